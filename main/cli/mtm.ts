@@ -1,0 +1,22 @@
+// `npm run mtm -- <command>`: the pharmacy IT person's tool. Exit 0 on success; 1 with a one-line reason.
+import { check, usage as checkUsage } from './commands/check';
+import { init, usage as initUsage } from './commands/init';
+import { CliError } from './password-input';
+
+const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check };
+const usage = ['Usage:', `  ${initUsage}`, `  ${checkUsage}`, 'The password is read from MTM_PASSWORD or the first line of standard input.'].join('\n');
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(name ? `Unknown command "${name}".\n${usage}` : usage);
+  process.exit(1);
+}
+try {
+  await command(rest);
+  process.exit(0);
+} catch (err) {
+  const message = err instanceof CliError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (err as Error).message : `Unexpected failure: ${(err as Error).message}`;
+  console.error(`mtm ${name}: ${message.split('\n')[0]}`);
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+// Opens the encrypted pharmacy database. SQLite3 Multiple Ciphers in SQLCipher v4 mode with a raw
+// 256-bit key, so the file is readable by standard SQLCipher tools given the key.
+import { chmodSync, existsSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { AppError } from '../common/errors';
+import { ENTITIES } from './entities';
+
+type Connection = InstanceType<typeof Database>;
+
+/**
+ * Cipher pragmas must precede the key, and the key any other statement. TypeORM would issue its
+ * own `PRAGMA key` first, so we leave its `key` option unset and do everything here.
+ */
+function unlock(db: Connection, key: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function isNotADatabase(err: unknown): boolean {
+  return (err as { code?: string }).code === 'SQLITE_NOTADB' || /file is not a database/i.test(String((err as Error)?.message));
+}
+
+/** Opens (creating if needed), migrates in one transaction, and runs a quick integrity check. */
+export async function openDatabase(file: string, key: Buffer): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    driver: Database,
+    prepareDatabase: (db: Connection) => unlock(db, key),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'all',
+    logging: false,
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'all' });
+    // Encrypted or not, the files are the pharmacy's alone on a shared computer.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    const check = (await dataSource.query('PRAGMA quick_check')) as { quick_check: string }[];
+    if (check[0]?.quick_check !== 'ok') {
+      throw new AppError('internal', `The database failed its integrity check (${check.map((r) => r.quick_check).join('; ')}). Restore it from a backup.`);
+    }
+    return dataSource;
+  } catch (err) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    if (isNotADatabase(err)) {
+      throw new AppError('internal', 'The database file does not match its keyring (or is not an MTM Desk database). Restore both from the same backup.');
+    }
+    throw err;
+  }
+}
+
+export interface DatabaseInfo {
+  schemaVersion: string;
+  migrations: number;
+}
+
+export async function databaseInfo(ds: DataSource): Promise<DatabaseInfo> {
+  const rows = (await ds.query('SELECT name FROM schema_migrations ORDER BY id')) as { name: string }[];
+  return { schemaVersion: rows.at(-1)?.name ?? 'none', migrations: rows.length };
+}

@@ -1,0 +1,5 @@
+import { AllergyEntity, PatientEntity } from '../patients/patient.entity';
+import { PharmacyEntity } from '../pharmacy/pharmacy.entity';
+import { UserEntity } from '../security/user.entity';
+
+export const ENTITIES = [PharmacyEntity, UserEntity, PatientEntity, AllergyEntity];

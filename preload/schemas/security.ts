@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { addressSchema, ncpdpSchema, npiSchema, phoneSchema, requiredText } from './identifiers';
+
+export const PASSWORD_MIN_LENGTH = 12;
+// A few passwords that pass the length rule yet are among the first any attacker tries.
+const COMMON_PASSWORDS = ['password1234', 'pharmacy1234', 'qwertyuiop12', '123456789012', 'passwordpassword', 'letmein12345'];
+
+/**
+ * Returns why a password is too weak, or null. Length over composition rules, after
+ * NIST SP 800-63B §3.1.1.2: long, not the username, not a known-common or repetitive string.
+ */
+export function passwordProblem(password: string, username: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters (a short sentence works well)`;
+  if (password.length > 256) return 'Use at most 256 characters';
+  const lower = password.toLowerCase();
+  if (username && lower.includes(username.toLowerCase())) return 'The password must not contain the username';
+  if (new Set(lower).size < 5) return 'Use more different characters: this password is too repetitive';
+  if (COMMON_PASSWORDS.includes(lower)) return 'This password is too common: choose another';
+  return null;
+}
+
+export const usernameSchema = z
+  .string({ error: 'Enter a username' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, 'Use 3 to 32 letters, digits, dots, dashes or underscores');
+
+export const pharmacySchema = z.object({
+  name: requiredText('pharmacy name', 120),
+  ncpdpId: ncpdpSchema,
+  npi: npiSchema,
+  phone: phoneSchema.refine((v) => v !== undefined, 'Enter the pharmacy phone number'),
+  address: addressSchema.extend({
+    line1: requiredText('street address', 120),
+    city: requiredText('city', 80),
+    state: addressSchema.shape.state.refine((v) => v !== undefined, 'Enter the state'),
+    zip: addressSchema.shape.zip.refine((v) => v !== undefined, 'Enter the ZIP code'),
+  }),
+});
+export type PharmacyInput = z.input<typeof pharmacySchema>;
+
+/** What `mtm init` may start with: a name, and any details given are checked; the rest is completed later. */
+export const pharmacyDraftSchema = z.object({
+  name: requiredText('pharmacy name', 120),
+  ncpdpId: ncpdpSchema.optional(),
+  npi: npiSchema.optional(),
+  phone: phoneSchema,
+  address: addressSchema.default({}),
+});
+export type PharmacyDraft = z.output<typeof pharmacyDraftSchema>;
+
+export const newAccountSchema = z
+  .object({
+    username: usernameSchema,
+    fullName: requiredText('full name', 120),
+    password: z.string({ error: 'Enter a password' }),
+  })
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v.username);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
+
+export const setupRequest = z.object({ pharmacy: pharmacySchema, account: newAccountSchema }).strict();
+export type SetupData = { pharmacy: PharmacyDraft; account: z.output<typeof newAccountSchema> };
+
+export const signInRequest = z
+  .object({
+    username: z.string({ error: 'Enter your username' }).trim().toLowerCase().min(1, 'Enter your username').max(64),
+    password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
+  })
+  .strict();
+
+export const emptyRequest = z.object({}).strict();
+
+export type Role = 'pharmacist' | 'technician';
+
+export interface SignedInUser {
+  username: string;
+  fullName: string;
+  role: Role;
+  isAdmin: boolean;
+}
+
+export interface AppStatus {
+  /** False until the first-run setup has created the pharmacy. */
+  initialized: boolean;
+  user: SignedInUser | null;
+  pharmacyName: string | null;
+}
+
+export interface SetupResult {
+  /** Shown once; it unlocks the database if every password is lost. */
+  recoveryCode: string;
+  user: SignedInUser;
+}
