@@ -5,12 +5,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { BridgeResult } from '../../preload/contract';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, type BridgeResult } from '../../preload/contract';
 import type { Session } from '../security/session';
 import { dispatch } from './dispatch';
 
-export const API_PREFIX = '/api/';
-export const TOKEN_HEADER = 'x-mtm-token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -63,7 +61,7 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
   let allowedHosts: string[] = [];
 
   const tokenOk = (req: IncomingMessage) => {
-    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    const given = Buffer.from(String(req.headers[HTTP_TOKEN_HEADER] ?? ''));
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
@@ -107,8 +105,8 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
       return;
     }
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (pathname.startsWith(API_PREFIX)) {
-      handleApi(req, res, pathname.slice(API_PREFIX.length)).catch((err) => {
+    if (pathname.startsWith(HTTP_API_PREFIX)) {
+      handleApi(req, res, pathname.slice(HTTP_API_PREFIX.length)).catch((err) => {
         console.error('[mtm] bridge request failed:', err);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The request failed.' } });
       });

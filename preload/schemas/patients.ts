@@ -42,7 +42,7 @@ export const partDSchema = z
       ),
     memberId: optionalText(40),
   })
-  .default({});
+  .prefault({});
 
 export const patientInputSchema = z
   .object({
@@ -52,7 +52,7 @@ export const patientInputSchema = z
     dateOfBirth: dateOfBirthSchema,
     sex: z.enum(SEXES, { error: 'Choose female, male or unknown' }),
     phone: phoneSchema,
-    address: addressSchema.default({}),
+    address: addressSchema.prefault({}),
     preferredLanguage: z.enum(languageCodes, { error: 'Choose a language from the list' }).default('en'),
     mbi: mbiSchema,
     partD: partDSchema,

@@ -45,7 +45,7 @@ export const pharmacyDraftSchema = z.object({
   ncpdpId: ncpdpSchema.optional(),
   npi: npiSchema.optional(),
   phone: phoneSchema,
-  address: addressSchema.default({}),
+  address: addressSchema.prefault({}),
 });
 export type PharmacyDraft = z.output<typeof pharmacyDraftSchema>;
 

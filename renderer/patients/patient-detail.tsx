@@ -1,0 +1,137 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { call } from '../api/bridge';
+import { navigate } from '../app/use-hash-route';
+import { capitalize } from '../ui/capitalize';
+import { TextField } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+import { PatientBanner } from './patient-banner';
+import { addressLines, formatIsoDate, formatPhone } from './patient-format';
+import { usePatient } from './use-patient';
+
+function Fact({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value || <span className="muted">Not recorded</span>}</dd>
+    </div>
+  );
+}
+
+export function PatientDetailView({ id }: { id: string }) {
+  const { patient, error } = usePatient(id);
+  const [removing, setRemoving] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (removing) return;
+      if (e.altKey && e.key.toLowerCase() === 'e') navigate(`/patients/${id}/edit`);
+      else if (e.key === 'Escape') navigate('/patients');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id, removing]);
+
+  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
+  if (!patient) return <p aria-busy="true">Loading…</p>;
+
+  return (
+    <article>
+      <PatientBanner patient={patient} />
+      <div className="page-head">
+        <a href="#/patients" className="back" title="Back to patients (Esc)">
+          ← Patients
+        </a>
+        <div className="actions">
+          <button type="button" className="danger-ghost" onClick={() => setRemoving(true)}>
+            Remove patient…
+          </button>
+          <a className="button primary" href={`#/patients/${id}/edit`} title="Edit (Alt+E)">
+            Edit details
+          </a>
+        </div>
+      </div>
+      {removing ? <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} /> : null}
+      <div className="detail-grid">
+        <section className="panel">
+          <h2>Contact</h2>
+          <dl>
+            <Fact label="Phone" value={formatPhone(patient.phone)} />
+            <Fact label="Address" value={addressLines(patient.address).join('\n')} />
+          </dl>
+        </section>
+        <section className="panel">
+          <h2>Medicare Part D</h2>
+          <dl>
+            <Fact label="Plan" value={patient.partD.planName} />
+            <Fact label="Contract number" value={patient.partD.contractId} />
+            <Fact label="Member ID" value={patient.partD.memberId} />
+          </dl>
+        </section>
+        <section className="panel">
+          <h2>Allergies and intolerances</h2>
+          {patient.allergies.length ? (
+            <table className="data-table compact">
+              <thead>
+                <tr>
+                  <th>Substance</th>
+                  <th>Reaction</th>
+                  <th>Severity</th>
+                  <th>Type</th>
+                </tr>
+              </thead>
+              <tbody>
+                {patient.allergies.map((a) => (
+                  <tr key={a.id}>
+                    <td className="strong">{a.substance}</td>
+                    <td>{a.reaction ?? ''}</td>
+                    <td>{capitalize(a.severity)}</td>
+                    <td>{capitalize(a.kind)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{patient.noKnownAllergies ? 'No known allergies (confirmed with the patient).' : 'Not yet recorded. Ask the patient and update the record.'}</p>
+          )}
+        </section>
+        <section className="panel">
+          <h2>Notes</h2>
+          <p className="notes">{patient.notes ?? <span className="muted">No notes.</span>}</p>
+          <p className="record-meta">
+            Registered {formatIsoDate(patient.createdAt.slice(0, 10))} · Last changed {formatIsoDate(patient.updatedAt.slice(0, 10))}
+          </p>
+        </section>
+      </div>
+    </article>
+  );
+}
+
+/** Soft delete with a reason: the record is kept for the audit trail but leaves every list. */
+function RemovePanel({ id, name, onCancel }: { id: string; name: string; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  const errors = useFormErrors();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await call('patients:delete', { id, reason });
+      navigate('/patients');
+    } catch (failure) {
+      errors.show(failure);
+    }
+  }
+  return (
+    <form className="panel warning-panel" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
+      <h2>Remove {name} from the patient list?</h2>
+      <p>The record is kept (nothing is erased) but will no longer appear in searches. Say why, for the record.</p>
+      <TextField label="Reason" value={reason} onChange={setReason} error={errors.fields.reason ?? errors.form ?? undefined} autoFocus placeholder="e.g. Registered twice; moved away; deceased" />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Keep patient
+        </button>
+        <button type="submit" className="danger">
+          Remove patient
+        </button>
+      </div>
+    </form>
+  );
+}

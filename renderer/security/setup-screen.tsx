@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import type { SetupResult } from '../../preload/schemas/security';
+import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
+import { call } from '../api/bridge';
+import { FormAlert, TextField } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+
+const EMPTY = {
+  name: '', ncpdpId: '', npi: '', phone: '', line1: '', line2: '', city: '', state: '', zip: '',
+  fullName: '', username: '', password: '', confirm: '',
+};
+
+/** First run: the pharmacy and its first pharmacist (an administrator). */
+export function SetupScreen({ onDone }: { onDone: (result: SetupResult) => void }) {
+  const [v, setV] = useState(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const set = (k: keyof typeof EMPTY) => (value: string) => setV((prev) => ({ ...prev, [k]: value }));
+  const err = (path: string) => errors.fields[path];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    if (v.password !== v.confirm) {
+      errors.setForm('The two passwords do not match.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await call('security:setup', {
+        pharmacy: { name: v.name, ncpdpId: v.ncpdpId, npi: v.npi, phone: v.phone, address: { line1: v.line1, line2: v.line2, city: v.city, state: v.state, zip: v.zip } },
+        account: { username: v.username, fullName: v.fullName, password: v.password },
+      });
+      onDone(result);
+    } catch (failure) {
+      errors.show(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered-page">
+      <form className="card wide" onSubmit={submit} noValidate aria-labelledby="setup-title">
+        <h1 id="setup-title">Set up MTM Desk</h1>
+        <p className="lead">Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on this computer.</p>
+        <FormAlert message={errors.form} />
+        <fieldset>
+          <legend>Pharmacy</legend>
+          <div className="form-grid">
+            <TextField label="Pharmacy name" span={4} value={v.name} onChange={set('name')} error={err('pharmacy.name')} autoFocus autoComplete="organization" />
+            <TextField label="NCPDP (NABP) number" value={v.ncpdpId} onChange={set('ncpdpId')} error={err('pharmacy.ncpdpId')} hint="7 digits" inputMode="numeric" />
+            <TextField label="Pharmacy NPI" value={v.npi} onChange={set('npi')} error={err('pharmacy.npi')} hint="10 digits" inputMode="numeric" />
+            <TextField label="Phone" span={2} value={v.phone} onChange={set('phone')} error={err('pharmacy.phone')} type="tel" autoComplete="tel" />
+            <TextField label="Street address" span={2} value={v.line1} onChange={set('line1')} error={err('pharmacy.address.line1')} autoComplete="address-line1" />
+            <TextField label="Suite or unit (optional)" span={2} value={v.line2} onChange={set('line2')} error={err('pharmacy.address.line2')} autoComplete="address-line2" />
+            <TextField label="City" span={2} value={v.city} onChange={set('city')} error={err('pharmacy.address.city')} autoComplete="address-level2" />
+            <TextField label="State" value={v.state} onChange={set('state')} error={err('pharmacy.address.state')} maxLength={2} autoComplete="address-level1" />
+            <TextField label="ZIP code" value={v.zip} onChange={set('zip')} error={err('pharmacy.address.zip')} autoComplete="postal-code" />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>First pharmacist (administrator)</legend>
+          <div className="form-grid">
+            <TextField label="Full name" span={2} value={v.fullName} onChange={set('fullName')} error={err('account.fullName')} hint="As it should appear on signed documents" autoComplete="name" />
+            <TextField label="Username" span={2} value={v.username} onChange={set('username')} error={err('account.username')} autoComplete="username" />
+            <TextField label="Password" span={2} type="password" value={v.password} onChange={set('password')} error={err('account.password')} hint={`At least ${PASSWORD_MIN_LENGTH} characters; a short sentence is easy to remember`} autoComplete="new-password" />
+            <TextField label="Confirm password" span={2} type="password" value={v.confirm} onChange={set('confirm')} autoComplete="new-password" />
+          </div>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating the encrypted database…' : 'Create pharmacy'}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

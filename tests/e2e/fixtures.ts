@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  restart(): Promise<void>;
+}
+
+/** Starts `serve.ts` (the same code as `npm run serve`) and waits for the address it prints. */
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/bridge/serve.ts', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Each test gets its own bridge server over a new, empty pharmacy folder. */
+export const test = base.extend<{ server: RunningServer }>({
+  server: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mtm-e2e-'));
+    let running = await startServer(dataDir);
+    const server: RunningServer = {
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      async restart() {
+        await stop(running.child);
+        running = await startServer(dataDir);
+      },
+    };
+    await use(server);
+    await stop(running.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Screenshots at both counter monitor sizes, under test-results/screens, for a person to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize()!;
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screens/${name}-${size.width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(original);
+}
+
+export const PHARMACY = {
+  name: 'Riverside Community Pharmacy',
+  ncpdp: '1234567',
+  npi: '1245319599',
+  phone: '(614) 555-0142',
+  street: '120 Main Street',
+  city: 'Columbus',
+  state: 'OH',
+  zip: '43215',
+};
+export const PHARMACIST = { fullName: 'Dana Whitfield, PharmD', username: 'dwhitfield', password: 'blue heron at dawn 42' };
+
+/** Completes first-run setup and returns the recovery code shown. */
+export async function setUpPharmacy(page: Page, server: RunningServer): Promise<string> {
+  await page.goto(server.url);
+  await page.getByLabel('Pharmacy name').fill(PHARMACY.name);
+  await page.getByLabel('NCPDP (NABP) number').fill(PHARMACY.ncpdp);
+  await page.getByLabel('Pharmacy NPI').fill(PHARMACY.npi);
+  await page.getByLabel('Phone').fill(PHARMACY.phone);
+  await page.getByLabel('Street address').fill(PHARMACY.street);
+  await page.getByLabel('City').fill(PHARMACY.city);
+  await page.getByLabel('State').fill(PHARMACY.state);
+  await page.getByLabel('ZIP code').fill(PHARMACY.zip);
+  await page.getByLabel('Full name').fill(PHARMACIST.fullName);
+  await page.getByLabel('Username').fill(PHARMACIST.username);
+  await page.getByLabel('Password', { exact: true }).fill(PHARMACIST.password);
+  await page.getByLabel('Confirm password').fill(PHARMACIST.password);
+  await page.getByRole('button', { name: 'Create pharmacy' }).click();
+  const code = await page.getByTestId('recovery-code').textContent();
+  return code ?? '';
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
