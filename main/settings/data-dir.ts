@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from './settings';
 
-/** The data folder a user chose, else a folder in their home directory (never a shared location). */
-export function defaultDataDir(settings: Settings, fallbackRoot = homedir()): string {
-  return settings.get('dataDir') ?? join(fallbackRoot, 'MTM Desk', 'data');
+/** The data folder a user chose, else a private folder of theirs (the shell passes Electron's userData). */
+export function defaultDataDir(settings: Settings, fallback = join(homedir(), 'MTM Desk', 'data')): string {
+  return settings.get('dataDir') ?? fallback;
 }
