@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPatient } from '../../main/patients/patient-store';
+import { Session } from '../../main/security/session';
+import { fingerprint, patient, tempDir } from '../helpers/temp-pharmacy';
+
+const PASSWORD = 'maple syrup in march';
+
+/** Runs `mtm` exactly as `npm run mtm --` does (tsx), with the password on stdin unless given in env. */
+function mtm(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/mtm.ts', ...args], {
+    input: opts.stdin ?? '',
+    env: { ...process.env, MTM_PASSWORD: '', ...opts.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('mtm init and check', () => {
+  it('init creates an encrypted pharmacy and prints the recovery code; check opens it and counts records', async () => {
+    const data = join(tempDir(), 'pharmacy');
+    const init = mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: `${PASSWORD}\n` });
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('Created the pharmacy "Birchwood Apothecary"');
+    expect(init.stdout).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/m);
+
+    // Add a patient through the domain code, then check counts it.
+    const session = new Session(data);
+    await session.signIn({ username: 'rphadmin', password: PASSWORD });
+    await createPatient(session.current().db, session.current().user, patient(), false);
+    await session.signOut();
+
+    const check = mtm(['check', '--data', data, '--user', 'rphadmin', '--json'], { env: { MTM_PASSWORD: PASSWORD } });
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toEqual({
+      ok: true,
+      integrity: 'ok',
+      schemaVersion: 'InitialSchema1763900000000',
+      migrations: 1,
+      counts: { users: 1, patients: 1, removedPatients: 0, allergies: 1 },
+    });
+    const text = mtm(['check', '--data', data, '--user', 'rphadmin'], { stdin: PASSWORD });
+    expect(text.stdout).toContain('Integrity: ok');
+    expect(text.stdout).toContain('Patients: 1 (0 removed)');
+  });
+
+  it('fails with exit 1 and one line on stderr, changing nothing', () => {
+    const data = join(tempDir(), 'pharmacy');
+    expect(mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: PASSWORD }).code).toBe(0);
+    const before = fingerprint(join(data, 'mtm-desk.db'), join(data, 'keyring.json'));
+
+    const cases = [
+      { args: ['check', '--data', data, '--user', 'rphadmin'], stdin: 'wrong password entirely', reason: /username or password is incorrect/ },
+      { args: ['init', '--data', data, '--pharmacy', 'Again', '--user', 'x1x'], stdin: PASSWORD, reason: /already set up/ },
+      { args: ['init', '--data', join(data, 'new'), '--pharmacy', 'Weak', '--user', 'abc'], stdin: 'short', reason: /at least 12 characters/ },
+      { args: ['init', '--data', join(data, 'new'), '--pharmacy', 'Bad NPI', '--user', 'abc', '--npi', '1234567894'], stdin: PASSWORD, reason: /check digit/ },
+      { args: ['check', '--user', 'rphadmin'], stdin: PASSWORD, reason: /Missing --data/ },
+      { args: ['check', '--data', data], stdin: '', reason: /Missing --user/ },
+      { args: ['frobnicate'], stdin: '', reason: /Unknown command "frobnicate"/ },
+    ];
+    for (const c of cases) {
+      const r = mtm(c.args, { stdin: c.stdin });
+      expect(r.code, c.args.join(' ')).toBe(1);
+      expect(r.stderr, c.args.join(' ')).toMatch(c.reason);
+      if (c.args[0] !== 'frobnicate') expect(r.stderr.trim().split('\n'), c.args.join(' ')).toHaveLength(1);
+    }
+    expect(fingerprint(join(data, 'mtm-desk.db'), join(data, 'keyring.json'))).toEqual(before);
+  });
+});

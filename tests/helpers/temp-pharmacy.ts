@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { patientInputSchema, type PatientInput } from '../../preload/schemas/patients';
+import { setupRequest, type SetupData } from '../../preload/schemas/security';
+import { Session } from '../../main/security/session';
+
+export const PASSWORD = 'copper kettle on the stove';
+
+export const SETUP: SetupData = setupRequest.parse({
+  pharmacy: {
+    name: 'Lakeshore Family Pharmacy',
+    ncpdpId: '7654321',
+    npi: '1234567893',
+    phone: '216-555-0100',
+    address: { line1: '9 Harbor Road', city: 'Cleveland', state: 'OH', zip: '44114' },
+  },
+  account: { username: 'pharmacist1', fullName: 'Lee Ambrose, RPh', password: PASSWORD },
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+/** A new empty folder that is removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mtm-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A pharmacy set up in a temp folder, signed in as its first pharmacist. */
+export async function newPharmacy(): Promise<{ session: Session; dataDir: string; recoveryCode: string }> {
+  const dataDir = tempDir();
+  const session = new Session(dataDir);
+  const { recoveryCode } = await session.setup(SETUP);
+  return { session, dataDir, recoveryCode };
+}
+
+export function patient(overrides: Partial<PatientInput> = {}) {
+  return patientInputSchema.parse({
+    firstName: 'Winifred',
+    lastName: 'Quenneville',
+    dateOfBirth: '1944-08-21',
+    sex: 'female',
+    phone: '(330) 555-0187',
+    mbi: '1EG4-TE5-MK73',
+    allergies: [{ substance: 'Sulfamethoxazole', reaction: 'rash', severity: 'moderate' }],
+    ...overrides,
+  });
+}
+
+/** sha256 of each existing file, to prove an operation changed nothing on disk. */
+export function fingerprint(...files: string[]): Record<string, string> {
+  return Object.fromEntries(files.filter(existsSync).map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
+}
