@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
@@ -9,6 +9,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
+  const passwordInput = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -19,6 +20,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
     } catch (failure) {
       errors.show(failure);
       setPassword('');
+      passwordInput.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -35,7 +37,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
           </div>
         ) : null}
         <TextField label="Username" value={username} onChange={setUsername} error={errors.fields.username} autoFocus autoComplete="username" />
-        <TextField label="Password" type="password" value={password} onChange={setPassword} error={errors.fields.password} autoComplete="current-password" />
+        <TextField ref={passwordInput} label="Password" type="password" value={password} onChange={setPassword} error={errors.fields.password} autoComplete="current-password" />
         <div className="actions">
           <button type="submit" className="primary block" disabled={busy}>
             {busy ? 'Unlocking…' : 'Sign in'}

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type ComponentPropsWithRef, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 interface FieldShell {
   label: string;
@@ -27,7 +27,7 @@ function Shell({ label, error, hint, span = 1, id, children }: FieldShell & { id
   );
 }
 
-type TextFieldProps = FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
+type TextFieldProps = FieldShell & Omit<ComponentPropsWithRef<'input'>, 'onChange' | 'value'> & {
   value: string;
   onChange: (value: string) => void;
 };

@@ -87,6 +87,7 @@ test('a wrong password gets one plain message that does not say which part was w
   const message = 'The username or password is incorrect. Check Caps Lock and try again.';
   await expect(page.getByRole('alert')).toHaveText(message);
   await expect(page.getByLabel('Password')).toHaveValue('');
+  await expect(page.getByLabel('Password')).toBeFocused();
   await snap(page, '09-sign-in-wrong-password');
   await signIn(page, 'nobody-here', 'not the password at all');
   await expect(page.getByRole('alert')).toHaveText(message);
