@@ -1,7 +1,8 @@
-// The bridge contract: every channel the renderer may call, with its request schema, response
-// type and who may call it. main (handlers, validation), preload (exposure) and renderer (api)
-// all derive from this table; adding a channel is one entry here plus its handler.
+// The bridge contract: every channel the renderer may call, with its request schema and response
+// type. main (handlers, validation), preload (exposure) and renderer (api) all derive from this
+// table; adding a channel is one entry here, one in preload/permissions.ts, and its handler.
 import type { z } from 'zod';
+import { auditExportRequest, auditSearchRequest, type AuditExport, type AuditSearchResult } from './schemas/audit';
 import {
   duplicateCheckRequest,
   patientCreateRequest,
@@ -14,36 +15,66 @@ import {
   type PatientSummary,
 } from './schemas/patients';
 import { emptyRequest, setupRequest, signInRequest, type AppStatus, type SetupResult, type SignedInUser } from './schemas/security';
-
-/** public: callable before sign-in; signedIn: needs an unlocked database and a user. */
-export type Access = 'public' | 'signedIn';
+import {
+  backupCreateRequest,
+  backupListRequest,
+  restoreRequest,
+  settingsUpdateRequest,
+  type BackupFileInfo,
+  type BackupResult,
+  type PharmacySettings,
+  type RestoreReport,
+} from './schemas/settings';
+import {
+  breakGlassRequest,
+  changeOwnPasswordRequest,
+  unlockRequest,
+  userAddRequest,
+  usernameRequest,
+  userResetPasswordRequest,
+  userUpdateRequest,
+  type UserSummary,
+} from './schemas/users';
 
 interface ChannelSpec<Req extends z.ZodType, Res> {
   request: Req;
-  access: Access;
   /** Type-only marker carrying the response type; never read at run time. */
   response: Res;
 }
 
 const channel =
   <Res>() =>
-  <Req extends z.ZodType>(request: Req, access: Access): ChannelSpec<Req, Res> => ({
-    request,
-    access,
-    response: undefined as Res,
-  });
+  <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res> => ({ request, response: undefined as Res });
 
+// Who may call each channel is decided in preload/permissions.ts.
 export const contract = {
-  'security:status': channel<AppStatus>()(emptyRequest, 'public'),
-  'security:setup': channel<SetupResult>()(setupRequest, 'public'),
-  'security:signIn': channel<SignedInUser>()(signInRequest, 'public'),
-  'security:signOut': channel<null>()(emptyRequest, 'public'),
-  'patients:search': channel<PatientSearchResult>()(patientSearchRequest, 'signedIn'),
-  'patients:get': channel<PatientDetail>()(patientIdRequest, 'signedIn'),
-  'patients:create': channel<PatientDetail>()(patientCreateRequest, 'signedIn'),
-  'patients:update': channel<PatientDetail>()(patientUpdateRequest, 'signedIn'),
-  'patients:delete': channel<null>()(patientDeleteRequest, 'signedIn'),
-  'patients:findDuplicates': channel<PatientSummary[]>()(duplicateCheckRequest, 'signedIn'),
+  'security:status': channel<AppStatus>()(emptyRequest),
+  'security:setup': channel<SetupResult>()(setupRequest),
+  'security:restore': channel<RestoreReport>()(restoreRequest),
+  'security:signIn': channel<SignedInUser>()(signInRequest),
+  'security:signOut': channel<null>()(emptyRequest),
+  'security:lock': channel<null>()(emptyRequest),
+  'security:unlock': channel<SignedInUser>()(unlockRequest),
+  'security:activity': channel<null>()(emptyRequest),
+  'security:breakGlass': channel<SignedInUser>()(breakGlassRequest),
+  'security:changeOwnPassword': channel<SignedInUser>()(changeOwnPasswordRequest),
+  'users:list': channel<UserSummary[]>()(emptyRequest),
+  'users:add': channel<UserSummary>()(userAddRequest),
+  'users:update': channel<UserSummary>()(userUpdateRequest),
+  'users:disable': channel<UserSummary>()(usernameRequest),
+  'users:resetPassword': channel<UserSummary>()(userResetPasswordRequest),
+  'audit:search': channel<AuditSearchResult>()(auditSearchRequest),
+  'audit:exportCsv': channel<AuditExport>()(auditExportRequest),
+  'settings:get': channel<PharmacySettings>()(emptyRequest),
+  'settings:update': channel<PharmacySettings>()(settingsUpdateRequest),
+  'backup:create': channel<BackupResult>()(backupCreateRequest),
+  'backup:list': channel<BackupFileInfo[]>()(backupListRequest),
+  'patients:search': channel<PatientSearchResult>()(patientSearchRequest),
+  'patients:get': channel<PatientDetail>()(patientIdRequest),
+  'patients:create': channel<PatientDetail>()(patientCreateRequest),
+  'patients:update': channel<PatientDetail>()(patientUpdateRequest),
+  'patients:delete': channel<null>()(patientDeleteRequest),
+  'patients:findDuplicates': channel<PatientSummary[]>()(duplicateCheckRequest),
 } as const;
 
 export type Contract = typeof contract;
@@ -58,7 +89,9 @@ export type ResponseOf<C extends ChannelName> = Contract[C]['response'];
 
 export const ERROR_CODES = [
   'validation', // the request broke the contract's schema; `field` names the first bad field
-  'unauthenticated', // nobody is signed in (or the session was locked)
+  'unauthenticated', // nobody is signed in
+  'locked', // the screen is locked: the same user's password resumes
+  'forbidden', // signed in, but this role may not do this
   'badCredentials', // sign-in failed; never says which part was wrong
   'notFound',
   'conflict', // e.g. the record changed since it was loaded

@@ -2,21 +2,54 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
+import { exportAuditCsv, searchAudit } from '../security/audit/audit-query';
+import { createBackup, listBackups, restoreBackup } from '../security/backup/backups';
 import type { Session } from '../security/session';
+import { addUser, disableUser, listUsers, resetPassword, updateUser } from '../security/user-admin';
+import { getSettings, updateSettings } from '../settings/pharmacy-settings';
+import { AppError } from '../common/errors';
 
 export interface HandlerContext {
   session: Session;
 }
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>, ctx: HandlerContext) => Promise<ResponseOf<C>>;
 
+const done = async (work: Promise<unknown>) => {
+  await work;
+  return null;
+};
+
 export const handlers: { [C in ChannelName]: Handler<C> } = {
   'security:status': async (_req, { session }) => session.status(),
   'security:setup': async (req, { session }) => session.setup(req),
-  'security:signIn': async (req, { session }) => session.signIn(req),
-  'security:signOut': async (_req, { session }) => {
-    await session.signOut();
-    return null;
+  'security:restore': async (req, { session }) => {
+    if (session.isInitialized) throw new AppError('alreadyInitialized', 'This computer already has a pharmacy set up. Restore into an empty data folder with `mtm restore`.');
+    return restoreBackup(req, session.paths.dataDir);
   },
+  'security:signIn': async (req, { session }) => session.signIn(req),
+  'security:signOut': async (_req, { session }) => done(session.signOut()),
+  'security:lock': async (_req, { session }) => done(session.lock('user')),
+  'security:unlock': async (req, { session }) => session.unlock(req.password),
+  'security:activity': async () => null,
+  'security:breakGlass': async (req, { session }) => session.breakGlass(req),
+  'security:changeOwnPassword': async (req, { session }) => session.changeOwnPassword(req),
+  'users:list': async (_req, { session }) => listUsers(session),
+  'users:add': async (req, { session }) => addUser(session, req),
+  'users:update': async (req, { session }) => updateUser(session, req),
+  'users:disable': async (req, { session }) => disableUser(session, req.username),
+  'users:resetPassword': async (req, { session }) => resetPassword(session, req),
+  'audit:search': async (req, { session }) => searchAudit(session.current().db, req.filter, req.limit, req.offset),
+  'audit:exportCsv': async (req, { session }) => exportAuditCsv(session.current().db, req.filter),
+  'settings:get': async (_req, { session }) => getSettings(session.current().db.manager),
+  'settings:update': async (req, { session }) => {
+    const { db, user } = session.current();
+    await db.transaction((em) => updateSettings(em, req, user.username));
+    const settings = await getSettings(db.manager);
+    session.setIdleLockMinutes(settings.idleLockMinutes);
+    return settings;
+  },
+  'backup:create': async (req, { session }) => createBackup(session, req.folder),
+  'backup:list': async (req) => listBackups(req.folder),
   'patients:search': async (req, { session }) => searchPatients(session.current().db, req.query, req.limit),
   'patients:get': async (req, { session }) => getPatient(session.current().db, req.id),
   'patients:create': async (req, { session }) => {
@@ -29,8 +62,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   },
   'patients:delete': async (req, { session }) => {
     const { db, user } = session.current();
-    await deletePatient(db, user, req.id, req.reason);
-    return null;
+    return done(deletePatient(db, user, req.id, req.reason));
   },
   'patients:findDuplicates': async (req, { session }) => findDuplicates(session.current().db.manager, req),
 };

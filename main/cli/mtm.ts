@@ -1,10 +1,17 @@
 // `npm run mtm -- <command>`: the pharmacy IT person's tool. Exit 0 on success; 1 with a one-line reason.
+import { audit, usage as auditUsage } from './commands/audit';
+import { backup, usage as backupUsage } from './commands/backup';
 import { check, usage as checkUsage } from './commands/check';
 import { init, usage as initUsage } from './commands/init';
+import { restore, usage as restoreUsage } from './commands/restore';
 import { CliError } from './password-input';
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check };
-const usage = ['Usage:', `  ${initUsage}`, `  ${checkUsage}`, 'The password is read from MTM_PASSWORD or the first line of standard input.'].join('\n');
+const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check, backup, restore, audit };
+const usage = [
+  'Usage:',
+  ...[initUsage, checkUsage, backupUsage, restoreUsage, auditUsage].map((u) => `  ${u}`),
+  'The password (or recovery code) is read from MTM_PASSWORD or the first line of standard input.',
+].join('\n');
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

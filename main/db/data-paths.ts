@@ -6,6 +6,7 @@ export function dataPaths(dataDir: string) {
     dataDir,
     database: join(dataDir, 'mtm-desk.db'),
     keyring: join(dataDir, 'keyring.json'),
+    pendingAudit: join(dataDir, 'audit-pending.jsonl'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -1,5 +1,6 @@
 // Opens the encrypted pharmacy database. SQLite3 Multiple Ciphers in SQLCipher v4 mode with a raw
 // 256-bit key, so the file is readable by standard SQLCipher tools given the key.
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,8 @@ function unlock(db: Connection, key: Buffer): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Lets one INSERT compute an audit row's chain link atomically (main/security/audit).
+  db.function('mtm_sha256', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text)).digest('hex'));
 }
 
 function isNotADatabase(err: unknown): boolean {

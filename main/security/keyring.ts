@@ -112,8 +112,12 @@ export function readKeyring(file: string): Keyring {
   } catch (err) {
     throw new AppError('internal', `The keyring file ${file} cannot be read (${(err as Error).message}). Restore it from a backup.`);
   }
+  return parseKeyring(raw, `The keyring file ${file} is damaged. Restore it from a backup.`);
+}
+
+export function parseKeyring(raw: unknown, damaged: string): Keyring {
   const parsed = keyringSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('internal', `The keyring file ${file} is damaged. Restore it from a backup.`);
+  if (!parsed.success) throw new AppError('internal', damaged);
   return parsed.data;
 }
 

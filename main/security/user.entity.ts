@@ -8,6 +8,7 @@ export interface UserRow {
   role: Role;
   isAdmin: boolean;
   active: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -21,6 +22,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     role: { type: 'text' },
     isAdmin: { type: 'boolean', name: 'is_admin' },
     active: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean', name: 'must_change_password' },
     createdAt: { type: 'text', name: 'created_at' },
   },
 });

@@ -4,14 +4,14 @@ import type { Role, SignedInUser } from '../../preload/schemas/security';
 import { UserEntity, type UserRow } from './user.entity';
 
 export function toSignedInUser(row: UserRow): SignedInUser {
-  return { username: row.username, fullName: row.fullName, role: row.role, isAdmin: row.isAdmin };
+  return { username: row.username, fullName: row.fullName, role: row.role, isAdmin: row.isAdmin, mustChangePassword: row.mustChangePassword };
 }
 
 export async function insertUser(
   em: EntityManager,
-  user: { username: string; fullName: string; role: Role; isAdmin: boolean },
+  user: { username: string; fullName: string; role: Role; isAdmin: boolean; mustChangePassword?: boolean },
 ): Promise<UserRow> {
-  const row: UserRow = { id: randomUUID(), ...user, active: true, createdAt: new Date().toISOString() };
+  const row: UserRow = { id: randomUUID(), mustChangePassword: false, ...user, active: true, createdAt: new Date().toISOString() };
   await em.insert(UserEntity, row);
   return row;
 }

@@ -79,6 +79,8 @@ export interface SignedInUser {
   fullName: string;
   role: Role;
   isAdmin: boolean;
+  /** Set after an administrator's reset: the app asks for a new password before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface AppStatus {
@@ -86,6 +88,10 @@ export interface AppStatus {
   initialized: boolean;
   user: SignedInUser | null;
   pharmacyName: string | null;
+  /** The screen is locked (idle or by hand): only this user's password resumes. */
+  locked: { username: string; fullName: string } | null;
+  /** Minutes of inactivity before the screen locks (pharmacy setting). */
+  idleLockMinutes: number;
 }
 
 export interface SetupResult {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, contract, type ChannelName } from '../../preload/contract';
+import { CHANNELS, type ChannelName } from '../../preload/contract';
+import { PERMISSIONS } from '../../preload/permissions';
 import { dispatch } from '../../main/bridge/dispatch';
 import { handlers } from '../../main/bridge/handlers';
 import { Session } from '../../main/security/session';
@@ -20,6 +21,23 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   },
   'security:signIn': { payload: { username: 'pharmacist1' }, field: 'password' },
   'security:signOut': { payload: { everyone: true }, field: '' },
+  'security:restore': { payload: { file: '/tmp/x.mtmbackup', username: 'pharmacist1' }, field: 'password' },
+  'security:lock': { payload: { minutes: 5 }, field: '' },
+  'security:unlock': { payload: { password: '' }, field: 'password' },
+  'security:activity': { payload: { at: 1 }, field: '' },
+  'security:breakGlass': { payload: { username: 'pharmacist1', recoveryCode: 'AAAA-BBBB-CCCC-DDDD-EEEE', reason: 'forgot', newPassword: 'a fine new password' }, field: 'reason' },
+  'security:changeOwnPassword': { payload: { currentPassword: 'same old password', newPassword: 'same old password' }, field: 'newPassword' },
+  'users:list': { payload: { all: true }, field: '' },
+  'users:add': { payload: { username: 'tech1', fullName: 'Tess Tech', role: 'cashier', temporaryPassword: 'temporary password 1' }, field: 'role' },
+  'users:update': { payload: { username: 'tech1', fullName: 'Tess Tech', role: 'technician', isAdmin: true }, field: 'isAdmin' },
+  'users:disable': { payload: { username: 'x' }, field: 'username' },
+  'users:resetPassword': { payload: { username: 'tech1', temporaryPassword: 'short' }, field: 'temporaryPassword' },
+  'audit:search': { payload: { filter: { from: '2026-02-30' } }, field: 'filter.from' },
+  'audit:exportCsv': { payload: { filter: { from: '2026-05-02', to: '2026-05-01' } }, field: 'filter.to' },
+  'settings:get': { payload: { key: 'x' }, field: '' },
+  'settings:update': { payload: { idleLockMinutes: 0 }, field: 'idleLockMinutes' },
+  'backup:create': { payload: { folder: '' }, field: 'folder' },
+  'backup:list': { payload: { folder: 7 }, field: 'folder' },
   'patients:search': { payload: { query: 5 }, field: 'query' },
   'patients:get': { payload: { id: 'not-a-uuid' }, field: 'id' },
   'patients:create': { payload: { patient: { ...validPatient, mbi: '1SG4TE5MK73' } }, field: 'patient.mbi' },
@@ -65,13 +83,19 @@ describe('the bridge dispatcher', () => {
 
   it('refuses signed-in channels before sign-in, and unknown channels', async () => {
     const session = new Session(tempDir());
-    for (const channel of CHANNELS.filter((c) => contract[c].access === 'signedIn')) {
-      const { payload } = NEAR_MISS[channel];
-      // Even a well-formed search is refused: nobody is signed in.
-      const result = await dispatch(session, channel, channel === 'patients:search' ? { query: 'a' } : payload);
-      expect(result.ok).toBe(false);
+    // Well-formed requests that need a signed-in user are refused before any handler runs.
+    const wellFormed: Partial<Record<ChannelName, unknown>> = {
+      'patients:search': { query: 'a' },
+      'patients:get': { id: randomUUID() },
+      'users:list': {},
+      'audit:search': { filter: {} },
+      'settings:get': {},
+      'backup:list': { folder: tempDir() },
+    };
+    for (const [channel, payload] of Object.entries(wellFormed)) {
+      expect(PERMISSIONS[channel as ChannelName]).not.toBe('public');
+      expect(await dispatch(session, channel, payload), channel).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     }
-    expect(await dispatch(session, 'patients:search', { query: 'a' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await dispatch(session, 'patients:drop', {})).toMatchObject({ ok: false, error: { code: 'unknownChannel' } });
     expect(await dispatch(session, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknownChannel' } });
   });

@@ -38,9 +38,9 @@ describe('mtm init and check', () => {
     expect(JSON.parse(check.stdout)).toEqual({
       ok: true,
       integrity: 'ok',
-      schemaVersion: 'InitialSchema1763900000000',
-      migrations: 1,
-      counts: { users: 1, patients: 1, removedPatients: 0, allergies: 1 },
+      schemaVersion: 'AuditSettingsUsers1763990000000',
+      migrations: 2,
+      counts: expect.objectContaining({ users: 1, patients: 1, removedPatients: 0, allergies: 1 }),
     });
     const text = mtm(['check', '--data', data, '--user', 'rphadmin'], { stdin: PASSWORD });
     expect(text.stdout).toContain('Integrity: ok');

@@ -1,0 +1,41 @@
+// How each bridge channel is written to the audit trail. 'self': the domain code records it (it
+// knows more, e.g. sign-in failures while the database is closed, or a permission change's before
+// and after); 'none': nothing worth recording (no patient data, no change). Denied calls are
+// recorded by the dispatcher whatever the entry here.
+import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../preload/contract';
+import type { AuditEvent } from './audit-log';
+
+export type Described = Omit<AuditEvent, 'username' | 'outcome' | 'at'>;
+type Rule<C extends ChannelName> = (req: ParsedRequestOf<C>, res: ResponseOf<C> | undefined) => Described;
+
+const RECORD = 'patient record';
+
+export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
+  'security:status': 'none',
+  'security:activity': 'none',
+  'security:setup': 'self',
+  'security:restore': 'self',
+  'security:signIn': 'self',
+  'security:signOut': 'self',
+  'security:lock': 'self',
+  'security:unlock': 'self',
+  'security:breakGlass': 'self',
+  'security:changeOwnPassword': 'self',
+  'users:list': 'none',
+  'users:add': 'self',
+  'users:update': 'self',
+  'users:disable': 'self',
+  'users:resetPassword': 'self',
+  'audit:search': (req) => ({ action: 'audit.view', category: 'audit', detail: JSON.stringify(req.filter) }),
+  'audit:exportCsv': (req, res) => ({ action: 'audit.export', category: 'audit', detail: `${res?.rows ?? 0} rows; ${JSON.stringify(req.filter)}` }),
+  'settings:get': 'none',
+  'settings:update': (req) => ({ action: 'settings.change', category: 'settings', detail: JSON.stringify(req) }),
+  'backup:create': (req, res) => ({ action: 'backup.create', category: 'backup', detail: res?.file ?? req.folder }),
+  'backup:list': 'none',
+  'patients:search': (req, res) => ({ action: 'patient.search', category: RECORD, detail: `"${req.query}": ${res?.patients.length ?? 0} shown` }),
+  'patients:get': (req) => ({ action: 'patient.read', category: RECORD, patientId: req.id, objectId: req.id }),
+  'patients:create': (_req, res) => ({ action: 'patient.create', category: RECORD, patientId: res?.id ?? null, objectId: res?.id ?? null }),
+  'patients:update': (req, res) => ({ action: 'patient.update', category: RECORD, patientId: req.id, objectId: req.id, detail: res ? `version ${req.version} → ${res.version}` : null }),
+  'patients:delete': (req) => ({ action: 'patient.delete', category: RECORD, patientId: req.id, objectId: req.id, detail: `reason: ${req.reason}` }),
+  'patients:findDuplicates': (_req, res) => ({ action: 'patient.duplicateCheck', category: RECORD, detail: `${res?.length ?? 0} possible duplicates shown` }),
+};

@@ -1,0 +1,95 @@
+// Administrators manage accounts. Every change edits the users table and the keyring together
+// and is written to the audit trail as a permission change.
+import type { z } from 'zod';
+import type { userAddRequest, userResetPasswordRequest, userUpdateRequest, UserSummary } from '../../preload/schemas/users';
+import { AppError, notFound } from '../common/errors';
+import { appendAudit } from './audit/audit-log';
+import type { Session } from './session';
+import { UserEntity, type UserRow } from './user.entity';
+import { insertUser } from './users';
+
+const summary = (r: UserRow): UserSummary => ({
+  username: r.username,
+  fullName: r.fullName,
+  role: r.role,
+  isAdmin: r.isAdmin,
+  active: r.active,
+  mustChangePassword: r.mustChangePassword,
+  createdAt: r.createdAt,
+});
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+export async function listUsers(session: Session): Promise<UserSummary[]> {
+  const rows = await session.current().db.manager.find(UserEntity, { order: { active: 'DESC', username: 'ASC' } });
+  return rows.map(summary);
+}
+
+async function loadUser(session: Session, username: string): Promise<UserRow> {
+  const row = await session.current().db.manager.findOne(UserEntity, { where: { username } });
+  if (!row) throw notFound(`The user "${username}"`);
+  return row;
+}
+
+/** Refuses a change that would leave the pharmacy without an active administrator. */
+async function keepAnAdmin(session: Session, username: string): Promise<void> {
+  const others = await session.current().db.manager.count(UserEntity, { where: { isAdmin: true, active: true } });
+  const target = await loadUser(session, username);
+  if (target.isAdmin && target.active && others <= 1) {
+    throw new AppError('conflict', 'This is the only active administrator. Make another pharmacist an administrator first.');
+  }
+}
+
+async function audit(session: Session, action: string, username: string, detail: string) {
+  await appendAudit(session.current().db.manager, { username: session.current().user.username, action, category: 'users', objectId: username, outcome: 'success', detail });
+}
+
+export async function addUser(session: Session, req: z.output<typeof userAddRequest>): Promise<UserSummary> {
+  const { db, key } = session.current();
+  if (await db.manager.findOne(UserEntity, { where: { username: req.username } })) {
+    throw new AppError('conflict', `The username "${req.username}" is taken (usernames are never reused, even for disabled accounts). Choose another.`, 'username', [
+      { field: 'username', message: 'This username is taken' },
+    ]);
+  }
+  await session.writeSlot(db, key, req.username, req.temporaryPassword, true, async (em) => {
+    await insertUser(em, { username: req.username, fullName: req.fullName, role: req.role, isAdmin: req.isAdmin, mustChangePassword: true });
+  });
+  await audit(session, 'user.add', req.username, `role ${req.role}; administrator ${yesNo(req.isAdmin)}`);
+  return summary(await loadUser(session, req.username));
+}
+
+export async function updateUser(session: Session, req: z.output<typeof userUpdateRequest>): Promise<UserSummary> {
+  const before = await loadUser(session, req.username);
+  if (before.isAdmin && !req.isAdmin) await keepAnAdmin(session, req.username);
+  await session.current().db.manager.update(UserEntity, { username: req.username }, { fullName: req.fullName, role: req.role, isAdmin: req.isAdmin });
+  const changes = [
+    before.role !== req.role ? `role ${before.role} → ${req.role}` : null,
+    before.isAdmin !== req.isAdmin ? `administrator ${yesNo(before.isAdmin)} → ${yesNo(req.isAdmin)}` : null,
+    before.fullName !== req.fullName ? 'name changed' : null,
+  ].filter(Boolean);
+  await audit(session, 'user.permissionChange', req.username, changes.join('; ') || 'no change');
+  return summary(await loadUser(session, req.username));
+}
+
+/** Disabling removes the user's key slot: their password can no longer open the database. */
+export async function disableUser(session: Session, username: string): Promise<UserSummary> {
+  if (username === session.current().user.username) throw new AppError('conflict', 'You cannot disable your own account.');
+  await keepAnAdmin(session, username);
+  await session.current().db.transaction(async (em) => {
+    await em.update(UserEntity, { username }, { active: false });
+    session.removeSlot(username);
+  });
+  await audit(session, 'user.disable', username, 'key slot removed');
+  return summary(await loadUser(session, username));
+}
+
+/** A new temporary password (a new key slot); the user must choose their own at next sign-in. */
+export async function resetPassword(session: Session, req: z.output<typeof userResetPasswordRequest>): Promise<UserSummary> {
+  await loadUser(session, req.username);
+  const { db, key } = session.current();
+  await session.writeSlot(db, key, req.username, req.temporaryPassword, true, async (em) => {
+    await em.update(UserEntity, { username: req.username }, { active: true });
+  });
+  await audit(session, 'user.resetPassword', req.username, 'new key slot; must change password');
+  return summary(await loadUser(session, req.username));
+}

@@ -1,0 +1,42 @@
+// Pharmacy-wide settings kept in the encrypted database (they apply to every user and computer).
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { IDLE_LOCK_DEFAULT_MINUTES, type BackupStatus, type PharmacySettings, type settingsUpdateRequest } from '../../preload/schemas/settings';
+
+const stored = z.object({
+  idleLockMinutes: z.coerce.number().int().min(1).max(60).catch(IDLE_LOCK_DEFAULT_MINUTES),
+  autoBackup: z.object({ enabled: z.boolean(), folder: z.string() }).catch({ enabled: false, folder: '' }),
+  lastAutoBackup: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable().catch(null),
+});
+
+type Key = keyof PharmacySettings;
+
+export async function getSettings(em: Pick<EntityManager, 'query'>): Promise<PharmacySettings> {
+  const rows = (await em.query('SELECT key, value FROM app_settings')) as { key: Key; value: string }[];
+  const raw: Record<string, unknown> = { idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES, autoBackup: undefined, lastAutoBackup: null };
+  for (const r of rows) raw[r.key] = JSON.parse(r.value);
+  return stored.parse(raw);
+}
+
+async function put(em: Pick<EntityManager, 'query'>, key: Key, value: unknown, by: string): Promise<void> {
+  await em.query(
+    `INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [key, JSON.stringify(value), new Date().toISOString(), by],
+  );
+}
+
+export async function updateSettings(em: EntityManager, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<string[]> {
+  const changed: string[] = [];
+  if (patch.idleLockMinutes !== undefined) {
+    await put(em, 'idleLockMinutes', patch.idleLockMinutes, by);
+    changed.push(`idle lock ${patch.idleLockMinutes} min`);
+  }
+  if (patch.autoBackup !== undefined) {
+    await put(em, 'autoBackup', patch.autoBackup, by);
+    changed.push(`automatic backup ${patch.autoBackup.enabled ? `on to ${patch.autoBackup.folder}` : 'off'}`);
+  }
+  return changed;
+}
+
+export const recordAutoBackup = (em: Pick<EntityManager, 'query'>, status: BackupStatus, by: string) => put(em, 'lastAutoBackup', status, by);

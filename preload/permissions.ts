@@ -1,0 +1,57 @@
+// The permission matrix: the one place that decides who may call each bridge channel.
+// Technicians register patients and prepare work; clinical sign-off, prescriber communication,
+// final documentation and billing are the pharmacist's; user administration is the administrator's.
+import type { ChannelName } from './contract';
+import type { SignedInUser } from './schemas/security';
+
+/** public: no sign-in needed; signedIn: any role; pharmacist: pharmacists only; admin: administrators. */
+export type Requirement = 'public' | 'signedIn' | 'pharmacist' | 'admin';
+
+export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
+  'security:status': 'public',
+  'security:setup': 'public',
+  'security:restore': 'public',
+  'security:signIn': 'public',
+  'security:signOut': 'public',
+  'security:unlock': 'public',
+  'security:breakGlass': 'public',
+  'security:lock': 'signedIn',
+  'security:activity': 'signedIn',
+  'security:changeOwnPassword': 'signedIn',
+  'users:list': 'admin',
+  'users:add': 'admin',
+  'users:update': 'admin',
+  'users:disable': 'admin',
+  'users:resetPassword': 'admin',
+  'audit:search': 'admin',
+  'audit:exportCsv': 'admin',
+  'settings:get': 'signedIn',
+  'settings:update': 'admin',
+  'backup:create': 'admin',
+  'backup:list': 'admin',
+  'patients:search': 'signedIn',
+  'patients:get': 'signedIn',
+  'patients:create': 'signedIn',
+  'patients:update': 'signedIn',
+  'patients:delete': 'pharmacist',
+  'patients:findDuplicates': 'signedIn',
+};
+
+export function isAllowed(user: Pick<SignedInUser, 'role' | 'isAdmin'>, requirement: Requirement): boolean {
+  switch (requirement) {
+    case 'public':
+    case 'signedIn':
+      return true;
+    case 'pharmacist':
+      return user.role === 'pharmacist';
+    case 'admin':
+      return user.isAdmin;
+  }
+}
+
+export const REQUIREMENT_WORDS: Record<Requirement, string> = {
+  public: 'anyone',
+  signedIn: 'signed-in staff',
+  pharmacist: 'a pharmacist',
+  admin: 'an administrator',
+};

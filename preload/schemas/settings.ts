@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const IDLE_LOCK_DEFAULT_MINUTES = 10;
+export const AUTO_BACKUPS_KEPT = 14;
+
+export const settingsUpdateRequest = z
+  .object({
+    idleLockMinutes: z.number({ error: 'Enter a number of minutes' }).int('Use whole minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes').optional(),
+    autoBackup: z
+      .object({
+        enabled: z.boolean(),
+        folder: z.string().trim().max(500),
+      })
+      .strict()
+      .refine((v) => !v.enabled || v.folder.length > 0, { path: ['folder'], message: 'Choose the folder for automatic backups' })
+      .optional(),
+  })
+  .strict();
+
+export interface BackupStatus {
+  at: string;
+  ok: boolean;
+  /** File name on success, or what went wrong. */
+  message: string;
+}
+
+export interface PharmacySettings {
+  idleLockMinutes: number;
+  autoBackup: { enabled: boolean; folder: string };
+  lastAutoBackup: BackupStatus | null;
+}
+
+export const backupCreateRequest = z.object({ folder: z.string().trim().min(1, 'Enter the folder to save the backup in').max(500) }).strict();
+export const backupListRequest = backupCreateRequest;
+
+export interface RecordCounts {
+  users: number;
+  patients: number;
+  allergies: number;
+  auditEntries: number;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  createdAt: string;
+  counts: RecordCounts;
+}
+
+export interface BackupFileInfo {
+  file: string;
+  name: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export const restoreRequest = z
+  .object({
+    file: z.string().trim().min(1, 'Enter the backup file to restore').max(500),
+    username: z.string().trim().toLowerCase().max(64).optional(),
+    password: z.string().max(256).optional(),
+    recoveryCode: z.string().trim().max(64).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.recoveryCode) || (Boolean(v.username) && Boolean(v.password)), {
+    path: ['password'],
+    message: 'Enter a username and password from the backup, or the recovery code',
+  });
+
+export interface RestoreReport {
+  integrity: 'ok';
+  counts: RecordCounts;
+  createdAt: string;
+}
