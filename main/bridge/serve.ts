@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../settings/data-dir';
 import { confSettings } from '../settings/settings';
 import { Session } from '../security/session';
+import { scheduleAutoBackup } from '../security/backup/auto-backup';
 import { startBridgeServer } from './server';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' } } });
@@ -14,11 +15,13 @@ const server = await startBridgeServer({
   staticDir: resolve(import.meta.dirname, '../../dist/renderer'),
   port: values.port ? Number(values.port) : 0,
 });
+const stopBackups = scheduleAutoBackup(session);
 console.log(`MTM Desk data folder: ${dataDir}`);
 console.log(`MTM Desk is running. Open this address in Chromium or Chrome on this computer:`);
 console.log(`${server.url}#token=${server.token}`);
 
 async function stop() {
+  stopBackups();
   await session.signOut();
   await server.close();
   process.exit(0);

@@ -1,56 +1,46 @@
-// The Electron shell: window, lifecycle and IPC only. Everything else is plain Node under main/.
+// The Electron shell: window, lifecycle and IPC only. Everything else is plain Node under main/;
+// the security settings applied here are defined (and tested) in security-policy.ts.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, session as electronSession, shell } from 'electron';
+import { scheduleAutoBackup } from '../security/backup/auto-backup';
 import { Session } from '../security/session';
 import { defaultDataDir } from '../settings/data-dir';
 import { electronSettings } from './electron-settings';
 import { registerIpc } from './ipc';
+import { denyAllPermissions, guardNavigation, isOwnPage, windowOpenHandler, windowOptions } from './security-policy';
 
-const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererRoot = pathToFileURL(join(__dirname, '..', 'renderer')).href;
-const isOwnPage = (url: string) => url.startsWith(`${rendererRoot}/`);
+const ownPage = (url: string) => isOwnPage(url, rendererRoot);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let session: Session | null = null;
 
 function createWindow(settings: ReturnType<typeof electronSettings>): void {
-  const bounds = settings.get('windowBounds') ?? { width: 1366, height: 900 };
-  const win = new BrowserWindow({
-    ...bounds,
-    minWidth: 1100,
-    minHeight: 700,
-    title: 'MTM Desk',
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), settings.get('windowBounds') ?? { width: 1366, height: 900 }));
   win.once('ready-to-show', () => win.show());
   win.on('close', () => settings.set('windowBounds', win.getBounds()));
-  // The app never navigates away from its own page or opens windows; links outside go to the browser.
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isOwnPage(url)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  void win.loadFile(rendererIndex);
+  win.webContents.on('will-navigate', guardNavigation(rendererRoot));
+  win.webContents.setWindowOpenHandler(windowOpenHandler((url) => void shell.openExternal(url)));
+  void win.loadFile(join(__dirname, '..', 'renderer', 'index.html'));
 }
 
 app.whenReady().then(() => {
+  electronSession.defaultSession.setPermissionRequestHandler(denyAllPermissions);
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
   const settings = electronSettings();
   const dataDir = process.env.MTM_DATA_DIR ?? defaultDataDir(settings, join(app.getPath('userData'), 'data'));
   session = new Session(dataDir);
-  registerIpc(session, isOwnPage);
+  registerIpc(session, ownPage);
+  scheduleAutoBackup(session);
   createWindow(settings);
+});
+
+// Any other web contents (none are expected) get the same rules.
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', guardNavigation(rendererRoot));
+  contents.setWindowOpenHandler(windowOpenHandler((url) => void shell.openExternal(url)));
 });
 
 app.on('window-all-closed', () => app.quit());

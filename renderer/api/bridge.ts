@@ -57,6 +57,7 @@ export const SIGNED_OUT_EVENT = 'mtm:signed-out';
 export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = (await bridge[channel](request)) as BridgeResult<ResponseOf<C>>;
   if (result.ok) return result.data;
-  if (result.error.code === 'unauthenticated') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  // The session ended or locked behind our back (idle timer in main): let the app show why.
+  if (result.error.code === 'unauthenticated' || result.error.code === 'locked') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   throw new BridgeFailure(result.error);
 }

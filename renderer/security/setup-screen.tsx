@@ -4,6 +4,7 @@ import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { RestoreForm } from './restore-form';
 
 const EMPTY = {
   name: '', ncpdpId: '', npi: '', phone: '', line1: '', line2: '', city: '', state: '', zip: '',
@@ -11,7 +12,8 @@ const EMPTY = {
 };
 
 /** First run: the pharmacy and its first pharmacist (an administrator). */
-export function SetupScreen({ onDone }: { onDone: (result: SetupResult) => void }) {
+export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResult) => void; onRestored: () => void }) {
+  const [restoring, setRestoring] = useState(false);
   const [v, setV] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
@@ -39,11 +41,23 @@ export function SetupScreen({ onDone }: { onDone: (result: SetupResult) => void 
     }
   }
 
+  if (restoring) {
+    return (
+      <main className="centered-page">
+        <RestoreForm onRestored={onRestored} onCancel={() => setRestoring(false)} />
+      </main>
+    );
+  }
   return (
     <main className="centered-page">
       <form className="card wide" onSubmit={submit} noValidate aria-labelledby="setup-title">
         <h1 id="setup-title">Set up MTM Desk</h1>
-        <p className="lead">Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on this computer.</p>
+        <p className="lead">
+          Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on this computer.{' '}
+          <button type="button" className="link" onClick={() => setRestoring(true)}>
+            Moving from another computer? Restore from a backup
+          </button>
+        </p>
         <FormAlert message={errors.form} />
         <fieldset>
           <legend>Pharmacy</legend>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
+import { BreakGlassForm } from './break-glass-form';
 import { useFormErrors } from '../ui/form-errors';
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
@@ -10,6 +11,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const passwordInput = useRef<HTMLInputElement>(null);
+  const [recovering, setRecovering] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -26,6 +28,13 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
     }
   }
 
+  if (recovering) {
+    return (
+      <main className="centered-page">
+        <BreakGlassForm onSignedIn={onSignedIn} onCancel={() => setRecovering(false)} />
+      </main>
+    );
+  }
   return (
     <main className="centered-page">
       <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="signin-title">
@@ -43,6 +52,11 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
             {busy ? 'Unlocking…' : 'Sign in'}
           </button>
         </div>
+        <p className="switch-user">
+          <button type="button" className="link" onClick={() => setRecovering(true)}>
+            Forgot your password? Use the recovery code
+          </button>
+        </p>
       </form>
     </main>
   );

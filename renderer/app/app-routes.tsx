@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { isAllowed, PERMISSIONS } from '../../preload/permissions';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { AuditScreen } from '../audit/audit-screen';
+import { BackupScreen } from '../backup/backup-screen';
+import { PatientRoutes } from '../patients/patient-routes';
+import { ChangePasswordScreen } from '../security/change-password-screen';
+import { UsersScreen } from '../users/users-screen';
+import { navigate } from './use-hash-route';
+
+export const DEFAULT_ROUTE = '/patients';
+
+/** The areas of the app: each shown in the navigation only to those allowed its main channel. */
+export const AREAS = [
+  { path: '/patients', label: 'Patients', key: 'P', channel: 'patients:search' },
+  { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
+  { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
+  { path: '/backup', label: 'Backup', key: 'B', channel: 'backup:list' },
+] as const;
+
+export const allowedAreas = (user: SignedInUser) => AREAS.filter((a) => isAllowed(user, PERMISSIONS[a.channel]));
+
+export function AppRoutes({ route, user }: { route: string; user: SignedInUser }) {
+  const area = allowedAreas(user).find((a) => route.startsWith(a.path));
+  const known = Boolean(area) || route === '/account';
+  useEffect(() => {
+    if (!known) navigate(DEFAULT_ROUTE);
+  }, [known]);
+
+  if (route === '/account') return <ChangePasswordScreen user={user} onDone={() => navigate(DEFAULT_ROUTE)} />;
+  switch (area?.path) {
+    case '/users':
+      return <UsersScreen />;
+    case '/audit':
+      return <AuditScreen />;
+    case '/backup':
+      return <BackupScreen />;
+    case '/patients':
+      return <PatientRoutes route={route} />;
+    default:
+      return null;
+  }
+}

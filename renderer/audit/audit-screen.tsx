@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { AUDIT_SORT_COLUMNS, type AuditSearchResult } from '../../preload/schemas/audit';
+import { call } from '../api/bridge';
+import { capitalize } from '../ui/capitalize';
+import { TextField } from '../ui/field';
+import { downloadText } from '../ui/download';
+import { useFormErrors } from '../ui/form-errors';
+
+type Sort = (typeof AUDIT_SORT_COLUMNS)[number];
+const COLUMNS: { key: Sort; label: string }[] = [
+  { key: 'at', label: 'Time' },
+  { key: 'username', label: 'User' },
+  { key: 'action', label: 'Action' },
+  { key: 'category', label: 'Data' },
+  { key: 'patient', label: 'Patient' },
+  { key: 'outcome', label: 'Outcome' },
+];
+const EMPTY = { from: '', to: '', username: '', patient: '', action: '' };
+const PAGE = 200;
+
+const localTime = (iso: string) => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** Administrators: who did what, to whose record, when — filter, sort, export. */
+export function AuditScreen() {
+  const [draft, setDraft] = useState(EMPTY);
+  const [filter, setFilter] = useState(EMPTY);
+  const [sort, setSort] = useState<{ sort: Sort; direction: 'asc' | 'desc' }>({ sort: 'at', direction: 'desc' });
+  const [offset, setOffset] = useState(0);
+  const [result, setResult] = useState<AuditSearchResult | null>(null);
+  const errors = useFormErrors();
+
+  useEffect(() => {
+    call('audit:search', { filter: { ...filter, ...sort }, limit: PAGE, offset }).then((r) => {
+      setResult(r);
+      errors.clear();
+    }, (failure) => errors.show(failure, 'filter.'));
+  }, [filter, sort, offset, errors.show, errors.clear]);
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setOffset(0);
+    setFilter({ ...draft });
+  };
+
+  async function exportCsv() {
+    try {
+      const out = await call('audit:exportCsv', { filter: { ...filter, ...sort } });
+      downloadText(out.filename, out.csv);
+    } catch (failure) {
+      errors.show(failure, 'filter.');
+    }
+  }
+
+  const sortBy = (key: Sort) => {
+    setOffset(0);
+    setSort((s) => ({ sort: key, direction: s.sort === key && s.direction === 'desc' ? 'asc' : 'desc' }));
+  };
+
+  const header = (c: (typeof COLUMNS)[number]) => (
+    <th key={c.key} aria-sort={sort.sort === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort" onClick={() => sortBy(c.key)}>
+        {c.label} {sort.sort === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <section aria-labelledby="audit-title">
+      <div className="page-head">
+        <h1 id="audit-title">Audit trail</h1>
+        <button type="button" onClick={exportCsv}>
+          Export CSV
+        </button>
+      </div>
+      <form className="panel filter-bar" onSubmit={apply} noValidate>
+        <TextField label="From (YYYY-MM-DD)" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={errors.fields.from} placeholder="2026-11-01" />
+        <TextField label="To (YYYY-MM-DD)" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={errors.fields.to} placeholder="2026-11-30" />
+        <TextField label="User" value={draft.username} onChange={(username) => setDraft({ ...draft, username })} autoComplete="off" />
+        <TextField label="Patient (last name)" value={draft.patient} onChange={(patient) => setDraft({ ...draft, patient })} autoComplete="off" />
+        <div className="field">
+          <label htmlFor="audit-action">Action</label>
+          <select id="audit-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+            <option value="">All actions</option>
+            {result?.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="primary">
+            Filter
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilter(EMPTY);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+      {errors.form && !Object.keys(errors.fields).length ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
+      {result ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {result.total === 0 ? 'No entries match.' : `Entries ${offset + 1}–${offset + result.rows.length} of ${result.total}.`} Times are shown in this computer’s time zone; the export is in UTC.
+          </p>
+          <table className="data-table compact audit-table">
+            <thead>
+              <tr>
+                {COLUMNS.map(header)}
+                <th>Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id} className={r.outcome === 'success' ? undefined : `outcome-${r.outcome}`}>
+                  <td className="nowrap">{localTime(r.at)}</td>
+                  <td>{r.username}</td>
+                  <td className="mono">{r.action}</td>
+                  <td>{r.category}</td>
+                  <td>{r.patientName ?? ''}</td>
+                  <td>{r.outcome === 'success' ? 'Success' : <strong>{r.outcome === 'denied' ? '⛔ Denied' : '⚠ Failed'}</strong>}</td>
+                  <td className="detail">{r.detail ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.total > PAGE ? (
+            <div className="actions">
+              <button type="button" onClick={() => setOffset((o) => Math.max(0, o - PAGE))} disabled={offset === 0}>
+                ← Previous {PAGE}
+              </button>
+              <button type="button" onClick={() => setOffset((o) => o + PAGE)} disabled={offset + PAGE >= result.total}>
+                Next {PAGE} →
+              </button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      <p className="field-hint">{capitalize('entries cannot be changed or deleted; `npm run mtm -- audit verify` checks that none has been.')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
+import { call } from '../api/bridge';
+import { FormAlert, TextField } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+
+/** Emergency access with the recovery code: a pharmacist gives a reason and sets a new password. */
+export function BreakGlassForm({ onSignedIn, onCancel }: { onSignedIn: (u: SignedInUser) => void; onCancel: () => void }) {
+  const [v, setV] = useState({ username: '', recoveryCode: '', reason: '', newPassword: '', confirm: '' });
+  const errors = useFormErrors();
+  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    if (v.newPassword !== v.confirm) {
+      errors.setForm('The two new passwords do not match.');
+      return;
+    }
+    try {
+      onSignedIn(await call('security:breakGlass', { username: v.username, recoveryCode: v.recoveryCode, reason: v.reason, newPassword: v.newPassword }));
+    } catch (failure) {
+      errors.show(failure);
+    }
+  }
+
+  return (
+    <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="breakglass-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <p className="brand">MTM Desk</p>
+      <h1 id="breakglass-title">Use the recovery code</h1>
+      <p className="lead">For a pharmacist who cannot sign in. This emergency access is recorded in the audit trail with your reason.</p>
+      <FormAlert message={errors.form} />
+      <TextField label="Your username" value={v.username} onChange={set('username')} error={errors.fields.username} autoFocus autoComplete="username" />
+      <TextField label="Recovery code" value={v.recoveryCode} onChange={set('recoveryCode')} error={errors.fields.recoveryCode} className="mono" autoComplete="off" spellCheck={false} />
+      <TextField label="Reason" value={v.reason} onChange={set('reason')} error={errors.fields.reason} placeholder="e.g. Forgot my password; no administrator on site" />
+      <TextField label="New password" type="password" value={v.newPassword} onChange={set('newPassword')} error={errors.fields.newPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters`} autoComplete="new-password" />
+      <TextField label="Confirm new password" type="password" value={v.confirm} onChange={set('confirm')} autoComplete="new-password" />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Back to sign in
+        </button>
+        <button type="submit" className="primary">
+          Unlock and set password
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
+import { call } from '../api/bridge';
+import { FormAlert, TextField } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+
+/** Changes the signed-in user's own password; `forced` after an administrator's reset. */
+export function ChangePasswordScreen({ user, forced = false, onDone }: { user: SignedInUser; forced?: boolean; onDone: () => void }) {
+  const [v, setV] = useState({ currentPassword: '', newPassword: '', confirm: '' });
+  const [done, setDone] = useState(false);
+  const errors = useFormErrors();
+  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    if (v.newPassword !== v.confirm) {
+      errors.setForm('The two new passwords do not match.');
+      return;
+    }
+    try {
+      await call('security:changeOwnPassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      setDone(true);
+      if (forced) onDone();
+    } catch (failure) {
+      errors.show(failure);
+    }
+  }
+
+  const form = (
+    <form className={forced ? 'card narrow' : 'panel narrow-panel'} onSubmit={submit} noValidate aria-labelledby="password-title">
+      <h1 id="password-title">{forced ? 'Choose your own password' : 'Change my password'}</h1>
+      <p className="lead">
+        {forced
+          ? `${user.fullName}, an administrator set a temporary password for you. Choose one only you know before continuing.`
+          : 'Your password unlocks the pharmacy’s encrypted data: use a long one only you know.'}
+      </p>
+      {done ? (
+        <div className="alert alert-ok" role="status">
+          Password changed. Use the new one from now on.
+        </div>
+      ) : null}
+      <FormAlert message={errors.form} />
+      <TextField label={forced ? 'Temporary password' : 'Current password'} type="password" value={v.currentPassword} onChange={set('currentPassword')} error={errors.fields.currentPassword} autoFocus autoComplete="current-password" />
+      <TextField label="New password" type="password" value={v.newPassword} onChange={set('newPassword')} error={errors.fields.newPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters`} autoComplete="new-password" />
+      <TextField label="Confirm new password" type="password" value={v.confirm} onChange={set('confirm')} autoComplete="new-password" />
+      <div className="actions">
+        {forced ? null : (
+          <button type="button" onClick={onDone}>
+            Back
+          </button>
+        )}
+        <button type="submit" className="primary">
+          Change password
+        </button>
+      </div>
+    </form>
+  );
+  return forced ? <main className="centered-page">{form}</main> : form;
+}

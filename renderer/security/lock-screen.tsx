@@ -1,0 +1,60 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { call } from '../api/bridge';
+import { TextField } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+
+/** Covers the app while locked; the work underneath (and any unsaved input) waits, hidden. */
+export function LockScreen({ locked, onUnlocked, onSwitchUser }: { locked: { username: string; fullName: string }; onUnlocked: (user: SignedInUser) => void; onSwitchUser: () => void }) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  const input = useRef<HTMLInputElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    setBusy(true);
+    try {
+      onUnlocked(await call('security:unlock', { password }));
+    } catch (failure) {
+      errors.show(failure);
+      setPassword('');
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered-page lock-page">
+      <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="lock-title">
+        <p className="brand">MTM Desk</p>
+        <h1 id="lock-title">
+          <span aria-hidden="true">🔒 </span>Screen locked
+        </h1>
+        <p className="lead">
+          Locked for <strong data-testid="locked-user">{locked.fullName}</strong>. Patient information is hidden and the database is closed. Enter your password to continue where you left off.
+        </p>
+        {errors.form && !errors.fields.password ? (
+          <div className="alert alert-error" role="alert">
+            {errors.form}
+          </div>
+        ) : null}
+        <TextField ref={input} label="Password" type="password" value={password} onChange={setPassword} error={errors.fields.password} autoFocus autoComplete="current-password" />
+        <div className="actions">
+          <button type="submit" className="primary block" disabled={busy}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </button>
+        </div>
+        <p className="switch-user">
+          Not {locked.fullName.split(/[ ,]/)[0]}?{' '}
+          <button type="button" className="link" onClick={onSwitchUser}>
+            Sign in as someone else
+          </button>{' '}
+          (their work starts fresh).
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
+import { ROLES, type UserSummary } from '../../preload/schemas/users';
+import { call } from '../api/bridge';
+import { capitalize } from '../ui/capitalize';
+import { FormAlert, SelectField, TextField } from '../ui/field';
+import { useFormErrors } from '../ui/form-errors';
+
+const EMPTY = { username: '', fullName: '', role: 'technician', isAdmin: false, temporaryPassword: '' };
+
+export function AddUserForm({ onAdded, onCancel }: { onAdded: (u: UserSummary) => void; onCancel: () => void }) {
+  const [v, setV] = useState(EMPTY);
+  const errors = useFormErrors();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    errors.clear();
+    try {
+      onAdded(await call('users:add', { ...v, role: v.role as UserSummary['role'] }));
+    } catch (failure) {
+      errors.show(failure);
+    }
+  }
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="add-user-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <h2 id="add-user-title">Add a user</h2>
+      <p className="field-hint">Each person gets their own login. They choose their own password the first time they sign in.</p>
+      <FormAlert message={errors.form} />
+      <div className="form-grid">
+        <TextField label="Full name" value={v.fullName} onChange={(fullName) => setV({ ...v, fullName })} error={errors.fields.fullName} autoFocus />
+        <TextField label="Username" value={v.username} onChange={(username) => setV({ ...v, username })} error={errors.fields.username} autoComplete="off" />
+        <SelectField label="Role" value={v.role} onChange={(role) => setV({ ...v, role, isAdmin: role === 'pharmacist' && v.isAdmin })} options={ROLES.map((r) => ({ value: r, label: capitalize(r) }))} error={errors.fields.role} />
+        <TextField label="Temporary password" type="password" value={v.temporaryPassword} onChange={(temporaryPassword) => setV({ ...v, temporaryPassword })} error={errors.fields.temporaryPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters`} autoComplete="new-password" />
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={v.isAdmin} disabled={v.role !== 'pharmacist'} onChange={(e) => setV({ ...v, isAdmin: e.target.checked })} />
+        Administrator (manages users, audit trail and backups; pharmacists only)
+      </label>
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Add user
+        </button>
+      </div>
+    </form>
+  );
+}
