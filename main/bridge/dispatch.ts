@@ -36,7 +36,8 @@ function envelope(err: unknown, channel: string): BridgeError {
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<BridgeResult<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'unknownChannel', message: `There is no channel named "${channel}".` } };
-  const parsed = contract[channel].request.safeParse(payload ?? {});
+  // Only a missing payload means "no arguments"; null or any other non-object is refused.
+  const parsed = contract[channel].request.safeParse(payload === undefined ? {} : payload);
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
 
   const requirement = PERMISSIONS[channel];

@@ -39,17 +39,21 @@ function sendJson(res: ServerResponse, status: number, body: BridgeResult<unknow
   res.end(JSON.stringify(body));
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(c);
+      // Stop keeping it, but drain the rest so the client still gets our answer.
+      req.off('data', onData);
+      req.resume();
+      reject(new BodyTooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -71,9 +75,10 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
     let payload: unknown;
     try {
       const body = await readBody(req);
-      payload = body ? JSON.parse(body) : {};
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON (or is over 2 MB).' } });
+      payload = body ? JSON.parse(body) : undefined;
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'validation', message: 'The request is larger than 2 MB.' } });
+      return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON.' } });
     }
     sendJson(res, 200, await dispatch(opts.session, channel, payload));
   }

@@ -23,7 +23,8 @@ export function isOwnPage(raw: string, rendererRoot: string): boolean {
   } catch {
     return false;
   }
-  return url.protocol === 'file:' && `${url.origin}${url.pathname}`.startsWith(`${rendererRoot}/`) && !url.pathname.includes('..');
+  // URL parsing has already resolved any ../ (also %2e%2e); file: URLs have origin "null", so compare the path.
+  return url.protocol === 'file:' && `file://${url.host}${url.pathname}`.startsWith(`${rendererRoot}/`);
 }
 
 export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {

@@ -57,3 +57,16 @@ export function patient(overrides: Partial<PatientInput> = {}) {
 export function fingerprint(...files: string[]): Record<string, string> {
   return Object.fromEntries(files.filter(existsSync).map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
 }
+
+export const TECH_PASSWORD = 'technician temporary pass';
+
+/** Adds a technician (their temporary password set) through the admin path. */
+export async function addTechnician(session: Session, username = 'tech1'): Promise<void> {
+  const { addUser } = await import('../../main/security/user-admin');
+  await addUser(session, { username, fullName: 'Terry Tech', role: 'technician', isAdmin: false, temporaryPassword: TECH_PASSWORD });
+}
+
+/** The audit rows, oldest first, as stored. */
+export async function auditRows(session: Session): Promise<{ id: number; username: string; action: string; outcome: string; patient_id: string | null; detail: string | null; category: string }[]> {
+  return session.current().db.query('SELECT * FROM audit_log ORDER BY id');
+}

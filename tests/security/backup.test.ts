@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/bridge/dispatch';
+import { createPatient } from '../../main/patients/patient-store';
+import { AUTO_PREFIX, runAutoBackupIfDue } from '../../main/security/backup/auto-backup';
+import { createBackup, listBackups, restoreBackup } from '../../main/security/backup/backups';
+import { Session } from '../../main/security/session';
+import { getSettings } from '../../main/settings/pharmacy-settings';
+import { newPharmacy, PASSWORD, patient, tempDir } from '../helpers/temp-pharmacy';
+
+async function pharmacyWithPatients(n: number) {
+  const ctx = await newPharmacy();
+  const { db, user } = ctx.session.current();
+  for (let i = 0; i < n; i++) await createPatient(db, user, patient({ firstName: `Ottoline${i}`, lastName: 'Featherstonehaugh', allergies: [] }), false);
+  return ctx;
+}
+
+describe('backup and restore', () => {
+  it('backs up while in use into an encrypted file, and restores with a password or the recovery code', async () => {
+    const { session, recoveryCode } = await pharmacyWithPatients(3);
+    const folder = tempDir();
+    const result = await dispatch(session, 'backup:create', { folder });
+    expect(result.ok).toBe(true);
+    const backup = result.ok ? (result.data as { file: string; counts: { patients: number } }) : null;
+    expect(backup!.counts.patients).toBe(3);
+    // Work goes on after the backup; the backup keeps its own moment.
+    await createPatient(session.current().db, session.current().user, patient({ firstName: 'Later', lastName: 'Addition' }), false);
+
+    const bytes = readFileSync(backup!.file);
+    expect(bytes.subarray(0, 17).toString()).toBe('MTMDESK-BACKUP-1\n');
+    for (const needle of ['Featherstonehaugh', 'Ottoline', 'SQLite format 3', 'CREATE TABLE']) expect(bytes.includes(needle), needle).toBe(false);
+    expect(listBackups(folder).map((b) => b.name)).toEqual([backup!.file.split('/').at(-1)]);
+
+    const withPassword = tempDir();
+    expect(await restoreBackup({ file: backup!.file, username: 'pharmacist1', password: PASSWORD }, withPassword)).toMatchObject({ integrity: 'ok', counts: { patients: 3, users: 1 } });
+    const withCode = join(tempDir(), 'fresh');
+    expect(await restoreBackup({ file: backup!.file, recoveryCode }, withCode)).toMatchObject({ integrity: 'ok', counts: { patients: 3 } });
+
+    const restored = new Session(withPassword);
+    await restored.signIn({ username: 'pharmacist1', password: PASSWORD });
+    expect(await dispatch(restored, 'patients:search', { query: 'Feather' })).toMatchObject({ ok: true, data: { patients: { length: 3 } } });
+    expect(await dispatch(restored, 'patients:search', { query: 'Addition' })).toMatchObject({ ok: true, data: { patients: [] } });
+    await restored.signOut();
+    await session.signOut();
+  });
+
+  it('refuses a wrong password, a damaged file and a folder that already holds a pharmacy, writing nothing', async () => {
+    const { session, dataDir } = await pharmacyWithPatients(1);
+    const { file } = await createBackup(session, tempDir());
+    await session.signOut();
+
+    const empty = tempDir();
+    await expect(restoreBackup({ file, username: 'pharmacist1', password: 'not the password!' }, empty)).rejects.toMatchObject({ code: 'badCredentials' });
+    const damaged = join(tempDir(), 'damaged.mtmbackup');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 100] ^= 0xff;
+    writeFileSync(damaged, bytes);
+    await expect(restoreBackup({ file: damaged, username: 'pharmacist1', password: PASSWORD }, empty)).rejects.toThrow(/damaged or incomplete/);
+    expect(readdirSync(empty)).toEqual([]);
+    await expect(restoreBackup({ file, username: 'pharmacist1', password: PASSWORD }, dataDir)).rejects.toMatchObject({ code: 'alreadyInitialized' });
+  });
+
+  it('takes the daily backup once a day when enabled, keeps the newest 14, and records its status', async () => {
+    const { session } = await pharmacyWithPatients(1);
+    const folder = tempDir();
+    expect(await runAutoBackupIfDue(session)).toBeNull(); // off by default
+    await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder } });
+
+    const day0 = Date.parse('2026-11-01T09:00:00Z');
+    const first = await runAutoBackupIfDue(session, new Date(day0));
+    expect(first).toMatchObject({ ok: true });
+    expect(await runAutoBackupIfDue(session, new Date(day0 + 3 * 3600_000))).toBeNull(); // not due again the same day
+    for (let d = 1; d <= 15; d++) await runAutoBackupIfDue(session, new Date(day0 + d * 24 * 3600_000));
+
+    const kept = listBackups(folder).filter((b) => b.name.startsWith(AUTO_PREFIX));
+    expect(kept).toHaveLength(14);
+    expect(kept[0]!.name).toBe(`${AUTO_PREFIX}-20261116-090000.mtmbackup`);
+    expect(kept.at(-1)!.name).toBe(`${AUTO_PREFIX}-20261103-090000.mtmbackup`);
+    const status = (await getSettings(session.current().db.manager)).lastAutoBackup;
+    expect(status).toMatchObject({ ok: true, at: '2026-11-16T09:00:00.000Z' });
+
+    // A folder that cannot be written gives a visible failure, not silence.
+    writeFileSync(join(folder, 'blocker'), 'x');
+    await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder: join(folder, 'blocker', 'sub') } });
+    expect(await runAutoBackupIfDue(session, new Date(day0 + 20 * 24 * 3600_000))).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be used for backups/) });
+    await session.signOut();
+  });
+});
