@@ -26,17 +26,9 @@ async function put(em: Pick<EntityManager, 'query'>, key: Key, value: unknown, b
   );
 }
 
-export async function updateSettings(em: EntityManager, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<string[]> {
-  const changed: string[] = [];
-  if (patch.idleLockMinutes !== undefined) {
-    await put(em, 'idleLockMinutes', patch.idleLockMinutes, by);
-    changed.push(`idle lock ${patch.idleLockMinutes} min`);
-  }
-  if (patch.autoBackup !== undefined) {
-    await put(em, 'autoBackup', patch.autoBackup, by);
-    changed.push(`automatic backup ${patch.autoBackup.enabled ? `on to ${patch.autoBackup.folder}` : 'off'}`);
-  }
-  return changed;
+export async function updateSettings(em: EntityManager, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<void> {
+  if (patch.idleLockMinutes !== undefined) await put(em, 'idleLockMinutes', patch.idleLockMinutes, by);
+  if (patch.autoBackup !== undefined) await put(em, 'autoBackup', patch.autoBackup, by);
 }
 
 export const recordAutoBackup = (em: Pick<EntityManager, 'query'>, status: BackupStatus, by: string) => put(em, 'lastAutoBackup', status, by);

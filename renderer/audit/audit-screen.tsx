@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { AUDIT_SORT_COLUMNS, type AuditSearchResult } from '../../preload/schemas/audit';
 import { call } from '../api/bridge';
-import { capitalize } from '../ui/capitalize';
 import { TextField } from '../ui/field';
 import { downloadText } from '../ui/download';
 import { useFormErrors } from '../ui/form-errors';
@@ -142,7 +141,9 @@ export function AuditScreen() {
           ) : null}
         </>
       ) : null}
-      <p className="field-hint">{capitalize('entries cannot be changed or deleted; `npm run mtm -- audit verify` checks that none has been.')}</p>
+      <p className="field-hint">
+        Entries cannot be changed or deleted; <code>npm run mtm -- audit verify</code> checks that none has been.
+      </p>
     </section>
   );
 }

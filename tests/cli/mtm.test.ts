@@ -70,3 +70,29 @@ describe('mtm init and check', () => {
     expect(fingerprint(join(data, 'mtm-desk.db'), join(data, 'keyring.json'))).toEqual(before);
   });
 });
+
+describe('mtm backup, restore and audit verify', () => {
+  it('backs up, restores into an empty folder with a password or the recovery code, and verifies the audit chain', () => {
+    const root = tempDir();
+    const data = join(root, 'pharmacy');
+    const init = mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: PASSWORD });
+    const code = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/m.exec(init.stdout)![0];
+    const out = join(root, 'backups', 'nightly.mtmbackup');
+
+    const backup = mtm(['backup', '--data', data, '--user', 'rphadmin', '--out', out], { stdin: PASSWORD });
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/^Backup written: .*nightly\.mtmbackup \(\d+ KiB; 0 patients, 1 users, \d+ audit entries\)\.$/m);
+
+    const restored = mtm(['restore', '--data', join(root, 'restored'), '--from', out, '--user', 'rphadmin'], { stdin: PASSWORD });
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('integrity ok; 0 patients, 1 users');
+    expect(mtm(['restore', '--data', join(root, 'by-code'), '--from', out, '--recovery'], { stdin: code }).code).toBe(0);
+    const again = mtm(['restore', '--data', join(root, 'restored'), '--from', out, '--user', 'rphadmin'], { stdin: PASSWORD });
+    expect([again.code, again.stderr.trim()]).toEqual([1, `mtm restore: ${join(root, 'restored')} already holds a pharmacy. Restore into an empty data folder.`]);
+
+    const verify = mtm(['audit', 'verify', '--data', join(root, 'restored'), '--user', 'rphadmin'], { stdin: PASSWORD });
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^Audit trail intact: \d+ entries, every link verified\.$/m);
+    expect(mtm(['audit', 'frob'], {}).stderr).toMatch(/Unknown audit command "frob"/);
+  });
+});

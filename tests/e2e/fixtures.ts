@@ -11,7 +11,7 @@ export interface RunningServer {
 }
 
 /** Starts `serve.ts` (the same code as `npm run serve`) and waits for the address it prints. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/bridge/serve.ts', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -30,7 +30,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -107,4 +107,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Setup, recovery code acknowledged, on the patient list. */
+export async function readyPharmacy(page: Page, server: RunningServer): Promise<string> {
+  const code = await setUpPharmacy(page, server);
+  await page.getByLabel('I have printed or written down this code').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  return code;
 }

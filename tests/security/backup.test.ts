@@ -54,7 +54,7 @@ describe('backup and restore', () => {
     await expect(restoreBackup({ file, username: 'pharmacist1', password: 'not the password!' }, empty)).rejects.toMatchObject({ code: 'badCredentials' });
     const damaged = join(tempDir(), 'damaged.mtmbackup');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(damaged, bytes);
     await expect(restoreBackup({ file: damaged, username: 'pharmacist1', password: PASSWORD }, empty)).rejects.toThrow(/damaged or incomplete/);
     expect(readdirSync(empty)).toEqual([]);

@@ -10,6 +10,12 @@ type Rule<C extends ChannelName> = (req: ParsedRequestOf<C>, res: ResponseOf<C> 
 
 const RECORD = 'patient record';
 
+/** "from 2026-11-01, action user.add" — the filter an administrator used, in words. */
+function describeFilter(f: ParsedRequestOf<'audit:search'>['filter']): string {
+  const parts = [f.from && `from ${f.from}`, f.to && `to ${f.to}`, f.username && `user ${f.username}`, f.patient && `patient "${f.patient}"`, f.action && `action ${f.action}`].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'all entries';
+}
+
 export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'security:status': 'none',
   'security:activity': 'none',
@@ -26,10 +32,17 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'users:update': 'self',
   'users:disable': 'self',
   'users:resetPassword': 'self',
-  'audit:search': (req) => ({ action: 'audit.view', category: 'audit', detail: JSON.stringify(req.filter) }),
-  'audit:exportCsv': (req, res) => ({ action: 'audit.export', category: 'audit', detail: `${res?.rows ?? 0} rows; ${JSON.stringify(req.filter)}` }),
+  'audit:search': (req) => ({ action: 'audit.view', category: 'audit', detail: describeFilter(req.filter) }),
+  'audit:exportCsv': (req, res) => ({ action: 'audit.export', category: 'audit', detail: `${res?.rows ?? 0} rows: ${describeFilter(req.filter)}` }),
   'settings:get': 'none',
-  'settings:update': (req) => ({ action: 'settings.change', category: 'settings', detail: JSON.stringify(req) }),
+  'settings:update': (req) => ({
+    action: 'settings.change',
+    category: 'settings',
+    detail: [
+      req.idleLockMinutes !== undefined && `idle lock ${req.idleLockMinutes} min`,
+      req.autoBackup && (req.autoBackup.enabled ? `daily backup on, to ${req.autoBackup.folder}` : 'daily backup off'),
+    ].filter(Boolean).join('; '),
+  }),
   'backup:create': (req, res) => ({ action: 'backup.create', category: 'backup', detail: res?.file ?? req.folder }),
   'backup:list': 'none',
   'patients:search': (req, res) => ({ action: 'patient.search', category: RECORD, detail: `"${req.query}": ${res?.patients.length ?? 0} shown` }),

@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, PHARMACIST, readyPharmacy, signIn, snap, startServer, stop, test } from './fixtures';
+
+test('locking hides everything, and the same password resumes with unsaved input intact', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.keyboard.press('Alt+n');
+  await page.getByLabel('First name').fill('Unsaved-Imogen');
+  await page.getByLabel('Last name').fill('Halvorsen');
+
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  await expect(page.getByTestId('locked-user')).toHaveText(PHARMACIST.fullName);
+  await expect(page.getByLabel('First name')).toBeHidden();
+  await expect(page.getByText('Riverside Community Pharmacy')).toBeHidden();
+  await snap(page, '20-lock-screen');
+
+  await page.getByLabel('Password').fill('not my password at all');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('The username or password is incorrect');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.getByLabel('Password').fill(PHARMACIST.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+
+  await expect(page.getByLabel('First name')).toHaveValue('Unsaved-Imogen');
+  await expect(page.getByLabel('Last name')).toHaveValue('Halvorsen');
+});
+
+test('the screen locks itself after the idle minutes', async ({ page, server }) => {
+  await page.clock.install();
+  await readyPharmacy(page, server);
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await page.clock.fastForward('09:30');
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await page.clock.fastForward('00:45');
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeHidden();
+});
+
+test('an administrator adds a technician, reads and exports the audit trail, and backs up', async ({ page, server }) => {
+  const backups = mkdtempSync(join(tmpdir(), 'mtm-e2e-backups-'));
+  try {
+    await readyPharmacy(page, server);
+    await page.keyboard.press('Alt+u');
+    await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+    await page.getByRole('button', { name: '+ Add user' }).click();
+    await page.getByLabel('Full name').fill('Terry Okafor, CPhT');
+    await page.getByLabel('Username').fill('tokafor');
+    await page.getByLabel('Role', { exact: true }).selectOption('technician');
+    await page.getByLabel('Temporary password').fill('first day temporary');
+    await snap(page, '21-users-add');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await expect(page.getByRole('status')).toContainText('Terry Okafor, CPhT was added');
+    await expect(page.getByRole('row', { name: /Terry Okafor, CPhT tokafor/ })).toContainText('must set own password');
+    await snap(page, '22-users');
+
+    await page.keyboard.press('Alt+t');
+    await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /user\.add/ })).toContainText('role technician; administrator no');
+    await page.getByLabel('Action').selectOption('user.add');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page.getByText('Entries 1–1 of 1.')).toBeVisible();
+    await page.getByLabel('Action').selectOption('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('button', { name: /^User/ }).click();
+    await snap(page, '23-audit');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('"Entry","Time (UTC)","User","Action","Data category","Patient","Patient id","Object id","Outcome","Detail"');
+    expect(csv).toContain('"user.add"');
+
+    await page.keyboard.press('Alt+b');
+    await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
+    await page.getByLabel('Folder', { exact: true }).fill(backups);
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByRole('status')).toContainText('Backup saved');
+    await expect(page.getByRole('cell', { name: /^mtm-desk-\d{8}-\d{6}\.mtmbackup$/ })).toBeVisible();
+    await page.getByLabel('Back up once a day while someone is signed in').check();
+    await page.getByLabel('Folder for daily backups').fill(backups);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status')).toContainText('the newest 14 are kept');
+    await expect(page.getByTestId('auto-backup-status')).toContainText('No automatic backup yet');
+    await snap(page, '24-backup');
+
+    // The technician: must choose their own password, then sees no administrator areas.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'tokafor', 'first day temporary');
+    await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+    await snap(page, '25-change-password-forced');
+    await page.getByLabel('Temporary password').fill('first day temporary');
+    await page.getByLabel('New password', { exact: true }).fill('tea kettle whistles twice');
+    await page.getByLabel('Confirm new password').fill('tea kettle whistles twice');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Patients']);
+    await page.goto(`${page.url().split('#')[0]}#/audit`);
+    await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  } finally {
+    rmSync(backups, { recursive: true, force: true });
+  }
+});
+
+test('a pharmacy is restored from a backup on a new computer, from the setup screen', async ({ page, server }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'mtm-e2e-restore-'));
+  const newComputer = mkdtempSync(join(tmpdir(), 'mtm-e2e-new-'));
+  const other = await startServer(newComputer);
+  try {
+    await readyPharmacy(page, server);
+    await page.keyboard.press('Alt+n');
+    await page.getByLabel('First name').fill('Cordelia');
+    await page.getByLabel('Last name').fill('Marchbanks');
+    await page.getByLabel('Date of birth').fill('12/25/1945');
+    await page.getByLabel('Sex').selectOption('female');
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    await expect(page.getByTestId('banner-name')).toHaveText('MARCHBANKS, Cordelia');
+    await page.keyboard.press('Alt+b');
+    await page.getByLabel('Folder', { exact: true }).fill(folder);
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    const saved = (await page.getByRole('status').textContent()) ?? '';
+    const file = /Backup saved: (\S+\.mtmbackup)/.exec(saved)![1]!;
+
+    await page.goto(other.url);
+    await page.getByRole('button', { name: 'Moving from another computer? Restore from a backup' }).click();
+    await page.getByLabel('Backup file').fill(file);
+    await page.getByLabel('Username').fill(PHARMACIST.username);
+    await page.getByLabel('Password').fill(PHARMACIST.password);
+    await snap(page, '26-restore');
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await expect(page.getByRole('heading', { name: 'Pharmacy restored' })).toBeVisible();
+    await expect(page.getByText(/1 patients, 1 users/)).toBeVisible();
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+    await signIn(page, PHARMACIST.username, PHARMACIST.password);
+    await page.getByLabel('Find a patient').fill('Marchbanks');
+    await expect(page.getByRole('row', { name: /MARCHBANKS, Cordelia/ })).toBeVisible();
+  } finally {
+    await stop(other.child);
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(newComputer, { recursive: true, force: true });
+  }
+});
+
+test('names containing HTML or script are shown as text and never run', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.keyboard.press('Alt+n');
+  await page.getByLabel('First name').fill('<img src=x onerror="window.__xss=1">');
+  await page.getByLabel('Last name').fill('<script>window.__xss=2</script>Smith');
+  await page.getByLabel('Date of birth').fill('01/01/1950');
+  await page.getByLabel('Sex').selectOption('unknown');
+  await page.getByRole('button', { name: '+ Add allergy' }).click();
+  await page.getByLabel('Substance').fill('<b onmouseover=alert(1)>Penicillin</b>');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+
+  await expect(page.getByTestId('banner-name')).toHaveText('<SCRIPT>WINDOW.__XSS=2</SCRIPT>SMITH, <img src=x onerror="window.__xss=1">');
+  await expect(page.getByTestId('banner-allergies')).toContainText('<b onmouseover=alert(1)>Penicillin</b>');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Find a patient').fill('<scr');
+  await expect(page.getByRole('row', { name: /<SCRIPT>/ })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
+});
+
+test('the sign-in screen offers recovery-code access', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Forgot your password? Use the recovery code' }).click();
+  await expect(page.getByRole('heading', { name: 'Use the recovery code' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unlock and set password' }).click();
+  await expect(page.getByText('Say in a sentence why the recovery code is needed (at least 10 characters)')).toBeVisible();
+  await snap(page, '27-break-glass');
+});
