@@ -20,7 +20,7 @@ export interface AuditRow extends AuditEntry {
   patientName: string | null;
 }
 
-export const AUDIT_SORT_COLUMNS = ['at', 'username', 'action', 'category', 'patient', 'outcome'] as const;
+export const AUDIT_SORT_COLUMNS = ['at', 'username', 'action', 'category', 'patient', 'outcome', 'detail'] as const;
 
 const optionalDate = (label: string) =>
   z

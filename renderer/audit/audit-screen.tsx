@@ -13,6 +13,7 @@ const COLUMNS: { key: Sort; label: string }[] = [
   { key: 'category', label: 'Data' },
   { key: 'patient', label: 'Patient' },
   { key: 'outcome', label: 'Outcome' },
+  { key: 'detail', label: 'Detail' },
 ];
 const EMPTY = { from: '', to: '', username: '', patient: '', action: '' };
 const PAGE = 200;
@@ -112,7 +113,6 @@ export function AuditScreen() {
             <thead>
               <tr>
                 {COLUMNS.map(header)}
-                <th>Detail</th>
               </tr>
             </thead>
             <tbody>

@@ -1,31 +1,18 @@
-import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
-import { useFormErrors } from '../ui/form-errors';
+import { passwordsMatch, useForm } from '../ui/use-form';
 
 /** Emergency access with the recovery code: a pharmacist gives a reason and sets a new password. */
 export function BreakGlassForm({ onSignedIn, onCancel }: { onSignedIn: (u: SignedInUser) => void; onCancel: () => void }) {
-  const [v, setV] = useState({ username: '', recoveryCode: '', reason: '', newPassword: '', confirm: '' });
-  const errors = useFormErrors();
-  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    if (v.newPassword !== v.confirm) {
-      errors.setForm('The two new passwords do not match.');
-      return;
-    }
-    try {
-      onSignedIn(await call('security:breakGlass', { username: v.username, recoveryCode: v.recoveryCode, reason: v.reason, newPassword: v.newPassword }));
-    } catch (failure) {
-      errors.show(failure);
-    }
-  }
+  const { values: v, set, errors, busy, submit } = useForm(
+    { username: '', recoveryCode: '', reason: '', newPassword: '', confirm: '' },
+    { check: (f) => passwordsMatch(f.newPassword, f.confirm) },
+  );
+  const onSubmit = submit(async ({ confirm: _, ...req }) => onSignedIn(await call('security:breakGlass', req)));
 
   return (
-    <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="breakglass-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form className="card narrow" onSubmit={onSubmit} noValidate aria-labelledby="breakglass-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <p className="brand">MTM Desk</p>
       <h1 id="breakglass-title">Use the recovery code</h1>
       <p className="lead">For a pharmacist who cannot sign in. This emergency access is recorded in the audit trail with your reason.</p>
@@ -39,7 +26,7 @@ export function BreakGlassForm({ onSignedIn, onCancel }: { onSignedIn: (u: Signe
         <button type="button" onClick={onCancel}>
           Back to sign in
         </button>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           Unlock and set password
         </button>
       </div>

@@ -1,34 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
-import { useFormErrors } from '../ui/form-errors';
+import { passwordsMatch, useForm } from '../ui/use-form';
 
 /** Changes the signed-in user's own password; `forced` after an administrator's reset. */
 export function ChangePasswordScreen({ user, forced = false, onDone }: { user: SignedInUser; forced?: boolean; onDone: () => void }) {
-  const [v, setV] = useState({ currentPassword: '', newPassword: '', confirm: '' });
   const [done, setDone] = useState(false);
-  const errors = useFormErrors();
-  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    if (v.newPassword !== v.confirm) {
-      errors.setForm('The two new passwords do not match.');
-      return;
-    }
-    try {
-      await call('security:changeOwnPassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      setDone(true);
-      if (forced) onDone();
-    } catch (failure) {
-      errors.show(failure);
-    }
-  }
+  const { values: v, set, errors, busy, submit } = useForm({ currentPassword: '', newPassword: '', confirm: '' }, { check: (f) => passwordsMatch(f.newPassword, f.confirm) });
+  const onSubmit = submit(async ({ confirm: _, ...req }) => {
+    await call('security:changeOwnPassword', req);
+    setDone(true);
+    if (forced) onDone();
+  });
 
   const form = (
-    <form className={forced ? 'card narrow' : 'panel narrow-panel'} onSubmit={submit} noValidate aria-labelledby="password-title">
+    <form className={forced ? 'card narrow' : 'panel narrow-panel'} onSubmit={onSubmit} noValidate aria-labelledby="password-title">
       <h1 id="password-title">{forced ? 'Choose your own password' : 'Change my password'}</h1>
       <p className="lead">
         {forced
@@ -50,7 +37,7 @@ export function ChangePasswordScreen({ user, forced = false, onDone }: { user: S
             Back
           </button>
         )}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           Change password
         </button>
       </div>

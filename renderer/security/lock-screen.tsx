@@ -1,34 +1,24 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
-import { useFormErrors } from '../ui/form-errors';
+import { useForm } from '../ui/use-form';
 
 /** Covers the app while locked; the work underneath (and any unsaved input) waits, hidden. */
 export function LockScreen({ locked, onUnlocked, onSwitchUser }: { locked: { username: string; fullName: string }; onUnlocked: (user: SignedInUser) => void; onSwitchUser: () => void }) {
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const { values, set, setValues, errors, busy, submit } = useForm({ password: '' });
   const input = useRef<HTMLInputElement>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      onUnlocked(await call('security:unlock', { password }));
-    } catch (failure) {
-      errors.show(failure);
-      setPassword('');
+  const onSubmit = submit(
+    async ({ password }) => onUnlocked(await call('security:unlock', { password })),
+    () => {
+      setValues({ password: '' });
       input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
     <main className="centered-page lock-page">
-      <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="lock-title">
+      <form className="card narrow" onSubmit={onSubmit} noValidate aria-labelledby="lock-title">
         <p className="brand">MTM Desk</p>
         <h1 id="lock-title" className="with-icon">
           <svg aria-hidden="true" viewBox="0 0 24 24" width="26" height="26">
@@ -44,7 +34,7 @@ export function LockScreen({ locked, onUnlocked, onSwitchUser }: { locked: { use
             {errors.form}
           </div>
         ) : null}
-        <TextField ref={input} label="Password" type="password" value={password} onChange={setPassword} error={errors.fields.password} autoFocus autoComplete="current-password" />
+        <TextField ref={input} label="Password" type="password" value={values.password} onChange={set('password')} error={errors.fields.password} autoFocus autoComplete="current-password" />
         <div className="actions">
           <button type="submit" className="primary block" disabled={busy}>
             {busy ? 'Unlocking…' : 'Unlock'}

@@ -1,25 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { RestoreReport } from '../../preload/schemas/settings';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
-import { useFormErrors } from '../ui/form-errors';
+import { useForm } from '../ui/use-form';
 
 /** First run on a replacement computer: bring the pharmacy back from a backup file. */
 export function RestoreForm({ onRestored, onCancel }: { onRestored: () => void; onCancel: () => void }) {
-  const [v, setV] = useState({ file: '', username: '', password: '', recoveryCode: '' });
   const [report, setReport] = useState<RestoreReport | null>(null);
-  const errors = useFormErrors();
-  const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    try {
-      setReport(await call('security:restore', v.recoveryCode ? { file: v.file, recoveryCode: v.recoveryCode } : { file: v.file, username: v.username, password: v.password }));
-    } catch (failure) {
-      errors.show(failure);
-    }
-  }
+  const { values: v, set, errors, busy, submit } = useForm({ file: '', username: '', password: '', recoveryCode: '' });
+  const onSubmit = submit(async (f) =>
+    setReport(await call('security:restore', f.recoveryCode ? { file: f.file, recoveryCode: f.recoveryCode } : { file: f.file, username: f.username, password: f.password })),
+  );
 
   if (report) {
     return (
@@ -37,7 +28,7 @@ export function RestoreForm({ onRestored, onCancel }: { onRestored: () => void; 
     );
   }
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="restore-title">
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="restore-title">
       <h1 id="restore-title">Restore from a backup</h1>
       <p className="lead">Enter the full path of the backup file (…​.mtmbackup) and a username and password that worked when it was taken, or the recovery code.</p>
       <FormAlert message={errors.form} />
@@ -51,8 +42,8 @@ export function RestoreForm({ onRestored, onCancel }: { onRestored: () => void; 
         <button type="button" onClick={onCancel}>
           Back to setup
         </button>
-        <button type="submit" className="primary">
-          Restore
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Restoring…' : 'Restore'}
         </button>
       </div>
     </form>

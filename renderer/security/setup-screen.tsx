@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SetupResult } from '../../preload/schemas/security';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
-import { useFormErrors } from '../ui/form-errors';
+import { passwordsMatch, useForm } from '../ui/use-form';
 import { RestoreForm } from './restore-form';
 
 const EMPTY = {
@@ -14,32 +14,16 @@ const EMPTY = {
 /** First run: the pharmacy and its first pharmacist (an administrator). */
 export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResult) => void; onRestored: () => void }) {
   const [restoring, setRestoring] = useState(false);
-  const [v, setV] = useState(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
-  const set = (k: keyof typeof EMPTY) => (value: string) => setV((prev) => ({ ...prev, [k]: value }));
+  const { values: v, set, errors, busy, submit } = useForm(EMPTY, { check: (f) => passwordsMatch(f.password, f.confirm) });
   const err = (path: string) => errors.fields[path];
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    if (v.password !== v.confirm) {
-      errors.setForm('The two passwords do not match.');
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await call('security:setup', {
-        pharmacy: { name: v.name, ncpdpId: v.ncpdpId, npi: v.npi, phone: v.phone, address: { line1: v.line1, line2: v.line2, city: v.city, state: v.state, zip: v.zip } },
-        account: { username: v.username, fullName: v.fullName, password: v.password },
-      });
-      onDone(result);
-    } catch (failure) {
-      errors.show(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const onSubmit = submit(async (f) => {
+    onDone(
+      await call('security:setup', {
+        pharmacy: { name: f.name, ncpdpId: f.ncpdpId, npi: f.npi, phone: f.phone, address: { line1: f.line1, line2: f.line2, city: f.city, state: f.state, zip: f.zip } },
+        account: { username: f.username, fullName: f.fullName, password: f.password },
+      }),
+    );
+  });
 
   if (restoring) {
     return (
@@ -50,7 +34,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
   }
   return (
     <main className="centered-page">
-      <form className="card wide" onSubmit={submit} noValidate aria-labelledby="setup-title">
+      <form className="card wide" onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
         <h1 id="setup-title">Set up MTM Desk</h1>
         <p className="lead">
           Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on this computer.{' '}

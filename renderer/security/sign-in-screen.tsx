@@ -1,32 +1,21 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
 import { BreakGlassForm } from './break-glass-form';
-import { useFormErrors } from '../ui/form-errors';
+import { useForm } from '../ui/use-form';
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors();
+  const { values, set, setValues, errors, busy, submit } = useForm({ username: '', password: '' });
   const passwordInput = useRef<HTMLInputElement>(null);
   const [recovering, setRecovering] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      onSignedIn(await call('security:signIn', { username, password }));
-    } catch (failure) {
-      errors.show(failure);
-      setPassword('');
+  const onSubmit = submit(
+    async (creds) => onSignedIn(await call('security:signIn', creds)),
+    () => {
+      setValues((v) => ({ ...v, password: '' }));
       passwordInput.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   if (recovering) {
     return (
@@ -37,7 +26,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
   }
   return (
     <main className="centered-page">
-      <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="signin-title">
+      <form className="card narrow" onSubmit={onSubmit} noValidate aria-labelledby="signin-title">
         <p className="brand">MTM Desk</p>
         <h1 id="signin-title">Sign in</h1>
         {errors.form && !Object.keys(errors.fields).length ? (
@@ -45,8 +34,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
             {errors.form}
           </div>
         ) : null}
-        <TextField label="Username" value={username} onChange={setUsername} error={errors.fields.username} autoFocus autoComplete="username" />
-        <TextField ref={passwordInput} label="Password" type="password" value={password} onChange={setPassword} error={errors.fields.password} autoComplete="current-password" />
+        <TextField label="Username" value={values.username} onChange={set('username')} error={errors.fields.username} autoFocus autoComplete="username" />
+        <TextField ref={passwordInput} label="Password" type="password" value={values.password} onChange={set('password')} error={errors.fields.password} autoComplete="current-password" />
         <div className="actions">
           <button type="submit" className="primary block" disabled={busy}>
             {busy ? 'Unlocking…' : 'Sign in'}

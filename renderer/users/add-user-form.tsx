@@ -1,27 +1,17 @@
-import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import { ROLES, type UserSummary } from '../../preload/schemas/users';
 import { call } from '../api/bridge';
 import { capitalize } from '../ui/capitalize';
 import { FormAlert, SelectField, TextField } from '../ui/field';
-import { useFormErrors } from '../ui/form-errors';
+import { useForm } from '../ui/use-form';
 
 const EMPTY = { username: '', fullName: '', role: 'technician', isAdmin: false, temporaryPassword: '' };
 
 export function AddUserForm({ onAdded, onCancel }: { onAdded: (u: UserSummary) => void; onCancel: () => void }) {
-  const [v, setV] = useState(EMPTY);
-  const errors = useFormErrors();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    errors.clear();
-    try {
-      onAdded(await call('users:add', { ...v, role: v.role as UserSummary['role'] }));
-    } catch (failure) {
-      errors.show(failure);
-    }
-  }
+  const { values: v, setValues: setV, errors, busy, submit } = useForm(EMPTY);
+  const onSubmit = submit(async (f) => onAdded(await call('users:add', { ...f, role: f.role as UserSummary['role'] })));
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="add-user-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="add-user-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h2 id="add-user-title">Add a user</h2>
       <p className="field-hint">Each person gets their own login. They choose their own password the first time they sign in.</p>
       <FormAlert message={errors.form} />
@@ -39,7 +29,7 @@ export function AddUserForm({ onAdded, onCancel }: { onAdded: (u: UserSummary) =
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           Add user
         </button>
       </div>

@@ -12,6 +12,7 @@ const SORT_SQL: Record<Filter['sort'], string> = {
   category: 'a.category',
   patient: 'patient_name',
   outcome: 'a.outcome',
+  detail: 'a.detail',
 };
 
 function where(f: Filter): { sql: string; params: unknown[] } {
