@@ -171,3 +171,31 @@ test('the sign-in screen offers recovery-code access', async ({ page, server }) 
   await expect(page.getByText('Say in a sentence why the recovery code is needed (at least 10 characters)')).toBeVisible();
   await snap(page, '27-break-glass');
 });
+
+test("another user signing in at the lock screen starts fresh, never inside the previous user's work", async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.keyboard.press('Alt+u');
+  await page.getByRole('button', { name: '+ Add user' }).click();
+  await page.getByLabel('Full name').fill('Priya Raman, PharmD');
+  await page.getByLabel('Username').fill('praman');
+  await page.getByLabel('Role', { exact: true }).selectOption('pharmacist');
+  await page.getByLabel('Temporary password').fill('temporary for priya');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toContainText('Priya Raman, PharmD was added');
+
+  await page.keyboard.press('Alt+p');
+  await page.keyboard.press('Alt+n');
+  await page.getByLabel('First name').fill('Half-typed');
+  await page.keyboard.press('Control+l');
+  await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+  await signIn(page, 'praman', 'temporary for priya');
+  await page.getByLabel('Temporary password').fill('temporary for priya');
+  await page.getByLabel('New password', { exact: true }).fill('river stones and moss');
+  await page.getByLabel('Confirm new password').fill('river stones and moss');
+  await page.getByRole('button', { name: 'Change password' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toContainText('Priya Raman, PharmD');
+  await expect(page.getByLabel('First name')).toHaveCount(0);
+  await expect(page.getByText('Half-typed')).toHaveCount(0);
+});
