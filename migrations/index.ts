@@ -1,5 +1,6 @@
 // Every schema change, oldest first. A migration is never edited once released: add a new one.
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { AuditSettingsUsers1763990000000 } from './1763990000000-audit-settings-users';
+import { Prescribers1764000000000 } from './1764000000000-prescribers';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AuditSettingsUsers1763990000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AuditSettingsUsers1763990000000, Prescribers1764000000000];

@@ -14,6 +14,13 @@ import {
   type PatientSearchResult,
   type PatientSummary,
 } from './schemas/patients';
+import {
+  prescriberCreateRequest,
+  prescriberIdRequest,
+  prescriberSearchRequest,
+  prescriberUpdateRequest,
+  type Prescriber,
+} from './schemas/prescribers';
 import { emptyRequest, setupRequest, signInRequest, type AppStatus, type SetupResult, type SignedInUser } from './schemas/security';
 import {
   backupCreateRequest,
@@ -75,6 +82,10 @@ export const contract = {
   'patients:update': channel<PatientDetail>()(patientUpdateRequest),
   'patients:delete': channel<null>()(patientDeleteRequest),
   'patients:findDuplicates': channel<PatientSummary[]>()(duplicateCheckRequest),
+  'prescribers:search': channel<{ prescribers: Prescriber[]; truncated: boolean }>()(prescriberSearchRequest),
+  'prescribers:get': channel<Prescriber>()(prescriberIdRequest),
+  'prescribers:create': channel<Prescriber>()(prescriberCreateRequest),
+  'prescribers:update': channel<Prescriber>()(prescriberUpdateRequest),
 } as const;
 
 export type Contract = typeof contract;

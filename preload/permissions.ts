@@ -35,6 +35,10 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'patients:update': 'signedIn',
   'patients:delete': 'pharmacist',
   'patients:findDuplicates': 'signedIn',
+  'prescribers:search': 'signedIn',
+  'prescribers:get': 'signedIn',
+  'prescribers:create': 'signedIn',
+  'prescribers:update': 'signedIn',
 };
 
 export function isAllowed(user: Pick<SignedInUser, 'role' | 'isAdmin'>, requirement: Requirement): boolean {

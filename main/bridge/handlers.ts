@@ -2,6 +2,7 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
+import { createPrescriber, getPrescriber, searchPrescribers, updatePrescriber } from '../prescribers/prescriber-store';
 import { exportAuditCsv, searchAudit } from '../security/audit/audit-query';
 import { createBackup, listBackups, restoreBackup } from '../security/backup/backups';
 import type { Session } from '../security/session';
@@ -65,4 +66,14 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return done(deletePatient(db, user, req.id, req.reason));
   },
   'patients:findDuplicates': async (req, { session }) => findDuplicates(session.current().db.manager, req),
+  'prescribers:search': async (req, { session }) => searchPrescribers(session.current().db, req.query, req.limit),
+  'prescribers:get': async (req, { session }) => getPrescriber(session.current().db, req.id),
+  'prescribers:create': async (req, { session }) => {
+    const { db, user } = session.current();
+    return createPrescriber(db, user, req.prescriber);
+  },
+  'prescribers:update': async (req, { session }) => {
+    const { db, user } = session.current();
+    return updatePrescriber(db, user, req.id, req.version, req.prescriber);
+  },
 };

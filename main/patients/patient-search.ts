@@ -1,13 +1,13 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { parseUsDate } from '../../preload/schemas/dates';
 import { normalizeMbi } from '../../preload/schemas/identifiers';
+import { escapeLike } from '../common/like';
 import type { PatientSearchResult } from '../../preload/schemas/patients';
 import { PatientEntity, type PatientRow } from './patient.entity';
 import { toSummary } from './patient-mapper';
 
 type Query = { by: PatientSearchResult['matchedBy']; apply: (qb: SelectQueryBuilder<PatientRow>) => void };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Decides what the pharmacist typed: a date of birth, a phone number, an MBI, or a name. */
 export function interpretQuery(raw: string): Query {

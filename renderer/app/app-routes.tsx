@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../preload/schemas/security';
 import { AuditScreen } from '../audit/audit-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { PatientRoutes } from '../patients/patient-routes';
+import { PrescriberRoutes } from '../prescribers/prescriber-routes';
 import { ChangePasswordScreen } from '../security/change-password-screen';
 import { UsersScreen } from '../users/users-screen';
 import { navigate } from './use-hash-route';
@@ -13,6 +14,7 @@ export const DEFAULT_ROUTE = '/patients';
 /** The areas of the app: each shown in the navigation only to those allowed its main channel. */
 export const AREAS = [
   { path: '/patients', label: 'Patients', key: 'P', channel: 'patients:search' },
+  { path: '/prescribers', label: 'Prescribers', key: 'R', channel: 'prescribers:search' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
   { path: '/backup', label: 'Backup', key: 'B', channel: 'backup:list' },
@@ -37,6 +39,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <BackupScreen />;
     case '/patients':
       return <PatientRoutes route={route} />;
+    case '/prescribers':
+      return <PrescriberRoutes route={route} />;
     default:
       return null;
   }

@@ -44,6 +44,10 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'patients:update': { payload: { id: randomUUID(), version: 0, patient: validPatient }, field: 'version' },
   'patients:delete': { payload: { id: randomUUID(), reason: '   ' }, field: 'reason' },
   'patients:findDuplicates': { payload: { firstName: 'A', lastName: 'B', dateOfBirth: 'yesterday' }, field: 'dateOfBirth' },
+  'prescribers:search': { payload: { query: 'x'.repeat(101) }, field: 'query' },
+  'prescribers:get': { payload: { id: '12' }, field: 'id' },
+  'prescribers:create': { payload: { prescriber: { npi: '1234567893', firstName: 'A', lastName: 'B', preferredContact: 'fax' } }, field: 'prescriber.fax' },
+  'prescribers:update': { payload: { id: randomUUID(), version: 1, prescriber: { npi: '1234567893', firstName: 'A', lastName: 'B', dea: 'AB1234567', preferredContact: 'portal' } }, field: 'prescriber.dea' },
 };
 
 async function tableCounts(session: Session) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../migrations';
 import { createPatient } from '../../main/patients/patient-store';
 import { Session } from '../../main/security/session';
 import { fingerprint, patient, tempDir } from '../helpers/temp-pharmacy';
@@ -38,8 +39,8 @@ describe('mtm init and check', () => {
     expect(JSON.parse(check.stdout)).toEqual({
       ok: true,
       integrity: 'ok',
-      schemaVersion: 'AuditSettingsUsers1763990000000',
-      migrations: 2,
+      schemaVersion: new (MIGRATIONS.at(-1)!)().name,
+      migrations: MIGRATIONS.length,
       counts: expect.objectContaining({ users: 1, patients: 1, removedPatients: 0, allergies: 1 }),
     });
     const text = mtm(['check', '--data', data, '--user', 'rphadmin'], { stdin: PASSWORD });

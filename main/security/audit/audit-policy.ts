@@ -51,4 +51,9 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'patients:update': (req, res) => ({ action: 'patient.update', category: RECORD, patientId: req.id, objectId: req.id, detail: res ? `version ${req.version} → ${res.version}` : null }),
   'patients:delete': (req) => ({ action: 'patient.delete', category: RECORD, patientId: req.id, objectId: req.id, detail: `reason: ${req.reason}` }),
   'patients:findDuplicates': (_req, res) => ({ action: 'patient.duplicateCheck', category: RECORD, detail: `${res?.length ?? 0} possible duplicates shown` }),
+  // Prescriber records are directory data, not patient information: only changes are recorded.
+  'prescribers:search': 'none',
+  'prescribers:get': 'none',
+  'prescribers:create': (req, res) => ({ action: 'prescriber.create', category: 'prescribers', objectId: res?.id ?? null, detail: `NPI ${req.prescriber.npi}` }),
+  'prescribers:update': (req) => ({ action: 'prescriber.update', category: 'prescribers', objectId: req.id, detail: `NPI ${req.prescriber.npi}` }),
 };

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { AuditExport, AuditRow, AuditSearchResult, auditFilterSchema } from '../../../preload/schemas/audit';
+import { escapeLike } from '../../common/like';
 import { toAuditEntry } from './audit-log';
 
 type Filter = z.output<typeof auditFilterSchema>;
@@ -24,7 +25,7 @@ function where(f: Filter): { sql: string; params: unknown[] } {
   if (f.username) clauses.push('a.username = ? COLLATE NOCASE') && params.push(f.username);
   if (f.action) clauses.push('a.action = ?') && params.push(f.action);
   if (f.patient) {
-    const like = `${f.patient.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `${escapeLike(f.patient)}%`;
     clauses.push(`(a.patient_id = ? OR p.last_name LIKE ? ESCAPE '\\' OR p.first_name LIKE ? ESCAPE '\\')`);
     params.push(f.patient, like, like);
   }

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { formatPhone } from '../../preload/schemas/identifiers';
+import type { Prescriber } from '../../preload/schemas/prescribers';
+import { call } from '../api/bridge';
+import { navigate } from '../app/use-hash-route';
+import { capitalize } from '../ui/capitalize';
+
+const name = (p: Prescriber) => `${p.lastName.toUpperCase()}, ${p.firstName}${p.credentials ? `, ${p.credentials}` : ''}`;
+
+export function PrescriberList() {
+  const [query, setQuery] = useState('');
+  const [rows, setRows] = useState<Prescriber[] | null>(null);
+  const [truncated, setTruncated] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      call('prescribers:search', { query, limit: 100 }).then(
+        (r) => {
+          if (!current) return;
+          setRows(r.prescribers);
+          setTruncated(r.truncated);
+          setActive(0);
+          setError(null);
+        },
+        (e: Error) => current && setError(e.message),
+      );
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (!rows) return;
+    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, rows.length - 1));
+    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+    else if (e.key === 'Enter' && rows[active]) navigate(`/prescribers/${rows[active].id}`);
+    else if (e.key === 'Escape') setQuery('');
+    else return;
+    e.preventDefault();
+  }
+
+  return (
+    <section aria-labelledby="prescribers-title">
+      <div className="page-head">
+        <h1 id="prescribers-title">Prescribers</h1>
+        <a className="button primary" href="#/prescribers/new">
+          + New prescriber
+        </a>
+      </div>
+      <div className="search-box">
+        <label htmlFor="prescriber-search">Find a prescriber</label>
+        <input id="prescriber-search" ref={input} type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} placeholder="Name (Smith, J), practice, NPI, or part of a phone or fax number" autoComplete="off" />
+      </div>
+      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
+      {rows && rows.length ? (
+        <table className="data-table" aria-label="Prescribers">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>NPI</th>
+              <th>Practice</th>
+              <th>Fax</th>
+              <th>Phone</th>
+              <th>Contact by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p, i) => (
+              <tr key={p.id} className={i === active ? 'active' : undefined} onClick={() => navigate(`/prescribers/${p.id}`)}>
+                <td className="strong">{name(p)}</td>
+                <td className="mono">{p.npi}</td>
+                <td>{p.practice ?? ''}</td>
+                <td>{formatPhone(p.fax)}</td>
+                <td>{formatPhone(p.phone)}</td>
+                <td>{capitalize(p.preferredContact)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : rows ? (
+        <p className="empty">{query ? 'No prescriber matches.' : 'No prescribers yet. Add the doctors and nurse practitioners your patients see.'}</p>
+      ) : null}
+      {truncated ? <p className="result-count">More prescribers match: type more to narrow the list.</p> : null}
+    </section>
+  );
+}
