@@ -2,6 +2,17 @@
 // type. main (handlers, validation), preload (exposure) and renderer (api) all derive from this
 // table; adding a channel is one entry here, one in preload/permissions.ts, and its handler.
 import type { z } from 'zod';
+import {
+  conditionAddRequest,
+  conditionLookupRequest,
+  conditionResolveRequest,
+  labAddRequest,
+  patientClinicalRequest,
+  type Condition,
+  type IcdEntry,
+  type LabResult,
+  type PatientClinical,
+} from './schemas/clinical';
 import { auditExportRequest, auditSearchRequest, type AuditExport, type AuditSearchResult } from './schemas/audit';
 import {
   duplicateCheckRequest,
@@ -82,6 +93,11 @@ export const contract = {
   'patients:update': channel<PatientDetail>()(patientUpdateRequest),
   'patients:delete': channel<null>()(patientDeleteRequest),
   'patients:findDuplicates': channel<PatientSummary[]>()(duplicateCheckRequest),
+  'patients:clinical': channel<PatientClinical>()(patientClinicalRequest),
+  'conditions:lookup': channel<IcdEntry[]>()(conditionLookupRequest),
+  'conditions:add': channel<Condition>()(conditionAddRequest),
+  'conditions:resolve': channel<Condition>()(conditionResolveRequest),
+  'labs:add': channel<LabResult>()(labAddRequest),
   'prescribers:search': channel<{ prescribers: Prescriber[]; truncated: boolean }>()(prescriberSearchRequest),
   'prescribers:get': channel<Prescriber>()(prescriberIdRequest),
   'prescribers:create': channel<Prescriber>()(prescriberCreateRequest),

@@ -1,5 +1,6 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
+import { addCondition, addLab, getClinical, lookupConditions, resolveCondition } from '../conditions/clinical-store';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
 import { createPrescriber, getPrescriber, searchPrescribers, updatePrescriber } from '../prescribers/prescriber-store';
@@ -66,6 +67,17 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return done(deletePatient(db, user, req.id, req.reason));
   },
   'patients:findDuplicates': async (req, { session }) => findDuplicates(session.current().db.manager, req),
+  'patients:clinical': async (req, { session }) => getClinical(session.current().db, req.patientId),
+  'conditions:lookup': async (req) => lookupConditions(req.query),
+  'conditions:add': async (req, { session }) => {
+    const { db, user } = session.current();
+    return addCondition(db, user, req);
+  },
+  'conditions:resolve': async (req, { session }) => resolveCondition(session.current().db, req.id, req.resolvedOn),
+  'labs:add': async (req, { session }) => {
+    const { db, user } = session.current();
+    return addLab(db, user, req);
+  },
   'prescribers:search': async (req, { session }) => searchPrescribers(session.current().db, req.query, req.limit),
   'prescribers:get': async (req, { session }) => getPrescriber(session.current().db, req.id),
   'prescribers:create': async (req, { session }) => {

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import icd from '../../resources/clinical/icd10cm-subset.json';
+import labTypes from '../../resources/clinical/lab-types.json';
+import { isIsoDate } from './identifiers';
+
+export const CORE_CHRONIC_DISEASES = icd.coreChronicDiseases;
+export const ICD_CODES = icd.codes;
+export const LAB_TYPES = labTypes.labs;
+export type LabTypeId = (typeof LAB_TYPES)[number]['id'];
+
+const idSchema = z.uuid({ error: 'Not a valid record id' });
+const today = () => new Date().toISOString().slice(0, 10);
+
+const pastDate = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`)
+    .refine((v) => v <= today(), `The ${label} cannot be in the future`);
+
+export const conditionLookupRequest = z.object({ query: z.string().trim().max(80).default('') }).strict();
+
+export const conditionAddRequest = z
+  .object({
+    patientId: idSchema,
+    code: z
+      .string({ error: 'Choose a condition' })
+      .trim()
+      .toUpperCase()
+      .refine((c) => ICD_CODES.some((e) => e.code === c), 'Choose a condition from the list'),
+    onsetDate: pastDate('onset date').optional(),
+  })
+  .strict();
+
+export const conditionResolveRequest = z.object({ id: idSchema, resolvedOn: pastDate('date it resolved') }).strict();
+
+export const labAddRequest = z
+  .object({
+    patientId: idSchema,
+    type: z.enum(LAB_TYPES.map((l) => l.id) as [LabTypeId, ...LabTypeId[]], { error: 'Choose what was measured' }),
+    value: z.number({ error: 'Enter the value as a number' }),
+    /** Diastolic pressure, for blood pressure only. */
+    value2: z.number({ error: 'Enter the value as a number' }).optional(),
+    takenOn: pastDate('date measured'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const lab = LAB_TYPES.find((l) => l.id === v.type)!;
+    const parts = lab.parts ?? [{ name: lab.name, entryLimits: lab.entryLimits }];
+    const values = [v.value, v.value2];
+    parts.forEach((part, i) => {
+      const value = values[i];
+      const path = [i === 0 ? 'value' : 'value2'];
+      const [min, max] = part.entryLimits as [number, number];
+      if (value === undefined) ctx.addIssue({ code: 'custom', path, message: `Enter the ${part.name}` });
+      else if (value < min || value > max) ctx.addIssue({ code: 'custom', path, message: `${value} ${lab.unit} is not a plausible ${part.name.toLowerCase()} (${min}–${max}): check the value and unit` });
+    });
+    if (!lab.parts && v.value2 !== undefined) ctx.addIssue({ code: 'custom', path: ['value2'], message: `${lab.name} has one value` });
+  });
+
+export const patientClinicalRequest = z.object({ patientId: idSchema }).strict();
+
+export interface Condition {
+  id: string;
+  patientId: string;
+  code: string;
+  title: string;
+  coreDiseases: string[];
+  onsetDate: string | null;
+  resolvedOn: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface LabResult {
+  id: string;
+  type: LabTypeId;
+  value: number;
+  value2: number | null;
+  unit: string;
+  takenOn: string;
+  recordedBy: string;
+}
+
+export type IcdEntry = (typeof ICD_CODES)[number];
+
+export interface PatientClinical {
+  conditions: Condition[];
+  labs: LabResult[];
+}
