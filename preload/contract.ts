@@ -4,12 +4,10 @@
 import type { z } from 'zod';
 import {
   conditionAddRequest,
-  conditionLookupRequest,
   conditionResolveRequest,
   labAddRequest,
   patientClinicalRequest,
   type Condition,
-  type IcdEntry,
   type LabResult,
   type PatientClinical,
 } from './schemas/clinical';
@@ -94,7 +92,6 @@ export const contract = {
   'patients:delete': channel<null>()(patientDeleteRequest),
   'patients:findDuplicates': channel<PatientSummary[]>()(duplicateCheckRequest),
   'patients:clinical': channel<PatientClinical>()(patientClinicalRequest),
-  'conditions:lookup': channel<IcdEntry[]>()(conditionLookupRequest),
   'conditions:add': channel<Condition>()(conditionAddRequest),
   'conditions:resolve': channel<Condition>()(conditionResolveRequest),
   'labs:add': channel<LabResult>()(labAddRequest),

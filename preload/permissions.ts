@@ -36,7 +36,6 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'patients:delete': 'pharmacist',
   'patients:findDuplicates': 'signedIn',
   'patients:clinical': 'signedIn',
-  'conditions:lookup': 'signedIn',
   'conditions:add': 'signedIn',
   'conditions:resolve': 'signedIn',
   'labs:add': 'signedIn',

@@ -1,6 +1,6 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
-import { addCondition, addLab, getClinical, lookupConditions, resolveCondition } from '../conditions/clinical-store';
+import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
 import { createPrescriber, getPrescriber, searchPrescribers, updatePrescriber } from '../prescribers/prescriber-store';
@@ -68,7 +68,6 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   },
   'patients:findDuplicates': async (req, { session }) => findDuplicates(session.current().db.manager, req),
   'patients:clinical': async (req, { session }) => getClinical(session.current().db, req.patientId),
-  'conditions:lookup': async (req) => lookupConditions(req.query),
   'conditions:add': async (req, { session }) => {
     const { db, user } = session.current();
     return addCondition(db, user, req);

@@ -19,15 +19,6 @@ function toCondition(r: ConditionRow): Condition {
 
 const toLab = (r: LabRow): LabResult => ({ id: r.id, type: r.type, value: r.value, value2: r.value2, unit: r.unit, takenOn: r.taken_on, recordedBy: r.created_by });
 
-/** Code or words in the title; core chronic diseases first. */
-export function lookupConditions(query: string, limit = 25) {
-  const q = query.trim().toLowerCase();
-  const words = q.split(/\s+/).filter(Boolean);
-  return ICD_CODES.filter((c) => !q || c.code.toLowerCase().startsWith(q) || words.every((w) => c.title.toLowerCase().includes(w)))
-    .sort((a, b) => Number(b.coreDiseases.length > 0) - Number(a.coreDiseases.length > 0) || a.code.localeCompare(b.code))
-    .slice(0, limit);
-}
-
 async function assertPatient(db: DataSource, patientId: string): Promise<void> {
   const [row] = (await db.query('SELECT 1 AS ok FROM patients WHERE id = ? AND deleted_at IS NULL', [patientId])) as { ok: number }[];
   if (!row) throw notFound('This patient');

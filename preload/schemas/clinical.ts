@@ -18,8 +18,6 @@ const pastDate = (label: string) =>
     .refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`)
     .refine((v) => v <= today(), `The ${label} cannot be in the future`);
 
-export const conditionLookupRequest = z.object({ query: z.string().trim().max(80).default('') }).strict();
-
 export const conditionAddRequest = z
   .object({
     patientId: idSchema,
@@ -83,6 +81,15 @@ export interface LabResult {
 }
 
 export type IcdEntry = (typeof ICD_CODES)[number];
+
+/** Code start or words in the title, core chronic diseases first (runs in the renderer: no round trip). */
+export function lookupConditions(query: string, limit = 25): IcdEntry[] {
+  const q = query.trim().toLowerCase();
+  const words = q.split(/\s+/).filter(Boolean);
+  return ICD_CODES.filter((c) => !q || c.code.toLowerCase().startsWith(q) || words.every((w) => c.title.toLowerCase().includes(w)))
+    .sort((a, b) => Number(b.coreDiseases.length > 0) - Number(a.coreDiseases.length > 0) || a.code.localeCompare(b.code))
+    .slice(0, limit);
+}
 
 export interface PatientClinical {
   conditions: Condition[];

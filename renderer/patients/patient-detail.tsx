@@ -7,6 +7,9 @@ import { useFormErrors } from '../ui/form-errors';
 import { PatientBanner } from './patient-banner';
 import { addressLines, formatIsoDate, formatPhone } from './patient-format';
 import { usePatient } from './use-patient';
+import { ConditionsPanel } from '../conditions/conditions-panel';
+import { LabsPanel } from '../conditions/labs-panel';
+import { useClinical } from '../conditions/use-clinical';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -19,6 +22,7 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 
 export function PatientDetailView({ id }: { id: string }) {
   const { patient, error } = usePatient(id);
+  const clinical = useClinical(id);
   const [removing, setRemoving] = useState(false);
 
   useEffect(() => {
@@ -51,6 +55,14 @@ export function PatientDetailView({ id }: { id: string }) {
         </div>
       </div>
       {removing ? <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} /> : null}
+      {clinical.clinical ? (
+        <div className="detail-grid clinical-grid">
+          <ConditionsPanel patientId={id} conditions={clinical.clinical.conditions} onChanged={clinical.reload} />
+          <LabsPanel patientId={id} labs={clinical.clinical.labs} onChanged={clinical.reload} />
+        </div>
+      ) : clinical.error ? (
+        <div className="alert alert-error" role="alert">{clinical.error}</div>
+      ) : null}
       <div className="detail-grid">
         <section className="panel">
           <h2>Contact</h2>

@@ -45,7 +45,6 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'patients:delete': { payload: { id: randomUUID(), reason: '   ' }, field: 'reason' },
   'patients:findDuplicates': { payload: { firstName: 'A', lastName: 'B', dateOfBirth: 'yesterday' }, field: 'dateOfBirth' },
   'patients:clinical': { payload: { patientId: 'abc' }, field: 'patientId' },
-  'conditions:lookup': { payload: { query: 5 }, field: 'query' },
   'conditions:add': { payload: { patientId: randomUUID(), code: 'Z99.999' }, field: 'code' },
   'conditions:resolve': { payload: { id: randomUUID(), resolvedOn: '2999-01-01' }, field: 'resolvedOn' },
   'labs:add': { payload: { patientId: randomUUID(), type: 'scr', value: 110, takenOn: '2026-01-05' }, field: 'value' },

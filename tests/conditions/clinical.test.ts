@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_CHRONIC_DISEASES, ICD_CODES, LAB_TYPES } from '../../preload/schemas/clinical';
+import { CORE_CHRONIC_DISEASES, ICD_CODES, LAB_TYPES, lookupConditions } from '../../preload/schemas/clinical';
 import { dispatch } from '../../main/bridge/dispatch';
-import { lookupConditions } from '../../main/conditions/clinical-store';
 import { auditRows, newPharmacy } from '../helpers/temp-pharmacy';
 
 describe('the bundled clinical reference data', () => {

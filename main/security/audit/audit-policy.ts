@@ -52,7 +52,6 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'patients:delete': (req) => ({ action: 'patient.delete', category: RECORD, patientId: req.id, objectId: req.id, detail: `reason: ${req.reason}` }),
   'patients:findDuplicates': (_req, res) => ({ action: 'patient.duplicateCheck', category: RECORD, detail: `${res?.length ?? 0} possible duplicates shown` }),
   'patients:clinical': (req) => ({ action: 'patient.readClinical', category: 'conditions and labs', patientId: req.patientId, objectId: req.patientId }),
-  'conditions:lookup': 'none',
   'conditions:add': (req, res) => ({ action: 'condition.add', category: 'conditions and labs', patientId: req.patientId, objectId: res?.id ?? null, detail: req.code }),
   'conditions:resolve': (req, res) => ({ action: 'condition.resolve', category: 'conditions and labs', patientId: res?.patientId ?? null, objectId: req.id, detail: res ? `${res.code} resolved ${req.resolvedOn}` : null }),
   'labs:add': (req, res) => ({ action: 'lab.add', category: 'conditions and labs', patientId: req.patientId, objectId: res?.id ?? null, detail: `${req.type} ${req.value}${req.value2 !== undefined ? `/${req.value2}` : ''} on ${req.takenOn}` }),
