@@ -3,5 +3,6 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { AuditSettingsUsers1763990000000 } from './1763990000000-audit-settings-users';
 import { Prescribers1764000000000 } from './1764000000000-prescribers';
 import { ConditionsLabs1764100000000 } from './1764100000000-conditions-labs';
+import { Medications1764200000000 } from './1764200000000-medications';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AuditSettingsUsers1763990000000, Prescribers1764000000000, ConditionsLabs1764100000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AuditSettingsUsers1763990000000, Prescribers1764000000000, ConditionsLabs1764100000000, Medications1764200000000];

@@ -24,6 +24,16 @@ import {
   type PatientSummary,
 } from './schemas/patients';
 import {
+  medicationAddRequest,
+  medicationIdRequest,
+  medicationListRequest,
+  medicationStopRequest,
+  medicationUpdateRequest,
+  type Medication,
+  type MedicationList,
+  type MedicationVersion,
+} from './schemas/medications';
+import {
   prescriberCreateRequest,
   prescriberIdRequest,
   prescriberSearchRequest,
@@ -95,6 +105,11 @@ export const contract = {
   'conditions:add': channel<Condition>()(conditionAddRequest),
   'conditions:resolve': channel<Condition>()(conditionResolveRequest),
   'labs:add': channel<LabResult>()(labAddRequest),
+  'medications:list': channel<MedicationList>()(medicationListRequest),
+  'medications:add': channel<Medication>()(medicationAddRequest),
+  'medications:update': channel<Medication>()(medicationUpdateRequest),
+  'medications:stop': channel<Medication>()(medicationStopRequest),
+  'medications:history': channel<MedicationVersion[]>()(medicationIdRequest),
   'prescribers:search': channel<{ prescribers: Prescriber[]; truncated: boolean }>()(prescriberSearchRequest),
   'prescribers:get': channel<Prescriber>()(prescriberIdRequest),
   'prescribers:create': channel<Prescriber>()(prescriberCreateRequest),

@@ -1,6 +1,7 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
+import { addMedication, listMedications, medicationHistory, stopMedication, updateMedication } from '../medications/medication-store';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
 import { createPrescriber, getPrescriber, searchPrescribers, updatePrescriber } from '../prescribers/prescriber-store';
@@ -77,6 +78,20 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     const { db, user } = session.current();
     return addLab(db, user, req);
   },
+  'medications:list': async (req, { session }) => listMedications(session.current().db, req.patientId),
+  'medications:add': async (req, { session }) => {
+    const { db, user } = session.current();
+    return addMedication(db, user, req.patientId, req.medication);
+  },
+  'medications:update': async (req, { session }) => {
+    const { db, user } = session.current();
+    return updateMedication(db, user, req.id, req.version, req.medication);
+  },
+  'medications:stop': async (req, { session }) => {
+    const { db, user } = session.current();
+    return stopMedication(db, user, req.id, req.version, req.stopDate, req.reason);
+  },
+  'medications:history': async (req, { session }) => medicationHistory(session.current().db, req.id),
   'prescribers:search': async (req, { session }) => searchPrescribers(session.current().db, req.query, req.limit),
   'prescribers:get': async (req, { session }) => getPrescriber(session.current().db, req.id),
   'prescribers:create': async (req, { session }) => {

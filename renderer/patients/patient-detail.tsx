@@ -9,6 +9,7 @@ import { addressLines, formatIsoDate, formatPhone } from './patient-format';
 import { usePatient } from './use-patient';
 import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
+import { MedicationsPanel } from '../medications/medications-panel';
 import { useClinical } from '../conditions/use-clinical';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -55,6 +56,9 @@ export function PatientDetailView({ id }: { id: string }) {
         </div>
       </div>
       {removing ? <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} /> : null}
+      <div className="detail-grid clinical-grid">
+        <MedicationsPanel patientId={id} />
+      </div>
       {clinical.clinical ? (
         <div className="detail-grid clinical-grid">
           <ConditionsPanel patientId={id} conditions={clinical.clinical.conditions} onChanged={clinical.reload} />

@@ -55,6 +55,11 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'conditions:add': (req, res) => ({ action: 'condition.add', category: 'conditions and labs', patientId: req.patientId, objectId: res?.id ?? null, detail: req.code }),
   'conditions:resolve': (req, res) => ({ action: 'condition.resolve', category: 'conditions and labs', patientId: res?.patientId ?? null, objectId: req.id, detail: res ? `${res.code} resolved ${req.resolvedOn}` : null }),
   'labs:add': (req, res) => ({ action: 'lab.add', category: 'conditions and labs', patientId: req.patientId, objectId: res?.id ?? null, detail: `${req.type} ${req.value}${req.value2 !== undefined ? `/${req.value2}` : ''} on ${req.takenOn}` }),
+  'medications:list': (req) => ({ action: 'medication.read', category: 'medications', patientId: req.patientId, objectId: req.patientId }),
+  'medications:add': (req, res) => ({ action: 'medication.add', category: 'medications', patientId: req.patientId, objectId: res?.id ?? null, detail: req.medication.product }),
+  'medications:update': (req, res) => ({ action: 'medication.change', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.medication.product}; version ${req.version}` }),
+  'medications:stop': (req, res) => ({ action: 'medication.stop', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `stopped ${req.stopDate}: ${req.reason}` }),
+  'medications:history': (req, res) => ({ action: 'medication.readHistory', category: 'medications', patientId: res?.[0]?.medication.patientId ?? null, objectId: req.id }),
   // Prescriber records are directory data, not patient information: only changes are recorded.
   'prescribers:search': 'none',
   'prescribers:get': 'none',

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { isIsoDate, optionalText, requiredText } from './identifiers';
+
+export const MEDICATION_KINDS = ['rx', 'otc', 'herbal', 'supplement'] as const;
+export const MEDICATION_SOURCES = ['pharmacyFill', 'patientReported', 'otherPharmacy', 'dischargeList', 'caregiver'] as const;
+export const KIND_LABELS: Record<(typeof MEDICATION_KINDS)[number], string> = { rx: 'Prescription', otc: 'Over the counter', herbal: 'Herbal', supplement: 'Supplement' };
+export const SOURCE_LABELS: Record<(typeof MEDICATION_SOURCES)[number], string> = {
+  pharmacyFill: 'Our pharmacy fills',
+  patientReported: 'Patient reported',
+  otherPharmacy: 'Other pharmacy',
+  dischargeList: 'Hospital discharge list',
+  caregiver: 'Caregiver',
+};
+
+const idSchema = z.uuid({ error: 'Not a valid record id' });
+const today = () => new Date().toISOString().slice(0, 10);
+const optionalPastDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isIsoDate(v), `Enter the ${label} as MM/DD/YYYY`)
+    .refine((v) => v === undefined || v <= today(), `The ${label} cannot be in the future`);
+
+export const medicationInputSchema = z
+  .object({
+    product: requiredText('medicine name', 160),
+    /** RxNorm concept, when the product was picked from the vocabulary; free text is "uncoded". */
+    rxcui: z.string().trim().regex(/^\d{1,10}$/, 'Not an RxNorm concept id').optional(),
+    kind: z.enum(MEDICATION_KINDS, { error: 'Choose prescription, over the counter, herbal or supplement' }),
+    strength: optionalText(60),
+    doseForm: optionalText(60),
+    sig: optionalText(300),
+    indication: optionalText(160),
+    prescriberId: idSchema.optional(),
+    startDate: optionalPastDate('start date'),
+    source: z.enum(MEDICATION_SOURCES, { error: 'Choose where this information came from' }),
+  })
+  .strict();
+export type MedicationInput = z.input<typeof medicationInputSchema>;
+
+export const medicationAddRequest = z.object({ patientId: idSchema, medication: medicationInputSchema }).strict();
+export const medicationUpdateRequest = z.object({ id: idSchema, version: z.number().int().positive(), medication: medicationInputSchema }).strict();
+export const medicationStopRequest = z
+  .object({
+    id: idSchema,
+    version: z.number().int().positive(),
+    stopDate: z.string({ error: 'Enter the date it was stopped' }).trim().refine(isIsoDate, 'Enter the stop date as MM/DD/YYYY').refine((v) => v <= today(), 'The stop date cannot be in the future'),
+    reason: requiredText('reason it was stopped', 200),
+  })
+  .strict();
+export const medicationListRequest = z.object({ patientId: idSchema }).strict();
+export const medicationIdRequest = z.object({ id: idSchema }).strict();
+
+export interface Medication {
+  id: string;
+  patientId: string;
+  version: number;
+  product: string;
+  rxcui: string | null;
+  kind: (typeof MEDICATION_KINDS)[number];
+  strength: string | null;
+  doseForm: string | null;
+  sig: string | null;
+  indication: string | null;
+  prescriber: { id: string; name: string } | null;
+  startDate: string | null;
+  stopDate: string | null;
+  stopReason: string | null;
+  source: (typeof MEDICATION_SOURCES)[number];
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface MedicationList {
+  active: Medication[];
+  past: Medication[];
+}
+
+export interface MedicationVersion {
+  version: number;
+  change: 'added' | 'changed' | 'stopped';
+  changedAt: string;
+  changedBy: string;
+  medication: Medication;
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { parseUsDate } from '../../preload/schemas/dates';
+import { KIND_LABELS, MEDICATION_KINDS, MEDICATION_SOURCES, SOURCE_LABELS, type Medication } from '../../preload/schemas/medications';
+import type { Prescriber } from '../../preload/schemas/prescribers';
+import { call } from '../api/bridge';
+import { formatIsoDate } from '../patients/patient-format';
+import { FormAlert, SelectField, TextField } from '../ui/field';
+import { useForm } from '../ui/use-form';
+
+const blank = { product: '', kind: 'rx', strength: '', doseForm: '', sig: '', indication: '', prescriberId: '', startDate: '', source: 'patientReported' };
+
+const from = (m: Medication): typeof blank => ({
+  product: m.product,
+  kind: m.kind,
+  strength: m.strength ?? '',
+  doseForm: m.doseForm ?? '',
+  sig: m.sig ?? '',
+  indication: m.indication ?? '',
+  prescriberId: m.prescriber?.id ?? '',
+  startDate: m.startDate ? formatIsoDate(m.startDate) : '',
+  source: m.source,
+});
+
+/** Add (no `existing`) or change one entry on the list. */
+export function MedicationForm({ patientId, existing, onDone }: { patientId: string; existing?: Medication; onDone: () => void }) {
+  const [prescribers, setPrescribers] = useState<Prescriber[]>([]);
+  useEffect(() => {
+    call('prescribers:search', { query: '', limit: 200 }).then((r) => setPrescribers(r.prescribers), () => setPrescribers([]));
+  }, []);
+  const { values: v, set, errors, busy, submit } = useForm(existing ? from(existing) : blank, { prefix: 'medication.' });
+  const err = (f: string) => errors.fields[f];
+  const onSubmit = submit(async (f) => {
+    const medication = {
+      product: f.product,
+      kind: f.kind as Medication['kind'],
+      strength: f.strength,
+      doseForm: f.doseForm,
+      sig: f.sig,
+      indication: f.indication,
+      ...(f.prescriberId ? { prescriberId: f.prescriberId } : {}),
+      startDate: f.startDate ? (parseUsDate(f.startDate) ?? f.startDate) : '',
+      source: f.source as Medication['source'],
+      ...(existing?.rxcui ? { rxcui: existing.rxcui } : {}),
+    };
+    if (existing) await call('medications:update', { id: existing.id, version: existing.version, medication });
+    else await call('medications:add', { patientId, medication });
+    onDone();
+  });
+
+  return (
+    <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label={existing ? `Change ${existing.product}` : 'Add a medicine'} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <FormAlert message={errors.form} />
+      <div className="form-grid">
+        <TextField label="Medicine" span={2} value={v.product} onChange={set('product')} error={err('product')} autoFocus hint="Name as on the label; it is marked uncoded until picked from the drug list" />
+        <SelectField label="Kind" value={v.kind} onChange={set('kind')} options={MEDICATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} error={err('kind')} />
+        <SelectField label="Information from" value={v.source} onChange={set('source')} options={MEDICATION_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))} error={err('source')} />
+        <TextField label="Strength" value={v.strength} onChange={set('strength')} error={err('strength')} placeholder="10 mg" />
+        <TextField label="Form" value={v.doseForm} onChange={set('doseForm')} error={err('doseForm')} placeholder="tablet" />
+        <TextField label="Why I use it" span={2} value={v.indication} onChange={set('indication')} error={err('indication')} placeholder="blood pressure" />
+        <TextField label="How I use it" span={4} value={v.sig} onChange={set('sig')} error={err('sig')} placeholder="Take 1 tablet by mouth every morning" />
+        <SelectField label="Prescriber" span={2} value={v.prescriberId} onChange={set('prescriberId')} error={err('prescriberId')} options={[{ value: '', label: 'Not recorded / none (OTC)' }, ...prescribers.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName}${p.credentials ? `, ${p.credentials}` : ''}` }))]} />
+        <TextField label="Date started" value={v.startDate} onChange={set('startDate')} error={err('startDate')} placeholder="MM/DD/YYYY" />
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {existing ? 'Save changes' : 'Add to list'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import { parseUsDate } from '../../preload/schemas/dates';
+import { KIND_LABELS, SOURCE_LABELS, type Medication, type MedicationList, type MedicationVersion } from '../../preload/schemas/medications';
+import { call } from '../api/bridge';
+import { formatIsoDate } from '../patients/patient-format';
+import { TextField } from '../ui/field';
+import { useForm } from '../ui/use-form';
+import { MedicationForm } from './medication-form';
+
+type Open = { kind: 'add' } | { kind: 'edit' | 'stop' | 'history'; med: Medication } | null;
+const product = (m: Medication) => [m.product, m.strength, m.doseForm].filter(Boolean).join(' ');
+const todayUs = () => formatIsoDate(new Date().toISOString().slice(0, 10));
+
+/** Active and past medicines, each change kept in the entry's history. */
+export function MedicationsPanel({ patientId }: { patientId: string }) {
+  const [list, setList] = useState<MedicationList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const reload = useCallback(() => {
+    call('medications:list', { patientId }).then(setList, (e: Error) => setError(e.message));
+  }, [patientId]);
+  useEffect(reload, [reload]);
+  const done = () => {
+    setOpen(null);
+    reload();
+  };
+
+  return (
+    <section className="panel" aria-labelledby="meds-title">
+      <div className="panel-head">
+        <h2 id="meds-title">
+          Medications <span className="count-note">{list ? `${list.active.length} active` : ''}</span>
+        </h2>
+        {open?.kind === 'add' ? null : (
+          <button type="button" onClick={() => setOpen({ kind: 'add' })}>
+            + Add medicine
+          </button>
+        )}
+      </div>
+      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
+      {open?.kind === 'add' ? <MedicationForm patientId={patientId} onDone={done} /> : null}
+      {list && list.active.length ? (
+        <table className="data-table compact meds-table" aria-label="Active medications">
+          <thead>
+            <tr>
+              <th>Medicine</th>
+              <th>How I use it</th>
+              <th>Why I use it</th>
+              <th>Prescriber</th>
+              <th>Started</th>
+              <th>From</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.active.map((m) => (
+              <tr key={m.id}>
+                <td className="strong">
+                  {product(m)}
+                  {m.kind !== 'rx' ? <span className="tag">{KIND_LABELS[m.kind]}</span> : null}
+                  {m.rxcui ? null : <span className="tag tag-muted" title="Entered as free text, not matched to the drug vocabulary: checks cannot see it">Uncoded</span>}
+                </td>
+                <td>{m.sig ?? ''}</td>
+                <td>{m.indication ?? ''}</td>
+                <td>{m.prescriber?.name ?? ''}</td>
+                <td className="nowrap">{m.startDate ? formatIsoDate(m.startDate) : ''}</td>
+                <td>{SOURCE_LABELS[m.source]}</td>
+                <td className="row-actions">
+                  <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'edit', med: m })}>
+                    Change
+                  </button>
+                  <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'stop', med: m })}>
+                    Stop…
+                  </button>
+                  <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'history', med: m })}>
+                    History
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : list ? (
+        <p className="muted">No active medicines recorded. Include over-the-counter products, vitamins and herbals the patient takes.</p>
+      ) : null}
+      {open?.kind === 'edit' ? <MedicationForm key={open.med.id} patientId={patientId} existing={open.med} onDone={done} /> : null}
+      {open?.kind === 'stop' ? <StopForm med={open.med} onDone={done} /> : null}
+      {open?.kind === 'history' ? <History med={open.med} onClose={() => setOpen(null)} /> : null}
+      {list && list.past.length ? (
+        <details className="history">
+          <summary>{list.past.length} stopped</summary>
+          <table className="data-table compact">
+            <tbody>
+              {list.past.map((m) => (
+                <tr key={m.id}>
+                  <td className="strong">{product(m)}</td>
+                  <td>stopped {formatIsoDate(m.stopDate!)}</td>
+                  <td>{m.stopReason}</td>
+                  <td className="row-actions">
+                    <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'history', med: m })}>
+                      History
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function StopForm({ med, onDone }: { med: Medication; onDone: () => void }) {
+  const { values, set, errors, submit } = useForm({ on: todayUs(), reason: '' });
+  const onSubmit = submit(async (v) => {
+    await call('medications:stop', { id: med.id, version: med.version, stopDate: parseUsDate(v.on) ?? v.on, reason: v.reason });
+    onDone();
+  });
+  return (
+    <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label={`Stop ${med.product}`} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <p className="strong">Stop {product(med)}</p>
+      <div className="row-end">
+        <TextField label="Stopped on" value={values.on} onChange={set('on')} error={errors.fields.stopDate} />
+        <TextField label="Why it was stopped" value={values.reason} onChange={set('reason')} error={errors.fields.reason ?? errors.form ?? undefined} autoFocus placeholder="e.g. side effect: dry cough" />
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Stop medicine
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function History({ med, onClose }: { med: Medication; onClose: () => void }) {
+  const [versions, setVersions] = useState<MedicationVersion[] | null>(null);
+  useEffect(() => {
+    call('medications:history', { id: med.id }).then(setVersions, () => setVersions([]));
+  }, [med.id]);
+  const verb = { added: 'Added', changed: 'Changed', stopped: 'Stopped' };
+  return (
+    <div className="inline-panel" role="region" aria-label={`History of ${med.product}`}>
+      <div className="panel-head">
+        <p className="strong">History of {med.product}</p>
+        <button type="button" className="ghost small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <ol className="version-list">
+        {versions?.map((v) => (
+          <li key={v.version}>
+            <strong>{verb[v.change]}</strong> {new Date(v.changedAt).toLocaleString()} by {v.changedBy}: {product(v.medication)}
+            {v.medication.sig ? ` — ${v.medication.sig}` : ''}
+            {v.change === 'stopped' ? ` — ${v.medication.stopReason}` : ''}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
