@@ -25,6 +25,11 @@ function unlock(db: Connection, key: Buffer): void {
   db.function('mtm_sha256', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text)).digest('hex'));
 }
 
+/** The better-sqlite3 connection under a data source, for bulk work in one synchronous transaction. */
+export function rawConnection(ds: DataSource): Connection {
+  return (ds.driver as unknown as { databaseConnection: Connection }).databaseConnection;
+}
+
 function isNotADatabase(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_NOTADB' || /file is not a database/i.test(String((err as Error)?.message));
 }

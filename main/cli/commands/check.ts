@@ -12,14 +12,17 @@ export async function check(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } } });
   await withSignedIn(values, async (session) => {
     const { db } = session.current();
-    const [info, patients, users, allergies, [{ n: auditEntries }]] = await Promise.all([
+    const count = async (table: string) => ((await db.query(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }])[0].n;
+    const [info, patients, users, allergies, medications, fills, auditEntries] = await Promise.all([
       databaseInfo(db),
       countPatients(db.manager),
       db.manager.count(UserEntity),
       db.manager.count(AllergyEntity),
-      db.query('SELECT count(*) AS n FROM audit_log') as Promise<[{ n: number }]>,
+      count('patient_medications'),
+      count('fills'),
+      count('audit_log'),
     ]);
-    const report = { ok: true, integrity: 'ok', schemaVersion: info.schemaVersion, migrations: info.migrations, counts: { users, patients: patients.active, removedPatients: patients.removed, allergies, auditEntries } };
+    const report = { ok: true, integrity: 'ok', schemaVersion: info.schemaVersion, migrations: info.migrations, counts: { users, patients: patients.active, removedPatients: patients.removed, allergies, medications, fills, auditEntries } };
     if (values.json) console.log(JSON.stringify(report));
     else {
       console.log(`Integrity: ok`);
@@ -27,6 +30,8 @@ export async function check(argv: string[]): Promise<void> {
       console.log(`Users: ${users}`);
       console.log(`Patients: ${patients.active} (${patients.removed} removed)`);
       console.log(`Allergies: ${allergies}`);
+      console.log(`Medications: ${medications}`);
+      console.log(`Fills: ${fills}`);
       console.log(`Audit entries: ${auditEntries}`);
     }
   });

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mappingSchema, type FillImportReport } from '../../../preload/schemas/fills';
+import { importFills } from '../../fills/import-fills';
+import { CliError } from '../password-input';
+import { withSignedIn } from '../signed-in';
+
+export const usage = 'mtm import fills FILE --data DIR --user USER [--mapping FILE] [--valid-only] [--create-patients]';
+const MAX_LISTED = 200;
+
+function readMapping(file: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`The mapping file ${file} cannot be read as JSON (${(err as Error).message}).`);
+  }
+  const parsed = mappingSchema.safeParse(raw);
+  if (!parsed.success) throw new CliError(`The mapping file ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
+}
+
+function print(r: FillImportReport): void {
+  console.log(`${r.fileName} (${r.encoding}): ${r.rows} rows, ${r.validRows} valid.`);
+  for (const issue of r.issues.slice(0, MAX_LISTED)) console.log(`  line ${issue.line}, ${issue.field}: ${issue.reason}`);
+  if (r.issues.length > MAX_LISTED) console.log(`  … and ${r.issues.length - MAX_LISTED} more problems`);
+}
+
+/** Exit 0 when the file was taken (even if every fill was already there); 1 when it was refused. */
+export async function importCommand(argv: string[]): Promise<void> {
+  const [what, ...rest] = argv;
+  if (what !== 'fills') throw new CliError(`Unknown import "${what ?? ''}". Use: ${usage}`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, user: { type: 'string' }, mapping: { type: 'string' }, 'valid-only': { type: 'boolean' }, 'create-patients': { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new CliError(`Missing the file to import. Use: ${usage}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(file));
+  } catch {
+    throw new CliError(`Cannot read ${file}.`);
+  }
+  const mapping = values.mapping ? readMapping(values.mapping) : undefined;
+  const report = await withSignedIn(values, (session) =>
+    importFills(session.current().db, session.current().user, { fileName: basename(file), bytes, mapping, validOnly: Boolean(values['valid-only']), createPatients: Boolean(values['create-patients']), preview: false }),
+  );
+  print(report);
+  if (report.refused) throw new CliError(`Nothing imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'} (listed above). Fix the file, map the columns, or use --valid-only.`);
+  console.log(`Imported ${report.imported} fills; ${report.duplicates} were already there; ${report.newPatients} new patients; ${report.invalidRows} invalid rows skipped.`);
+}

@@ -1,0 +1,153 @@
+// Fill history import: read the whole file, map its columns, check every row, match patients, and
+// only then write everything in one transaction (or nothing). The natural key (Rx number, fill
+// number, fill date) makes a re-import add nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { FILL_FIELDS, mappingSchema, type FillField, type FillImportReport, type FillMapping, type ImportIssue } from '../../preload/schemas/fills';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { rawConnection } from '../db/data-source';
+import { appendAudit } from '../security/audit/audit-log';
+import { autoMap, toFillRow, type FillRow } from './fill-rows';
+import { readCsv } from './read-csv';
+
+export interface ImportOptions {
+  fileName: string;
+  bytes: Buffer;
+  mapping?: FillMapping;
+  validOnly: boolean;
+  createPatients: boolean;
+  /** Check and report only; write nothing. */
+  preview: boolean;
+}
+
+type PatientKey = { id: string; external_id: string | null; last: string; first: string; date_of_birth: string };
+const nameKey = (last: string, first: string, dob: string) => `${last.toLowerCase()}|${first.toLowerCase()}|${dob}`;
+const signatureOf = (headers: string[]) => createHash('sha256').update(headers.map((h) => h.toLowerCase()).join('\u0000')).digest('hex');
+const labelOf = (f: FillField) => FILL_FIELDS.find((x) => x.id === f)!.label;
+
+async function rememberedMapping(db: DataSource, headers: string[]): Promise<FillMapping | null> {
+  const [row] = (await db.query('SELECT mapping FROM import_mappings WHERE signature = ?', [signatureOf(headers)])) as { mapping: string }[];
+  return row ? (JSON.parse(row.mapping) as FillMapping) : null;
+}
+
+/** Which existing patient each row is, or which new patient it needs. */
+function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: boolean) {
+  const byExternal = new Map(patients.filter((p) => p.external_id).map((p) => [p.external_id!, p.id]));
+  const byName = new Map<string, string[]>();
+  for (const p of patients) {
+    const k = nameKey(p.last, p.first, p.date_of_birth);
+    byName.set(k, [...(byName.get(k) ?? []), p.id]);
+  }
+  const issues: ImportIssue[] = [];
+  const patientOf = new Map<FillRow, string>();
+  const toCreate = new Map<string, { id: string; row: FillRow }>();
+  for (const row of rows) {
+    const byId = row.patientExternalId ? byExternal.get(row.patientExternalId) : undefined;
+    const named = row.lastName && row.firstName && row.dateOfBirth ? byName.get(nameKey(row.lastName, row.firstName, row.dateOfBirth)) : undefined;
+    const who = row.patientExternalId ? `patient number ${row.patientExternalId}` : `${row.lastName}, ${row.firstName} (born ${row.dateOfBirth})`;
+    if (byId) patientOf.set(row, byId);
+    else if (!row.patientExternalId && named?.length === 1) patientOf.set(row, named[0]!);
+    else if (named && named.length > 1) issues.push({ line: row.line, field: 'Patient', reason: `${named.length} patients are named ${row.lastName}, ${row.firstName}, born ${row.dateOfBirth}: add the patient number column` });
+    else if (createPatients && row.lastName && row.firstName && row.dateOfBirth) {
+      const key = row.patientExternalId ?? nameKey(row.lastName, row.firstName, row.dateOfBirth);
+      const planned = toCreate.get(key) ?? { id: randomUUID(), row };
+      toCreate.set(key, planned);
+      patientOf.set(row, planned.id);
+    } else {
+      issues.push({
+        line: row.line,
+        field: 'Patient',
+        reason: createPatients ? `No patient on file matches ${who}, and the row lacks the name and date of birth to create one` : `No patient on file matches ${who} (import with "create missing patients", --create-patients on the command line, to add them)`,
+      });
+    }
+  }
+  return { issues, patientOf, toCreate: [...toCreate.values()] };
+}
+
+export async function importFills(db: DataSource, user: SignedInUser, opts: ImportOptions): Promise<FillImportReport> {
+  const csv = readCsv(opts.bytes);
+  const mapping = opts.mapping ?? (await rememberedMapping(db, csv.headers)) ?? (autoMap(csv.headers) as FillMapping);
+  const report: FillImportReport = {
+    fileName: opts.fileName, encoding: csv.encoding, headers: csv.headers, mapping, rows: csv.rows.length, validRows: 0, invalidRows: 0,
+    issues: [], refused: false, imported: 0, duplicates: 0, newPatients: 0, unknownPatients: 0,
+  };
+
+  const headerIndex = new Map(csv.headers.map((h, i) => [h, i]));
+  const index: Partial<Record<FillField, number>> = {};
+  for (const [field, header] of Object.entries(mapping) as [FillField, string][]) {
+    if (!header) continue;
+    const i = headerIndex.get(header);
+    if (i === undefined) report.issues.push({ line: 1, field: labelOf(field), reason: `The file has no column named "${header}"` });
+    else index[field] = i;
+  }
+  const complete = mappingSchema.safeParse(mapping);
+  if (!complete.success) for (const i of complete.error.issues) report.issues.push({ line: 1, field: labelOf(i.path[0] as FillField), reason: i.message });
+  if (report.issues.length) return { ...report, refused: true };
+
+  // Every row checked before anything is written; a key seen twice in the file counts once.
+  const today = new Date().toISOString().slice(0, 10);
+  const seen = new Set<string>();
+  const rows: FillRow[] = [];
+  for (const { line, cells } of csv.rows) {
+    const r = toFillRow(line, cells, index, today);
+    if ('issues' in r) report.issues.push(...r.issues);
+    else {
+      const key = `${r.row.rxNumber}|${r.row.fillNumber}|${r.row.fillDate}`;
+      if (seen.has(key)) report.duplicates++;
+      else {
+        seen.add(key);
+        rows.push(r.row);
+      }
+    }
+  }
+
+  const patients = (await db.query('SELECT id, external_id, last_name AS last, first_name AS first, date_of_birth FROM patients WHERE deleted_at IS NULL')) as PatientKey[];
+  const matched = matchPatients(rows, patients, opts.createPatients || opts.preview);
+  if (opts.preview) {
+    report.unknownPatients = matched.toCreate.length;
+    report.issues.push(...matched.issues);
+  } else report.issues.push(...matched.issues);
+  report.issues.sort((a, b) => a.line - b.line);
+  const badLines = new Set(report.issues.map((i) => i.line));
+  report.invalidRows = badLines.size;
+  const good = rows.filter((r) => !badLines.has(r.line) && matched.patientOf.has(r));
+  report.validRows = good.length;
+
+  if (report.issues.length && !opts.validOnly) return { ...report, refused: true };
+  if (opts.preview) return report;
+
+  const importId = randomUUID();
+  const now = new Date().toISOString();
+  const raw = rawConnection(db);
+  const needed = new Set(good.map((r) => matched.patientOf.get(r)!));
+  const createPatient = raw.prepare(
+    `INSERT INTO patients (id, version, first_name, last_name, date_of_birth, sex, preferred_language, no_known_allergies, external_id, notes, created_at, created_by, updated_at, updated_by)
+     VALUES (?, 1, ?, ?, ?, 'unknown', 'en', 0, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFill = raw.prepare(
+    `INSERT OR IGNORE INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  raw.transaction(() => {
+    raw.prepare(`INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients, skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`)
+      .run(importId, opts.fileName, createHash('sha256').update(opts.bytes).digest('hex'), csv.rows.length, now, user.username);
+    for (const p of matched.toCreate) {
+      if (!needed.has(p.id)) continue;
+      createPatient.run(p.id, p.row.firstName, p.row.lastName, p.row.dateOfBirth, p.row.patientExternalId, `Created by fill import of ${opts.fileName}`, now, user.username, now, user.username);
+      report.newPatients++;
+    }
+    for (const r of good) {
+      const res = insertFill.run(randomUUID(), matched.patientOf.get(r), r.rxNumber, r.fillNumber, r.fillDate, r.ndc, r.drugName, r.quantity, r.daysSupply, r.prescriberNpi, r.payer, r.bin, r.pcn, r.cost, importId, now);
+      if (res.changes) report.imported++;
+      else report.duplicates++;
+    }
+    raw.prepare('UPDATE fill_imports SET imported = ?, duplicates = ?, created_patients = ?, skipped_invalid = ? WHERE id = ?').run(report.imported, report.duplicates, report.newPatients, report.invalidRows, importId);
+    raw.prepare(`INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+      .run(signatureOf(csv.headers), JSON.stringify(mapping), now, user.username);
+  })();
+  await appendAudit(db.manager, {
+    username: user.username, action: 'fills.import', category: 'fills', objectId: importId, outcome: 'success',
+    detail: `${opts.fileName}: ${report.imported} imported, ${report.duplicates} already present, ${report.newPatients} new patients, ${report.invalidRows} invalid rows skipped`,
+  });
+  return report;
+}
