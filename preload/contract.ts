@@ -23,6 +23,7 @@ import {
   type PatientSearchResult,
   type PatientSummary,
 } from './schemas/patients';
+import { fillImportRequest, fillPreviewRequest, type FillImportReport } from './schemas/fills';
 import {
   medicationAddRequest,
   medicationIdRequest,
@@ -110,6 +111,8 @@ export const contract = {
   'medications:update': channel<Medication>()(medicationUpdateRequest),
   'medications:stop': channel<Medication>()(medicationStopRequest),
   'medications:history': channel<MedicationVersion[]>()(medicationIdRequest),
+  'fills:preview': channel<FillImportReport>()(fillPreviewRequest),
+  'fills:import': channel<FillImportReport>()(fillImportRequest),
   'prescribers:search': channel<{ prescribers: Prescriber[]; truncated: boolean }>()(prescriberSearchRequest),
   'prescribers:get': channel<Prescriber>()(prescriberIdRequest),
   'prescribers:create': channel<Prescriber>()(prescriberCreateRequest),

@@ -44,6 +44,8 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'medications:update': 'signedIn',
   'medications:stop': 'signedIn',
   'medications:history': 'signedIn',
+  'fills:preview': 'signedIn',
+  'fills:import': 'signedIn',
   'prescribers:search': 'signedIn',
   'prescribers:get': 'signedIn',
   'prescribers:create': 'signedIn',

@@ -1,6 +1,7 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
+import { importFills } from '../fills/import-fills';
 import { addMedication, listMedications, medicationHistory, stopMedication, updateMedication } from '../medications/medication-store';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
@@ -92,6 +93,14 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return stopMedication(db, user, req.id, req.version, req.stopDate, req.reason);
   },
   'medications:history': async (req, { session }) => medicationHistory(session.current().db, req.id),
+  'fills:preview': async (req, { session }) => {
+    const { db, user } = session.current();
+    return importFills(db, user, { fileName: req.file.name, bytes: Buffer.from(req.file.base64, 'base64'), mapping: req.mapping, validOnly: true, createPatients: false, preview: true });
+  },
+  'fills:import': async (req, { session }) => {
+    const { db, user } = session.current();
+    return importFills(db, user, { fileName: req.file.name, bytes: Buffer.from(req.file.base64, 'base64'), mapping: req.mapping, validOnly: req.validOnly, createPatients: req.createPatients, preview: false });
+  },
   'prescribers:search': async (req, { session }) => searchPrescribers(session.current().db, req.query, req.limit),
   'prescribers:get': async (req, { session }) => getPrescriber(session.current().db, req.id),
   'prescribers:create': async (req, { session }) => {

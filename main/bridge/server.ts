@@ -9,7 +9,8 @@ import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, type BridgeResult } from '../../pre
 import type { Session } from '../security/session';
 import { dispatch } from './dispatch';
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+// Room for a 16 MB fill export sent as base64; everything else is far smaller.
+const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,7 +78,7 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
       const body = await readBody(req);
       payload = body ? JSON.parse(body) : undefined;
     } catch (err) {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'validation', message: 'The request is larger than 2 MB.' } });
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'validation', message: 'The request is larger than 24 MB.' } });
       return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON.' } });
     }
     sendJson(res, 200, await dispatch(opts.session, channel, payload));

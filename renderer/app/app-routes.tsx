@@ -3,6 +3,7 @@ import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AuditScreen } from '../audit/audit-screen';
 import { BackupScreen } from '../backup/backup-screen';
+import { ImportScreen } from '../fills/import-screen';
 import { PatientRoutes } from '../patients/patient-routes';
 import { PrescriberRoutes } from '../prescribers/prescriber-routes';
 import { ChangePasswordScreen } from '../security/change-password-screen';
@@ -15,6 +16,7 @@ export const DEFAULT_ROUTE = '/patients';
 export const AREAS = [
   { path: '/patients', label: 'Patients', key: 'P', channel: 'patients:search' },
   { path: '/prescribers', label: 'Prescribers', key: 'R', channel: 'prescribers:search' },
+  { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
   { path: '/backup', label: 'Backup', key: 'B', channel: 'backup:list' },
@@ -39,6 +41,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <BackupScreen />;
     case '/patients':
       return <PatientRoutes route={route} />;
+    case '/import':
+      return <ImportScreen />;
     case '/prescribers':
       return <PrescriberRoutes route={route} />;
     default:

@@ -53,6 +53,8 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'medications:update': { payload: { id: randomUUID(), version: 1, medication: { product: '', kind: 'rx', source: 'pharmacyFill' } }, field: 'medication.product' },
   'medications:stop': { payload: { id: randomUUID(), version: 1, stopDate: '2026-01-01', reason: '' }, field: 'reason' },
   'medications:history': { payload: { id: 'x' }, field: 'id' },
+  'fills:preview': { payload: { file: { name: 'x.csv', base64: 'QQ==' }, mapping: { cost: 7 } }, field: 'mapping.cost' },
+  'fills:import': { payload: { file: { name: 'x.csv', base64: 'QQ==' }, mapping: { ndc: 'NDC' } }, field: 'mapping.lastName' },
   'prescribers:search': { payload: { query: 'x'.repeat(101) }, field: 'query' },
   'prescribers:get': { payload: { id: '12' }, field: 'id' },
   'prescribers:create': { payload: { prescriber: { npi: '1234567893', firstName: 'A', lastName: 'B', preferredContact: 'fax' } }, field: 'prescriber.fax' },

@@ -4,7 +4,7 @@ import { startBridgeServer } from '../../main/bridge/server';
 import { newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 const HUGE = 'x'.repeat(300_000);
-const TABLES = ['pharmacy', 'users', 'patients', 'patient_allergies', 'audit_log', 'app_settings'];
+const TABLES = ['pharmacy', 'users', 'patients', 'patient_allergies', 'audit_log', 'app_settings', 'fills', 'fill_imports', 'patient_medications'];
 
 /** Malformed payloads of every kind: wrong types, missing fields, huge strings, prototype pollution. */
 function payloads(): unknown[] {
@@ -49,9 +49,9 @@ describe('fuzzing the bridge over HTTP', () => {
         expect(body.error!.message).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
       }
     }
-    const tooBig = await post('patients:search', JSON.stringify({ query: 'x'.repeat(3 * 1024 * 1024) }));
+    const tooBig = await post('patients:search', JSON.stringify({ query: 'x'.repeat(25 * 1024 * 1024) }));
     expect(tooBig.status).toBe(413);
-    expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'validation', message: 'The request is larger than 2 MB.' } });
+    expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'validation', message: 'The request is larger than 24 MB.' } });
 
     expect(sent).toBe(CHANNELS.length * payloads().length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -60,6 +60,8 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'medications:update': (req, res) => ({ action: 'medication.change', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.medication.product}; version ${req.version}` }),
   'medications:stop': (req, res) => ({ action: 'medication.stop', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `stopped ${req.stopDate}: ${req.reason}` }),
   'medications:history': (req, res) => ({ action: 'medication.readHistory', category: 'medications', patientId: res?.[0]?.medication.patientId ?? null, objectId: req.id }),
+  'fills:preview': 'none',
+  'fills:import': 'self',
   // Prescriber records are directory data, not patient information: only changes are recorded.
   'prescribers:search': 'none',
   'prescribers:get': 'none',
