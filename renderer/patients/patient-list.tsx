@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PatientSearchResult, PatientSummary } from '../../preload/schemas/patients';
 import { call } from '../api/bridge';
 import { navigate } from '../app/use-hash-route';
+import { useListKeys } from '../ui/use-list-keys';
 import { dobWithAge, formatMbi, formatPhone, listName, sexLabel } from './patient-format';
 
 type SortKey = 'name' | 'dob';
@@ -22,7 +23,6 @@ export function PatientList() {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<PatientSearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'name', asc: true });
   const input = useRef<HTMLInputElement>(null);
 
@@ -35,7 +35,6 @@ export function PatientList() {
           if (!current) return;
           setResult(r);
           setError(null);
-          setActive(0);
         })
         .catch((e: Error) => current && setError(e.message));
     }, 120);
@@ -63,14 +62,7 @@ export function PatientList() {
 
   const rows = useMemo(() => (result ? sortPatients(result.patients, sort.key, sort.asc) : []), [result, sort]);
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, rows.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && rows[active]) navigate(`/patients/${rows[active].id}`);
-    else if (e.key === 'Escape') setQuery('');
-    else return;
-    e.preventDefault();
-  }
+  const { active, onKeyDown } = useListKeys(rows, (p) => navigate(`/patients/${p.id}`), () => setQuery(''));
 
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import type { Prescriber } from '../../preload/schemas/prescribers';
 import { call } from '../api/bridge';
 import { navigate } from '../app/use-hash-route';
 import { capitalize } from '../ui/capitalize';
+import { useListKeys } from '../ui/use-list-keys';
 
 const name = (p: Prescriber) => `${p.lastName.toUpperCase()}, ${p.firstName}${p.credentials ? `, ${p.credentials}` : ''}`;
 
@@ -12,8 +13,6 @@ export function PrescriberList() {
   const [rows, setRows] = useState<Prescriber[] | null>(null);
   const [truncated, setTruncated] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -23,7 +22,6 @@ export function PrescriberList() {
           if (!current) return;
           setRows(r.prescribers);
           setTruncated(r.truncated);
-          setActive(0);
           setError(null);
         },
         (e: Error) => current && setError(e.message),
@@ -35,15 +33,7 @@ export function PrescriberList() {
     };
   }, [query]);
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (!rows) return;
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, rows.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && rows[active]) navigate(`/prescribers/${rows[active].id}`);
-    else if (e.key === 'Escape') setQuery('');
-    else return;
-    e.preventDefault();
-  }
+  const { active, onKeyDown } = useListKeys(rows ?? [], (p) => navigate(`/prescribers/${p.id}`), () => setQuery(''));
 
   return (
     <section aria-labelledby="prescribers-title">
@@ -55,7 +45,7 @@ export function PrescriberList() {
       </div>
       <div className="search-box">
         <label htmlFor="prescriber-search">Find a prescriber</label>
-        <input id="prescriber-search" ref={input} type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} placeholder="Name (Smith, J), practice, NPI, or part of a phone or fax number" autoComplete="off" />
+        <input id="prescriber-search" type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} placeholder="Name (Smith, J), practice, NPI, or part of a phone or fax number" autoComplete="off" />
       </div>
       {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
       {rows && rows.length ? (
