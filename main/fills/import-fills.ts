@@ -64,7 +64,16 @@ function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: 
   return { issues, patientOf, toCreate: [...toCreate.values()] };
 }
 
+/** Checks, then imports (or refuses) the file; every real attempt is written to the audit trail. */
 export async function importFills(db: DataSource, user: SignedInUser, opts: ImportOptions): Promise<FillImportReport> {
+  const report = await checkAndImport(db, user, opts);
+  if (report.refused && !opts.preview) {
+    await appendAudit(db.manager, { username: user.username, action: 'fills.import', category: 'fills', outcome: 'failure', detail: `${opts.fileName}: refused, ${report.issues.length} problems in ${report.invalidRows} rows; nothing imported` });
+  }
+  return report;
+}
+
+async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOptions): Promise<FillImportReport> {
   const csv = readCsv(opts.bytes);
   const mapping = opts.mapping ?? (await rememberedMapping(db, csv.headers)) ?? (autoMap(csv.headers) as FillMapping);
   const report: FillImportReport = {

@@ -64,6 +64,8 @@ describe('fill history import', () => {
     expect(report.issues[1]!.reason).toMatch(/-30 must be more than 0/);
     expect(report.duplicates).toBe(1); // line 10 repeats line 2
     expect(await fillCount(session)).toBe(0);
+    const [audit] = await session.current().db.query(`SELECT outcome, detail FROM audit_log WHERE action = 'fills.import'`);
+    expect(audit).toEqual({ outcome: 'failure', detail: 'export.csv: refused, 7 problems in 7 rows; nothing imported' });
 
     const validOnly = await run(session, csv(row(), row({ rx: '700011', qty: '-30' })), { validOnly: true });
     expect(validOnly).toMatchObject({ refused: false, imported: 1, invalidRows: 1 });
