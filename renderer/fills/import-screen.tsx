@@ -4,6 +4,7 @@ import { BridgeFailure, call } from '../api/bridge';
 import { readAsBase64 } from './read-file';
 
 const MAX_SHOWN = 200;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 type Loaded = { name: string; base64: string };
 
 /** Fill history from the dispensing system: choose the CSV, check the columns, read the report, import. */
@@ -84,7 +85,7 @@ export function ImportScreen() {
       {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
       {done ? (
         <div className="alert alert-ok" role="status" data-testid="import-done">
-          <strong>Imported {done.imported} fills</strong> from {done.fileName}. {done.duplicates} were already there; {done.newPatients} new patients; {done.invalidRows} invalid rows skipped.
+          <strong>Imported {plural(done.imported, 'fill')}</strong> from {done.fileName}. {plural(done.duplicates, 'fill')} already there; {plural(done.newPatients, 'new patient')}; {plural(done.invalidRows, 'row')} with problems skipped.
         </div>
       ) : null}
       {report && !done ? (

@@ -22,7 +22,7 @@ test('importing fill history: automatic columns, a per-row report, then only wha
   await page.getByLabel(/Create the 1 missing patient/).check();
   await page.getByLabel(/Import the valid rows only/).check();
   await page.getByRole('button', { name: 'Import 2 fills' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('Imported 2 fills from fills-jan.csv. 0 were already there; 1 new patients; 1 invalid rows skipped.');
+  await expect(page.getByTestId('import-done')).toContainText('Imported 2 fills from fills-jan.csv. 0 fills already there; 1 new patient; 1 row with problems skipped.');
   await snap(page, '36-import-done');
 
   await page.keyboard.press('Alt+p');
