@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ICD_CODES, LAB_TYPES, type Condition, type conditionAddRequest, type labAddRequest, type LabResult, type PatientClinical } from '../../preload/schemas/clinical';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
+import { assertLivePatient } from '../patients/patient-store';
 
 type ConditionRow = { id: string; patient_id: string; code: string; onset_date: string | null; resolved_on: string | null; created_at: string; created_by: string };
 type LabRow = { id: string; type: LabResult['type']; value: number; value2: number | null; unit: string; taken_on: string; created_by: string };
@@ -19,20 +20,15 @@ function toCondition(r: ConditionRow): Condition {
 
 const toLab = (r: LabRow): LabResult => ({ id: r.id, type: r.type, value: r.value, value2: r.value2, unit: r.unit, takenOn: r.taken_on, recordedBy: r.created_by });
 
-async function assertPatient(db: DataSource, patientId: string): Promise<void> {
-  const [row] = (await db.query('SELECT 1 AS ok FROM patients WHERE id = ? AND deleted_at IS NULL', [patientId])) as { ok: number }[];
-  if (!row) throw notFound('This patient');
-}
-
 export async function getClinical(db: DataSource, patientId: string): Promise<PatientClinical> {
-  await assertPatient(db, patientId);
+  await assertLivePatient(db, patientId);
   const conditions = (await db.query('SELECT * FROM patient_conditions WHERE patient_id = ? ORDER BY resolved_on IS NOT NULL, code', [patientId])) as ConditionRow[];
   const labs = (await db.query('SELECT * FROM patient_labs WHERE patient_id = ? ORDER BY taken_on DESC, created_at DESC', [patientId])) as LabRow[];
   return { conditions: conditions.map(toCondition), labs: labs.map(toLab) };
 }
 
 export async function addCondition(db: DataSource, user: SignedInUser, req: z.output<typeof conditionAddRequest>): Promise<Condition> {
-  await assertPatient(db, req.patientId);
+  await assertLivePatient(db, req.patientId);
   const [active] = (await db.query('SELECT id FROM patient_conditions WHERE patient_id = ? AND code = ? AND resolved_on IS NULL', [req.patientId, req.code])) as { id: string }[];
   if (active) throw new AppError('conflict', `${req.code} ${byCode.get(req.code)!.title} is already on this patient's active list.`, 'code', [{ field: 'code', message: 'Already on the active list' }]);
   const row: ConditionRow = { id: randomUUID(), patient_id: req.patientId, code: req.code, onset_date: req.onsetDate ?? null, resolved_on: null, created_at: new Date().toISOString(), created_by: user.username };
@@ -50,7 +46,7 @@ export async function resolveCondition(db: DataSource, id: string, resolvedOn: s
 }
 
 export async function addLab(db: DataSource, user: SignedInUser, req: z.output<typeof labAddRequest>): Promise<LabResult> {
-  await assertPatient(db, req.patientId);
+  await assertLivePatient(db, req.patientId);
   const lab = LAB_TYPES.find((l) => l.id === req.type)!;
   const row = { id: randomUUID(), patient_id: req.patientId, type: req.type, value: req.value, value2: req.value2 ?? null, unit: lab.unit, taken_on: req.takenOn, created_at: new Date().toISOString(), created_by: user.username };
   await db.query('INSERT INTO patient_labs (id, patient_id, type, value, value2, unit, taken_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', Object.values(row));

@@ -112,10 +112,8 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
 
   const patients = (await db.query('SELECT id, external_id, last_name AS last, first_name AS first, date_of_birth FROM patients WHERE deleted_at IS NULL')) as PatientKey[];
   const matched = matchPatients(rows, patients, opts.createPatients || opts.preview);
-  if (opts.preview) {
-    report.unknownPatients = matched.toCreate.length;
-    report.issues.push(...matched.issues);
-  } else report.issues.push(...matched.issues);
+  report.issues.push(...matched.issues);
+  if (opts.preview) report.unknownPatients = matched.toCreate.length;
   report.issues.sort((a, b) => a.line - b.line);
   const badLines = new Set(report.issues.map((i) => i.line));
   report.invalidRows = badLines.size;

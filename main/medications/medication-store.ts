@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Medication, MedicationList, MedicationVersion, medicationInputSchema } from '../../preload/schemas/medications';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
+import { assertLivePatient } from '../patients/patient-store';
 
 type Input = z.output<typeof medicationInputSchema>;
 type Q = Pick<EntityManager, 'query'>;
@@ -41,8 +42,7 @@ async function record(q: Q, id: string, change: MedicationVersion['change'], use
 }
 
 async function checkRefs(q: Q, patientId: string, prescriberId: string | undefined): Promise<void> {
-  const [patient] = (await q.query('SELECT 1 AS ok FROM patients WHERE id = ? AND deleted_at IS NULL', [patientId])) as unknown[];
-  if (!patient) throw notFound('This patient');
+  await assertLivePatient(q, patientId);
   if (prescriberId) {
     const [p] = (await q.query('SELECT 1 AS ok FROM prescribers WHERE id = ?', [prescriberId])) as unknown[];
     if (!p) throw new AppError('validation', 'That prescriber is not on file. Choose one from the list or add them first.', 'prescriberId', [{ field: 'prescriberId', message: 'Not on file' }]);

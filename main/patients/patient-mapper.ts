@@ -1,4 +1,5 @@
 import type { Allergy, PatientData, PatientDetail, PatientSummary } from '../../preload/schemas/patients';
+import { fromAddressColumns, toAddressColumns } from '../common/address-columns';
 import type { AllergyRow, PatientRow } from './patient.entity';
 
 /** The editable columns of a patient row from validated input. */
@@ -10,11 +11,7 @@ export function patientColumns(p: PatientData): Omit<PatientRow, 'id' | 'version
     dateOfBirth: p.dateOfBirth,
     sex: p.sex,
     phone: p.phone ?? null,
-    addressLine1: p.address.line1 ?? null,
-    addressLine2: p.address.line2 ?? null,
-    city: p.address.city ?? null,
-    state: p.address.state ?? null,
-    zip: p.address.zip ?? null,
+    ...toAddressColumns(p.address),
     preferredLanguage: p.preferredLanguage,
     mbi: p.mbi ?? null,
     partDPlanName: p.partD.planName ?? null,
@@ -43,7 +40,7 @@ export function toDetail(r: PatientRow, allergies: AllergyRow[]): PatientDetail 
   return {
     ...toSummary(r),
     version: r.version,
-    address: { line1: r.addressLine1, line2: r.addressLine2, city: r.city, state: r.state, zip: r.zip },
+    address: fromAddressColumns(r),
     preferredLanguage: r.preferredLanguage,
     partD: { planName: r.partDPlanName, contractId: r.partDContractId, memberId: r.partDMemberId },
     noKnownAllergies: r.noKnownAllergies,

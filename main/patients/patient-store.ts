@@ -7,6 +7,12 @@ import { formatIsoDate } from '../../preload/schemas/dates';
 import { AllergyEntity, PatientEntity, type AllergyRow, type PatientRow } from './patient.entity';
 import { patientColumns, toDetail, toSummary } from './patient-mapper';
 
+/** Refuses work on a patient who does not exist or was removed. */
+export async function assertLivePatient(q: Pick<EntityManager, 'query'>, id: string): Promise<void> {
+  const [row] = (await q.query('SELECT 1 AS ok FROM patients WHERE id = ? AND deleted_at IS NULL', [id])) as unknown[];
+  if (!row) throw notFound('This patient');
+}
+
 async function loadRow(em: EntityManager, id: string): Promise<PatientRow> {
   const row = await em.findOne(PatientEntity, { where: { id, deletedAt: IsNull() } });
   if (!row) throw notFound('This patient');

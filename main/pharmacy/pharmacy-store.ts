@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PharmacyDraft } from '../../preload/schemas/security';
+import { toAddressColumns } from '../common/address-columns';
 import { PharmacyEntity, type PharmacyRow } from './pharmacy.entity';
 
 export async function insertPharmacy(em: EntityManager, p: PharmacyDraft): Promise<void> {
@@ -9,11 +10,7 @@ export async function insertPharmacy(em: EntityManager, p: PharmacyDraft): Promi
     ncpdpId: p.ncpdpId ?? null,
     npi: p.npi ?? null,
     phone: p.phone ?? null,
-    addressLine1: p.address.line1 ?? null,
-    addressLine2: p.address.line2 ?? null,
-    city: p.address.city ?? null,
-    state: p.address.state ?? null,
-    zip: p.address.zip ?? null,
+    ...toAddressColumns(p.address),
     createdAt: new Date().toISOString(),
   };
   await em.insert(PharmacyEntity, row);

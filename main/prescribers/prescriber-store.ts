@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Prescriber, PrescriberData } from '../../preload/schemas/prescribers';
 import type { SignedInUser } from '../../preload/schemas/security';
+import { fromAddressColumns, toAddressColumns } from '../common/address-columns';
 import { AppError, notFound } from '../common/errors';
 import { escapeLike } from '../common/like';
 import { PrescriberEntity, type PrescriberRow } from './prescriber.entity';
@@ -16,11 +17,7 @@ function columns(p: PrescriberData) {
     practice: p.practice ?? null,
     phone: p.phone ?? null,
     fax: p.fax ?? null,
-    addressLine1: p.address.line1 ?? null,
-    addressLine2: p.address.line2 ?? null,
-    city: p.address.city ?? null,
-    state: p.address.state ?? null,
-    zip: p.address.zip ?? null,
+    ...toAddressColumns(p.address),
     preferredContact: p.preferredContact,
   };
 }
@@ -37,7 +34,7 @@ export function toPrescriber(r: PrescriberRow): Prescriber {
     practice: r.practice,
     phone: r.phone,
     fax: r.fax,
-    address: { line1: r.addressLine1, line2: r.addressLine2, city: r.city, state: r.state, zip: r.zip },
+    address: fromAddressColumns(r),
     preferredContact: r.preferredContact,
   };
 }

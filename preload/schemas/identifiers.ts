@@ -123,5 +123,4 @@ export const addressSchema = z.object({
   state: stateSchema,
   zip: zipSchema,
 });
-export type AddressInput = z.input<typeof addressSchema>;
 export type Address = z.output<typeof addressSchema>;

@@ -38,7 +38,6 @@ export const medicationInputSchema = z
     source: z.enum(MEDICATION_SOURCES, { error: 'Choose where this information came from' }),
   })
   .strict();
-export type MedicationInput = z.input<typeof medicationInputSchema>;
 
 export const medicationAddRequest = z.object({ patientId: idSchema, medication: medicationInputSchema }).strict();
 export const medicationUpdateRequest = z.object({ id: idSchema, version: z.number().int().positive(), medication: medicationInputSchema }).strict();

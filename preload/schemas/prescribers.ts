@@ -35,7 +35,6 @@ export const prescriberInputSchema = z
     if (v.preferredContact === 'fax' && !v.fax) ctx.addIssue({ code: 'custom', path: ['fax'], message: 'Enter the fax number, or choose another way to contact this prescriber' });
     if (v.preferredContact === 'phone' && !v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the phone number, or choose another way to contact this prescriber' });
   });
-export type PrescriberInput = z.input<typeof prescriberInputSchema>;
 export type PrescriberData = z.output<typeof prescriberInputSchema>;
 
 export const prescriberCreateRequest = z.object({ prescriber: prescriberInputSchema }).strict();

@@ -37,7 +37,6 @@ export const pharmacySchema = z.object({
     zip: addressSchema.shape.zip.refine((v) => v !== undefined, 'Enter the ZIP code'),
   }),
 });
-export type PharmacyInput = z.input<typeof pharmacySchema>;
 
 /** What `mtm init` may start with: a name, and any details given are checked; the rest is completed later. */
 export const pharmacyDraftSchema = z.object({

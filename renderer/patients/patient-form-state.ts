@@ -1,6 +1,7 @@
 import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import type { ALLERGY_KINDS, ALLERGY_SEVERITIES, PatientDetail, PatientInput } from '../../preload/schemas/patients';
+import { addressFields, addressInput, BLANK_ADDRESS, type AddressFields } from '../ui/address-fields';
 import { formatMbi } from './patient-format';
 
 export interface AllergyDraft {
@@ -11,18 +12,13 @@ export interface AllergyDraft {
 }
 
 /** What the form edits: strings as typed, converted to the contract's shape only on save. */
-export interface PatientFormState {
+export interface PatientFormState extends AddressFields {
   firstName: string;
   middleName: string;
   lastName: string;
   dateOfBirth: string;
   sex: string;
   phone: string;
-  line1: string;
-  line2: string;
-  city: string;
-  state: string;
-  zip: string;
   preferredLanguage: string;
   mbi: string;
   planName: string;
@@ -35,7 +31,7 @@ export interface PatientFormState {
 
 export const EMPTY_PATIENT: PatientFormState = {
   firstName: '', middleName: '', lastName: '', dateOfBirth: '', sex: '', phone: '',
-  line1: '', line2: '', city: '', state: '', zip: '', preferredLanguage: 'en',
+  ...BLANK_ADDRESS, preferredLanguage: 'en',
   mbi: '', planName: '', contractId: '', memberId: '', noKnownAllergies: false, allergies: [], notes: '',
 };
 
@@ -47,11 +43,7 @@ export function formStateFrom(p: PatientDetail): PatientFormState {
     dateOfBirth: formatIsoDate(p.dateOfBirth),
     sex: p.sex,
     phone: formatPhone(p.phone),
-    line1: p.address.line1 ?? '',
-    line2: p.address.line2 ?? '',
-    city: p.address.city ?? '',
-    state: p.address.state ?? '',
-    zip: p.address.zip ?? '',
+    ...addressFields(p.address),
     preferredLanguage: p.preferredLanguage,
     mbi: formatMbi(p.mbi),
     planName: p.partD.planName ?? '',
@@ -72,7 +64,7 @@ export function toPatientInput(f: PatientFormState): PatientInput {
     dateOfBirth: parseUsDate(f.dateOfBirth) ?? f.dateOfBirth,
     sex: f.sex as PatientInput['sex'],
     phone: f.phone,
-    address: { line1: f.line1, line2: f.line2, city: f.city, state: f.state, zip: f.zip },
+    address: addressInput(f),
     preferredLanguage: f.preferredLanguage,
     mbi: f.mbi,
     partD: { planName: f.planName, contractId: f.contractId, memberId: f.memberId },

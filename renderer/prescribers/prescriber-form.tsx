@@ -2,11 +2,12 @@ import { formatPhone, US_STATE_CODES } from '../../preload/schemas/identifiers';
 import { CONTACT_METHODS, type Prescriber } from '../../preload/schemas/prescribers';
 import { call } from '../api/bridge';
 import { navigate } from '../app/use-hash-route';
+import { addressFields, addressInput, BLANK_ADDRESS } from '../ui/address-fields';
 import { capitalize } from '../ui/capitalize';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
-const blank = { npi: '', firstName: '', lastName: '', credentials: '', dea: '', practice: '', phone: '', fax: '', line1: '', line2: '', city: '', state: '', zip: '', preferredContact: 'fax' };
+const blank = { npi: '', firstName: '', lastName: '', credentials: '', dea: '', practice: '', phone: '', fax: '', ...BLANK_ADDRESS, preferredContact: 'fax' };
 
 function fromPrescriber(p: Prescriber): typeof blank {
   return {
@@ -18,11 +19,7 @@ function fromPrescriber(p: Prescriber): typeof blank {
     practice: p.practice ?? '',
     phone: formatPhone(p.phone),
     fax: formatPhone(p.fax),
-    line1: p.address.line1 ?? '',
-    line2: p.address.line2 ?? '',
-    city: p.address.city ?? '',
-    state: p.address.state ?? '',
-    zip: p.address.zip ?? '',
+    ...addressFields(p.address),
     preferredContact: p.preferredContact,
   };
 }
@@ -43,7 +40,7 @@ export function PrescriberForm({ existing }: { existing?: Prescriber }) {
       practice: f.practice,
       phone: f.phone,
       fax: f.fax,
-      address: { line1: f.line1, line2: f.line2, city: f.city, state: f.state, zip: f.zip },
+      address: addressInput(f),
       preferredContact: f.preferredContact as Prescriber['preferredContact'],
     };
     if (existing) await call('prescribers:update', { id: existing.id, version: existing.version, prescriber });

@@ -3,11 +3,12 @@ import type { SetupResult } from '../../preload/schemas/security';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
+import { addressInput, BLANK_ADDRESS } from '../ui/address-fields';
 import { passwordsMatch, useForm } from '../ui/use-form';
 import { RestoreForm } from './restore-form';
 
 const EMPTY = {
-  name: '', ncpdpId: '', npi: '', phone: '', line1: '', line2: '', city: '', state: '', zip: '',
+  name: '', ncpdpId: '', npi: '', phone: '', ...BLANK_ADDRESS,
   fullName: '', username: '', password: '', confirm: '',
 };
 
@@ -19,7 +20,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
   const onSubmit = submit(async (f) => {
     onDone(
       await call('security:setup', {
-        pharmacy: { name: f.name, ncpdpId: f.ncpdpId, npi: f.npi, phone: f.phone, address: { line1: f.line1, line2: f.line2, city: f.city, state: f.state, zip: f.zip } },
+        pharmacy: { name: f.name, ncpdpId: f.ncpdpId, npi: f.npi, phone: f.phone, address: addressInput(f) },
         account: { username: f.username, fullName: f.fullName, password: f.password },
       }),
     );

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import type { UserSummary } from '../../preload/schemas/users';
 import { call } from '../api/bridge';
-import { capitalize } from '../ui/capitalize';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { AddUserForm } from './add-user-form';

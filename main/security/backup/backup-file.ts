@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import type { RecordCounts } from '../../../preload/schemas/settings';
 import { AppError } from '../../common/errors';
 
 const MAGIC = Buffer.from('MTMDESK-BACKUP-1\n');
