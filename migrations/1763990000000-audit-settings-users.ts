@@ -21,6 +21,7 @@ export class AuditSettingsUsers1763990000000 implements MigrationInterface {
     await q.query(`CREATE INDEX idx_audit_at ON audit_log (at)`);
     await q.query(`CREATE INDEX idx_audit_patient ON audit_log (patient_id)`);
     await q.query(`CREATE INDEX idx_audit_user ON audit_log (username)`);
+    await q.query(`CREATE INDEX idx_audit_action ON audit_log (action)`);
     await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`);
     await q.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`);
     await q.query(`CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`);

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { parseUsDate } from '../../preload/schemas/dates';
-import { KIND_LABELS, SOURCE_LABELS, type Medication, type MedicationList, type MedicationVersion } from '../../preload/schemas/medications';
+import { KIND_LABELS, SOURCE_LABELS, type Medication } from '../../preload/schemas/medications';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { formatIsoDate } from '../patients/patient-format';
 import { TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
@@ -13,13 +14,8 @@ const todayUs = () => formatIsoDate(new Date().toISOString().slice(0, 10));
 
 /** Active and past medicines, each change kept in the entry's history. */
 export function MedicationsPanel({ patientId }: { patientId: string }) {
-  const [list, setList] = useState<MedicationList | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: list, error, reload } = useCall('medications:list', { patientId });
   const [open, setOpen] = useState<Open>(null);
-  const reload = useCallback(() => {
-    call('medications:list', { patientId }).then(setList, (e: Error) => setError(e.message));
-  }, [patientId]);
-  useEffect(reload, [reload]);
   const done = () => {
     setOpen(null);
     reload();
@@ -137,10 +133,7 @@ function StopForm({ med, onDone }: { med: Medication; onDone: () => void }) {
 }
 
 function History({ med, onClose }: { med: Medication; onClose: () => void }) {
-  const [versions, setVersions] = useState<MedicationVersion[] | null>(null);
-  useEffect(() => {
-    call('medications:history', { id: med.id }).then(setVersions, () => setVersions([]));
-  }, [med.id]);
+  const { data: versions, error } = useCall('medications:history', { id: med.id });
   const verb = { added: 'Added', changed: 'Changed', stopped: 'Stopped' };
   return (
     <div className="inline-panel" role="region" aria-label={`History of ${med.product}`}>
@@ -150,6 +143,7 @@ function History({ med, onClose }: { med: Medication; onClose: () => void }) {
           Close
         </button>
       </div>
+      {error ? <p className="field-error" role="alert">⚠ {error}</p> : null}
       <ol className="version-list">
         {versions?.map((v) => (
           <li key={v.version}>

@@ -6,11 +6,10 @@ import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { PatientBanner } from './patient-banner';
 import { addressLines, formatIsoDate, formatPhone } from './patient-format';
-import { usePatient } from './use-patient';
 import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
 import { MedicationsPanel } from '../medications/medications-panel';
-import { useClinical } from '../conditions/use-clinical';
+import { useCall } from '../api/use-call';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -22,8 +21,8 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 }
 
 export function PatientDetailView({ id }: { id: string }) {
-  const { patient, error } = usePatient(id);
-  const clinical = useClinical(id);
+  const { data: patient, error } = useCall('patients:get', { id });
+  const clinical = useCall('patients:clinical', { patientId: id });
   const [removing, setRemoving] = useState(false);
 
   useEffect(() => {
@@ -59,10 +58,10 @@ export function PatientDetailView({ id }: { id: string }) {
       <div className="detail-grid clinical-grid">
         <MedicationsPanel patientId={id} />
       </div>
-      {clinical.clinical ? (
+      {clinical.data ? (
         <div className="detail-grid clinical-grid">
-          <ConditionsPanel patientId={id} conditions={clinical.clinical.conditions} onChanged={clinical.reload} />
-          <LabsPanel patientId={id} labs={clinical.clinical.labs} onChanged={clinical.reload} />
+          <ConditionsPanel patientId={id} conditions={clinical.data.conditions} onChanged={clinical.reload} />
+          <LabsPanel patientId={id} labs={clinical.data.labs} onChanged={clinical.reload} />
         </div>
       ) : clinical.error ? (
         <div className="alert alert-error" role="alert">{clinical.error}</div>

@@ -1,10 +1,10 @@
 import { PatientDetailView } from './patient-detail';
 import { PatientForm } from './patient-form';
 import { PatientList } from './patient-list';
-import { usePatient } from './use-patient';
+import { useCall } from '../api/use-call';
 
 function EditPatient({ id }: { id: string }) {
-  const { patient, error } = usePatient(id);
+  const { data: patient, error } = useCall('patients:get', { id });
   if (error) return <div className="alert alert-error" role="alert">{error}</div>;
   return patient ? <PatientForm key={patient.version} existing={patient} /> : <p aria-busy="true">Loading…</p>;
 }
