@@ -34,6 +34,8 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
+import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
+import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
   prescriberCreateRequest,
   prescriberIdRequest,
@@ -111,6 +113,12 @@ export const contract = {
   'medications:update': channel<Medication>()(medicationUpdateRequest),
   'medications:stop': channel<Medication>()(medicationStopRequest),
   'medications:history': channel<MedicationVersion[]>()(medicationIdRequest),
+  'drugs:search': channel<DrugMatch[]>()(drugSearchRequest),
+  'drugs:status': channel<RxNormStatus>()(emptyRequest),
+  'eligibility:criteria': channel<YearCriteria>()(criteriaGetRequest),
+  'eligibility:setCriteria': channel<YearCriteria>()(criteriaSetRequest),
+  'eligibility:screen': channel<ScreeningResult>()(screeningRequest),
+  'eligibility:record': channel<Enrollment>()(enrollmentActionRequest),
   'fills:preview': channel<FillImportReport>()(fillPreviewRequest),
   'fills:import': channel<FillImportReport>()(fillImportRequest),
   'prescribers:search': channel<{ prescribers: Prescriber[]; truncated: boolean }>()(prescriberSearchRequest),

@@ -1,7 +1,11 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
+import { getCriteria, setCriteria } from '../eligibility/criteria-store';
+import { recordEnrollment } from '../eligibility/enrollment-store';
+import { screenPatients } from '../eligibility/screening';
 import { importFills } from '../fills/import-fills';
+import { rxNormStatus, searchDrugs } from '../medications/vocabulary/drug-search';
 import { addMedication, listMedications, medicationHistory, stopMedication, updateMedication } from '../medications/medication-store';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../patients/patient-store';
 import { searchPatients } from '../patients/patient-search';
@@ -93,6 +97,18 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return stopMedication(db, user, req.id, req.version, req.stopDate, req.reason);
   },
   'medications:history': async (req, { session }) => medicationHistory(session.current().db, req.id),
+  'drugs:search': async (req, { session }) => searchDrugs(session.current().db.manager, req.query),
+  'drugs:status': async (_req, { session }) => rxNormStatus(session.current().db.manager),
+  'eligibility:criteria': async (req, { session }) => getCriteria(session.current().db.manager, req.contractYear),
+  'eligibility:setCriteria': async (req, { session }) => {
+    const { db, user } = session.current();
+    return setCriteria(db.manager, req.contractYear, req.criteria, user.username);
+  },
+  'eligibility:screen': async (req, { session }) => screenPatients(session.current().db, req.contractYear, req.asOf),
+  'eligibility:record': async (req, { session }) => {
+    const { db, user } = session.current();
+    return recordEnrollment(db, user, req);
+  },
   'fills:preview': async (req, { session }) => {
     const { db, user } = session.current();
     return importFills(db, user, { fileName: req.file.name, bytes: Buffer.from(req.file.base64, 'base64'), mapping: req.mapping, validOnly: true, createPatients: false, preview: true });

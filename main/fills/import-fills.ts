@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { FILL_FIELDS, mappingSchema, type FillField, type FillImportReport, type FillMapping, type ImportIssue } from '../../preload/schemas/fills';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { rawConnection } from '../db/data-source';
+import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
 import { appendAudit } from '../security/audit/audit-log';
 import { autoMap, toFillRow, type FillRow } from './fill-rows';
 import { readCsv } from './read-csv';
@@ -78,7 +79,7 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   const mapping = opts.mapping ?? (await rememberedMapping(db, csv.headers)) ?? (autoMap(csv.headers) as FillMapping);
   const report: FillImportReport = {
     fileName: opts.fileName, encoding: csv.encoding, headers: csv.headers, mapping, rows: csv.rows.length, validRows: 0, invalidRows: 0,
-    issues: [], refused: false, imported: 0, duplicates: 0, newPatients: 0, unknownPatients: 0,
+    issues: [], refused: false, imported: 0, duplicates: 0, newPatients: 0, unknownPatients: 0, unrecognisedRows: 0, unrecognisedDrugs: [],
   };
 
   const headerIndex = new Map(csv.headers.map((h, i) => [h, i]));
@@ -119,6 +120,11 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   report.invalidRows = badLines.size;
   const good = rows.filter((r) => !badLines.has(r.line) && matched.patientOf.has(r));
   report.validRows = good.length;
+  // Fills for a drug the vocabulary does not know still import; they just cannot count as Part D maintenance drugs.
+  const keys = await recogniseFills(db.manager, good);
+  const unrecognised = good.filter((r) => !recognisedKey(keys, r));
+  report.unrecognisedRows = unrecognised.length;
+  report.unrecognisedDrugs = [...new Set(unrecognised.map((r) => r.drugName ?? `NDC ${r.ndc}`))].slice(0, 20);
 
   if (report.issues.length && !opts.validOnly) return { ...report, refused: true };
   if (opts.preview) return report;
@@ -132,8 +138,8 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
      VALUES (?, 1, ?, ?, ?, 'unknown', 'en', 0, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFill = raw.prepare(
-    `INSERT OR IGNORE INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, drug_key, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   raw.transaction(() => {
     raw.prepare(`INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients, skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`)
@@ -144,7 +150,7 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
       report.newPatients++;
     }
     for (const r of good) {
-      const res = insertFill.run(randomUUID(), matched.patientOf.get(r), r.rxNumber, r.fillNumber, r.fillDate, r.ndc, r.drugName, r.quantity, r.daysSupply, r.prescriberNpi, r.payer, r.bin, r.pcn, r.cost, importId, now);
+      const res = insertFill.run(randomUUID(), matched.patientOf.get(r), r.rxNumber, r.fillNumber, r.fillDate, r.ndc, r.drugName, recognisedKey(keys, r), r.quantity, r.daysSupply, r.prescriberNpi, r.payer, r.bin, r.pcn, r.cost, importId, now);
       if (res.changes) report.imported++;
       else report.duplicates++;
     }

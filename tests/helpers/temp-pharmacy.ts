@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { patientInputSchema, type PatientInput } from '../../preload/schemas/patients';
 import { setupRequest, type SetupData } from '../../preload/schemas/security';
+import { dispatch } from '../../main/bridge/dispatch';
 import { Session } from '../../main/security/session';
+import type { ChannelName, RequestOf, ResponseOf } from '../../preload/contract';
 
 export const PASSWORD = 'copper kettle on the stove';
 
@@ -69,4 +71,11 @@ export async function addTechnician(session: Session, username = 'tech1'): Promi
 /** The audit rows, oldest first, as stored. */
 export async function auditRows(session: Session): Promise<{ id: number; username: string; action: string; outcome: string; patient_id: string | null; detail: string | null; category: string }[]> {
   return session.current().db.query('SELECT * FROM audit_log ORDER BY id');
+}
+
+/** A bridge call through the real dispatcher, typed by the contract; throws with the message when refused. */
+export async function call<C extends ChannelName>(session: Session, channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  const r = await dispatch(session, channel, payload);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as ResponseOf<C>;
 }

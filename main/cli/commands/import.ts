@@ -3,10 +3,14 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mappingSchema, type FillImportReport } from '../../../preload/schemas/fills';
 import { importFills } from '../../fills/import-fills';
+import { loadRxNorm } from '../../medications/vocabulary/rxnorm-load';
 import { CliError } from '../password-input';
 import { withSignedIn } from '../signed-in';
 
-export const usage = 'mtm import fills FILE --data DIR --user USER [--mapping FILE] [--valid-only] [--create-patients]';
+export const usage = [
+  'mtm import fills FILE --data DIR --user USER [--mapping FILE] [--valid-only] [--create-patients]',
+  '  mtm import rxnorm ZIP_OR_FOLDER --data DIR --user ADMIN   (NLM RxNorm release: RXNCONSO.RRF, RXNREL.RRF, RXNSAT.RRF)',
+].join('\n');
 const MAX_LISTED = 200;
 
 function readMapping(file: string) {
@@ -27,9 +31,23 @@ function print(r: FillImportReport): void {
   if (r.issues.length > MAX_LISTED) console.log(`  … and ${r.issues.length - MAX_LISTED} more problems`);
 }
 
+/** Replaces the loaded RxNorm release; an administrator's job, like installing any reference data. */
+async function importRxNorm(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string' }, user: { type: 'string' } } });
+  const path = positionals[0];
+  if (!path) throw new CliError(`Missing the RxNorm zip or folder. Use: ${usage}`);
+  const r = await withSignedIn(values, (session) => {
+    const { db, user } = session.current();
+    if (!user.isAdmin) throw new CliError('Loading RxNorm replaces the drug vocabulary for everyone: sign in as an administrator.');
+    return loadRxNorm(db, user, resolve(path));
+  });
+  console.log(`Loaded ${r.release}: ${r.ingredients} ingredients, ${r.clinicalDrugs} clinical drugs, ${r.brands} brands, ${r.ndcs} NDCs; ${r.recodedFills} fills newly recognised.`);
+}
+
 /** Exit 0 when the file was taken (even if every fill was already there); 1 when it was refused. */
 export async function importCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
+  if (what === 'rxnorm') return importRxNorm(rest);
   if (what !== 'fills') throw new CliError(`Unknown import "${what ?? ''}". Use: ${usage}`);
   const { values, positionals } = parseArgs({
     args: rest,
@@ -51,4 +69,5 @@ export async function importCommand(argv: string[]): Promise<void> {
   print(report);
   if (report.refused) throw new CliError(`Nothing imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'} (listed above). Fix the file, map the columns, or use --valid-only.`);
   console.log(`Imported ${report.imported} fills; ${report.duplicates} were already there; ${report.newPatients} new patients; ${report.invalidRows} invalid rows skipped.`);
+  if (report.unrecognisedRows) console.log(`${report.unrecognisedRows} fills are for drugs the vocabulary does not know (they do not count as Part D maintenance drugs): ${report.unrecognisedDrugs.join('; ')}`);
 }

@@ -60,6 +60,16 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'medications:update': (req, res) => ({ action: 'medication.change', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.medication.product}; version ${req.version}` }),
   'medications:stop': (req, res) => ({ action: 'medication.stop', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `stopped ${req.stopDate}: ${req.reason}` }),
   'medications:history': (req, res) => ({ action: 'medication.readHistory', category: 'medications', patientId: res?.[0]?.medication.patientId ?? null, objectId: req.id }),
+  // The vocabulary is reference data: searching it reveals nothing about a patient.
+  'drugs:search': 'none',
+  'drugs:status': 'none',
+  'eligibility:criteria': 'none',
+  'eligibility:setCriteria': (req) => ({
+    action: 'mtm.criteria', category: 'mtm',
+    detail: `${req.contractYear}: ${req.criteria.minDiseases} diseases, ${req.criteria.minDrugs} drugs, cost ${req.criteria.costThreshold ?? 'not set'}, ${req.criteria.diseases.length} diseases count`,
+  }),
+  'eligibility:screen': (req, res) => ({ action: 'mtm.screen', category: 'mtm', detail: `${req.contractYear}: ${res?.screened ?? 0} patients screened, ${res?.patients.length ?? 0} listed` }),
+  'eligibility:record': 'self',
   'fills:preview': 'none',
   'fills:import': 'self',
   // Prescriber records are directory data, not patient information: only changes are recorded.

@@ -1,0 +1,75 @@
+// A patient's MTM programme steps in a contract year. Each step keeps its date; the status is the
+// furthest step reached (an opt-out ends the year's programme unless the patient is enrolled again).
+import type { DataSource } from 'typeorm';
+import type { Enrollment, EnrollmentAction } from '../../preload/schemas/eligibility';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { AppError } from '../common/errors';
+import { assertLivePatient } from '../patients/patient-store';
+import { appendAudit } from '../security/audit/audit-log';
+
+export type EnrollmentRow = {
+  patient_id: string; contract_year: number; version: number; targeted_date: string | null; enrolled_date: string | null; opt_out_date: string | null;
+  opt_out_reason: string | null; cmr_offered_date: string | null; cmr_offered_method: Enrollment['cmrOfferedMethod']; cmr_completed_date: string | null;
+};
+
+export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
+  const status: Enrollment['status'] = !r ? 'none'
+    : r.opt_out_date ? 'optedOut'
+    : r.cmr_completed_date ? 'cmrCompleted'
+    : r.cmr_offered_date ? 'cmrOffered'
+    : r.enrolled_date ? 'enrolled'
+    : r.targeted_date ? 'targeted' : 'none';
+  return {
+    status, version: r?.version ?? 0, targetedDate: r?.targeted_date ?? null, enrolledDate: r?.enrolled_date ?? null, optOutDate: r?.opt_out_date ?? null,
+    optOutReason: r?.opt_out_reason ?? null, cmrOfferedDate: r?.cmr_offered_date ?? null, cmrOfferedMethod: r?.cmr_offered_method ?? null, cmrCompletedDate: r?.cmr_completed_date ?? null,
+  };
+}
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** The column changes an action makes, after checking it fits what is already recorded. */
+function changesFor(a: EnrollmentAction, e: Enrollment): Record<string, string | null> {
+  if (yearOf(a.date) !== a.contractYear) throw new AppError('validation', `The date must fall in contract year ${a.contractYear}.`, 'date');
+  const openProgramme = () => {
+    if (e.status === 'optedOut') throw new AppError('conflict', `The patient opted out on ${e.optOutDate}. Enroll them again first.`);
+  };
+  switch (a.action) {
+    case 'target':
+      return { targeted_date: a.date };
+    case 'enroll':
+      // Enrolling again after an opt-out clears it (the audit trail keeps the opt-out).
+      return { enrolled_date: a.date, targeted_date: e.targetedDate ?? a.date, opt_out_date: null, opt_out_reason: null };
+    case 'optOut':
+      return { opt_out_date: a.date, opt_out_reason: a.note ? `${a.reason}: ${a.note}` : a.reason };
+    case 'offerCmr':
+      openProgramme();
+      return { cmr_offered_date: a.date, cmr_offered_method: a.method, enrolled_date: e.enrolledDate ?? a.date, targeted_date: e.targetedDate ?? a.date };
+    case 'completeCmr':
+      openProgramme();
+      if (e.cmrOfferedDate && a.date < e.cmrOfferedDate) throw new AppError('validation', `The CMR cannot be before it was offered (${e.cmrOfferedDate}).`, 'date');
+      return { cmr_completed_date: a.date, enrolled_date: e.enrolledDate ?? a.date, targeted_date: e.targetedDate ?? a.date };
+  }
+}
+
+export async function recordEnrollment(db: DataSource, user: SignedInUser, a: EnrollmentAction): Promise<Enrollment> {
+  return db.transaction(async (em) => {
+    await assertLivePatient(em, a.patientId);
+    const [row] = (await em.query('SELECT * FROM mtm_enrollments WHERE patient_id = ? AND contract_year = ?', [a.patientId, a.contractYear])) as EnrollmentRow[];
+    const current = enrollmentOf(row);
+    if (current.version !== a.version) throw new AppError('conflict', 'Someone else updated this patient\'s programme status after you opened it. Reload, then try again.');
+    const changes = changesFor(a, current);
+    const now = new Date().toISOString();
+    if (!row) await em.query('INSERT INTO mtm_enrollments (patient_id, contract_year, version, updated_at, updated_by) VALUES (?, ?, 0, ?, ?)', [a.patientId, a.contractYear, now, user.username]);
+    const cols = Object.keys(changes);
+    await em.query(
+      `UPDATE mtm_enrollments SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE patient_id = ? AND contract_year = ?`,
+      [...cols.map((c) => changes[c]), now, user.username, a.patientId, a.contractYear],
+    );
+    await appendAudit(em, {
+      username: user.username, action: `mtm.${a.action}`, category: 'mtm', patientId: a.patientId, outcome: 'success',
+      detail: `${a.contractYear}: ${a.action} on ${a.date}${'reason' in a ? ` (${a.reason})` : ''}${'method' in a ? ` by ${a.method}` : ''}`,
+    });
+    const [after] = (await em.query('SELECT * FROM mtm_enrollments WHERE patient_id = ? AND contract_year = ?', [a.patientId, a.contractYear])) as EnrollmentRow[];
+    return enrollmentOf(after);
+  });
+}

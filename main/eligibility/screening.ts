@@ -1,0 +1,95 @@
+// Screens every patient against a contract year's targeting criteria in a few set-based queries
+// (fills grouped per patient, conditions, enrollments), never a query per patient.
+import type { DataSource } from 'typeorm';
+import targeting from '../../resources/regulatory/mtm-targeting.json';
+import { ICD_CODES } from '../../preload/schemas/clinical';
+import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
+import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
+import { recodeFills } from '../medications/vocabulary/recognise-fills';
+import { getCriteria } from './criteria-store';
+import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
+
+const DAY = 86_400_000;
+const coreOfCode = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Whether a fill's ingredient key is a Part D maintenance drug (combinations: if any ingredient is). */
+const maintenanceCache = new Map<string, boolean>();
+export function isMaintenanceDrug(key: string): boolean {
+  let known = maintenanceCache.get(key);
+  if (known === undefined) {
+    known = key.split(' / ').some((part) => {
+      const d = bundledDrug(part);
+      return Boolean(d && drugClass(d.class)?.maintenance);
+    });
+    maintenanceCache.set(key, known);
+  }
+  return known;
+}
+
+type FillAgg = { patient_id: string; drugs: string | null; cost: number | null; costed: number; unclassified: number; first_fill: string };
+type PatientRow = { id: string; first_name: string; last_name: string; date_of_birth: string; part_d_plan_name: string | null };
+
+/** Annual cost from the period's fills; a history shorter than a year is scaled up, from at least 90 days. */
+function annualCost(agg: FillAgg | undefined, asOfMs: number): number | null {
+  if (!agg || !agg.costed || agg.cost === null) return null;
+  const days = Math.max(90, Math.round((asOfMs - Date.parse(agg.first_fill)) / DAY) + 1);
+  return Math.round((agg.cost * 365) / Math.min(365, days) * 100) / 100;
+}
+
+function judge(c: YearCriteria, diseases: number, drugs: number, cost: number | null): { meets: ScreenedPatient['meets']; result: ScreenedPatient['result'] } {
+  const meets = { diseases: diseases >= c.minDiseases, drugs: drugs >= c.minDrugs, cost: c.costThreshold === null || cost === null ? null : cost >= c.costThreshold };
+  if (meets.diseases && meets.drugs && meets.cost) return { meets, result: 'eligible' };
+  if (meets.diseases && meets.drugs && meets.cost === null) return { meets, result: 'checkCost' };
+  const near = targeting.nearMiss;
+  const short = [
+    meets.diseases || c.minDiseases - diseases <= near.diseasesShort,
+    meets.drugs || c.minDrugs - drugs <= near.drugsShort,
+    meets.cost !== false || (cost !== null && c.costThreshold !== null && cost >= c.costThreshold * near.costFraction),
+  ];
+  const missed = [meets.diseases, meets.drugs, meets.cost !== false].filter((m) => !m).length;
+  return { meets, result: missed === 1 && short.every(Boolean) ? 'close' : 'notEligible' };
+}
+
+export async function screenPatients(db: DataSource, contractYear: number, asOfInput?: string): Promise<ScreeningResult> {
+  const started = performance.now();
+  await recodeFills(db);
+  const criteria = await getCriteria(db.manager, contractYear);
+  const asOf = asOfInput ?? [new Date().toISOString().slice(0, 10), `${contractYear}-12-31`].sort()[0]!;
+  const asOfMs = Date.parse(asOf);
+  const periodStart = isoDay(asOfMs - 364 * DAY);
+
+  const fills = (await db.query(
+    `SELECT f.patient_id, group_concat(DISTINCT f.drug_key) AS drugs, sum(f.cost) AS cost, count(f.cost) AS costed,
+            sum(f.drug_key IS NULL) AS unclassified, min(f.fill_date) AS first_fill
+     FROM fills f WHERE f.fill_date BETWEEN ? AND ? GROUP BY f.patient_id`,
+    [periodStart, asOf],
+  )) as FillAgg[];
+  const fillsOf = new Map(fills.map((f) => [f.patient_id, f]));
+  const conditions = (await db.query(`SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL OR resolved_on > ?`, [asOf])) as { patient_id: string; code: string }[];
+  const counted = new Set(criteria.diseases);
+  const diseasesOf = new Map<string, Set<string>>();
+  for (const c of conditions) {
+    for (const d of coreOfCode.get(c.code) ?? []) if (counted.has(d)) diseasesOf.set(c.patient_id, (diseasesOf.get(c.patient_id) ?? new Set()).add(d));
+  }
+  const enrollments = new Map(((await db.query('SELECT * FROM mtm_enrollments WHERE contract_year = ?', [contractYear])) as EnrollmentRow[]).map((e) => [e.patient_id, e]));
+  const patients = (await db.query(`SELECT id, first_name, last_name, date_of_birth, part_d_plan_name FROM patients WHERE deleted_at IS NULL ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE`)) as PatientRow[];
+
+  const screened: ScreenedPatient[] = patients.map((p) => {
+    const agg = fillsOf.get(p.id);
+    const diseases = [...(diseasesOf.get(p.id) ?? [])].sort();
+    const maintenanceDrugs = (agg?.drugs?.split(',') ?? []).filter(isMaintenanceDrug).sort();
+    const cost = annualCost(agg, asOfMs);
+    const enrollment: Enrollment = enrollmentOf(enrollments.get(p.id));
+    return {
+      patientId: p.id, name: `${p.last_name}, ${p.first_name}`, dateOfBirth: p.date_of_birth, planName: p.part_d_plan_name,
+      diseases, maintenanceDrugs, unclassifiedFills: agg?.unclassified ?? 0, annualCost: cost,
+      ...judge(criteria, diseases.length, maintenanceDrugs.length, cost), enrollment,
+    };
+  });
+  const counts = { eligible: 0, checkCost: 0, close: 0, notEligible: 0 };
+  for (const p of screened) counts[p.result]++;
+  // The worklist: everyone who meets or nearly meets the criteria, and anyone already in the programme.
+  const listed = screened.filter((p) => p.result !== 'notEligible' || p.enrollment.status !== 'none');
+  return { contractYear, asOf, periodStart, criteria, patients: listed, screened: screened.length, counts, elapsedMs: Math.round(performance.now() - started) };
+}

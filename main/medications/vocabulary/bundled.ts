@@ -1,0 +1,107 @@
+// The drug vocabulary shipped in resources/drugs, checked on load: a broken file stops the app at
+// start-up (and fails a test) instead of coding a patient's medicine wrongly.
+import classesFile from '../../../resources/drugs/classes.json';
+import vocabularyFile from '../../../resources/drugs/vocabulary.json';
+import { drugClassesFileSchema, vocabularyFileSchema, type VocabularyFile } from '../../../preload/schemas/drugs';
+
+export type BundledDrug = VocabularyFile['drugs'][number];
+export interface DrugClass {
+  code: string;
+  name: string;
+  maintenance: boolean;
+}
+
+/** Lower case, punctuation to spaces, "and"/"with" dropped: "Hydrocodone-APAP" and "hydrocodone and acetaminophen" compare word by word. */
+export function normalizeDrugText(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((w) => w && w !== 'and' && w !== 'with')
+    .join(' ');
+}
+
+/** The names an entry answers to: the generic name, a parenthesised alias ("vitamin D3"), and its brands. */
+function termsOf(d: BundledDrug): { term: string; brand: string | null; weight: number }[] {
+  const [main, alias] = d.name.split(/\s*\((.*)\)\s*$/);
+  return [
+    { term: normalizeDrugText(main!), brand: null, weight: 0 },
+    ...(alias ? [{ term: normalizeDrugText(alias), brand: null, weight: 1 }] : []),
+    ...d.brands.map((b) => ({ term: normalizeDrugText(b.replace(/\s*\(.*\)$/, '')), brand: b, weight: 2 })),
+  ];
+}
+
+/** Parses both files and checks every cross-reference; throws naming each problem. */
+export function checkVocabulary(classesJson: unknown, vocabularyJson: unknown) {
+  const classes = drugClassesFileSchema.parse(classesJson);
+  const vocabulary = vocabularyFileSchema.parse(vocabularyJson);
+  const problems: string[] = [];
+  const byName = new Map<string, BundledDrug>();
+  for (const d of vocabulary.drugs) {
+    if (byName.has(d.name)) problems.push(`${d.name}: listed twice`);
+    byName.set(d.name, d);
+    if (!classes.classes[d.class]) problems.push(`${d.name}: unknown class ${d.class}`);
+    for (const s of [...d.sources, ...(d.clinicalDrugs ?? []).map((c) => c.source)]) if (!vocabulary.sources[s]) problems.push(`${d.name}: unknown source ${s}`);
+    if (d.rxcui && !d.sources.some((s) => s !== 'who-atc' && s !== 'fda-names' && s !== 'nih-ods')) problems.push(`${d.name}: RxCUI without a source that states it`);
+  }
+  const terms = vocabulary.drugs.flatMap((d) => termsOf(d).map((t) => ({ ...t, drug: d })));
+  const owner = new Map<string, string>();
+  for (const t of terms) {
+    const other = owner.get(t.term);
+    if (other && other !== t.drug.name) problems.push(`"${t.term}" names both ${other} and ${t.drug.name}`);
+    owner.set(t.term, t.drug.name);
+  }
+  if (problems.length) throw new Error(`resources/drugs/vocabulary.json is invalid:\n${problems.join('\n')}`);
+  return { classes, vocabulary, terms };
+}
+
+function load() {
+  const { classes, vocabulary, terms } = checkVocabulary(classesFile, vocabularyFile);
+  const byName = new Map(vocabulary.drugs.map((d) => [d.name, d]));
+  // Longest names first, so "insulin glargine" wins over a shorter name that also fits.
+  const byFirstWord = new Map<string, typeof terms>();
+  for (const t of [...terms].sort((a, b) => b.term.length - a.term.length)) {
+    const first = t.term.split(' ')[0]!;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), t]);
+  }
+  return { classes, vocabulary, byName, terms, byFirstWord };
+}
+
+const bundled = load();
+
+export const BUNDLED_VERSION = bundled.vocabulary.version;
+export const BUNDLED_DRUGS: readonly BundledDrug[] = bundled.vocabulary.drugs;
+export const bundledDrug = (name: string): BundledDrug | undefined => bundled.byName.get(name);
+
+export function drugClass(code: string): DrugClass | null {
+  const c = bundled.classes.classes[code];
+  return c ? { code, ...c } : null;
+}
+
+export const DRUG_CLASSES: readonly DrugClass[] = Object.entries(bundled.classes.classes).map(([code, c]) => ({ code, ...c }));
+
+/** Entries whose generic name, alias, brand, or any word of them starts with the query; generic names, then aliases, then brands. */
+export function searchBundled(query: string, limit: number): { drug: BundledDrug; matchedBrand: string | null }[] {
+  const q = normalizeDrugText(query);
+  if (!q) return [];
+  const rank = (term: string) => (term.startsWith(q) ? 0 : ` ${term}`.includes(` ${q}`) ? 1 : -1);
+  const best = new Map<string, { drug: BundledDrug; matchedBrand: string | null; score: number }>();
+  for (const t of bundled.terms) {
+    const r = rank(t.term);
+    if (r < 0) continue;
+    const score = r * 3 + t.weight;
+    const seen = best.get(t.drug.name);
+    if (!seen || score < seen.score) best.set(t.drug.name, { drug: t.drug, matchedBrand: t.brand, score });
+  }
+  return [...best.values()]
+    .sort((a, b) => a.score - b.score || a.drug.name.localeCompare(b.drug.name))
+    .slice(0, limit)
+    .map(({ drug, matchedBrand }) => ({ drug, matchedBrand }));
+}
+
+/** The bundled entry a dispensing system's drug description starts with ("ATORVASTATIN 40MG TAB", "Lipitor 10 mg"). */
+export function recogniseBundled(description: string): BundledDrug | null {
+  const text = normalizeDrugText(description);
+  const candidates = bundled.byFirstWord.get(text.split(' ')[0] ?? '') ?? [];
+  return candidates.find((t) => text === t.term || text.startsWith(`${t.term} `))?.drug ?? null;
+}

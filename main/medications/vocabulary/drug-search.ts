@@ -1,0 +1,63 @@
+// Drug search for the medication form: the bundled vocabulary first (it knows class, kind and
+// brands), then whatever a loaded RxNorm release adds. Three letters of a brand or generic name.
+import type { EntityManager } from 'typeorm';
+import type { ClinicalDrug, DrugMatch, RxNormStatus } from '../../../preload/schemas/drugs';
+import { escapeLike } from '../../common/like';
+import { BUNDLED_DRUGS, BUNDLED_VERSION, drugClass, searchBundled, type BundledDrug } from './bundled';
+
+type Q = Pick<EntityManager, 'query'>;
+const LIMIT = 15;
+
+async function releaseClinicalDrugs(q: Q, ingredientRxcui: string): Promise<ClinicalDrug[]> {
+  // Single-ingredient products first, then combinations, each by name.
+  return (await q.query(
+    `SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.drug_rxcui AND c.tty = 'SCD'
+     WHERE i.ingredient_rxcui = ? ORDER BY (SELECT count(*) FROM rxn_drug_ingredients j WHERE j.drug_rxcui = c.rxcui), c.name LIMIT 60`,
+    [ingredientRxcui],
+  )) as ClinicalDrug[];
+}
+
+async function fromBundled(q: Q, drug: BundledDrug, matchedBrand: string | null): Promise<DrugMatch> {
+  const cls = drugClass(drug.class);
+  const [release] = drug.rxcui ? [] : ((await q.query(`SELECT rxcui FROM rxn_concepts WHERE tty = 'IN' AND name = ? COLLATE NOCASE`, [drug.name])) as { rxcui: string }[]);
+  const rxcui = drug.rxcui ?? release?.rxcui ?? null;
+  const bundledScd = (drug.clinicalDrugs ?? []).map(({ rxcui: r, name }) => ({ rxcui: r, name }));
+  return {
+    name: drug.name, rxcui, matchedBrand, brands: drug.brands, kind: drug.kind, alsoOtc: drug.alsoOtc ?? false,
+    classCode: cls?.code ?? null, className: cls?.name ?? null, maintenance: cls?.maintenance ?? false, forms: drug.forms,
+    clinicalDrugs: bundledScd.length || !rxcui ? bundledScd : await releaseClinicalDrugs(q, rxcui),
+    origin: 'bundled',
+  };
+}
+
+export async function searchDrugs(q: Q, query: string): Promise<DrugMatch[]> {
+  const bundled = await Promise.all(searchBundled(query, LIMIT).map((h) => fromBundled(q, h.drug, h.matchedBrand)));
+  const known = new Set(bundled.map((m) => m.rxcui).filter(Boolean));
+  const knownNames = new Set(bundled.map((m) => m.name));
+  const hits = (await q.query(
+    `SELECT rxcui, tty, name FROM rxn_concepts WHERE tty IN ('IN', 'BN') AND name LIKE ? ESCAPE '\\' ORDER BY tty DESC, length(name), name LIMIT ?`,
+    [`${escapeLike(query.trim())}%`, LIMIT * 2],
+  )) as { rxcui: string; tty: 'IN' | 'BN'; name: string }[];
+  const extra: DrugMatch[] = [];
+  for (const h of hits) {
+    const ingredients = h.tty === 'IN' ? [{ rxcui: h.rxcui, name: h.name }] : ((await q.query(
+      `SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.ingredient_rxcui WHERE i.drug_rxcui = ? ORDER BY c.name`, [h.rxcui])) as { rxcui: string; name: string }[]);
+    if (ingredients.length !== 1) continue; // multi-ingredient brands: pick the clinical drug under one of the ingredients
+    const ing = ingredients[0]!;
+    if (known.has(ing.rxcui) || knownNames.has(ing.name.toLowerCase())) continue;
+    known.add(ing.rxcui);
+    extra.push({
+      name: ing.name.toLowerCase(), rxcui: ing.rxcui, matchedBrand: h.tty === 'BN' ? h.name : null, brands: h.tty === 'BN' ? [h.name] : [], kind: 'rx', alsoOtc: false,
+      classCode: null, className: null, maintenance: false, forms: [], clinicalDrugs: await releaseClinicalDrugs(q, ing.rxcui), origin: 'rxnorm',
+    });
+  }
+  return [...bundled, ...extra].slice(0, LIMIT);
+}
+
+export async function rxNormStatus(q: Q): Promise<RxNormStatus> {
+  const [rel] = (await q.query('SELECT release, loaded_at FROM rxn_release')) as { release: string; loaded_at: string }[];
+  const counts = (await q.query(`SELECT tty, count(*) AS n FROM rxn_concepts GROUP BY tty`)) as { tty: string; n: number }[];
+  const n = (t: string) => counts.find((c) => c.tty === t)?.n ?? 0;
+  const [ndc] = (await q.query('SELECT count(*) AS n FROM rxn_ndcs')) as { n: number }[];
+  return { release: rel?.release ?? null, loadedAt: rel?.loaded_at ?? null, ingredients: n('IN'), clinicalDrugs: n('SCD'), brands: n('BN'), ndcs: ndc?.n ?? 0, bundledVersion: BUNDLED_VERSION, bundledDrugs: BUNDLED_DRUGS.length };
+}

@@ -1,0 +1,70 @@
+// Which ingredient a fill is for, from its NDC (when an RxNorm release with NDCs is loaded) or from
+// the start of the dispensing system's drug description. The key is the bundled vocabulary name when
+// there is one (it carries the class, hence the Part D maintenance flag), else the RxNorm name.
+import type { DataSource, EntityManager } from 'typeorm';
+import { BUNDLED_DRUGS, normalizeDrugText, recogniseBundled } from './bundled';
+
+type Q = Pick<EntityManager, 'query'>;
+export interface FillDrug {
+  ndc: string | null;
+  drugName: string | null;
+}
+
+const byRxcui = new Map(BUNDLED_DRUGS.filter((d) => d.rxcui).map((d) => [d.rxcui!, d.name]));
+const pairKey = (f: FillDrug) => `${f.ndc ?? ''}|${f.drugName ?? ''}`;
+
+async function ingredientKey(q: Q, drugRxcui: string): Promise<string | null> {
+  const rows = (await q.query(
+    `SELECT c.rxcui, lower(c.name) AS name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.ingredient_rxcui WHERE i.drug_rxcui = ? ORDER BY c.name`,
+    [drugRxcui],
+  )) as { rxcui: string; name: string }[];
+  if (!rows.length) return null;
+  return rows.map((r) => byRxcui.get(r.rxcui) ?? r.name).join(' / ');
+}
+
+async function keyFor(q: Q, f: FillDrug): Promise<string | null> {
+  if (f.ndc) {
+    const [hit] = (await q.query('SELECT rxcui FROM rxn_ndcs WHERE ndc = ?', [f.ndc])) as { rxcui: string }[];
+    const key = hit && (await ingredientKey(q, hit.rxcui));
+    if (key) return key;
+  }
+  if (!f.drugName) return null;
+  const bundled = recogniseBundled(f.drugName);
+  if (bundled) return bundled.name;
+  // Longest leading run of words that is an RxNorm ingredient or brand name.
+  const words = normalizeDrugText(f.drugName).split(' ');
+  for (let n = Math.min(4, words.length); n > 0; n--) {
+    const [hit] = (await q.query(`SELECT rxcui, tty FROM rxn_concepts WHERE name = ? COLLATE NOCASE AND tty IN ('IN', 'BN') ORDER BY tty DESC LIMIT 1`, [words.slice(0, n).join(' ')])) as { rxcui: string; tty: string }[];
+    if (hit) return hit.tty === 'IN' ? (byRxcui.get(hit.rxcui) ?? words.slice(0, n).join(' ')) : ingredientKey(q, hit.rxcui);
+  }
+  return null;
+}
+
+/** Keys for many fills at once; each distinct NDC and description is looked up once. */
+export async function recogniseFills(q: Q, fills: FillDrug[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const f of fills) {
+    const k = pairKey(f);
+    // Commas separate keys in the screening query's group_concat.
+    if (!out.has(k)) out.set(k, (await keyFor(q, f))?.replaceAll(',', ' ') ?? null);
+  }
+  return out;
+}
+
+export const recognisedKey = (keys: Map<string, string | null>, f: FillDrug) => keys.get(pairKey(f)) ?? null;
+
+/** Codes the fills not yet recognised (after an RxNorm load, or fills imported before recognition existed). */
+export async function recodeFills(db: DataSource): Promise<number> {
+  const uncoded = async () => ((await db.query('SELECT count(*) AS n FROM fills WHERE drug_key IS NULL')) as { n: number }[])[0]!.n;
+  const before = await uncoded();
+  if (!before) return 0;
+  const pending = (await db.query('SELECT DISTINCT ndc, drug_name AS drugName FROM fills WHERE drug_key IS NULL')) as FillDrug[];
+  const keys = await recogniseFills(db.manager, pending);
+  await db.transaction(async (em) => {
+    for (const f of pending) {
+      const key = recognisedKey(keys, f);
+      if (key) await em.query('UPDATE fills SET drug_key = ? WHERE drug_key IS NULL AND ndc IS ? AND drug_name IS ?', [key, f.ndc, f.drugName]);
+    }
+  });
+  return before - (await uncoded());
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import classesFile from '../../resources/drugs/classes.json';
+import vocabularyFile from '../../resources/drugs/vocabulary.json';
+import { BUNDLED_DRUGS, checkVocabulary, drugClass, recogniseBundled, searchBundled } from '../../main/medications/vocabulary/bundled';
+
+const names = (q: string) => searchBundled(q, 10).map((h) => h.drug.name);
+
+describe('bundled drug vocabulary', () => {
+  it('covers 300+ products, each classed and cited, with OTC, herbal and supplement entries', () => {
+    expect(BUNDLED_DRUGS.length).toBeGreaterThanOrEqual(300);
+    for (const d of BUNDLED_DRUGS) {
+      expect(drugClass(d.class), d.name).not.toBeNull();
+      expect(d.sources.length, d.name).toBeGreaterThan(0);
+    }
+    const kinds = (k: string) => BUNDLED_DRUGS.filter((d) => d.kind === k).map((d) => d.name);
+    expect(kinds('herbal')).toEqual(expect.arrayContaining(["St John's wort", 'ginkgo']));
+    expect(kinds('supplement')).toEqual(expect.arrayContaining(['fish oil (omega-3 fatty acids)', 'cholecalciferol (vitamin D3)']));
+    expect(kinds('otc')).toEqual(expect.arrayContaining(['aspirin', 'ibuprofen']));
+    expect(BUNDLED_DRUGS.find((d) => d.name === 'omeprazole')).toMatchObject({ kind: 'rx', alsoOtc: true, rxcui: '7646' });
+  });
+
+  it('finds generics and brands from three letters, brand hits mapped to the generic', () => {
+    expect(searchBundled('lip', 5)).toEqual([expect.objectContaining({ drug: expect.objectContaining({ name: 'atorvastatin', rxcui: '83367' }), matchedBrand: 'Lipitor' })]);
+    expect(names('ato')).toEqual(['atomoxetine', 'atorvastatin']);
+    expect(names('eli')).toContain('apixaban');
+    expect(names('wor')).toEqual(["St John's wort"]);
+    // generic names rank before aliases and brands
+    expect(names('ome')[0]).toBe('omega-3-acid ethyl esters');
+    expect(names('ome')).toContain('omeprazole');
+    expect(names('xyzzy')).toEqual([]);
+  });
+
+  it('recognises dispensing-system descriptions by generic, brand, combination and alias', () => {
+    expect(recogniseBundled('ATORVASTATIN CALCIUM 40MG TAB')?.name).toBe('atorvastatin');
+    expect(recogniseBundled('Zocor 20 mg')?.name).toBe('simvastatin');
+    expect(recogniseBundled('HYDROCODONE-ACETAMINOPHEN 5-325')?.name).toBe('hydrocodone and acetaminophen');
+    expect(recogniseBundled('INSULIN GLARGINE 100 UNIT/ML')?.name).toBe('insulin glargine');
+    expect(recogniseBundled('Vitamin D3 2000 IU')?.name).toBe('cholecalciferol (vitamin D3)');
+    expect(recogniseBundled('ATOMIC PASTE')).toBeNull();
+    expect(recogniseBundled('metforminx 500')).toBeNull();
+  });
+
+  it('marks chronic classes as maintenance and acute ones not', () => {
+    const maintenance = (name: string) => drugClass(BUNDLED_DRUGS.find((d) => d.name === name)!.class)!.maintenance;
+    expect(['lisinopril', 'atorvastatin', 'metformin', 'levothyroxine', 'sertraline', 'tiotropium'].map(maintenance)).toEqual([true, true, true, true, true, true]);
+    expect(['amoxicillin', 'ibuprofen', 'oxycodone', 'ondansetron'].map(maintenance)).toEqual([false, false, false, false]);
+  });
+
+  it('refuses a vocabulary with an unknown class, an uncited RxCUI or a brand naming two drugs', () => {
+    const broken = structuredClone(vocabularyFile) as typeof vocabularyFile;
+    broken.drugs[0]!.class = 'Z99ZZ';
+    broken.drugs[1]!.sources = ['who-atc'];
+    broken.drugs[2]!.brands = ['Lipitor'];
+    expect(() => checkVocabulary(classesFile, broken)).toThrow(/unknown class Z99ZZ[\s\S]*RxCUI without a source[\s\S]*"lipitor" names both/);
+    expect(() => checkVocabulary(classesFile, { ...vocabularyFile, drugs: vocabularyFile.drugs.slice(0, 50) })).toThrow();
+  });
+});
