@@ -14,6 +14,9 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
     await q.query(`CREATE TABLE rxn_release (id INTEGER PRIMARY KEY CHECK (id = 1), release TEXT NOT NULL, loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL)`);
     // The ingredient a fill is for (a vocabulary or RxNorm ingredient name), set on import; NULL = not recognised.
     await q.query(`ALTER TABLE fills ADD COLUMN drug_key TEXT`);
+    // Screening reads only these columns of every fill: a covering index spares a table lookup per fill.
+    await q.query(`CREATE INDEX idx_fills_screening ON fills (patient_id, fill_date, drug_key, cost)`);
+    await q.query(`CREATE INDEX idx_fills_unrecognised ON fills (ndc, drug_name) WHERE drug_key IS NULL`);
     // Part D MTM targeting criteria the pharmacy set for a contract year (defaults live in resources/regulatory).
     await q.query(`CREATE TABLE mtm_criteria (
       contract_year INTEGER PRIMARY KEY,
@@ -46,6 +49,8 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
+    await q.query(`DROP INDEX idx_fills_unrecognised`);
+    await q.query(`DROP INDEX idx_fills_screening`);
     await q.query(`ALTER TABLE fills DROP COLUMN drug_key`);
   }
 }

@@ -21,6 +21,8 @@ function unlock(db: Connection, key: Buffer): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // 64 MB of decrypted pages: whole-pharmacy screens read the fills table end to end.
+  db.pragma('cache_size = -65536');
   // Lets one INSERT compute an audit row's chain link atomically (main/security/audit).
   db.function('mtm_sha256', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text)).digest('hex'));
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AuditScreen } from '../audit/audit-screen';
+import { EligibilityScreen } from '../eligibility/eligibility-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
 import { PatientRoutes } from '../patients/patient-routes';
@@ -16,6 +17,7 @@ export const DEFAULT_ROUTE = '/patients';
 export const AREAS = [
   { path: '/patients', label: 'Patients', key: 'P', channel: 'patients:search' },
   { path: '/prescribers', label: 'Prescribers', key: 'R', channel: 'prescribers:search' },
+  { path: '/eligibility', label: 'MTM eligibility', key: 'M', channel: 'eligibility:screen' },
   { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
@@ -43,6 +45,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <PatientRoutes route={route} />;
     case '/import':
       return <ImportScreen />;
+    case '/eligibility':
+      return <EligibilityScreen user={user} />;
     case '/prescribers':
       return <PrescriberRoutes route={route} />;
     default:

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FILL_FIELDS, type FillField, type FillImportReport, type FillMapping } from '../../preload/schemas/fills';
 import { BridgeFailure, call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { readAsBase64 } from './read-file';
 
 const MAX_SHOWN = 200;
@@ -82,10 +83,12 @@ export function ImportScreen() {
         </p>
         {busy ? <p role="status" className="status-busy">{busy}</p> : null}
       </div>
+      <DrugListStatus />
       {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
       {done ? (
         <div className="alert alert-ok" role="status" data-testid="import-done">
           <strong>Imported {plural(done.imported, 'fill')}</strong> from {done.fileName}. {plural(done.duplicates, 'fill')} already there; {plural(done.newPatients, 'new patient')}; {plural(done.invalidRows, 'row')} with problems skipped.
+          {done.unrecognisedRows ? ` ${plural(done.unrecognisedRows, 'fill')} for drugs not in the drug list.` : ''}
         </div>
       ) : null}
       {report && !done ? (
@@ -133,7 +136,16 @@ export function ImportScreen() {
                 <li className={report.unknownPatients ? 'warn' : undefined}>
                   <strong>{report.unknownPatients}</strong> patients not on file
                 </li>
+                <li className={report.unrecognisedRows ? 'warn' : undefined}>
+                  <strong>{report.unrecognisedRows}</strong> fills for drugs not in the drug list
+                </li>
               </ul>
+              {report.unrecognisedRows ? (
+                <p className="field-hint" data-testid="unrecognised-drugs">
+                  They import, but cannot count as Part D maintenance drugs until recognised: {report.unrecognisedDrugs.join('; ')}
+                  {report.unrecognisedDrugs.length < report.unrecognisedRows ? ' …' : ''}
+                </p>
+              ) : null}
               {report.unknownPatients ? (
                 <label className="checkbox">
                   <input type="checkbox" checked={createPatients} onChange={(e) => setCreatePatients(e.target.checked)} />
@@ -180,5 +192,19 @@ export function ImportScreen() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Which drug list recognises the fills: the bundled one, plus an RxNorm release if IT loaded one. */
+function DrugListStatus() {
+  const { data } = useCall('drugs:status', {});
+  if (!data) return null;
+  return (
+    <p className="muted drug-list-status">
+      Drug list: {data.bundledDrugs} products bundled (version {data.bundledVersion}).{' '}
+      {data.release
+        ? `RxNorm ${data.release} loaded ${new Date(data.loadedAt!).toLocaleDateString()}: ${data.ingredients} ingredients, ${data.clinicalDrugs} clinical drugs, ${data.ndcs} NDCs.`
+        : 'No RxNorm release loaded: fills are recognised by drug name only (IT: npm run mtm -- import rxnorm).'}
+    </p>
   );
 }

@@ -8,7 +8,7 @@ interface FieldShell {
   span?: 1 | 2 | 3 | 4;
 }
 
-function Shell({ label, error, hint, span = 1, id, children }: FieldShell & { id: string; children: ReactNode }) {
+export function Shell({ label, error, hint, span = 1, id, children }: FieldShell & { id: string; children: ReactNode }) {
   return (
     <div className={`field span-${span}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>

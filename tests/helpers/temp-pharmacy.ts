@@ -4,23 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { patientInputSchema, type PatientInput } from '../../preload/schemas/patients';
-import { setupRequest, type SetupData } from '../../preload/schemas/security';
 import { dispatch } from '../../main/bridge/dispatch';
 import { Session } from '../../main/security/session';
 import type { ChannelName, RequestOf, ResponseOf } from '../../preload/contract';
 
-export const PASSWORD = 'copper kettle on the stove';
-
-export const SETUP: SetupData = setupRequest.parse({
-  pharmacy: {
-    name: 'Lakeshore Family Pharmacy',
-    ncpdpId: '7654321',
-    npi: '1234567893',
-    phone: '216-555-0100',
-    address: { line1: '9 Harbor Road', city: 'Cleveland', state: 'OH', zip: '44114' },
-  },
-  account: { username: 'pharmacist1', fullName: 'Lee Ambrose, RPh', password: PASSWORD },
-});
+export { PASSWORD, SETUP } from './setup-data';
+import { SETUP } from './setup-data';
 
 const dirs: string[] = [];
 afterEach(() => {

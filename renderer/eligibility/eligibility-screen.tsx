@@ -1,0 +1,222 @@
+import { Fragment, useMemo, useState } from 'react';
+import { isAllowed, PERMISSIONS } from '../../preload/permissions';
+import { CORE_CHRONIC_DISEASES } from '../../preload/schemas/clinical';
+import { formatIsoDate } from '../../preload/schemas/dates';
+import { CMR_OFFER_LABELS, OPT_OUT_LABELS, STATUS_LABELS, type ScreenedPatient, type ScreeningResult, type YearCriteria } from '../../preload/schemas/eligibility';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { useCall } from '../api/use-call';
+import { navigate } from '../app/use-hash-route';
+import { CriteriaForm } from './criteria-form';
+import { EnrollmentForm } from './enrollment-form';
+
+const DISEASE_NAMES = new Map(CORE_CHRONIC_DISEASES.map((d) => [d.id, d.name]));
+const RESULT_LABELS: Record<ScreenedPatient['result'], string> = { eligible: 'Eligible', checkCost: 'Check cost', close: 'Close', notEligible: 'Not eligible' };
+const VIEWS = { worklist: 'Eligible, to check and close', eligible: 'Eligible only', close: 'Close to eligible', programme: 'In the programme' } as const;
+type View = keyof typeof VIEWS;
+type SortKey = 'name' | 'diseases' | 'drugs' | 'cost' | 'result' | 'status';
+const RESULT_ORDER = { eligible: 0, checkCost: 1, close: 2, notEligible: 3 };
+const money = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+function inView(p: ScreenedPatient, view: View): boolean {
+  if (view === 'programme') return p.enrollment.status !== 'none';
+  if (view === 'eligible') return p.result === 'eligible';
+  if (view === 'close') return p.result === 'close';
+  return p.result !== 'notEligible';
+}
+
+const sorters: Record<SortKey, (a: ScreenedPatient, b: ScreenedPatient) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name),
+  diseases: (a, b) => b.diseases.length - a.diseases.length,
+  drugs: (a, b) => b.maintenanceDrugs.length - a.maintenanceDrugs.length,
+  cost: (a, b) => (b.annualCost ?? -1) - (a.annualCost ?? -1),
+  result: (a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result],
+  status: (a, b) => STATUS_LABELS[a.enrollment.status].localeCompare(STATUS_LABELS[b.enrollment.status]),
+};
+
+function criteriaLine(c: YearCriteria): string {
+  return `At least ${c.minDiseases} of ${c.diseases.length} core chronic diseases · at least ${c.minDrugs} Part D maintenance drugs · annual drug cost ${c.costThreshold === null ? 'not set' : `at least ${money(c.costThreshold)}`}`;
+}
+
+/** Part D MTM targeting: who meets the plan's criteria, who nearly does, and where each stands in the programme. */
+export function EligibilityScreen({ user }: { user: SignedInUser }) {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const { data, error, reload } = useCall('eligibility:screen', { contractYear: year });
+  const [editing, setEditing] = useState(false);
+  const [view, setView] = useState<View>('worklist');
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<SortKey>('result');
+  const [open, setOpen] = useState<string | null>(null);
+  const canEdit = isAllowed(user, PERMISSIONS['eligibility:setCriteria']);
+
+  const rows = useMemo(() => {
+    if (!data) return [];
+    const q = text.trim().toLowerCase();
+    return data.patients.filter((p) => inView(p, view) && (!q || p.name.toLowerCase().includes(q))).sort((a, b) => sorters[sort](a, b) || a.name.localeCompare(b.name));
+  }, [data, view, text, sort]);
+
+  const header = (key: SortKey, label: string) => (
+    <th aria-sort={sort === key ? 'ascending' : 'none'}>
+      <button type="button" className="sort" onClick={() => setSort(key)}>
+        {label} {sort === key ? '▼' : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <section aria-labelledby="eligibility-title">
+      <div className="page-head">
+        <h1 id="eligibility-title">MTM eligibility</h1>
+        <div className="field inline-field">
+          <label htmlFor="contract-year">Contract year</label>
+          <select id="contract-year" value={year} onChange={(e) => (setYear(Number(e.target.value)), setEditing(false))}>
+            {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {data && (
+        <>
+          <div className="panel">
+            <div className="panel-head">
+              <h2>{data.contractYear} targeting criteria</h2>
+              {canEdit && !editing && (
+                <button type="button" onClick={() => setEditing(true)}>
+                  Change criteria
+                </button>
+              )}
+            </div>
+            <p className="strong">{criteriaLine(data.criteria)}</p>
+            <p className="muted">
+              {data.criteria.origin === 'pharmacy' ? `Set by ${data.criteria.updatedBy}.` : 'MTM Desk defaults for the year.'} Fills from {formatIsoDate(data.periodStart)} to {formatIsoDate(data.asOf)} count.
+            </p>
+            {editing && <CriteriaForm criteria={data.criteria} onDone={(saved) => (setEditing(false), saved && reload())} />}
+          </div>
+          {data.criteria.costThreshold === null && (
+            <div className="alert alert-warning" role="status">
+              <strong>The {data.contractYear} cost threshold is not set.</strong> Patients who meet the disease and drug criteria are listed as “Check cost”.
+              {canEdit ? ' Enter the threshold from the CMS Part D MTM Program Guidance memo under Change criteria.' : ' Ask a pharmacist to enter it.'}
+            </div>
+          )}
+          <Summary data={data} />
+          <div className="panel filter-bar elig-filters">
+            <div className="field">
+              <label htmlFor="elig-find">Find patient</label>
+              <input id="elig-find" value={text} onChange={(e) => setText(e.target.value)} placeholder="Last name" autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor="elig-view">Show</label>
+              <select id="elig-view" value={view} onChange={(e) => setView(e.target.value as View)}>
+                {Object.entries(VIEWS).map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <p className="result-count" aria-live="polite">
+            {rows.length === 0 ? 'No patients to show.' : `${rows.length} patient${rows.length === 1 ? '' : 's'}. Select a row for the reasons and to record a programme step.`}
+          </p>
+          {rows.length > 0 && (
+            <table className="data-table eligibility-table">
+              <thead>
+                <tr>
+                  {header('name', 'Patient')}
+                  {header('diseases', 'Core diseases')}
+                  {header('drugs', 'Maintenance drugs')}
+                  {header('cost', 'Est. annual cost')}
+                  {header('result', 'Result')}
+                  {header('status', 'Programme')}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <Fragment key={p.patientId}>
+                    <tr className={open === p.patientId ? 'active' : undefined} tabIndex={0} aria-expanded={open === p.patientId} onClick={() => setOpen(open === p.patientId ? null : p.patientId)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && setOpen(open === p.patientId ? null : p.patientId)}>
+                      <td>
+                        <span className="strong">{p.name}</span>
+                        <span className="muted"> · born {formatIsoDate(p.dateOfBirth)}</span>
+                      </td>
+                      <td className={p.meets.diseases ? undefined : 'short'}>{p.diseases.length}</td>
+                      <td className={p.meets.drugs ? undefined : 'short'}>{p.maintenanceDrugs.length}</td>
+                      <td className={p.meets.cost === false ? 'short' : undefined}>{p.annualCost === null ? '—' : money(p.annualCost)}</td>
+                      <td>
+                        <span className={`result result-${p.result}`}>{RESULT_LABELS[p.result]}</span>
+                      </td>
+                      <td>{STATUS_LABELS[p.enrollment.status]}</td>
+                    </tr>
+                    {open === p.patientId && (
+                      <tr className="detail-row">
+                        <td colSpan={6}>
+                          <Reasons patient={p} criteria={data.criteria} />
+                          <div className="detail-actions">
+                            <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
+                              Open patient record
+                            </button>
+                          </div>
+                          <EnrollmentForm key={p.enrollment.version} patient={p} contractYear={data.contractYear} onSaved={reload} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      {!data && !error && <p className="muted">Screening patients…</p>}
+    </section>
+  );
+}
+
+function Summary({ data }: { data: ScreeningResult }) {
+  const c = data.counts;
+  return (
+    <div className="summary-tiles" role="status">
+      <div className="tile tile-eligible"><span className="tile-number">{c.eligible}</span> eligible</div>
+      <div className="tile"><span className="tile-number">{c.checkCost}</span> to check cost</div>
+      <div className="tile"><span className="tile-number">{c.close}</span> close</div>
+      <div className="tile tile-muted"><span className="tile-number">{data.screened}</span> screened in {(data.elapsedMs / 1000).toFixed(1)} s</div>
+    </div>
+  );
+}
+
+/** "other: moved away" → "Other: moved away". */
+function optOutText(stored: string | null): string {
+  const [code = '', ...note] = (stored ?? '').split(': ');
+  return [OPT_OUT_LABELS[code] ?? code, ...note].join(': ');
+}
+
+function Reasons({ patient: p, criteria: c }: { patient: ScreenedPatient; criteria: YearCriteria }) {
+  const mark = (ok: boolean | null) => (ok === null ? '?' : ok ? '✔' : '✘');
+  const e = p.enrollment;
+  const steps = [
+    e.targetedDate && `targeted ${formatIsoDate(e.targetedDate)}`,
+    e.enrolledDate && `enrolled ${formatIsoDate(e.enrolledDate)}`,
+    e.cmrOfferedDate && `CMR offered ${formatIsoDate(e.cmrOfferedDate)} (${e.cmrOfferedMethod ? CMR_OFFER_LABELS[e.cmrOfferedMethod].toLowerCase() : ''})`,
+    e.cmrCompletedDate && `CMR completed ${formatIsoDate(e.cmrCompletedDate)}`,
+    e.optOutDate && `opted out ${formatIsoDate(e.optOutDate)} (${optOutText(e.optOutReason)})`,
+  ].filter(Boolean);
+  return (
+    <ul className="reasons">
+      <li className={p.meets.diseases ? 'met' : 'unmet'}>
+        {mark(p.meets.diseases)} {p.diseases.length} of {c.minDiseases} core chronic diseases needed: {p.diseases.map((d) => DISEASE_NAMES.get(d) ?? d).join(', ') || 'none on file'}
+      </li>
+      <li className={p.meets.drugs ? 'met' : 'unmet'}>
+        {mark(p.meets.drugs)} {p.maintenanceDrugs.length} of {c.minDrugs} Part D maintenance drugs needed: {p.maintenanceDrugs.join(', ') || 'none filled in the period'}
+        {p.unclassifiedFills > 0 && <span className="muted"> ({p.unclassifiedFills} fills for drugs the vocabulary does not know are not counted)</span>}
+      </li>
+      <li className={p.meets.cost === null ? 'unknown' : p.meets.cost ? 'met' : 'unmet'}>
+        {mark(p.meets.cost)} Estimated annual drug cost {p.annualCost === null ? 'unknown (no costs in the fill history)' : money(p.annualCost)}
+        {c.costThreshold === null ? ', threshold not set' : ` against ${money(c.costThreshold)}`}
+      </li>
+      {steps.length > 0 && <li className="steps">Programme: {steps.join(' · ')}</li>}
+    </ul>
+  );
+}

@@ -1,0 +1,77 @@
+import { expect, readyPharmacy, snap, test } from './fixtures';
+
+const DRUGS = ['Lisinopril 10 mg tab', 'Atorvastatin 40 mg tab', 'Metformin 500 mg tab', 'Levothyroxine 50 mcg tab', 'Amlodipine 5 mg tab', 'Sertraline 50 mg tab', 'Tiotropium 18 mcg cap', 'Donepezil 10 mg tab', 'Amoxicillin 500 mg cap'];
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+const CSV = [
+  'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,Drug Name,Qty,Days Supply,Cost',
+  ...DRUGS.map((d, i) => `Featherstone,Winifred,03/14/1950,6100${i},0,${daysAgo(40)},${d},30,30,100.00`),
+  `Okafor,Bartholomew,07/22/1948,62001,0,${daysAgo(20)},Metformin 500 mg tab,60,30,12.00`,
+].join('\n');
+
+test('the eligibility worklist: criteria per year, the reasons per patient, and recording a CMR offer', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.keyboard.press('Alt+i');
+  await page.getByLabel('CSV export from your dispensing system').setInputFiles({ name: 'fills.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await expect(page.getByLabel('Cost')).toHaveValue('Cost');
+  await page.getByLabel(/Create the 2 missing patients/).check();
+  await page.getByRole('button', { name: 'Import 10 fills' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('Imported 10 fills');
+
+  // Three core chronic diseases on file for Winifred.
+  await page.keyboard.press('Alt+p');
+  await page.getByLabel('Find a patient').fill('Featherstone');
+  await page.getByRole('row', { name: /FEATHERSTONE, Winifred/ }).click();
+  const picker = page.getByLabel('Add a condition');
+  for (const code of ['I10', 'E11.9', 'E78.5']) {
+    await picker.fill(code);
+    await picker.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: /Conditions/ })).toContainText('3 of 10 CMS core chronic diseases');
+
+  // A coded medicine from three letters of its brand, strength and form from RxNorm.
+  await page.getByRole('button', { name: '+ Add medicine' }).click();
+  const medicine = page.getByLabel('Medicine', { exact: true });
+  await medicine.fill('lex');
+  await expect(page.getByRole('option').first()).toContainText('Lexapro → escitalopram');
+  await snap(page, '37-drug-picker');
+  await medicine.press('Enter');
+  await expect(page.getByText('RxNorm 321988')).toBeVisible();
+  await page.getByLabel('Strength and form (RxNorm)').selectOption({ label: 'escitalopram 10 MG Oral Tablet' });
+  await expect(page.getByLabel('Strength', { exact: true })).toHaveValue('10 mg');
+  await expect(page.getByLabel('Form', { exact: true })).toHaveValue('oral tablet');
+  await page.getByRole('button', { name: 'Add to list' }).click();
+  const row = page.getByRole('row', { name: /escitalopram 10 mg oral tablet/ });
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText('Uncoded');
+
+  // The worklist: no 2026 threshold is bundled, so cost waits for the pharmacist.
+  await page.keyboard.press('Alt+m');
+  await expect(page.getByRole('heading', { name: 'MTM eligibility' })).toBeVisible();
+  await expect(page.getByText(/cost threshold is not set/)).toBeVisible();
+  const winifred = page.getByRole('row', { name: /^Featherstone, Winifred/ });
+  await expect(winifred).toContainText('Check cost');
+  await expect(page.getByRole('row', { name: /Okafor/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Change criteria' }).click();
+  await page.getByLabel('Part D maintenance drugs, at least').fill('9');
+  await page.getByLabel('Annual drug cost threshold ($)').fill('1,623');
+  await page.getByRole('button', { name: /Save criteria for/ }).click();
+  await expect(page.getByText('Plans may require 2 to 8 Part D drugs')).toBeVisible();
+  await page.getByLabel('Part D maintenance drugs, at least').fill('8');
+  await page.getByRole('button', { name: /Save criteria for/ }).click();
+  await expect(page.getByText(/annual drug cost at least \$1,623/)).toBeVisible();
+  await expect(winifred).toContainText('Eligible');
+
+  await winifred.click();
+  const details = page.locator('tr.detail-row');
+  await expect(details).toContainText('3 of 3 core chronic diseases needed: Diabetes, Dyslipidemia, Hypertension');
+  await expect(details).toContainText('8 of 8 Part D maintenance drugs needed');
+  await expect(details).not.toContainText('amoxicillin');
+  await snap(page, '38-eligibility-worklist');
+  await details.getByLabel('What happened').selectOption('offerCmr');
+  await details.getByLabel('Offered by').selectOption('telephone');
+  await details.getByRole('button', { name: 'Record step' }).click();
+  await expect(winifred).toContainText('CMR offered');
+  await expect(page.locator('tr.detail-row')).toContainText(/Programme: targeted .* CMR offered .*\(telephone\)/);
+  await snap(page, '39-eligibility-cmr-offered');
+});
