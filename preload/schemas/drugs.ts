@@ -63,6 +63,16 @@ export interface DrugMatch {
   origin: 'bundled' | 'rxnorm';
 }
 
+/** "atorvastatin 10 MG Oral Tablet" → strength "10 mg", form "oral tablet"; combinations keep every strength. */
+export function describeClinicalDrug(name: string): { strength: string; doseForm: string } {
+  // Compound units first, so "MG/HR" is not read as "MG".
+  const unit = /(\d[\d.,]*\s*(?:MG\/ML|MG\/HR|MCG\/HR|UNT\/ML|MG\/ACTUAT|MCG\/ACTUAT|MG|MCG|UNT|MEQ|ML|%))(?![A-Z/])/gi;
+  const strengths = [...name.matchAll(unit)].map((m) => m[1]!.toLowerCase());
+  const last = [...name.matchAll(unit)].at(-1);
+  const doseForm = last ? name.slice(last.index! + last[0].length).trim().toLowerCase() : '';
+  return { strength: strengths.join(' / '), doseForm };
+}
+
 export const drugSearchRequest = z
   .object({ query: z.string().trim().min(3, 'Type at least three letters of the brand or generic name').max(80) })
   .strict();

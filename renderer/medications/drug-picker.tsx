@@ -10,15 +10,6 @@ export interface PickedDrug {
   clinicalDrug: ClinicalDrug | null;
 }
 
-/** "atorvastatin 10 MG Oral Tablet" → strength "10 mg", form "oral tablet"; combinations keep every strength. */
-export function describeClinicalDrug(name: string): { strength: string; doseForm: string } {
-  const unit = /(\d[\d.,]*\s*(?:MG|MCG|UNT|MEQ|ML|%|MG\/ML|MG\/HR|MCG\/HR|UNT\/ML|MG\/ACTUAT|MCG\/ACTUAT))\b/gi;
-  const strengths = [...name.matchAll(unit)].map((m) => m[1]!.toLowerCase());
-  const last = [...name.matchAll(unit)].at(-1);
-  const doseForm = last ? name.slice(last.index! + last[0].length).trim().toLowerCase() : '';
-  return { strength: strengths.join(' / '), doseForm };
-}
-
 export function DrugPicker({ value, onType, onPick, picked, error }: { value: string; onType: (v: string) => void; onPick: (p: PickedDrug) => void; picked: PickedDrug | null; error?: string | undefined }) {
   const id = useId();
   const [matches, setMatches] = useState<DrugMatch[]>([]);

@@ -6,7 +6,8 @@ import { call } from '../api/bridge';
 import { formatIsoDate } from '../patients/patient-format';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
-import { describeClinicalDrug, DrugPicker, type PickedDrug } from './drug-picker';
+import { describeClinicalDrug } from '../../preload/schemas/drugs';
+import { DrugPicker, type PickedDrug } from './drug-picker';
 
 const blank = { product: '', kind: 'rx', strength: '', doseForm: '', sig: '', indication: '', prescriberId: '', startDate: '', source: 'patientReported' };
 

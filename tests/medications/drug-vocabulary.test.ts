@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import classesFile from '../../resources/drugs/classes.json';
 import vocabularyFile from '../../resources/drugs/vocabulary.json';
 import { BUNDLED_DRUGS, checkVocabulary, drugClass, recogniseBundled, searchBundled } from '../../main/medications/vocabulary/bundled';
+import { describeClinicalDrug } from '../../preload/schemas/drugs';
 
 const names = (q: string) => searchBundled(q, 10).map((h) => h.drug.name);
 
@@ -53,5 +54,21 @@ describe('bundled drug vocabulary', () => {
     broken.drugs[2]!.brands = ['Lipitor'];
     expect(() => checkVocabulary(classesFile, broken)).toThrow(/unknown class Z99ZZ[\s\S]*RxCUI without a source[\s\S]*"lipitor" names both/);
     expect(() => checkVocabulary(classesFile, { ...vocabularyFile, drugs: vocabularyFile.drugs.slice(0, 50) })).toThrow();
+  });
+});
+
+describe('clinical drug names', () => {
+  it('split into the strength and dose form the medication list shows', () => {
+    expect(describeClinicalDrug('escitalopram 10 MG Oral Tablet')).toEqual({ strength: '10 mg', doseForm: 'oral tablet' });
+    expect(describeClinicalDrug('24 HR metoprolol succinate 50 MG Extended Release Oral Tablet')).toEqual({ strength: '50 mg', doseForm: 'extended release oral tablet' });
+    expect(describeClinicalDrug('sacubitril 49 MG / valsartan 51 MG Oral Tablet')).toEqual({ strength: '49 mg / 51 mg', doseForm: 'oral tablet' });
+    expect(describeClinicalDrug('24 HR rivastigmine 0.396 MG/HR Transdermal System')).toEqual({ strength: '0.396 mg/hr', doseForm: 'transdermal system' });
+  });
+
+  it('bundled clinical drugs each have one RxCUI and name their ingredient', () => {
+    const scds = BUNDLED_DRUGS.flatMap((d) => (d.clinicalDrugs ?? []).map((c) => ({ ...c, ingredient: d.name })));
+    expect(scds.length).toBeGreaterThan(200);
+    expect(new Set(scds.map((c) => c.rxcui)).size).toBe(scds.length);
+    for (const c of scds) expect(c.name.toLowerCase(), c.rxcui).toContain(c.ingredient.split(' ')[0]!);
   });
 });
