@@ -45,10 +45,20 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
       CHECK ((opt_out_date IS NULL) = (opt_out_reason IS NULL)),
       CHECK ((cmr_offered_date IS NULL) = (cmr_offered_method IS NULL))
     )`);
+    // A clinical-check finding the pharmacist judged not to apply, kept until what it involves changes.
+    await q.query(`CREATE TABLE check_dismissals (
+      patient_id TEXT NOT NULL REFERENCES patients (id),
+      fingerprint TEXT NOT NULL,
+      rule_id TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      dismissed_at TEXT NOT NULL,
+      dismissed_by TEXT NOT NULL,
+      PRIMARY KEY (patient_id, fingerprint)
+    )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['check_dismissals', 'mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
     await q.query(`DROP INDEX idx_fills_unrecognised`);
     await q.query(`DROP INDEX idx_fills_screening`);
     await q.query(`ALTER TABLE fills DROP COLUMN drug_key`);

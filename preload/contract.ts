@@ -34,6 +34,7 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
+import { dismissFindingRequest, patientChecksRequest, type PatientChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
@@ -113,6 +114,8 @@ export const contract = {
   'medications:update': channel<Medication>()(medicationUpdateRequest),
   'medications:stop': channel<Medication>()(medicationStopRequest),
   'medications:history': channel<MedicationVersion[]>()(medicationIdRequest),
+  'checks:patient': channel<PatientChecks>()(patientChecksRequest),
+  'checks:dismiss': channel<PatientChecks>()(dismissFindingRequest),
   'drugs:search': channel<DrugMatch[]>()(drugSearchRequest),
   'drugs:status': channel<RxNormStatus>()(emptyRequest),
   'eligibility:criteria': channel<YearCriteria>()(criteriaGetRequest),

@@ -44,6 +44,9 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'medications:update': 'signedIn',
   'medications:stop': 'signedIn',
   'medications:history': 'signedIn',
+  'checks:patient': 'signedIn',
+  // Judging that a finding does not apply is a clinical decision.
+  'checks:dismiss': 'pharmacist',
   'drugs:search': 'signedIn',
   'drugs:status': 'signedIn',
   'eligibility:criteria': 'signedIn',

@@ -1,6 +1,7 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
+import { dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
 import { screenPatients } from '../eligibility/screening';
@@ -97,6 +98,11 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return stopMedication(db, user, req.id, req.version, req.stopDate, req.reason);
   },
   'medications:history': async (req, { session }) => medicationHistory(session.current().db, req.id),
+  'checks:patient': async (req, { session }) => patientChecks(session.current().db, knowledgeFolderOf(session.paths.dataDir), req.patientId),
+  'checks:dismiss': async (req, { session }) => {
+    const { db, user } = session.current();
+    return dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req);
+  },
   'drugs:search': async (req, { session }) => searchDrugs(session.current().db.manager, req.query),
   'drugs:status': async (_req, { session }) => rxNormStatus(session.current().db.manager),
   'eligibility:criteria': async (req, { session }) => getCriteria(session.current().db.manager, req.contractYear),

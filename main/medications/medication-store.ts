@@ -7,6 +7,7 @@ import type { Medication, MedicationList, MedicationVersion, medicationInputSche
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import { assertLivePatient } from '../patients/patient-store';
+import { recogniseBundled } from './vocabulary/bundled';
 
 type Input = z.output<typeof medicationInputSchema>;
 type Q = Pick<EntityManager, 'query'>;
@@ -22,7 +23,7 @@ const SELECT = `SELECT m.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.first_name |
 
 function toMedication(r: Row): Medication {
   return {
-    id: r.id, patientId: r.patient_id, version: r.version, product: r.product, rxcui: r.rxcui, kind: r.kind,
+    id: r.id, patientId: r.patient_id, version: r.version, product: r.product, rxcui: r.rxcui, coded: Boolean(r.rxcui || recogniseBundled(r.product)), kind: r.kind,
     strength: r.strength, doseForm: r.dose_form, sig: r.sig, indication: r.indication,
     prescriber: r.prescriber_id ? { id: r.prescriber_id, name: r.prescriber_name ?? '' } : null,
     startDate: r.start_date, stopDate: r.stop_date, stopReason: r.stop_reason, source: r.source, updatedAt: r.updated_at, updatedBy: r.updated_by,

@@ -58,6 +58,8 @@ export interface Medication {
   version: number;
   product: string;
   rxcui: string | null;
+  /** Coded in RxNorm, or recognised by the drug vocabulary from its name: the checks can see it. */
+  coded: boolean;
   kind: (typeof MEDICATION_KINDS)[number];
   strength: string | null;
   doseForm: string | null;

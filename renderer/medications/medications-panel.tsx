@@ -13,12 +13,13 @@ const product = (m: Medication) => [m.product, m.strength, m.doseForm].filter(Bo
 const todayUs = () => formatIsoDate(new Date().toISOString().slice(0, 10));
 
 /** Active and past medicines, each change kept in the entry's history. */
-export function MedicationsPanel({ patientId }: { patientId: string }) {
+export function MedicationsPanel({ patientId, onChanged }: { patientId: string; onChanged: () => void }) {
   const { data: list, error, reload } = useCall('medications:list', { patientId });
   const [open, setOpen] = useState<Open>(null);
   const done = () => {
     setOpen(null);
     reload();
+    onChanged();
   };
 
   return (
@@ -56,7 +57,7 @@ export function MedicationsPanel({ patientId }: { patientId: string }) {
                 <td className="strong">
                   {product(m)}
                   {m.kind !== 'rx' ? <span className="tag">{KIND_LABELS[m.kind]}</span> : null}
-                  {m.rxcui ? null : <span className="tag tag-muted" title="Entered as free text, not matched to the drug vocabulary: checks cannot see it">Uncoded</span>}
+                  {m.coded ? null : <span className="tag tag-muted" title="Entered as free text, not matched to the drug vocabulary: checks cannot see it">Uncoded</span>}
                 </td>
                 <td>{m.sig ?? ''}</td>
                 <td>{m.indication ?? ''}</td>

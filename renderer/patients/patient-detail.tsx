@@ -9,6 +9,7 @@ import { addressLines, formatIsoDate, formatPhone } from './patient-format';
 import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
 import { MedicationsPanel } from '../medications/medications-panel';
+import { ChecksPanel } from '../checks/checks-panel';
 import { useCall } from '../api/use-call';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -23,6 +24,7 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 export function PatientDetailView({ id }: { id: string }) {
   const { data: patient, error } = useCall('patients:get', { id });
   const clinical = useCall('patients:clinical', { patientId: id });
+  const checks = useCall('checks:patient', { patientId: id });
   const [removing, setRemoving] = useState(false);
 
   useEffect(() => {
@@ -56,8 +58,9 @@ export function PatientDetailView({ id }: { id: string }) {
       </div>
       {removing ? <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} /> : null}
       <div className="detail-grid clinical-grid">
-        <MedicationsPanel patientId={id} />
+        <MedicationsPanel patientId={id} onChanged={checks.reload} />
       </div>
+      <ChecksPanel patientId={id} checks={checks.data} error={checks.error} onChanged={checks.reload} />
       {clinical.data ? (
         <div className="detail-grid clinical-grid">
           <ConditionsPanel patientId={id} conditions={clinical.data.conditions} onChanged={clinical.reload} />

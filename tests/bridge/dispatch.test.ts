@@ -53,6 +53,8 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'medications:update': { payload: { id: randomUUID(), version: 1, medication: { product: '', kind: 'rx', source: 'pharmacyFill' } }, field: 'medication.product' },
   'medications:stop': { payload: { id: randomUUID(), version: 1, stopDate: '2026-01-01', reason: '' }, field: 'reason' },
   'medications:history': { payload: { id: 'x' }, field: 'id' },
+  'checks:patient': { payload: { patientId: 'not-a-uuid' }, field: 'patientId' },
+  'checks:dismiss': { payload: { patientId: randomUUID(), ruleId: 'ddi.x', fingerprint: 'abc', reason: 'ok for this patient' }, field: 'fingerprint' },
   'drugs:search': { payload: { query: 'at' }, field: 'query' },
   'drugs:status': { payload: { release: 'x' }, field: '' },
   'eligibility:criteria': { payload: { contractYear: 1999 }, field: 'contractYear' },

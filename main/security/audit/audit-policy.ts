@@ -60,6 +60,8 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'medications:update': (req, res) => ({ action: 'medication.change', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.medication.product}; version ${req.version}` }),
   'medications:stop': (req, res) => ({ action: 'medication.stop', category: 'medications', patientId: res?.patientId ?? null, objectId: req.id, detail: `stopped ${req.stopDate}: ${req.reason}` }),
   'medications:history': (req, res) => ({ action: 'medication.readHistory', category: 'medications', patientId: res?.[0]?.medication.patientId ?? null, objectId: req.id }),
+  'checks:patient': (req, res) => ({ action: 'check.read', category: 'clinical checks', patientId: req.patientId, objectId: req.patientId, detail: `${res?.findings.length ?? 0} findings` }),
+  'checks:dismiss': 'self',
   // The vocabulary is reference data: searching it reveals nothing about a patient.
   'drugs:search': 'none',
   'drugs:status': 'none',

@@ -1,0 +1,73 @@
+// The rules the checks run: the bundled files in resources/knowledge (checked at start-up: a bad
+// bundled rule stops the app, and fails a test) plus a pharmacy's own files from the knowledge
+// folder in its data folder (a bad local file is skipped and reported, never half-used).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import adherence from '../../resources/knowledge/adherence.json';
+import duplications from '../../resources/knowledge/duplications.json';
+import interactions from '../../resources/knowledge/interactions.json';
+import { ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
+import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
+import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
+
+export type LoadedRule = Rule & { local: boolean };
+
+function matcherProblems(m: Matcher, where: string): string[] {
+  return [
+    ...(m.ingredients ?? []).filter((i) => !bundledDrug(i)).map((i) => `${where}: "${i}" is not an ingredient in the drug vocabulary`),
+    ...(m.classes ?? []).filter((c) => !drugClass(c)).map((c) => `${where}: "${c}" is not a class in resources/drugs/classes.json`),
+  ];
+}
+
+/** Parses one rule file and checks every name it uses; returns the rules or the problems. */
+export function checkRuleFile(raw: unknown, file: string, local: boolean): { rules: LoadedRule[]; problems: string[] } {
+  const parsed = ruleFileSchema.safeParse(raw);
+  if (!parsed.success) return { rules: [], problems: parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`) };
+  const problems = parsed.data.rules.flatMap((r) => {
+    const where = `${file} ${r.id}`;
+    if (r.family === 'interaction') return [...matcherProblems(r.a, `${where} (a)`), ...matcherProblems(r.b, `${where} (b)`)];
+    if (r.family === 'duplication') return matcherProblems(r.members, where);
+    return [
+      ...matcherProblems({ classes: [...r.classes, ...(r.excludeClasses ?? [])] }, where),
+      ...(r.excludeConditions ?? []).filter((c) => !CORE_DISEASE_IDS.includes(c)).map((c) => `${where}: "${c}" is not a core chronic disease id`),
+    ];
+  });
+  const ids = parsed.data.rules.map((r) => r.id);
+  for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push(`${file}: rule id ${id} is used twice`);
+  return problems.length ? { rules: [], problems } : { rules: parsed.data.rules.map((r) => ({ ...r, local })), problems: [] };
+}
+
+function loadBundled(): LoadedRule[] {
+  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'adherence.json': adherence };
+  const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
+  const problems = results.flatMap((r) => r.problems);
+  if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
+  return results.flatMap((r) => r.rules);
+}
+
+export const BUNDLED_RULES: readonly LoadedRule[] = loadBundled();
+export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, adherence ${adherence.version}`;
+
+/** The pharmacy's own rule files; ids must not reuse a bundled id (a local rule adds, it never silently replaces). */
+export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems: string[] } {
+  if (!existsSync(folder)) return { rules: [], problems: [] };
+  const bundledIds = new Set(BUNDLED_RULES.map((r) => r.id));
+  const out = { rules: [] as LoadedRule[], problems: [] as string[] };
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    } catch (err) {
+      out.problems.push(`${file}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const checked = checkRuleFile(raw, file, true);
+    const clashes = checked.rules.filter((r) => bundledIds.has(r.id)).map((r) => `${file}: rule id ${r.id} is already a bundled rule; give local rules their own ids`);
+    if (clashes.length) out.problems.push(...clashes);
+    else {
+      out.rules.push(...checked.rules);
+      out.problems.push(...checked.problems);
+    }
+  }
+  return out;
+}

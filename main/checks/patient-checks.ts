@@ -1,0 +1,84 @@
+// A patient's checks: gather what they take now (the medication list, plus fills whose supply ran
+// out no more than 30 days ago), run the bundled and local rules, and mark dismissed findings.
+import { join } from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import { FILL_GRACE_DAYS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { AppError } from '../common/errors';
+import { BUNDLED_DRUGS, bundledDrug } from '../medications/vocabulary/bundled';
+import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
+import { assertLivePatient } from '../patients/patient-store';
+import { appendAudit } from '../security/audit/audit-log';
+import { adherenceFindings } from './adherence';
+import { runRules, sortFindings, type ActiveDrug } from './engine';
+import { BUNDLED_RULES, KNOWLEDGE_VERSION, loadLocalRules } from './knowledge-base';
+
+type Q = Pick<EntityManager, 'query'>;
+
+// An RxCUI on the list may be the ingredient or one of its bundled clinical drugs.
+const ingredientOfRxcui = new Map(BUNDLED_DRUGS.flatMap((d) => [...(d.rxcui ? [[d.rxcui, d.name] as const] : []), ...(d.clinicalDrugs ?? []).map((c) => [c.rxcui, d.name] as const)]));
+
+async function activeDrugs(q: Q, patientId: string, today: string): Promise<{ drugs: ActiveDrug[]; uncoded: string[] }> {
+  const listed = (await q.query('SELECT product, rxcui FROM patient_medications WHERE patient_id = ? AND stop_date IS NULL ORDER BY product COLLATE NOCASE', [patientId])) as { product: string; rxcui: string | null }[];
+  const keys = await recogniseFills(q, listed.map((m) => ({ ndc: null, drugName: m.product })));
+  const drugs: ActiveDrug[] = [];
+  const uncoded: string[] = [];
+  for (const m of listed) {
+    const ingredient = (m.rxcui && ingredientOfRxcui.get(m.rxcui)) || recognisedKey(keys, { ndc: null, drugName: m.product });
+    if (ingredient) drugs.push({ ingredient, product: m.product, source: 'list', classCode: bundledDrug(ingredient)?.class ?? null });
+    else uncoded.push(m.product);
+  }
+  const fills = (await q.query(
+    `SELECT drug_key AS ingredient, max(drug_name) AS product FROM fills
+     WHERE patient_id = ? AND drug_key IS NOT NULL AND date(fill_date, '+' || (days_supply + ${FILL_GRACE_DAYS}) || ' days') >= ? GROUP BY drug_key`,
+    [patientId, today],
+  )) as { ingredient: string; product: string | null }[];
+  for (const f of fills) drugs.push({ ingredient: f.ingredient, product: f.product ?? f.ingredient, source: 'fill', classCode: bundledDrug(f.ingredient)?.class ?? null });
+  return { drugs, uncoded };
+}
+
+export async function patientChecks(db: DataSource, knowledgeFolder: string, patientId: string, today = new Date().toISOString().slice(0, 10)): Promise<PatientChecks> {
+  await assertLivePatient(db.manager, patientId);
+  const { drugs, uncoded } = await activeDrugs(db.manager, patientId, today);
+  const local = loadLocalRules(knowledgeFolder);
+  const rules = [...BUNDLED_RULES, ...local.rules];
+  const adherence = await adherenceFindings(db.manager, patientId, rules, today);
+  const raw = sortFindings([...runRules(drugs, rules), ...adherence.findings]);
+  const dismissals = new Map(
+    ((await db.query('SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ?', [patientId])) as { fingerprint: string; reason: string; dismissed_by: string; dismissed_at: string }[]).map((d) => [d.fingerprint, d]),
+  );
+  const findings: Finding[] = raw.map((f) => {
+    const d = dismissals.get(f.fingerprint);
+    return { ...f, dismissed: d ? { reason: d.reason, by: d.dismissed_by, at: d.dismissed_at } : null };
+  });
+  return {
+    findings,
+    summary: {
+      activeDrugs: new Set(drugs.map((d) => d.ingredient)).size,
+      uncoded,
+      interactingPairs: findings.filter((f) => f.family === 'interaction').length,
+      duplications: findings.filter((f) => f.family === 'duplication').length,
+      adherence: adherence.measures,
+    },
+    localRuleProblems: local.problems,
+    knowledgeVersion: KNOWLEDGE_VERSION,
+  };
+}
+
+export const knowledgeFolderOf = (dataDir: string) => join(dataDir, 'knowledge');
+
+/** Dismisses a finding the engine still reports for the patient; the reason goes to the audit trail. */
+export async function dismissFinding(db: DataSource, knowledgeFolder: string, user: SignedInUser, req: { patientId: string; ruleId: string; fingerprint: string; reason: string }): Promise<PatientChecks> {
+  const current = await patientChecks(db, knowledgeFolder, req.patientId);
+  const f = current.findings.find((x) => x.fingerprint === req.fingerprint && x.ruleId === req.ruleId);
+  if (!f) throw new AppError('notFound', 'That finding no longer applies to this patient (the medicines involved changed). Reload the checks.');
+  await db.transaction(async (em) => {
+    await em.query(
+      `INSERT INTO check_dismissals (patient_id, fingerprint, rule_id, reason, dismissed_at, dismissed_by) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (patient_id, fingerprint) DO UPDATE SET reason = excluded.reason, dismissed_at = excluded.dismissed_at, dismissed_by = excluded.dismissed_by`,
+      [req.patientId, req.fingerprint, req.ruleId, req.reason, new Date().toISOString(), user.username],
+    );
+    await appendAudit(em, { username: user.username, action: 'check.dismiss', category: 'clinical checks', patientId: req.patientId, objectId: req.ruleId, outcome: 'success', detail: `${f.title}: ${req.reason}` });
+  });
+  return patientChecks(db, knowledgeFolder, req.patientId);
+}

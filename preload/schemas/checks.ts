@@ -1,0 +1,89 @@
+// Clinical checks: the knowledge-base rule files (bundled in resources/knowledge, or a pharmacy's
+// own in its data folder) and the findings the engine reports for a patient.
+import { z } from 'zod';
+
+/** Fills count as current medicines until this many days after their supply ran out. */
+export const FILL_GRACE_DAYS = 30;
+
+export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
+export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { contraindicated: 'Contraindicated', major: 'Major', moderate: 'Moderate', minor: 'Minor' };
+/** Cipolle/Strand drug-therapy problem categories. */
+export const DTP_CATEGORIES = ['unnecessaryTherapy', 'needsAdditionalTherapy', 'ineffectiveDrug', 'doseTooLow', 'adverseReaction', 'doseTooHigh', 'nonadherence'] as const;
+export const DTP_LABELS: Record<(typeof DTP_CATEGORIES)[number], string> = {
+  unnecessaryTherapy: 'Unnecessary drug therapy',
+  needsAdditionalTherapy: 'Needs additional drug therapy',
+  ineffectiveDrug: 'Ineffective drug',
+  doseTooLow: 'Dosage too low',
+  adverseReaction: 'Adverse drug reaction',
+  doseTooHigh: 'Dosage too high',
+  nonadherence: 'Nonadherence',
+};
+
+const matcher = z
+  .object({ ingredients: z.array(z.string().min(2)).optional(), classes: z.array(z.string().min(3)).optional() })
+  .strict()
+  .refine((m) => (m.ingredients?.length ?? 0) + (m.classes?.length ?? 0) > 0, 'Name at least one ingredient or class');
+export type Matcher = z.output<typeof matcher>;
+
+const common = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]+$/, 'Rule ids are lower case, digits, dots and dashes'),
+  severity: z.enum(SEVERITIES),
+  dtp: z.enum(DTP_CATEGORIES),
+  explanation: z.string().min(20),
+  patientText: z.string().min(10),
+  action: z.string().min(10),
+  citation: z.object({ document: z.string().min(10), year: z.number().int().min(1950).max(2100).nullable(), locator: z.string().min(3) }).strict(),
+};
+
+export const ruleSchema = z.discriminatedUnion('family', [
+  z.object({ family: z.literal('interaction'), a: matcher, b: matcher, ...common }).strict(),
+  z.object({ family: z.literal('duplication'), members: matcher, ...common }).strict(),
+  z
+    .object({
+      family: z.literal('adherence'),
+      classes: z.array(z.string().min(3)).min(1),
+      excludeClasses: z.array(z.string().min(3)).optional(),
+      /** Core chronic disease ids (resources/clinical) whose patients the measure excludes. */
+      excludeConditions: z.array(z.string()).optional(),
+      threshold: z.number().gt(0).lte(1),
+      ...common,
+    })
+    .strict(),
+]);
+export type Rule = z.output<typeof ruleSchema>;
+
+export const ruleFileSchema = z.object({ version: z.string().min(1), family: z.string(), about: z.string().min(10), rules: z.array(ruleSchema).min(1) }).strict();
+
+export interface Finding {
+  ruleId: string;
+  family: Rule['family'];
+  severity: Rule['severity'];
+  dtp: Rule['dtp'];
+  /** "warfarin + ibuprofen" */
+  title: string;
+  /** The patient's products involved, as named on their list or fills. */
+  involved: { ingredient: string; product: string; source: 'list' | 'fill' }[];
+  explanation: string;
+  patientText: string;
+  action: string;
+  citation: Rule['citation'];
+  /** Local rules come from the pharmacy's own folder, not the bundled knowledge base. */
+  local: boolean;
+  /** Stable for the same rule and ingredients: a dismissal holds until what is involved changes. */
+  fingerprint: string;
+  dismissed: { reason: string; by: string; at: string } | null;
+}
+
+export interface PatientChecks {
+  findings: Finding[];
+  summary: { activeDrugs: number; uncoded: string[]; interactingPairs: number; duplications: number; adherence: { ruleId: string; pdc: number; periodDays: number }[] };
+  /** Problems with the pharmacy's local rule files (bad files are skipped, never half-used). */
+  localRuleProblems: string[];
+  knowledgeVersion: string;
+}
+
+const idSchema = z.uuid({ error: 'Not a valid record id' });
+export const patientChecksRequest = z.object({ patientId: idSchema }).strict();
+export const dismissFindingRequest = z
+  .object({ patientId: idSchema, ruleId: z.string().min(3).max(120), fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint'), reason: z.string().trim().min(3, 'Say why this does not apply to the patient').max(300) })
+  .strict();

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { DTP_LABELS, FILL_GRACE_DAYS, SEVERITIES, SEVERITY_LABELS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import { call } from '../api/bridge';
+import { FormAlert, TextField } from '../ui/field';
+import { useForm } from '../ui/use-form';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const citationText = (c: Finding['citation']) => `${c.document}${c.year ? `, ${c.year}` : ''}; ${c.locator}`;
+
+/** What the checks found in the patient's current medicines, most severe first, for the pharmacist to confirm or dismiss. */
+export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId: string; checks: PatientChecks | null; error: string | null; onChanged: () => void }) {
+  const [showDismissed, setShowDismissed] = useState(false);
+  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
+  if (!checks) return null;
+  const open = checks.findings.filter((f) => !f.dismissed);
+  const dismissed = checks.findings.filter((f) => f.dismissed);
+  const s = checks.summary;
+
+  return (
+    <section className="panel checks-panel" aria-labelledby="checks-title">
+      <div className="panel-head">
+        <h2 id="checks-title">
+          Clinical checks <span className="count-note">{open.length ? `${open.length} to review` : 'nothing to review'}</span>
+        </h2>
+      </div>
+      <p className="muted">
+        {s.activeDrugs} current medicines checked (medication list and fills up to {FILL_GRACE_DAYS} days past their supply) · {plural(s.interactingPairs, 'interacting pair')} · {plural(s.duplications, 'duplication')}
+        {s.uncoded.length ? ` · not checked, not in the drug list: ${s.uncoded.join(', ')}` : ''}
+      </p>
+      {checks.localRuleProblems.length > 0 && (
+        <div className="alert alert-warning" role="status">
+          Some of this pharmacy’s own rule files were skipped: {checks.localRuleProblems.join('; ')}
+        </div>
+      )}
+      {SEVERITIES.map((severity) => {
+        const group = open.filter((f) => f.severity === severity);
+        return group.length ? (
+          <div key={severity} className={`finding-group severity-${severity}`}>
+            <h3>{SEVERITY_LABELS[severity]}</h3>
+            {group.map((f) => (
+              <FindingCard key={f.fingerprint} finding={f} patientId={patientId} onDismissed={onChanged} />
+            ))}
+          </div>
+        ) : null;
+      })}
+      {dismissed.length > 0 && (
+        <div className="dismissed">
+          <button type="button" className="link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>
+            {dismissed.length} dismissed {showDismissed ? '▲' : '▼'}
+          </button>
+          {showDismissed && (
+            <ul>
+              {dismissed.map((f) => (
+                <li key={f.fingerprint}>
+                  <strong>{f.title}</strong> ({SEVERITY_LABELS[f.severity].toLowerCase()}): {f.dismissed!.reason} — {f.dismissed!.by}, {new Date(f.dismissed!.at).toLocaleDateString()}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <p className="field-hint">Knowledge base {checks.knowledgeVersion}. Findings support, never replace, the pharmacist’s judgement.</p>
+    </section>
+  );
+}
+
+function FindingCard({ finding: f, patientId, onDismissed }: { finding: Finding; patientId: string; onDismissed: () => void }) {
+  const [dismissing, setDismissing] = useState(false);
+  const { values, set, errors, busy, submit } = useForm({ reason: '' });
+  const onSubmit = submit(async ({ reason }) => {
+    await call('checks:dismiss', { patientId, ruleId: f.ruleId, fingerprint: f.fingerprint, reason });
+    onDismissed();
+  });
+  return (
+    <article className="finding" aria-label={`${SEVERITY_LABELS[f.severity]}: ${f.title}`}>
+      <div className="finding-head">
+        <span className={`severity-tag severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
+        <strong className="finding-title">{f.title}</strong>
+        <span className="tag tag-muted">{DTP_LABELS[f.dtp]}</span>
+        {f.local && <span className="tag">Local rule</span>}
+      </div>
+      <p className="finding-products muted">{f.involved.map((i) => `${i.product} (${i.source === 'list' ? 'medication list' : 'fill'})`).join(' · ')}</p>
+      <p>{f.explanation}</p>
+      <p>
+        <strong>Suggested action:</strong> {f.action}
+      </p>
+      <p>
+        <strong>For the patient:</strong> “{f.patientText}”
+      </p>
+      <p className="citation">Source: {citationText(f.citation)}</p>
+      {dismissing ? (
+        <form onSubmit={onSubmit} noValidate className="dismiss-form" onKeyDown={(e) => e.key === 'Escape' && setDismissing(false)}>
+          <FormAlert message={errors.form} />
+          <TextField label="Why this does not apply" span={4} value={values.reason} onChange={set('reason')} error={errors.fields.reason} autoFocus placeholder="e.g. combination intended by cardiology; INR monitored weekly" />
+          <div className="actions">
+            <button type="button" onClick={() => setDismissing(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Dismiss finding
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={() => setDismissing(true)}>
+            Dismiss…
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

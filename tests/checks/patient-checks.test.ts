@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/bridge/dispatch';
+import type { Session } from '../../main/security/session';
+import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
+import { addTechnician, call, newPharmacy, PASSWORD, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function fill(session: Session, patientId: string, drugName: string, filled: string, daysSupply = 30) {
+  await session.current().db.query(
+    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, ?, ?)`,
+    [randomUUID(), patientId, randomUUID().slice(0, 8), filled, drugName, daysSupply, new Date().toISOString()],
+  );
+}
+
+describe("a patient's clinical checks", () => {
+  it('combine the medication list and current fills, recognise brands, and keep a dismissal until the drugs involved change', async () => {
+    const { session } = await newPharmacy();
+    const p = await call(session, 'patients:create', { patient: { firstName: 'Iris', lastName: 'Vandermolen', dateOfBirth: '1942-03-03', sex: 'female' } });
+    await call(session, 'medications:add', { patientId: p.id, medication: { product: 'warfarin', rxcui: '855332', kind: 'rx', source: 'pharmacyFill' } });
+    await call(session, 'medications:add', { patientId: p.id, medication: { product: 'Advil 200 mg', kind: 'otc', source: 'patientReported' } });
+    await call(session, 'medications:add', { patientId: p.id, medication: { product: 'Grandma’s tonic', kind: 'herbal', source: 'patientReported' } });
+    await fill(session, p.id, 'NAPROXEN 500MG TAB', daysAgo(20));
+    await fill(session, p.id, 'SIMVASTATIN 40 MG TAB', daysAgo(200)); // long finished: not current
+    // Inserted raw, so recognised here as an import would.
+    await recodeFills(session.current().db);
+
+    const checks = await call(session, 'checks:patient', { patientId: p.id });
+    // Most severe first, then by title.
+    expect(checks.findings.map((f) => `${f.ruleId}: ${f.title}`)).toEqual(['dup.nsaid: ibuprofen + naproxen', 'ddi.warfarin-nsaid: warfarin + ibuprofen', 'ddi.warfarin-nsaid: warfarin + naproxen']);
+    expect(checks.summary).toEqual({ activeDrugs: 3, uncoded: ['Grandma’s tonic'], interactingPairs: 2, duplications: 1, adherence: [] });
+    const nsaidFromFill = checks.findings.find((f) => f.title === 'warfarin + naproxen')!;
+    expect(nsaidFromFill.involved).toEqual([{ ingredient: 'warfarin', product: 'warfarin', source: 'list' }, { ingredient: 'naproxen', product: 'NAPROXEN 500MG TAB', source: 'fill' }]);
+
+    // A technician may read the checks but not dismiss them.
+    await addTechnician(session);
+    const dup = checks.findings.find((f) => f.ruleId === 'dup.nsaid')!;
+    const request = { patientId: p.id, ruleId: dup.ruleId, fingerprint: dup.fingerprint, reason: 'Naproxen stopped last week; fill history not yet updated' };
+    const after = await call(session, 'checks:dismiss', request);
+    expect(after.findings.find((f) => f.ruleId === 'dup.nsaid')!.dismissed).toMatchObject({ reason: request.reason, by: 'pharmacist1' });
+    const [audit] = (await session.current().db.query(`SELECT action, detail FROM audit_log WHERE action = 'check.dismiss'`)) as { action: string; detail: string }[];
+    expect(audit).toEqual({ action: 'check.dismiss', detail: `ibuprofen + naproxen: ${request.reason}` });
+    await session.signOut();
+    await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
+    expect(await dispatch(session, 'checks:dismiss', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await session.signOut();
+
+    // A third NSAID changes what the duplication involves: it shows again.
+    await session.signIn({ username: 'pharmacist1', password: PASSWORD });
+    await call(session, 'medications:add', { patientId: p.id, medication: { product: 'meloxicam 15 mg', kind: 'rx', source: 'otherPharmacy' } });
+    const again = await call(session, 'checks:patient', { patientId: p.id });
+    expect(again.findings.find((f) => f.ruleId === 'dup.nsaid')).toMatchObject({ title: 'ibuprofen + meloxicam + naproxen', dismissed: null });
+    expect(await dispatch(session, 'checks:dismiss', request)).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    await session.signOut();
+  });
+
+  it('report PQA adherence below 80% in a Star class, with the ESRD and insulin exclusions', async () => {
+    const { session } = await newPharmacy();
+    const p = await call(session, 'patients:create', { patient: { firstName: 'Otto', lastName: 'Brennan', dateOfBirth: '1950-05-05', sex: 'male' } });
+    // Atorvastatin 30 days at 120, 80 and 20 days ago; the period runs from the first fill: 30 + 30 + 21 of 121 days
+    for (const ago of [120, 80, 20]) await fill(session, p.id, 'ATORVASTATIN 20 MG TAB', daysAgo(ago));
+    // Metformin filled on time (every 30 days), but with insulin on file the diabetes measure excludes the patient
+    for (const ago of [90, 60, 30]) await fill(session, p.id, 'METFORMIN 500 MG TAB', daysAgo(ago));
+    await fill(session, p.id, 'INSULIN GLARGINE 100 UNIT/ML', daysAgo(40));
+    await recodeFills(session.current().db);
+
+    const checks = await call(session, 'checks:patient', { patientId: p.id });
+    const statin = checks.findings.find((f) => f.ruleId === 'pdc.statin')!;
+    expect(statin).toMatchObject({ severity: 'moderate', dtp: 'nonadherence', title: 'atorvastatin: 67% of days covered' });
+    expect(statin.explanation).toContain('Covered 81 of 121 days');
+    expect(checks.summary.adherence).toEqual([{ ruleId: 'pdc.statin', pdc: 81 / 121, periodDays: 121 }]);
+    expect(checks.findings.some((f) => f.ruleId === 'pdc.diabetes')).toBe(false);
+
+    // ESRD on file: the PQA measures exclude the patient.
+    await call(session, 'conditions:add', { patientId: p.id, code: 'N18.6' });
+    expect((await call(session, 'checks:patient', { patientId: p.id })).summary.adherence).toEqual([]);
+    await session.signOut();
+  });
+});
