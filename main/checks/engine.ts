@@ -14,7 +14,7 @@ export interface ActiveDrug {
 
 export type RawFinding = Omit<Finding, 'dismissed'>;
 
-const matches = (m: Matcher, d: ActiveDrug) =>
+export const matches = (m: Matcher, d: ActiveDrug) =>
   (m.ingredients ?? []).some((i) => d.ingredient === i || d.ingredient.split(' / ').includes(i)) || (m.classes ?? []).some((c) => d.classCode?.startsWith(c) ?? false);
 
 export const fingerprintOf = (ruleId: string, ingredients: string[]) => createHash('sha256').update([ruleId, ...[...new Set(ingredients)].sort()].join('\u0000')).digest('hex');
@@ -30,7 +30,7 @@ export function findingFor(rule: LoadedRule, involved: ActiveDrug[]): RawFinding
 }
 
 /** One drug per ingredient: the list entry wins over a fill of the same ingredient. */
-function byIngredient(drugs: ActiveDrug[]): ActiveDrug[] {
+export function byIngredient(drugs: ActiveDrug[]): ActiveDrug[] {
   const out = new Map<string, ActiveDrug>();
   for (const d of drugs) if (!out.has(d.ingredient) || (d.source === 'list' && out.get(d.ingredient)!.source === 'fill')) out.set(d.ingredient, d);
   return [...out.values()];

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import adherence from '../../resources/knowledge/adherence.json';
+import renal from '../../resources/knowledge/renal.json';
 import duplications from '../../resources/knowledge/duplications.json';
 import interactions from '../../resources/knowledge/interactions.json';
 import { ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
@@ -27,6 +28,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
     const where = `${file} ${r.id}`;
     if (r.family === 'interaction') return [...matcherProblems(r.a, `${where} (a)`), ...matcherProblems(r.b, `${where} (b)`)];
     if (r.family === 'duplication') return matcherProblems(r.members, where);
+    if (r.family === 'renal') return matcherProblems(r.match, where);
     return [
       ...matcherProblems({ classes: [...r.classes, ...(r.excludeClasses ?? [])] }, where),
       ...(r.excludeConditions ?? []).filter((c) => !CORE_DISEASE_IDS.includes(c)).map((c) => `${where}: "${c}" is not a core chronic disease id`),
@@ -38,7 +40,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
 }
 
 function loadBundled(): LoadedRule[] {
-  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'adherence.json': adherence };
+  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence };
   const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
   const problems = results.flatMap((r) => r.problems);
   if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
@@ -46,7 +48,7 @@ function loadBundled(): LoadedRule[] {
 }
 
 export const BUNDLED_RULES: readonly LoadedRule[] = loadBundled();
-export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, adherence ${adherence.version}`;
+export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}`;
 
 /** The pharmacy's own rule files; ids must not reuse a bundled id (a local rule adds, it never silently replaces). */
 export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems: string[] } {

@@ -10,7 +10,8 @@ import { recognisedKey, recogniseFills } from '../medications/vocabulary/recogni
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { adherenceFindings } from './adherence';
-import { runRules, sortFindings, type ActiveDrug } from './engine';
+import { kidneyEstimates, renalFindings } from './renal';
+import { byIngredient, runRules, sortFindings, type ActiveDrug } from './engine';
 import { BUNDLED_RULES, KNOWLEDGE_VERSION, loadLocalRules } from './knowledge-base';
 
 type Q = Pick<EntityManager, 'query'>;
@@ -43,7 +44,8 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
   const local = loadLocalRules(knowledgeFolder);
   const rules = [...BUNDLED_RULES, ...local.rules];
   const adherence = await adherenceFindings(db.manager, patientId, rules, today);
-  const raw = sortFindings([...runRules(drugs, rules), ...adherence.findings]);
+  const kidney = await kidneyEstimates(db.manager, patientId, today);
+  const raw = sortFindings([...runRules(drugs, rules), ...renalFindings(byIngredient(drugs), rules, kidney), ...adherence.findings]);
   const dismissals = new Map(
     ((await db.query('SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ?', [patientId])) as { fingerprint: string; reason: string; dismissed_by: string; dismissed_at: string }[]).map((d) => [d.fingerprint, d]),
   );
@@ -59,6 +61,7 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
       interactingPairs: findings.filter((f) => f.family === 'interaction').length,
       duplications: findings.filter((f) => f.family === 'duplication').length,
       adherence: adherence.measures,
+      kidney,
     },
     localRuleProblems: local.problems,
     knowledgeVersion: KNOWLEDGE_VERSION,

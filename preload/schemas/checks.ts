@@ -40,6 +40,18 @@ export const ruleSchema = z.discriminatedUnion('family', [
   z.object({ family: z.literal('duplication'), members: matcher, ...common }).strict(),
   z
     .object({
+      family: z.literal('renal'),
+      match: matcher,
+      /** crcl: Cockcroft–Gault creatinine clearance (mL/min); egfr: CKD-EPI 2021 (mL/min/1.73 m²). */
+      measure: z.enum(['crcl', 'egfr']),
+      below: z.number().positive().optional(),
+      atOrBelow: z.number().positive().optional(),
+      ...common,
+    })
+    .strict()
+    .refine((r) => (r.below === undefined) !== (r.atOrBelow === undefined), 'Give either below or atOrBelow'),
+  z
+    .object({
       family: z.literal('adherence'),
       classes: z.array(z.string().min(3)).min(1),
       excludeClasses: z.array(z.string().min(3)).optional(),
@@ -76,7 +88,15 @@ export interface Finding {
 
 export interface PatientChecks {
   findings: Finding[];
-  summary: { activeDrugs: number; uncoded: string[]; interactingPairs: number; duplications: number; adherence: { ruleId: string; pdc: number; periodDays: number }[] };
+  summary: {
+    activeDrugs: number;
+    uncoded: string[];
+    interactingPairs: number;
+    duplications: number;
+    adherence: { ruleId: string; pdc: number; periodDays: number }[];
+    /** Kidney estimates from the latest values of the last 12 months; note says what is missing. */
+    kidney: { crcl: number | null; egfr: number | null; scrDate: string | null; note: string | null };
+  };
   /** Problems with the pharmacy's local rule files (bad files are skipped, never half-used). */
   localRuleProblems: string[];
   knowledgeVersion: string;

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { DTP_LABELS, FILL_GRACE_DAYS, SEVERITIES, SEVERITY_LABELS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
+const ADHERENCE_NAMES: Record<string, string> = { 'pdc.diabetes': 'diabetes medicines', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'statins' };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const citationText = (c: Finding['citation']) => `${c.document}${c.year ? `, ${c.year}` : ''}; ${c.locator}`;
 
@@ -26,6 +28,14 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
       <p className="muted">
         {s.activeDrugs} current medicines checked (medication list and fills up to {FILL_GRACE_DAYS} days past their supply) · {plural(s.interactingPairs, 'interacting pair')} · {plural(s.duplications, 'duplication')}
         {s.uncoded.length ? ` · not checked, not in the drug list: ${s.uncoded.join(', ')}` : ''}
+      </p>
+      <p className="muted">
+        Kidney function:{' '}
+        {s.kidney.crcl !== null || s.kidney.egfr !== null
+          ? [s.kidney.crcl !== null && `creatinine clearance ${s.kidney.crcl} mL/min (Cockcroft–Gault)`, s.kidney.egfr !== null && `eGFR ${s.kidney.egfr} mL/min/1.73 m² (CKD-EPI 2021)`].filter(Boolean).join(', ') + ` from the serum creatinine of ${formatIsoDate(s.kidney.scrDate!)}.`
+          : ''}{' '}
+        {s.kidney.note}
+        {s.adherence.length > 0 && ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
       </p>
       {checks.localRuleProblems.length > 0 && (
         <div className="alert alert-warning" role="status">

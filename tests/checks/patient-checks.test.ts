@@ -29,7 +29,7 @@ describe("a patient's clinical checks", () => {
     const checks = await call(session, 'checks:patient', { patientId: p.id });
     // Most severe first, then by title.
     expect(checks.findings.map((f) => `${f.ruleId}: ${f.title}`)).toEqual(['dup.nsaid: ibuprofen + naproxen', 'ddi.warfarin-nsaid: warfarin + ibuprofen', 'ddi.warfarin-nsaid: warfarin + naproxen']);
-    expect(checks.summary).toEqual({ activeDrugs: 3, uncoded: ['Grandma’s tonic'], interactingPairs: 2, duplications: 1, adherence: [] });
+    expect(checks.summary).toMatchObject({ activeDrugs: 3, uncoded: ['Grandma’s tonic'], interactingPairs: 2, duplications: 1, adherence: [], kidney: { crcl: null, egfr: null, note: expect.stringMatching(/No serum creatinine/) } });
     const nsaidFromFill = checks.findings.find((f) => f.title === 'warfarin + naproxen')!;
     expect(nsaidFromFill.involved).toEqual([{ ingredient: 'warfarin', product: 'warfarin', source: 'list' }, { ingredient: 'naproxen', product: 'NAPROXEN 500MG TAB', source: 'fill' }]);
 
@@ -75,6 +75,28 @@ describe("a patient's clinical checks", () => {
     // ESRD on file: the PQA measures exclude the patient.
     await call(session, 'conditions:add', { patientId: p.id, code: 'N18.6' });
     expect((await call(session, 'checks:patient', { patientId: p.id })).summary.adherence).toEqual([]);
+    await session.signOut();
+  });
+
+  it('estimate kidney function from the latest labs and flag drugs that need adjusting or avoiding', async () => {
+    const { session } = await newPharmacy();
+    const today = new Date().toISOString().slice(0, 10);
+    const eighty = `${Number(today.slice(0, 4)) - 80}-01-01`;
+    const p = await call(session, 'patients:create', { patient: { firstName: 'Hedda', lastName: 'Lindgren', dateOfBirth: eighty, sex: 'female' } });
+    for (const product of ['gabapentin 300 mg', 'nitrofurantoin 100 mg', 'metformin 500 mg']) await call(session, 'medications:add', { patientId: p.id, medication: { product, kind: 'rx', source: 'pharmacyFill' } });
+    await call(session, 'labs:add', { patientId: p.id, type: 'scr', value: 1.2, takenOn: daysAgo(10) });
+    const noWeight = await call(session, 'checks:patient', { patientId: p.id });
+    expect(noWeight.summary.kidney).toMatchObject({ crcl: null, egfr: 46, note: expect.stringMatching(/No weight/) });
+    expect(noWeight.findings.filter((f) => f.family === 'renal')).toEqual([]); // eGFR 46 is not below 45: metformin passes
+
+    await call(session, 'labs:add', { patientId: p.id, type: 'weight', value: 60, takenOn: daysAgo(10) });
+    const checks = await call(session, 'checks:patient', { patientId: p.id });
+    // Cockcroft–Gault: (140 − 80) × 60 / (72 × 1.2) × 0.85 = 35.4 mL/min
+    expect(checks.summary.kidney).toMatchObject({ crcl: 35, egfr: 46, note: null });
+    expect(checks.findings.filter((f) => f.family === 'renal').map((f) => `${f.ruleId} ${f.severity}: ${f.title}`)).toEqual([
+      'renal.nitrofurantoin contraindicated: nitrofurantoin: creatinine clearance 35 mL/min',
+      'renal.gabapentin moderate: gabapentin: creatinine clearance 35 mL/min',
+    ]);
     await session.signOut();
   });
 });
