@@ -5,18 +5,20 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import adherence from '../../resources/knowledge/adherence.json';
 import renal from '../../resources/knowledge/renal.json';
+import careGaps from '../../resources/knowledge/care-gaps.json';
 import duplications from '../../resources/knowledge/duplications.json';
 import interactions from '../../resources/knowledge/interactions.json';
 import { ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
 import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
-import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
+import { bundledDrug, DRUG_CLASSES, drugClass } from '../medications/vocabulary/bundled';
 
 export type LoadedRule = Rule & { local: boolean };
 
 function matcherProblems(m: Matcher, where: string): string[] {
   return [
     ...(m.ingredients ?? []).filter((i) => !bundledDrug(i)).map((i) => `${where}: "${i}" is not an ingredient in the drug vocabulary`),
-    ...(m.classes ?? []).filter((c) => !drugClass(c)).map((c) => `${where}: "${c}" is not a class in resources/drugs/classes.json`),
+    // A class may be named at a higher ATC level ("A10B") when some bundled class falls under it.
+    ...(m.classes ?? []).filter((c) => !drugClass(c) && !DRUG_CLASSES.some((k) => k.code.startsWith(c))).map((c) => `${where}: "${c}" is not a class in resources/drugs/classes.json`),
   ];
 }
 
@@ -29,6 +31,14 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
     if (r.family === 'interaction') return [...matcherProblems(r.a, `${where} (a)`), ...matcherProblems(r.b, `${where} (b)`)];
     if (r.family === 'duplication') return matcherProblems(r.members, where);
     if (r.family === 'renal') return matcherProblems(r.match, where);
+    if (r.family === 'missingTherapy' || r.family === 'overuse') {
+      const diseases = [...(r.when.diseases ?? []), ...(r.family === 'missingTherapy' ? (r.excludeDiseases ?? []) : [])];
+      return [
+        ...(r.family === 'missingTherapy' ? matcherProblems(r.missing, where) : matcherProblems(r.fills.match, where)),
+        ...(r.when.fills ? matcherProblems(r.when.fills.match, `${where} (when)`) : []),
+        ...diseases.filter((d) => !CORE_DISEASE_IDS.includes(d)).map((d) => `${where}: "${d}" is not a core chronic disease id`),
+      ];
+    }
     return [
       ...matcherProblems({ classes: [...r.classes, ...(r.excludeClasses ?? [])] }, where),
       ...(r.excludeConditions ?? []).filter((c) => !CORE_DISEASE_IDS.includes(c)).map((c) => `${where}: "${c}" is not a core chronic disease id`),
@@ -40,7 +50,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
 }
 
 function loadBundled(): LoadedRule[] {
-  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence };
+  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps };
   const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
   const problems = results.flatMap((r) => r.problems);
   if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
@@ -48,7 +58,7 @@ function loadBundled(): LoadedRule[] {
 }
 
 export const BUNDLED_RULES: readonly LoadedRule[] = loadBundled();
-export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}`;
+export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}, care gaps ${careGaps.version}`;
 
 /** The pharmacy's own rule files; ids must not reuse a bundled id (a local rule adds, it never silently replaces). */
 export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems: string[] } {

@@ -10,6 +10,7 @@ import { recognisedKey, recogniseFills } from '../medications/vocabulary/recogni
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { adherenceFindings } from './adherence';
+import { careGapContext, careGapFindings } from './care-gaps';
 import { kidneyEstimates, renalFindings } from './renal';
 import { byIngredient, runRules, sortFindings, type ActiveDrug } from './engine';
 import { BUNDLED_RULES, KNOWLEDGE_VERSION, loadLocalRules } from './knowledge-base';
@@ -45,7 +46,9 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
   const rules = [...BUNDLED_RULES, ...local.rules];
   const adherence = await adherenceFindings(db.manager, patientId, rules, today);
   const kidney = await kidneyEstimates(db.manager, patientId, today);
-  const raw = sortFindings([...runRules(drugs, rules), ...renalFindings(byIngredient(drugs), rules, kidney), ...adherence.findings]);
+  const current = byIngredient(drugs);
+  const gaps = careGapFindings(rules, await careGapContext(db.manager, patientId, current, today));
+  const raw = sortFindings([...runRules(drugs, rules), ...renalFindings(current, rules, kidney), ...gaps, ...adherence.findings]);
   const dismissals = new Map(
     ((await db.query('SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ?', [patientId])) as { fingerprint: string; reason: string; dismissed_by: string; dismissed_at: string }[]).map((d) => [d.fingerprint, d]),
   );

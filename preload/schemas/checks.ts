@@ -25,6 +25,18 @@ const matcher = z
   .refine((m) => (m.ingredients?.length ?? 0) + (m.classes?.length ?? 0) > 0, 'Name at least one ingredient or class');
 export type Matcher = z.output<typeof matcher>;
 
+/** Who a care-gap rule is about: a core chronic disease or an ICD-10-CM code prefix, an age band, prior fills. */
+const careCondition = z
+  .object({
+    diseases: z.array(z.string()).optional(),
+    icdPrefixes: z.array(z.string().regex(/^[A-Z]\d\d(\.\d*)?$/)).optional(),
+    ageMin: z.number().int().min(0).optional(),
+    ageMax: z.number().int().max(130).optional(),
+    fills: z.object({ match: matcher, min: z.number().int().min(1) }).strict().optional(),
+  })
+  .strict()
+  .refine((w) => (w.diseases?.length ?? 0) + (w.icdPrefixes?.length ?? 0) > 0, 'Name a disease or ICD-10-CM code prefix');
+
 const common = {
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]+$/, 'Rule ids are lower case, digits, dots and dashes'),
   severity: z.enum(SEVERITIES),
@@ -50,6 +62,27 @@ export const ruleSchema = z.discriminatedUnion('family', [
     })
     .strict()
     .refine((r) => (r.below === undefined) !== (r.atOrBelow === undefined), 'Give either below or atOrBelow'),
+  z
+    .object({
+      family: z.literal('missingTherapy'),
+      /** What the finding is called: nothing the patient takes names it. */
+      title: z.string().min(5),
+      when: careCondition,
+      excludeDiseases: z.array(z.string()).optional(),
+      /** Fires when the patient has none of these on the list or in current fills. */
+      missing: matcher,
+      ...common,
+    })
+    .strict(),
+  z
+    .object({
+      family: z.literal('overuse'),
+      when: careCondition,
+      /** Fires when the last 12 months hold at least `min` fills of the matched drugs. */
+      fills: z.object({ match: matcher, min: z.number().int().min(2) }).strict(),
+      ...common,
+    })
+    .strict(),
   z
     .object({
       family: z.literal('adherence'),
