@@ -49,6 +49,16 @@ function applies(rule: GapRule, c: Context): boolean {
   return !(rule.family === 'missingTherapy' && rule.excludeDiseases?.some((d) => c.diseases.has(d)));
 }
 
+/** Older-adult rules: age, a matching current medicine, and none of the `unless` medicines. */
+export function olderAdultFindings(rules: readonly LoadedRule[], c: Context): RawFinding[] {
+  return rules.flatMap((rule) => {
+    if (rule.family !== 'olderAdult' || c.age === null || c.age < rule.minAge) return [];
+    const involved = c.current.filter((d) => matches(rule.match, d));
+    if (!involved.length || (rule.unless && [...c.current, ...c.fills].some((d) => matches(rule.unless!, d)))) return [];
+    return [findingFor(rule, involved)];
+  });
+}
+
 export function careGapFindings(rules: readonly LoadedRule[], c: Context): RawFinding[] {
   const out: RawFinding[] = [];
   for (const rule of rules) {

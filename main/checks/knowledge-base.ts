@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import adherence from '../../resources/knowledge/adherence.json';
 import renal from '../../resources/knowledge/renal.json';
 import careGaps from '../../resources/knowledge/care-gaps.json';
+import olderAdults from '../../resources/knowledge/older-adults.json';
 import duplications from '../../resources/knowledge/duplications.json';
 import interactions from '../../resources/knowledge/interactions.json';
 import { ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
@@ -31,6 +32,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
     if (r.family === 'interaction') return [...matcherProblems(r.a, `${where} (a)`), ...matcherProblems(r.b, `${where} (b)`)];
     if (r.family === 'duplication') return matcherProblems(r.members, where);
     if (r.family === 'renal') return matcherProblems(r.match, where);
+    if (r.family === 'olderAdult') return [...matcherProblems(r.match, where), ...(r.unless ? matcherProblems(r.unless, `${where} (unless)`) : [])];
     if (r.family === 'missingTherapy' || r.family === 'overuse') {
       const diseases = [...(r.when.diseases ?? []), ...(r.family === 'missingTherapy' ? (r.excludeDiseases ?? []) : [])];
       return [
@@ -50,7 +52,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
 }
 
 function loadBundled(): LoadedRule[] {
-  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps };
+  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps, 'older-adults.json': olderAdults };
   const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
   const problems = results.flatMap((r) => r.problems);
   if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
@@ -58,7 +60,7 @@ function loadBundled(): LoadedRule[] {
 }
 
 export const BUNDLED_RULES: readonly LoadedRule[] = loadBundled();
-export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}, care gaps ${careGaps.version}`;
+export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}, care gaps ${careGaps.version}, older adults ${olderAdults.version}`;
 
 /** The pharmacy's own rule files; ids must not reuse a bundled id (a local rule adds, it never silently replaces). */
 export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems: string[] } {

@@ -85,6 +85,16 @@ export const ruleSchema = z.discriminatedUnion('family', [
     .strict(),
   z
     .object({
+      family: z.literal('olderAdult'),
+      minAge: z.number().int().min(50).max(100),
+      match: matcher,
+      /** The rule is quiet when the patient also takes one of these (e.g. a laxative with an opioid). */
+      unless: matcher.optional(),
+      ...common,
+    })
+    .strict(),
+  z
+    .object({
       family: z.literal('adherence'),
       classes: z.array(z.string().min(3)).min(1),
       excludeClasses: z.array(z.string().min(3)).optional(),

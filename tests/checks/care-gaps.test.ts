@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { careGapFindings, type Context } from '../../main/checks/care-gaps';
+import { careGapFindings, olderAdultFindings, type Context } from '../../main/checks/care-gaps';
 import type { ActiveDrug } from '../../main/checks/engine';
 import { BUNDLED_RULES } from '../../main/checks/knowledge-base';
 import { bundledDrug } from '../../main/medications/vocabulary/bundled';
@@ -42,5 +42,19 @@ describe('care gaps', () => {
     expect(gaps(patient(30, ['J45.909'], ['albuterol', 'albuterol', 'albuterol']))).toEqual(['gap.saba-overuse: albuterol: 3 fills in 12 months']);
     expect(gaps(patient(30, ['J45.909'], ['albuterol', 'albuterol']))).toEqual([]);
     expect(gaps(patient(30, ['J44.9'], ['albuterol', 'albuterol', 'albuterol']))).toEqual([]); // COPD: not this rule
+  });
+});
+
+describe('older adults (STOPP version 2, paraphrased)', () => {
+  const older = (c: Context) => olderAdultFindings(BUNDLED_RULES, c).map((f) => `${f.ruleId}: ${f.title}`);
+  it('flags benzodiazepines and Z-drugs from 65, not before', () => {
+    expect(older(patient(65, [], [], ['lorazepam', 'zolpidem']))).toEqual(['older.benzodiazepine: lorazepam', 'older.z-drug: zolpidem']);
+    expect(older(patient(64, [], [], ['lorazepam', 'zolpidem']))).toEqual([]);
+  });
+
+  it('flags an opioid without a laxative, and stays quiet when one is on the list or filled', () => {
+    expect(older(patient(78, [], [], ['oxycodone']))).toEqual(['older.opioid-no-laxative: oxycodone']);
+    expect(older(patient(78, [], [], ['oxycodone', 'senna']))).toEqual([]);
+    expect(older(patient(78, [], ['polyethylene glycol 3350'], ['oxycodone']))).toEqual([]);
   });
 });
