@@ -14,8 +14,8 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
     await q.query(`CREATE TABLE rxn_release (id INTEGER PRIMARY KEY CHECK (id = 1), release TEXT NOT NULL, loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL)`);
     // The ingredient a fill is for (a vocabulary or RxNorm ingredient name), set on import; NULL = not recognised.
     await q.query(`ALTER TABLE fills ADD COLUMN drug_key TEXT`);
-    // Screening reads only these columns of every fill: a covering index spares a table lookup per fill.
-    await q.query(`CREATE INDEX idx_fills_screening ON fills (patient_id, fill_date, drug_key, cost)`);
+    // Screening and the checks read only these columns of every fill: a covering index spares a table lookup per fill.
+    await q.query(`CREATE INDEX idx_fills_screening ON fills (patient_id, fill_date, drug_key, cost, days_supply)`);
     await q.query(`CREATE INDEX idx_fills_unrecognised ON fills (ndc, drug_name) WHERE drug_key IS NULL`);
     // Part D MTM targeting criteria the pharmacy set for a contract year (defaults live in resources/regulatory).
     await q.query(`CREATE TABLE mtm_criteria (

@@ -47,6 +47,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'checks:patient': 'signedIn',
   // Judging that a finding does not apply is a clinical decision.
   'checks:dismiss': 'pharmacist',
+  'checks:population': 'signedIn',
   'drugs:search': 'signedIn',
   'drugs:status': 'signedIn',
   'eligibility:criteria': 'signedIn',

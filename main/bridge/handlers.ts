@@ -2,6 +2,7 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
 import { dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
+import { populationChecks } from '../checks/population';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
 import { screenPatients } from '../eligibility/screening';
@@ -103,6 +104,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     const { db, user } = session.current();
     return dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req);
   },
+  'checks:population': async (_req, { session }) => populationChecks(session.current().db, knowledgeFolderOf(session.paths.dataDir)),
   'drugs:search': async (req, { session }) => searchDrugs(session.current().db.manager, req.query),
   'drugs:status': async (_req, { session }) => rxNormStatus(session.current().db.manager),
   'eligibility:criteria': async (req, { session }) => getCriteria(session.current().db.manager, req.contractYear),

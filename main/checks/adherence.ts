@@ -1,6 +1,7 @@
 // Adherence rules: PDC over the last 12 months of the patient's fills in each rule's classes.
 import type { EntityManager } from 'typeorm';
-import { ICD_CODES } from '../../preload/schemas/clinical';
+import { coreDiseasesOf } from '../../preload/schemas/clinical';
+import { isoDaysBefore } from '../../preload/schemas/dates';
 import type { PatientChecks } from '../../preload/schemas/checks';
 import { bundledDrug } from '../medications/vocabulary/bundled';
 import { findingFor, type ActiveDrug, type RawFinding } from './engine';
@@ -9,8 +10,6 @@ import { proportionOfDaysCovered, type PdcFill } from './pdc';
 
 type Q = Pick<EntityManager, 'query'>;
 type AdherenceRule = Extract<LoadedRule, { family: 'adherence' }>;
-const DAY = 86_400_000;
-const coreOf = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
 const inClasses = (classes: string[], ingredient: string) => {
   const code = bundledDrug(ingredient)?.class;
   return Boolean(code && classes.some((c) => code.startsWith(c)));
@@ -20,14 +19,14 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 export async function adherenceFindings(q: Q, patientId: string, rules: readonly LoadedRule[], today: string): Promise<{ findings: RawFinding[]; measures: PatientChecks['summary']['adherence'] }> {
   const adherenceRules = rules.filter((r): r is AdherenceRule => r.family === 'adherence');
   if (!adherenceRules.length) return { findings: [], measures: [] };
-  const start = new Date(Date.parse(today) - 364 * DAY).toISOString().slice(0, 10);
+  const start = isoDaysBefore(today, 364);
   const fills = (await q.query(
     `SELECT drug_key AS ingredient, max(drug_name) AS product, fill_date AS date, max(days_supply) AS daysSupply FROM fills
      WHERE patient_id = ? AND drug_key IS NOT NULL AND fill_date BETWEEN ? AND ? GROUP BY drug_key, fill_date ORDER BY fill_date`,
     [patientId, start, today],
   )) as { ingredient: string; product: string | null; date: string; daysSupply: number }[];
   const conditions = (await q.query('SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL', [patientId])) as { code: string }[];
-  const diseases = new Set(conditions.flatMap((c) => coreOf.get(c.code) ?? []));
+  const diseases = coreDiseasesOf(conditions.map((c) => c.code));
 
   const findings: RawFinding[] = [];
   const measures: PatientChecks['summary']['adherence'] = [];

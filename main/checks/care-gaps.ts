@@ -1,16 +1,14 @@
 // Care-gap rules: who the rule is about (diseases or ICD codes, age, prior fills), then either a
 // therapy they lack or a drug they fill too often, over the last 12 months.
 import type { EntityManager } from 'typeorm';
-import { ICD_CODES } from '../../preload/schemas/clinical';
-import { ageOn } from '../../preload/schemas/dates';
+import { coreDiseasesOf } from '../../preload/schemas/clinical';
+import { ageOnIso, isoDaysBefore } from '../../preload/schemas/dates';
 import { bundledDrug } from '../medications/vocabulary/bundled';
 import { findingFor, matches, type ActiveDrug, type RawFinding } from './engine';
 import type { LoadedRule } from './knowledge-base';
 
 type Q = Pick<EntityManager, 'query'>;
 type GapRule = Extract<LoadedRule, { family: 'missingTherapy' | 'overuse' }>;
-const DAY = 86_400_000;
-const coreOf = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
 
 export interface Context {
   age: number | null;
@@ -25,15 +23,15 @@ export interface Context {
 export async function careGapContext(q: Q, patientId: string, current: ActiveDrug[], today: string): Promise<Context> {
   const [p] = (await q.query('SELECT date_of_birth FROM patients WHERE id = ?', [patientId])) as { date_of_birth: string }[];
   const codes = ((await q.query('SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL', [patientId])) as { code: string }[]).map((c) => c.code);
-  const since = new Date(Date.parse(today) - 364 * DAY).toISOString().slice(0, 10);
+  const since = isoDaysBefore(today, 364);
   const fills = ((await q.query(
     `SELECT drug_key AS ingredient, max(drug_name) AS product FROM fills WHERE patient_id = ? AND drug_key IS NOT NULL AND fill_date BETWEEN ? AND ? GROUP BY drug_key, fill_date`,
     [patientId, since, today],
   )) as { ingredient: string; product: string | null }[]).map((f): ActiveDrug => ({ ingredient: f.ingredient, product: f.product ?? f.ingredient, source: 'fill', classCode: bundledDrug(f.ingredient)?.class ?? null }));
   return {
-    age: p ? ageOn(p.date_of_birth, new Date(`${today}T12:00:00Z`)) : null,
+    age: p ? ageOnIso(p.date_of_birth, today) : null,
     codes,
-    diseases: new Set(codes.flatMap((c) => coreOf.get(c) ?? [])),
+    diseases: coreDiseasesOf(codes),
     fills,
     current,
   };

@@ -14,8 +14,15 @@ export interface ActiveDrug {
 
 export type RawFinding = Omit<Finding, 'dismissed'>;
 
-export const matches = (m: Matcher, d: ActiveDrug) =>
-  (m.ingredients ?? []).some((i) => d.ingredient === i || d.ingredient.split(' / ').includes(i)) || (m.classes ?? []).some((c) => d.classCode?.startsWith(c) ?? false);
+// Matchers compiled once: the population pass asks them millions of times.
+const compiled = new WeakMap<Matcher, { ingredients: Set<string>; classes: string[] }>();
+export function matches(m: Matcher, d: ActiveDrug): boolean {
+  let c = compiled.get(m);
+  if (!c) compiled.set(m, (c = { ingredients: new Set(m.ingredients ?? []), classes: m.classes ?? [] }));
+  if (c.ingredients.has(d.ingredient)) return true;
+  if (d.ingredient.includes(' / ') && d.ingredient.split(' / ').some((i) => c.ingredients.has(i))) return true;
+  return d.classCode !== null && c.classes.some((prefix) => d.classCode!.startsWith(prefix));
+}
 
 export const fingerprintOf = (ruleId: string, ingredients: string[]) => createHash('sha256').update([ruleId, ...[...new Set(ingredients)].sort()].join('\u0000')).digest('hex');
 

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { FILL_GRACE_DAYS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
-import { BUNDLED_DRUGS, bundledDrug } from '../medications/vocabulary/bundled';
+import { bundledDrug, listedIngredient } from '../medications/vocabulary/bundled';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
@@ -17,8 +17,6 @@ import { BUNDLED_RULES, KNOWLEDGE_VERSION, loadLocalRules } from './knowledge-ba
 
 type Q = Pick<EntityManager, 'query'>;
 
-// An RxCUI on the list may be the ingredient or one of its bundled clinical drugs.
-const ingredientOfRxcui = new Map(BUNDLED_DRUGS.flatMap((d) => [...(d.rxcui ? [[d.rxcui, d.name] as const] : []), ...(d.clinicalDrugs ?? []).map((c) => [c.rxcui, d.name] as const)]));
 
 async function activeDrugs(q: Q, patientId: string, today: string): Promise<{ drugs: ActiveDrug[]; uncoded: string[] }> {
   const listed = (await q.query('SELECT product, rxcui FROM patient_medications WHERE patient_id = ? AND stop_date IS NULL ORDER BY product COLLATE NOCASE', [patientId])) as { product: string; rxcui: string | null }[];
@@ -26,7 +24,7 @@ async function activeDrugs(q: Q, patientId: string, today: string): Promise<{ dr
   const drugs: ActiveDrug[] = [];
   const uncoded: string[] = [];
   for (const m of listed) {
-    const ingredient = (m.rxcui && ingredientOfRxcui.get(m.rxcui)) || recognisedKey(keys, { ndc: null, drugName: m.product });
+    const ingredient = listedIngredient(m.rxcui, m.product) ?? recognisedKey(keys, { ndc: null, drugName: m.product });
     if (ingredient) drugs.push({ ingredient, product: m.product, source: 'list', classCode: bundledDrug(ingredient)?.class ?? null });
     else uncoded.push(m.product);
   }

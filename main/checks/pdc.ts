@@ -1,8 +1,9 @@
 // Proportion of days covered, the PQA way: from the first fill in the period to the period's end;
 // at least two fills on different dates; a refill of the same drug before the last ran out starts
 // when it does; days covered by different drugs of the class count once; supply past the end is cut.
-const DAY = 86_400_000;
-const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
+import { DAY_MS } from '../../preload/schemas/dates';
+
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
 export interface PdcFill {
   /** The drug (ingredient); refills of the same drug shift forward, different drugs do not. */
@@ -29,13 +30,15 @@ export function proportionOfDaysCovered(fills: PdcFill[], periodStart: string, p
   const indexDate = inPeriod[0]?.date ?? null;
   if (!indexDate || dates.size < 2) return { pdc: null, coveredDays: 0, periodDays: indexDate ? end - dayNumber(indexDate) + 1 : 0, indexDate };
   const index = dayNumber(indexDate);
-  const covered = new Set<number>();
+  const periodDays = end - index + 1;
+  // One flag per day of the period: the population pass runs this for every patient and class.
+  const covered = new Uint8Array(periodDays);
   const nextFree = new Map<string, number>();
   for (const f of inPeriod) {
     const from = Math.max(dayNumber(f.date), nextFree.get(f.drug) ?? -Infinity);
-    for (let d = from; d < from + f.daysSupply && d <= end; d++) covered.add(d);
+    covered.fill(1, from - index, Math.min(from + f.daysSupply, end + 1) - index);
     nextFree.set(f.drug, from + f.daysSupply);
   }
-  const periodDays = end - index + 1;
-  return { pdc: covered.size / periodDays, coveredDays: covered.size, periodDays, indexDate };
+  const coveredDays = covered.reduce((n, day) => n + day, 0);
+  return { pdc: coveredDays / periodDays, coveredDays, periodDays, indexDate };
 }

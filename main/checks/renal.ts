@@ -1,7 +1,7 @@
 // Renal rules: the patient's kidney estimates from their latest serum creatinine and weight of the
 // last 12 months, against each rule's threshold for the drugs it names.
 import type { EntityManager } from 'typeorm';
-import { ageOn } from '../../preload/schemas/dates';
+import { ageOnIso, isoDaysBefore } from '../../preload/schemas/dates';
 import type { PatientChecks } from '../../preload/schemas/checks';
 import { findingFor, matches, type ActiveDrug, type RawFinding } from './engine';
 import { ckdEpi2021, cockcroftGault } from './kidney';
@@ -9,17 +9,16 @@ import type { LoadedRule } from './knowledge-base';
 
 type Q = Pick<EntityManager, 'query'>;
 type Kidney = PatientChecks['summary']['kidney'];
-const DAY = 86_400_000;
 
 export async function kidneyEstimates(q: Q, patientId: string, today: string): Promise<Kidney> {
   const [p] = (await q.query('SELECT date_of_birth, sex FROM patients WHERE id = ?', [patientId])) as { date_of_birth: string; sex: string }[];
-  const since = new Date(Date.parse(today) - 365 * DAY).toISOString().slice(0, 10);
+  const since = isoDaysBefore(today, 365);
   const latest = async (type: string) =>
     ((await q.query('SELECT value, taken_on FROM patient_labs WHERE patient_id = ? AND type = ? AND taken_on BETWEEN ? AND ? ORDER BY taken_on DESC LIMIT 1', [patientId, type, since, today])) as { value: number; taken_on: string }[])[0];
   const scr = await latest('scr');
   if (!p || !scr) return { crcl: null, egfr: null, scrDate: null, note: 'No serum creatinine in the last 12 months: renal dosing checks did not run.' };
   if (p.sex !== 'female' && p.sex !== 'male') return { crcl: null, egfr: null, scrDate: scr.taken_on, note: 'Sex not recorded: kidney function cannot be estimated.' };
-  const age = ageOn(p.date_of_birth, new Date(`${today}T12:00:00Z`));
+  const age = ageOnIso(p.date_of_birth, today);
   const weight = await latest('weight');
   return {
     crcl: weight ? Math.round(cockcroftGault(age, weight.value, scr.value, p.sex)) : null,

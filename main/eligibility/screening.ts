@@ -2,16 +2,14 @@
 // (fills grouped per patient, conditions, enrollments), never a query per patient.
 import type { DataSource } from 'typeorm';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
-import { ICD_CODES } from '../../preload/schemas/clinical';
+import { coreDiseasesOf } from '../../preload/schemas/clinical';
+import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
 import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { getCriteria } from './criteria-store';
 import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
 
-const DAY = 86_400_000;
-const coreOfCode = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Whether a fill's ingredient key is a Part D maintenance drug (combinations: if any ingredient is). */
 const maintenanceCache = new Map<string, boolean>();
@@ -33,7 +31,7 @@ type PatientRow = { id: string; first_name: string; last_name: string; date_of_b
 /** Annual cost from the period's fills; a history shorter than a year is scaled up, from at least 90 days. */
 function annualCost(agg: FillAgg | undefined, asOfMs: number): number | null {
   if (!agg || !agg.costed || agg.cost === null) return null;
-  const days = Math.max(90, Math.round((asOfMs - Date.parse(agg.first_fill)) / DAY) + 1);
+  const days = Math.max(90, Math.round((asOfMs - Date.parse(agg.first_fill)) / DAY_MS) + 1);
   return Math.round((agg.cost * 365) / Math.min(365, days) * 100) / 100;
 }
 
@@ -57,7 +55,7 @@ export async function screenPatients(db: DataSource, contractYear: number, asOfI
   const criteria = await getCriteria(db.manager, contractYear);
   const asOf = asOfInput ?? [new Date().toISOString().slice(0, 10), `${contractYear}-12-31`].sort()[0]!;
   const asOfMs = Date.parse(asOf);
-  const periodStart = isoDay(asOfMs - 364 * DAY);
+  const periodStart = isoDaysBefore(asOf, 364);
 
   const fills = (await db.query(
     `SELECT f.patient_id, group_concat(DISTINCT f.drug_key) AS drugs, sum(f.cost) AS cost, count(f.cost) AS costed,
@@ -70,7 +68,7 @@ export async function screenPatients(db: DataSource, contractYear: number, asOfI
   const counted = new Set(criteria.diseases);
   const diseasesOf = new Map<string, Set<string>>();
   for (const c of conditions) {
-    for (const d of coreOfCode.get(c.code) ?? []) if (counted.has(d)) diseasesOf.set(c.patient_id, (diseasesOf.get(c.patient_id) ?? new Set()).add(d));
+    for (const d of coreDiseasesOf([c.code])) if (counted.has(d)) diseasesOf.set(c.patient_id, (diseasesOf.get(c.patient_id) ?? new Set()).add(d));
   }
   const enrollments = new Map(((await db.query('SELECT * FROM mtm_enrollments WHERE contract_year = ?', [contractYear])) as EnrollmentRow[]).map((e) => [e.patient_id, e]));
   const patients = (await db.query(`SELECT id, first_name, last_name, date_of_birth, part_d_plan_name FROM patients WHERE deleted_at IS NULL ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE`)) as PatientRow[];

@@ -145,6 +145,22 @@ export interface PatientChecks {
   knowledgeVersion: string;
 }
 
+export interface PopulationEntry {
+  patientId: string;
+  name: string;
+  findings: string[];
+}
+
+/** The whole pharmacy at once: who to call first. Dismissed findings are left out. */
+export interface PopulationChecks {
+  screened: number;
+  majorInteraction: PopulationEntry[];
+  lowAdherence: PopulationEntry[];
+  /** Care gaps and older-adult findings. */
+  careGaps: PopulationEntry[];
+  elapsedMs: number;
+}
+
 const idSchema = z.uuid({ error: 'Not a valid record id' });
 export const patientChecksRequest = z.object({ patientId: idSchema }).strict();
 export const dismissFindingRequest = z

@@ -5,6 +5,9 @@ import { isIsoDate } from './identifiers';
 
 export const CORE_CHRONIC_DISEASES = icd.coreChronicDiseases;
 export const ICD_CODES = icd.codes;
+const CORE_OF_CODE = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
+/** The CMS core chronic diseases a set of ICD-10-CM codes establishes. */
+export const coreDiseasesOf = (codes: string[]) => new Set(codes.flatMap((c) => CORE_OF_CODE.get(c) ?? []));
 export const LAB_TYPES = labTypes.labs;
 export type LabTypeId = (typeof LAB_TYPES)[number]['id'];
 

@@ -26,3 +26,11 @@ export function ageOn(dateOfBirth: string, on: Date = new Date()): number {
   if (on.getMonth() + 1 < m || (on.getMonth() + 1 === m && on.getDate() < d)) age--;
   return age;
 }
+
+export const DAY_MS = 86_400_000;
+
+/** The ISO date `days` days before an ISO date (UTC, no time-of-day drift). */
+export const isoDaysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+
+/** Age on an ISO date. */
+export const ageOnIso = (dateOfBirth: string, iso: string) => ageOn(dateOfBirth, new Date(`${iso}T12:00:00Z`));

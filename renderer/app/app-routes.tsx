@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AuditScreen } from '../audit/audit-screen';
+import { CheckWorklistScreen } from '../checks/check-worklist-screen';
 import { EligibilityScreen } from '../eligibility/eligibility-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
@@ -18,6 +19,7 @@ export const AREAS = [
   { path: '/patients', label: 'Patients', key: 'P', channel: 'patients:search' },
   { path: '/prescribers', label: 'Prescribers', key: 'R', channel: 'prescribers:search' },
   { path: '/eligibility', label: 'MTM eligibility', key: 'M', channel: 'eligibility:screen' },
+  { path: '/checks', label: 'Check worklist', key: 'W', channel: 'checks:population' },
   { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
@@ -47,6 +49,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <ImportScreen />;
     case '/eligibility':
       return <EligibilityScreen user={user} />;
+    case '/checks':
+      return <CheckWorklistScreen />;
     case '/prescribers':
       return <PrescriberRoutes route={route} />;
     default:

@@ -1,11 +1,14 @@
 // `npm run bench`: the figures quoted in issue notes. A real encrypted pharmacy in a temp folder:
-// a 100 000-row fill export imported through the real importer, then the eligibility screen of
-// 20 000 patients with 1 000 000 fills. Prints timings; asserts nothing (tests do that).
+// a 100 000-row fill export imported through the real importer, the eligibility screen of 20 000
+// patients with 1 000 000 fills, the checks for one 25-medicine patient, and the checks over every
+// patient. Prints timings; asserts nothing (tests do that).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rawConnection } from '../../main/db/data-source';
+import { knowledgeFolderOf, patientChecks } from '../../main/checks/patient-checks';
+import { populationChecks } from '../../main/checks/population';
 import { screenPatients } from '../../main/eligibility/screening';
 import { importFills } from '../../main/fills/import-fills';
 import { BUNDLED_DRUGS } from '../../main/medications/vocabulary/bundled';
@@ -86,6 +89,23 @@ try {
     if (r === 0) console.log(`  screened ${result.screened}: ${JSON.stringify(result.counts)}; worklist ${result.patients.length}`);
   }
   console.log(`screen ${PATIENTS} patients / ${FILLS} fills: ${runs.map((ms) => (ms / 1000).toFixed(2)).join(' s, ')} s (median ${(runs.sort((a, b) => a - b)[1]! / 1000).toFixed(2)} s)`);
+
+  // One patient with 25 medicines on the list (plus their fills): the whole-profile checks.
+  const heavy = ids[0]!;
+  const medicine = raw.prepare(`INSERT INTO patient_medications (id, patient_id, version, product, kind, source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, 1, ?, 'rx', 'patientReported', ?, 'bench', ?, 'bench')`);
+  for (const d of BUNDLED_DRUGS.filter((x, i) => x.kind === 'rx' && i % 11 === 0).slice(0, 25)) medicine.run(randomUUID(), heavy, d.name, now, now);
+  const folder = knowledgeFolderOf(dir);
+  const profile: number[] = [];
+  let findings = 0;
+  for (let r = 0; r < 21; r++) {
+    const t = performance.now();
+    findings = (await patientChecks(db, folder, heavy, '2026-11-23')).findings.length;
+    profile.push(performance.now() - t);
+  }
+  console.log(`checks for a 25-medicine patient (${findings} findings): median ${profile.sort((a, b) => a - b)[10]!.toFixed(1)} ms of 21 runs`);
+
+  const population = await time(`checks over ${PATIENTS} patients / ${FILLS} fills`, () => populationChecks(db, folder, '2026-11-23'));
+  console.log(`  serious interactions ${population.majorInteraction.length}, low adherence ${population.lowAdherence.length}, care gaps ${population.careGaps.length}`);
   await session.signOut();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -55,6 +55,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'medications:history': { payload: { id: 'x' }, field: 'id' },
   'checks:patient': { payload: { patientId: 'not-a-uuid' }, field: 'patientId' },
   'checks:dismiss': { payload: { patientId: randomUUID(), ruleId: 'ddi.x', fingerprint: 'abc', reason: 'ok for this patient' }, field: 'fingerprint' },
+  'checks:population': { payload: { all: true }, field: '' },
   'drugs:search': { payload: { query: 'at' }, field: 'query' },
   'drugs:status': { payload: { release: 'x' }, field: '' },
   'eligibility:criteria': { payload: { contractYear: 1999 }, field: 'contractYear' },

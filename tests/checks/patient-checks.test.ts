@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Session } from '../../main/security/session';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
-import { addTechnician, call, newPharmacy, PASSWORD, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+import { addTechnician, call, daysAgo, newPharmacy, PASSWORD, TECH_PASSWORD } from '../helpers/temp-pharmacy';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function fill(session: Session, patientId: string, drugName: string, filled: string, daysSupply = 30) {
   await session.current().db.query(

@@ -46,4 +46,13 @@ test('clinical checks on the patient screen: interactions and duplication found,
   await expect(checks.getByRole('heading', { name: /Clinical checks/ })).toContainText('2 to review');
   await page.getByRole('button', { name: /1 dismissed/ }).click();
   await expect(page.getByText('Patient stopped Advil today; naproxen only — dwhitfield')).toBeVisible();
+
+  // The same findings across the pharmacy, on the worklist.
+  await page.keyboard.press('Alt+w');
+  const serious = page.getByRole('region', { name: /Serious interactions/ });
+  await expect(serious.getByRole('row', { name: /Vandermolen, Iris/ })).toContainText('warfarin + ibuprofen · warfarin + naproxen');
+  await snap(page, '41-check-worklist');
+  await serious.getByRole('row', { name: /Vandermolen, Iris/ }).click();
+  await expect(page.getByRole('heading', { name: /Clinical checks/ })).toContainText('2 to review');
 });
+

@@ -7,9 +7,10 @@ import { patientInputSchema, type PatientInput } from '../../preload/schemas/pat
 import { dispatch } from '../../main/bridge/dispatch';
 import { Session } from '../../main/security/session';
 import type { ChannelName, RequestOf, ResponseOf } from '../../preload/contract';
+import { isoDaysBefore } from '../../preload/schemas/dates';
+import { SETUP } from './setup-data';
 
 export { PASSWORD, SETUP } from './setup-data';
-import { SETUP } from './setup-data';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -68,3 +69,6 @@ export async function call<C extends ChannelName>(session: Session, channel: C, 
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.data as ResponseOf<C>;
 }
+
+/** The ISO date n days before today. */
+export const daysAgo = (n: number) => isoDaysBefore(new Date().toISOString().slice(0, 10), n);

@@ -99,6 +99,12 @@ export function searchBundled(query: string, limit: number): { drug: BundledDrug
     .map(({ drug, matchedBrand }) => ({ drug, matchedBrand }));
 }
 
+// An RxCUI on a medication list may be the ingredient or one of its bundled clinical drugs.
+const ingredientOfRxcui = new Map(BUNDLED_DRUGS.flatMap((d) => [...(d.rxcui ? [[d.rxcui, d.name] as const] : []), ...(d.clinicalDrugs ?? []).map((c) => [c.rxcui, d.name] as const)]));
+
+/** The bundled ingredient a medication-list entry is: by its RxCUI, else by its name. */
+export const listedIngredient = (rxcui: string | null, product: string): string | null => (rxcui && ingredientOfRxcui.get(rxcui)) || recogniseBundled(product)?.name || null;
+
 /** The bundled entry a dispensing system's drug description starts with ("ATORVASTATIN 40MG TAB", "Lipitor 10 mg"). */
 export function recogniseBundled(description: string): BundledDrug | null {
   const text = normalizeDrugText(description);
