@@ -55,10 +55,22 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
       dismissed_by TEXT NOT NULL,
       PRIMARY KEY (patient_id, fingerprint)
     )`);
+    // Pharmacogenomic results (CPIC terms); a newer result for the same gene supersedes an older one.
+    await q.query(`CREATE TABLE patient_genotypes (
+      id TEXT PRIMARY KEY,
+      patient_id TEXT NOT NULL REFERENCES patients (id),
+      gene TEXT NOT NULL,
+      result TEXT NOT NULL,
+      tested_on TEXT NOT NULL,
+      laboratory TEXT,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL
+    )`);
+    await q.query(`CREATE INDEX idx_patient_genotypes_patient ON patient_genotypes (patient_id, gene, tested_on)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['check_dismissals', 'mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['patient_genotypes', 'check_dismissals', 'mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
     await q.query(`DROP INDEX idx_fills_unrecognised`);
     await q.query(`DROP INDEX idx_fills_screening`);
     await q.query(`ALTER TABLE fills DROP COLUMN drug_key`);

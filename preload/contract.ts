@@ -34,7 +34,7 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
-import { dismissFindingRequest, patientChecksRequest, type PatientChecks, type PopulationChecks } from './schemas/checks';
+import { dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
@@ -117,6 +117,8 @@ export const contract = {
   'checks:patient': channel<PatientChecks>()(patientChecksRequest),
   'checks:dismiss': channel<PatientChecks>()(dismissFindingRequest),
   'checks:population': channel<PopulationChecks>()(emptyRequest),
+  'genotypes:list': channel<Genotype[]>()(genotypeListRequest),
+  'genotypes:add': channel<Genotype>()(genotypeAddRequest),
   'drugs:search': channel<DrugMatch[]>()(drugSearchRequest),
   'drugs:status': channel<RxNormStatus>()(emptyRequest),
   'eligibility:criteria': channel<YearCriteria>()(criteriaGetRequest),

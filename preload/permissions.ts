@@ -48,6 +48,9 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   // Judging that a finding does not apply is a clinical decision.
   'checks:dismiss': 'pharmacist',
   'checks:population': 'signedIn',
+  'genotypes:list': 'signedIn',
+  // A genetic test result is entered by the pharmacist who reads the report.
+  'genotypes:add': 'pharmacist',
   'drugs:search': 'signedIn',
   'drugs:status': 'signedIn',
   'eligibility:criteria': 'signedIn',

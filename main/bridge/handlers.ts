@@ -3,6 +3,7 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/con
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
 import { dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { populationChecks } from '../checks/population';
+import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
 import { screenPatients } from '../eligibility/screening';
@@ -105,6 +106,11 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req);
   },
   'checks:population': async (_req, { session }) => populationChecks(session.current().db, knowledgeFolderOf(session.paths.dataDir)),
+  'genotypes:list': async (req, { session }) => listGenotypes(session.current().db.manager, req.patientId),
+  'genotypes:add': async (req, { session }) => {
+    const { db, user } = session.current();
+    return addGenotype(db, user, req);
+  },
   'drugs:search': async (req, { session }) => searchDrugs(session.current().db.manager, req.query),
   'drugs:status': async (_req, { session }) => rxNormStatus(session.current().db.manager),
   'eligibility:criteria': async (req, { session }) => getCriteria(session.current().db.manager, req.contractYear),

@@ -7,9 +7,10 @@ import adherence from '../../resources/knowledge/adherence.json';
 import renal from '../../resources/knowledge/renal.json';
 import careGaps from '../../resources/knowledge/care-gaps.json';
 import olderAdults from '../../resources/knowledge/older-adults.json';
+import pharmacogenomics from '../../resources/knowledge/pharmacogenomics.json';
 import duplications from '../../resources/knowledge/duplications.json';
 import interactions from '../../resources/knowledge/interactions.json';
-import { ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
+import { PGX_RESULTS, ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
 import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
 import { bundledDrug, DRUG_CLASSES, drugClass } from '../medications/vocabulary/bundled';
 
@@ -32,6 +33,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
     if (r.family === 'interaction') return [...matcherProblems(r.a, `${where} (a)`), ...matcherProblems(r.b, `${where} (b)`)];
     if (r.family === 'duplication') return matcherProblems(r.members, where);
     if (r.family === 'renal') return matcherProblems(r.match, where);
+    if (r.family === 'pharmacogenomic') return [...matcherProblems(r.match, where), ...r.results.filter((x) => !PGX_RESULTS[r.gene]!.includes(x)).map((x) => `${where}: "${x}" is not a ${r.gene} result term`)];
     if (r.family === 'olderAdult') return [...matcherProblems(r.match, where), ...(r.unless ? matcherProblems(r.unless, `${where} (unless)`) : [])];
     if (r.family === 'missingTherapy' || r.family === 'overuse') {
       const diseases = [...(r.when.diseases ?? []), ...(r.family === 'missingTherapy' ? (r.excludeDiseases ?? []) : [])];
@@ -52,7 +54,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
 }
 
 function loadBundled(): LoadedRule[] {
-  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps, 'older-adults.json': olderAdults };
+  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps, 'older-adults.json': olderAdults, 'pharmacogenomics.json': pharmacogenomics };
   const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
   const problems = results.flatMap((r) => r.problems);
   if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
@@ -60,7 +62,7 @@ function loadBundled(): LoadedRule[] {
 }
 
 export const BUNDLED_RULES: readonly LoadedRule[] = loadBundled();
-export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}, care gaps ${careGaps.version}, older adults ${olderAdults.version}`;
+export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}, care gaps ${careGaps.version}, older adults ${olderAdults.version}, pharmacogenomics ${pharmacogenomics.version}`;
 
 /** The pharmacy's own rule files; ids must not reuse a bundled id (a local rule adds, it never silently replaces). */
 export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems: string[] } {

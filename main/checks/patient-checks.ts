@@ -11,6 +11,7 @@ import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { adherenceFindings } from './adherence';
 import { careGapContext, careGapFindings, olderAdultFindings } from './care-gaps';
+import { listGenotypes, pharmacogenomicFindings } from './genotypes';
 import { kidneyEstimates, renalFindings } from './renal';
 import { byIngredient, runRules, sortFindings, type ActiveDrug } from './engine';
 import { BUNDLED_RULES, KNOWLEDGE_VERSION, loadLocalRules } from './knowledge-base';
@@ -46,7 +47,7 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
   const kidney = await kidneyEstimates(db.manager, patientId, today);
   const current = byIngredient(drugs);
   const context = await careGapContext(db.manager, patientId, current, today);
-  const gaps = [...careGapFindings(rules, context), ...olderAdultFindings(rules, context)];
+  const gaps = [...careGapFindings(rules, context), ...olderAdultFindings(rules, context), ...pharmacogenomicFindings(rules, await listGenotypes(db.manager, patientId), current)];
   const raw = sortFindings([...runRules(drugs, rules), ...renalFindings(current, rules, kidney), ...gaps, ...adherence.findings]);
   const dismissals = new Map(
     ((await db.query('SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ?', [patientId])) as { fingerprint: string; reason: string; dismissed_by: string; dismissed_at: string }[]).map((d) => [d.fingerprint, d]),

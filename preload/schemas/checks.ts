@@ -1,6 +1,12 @@
 // Clinical checks: the knowledge-base rule files (bundled in resources/knowledge, or a pharmacy's
 // own in its data folder) and the findings the engine reports for a patient.
 import { z } from 'zod';
+import pgxResults from '../../resources/clinical/pgx-results.json';
+import { isIsoDate, optionalText } from './identifiers';
+
+/** Genes and their result terms (CPIC standard terms), from resources/clinical/pgx-results.json. */
+export const PGX_RESULTS: Record<string, string[]> = pgxResults.genes;
+export const PGX_GENES = Object.keys(pgxResults.genes) as [string, ...string[]];
 
 /** Fills count as current medicines until this many days after their supply ran out. */
 export const FILL_GRACE_DAYS = 30;
@@ -95,6 +101,16 @@ export const ruleSchema = z.discriminatedUnion('family', [
     .strict(),
   z
     .object({
+      family: z.literal('pharmacogenomic'),
+      gene: z.enum(PGX_GENES),
+      /** The recorded results (CPIC terms) that make the drugs a concern. */
+      results: z.array(z.string()).min(1),
+      match: matcher,
+      ...common,
+    })
+    .strict(),
+  z
+    .object({
       family: z.literal('adherence'),
       classes: z.array(z.string().min(3)).min(1),
       excludeClasses: z.array(z.string().min(3)).optional(),
@@ -162,6 +178,29 @@ export interface PopulationChecks {
 }
 
 const idSchema = z.uuid({ error: 'Not a valid record id' });
+
+export const genotypeAddRequest = z
+  .object({
+    patientId: idSchema,
+    gene: z.enum(PGX_GENES, { error: 'Choose the gene' }),
+    result: z.string({ error: 'Choose the result' }).trim().min(1, 'Choose the result'),
+    testedOn: z.string({ error: 'Enter the test date' }).trim().refine(isIsoDate, 'Enter the test date as MM/DD/YYYY').refine((v) => v <= new Date().toISOString().slice(0, 10), 'The test date cannot be in the future'),
+    laboratory: optionalText(120),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    if (PGX_RESULTS[g.gene] && !PGX_RESULTS[g.gene]!.includes(g.result)) ctx.addIssue({ code: 'custom', path: ['result'], message: `Not a ${g.gene} result: choose one of ${PGX_RESULTS[g.gene]!.join(', ')}` });
+  });
+export const genotypeListRequest = z.object({ patientId: idSchema }).strict();
+
+export interface Genotype {
+  id: string;
+  gene: string;
+  result: string;
+  testedOn: string;
+  laboratory: string | null;
+  recordedBy: string;
+}
 export const patientChecksRequest = z.object({ patientId: idSchema }).strict();
 export const dismissFindingRequest = z
   .object({ patientId: idSchema, ruleId: z.string().min(3).max(120), fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint'), reason: z.string().trim().min(3, 'Say why this does not apply to the patient').max(300) })

@@ -7,7 +7,7 @@ import { useForm } from '../ui/use-form';
 
 const ADHERENCE_NAMES: Record<string, string> = { 'pdc.diabetes': 'diabetes medicines', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'statins' };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const citationText = (c: Finding['citation']) => `${c.document}${c.year ? `, ${c.year}` : ''}; ${c.locator}`;
+const citationText = (c: Finding['citation']) => `${c.document}${c.year && !c.document.includes(String(c.year)) ? `, ${c.year}` : ''}; ${c.locator}`;
 
 /** What the checks found in the patient's current medicines, most severe first, for the pharmacist to confirm or dismiss. */
 export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId: string; checks: PatientChecks | null; error: string | null; onChanged: () => void }) {

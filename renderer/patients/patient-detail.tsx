@@ -10,6 +10,7 @@ import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
 import { MedicationsPanel } from '../medications/medications-panel';
 import { ChecksPanel } from '../checks/checks-panel';
+import { GenotypesPanel } from '../checks/genotypes-panel';
 import { useCall } from '../api/use-call';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -63,12 +64,15 @@ export function PatientDetailView({ id }: { id: string }) {
       <ChecksPanel patientId={id} checks={checks.data} error={checks.error} onChanged={checks.reload} />
       {clinical.data ? (
         <div className="detail-grid clinical-grid">
-          <ConditionsPanel patientId={id} conditions={clinical.data.conditions} onChanged={clinical.reload} />
-          <LabsPanel patientId={id} labs={clinical.data.labs} onChanged={clinical.reload} />
+          <ConditionsPanel patientId={id} conditions={clinical.data.conditions} onChanged={() => (clinical.reload(), checks.reload())} />
+          <LabsPanel patientId={id} labs={clinical.data.labs} onChanged={() => (clinical.reload(), checks.reload())} />
         </div>
       ) : clinical.error ? (
         <div className="alert alert-error" role="alert">{clinical.error}</div>
       ) : null}
+      <div className="detail-grid clinical-grid">
+        <GenotypesPanel patientId={id} onChanged={checks.reload} />
+      </div>
       <div className="detail-grid">
         <section className="panel">
           <h2>Contact</h2>

@@ -47,12 +47,23 @@ test('clinical checks on the patient screen: interactions and duplication found,
   await page.getByRole('button', { name: /1 dismissed/ }).click();
   await expect(page.getByText('Patient stopped Advil today; naproxen only — dwhitfield')).toBeVisible();
 
+  // A genetic test result from the lab report: CPIC's warfarin pair shows up.
+  await page.getByRole('button', { name: '+ Add result' }).click();
+  await page.getByLabel('Gene', { exact: true }).selectOption('CYP2C9');
+  await page.getByLabel('Result', { exact: true }).selectOption('Poor metabolizer');
+  await page.getByLabel('Date tested').fill('05/05/2025');
+  await page.getByRole('button', { name: 'Add result' }).click();
+  await expect(page.getByRole('row', { name: /CYP2C9 Poor metabolizer/ })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Moderate: warfarin: CYP2C9 poor metabolizer' })).toContainText('Johnson JA, et al. Clinical Pharmacogenetics Implementation Consortium');
+  await expect(checks.getByRole('heading', { name: /Clinical checks/ })).toContainText('3 to review');
+  await snap(page, '42-pharmacogenomics');
+
   // The same findings across the pharmacy, on the worklist.
   await page.keyboard.press('Alt+w');
   const serious = page.getByRole('region', { name: /Serious interactions/ });
   await expect(serious.getByRole('row', { name: /Vandermolen, Iris/ })).toContainText('warfarin + ibuprofen · warfarin + naproxen');
   await snap(page, '41-check-worklist');
   await serious.getByRole('row', { name: /Vandermolen, Iris/ }).click();
-  await expect(page.getByRole('heading', { name: /Clinical checks/ })).toContainText('2 to review');
+  await expect(page.getByRole('heading', { name: /Clinical checks/ })).toContainText('3 to review');
 });
 

@@ -1,0 +1,45 @@
+// A patient's pharmacogenomic results, and the CPIC rules they trigger with the current medicines.
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Genotype, genotypeAddRequest } from '../../preload/schemas/checks';
+import type { SignedInUser } from '../../preload/schemas/security';
+import type { z } from 'zod';
+import { assertLivePatient } from '../patients/patient-store';
+import { findingFor, matches, type ActiveDrug, type RawFinding } from './engine';
+import type { LoadedRule } from './knowledge-base';
+
+type Q = Pick<EntityManager, 'query'>;
+type Row = { id: string; gene: string; result: string; tested_on: string; laboratory: string | null; created_by: string };
+const toGenotype = (r: Row): Genotype => ({ id: r.id, gene: r.gene, result: r.result, testedOn: r.tested_on, laboratory: r.laboratory, recordedBy: r.created_by });
+
+/** Every result, newest first per gene. */
+export async function listGenotypes(q: Q, patientId: string): Promise<Genotype[]> {
+  await assertLivePatient(q, patientId);
+  return ((await q.query('SELECT * FROM patient_genotypes WHERE patient_id = ? ORDER BY gene, tested_on DESC, created_at DESC', [patientId])) as Row[]).map(toGenotype);
+}
+
+export async function addGenotype(db: DataSource, user: SignedInUser, g: z.output<typeof genotypeAddRequest>): Promise<Genotype> {
+  return db.transaction(async (em) => {
+    await assertLivePatient(em, g.patientId);
+    const id = randomUUID();
+    await em.query('INSERT INTO patient_genotypes (id, patient_id, gene, result, tested_on, laboratory, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      id, g.patientId, g.gene, g.result, g.testedOn, g.laboratory ?? null, new Date().toISOString(), user.username,
+    ]);
+    const [row] = (await em.query('SELECT * FROM patient_genotypes WHERE id = ?', [id])) as Row[];
+    return toGenotype(row!);
+  });
+}
+
+/** The latest result per gene decides; a rule fires for each current drug it names. */
+export function pharmacogenomicFindings(rules: readonly LoadedRule[], genotypes: Genotype[], drugs: ActiveDrug[]): RawFinding[] {
+  const latest = new Map<string, Genotype>();
+  for (const g of genotypes) if (!latest.has(g.gene)) latest.set(g.gene, g);
+  return rules.flatMap((rule) => {
+    if (rule.family !== 'pharmacogenomic') return [];
+    const g = latest.get(rule.gene);
+    const involved = drugs.filter((d) => matches(rule.match, d));
+    if (!g || !rule.results.includes(g.result) || !involved.length) return [];
+    const f = findingFor(rule, involved);
+    return [{ ...f, title: `${f.title}: ${rule.gene} ${g.result.toLowerCase()}`, explanation: `${f.explanation} Result on file: ${rule.gene} ${g.result}, tested ${g.testedOn}.` }];
+  });
+}
