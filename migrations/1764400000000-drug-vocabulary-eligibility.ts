@@ -67,10 +67,27 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
       created_by TEXT NOT NULL
     )`);
     await q.query(`CREATE INDEX idx_patient_genotypes_patient ON patient_genotypes (patient_id, gene, tested_on)`);
+    // Drug-therapy problems the pharmacist confirmed (from a check, or entered by hand); a review takes them up.
+    await q.query(`CREATE TABLE drug_therapy_problems (
+      id TEXT PRIMARY KEY,
+      patient_id TEXT NOT NULL REFERENCES patients (id),
+      source TEXT NOT NULL CHECK (source IN ('check', 'manual')),
+      rule_id TEXT,
+      fingerprint TEXT,
+      category TEXT NOT NULL,
+      severity TEXT NOT NULL,
+      title TEXT NOT NULL,
+      description TEXT NOT NULL,
+      suggested_action TEXT,
+      status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL
+    )`);
+    await q.query(`CREATE UNIQUE INDEX idx_dtp_check ON drug_therapy_problems (patient_id, fingerprint) WHERE source = 'check'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['patient_genotypes', 'check_dismissals', 'mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['drug_therapy_problems', 'patient_genotypes', 'check_dismissals', 'mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
     await q.query(`DROP INDEX idx_fills_unrecognised`);
     await q.query(`DROP INDEX idx_fills_screening`);
     await q.query(`ALTER TABLE fills DROP COLUMN drug_key`);

@@ -34,7 +34,7 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
-import { dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
+import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
@@ -116,6 +116,7 @@ export const contract = {
   'medications:history': channel<MedicationVersion[]>()(medicationIdRequest),
   'checks:patient': channel<PatientChecks>()(patientChecksRequest),
   'checks:dismiss': channel<PatientChecks>()(dismissFindingRequest),
+  'checks:accept': channel<PatientChecks>()(acceptFindingRequest),
   'checks:population': channel<PopulationChecks>()(emptyRequest),
   'genotypes:list': channel<Genotype[]>()(genotypeListRequest),
   'genotypes:add': channel<Genotype>()(genotypeAddRequest),

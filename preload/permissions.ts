@@ -47,6 +47,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'checks:patient': 'signedIn',
   // Judging that a finding does not apply is a clinical decision.
   'checks:dismiss': 'pharmacist',
+  'checks:accept': 'pharmacist',
   'checks:population': 'signedIn',
   'genotypes:list': 'signedIn',
   // A genetic test result is entered by the pharmacist who reads the report.

@@ -1,7 +1,7 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
-import { dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
+import { acceptFinding, dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { populationChecks } from '../checks/population';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -104,6 +104,10 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'checks:dismiss': async (req, { session }) => {
     const { db, user } = session.current();
     return dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req);
+  },
+  'checks:accept': async (req, { session }) => {
+    const { db, user } = session.current();
+    return acceptFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req);
   },
   'checks:population': async (_req, { session }) => populationChecks(session.current().db, knowledgeFolderOf(session.paths.dataDir)),
   'genotypes:list': async (req, { session }) => listGenotypes(session.current().db.manager, req.patientId),

@@ -12,7 +12,7 @@ export interface ActiveDrug {
   classCode: string | null;
 }
 
-export type RawFinding = Omit<Finding, 'dismissed'>;
+export type RawFinding = Omit<Finding, 'dismissed' | 'accepted'>;
 
 // Matchers compiled once: the population pass asks them millions of times.
 const compiled = new WeakMap<Matcher, { ingredients: Set<string>; classes: string[] }>();

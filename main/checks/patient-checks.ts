@@ -2,7 +2,8 @@
 // out no more than 30 days ago), run the bundled and local rules, and mark dismissed findings.
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { FILL_GRACE_DAYS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import { randomUUID } from 'node:crypto';
+import { DTP_LABELS, FILL_GRACE_DAYS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { bundledDrug, listedIngredient } from '../medications/vocabulary/bundled';
@@ -52,9 +53,13 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
   const dismissals = new Map(
     ((await db.query('SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ?', [patientId])) as { fingerprint: string; reason: string; dismissed_by: string; dismissed_at: string }[]).map((d) => [d.fingerprint, d]),
   );
+  const accepted = new Map(
+    ((await db.query(`SELECT fingerprint, created_by, created_at FROM drug_therapy_problems WHERE patient_id = ? AND source = 'check'`, [patientId])) as { fingerprint: string; created_by: string; created_at: string }[]).map((a) => [a.fingerprint, a]),
+  );
   const findings: Finding[] = raw.map((f) => {
     const d = dismissals.get(f.fingerprint);
-    return { ...f, dismissed: d ? { reason: d.reason, by: d.dismissed_by, at: d.dismissed_at } : null };
+    const a = accepted.get(f.fingerprint);
+    return { ...f, dismissed: d ? { reason: d.reason, by: d.dismissed_by, at: d.dismissed_at } : null, accepted: a ? { by: a.created_by, at: a.created_at } : null };
   });
   return {
     findings,
@@ -73,11 +78,31 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
 
 export const knowledgeFolderOf = (dataDir: string) => join(dataDir, 'knowledge');
 
-/** Dismisses a finding the engine still reports for the patient; the reason goes to the audit trail. */
-export async function dismissFinding(db: DataSource, knowledgeFolder: string, user: SignedInUser, req: { patientId: string; ruleId: string; fingerprint: string; reason: string }): Promise<PatientChecks> {
+async function currentFinding(db: DataSource, knowledgeFolder: string, req: { patientId: string; ruleId: string; fingerprint: string }): Promise<Finding> {
   const current = await patientChecks(db, knowledgeFolder, req.patientId);
   const f = current.findings.find((x) => x.fingerprint === req.fingerprint && x.ruleId === req.ruleId);
   if (!f) throw new AppError('notFound', 'That finding no longer applies to this patient (the medicines involved changed). Reload the checks.');
+  if (f.accepted) throw new AppError('conflict', `${f.title} is already a drug-therapy problem for this patient (${f.accepted.by}).`);
+  return f;
+}
+
+/** Confirms a finding as a drug-therapy problem on the patient's record, for the review to take up. */
+export async function acceptFinding(db: DataSource, knowledgeFolder: string, user: SignedInUser, req: { patientId: string; ruleId: string; fingerprint: string }): Promise<PatientChecks> {
+  const f = await currentFinding(db, knowledgeFolder, req);
+  await db.transaction(async (em) => {
+    await em.query(
+      `INSERT INTO drug_therapy_problems (id, patient_id, source, rule_id, fingerprint, category, severity, title, description, suggested_action, created_at, created_by) VALUES (?, ?, 'check', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [randomUUID(), req.patientId, f.ruleId, f.fingerprint, f.dtp, f.severity, f.title, f.explanation, f.action, new Date().toISOString(), user.username],
+    );
+    await em.query('DELETE FROM check_dismissals WHERE patient_id = ? AND fingerprint = ?', [req.patientId, f.fingerprint]);
+    await appendAudit(em, { username: user.username, action: 'check.accept', category: 'clinical checks', patientId: req.patientId, objectId: f.ruleId, outcome: 'success', detail: `${f.title}: ${DTP_LABELS[f.dtp]}` });
+  });
+  return patientChecks(db, knowledgeFolder, req.patientId);
+}
+
+/** Dismisses a finding the engine still reports for the patient; the reason goes to the audit trail. */
+export async function dismissFinding(db: DataSource, knowledgeFolder: string, user: SignedInUser, req: { patientId: string; ruleId: string; fingerprint: string; reason: string }): Promise<PatientChecks> {
+  const f = await currentFinding(db, knowledgeFolder, req);
   await db.transaction(async (em) => {
     await em.query(
       `INSERT INTO check_dismissals (patient_id, fingerprint, rule_id, reason, dismissed_at, dismissed_by) VALUES (?, ?, ?, ?, ?, ?)

@@ -143,6 +143,8 @@ export interface Finding {
   /** Stable for the same rule and ingredients: a dismissal holds until what is involved changes. */
   fingerprint: string;
   dismissed: { reason: string; by: string; at: string } | null;
+  /** Confirmed by a pharmacist as a drug-therapy problem for the patient's review. */
+  accepted: { by: string; at: string } | null;
 }
 
 export interface PatientChecks {
@@ -202,6 +204,9 @@ export interface Genotype {
   recordedBy: string;
 }
 export const patientChecksRequest = z.object({ patientId: idSchema }).strict();
+export const acceptFindingRequest = z
+  .object({ patientId: idSchema, ruleId: z.string().min(3).max(120), fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint') })
+  .strict();
 export const dismissFindingRequest = z
   .object({ patientId: idSchema, ruleId: z.string().min(3).max(120), fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint'), reason: z.string().trim().min(3, 'Say why this does not apply to the patient').max(300) })
   .strict();

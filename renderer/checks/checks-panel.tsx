@@ -14,7 +14,8 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
   const [showDismissed, setShowDismissed] = useState(false);
   if (error) return <div className="alert alert-error" role="alert">{error}</div>;
   if (!checks) return null;
-  const open = checks.findings.filter((f) => !f.dismissed);
+  const open = checks.findings.filter((f) => !f.dismissed && !f.accepted);
+  const accepted = checks.findings.filter((f) => f.accepted);
   const dismissed = checks.findings.filter((f) => f.dismissed);
   const s = checks.summary;
 
@@ -48,11 +49,23 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
           <div key={severity} className={`finding-group severity-${severity}`}>
             <h3>{SEVERITY_LABELS[severity]}</h3>
             {group.map((f) => (
-              <FindingCard key={f.fingerprint} finding={f} patientId={patientId} onDismissed={onChanged} />
+              <FindingCard key={f.fingerprint} finding={f} patientId={patientId} onChanged={onChanged} />
             ))}
           </div>
         ) : null;
       })}
+      {accepted.length > 0 && (
+        <div className="finding-group">
+          <h3>Accepted as drug-therapy problems</h3>
+          <ul className="accepted">
+            {accepted.map((f) => (
+              <li key={f.fingerprint}>
+                <strong>{f.title}</strong> — {DTP_LABELS[f.dtp]} ({SEVERITY_LABELS[f.severity].toLowerCase()}), by {f.accepted!.by} on {new Date(f.accepted!.at).toLocaleDateString()}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {dismissed.length > 0 && (
         <div className="dismissed">
           <button type="button" className="link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>
@@ -74,13 +87,22 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
   );
 }
 
-function FindingCard({ finding: f, patientId, onDismissed }: { finding: Finding; patientId: string; onDismissed: () => void }) {
+function FindingCard({ finding: f, patientId, onChanged }: { finding: Finding; patientId: string; onChanged: () => void }) {
   const [dismissing, setDismissing] = useState(false);
   const { values, set, errors, busy, submit } = useForm({ reason: '' });
   const onSubmit = submit(async ({ reason }) => {
     await call('checks:dismiss', { patientId, ruleId: f.ruleId, fingerprint: f.fingerprint, reason });
-    onDismissed();
+    onChanged();
   });
+  const [acceptError, setAcceptError] = useState<string | null>(null);
+  const accept = async () => {
+    try {
+      await call('checks:accept', { patientId, ruleId: f.ruleId, fingerprint: f.fingerprint });
+      onChanged();
+    } catch (failure) {
+      setAcceptError((failure as Error).message);
+    }
+  };
   return (
     <article className="finding" aria-label={`${SEVERITY_LABELS[f.severity]}: ${f.title}`}>
       <div className="finding-head">
@@ -113,8 +135,12 @@ function FindingCard({ finding: f, patientId, onDismissed }: { finding: Finding;
         </form>
       ) : (
         <div className="actions">
+          {acceptError && <span className="field-error" role="alert">{acceptError}</span>}
           <button type="button" onClick={() => setDismissing(true)}>
             Dismiss…
+          </button>
+          <button type="button" className="primary" onClick={() => void accept()}>
+            Accept as a problem
           </button>
         </div>
       )}

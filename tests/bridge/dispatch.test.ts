@@ -56,6 +56,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'checks:patient': { payload: { patientId: 'not-a-uuid' }, field: 'patientId' },
   'checks:dismiss': { payload: { patientId: randomUUID(), ruleId: 'ddi.x', fingerprint: 'abc', reason: 'ok for this patient' }, field: 'fingerprint' },
   'checks:population': { payload: { all: true }, field: '' },
+  'checks:accept': { payload: { patientId: randomUUID(), ruleId: 'ddi.x', fingerprint: 'ABC' }, field: 'fingerprint' },
   'genotypes:list': { payload: { patientId: 'x' }, field: 'patientId' },
   'genotypes:add': { payload: { patientId: randomUUID(), gene: 'CYP2C19', result: 'Slow', testedOn: '2025-01-01' }, field: 'result' },
   'drugs:search': { payload: { query: 'at' }, field: 'query' },

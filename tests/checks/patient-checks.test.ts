@@ -98,4 +98,20 @@ describe("a patient's clinical checks", () => {
     ]);
     await session.signOut();
   });
+
+  it('turn an accepted finding into a drug-therapy problem for the review, once', async () => {
+    const { session } = await newPharmacy();
+    const p = await call(session, 'patients:create', { patient: { firstName: 'Abe', lastName: 'Quintero', dateOfBirth: '1950-01-01', sex: 'male' } });
+    for (const product of ['clopidogrel 75 mg', 'omeprazole 20 mg']) await call(session, 'medications:add', { patientId: p.id, medication: { product, kind: 'rx', source: 'pharmacyFill' } });
+    const [f] = (await call(session, 'checks:patient', { patientId: p.id })).findings;
+    const after = await call(session, 'checks:accept', { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint });
+    expect(after.findings[0]).toMatchObject({ ruleId: 'ddi.clopidogrel-omeprazole', accepted: { by: 'pharmacist1' }, dismissed: null });
+    const problems = (await session.current().db.query('SELECT source, rule_id, category, severity, title, status FROM drug_therapy_problems WHERE patient_id = ?', [p.id])) as object[];
+    expect(problems).toEqual([{ source: 'check', rule_id: 'ddi.clopidogrel-omeprazole', category: 'ineffectiveDrug', severity: 'major', title: 'clopidogrel + omeprazole', status: 'open' }]);
+    const again = { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint };
+    expect(await dispatch(session, 'checks:accept', again)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(session, 'checks:dismiss', { ...again, reason: 'changed my mind' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await session.signOut();
+  });
 });
+
