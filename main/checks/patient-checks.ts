@@ -68,6 +68,7 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
       uncoded,
       interactingPairs: findings.filter((f) => f.family === 'interaction').length,
       duplications: findings.filter((f) => f.family === 'duplication').length,
+      cnsActive: current.filter((d) => CNS_ACTIVE.some((c) => d.classCode?.startsWith(c))).map((d) => d.ingredient).sort(),
       adherence: adherence.measures,
       kidney,
     },
@@ -75,6 +76,8 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
     knowledgeVersion: KNOWLEDGE_VERSION,
   };
 }
+
+const CNS_ACTIVE = ['N02A', 'N03A', 'N05A', 'N05B', 'N05C', 'N06A'];
 
 export const knowledgeFolderOf = (dataDir: string) => join(dataDir, 'knowledge');
 

@@ -154,6 +154,8 @@ export interface PatientChecks {
     uncoded: string[];
     interactingPairs: number;
     duplications: number;
+    /** Current medicines acting on the central nervous system (ATC N02A, N03A, N05A, N05B, N05C, N06A): a sedation and falls burden count. */
+    cnsActive: string[];
     adherence: { ruleId: string; pdc: number; periodDays: number }[];
     /** Kidney estimates from the latest values of the last 12 months; note says what is missing. */
     kidney: { crcl: number | null; egfr: number | null; scrDate: string | null; note: string | null };

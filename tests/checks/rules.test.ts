@@ -15,7 +15,7 @@ describe('knowledge base files', () => {
   it('load with every ingredient and class known, each rule cited', () => {
     expect(BUNDLED_RULES.length).toBeGreaterThanOrEqual(24);
     for (const r of BUNDLED_RULES) expect(r.citation.document.length, r.id).toBeGreaterThan(10);
-    expect(BUNDLED_RULES.filter((r) => r.id.startsWith('ddi.onc.')).length).toBeGreaterThanOrEqual(9);
+    expect(BUNDLED_RULES.filter((r) => r.id.startsWith('ddi.onc.')).length).toBeGreaterThanOrEqual(11);
   });
 
   it('refuse a rule naming an unknown ingredient or class, or reusing an id', () => {
@@ -50,6 +50,7 @@ describe('interaction and duplication rules on hand-made patients', () => {
     expect(fired('hydrocodone and acetaminophen', 'alprazolam')).toEqual(['ddi.opioid-benzodiazepine major: hydrocodone and acetaminophen + alprazolam']);
     expect(fired('tizanidine', 'ciprofloxacin')).toEqual(['ddi.onc.tizanidine-cyp1a2 contraindicated: tizanidine + ciprofloxacin']);
     expect(fired('lithium', 'lisinopril')).toEqual(['ddi.lithium-nsaid-ras-thiazide major: lithium + lisinopril']);
+    expect(fired('atazanavir', "St John's wort")).toEqual(["ddi.onc.inducer-protease-inhibitor contraindicated: atazanavir + St John's wort"]);
   });
 
   it('flag duplications by ingredient list or by class, once per group', () => {
