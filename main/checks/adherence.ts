@@ -1,9 +1,9 @@
 // Adherence rules: PDC over the last 12 months of the patient's fills in each rule's classes.
 import type { EntityManager } from 'typeorm';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
-import { isoDaysBefore } from '../../preload/schemas/dates';
+import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { PatientChecks } from '../../preload/schemas/checks';
-import { bundledDrug } from '../medications/vocabulary/bundled';
+import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
 import { findingFor, type ActiveDrug, type RawFinding } from './engine';
 import type { LoadedRule } from './knowledge-base';
 import { proportionOfDaysCovered, type PdcFill } from './pdc';
@@ -16,9 +16,14 @@ const inClasses = (classes: string[], ingredient: string) => {
 };
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-export async function adherenceFindings(q: Q, patientId: string, rules: readonly LoadedRule[], today: string): Promise<{ findings: RawFinding[]; measures: PatientChecks['summary']['adherence'] }> {
+type Summary = PatientChecks['summary'];
+const isMaintenance = (ingredient: string) => {
+  const d = bundledDrug(ingredient);
+  return Boolean(d && drugClass(d.class)?.maintenance);
+};
+
+export async function adherenceFindings(q: Q, patientId: string, rules: readonly LoadedRule[], today: string): Promise<{ findings: RawFinding[]; measures: Summary['adherence']; byDrug: Summary['adherenceByDrug'] }> {
   const adherenceRules = rules.filter((r): r is AdherenceRule => r.family === 'adherence');
-  if (!adherenceRules.length) return { findings: [], measures: [] };
   const start = isoDaysBefore(today, 364);
   const fills = (await q.query(
     `SELECT drug_key AS ingredient, max(drug_name) AS product, fill_date AS date, max(days_supply) AS daysSupply FROM fills
@@ -29,7 +34,21 @@ export async function adherenceFindings(q: Q, patientId: string, rules: readonly
   const diseases = coreDiseasesOf(conditions.map((c) => c.code));
 
   const findings: RawFinding[] = [];
-  const measures: PatientChecks['summary']['adherence'] = [];
+  const measures: Summary['adherence'] = [];
+  const byDrug: Summary['adherenceByDrug'] = [];
+  const todayDay = Date.parse(today) / DAY_MS;
+  const lateRule = rules.find((r) => r.family === 'lateRefill');
+  for (const [drug, own] of groupByDrug(fills)) {
+    if (!isMaintenance(drug)) continue;
+    const r = proportionOfDaysCovered(own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })), start, today);
+    if (r.pdc !== null) byDrug.push({ drug, pdc: r.pdc });
+    const last = own[own.length - 1]!;
+    const daysOut = Math.floor(todayDay - Date.parse(last.date) / DAY_MS - last.daysSupply);
+    if (lateRule?.family === 'lateRefill' && own.length >= 2 && daysOut > lateRule.daysLate && daysOut <= lateRule.stoppedAfter) {
+      const f = findingFor(lateRule, [{ ingredient: drug, product: last.product ?? drug, source: 'fill', classCode: bundledDrug(drug)?.class ?? null }]);
+      findings.push({ ...f, title: `${drug}: supply ran out ${daysOut} days ago`, explanation: `${f.explanation} Last fill ${last.date} for ${last.daysSupply} days.` });
+    }
+  }
   for (const rule of adherenceRules) {
     if (rule.excludeConditions?.some((d) => diseases.has(d))) continue;
     if (rule.excludeClasses && fills.some((f) => inClasses(rule.excludeClasses!, f.ingredient))) continue;
@@ -46,5 +65,11 @@ export async function adherenceFindings(q: Q, patientId: string, rules: readonly
       explanation: `${f.explanation} Covered ${result.coveredDays} of ${result.periodDays} days since the first fill on ${result.indexDate}.`,
     });
   }
-  return { findings, measures };
+  return { findings, measures, byDrug: byDrug.sort((a, b) => a.drug.localeCompare(b.drug)) };
+}
+
+function groupByDrug<T extends { ingredient: string }>(fills: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const f of fills) out.set(f.ingredient, [...(out.get(f.ingredient) ?? []), f]);
+  return out;
 }

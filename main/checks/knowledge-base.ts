@@ -34,6 +34,7 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
     if (r.family === 'duplication') return matcherProblems(r.members, where);
     if (r.family === 'renal') return matcherProblems(r.match, where);
     if (r.family === 'pharmacogenomic') return [...matcherProblems(r.match, where), ...r.results.filter((x) => !PGX_RESULTS[r.gene]!.includes(x)).map((x) => `${where}: "${x}" is not a ${r.gene} result term`)];
+    if (r.family === 'lateRefill') return [];
     if (r.family === 'olderAdult') return [...matcherProblems(r.match, where), ...(r.unless ? matcherProblems(r.unless, `${where} (unless)`) : [])];
     if (r.family === 'missingTherapy' || r.family === 'overuse') {
       const diseases = [...(r.when.diseases ?? []), ...(r.family === 'missingTherapy' ? (r.excludeDiseases ?? []) : [])];

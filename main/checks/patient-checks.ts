@@ -70,6 +70,7 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
       duplications: findings.filter((f) => f.family === 'duplication').length,
       cnsActive: current.filter((d) => CNS_ACTIVE.some((c) => d.classCode?.startsWith(c))).map((d) => d.ingredient).sort(),
       adherence: adherence.measures,
+      adherenceByDrug: adherence.byDrug,
       kidney,
     },
     localRuleProblems: local.problems,

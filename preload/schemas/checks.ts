@@ -111,6 +111,16 @@ export const ruleSchema = z.discriminatedUnion('family', [
     .strict(),
   z
     .object({
+      family: z.literal('lateRefill'),
+      /** Days after the last supply ran out before a maintenance medicine counts as late. */
+      daysLate: z.number().int().min(1).max(90),
+      /** Days without supply after which the medicine is taken to be stopped (no finding). */
+      stoppedAfter: z.number().int().min(14).max(365),
+      ...common,
+    })
+    .strict(),
+  z
+    .object({
       family: z.literal('adherence'),
       classes: z.array(z.string().min(3)).min(1),
       excludeClasses: z.array(z.string().min(3)).optional(),
@@ -157,6 +167,8 @@ export interface PatientChecks {
     /** Current medicines acting on the central nervous system (ATC N02A, N03A, N05A, N05B, N05C, N06A): a sedation and falls burden count. */
     cnsActive: string[];
     adherence: { ruleId: string; pdc: number; periodDays: number }[];
+    /** PDC per Part D maintenance medicine with two or more fills in 12 months. */
+    adherenceByDrug: { drug: string; pdc: number }[];
     /** Kidney estimates from the latest values of the last 12 months; note says what is missing. */
     kidney: { crcl: number | null; egfr: number | null; scrDate: string | null; note: string | null };
   };

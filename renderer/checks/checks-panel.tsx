@@ -38,6 +38,7 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
           : ''}{' '}
         {s.kidney.note}
         {s.adherence.length > 0 && ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
+        {s.adherenceByDrug.length > 0 && ` By medicine: ${s.adherenceByDrug.map((a) => `${a.drug} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
       </p>
       {checks.localRuleProblems.length > 0 && (
         <div className="alert alert-warning" role="status">

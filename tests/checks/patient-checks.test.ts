@@ -61,7 +61,7 @@ describe("a patient's clinical checks", () => {
     for (const ago of [120, 80, 20]) await fill(session, p.id, 'ATORVASTATIN 20 MG TAB', daysAgo(ago));
     // Metformin filled on time (every 30 days), but with insulin on file the diabetes measure excludes the patient
     for (const ago of [90, 60, 30]) await fill(session, p.id, 'METFORMIN 500 MG TAB', daysAgo(ago));
-    await fill(session, p.id, 'INSULIN GLARGINE 100 UNIT/ML', daysAgo(40));
+    for (const ago of [70, 40]) await fill(session, p.id, 'INSULIN GLARGINE 100 UNIT/ML', daysAgo(ago));
     await recodeFills(session.current().db);
 
     const checks = await call(session, 'checks:patient', { patientId: p.id });
@@ -70,6 +70,10 @@ describe("a patient's clinical checks", () => {
     expect(statin.explanation).toContain('Covered 81 of 121 days');
     expect(checks.summary.adherence).toEqual([{ ruleId: 'pdc.statin', pdc: 81 / 121, periodDays: 121 }]);
     expect(checks.findings.some((f) => f.ruleId === 'pdc.diabetes')).toBe(false);
+    // Per drug: metformin every 30 days from 90 days ago covers 90 of 91 days; insulin 60 of 71
+    expect(checks.summary.adherenceByDrug).toEqual([{ drug: 'atorvastatin', pdc: 81 / 121 }, { drug: 'insulin glargine', pdc: 60 / 71 }, { drug: 'metformin', pdc: 90 / 91 }]);
+    // The second 30-day insulin fill, 40 days ago, ran out 10 days ago: more than a week late
+    expect(checks.findings.filter((f) => f.ruleId === 'refill.late').map((f) => f.title)).toEqual(['insulin glargine: supply ran out 10 days ago']);
 
     // ESRD on file: the PQA measures exclude the patient.
     await call(session, 'conditions:add', { patientId: p.id, code: 'N18.6' });
