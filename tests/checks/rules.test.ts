@@ -15,7 +15,8 @@ describe('knowledge base files', () => {
   it('load with every ingredient and class known, each rule cited', () => {
     expect(BUNDLED_RULES.length).toBeGreaterThanOrEqual(24);
     for (const r of BUNDLED_RULES) expect(r.citation.document.length, r.id).toBeGreaterThan(10);
-    expect(BUNDLED_RULES.filter((r) => r.id.startsWith('ddi.onc.')).length).toBeGreaterThanOrEqual(11);
+    // all 15 ONC pairs; the high-risk QT pair is two rules (dofetilide, thioridazine)
+    expect(BUNDLED_RULES.filter((r) => r.id.startsWith('ddi.onc.')).length).toBe(16);
   });
 
   it('refuse a rule naming an unknown ingredient or class, or reusing an id', () => {
@@ -50,6 +51,9 @@ describe('interaction and duplication rules on hand-made patients', () => {
     expect(fired('hydrocodone and acetaminophen', 'alprazolam')).toEqual(['ddi.opioid-benzodiazepine major: hydrocodone and acetaminophen + alprazolam']);
     expect(fired('tizanidine', 'ciprofloxacin')).toEqual(['ddi.onc.tizanidine-cyp1a2 contraindicated: tizanidine + ciprofloxacin']);
     expect(fired('lithium', 'lisinopril')).toEqual(['ddi.lithium-nsaid-ras-thiazide major: lithium + lisinopril']);
+    expect(fired('dofetilide', 'hydrochlorothiazide')).toEqual(['ddi.onc.qt-dofetilide contraindicated: dofetilide + hydrochlorothiazide']);
+    expect(fired('thioridazine', 'fluoxetine')).toEqual(['ddi.onc.qt-thioridazine contraindicated: thioridazine + fluoxetine']);
+    expect(fired('dihydroergotamine', 'clarithromycin')).toEqual(['ddi.onc.ergot-cyp3a4 contraindicated: dihydroergotamine + clarithromycin']);
     expect(fired('atazanavir', "St John's wort")).toEqual(["ddi.onc.inducer-protease-inhibitor contraindicated: atazanavir + St John's wort"]);
   });
 
@@ -67,6 +71,8 @@ describe('interaction and duplication rules on hand-made patients', () => {
     expect(fired('clopidogrel', 'pantoprazole')).toEqual([]);
     expect(fired('ibuprofen')).toEqual([]);
     expect(fired('sertraline', 'bupropion')).toEqual([]);
+    expect(fired('dofetilide', 'amlodipine')).toEqual([]);
+    expect(fired('ramelteon', 'sertraline')).toEqual([]);
   });
 
   it('fingerprint the rule and ingredients, not their order or source', () => {
