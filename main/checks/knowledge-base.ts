@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import adherence from '../../resources/knowledge/adherence.json';
+import burden from '../../resources/knowledge/burden.json';
 import renal from '../../resources/knowledge/renal.json';
 import careGaps from '../../resources/knowledge/care-gaps.json';
 import olderAdults from '../../resources/knowledge/older-adults.json';
@@ -54,10 +55,13 @@ export function checkRuleFile(raw: unknown, file: string, local: boolean): { rul
   return problems.length ? { rules: [], problems } : { rules: parsed.data.rules.map((r) => ({ ...r, local })), problems: [] };
 }
 
+/** The burden lists name vocabulary ingredients and classes too; they are checked with the rules. */
+export const burdenProblems = () => [...matcherProblems(burden.cnsActive, 'burden.json cnsActive'), ...matcherProblems(burden.anticholinergic, 'burden.json anticholinergic')];
+
 function loadBundled(): LoadedRule[] {
   const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps, 'older-adults.json': olderAdults, 'pharmacogenomics.json': pharmacogenomics };
   const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
-  const problems = results.flatMap((r) => r.problems);
+  const problems = [...results.flatMap((r) => r.problems), ...burdenProblems()];
   if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
   return results.flatMap((r) => r.rules);
 }

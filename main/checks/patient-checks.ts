@@ -14,7 +14,8 @@ import { adherenceFindings } from './adherence';
 import { careGapContext, careGapFindings, olderAdultFindings } from './care-gaps';
 import { listGenotypes, pharmacogenomicFindings } from './genotypes';
 import { kidneyEstimates, renalFindings } from './renal';
-import { byIngredient, runRules, sortFindings, type ActiveDrug } from './engine';
+import burden from '../../resources/knowledge/burden.json';
+import { byIngredient, matches, runRules, sortFindings, type ActiveDrug } from './engine';
 import { BUNDLED_RULES, KNOWLEDGE_VERSION, loadLocalRules } from './knowledge-base';
 
 type Q = Pick<EntityManager, 'query'>;
@@ -68,7 +69,7 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
       uncoded,
       interactingPairs: findings.filter((f) => f.family === 'interaction').length,
       duplications: findings.filter((f) => f.family === 'duplication').length,
-      cnsActive: current.filter((d) => CNS_ACTIVE.some((c) => d.classCode?.startsWith(c))).map((d) => d.ingredient).sort(),
+      ...burdenCounts(current),
       adherence: adherence.measures,
       adherenceByDrug: adherence.byDrug,
       kidney,
@@ -78,7 +79,11 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
   };
 }
 
-const CNS_ACTIVE = ['N02A', 'N03A', 'N05A', 'N05B', 'N05C', 'N06A'];
+/** The medication-risk counts: which current medicines act on the CNS, and which are anticholinergic. */
+function burdenCounts(current: ActiveDrug[]) {
+  const names = (m: { ingredients?: string[]; classes?: string[] }) => current.filter((d) => matches(m, d)).map((d) => d.ingredient).sort();
+  return { cnsActive: names(burden.cnsActive), anticholinergic: names(burden.anticholinergic) };
+}
 
 export const knowledgeFolderOf = (dataDir: string) => join(dataDir, 'knowledge');
 

@@ -164,8 +164,10 @@ export interface PatientChecks {
     uncoded: string[];
     interactingPairs: number;
     duplications: number;
-    /** Current medicines acting on the central nervous system (ATC N02A, N03A, N05A, N05B, N05C, N06A): a sedation and falls burden count. */
+    /** Current medicines acting on the central nervous system (resources/knowledge/burden.json): a sedation and falls burden count. */
     cnsActive: string[];
+    /** Current medicines whose FDA pharmacologic class is anticholinergic (resources/knowledge/burden.json). */
+    anticholinergic: string[];
     adherence: { ruleId: string; pdc: number; periodDays: number }[];
     /** PDC per Part D maintenance medicine with two or more fills in 12 months. */
     adherenceByDrug: { drug: string; pdc: number }[];

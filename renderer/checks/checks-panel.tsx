@@ -28,7 +28,8 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
       </div>
       <p className="muted">
         {s.activeDrugs} current medicines checked (medication list and fills up to {FILL_GRACE_DAYS} days past their supply) · {plural(s.interactingPairs, 'interacting pair')} · {plural(s.duplications, 'duplication')} · {plural(s.cnsActive.length, 'CNS-active medicine')}
-        {s.cnsActive.length > 1 ? ` (${s.cnsActive.join(', ')}: sedation and falls add up)` : ''}
+        {s.cnsActive.length > 1 ? ` (${s.cnsActive.join(', ')}: sedation and falls add up)` : ''} · {plural(s.anticholinergic.length, 'anticholinergic medicine')}
+        {s.anticholinergic.length ? ` (${s.anticholinergic.join(', ')})` : ''}
         {s.uncoded.length ? ` · not checked, not in the drug list: ${s.uncoded.join(', ')}` : ''}
       </p>
       <p className="muted">

@@ -117,5 +117,14 @@ describe("a patient's clinical checks", () => {
     expect(await dispatch(session, 'checks:dismiss', { ...again, reason: 'changed my mind' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await session.signOut();
   });
+
+  it('count CNS-active and anticholinergic medicines for the risk summary', async () => {
+    const { session } = await newPharmacy();
+    const p = await call(session, 'patients:create', { patient: { firstName: 'Ida', lastName: 'Marsh', dateOfBirth: '1938-07-07', sex: 'female' } });
+    for (const product of ['oxybutynin 5 mg', 'lorazepam 0.5 mg', 'sertraline 50 mg', 'lisinopril 10 mg']) await call(session, 'medications:add', { patientId: p.id, medication: { product, kind: 'rx', source: 'pharmacyFill' } });
+    const { summary } = await call(session, 'checks:patient', { patientId: p.id });
+    expect(summary).toMatchObject({ activeDrugs: 4, cnsActive: ['lorazepam', 'sertraline'], anticholinergic: ['oxybutynin'] });
+    await session.signOut();
+  });
 });
 

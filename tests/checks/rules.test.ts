@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import interactions from '../../resources/knowledge/interactions.json';
 import { fingerprintOf, runRules, type ActiveDrug } from '../../main/checks/engine';
-import { BUNDLED_RULES, checkRuleFile, loadLocalRules } from '../../main/checks/knowledge-base';
+import { BUNDLED_RULES, burdenProblems, checkRuleFile, loadLocalRules } from '../../main/checks/knowledge-base';
 import { bundledDrug } from '../../main/medications/vocabulary/bundled';
 import { tempDir } from '../helpers/temp-pharmacy';
 
@@ -17,6 +17,7 @@ describe('knowledge base files', () => {
     for (const r of BUNDLED_RULES) expect(r.citation.document.length, r.id).toBeGreaterThan(10);
     // all 15 ONC pairs; the high-risk QT pair is two rules (dofetilide, thioridazine)
     expect(BUNDLED_RULES.filter((r) => r.id.startsWith('ddi.onc.')).length).toBe(16);
+    expect(burdenProblems()).toEqual([]);
   });
 
   it('refuse a rule naming an unknown ingredient or class, or reusing an id', () => {
