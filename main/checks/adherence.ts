@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { PatientChecks } from '../../preload/schemas/checks';
-import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
+import { bundledDrug, isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { findingFor, type ActiveDrug, type RawFinding } from './engine';
 import type { LoadedRule } from './knowledge-base';
 import { proportionOfDaysCovered, type PdcFill } from './pdc';
@@ -17,10 +17,6 @@ const inClasses = (classes: string[], ingredient: string) => {
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 type Summary = PatientChecks['summary'];
-const isMaintenance = (ingredient: string) => {
-  const d = bundledDrug(ingredient);
-  return Boolean(d && drugClass(d.class)?.maintenance);
-};
 
 export async function adherenceFindings(q: Q, patientId: string, rules: readonly LoadedRule[], today: string): Promise<{ findings: RawFinding[]; measures: Summary['adherence']; byDrug: Summary['adherenceByDrug'] }> {
   const adherenceRules = rules.filter((r): r is AdherenceRule => r.family === 'adherence');
@@ -39,7 +35,7 @@ export async function adherenceFindings(q: Q, patientId: string, rules: readonly
   const todayDay = Date.parse(today) / DAY_MS;
   const lateRule = rules.find((r) => r.family === 'lateRefill');
   for (const [drug, own] of groupByDrug(fills)) {
-    if (!isMaintenance(drug)) continue;
+    if (!isMaintenanceDrug(drug)) continue;
     const r = proportionOfDaysCovered(own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })), start, today);
     if (r.pdc !== null) byDrug.push({ drug, pdc: r.pdc });
     const last = own[own.length - 1]!;

@@ -5,25 +5,11 @@ import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
-import { bundledDrug, drugClass } from '../medications/vocabulary/bundled';
+import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { getCriteria } from './criteria-store';
 import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
 
-
-/** Whether a fill's ingredient key is a Part D maintenance drug (combinations: if any ingredient is). */
-const maintenanceCache = new Map<string, boolean>();
-export function isMaintenanceDrug(key: string): boolean {
-  let known = maintenanceCache.get(key);
-  if (known === undefined) {
-    known = key.split(' / ').some((part) => {
-      const d = bundledDrug(part);
-      return Boolean(d && drugClass(d.class)?.maintenance);
-    });
-    maintenanceCache.set(key, known);
-  }
-  return known;
-}
 
 type FillAgg = { patient_id: string; drugs: string | null; cost: number | null; costed: number; unclassified: number; first_fill: string };
 type PatientRow = { id: string; first_name: string; last_name: string; date_of_birth: string; part_d_plan_name: string | null };

@@ -111,3 +111,17 @@ export function recogniseBundled(description: string): BundledDrug | null {
   const candidates = bundled.byFirstWord.get(text.split(' ')[0] ?? '') ?? [];
   return candidates.find((t) => text === t.term || text.startsWith(`${t.term} `))?.drug ?? null;
 }
+
+/** Whether an ingredient key is a Part D maintenance drug (combinations: if any ingredient is). */
+const maintenanceCache = new Map<string, boolean>();
+export function isMaintenanceDrug(key: string): boolean {
+  let known = maintenanceCache.get(key);
+  if (known === undefined) {
+    known = key.split(' / ').some((part) => {
+      const d = bundledDrug(part);
+      return Boolean(d && drugClass(d.class)?.maintenance);
+    });
+    maintenanceCache.set(key, known);
+  }
+  return known;
+}
