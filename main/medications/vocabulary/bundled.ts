@@ -125,3 +125,20 @@ export function isMaintenanceDrug(key: string): boolean {
   }
   return known;
 }
+
+/** The single ingredients a vocabulary name stands for ("hydrocodone and acetaminophen" → both). */
+export const ingredientParts = (name: string) => name.replace(/\s*\(.*\)$/, '').split(/ and | \/ /);
+
+/** Every vocabulary ingredient named anywhere in a product description ("lisinopril-hydrochlorothiazide 20-12.5"). */
+export function ingredientsIn(description: string): string[] {
+  const words = normalizeDrugText(description).split(' ');
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const rest = words.slice(i).join(' ');
+    const hit = (bundled.byFirstWord.get(words[i]!) ?? []).find((t) => rest === t.term || rest.startsWith(`${t.term} `));
+    if (!hit) continue;
+    for (const part of ingredientParts(hit.drug.name)) found.add(part);
+    i += hit.term.split(' ').length - 1;
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,52 @@
+// Medication reconciliation: every product from every source, grouped by the ingredients it
+// contains, so the pharmacist sees side by side what matches, what only one source knows, and
+// where strength or directions differ (including a combination product taken as separate ones).
+import { SOURCE_LABELS } from '../../preload/schemas/medications';
+import type { ReconciliationEntry, ReconciliationLine } from '../../preload/schemas/reviews';
+import { ingredientParts, ingredientsIn, listedIngredient, normalizeDrugText } from '../medications/vocabulary/bundled';
+
+const squash = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
+const words = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+
+/** The sorted single ingredients of an entry: from its RxCUI when coded, else from its name. */
+function ingredientsOf(e: ReconciliationEntry): string[] {
+  const coded = e.rxcui ? listedIngredient(e.rxcui, e.product) : null;
+  return coded ? ingredientParts(coded).sort() : ingredientsIn(e.product);
+}
+
+/** "strength 10 mg (Our pharmacy fills) vs 20 mg (Patient reported)", when the sources that state it disagree. */
+function disagreement(what: string, entries: ReconciliationEntry[], value: (e: ReconciliationEntry) => string | null | undefined, same: (s: string | null | undefined) => string): string[] {
+  const stated = entries.filter((e) => value(e));
+  if (new Set(stated.map((e) => same(value(e)))).size < 2) return [];
+  return [`${what}: ${stated.map((e) => `${value(e)} (${SOURCE_LABELS[e.source]})`).join(' vs ')}`];
+}
+
+export function reconcile(entries: ReconciliationEntry[]): ReconciliationLine[] {
+  const groups = new Map<string, { ingredients: string[]; entries: ReconciliationEntry[] }>();
+  for (const e of entries) {
+    const ingredients = ingredientsOf(e);
+    // A product the vocabulary does not know stays on a line of its own name.
+    const key = ingredients.length ? ingredients.join(' + ') : `?${normalizeDrugText(e.product)}`;
+    const g = groups.get(key) ?? { ingredients, entries: [] };
+    g.entries.push(e);
+    groups.set(key, g);
+  }
+  const lines: ReconciliationLine[] = [...groups.values()].map((g) => {
+    const sources = new Set(g.entries.map((e) => e.source));
+    const differences = sources.size < 2 ? [] : [...disagreement('strength', g.entries, (e) => e.strength, squash), ...disagreement('directions', g.entries, (e) => e.sig, words)];
+    return { ingredients: g.ingredients, entries: g.entries, status: sources.size < 2 ? 'onlyOne' : differences.length ? 'different' : 'matched', differences };
+  });
+  // A combination in one source and its parts as separate products in another are the same therapy, differently.
+  for (const combo of lines.filter((l) => l.ingredients.length > 1)) {
+    const parts = lines.filter((l) => l !== combo && l.ingredients.length > 0 && l.ingredients.every((i) => combo.ingredients.includes(i)));
+    if (!parts.length) continue;
+    const where = (ls: ReconciliationLine[]) => [...new Set(ls.flatMap((l) => l.entries.map((e) => SOURCE_LABELS[e.source])))].join(', ');
+    const note = `taken as a combination (${where([combo])}) and as separate products (${where(parts)})`;
+    for (const l of [combo, ...parts]) {
+      l.status = 'different';
+      l.differences.push(note);
+    }
+  }
+  const label = (l: ReconciliationLine) => l.ingredients.join(' + ') || l.entries[0]!.product;
+  return lines.sort((a, b) => label(a).localeCompare(label(b)));
+}
