@@ -34,6 +34,7 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
+import { reconcileLineRequest, reviewActRequest, reviewCreateRequest, reviewIdRequest, reviewTimerRequest, reviewUpdateRequest, type Review } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -120,6 +121,12 @@ export const contract = {
   'checks:population': channel<PopulationChecks>()(emptyRequest),
   'genotypes:list': channel<Genotype[]>()(genotypeListRequest),
   'genotypes:add': channel<Genotype>()(genotypeAddRequest),
+  'reviews:create': channel<Review>()(reviewCreateRequest),
+  'reviews:get': channel<Review>()(reviewIdRequest),
+  'reviews:update': channel<Review>()(reviewUpdateRequest),
+  'reviews:act': channel<Review>()(reviewActRequest),
+  'reviews:timer': channel<Review>()(reviewTimerRequest),
+  'reviews:resolveLine': channel<Review>()(reconcileLineRequest),
   'drugs:search': channel<DrugMatch[]>()(drugSearchRequest),
   'drugs:status': channel<RxNormStatus>()(emptyRequest),
   'eligibility:criteria': channel<YearCriteria>()(criteriaGetRequest),

@@ -52,6 +52,13 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'genotypes:list': 'signedIn',
   // A genetic test result is entered by the pharmacist who reads the report.
   'genotypes:add': 'pharmacist',
+  // Technicians may open and prepare a review; moving it through its states (and completing it) is the pharmacist's.
+  'reviews:create': 'signedIn',
+  'reviews:get': 'signedIn',
+  'reviews:update': 'signedIn',
+  'reviews:act': 'pharmacist',
+  'reviews:timer': 'signedIn',
+  'reviews:resolveLine': 'signedIn',
   'drugs:search': 'signedIn',
   'drugs:status': 'signedIn',
   'eligibility:criteria': 'signedIn',

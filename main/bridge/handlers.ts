@@ -3,6 +3,7 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/con
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
 import { acceptFinding, dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { populationChecks } from '../checks/population';
+import { actOnReview, createReview, getReview, resolveLine, timeReview, updateReview } from '../reviews/review-store';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
@@ -114,6 +115,27 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'genotypes:add': async (req, { session }) => {
     const { db, user } = session.current();
     return addGenotype(db, user, req);
+  },
+  'reviews:create': async (req, { session }) => {
+    const { db, user } = session.current();
+    return createReview(db, user, req);
+  },
+  'reviews:get': async (req, { session }) => getReview(session.current().db, req.id),
+  'reviews:update': async (req, { session }) => {
+    const { db, user } = session.current();
+    return updateReview(db, user, req);
+  },
+  'reviews:act': async (req, { session }) => {
+    const { db, user } = session.current();
+    return actOnReview(db, user, req.id, req.version, req.action);
+  },
+  'reviews:timer': async (req, { session }) => {
+    const { db, user } = session.current();
+    return timeReview(db, user, req.id, req.version, req.timer);
+  },
+  'reviews:resolveLine': async (req, { session }) => {
+    const { db, user } = session.current();
+    return resolveLine(db, user, req);
   },
   'drugs:search': async (req, { session }) => searchDrugs(session.current().db.manager, req.query),
   'drugs:status': async (_req, { session }) => rxNormStatus(session.current().db.manager),

@@ -22,19 +22,19 @@ function disagreement(what: string, entries: ReconciliationEntry[], value: (e: R
 }
 
 export function reconcile(entries: ReconciliationEntry[]): ReconciliationLine[] {
-  const groups = new Map<string, { ingredients: string[]; entries: ReconciliationEntry[] }>();
+  const groups = new Map<string, { key: string; ingredients: string[]; entries: ReconciliationEntry[] }>();
   for (const e of entries) {
     const ingredients = ingredientsOf(e);
     // A product the vocabulary does not know stays on a line of its own name.
     const key = ingredients.length ? ingredients.join(' + ') : `?${normalizeDrugText(e.product)}`;
-    const g = groups.get(key) ?? { ingredients, entries: [] };
+    const g = groups.get(key) ?? { key, ingredients, entries: [] };
     g.entries.push(e);
     groups.set(key, g);
   }
   const lines: ReconciliationLine[] = [...groups.values()].map((g) => {
     const sources = new Set(g.entries.map((e) => e.source));
     const differences = sources.size < 2 ? [] : [...disagreement('strength', g.entries, (e) => e.strength, squash), ...disagreement('directions', g.entries, (e) => e.sig, words)];
-    return { ingredients: g.ingredients, entries: g.entries, status: sources.size < 2 ? 'onlyOne' : differences.length ? 'different' : 'matched', differences };
+    return { key: g.key, ingredients: g.ingredients, entries: g.entries, status: sources.size < 2 ? 'onlyOne' : differences.length ? 'different' : 'matched', differences };
   });
   // A combination in one source and its parts as separate products in another are the same therapy, differently.
   for (const combo of lines.filter((l) => l.ingredients.length > 1)) {
