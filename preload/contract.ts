@@ -34,7 +34,7 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
-import { reconcileLineRequest, reviewActRequest, reviewCreateRequest, reviewIdRequest, reviewTimerRequest, reviewUpdateRequest, type Review } from './schemas/reviews';
+import { patientReviewsRequest, reconcileLineRequest, reviewActRequest, reviewCreateRequest, reviewIdRequest, reviewTimerRequest, reviewUpdateRequest, type Review, type ReviewSummary } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -123,6 +123,7 @@ export const contract = {
   'genotypes:add': channel<Genotype>()(genotypeAddRequest),
   'reviews:create': channel<Review>()(reviewCreateRequest),
   'reviews:get': channel<Review>()(reviewIdRequest),
+  'reviews:forPatient': channel<ReviewSummary[]>()(patientReviewsRequest),
   'reviews:update': channel<Review>()(reviewUpdateRequest),
   'reviews:act': channel<Review>()(reviewActRequest),
   'reviews:timer': channel<Review>()(reviewTimerRequest),

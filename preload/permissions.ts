@@ -55,6 +55,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   // Technicians may open and prepare a review; moving it through its states (and completing it) is the pharmacist's.
   'reviews:create': 'signedIn',
   'reviews:get': 'signedIn',
+  'reviews:forPatient': 'signedIn',
   'reviews:update': 'signedIn',
   'reviews:act': 'pharmacist',
   'reviews:timer': 'signedIn',

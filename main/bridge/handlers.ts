@@ -3,7 +3,7 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/con
 import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
 import { acceptFinding, dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { populationChecks } from '../checks/population';
-import { actOnReview, createReview, getReview, resolveLine, timeReview, updateReview } from '../reviews/review-store';
+import { actOnReview, createReview, getReview, patientReviews, resolveLine, timeReview, updateReview } from '../reviews/review-store';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
@@ -121,6 +121,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return createReview(db, user, req);
   },
   'reviews:get': async (req, { session }) => getReview(session.current().db, req.id),
+  'reviews:forPatient': async (req, { session }) => patientReviews(session.current().db, req.patientId),
   'reviews:update': async (req, { session }) => {
     const { db, user } = session.current();
     return updateReview(db, user, req);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { FILL_GRACE_DAYS } from '../../preload/schemas/checks';
-import type { Review, ReviewLine, ReconciliationEntry, reviewCreateRequest, reviewUpdateRequest, reconcileLineRequest, ReviewAction } from '../../preload/schemas/reviews';
+import type { Review, ReviewLine, ReviewSummary, ReconciliationEntry, reviewCreateRequest, reviewUpdateRequest, reconcileLineRequest, ReviewAction } from '../../preload/schemas/reviews';
 import { REVIEW_TYPE_LABELS } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
@@ -59,6 +59,13 @@ async function toReview(q: Q, r: Row): Promise<Review> {
 async function liveLines(q: Q, r: Row): Promise<ReviewLine[]> {
   const resolved = new Map(((await q.query('SELECT line_key, resolution, note FROM review_reconciliation WHERE review_id = ?', [r.id])) as { line_key: string; resolution: ReviewLine['resolution']; note: string | null }[]).map((x) => [x.line_key, x]));
   return reconcile(await currentEntries(q, r.patient_id, new Date().toISOString().slice(0, 10))).map((l) => ({ ...l, resolution: resolved.get(l.key)?.resolution ?? null, note: resolved.get(l.key)?.note ?? null }));
+}
+
+/** A patient's reviews, open ones first, newest first. */
+export async function patientReviews(db: DataSource, patientId: string): Promise<ReviewSummary[]> {
+  await assertLivePatient(db.manager, patientId);
+  const rows = (await db.query(`SELECT id, type, status, pharmacist, created_at, completed_at FROM reviews WHERE patient_id = ? ORDER BY status = 'completed', created_at DESC`, [patientId])) as { id: string; type: ReviewSummary['type']; status: ReviewSummary['status']; pharmacist: string; created_at: string; completed_at: string | null }[];
+  return rows.map((r) => ({ id: r.id, type: r.type, status: r.status, pharmacist: r.pharmacist, createdAt: r.created_at, completedAt: r.completed_at }));
 }
 
 export const getReview = async (db: DataSource, id: string) => toReview(db.manager, await loadRow(db.manager, id));

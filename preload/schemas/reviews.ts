@@ -50,6 +50,16 @@ const pastDate = (label: string) =>
 
 export const reviewCreateRequest = z.object({ patientId: idSchema, type: z.enum(REVIEW_TYPES, { error: 'Choose CMR, TMR or follow-up' }) }).strict();
 export const reviewIdRequest = z.object({ id: idSchema }).strict();
+export const patientReviewsRequest = z.object({ patientId: idSchema }).strict();
+
+export interface ReviewSummary {
+  id: string;
+  type: (typeof REVIEW_TYPES)[number];
+  status: ReviewStatus;
+  pharmacist: string;
+  createdAt: string;
+  completedAt: string | null;
+}
 export const reviewUpdateRequest = z
   .object({
     id: idSchema,

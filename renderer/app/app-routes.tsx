@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../preload/schemas/security';
 import { AuditScreen } from '../audit/audit-screen';
 import { CheckWorklistScreen } from '../checks/check-worklist-screen';
 import { EligibilityScreen } from '../eligibility/eligibility-screen';
+import { ReviewScreen } from '../reviews/review-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
 import { PatientRoutes } from '../patients/patient-routes';
@@ -30,12 +31,15 @@ export const allowedAreas = (user: SignedInUser) => AREAS.filter((a) => isAllowe
 
 export function AppRoutes({ route, user }: { route: string; user: SignedInUser }) {
   const area = allowedAreas(user).find((a) => route.startsWith(a.path));
-  const known = Boolean(area) || route === '/account';
+  // A review is reached from a patient or a worklist, not from the navigation.
+  const review = /^\/reviews\/([0-9a-f-]{36})$/.exec(route);
+  const known = Boolean(area) || route === '/account' || Boolean(review);
   useEffect(() => {
     if (!known) navigate(DEFAULT_ROUTE);
   }, [known]);
 
   if (route === '/account') return <ChangePasswordScreen user={user} onDone={() => navigate(DEFAULT_ROUTE)} />;
+  if (review) return <ReviewScreen id={review[1]!} />;
   switch (area?.path) {
     case '/users':
       return <UsersScreen />;

@@ -6,6 +6,7 @@ import { CMR_OFFER_LABELS, OPT_OUT_LABELS, STATUS_LABELS, type ScreenedPatient, 
 import type { SignedInUser } from '../../preload/schemas/security';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
+import { startReview } from '../reviews/start-review';
 import { CriteriaForm } from './criteria-form';
 import { EnrollmentForm } from './enrollment-form';
 
@@ -47,6 +48,7 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<SortKey>('result');
   const [open, setOpen] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
   const canEdit = isAllowed(user, PERMISSIONS['eligibility:setCriteria']);
 
   const rows = useMemo(() => {
@@ -155,9 +157,13 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
                         <td colSpan={6}>
                           <Reasons patient={p} criteria={data.criteria} />
                           <div className="detail-actions">
+                            <button type="button" className="primary" onClick={() => void startReview(p.patientId, 'cmr').catch((e: Error) => setStartError(e.message))}>
+                              Start CMR
+                            </button>
                             <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
                               Open patient record
                             </button>
+                            {startError && <span className="field-error" role="alert">{startError}</span>}
                           </div>
                           <EnrollmentForm key={p.enrollment.version} patient={p} contractYear={data.contractYear} onSaved={reload} />
                         </td>

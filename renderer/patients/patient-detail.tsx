@@ -11,6 +11,7 @@ import { LabsPanel } from '../conditions/labs-panel';
 import { MedicationsPanel } from '../medications/medications-panel';
 import { ChecksPanel } from '../checks/checks-panel';
 import { GenotypesPanel } from '../checks/genotypes-panel';
+import { ReviewsPanel } from '../reviews/reviews-panel';
 import { useCall } from '../api/use-call';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -58,6 +59,7 @@ export function PatientDetailView({ id }: { id: string }) {
         </div>
       </div>
       {removing ? <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} /> : null}
+      <ReviewsPanel patientId={id} />
       <div className="detail-grid clinical-grid">
         <MedicationsPanel patientId={id} onChanged={checks.reload} />
       </div>

@@ -61,6 +61,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'genotypes:add': { payload: { patientId: randomUUID(), gene: 'CYP2C19', result: 'Slow', testedOn: '2025-01-01' }, field: 'result' },
   'reviews:create': { payload: { patientId: randomUUID(), type: 'annual' }, field: 'type' },
   'reviews:get': { payload: { id: 'review-1' }, field: 'id' },
+  'reviews:forPatient': { payload: { patientId: 7 }, field: 'patientId' },
   'reviews:update': { payload: { id: randomUUID(), version: 1, changes: { cmrDate: '2999-01-01' } }, field: 'changes.cmrDate' },
   'reviews:act': { payload: { id: randomUUID(), version: 1, action: 'finish' }, field: 'action' },
   'reviews:timer': { payload: { id: randomUUID(), version: 1, timer: { correctMinutes: -5 } }, field: 'timer.correctMinutes' },

@@ -67,6 +67,7 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'genotypes:add': (req, res) => ({ action: 'genotype.add', category: 'pharmacogenomics', patientId: req.patientId, objectId: res?.id ?? null, detail: `${req.gene} ${req.result} (${req.testedOn})` }),
   'checks:population': (_req, res) => ({ action: 'check.population', category: 'clinical checks', detail: `${res?.screened ?? 0} patients: ${res?.majorInteraction.length ?? 0} serious interactions, ${res?.lowAdherence.length ?? 0} low adherence, ${res?.careGaps.length ?? 0} care gaps` }),
   'reviews:create': (req, res) => ({ action: 'review.create', category: 'reviews', patientId: req.patientId, objectId: res?.id ?? null, detail: req.type }),
+  'reviews:forPatient': (req) => ({ action: 'review.list', category: 'reviews', patientId: req.patientId, objectId: req.patientId }),
   'reviews:get': (req, res) => ({ action: 'review.read', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id }),
   'reviews:update': (req, res) => ({ action: 'review.update', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: Object.keys(req.changes).join(', ') }),
   'reviews:act': (req, res) => ({ action: `review.${req.action}`, category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: res?.status ?? null }),
