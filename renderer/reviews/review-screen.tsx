@@ -7,6 +7,7 @@ import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { ChecksPanel } from '../checks/checks-panel';
 import { PatientBanner } from '../patients/patient-banner';
+import { SelectField } from '../ui/field';
 
 type Changes = Parameters<typeof call<'reviews:update'>>[1]['changes'];
 const STEPS = ['Review', 'Assessment'] as const;
@@ -122,17 +123,7 @@ function ReviewStep({ review: r, readOnly, update, save }: { review: Review; rea
         <h2 id="encounter-title">Encounter</h2>
         <fieldset disabled={readOnly} className="plain-fieldset">
           <div className="form-grid">
-            <div className="field">
-              <label htmlFor="delivery">Delivered</label>
-              <select id="delivery" value={r.deliveryMethod ?? ''} onChange={(e) => void update({ deliveryMethod: (e.target.value || null) as Review['deliveryMethod'] })}>
-                <option value="">Choose…</option>
-                {DELIVERY_METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {DELIVERY_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label="Delivered" value={r.deliveryMethod ?? ''} onChange={(v) => void update({ deliveryMethod: (v || null) as Review['deliveryMethod'] })} options={[{ value: '', label: 'Choose…' }, ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m] }))]} />
             <SavedText label="Caregiver or representative" value={r.caregiverName} onSave={(v) => update({ caregiverName: v || null })} />
             <SavedText label="Relationship" value={r.caregiverRelationship} onSave={(v) => update({ caregiverRelationship: v || null })} />
             <div className="field">
@@ -142,17 +133,7 @@ function ReviewStep({ review: r, readOnly, update, save }: { review: Review; rea
               </label>
             </div>
             <SavedText label="CMR offered on" value={r.cmrOfferedDate && formatIsoDate(r.cmrOfferedDate)} onSave={(v) => update({ cmrOfferedDate: date(v) })} placeholder="MM/DD/YYYY" />
-            <div className="field">
-              <label htmlFor="offered-by">Offered by</label>
-              <select id="offered-by" value={r.cmrOfferedMethod ?? ''} onChange={(e) => void update({ cmrOfferedMethod: (e.target.value || null) as Review['cmrOfferedMethod'] })}>
-                <option value="">—</option>
-                {CMR_OFFER_METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {CMR_OFFER_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label="Offered by" value={r.cmrOfferedMethod ?? ''} onChange={(v) => void update({ cmrOfferedMethod: (v || null) as Review['cmrOfferedMethod'] })} options={[{ value: '', label: '—' }, ...CMR_OFFER_METHODS.map((m) => ({ value: m, label: CMR_OFFER_LABELS[m] }))]} />
             <SavedText label="CMR date" value={r.cmrDate && formatIsoDate(r.cmrDate)} onSave={(v) => update({ cmrDate: date(v) })} placeholder="MM/DD/YYYY" />
             <SavedText label="Written summary sent" value={r.summarySentDate && formatIsoDate(r.summarySentDate)} onSave={(v) => update({ summarySentDate: date(v) })} placeholder="MM/DD/YYYY" />
           </div>
