@@ -35,7 +35,7 @@ import {
   type MedicationVersion,
 } from './schemas/medications';
 import { patientReviewsRequest, reconcileLineRequest, reviewActRequest, reviewCreateRequest, reviewIdRequest, reviewTimerRequest, reviewUpdateRequest, type Review, type ReviewSummary } from './schemas/reviews';
-import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
+import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
@@ -119,6 +119,8 @@ export const contract = {
   'checks:dismiss': channel<PatientChecks>()(dismissFindingRequest),
   'checks:accept': channel<PatientChecks>()(acceptFindingRequest),
   'checks:population': channel<PopulationChecks>()(emptyRequest),
+  'problems:list': channel<DrugTherapyProblem[]>()(problemListRequest),
+  'problems:add': channel<DrugTherapyProblem>()(problemAddRequest),
   'genotypes:list': channel<Genotype[]>()(genotypeListRequest),
   'genotypes:add': channel<Genotype>()(genotypeAddRequest),
   'reviews:create': channel<Review>()(reviewCreateRequest),

@@ -49,6 +49,8 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'checks:dismiss': 'pharmacist',
   'checks:accept': 'pharmacist',
   'checks:population': 'signedIn',
+  'problems:list': 'signedIn',
+  'problems:add': 'pharmacist',
   'genotypes:list': 'signedIn',
   // A genetic test result is entered by the pharmacist who reads the report.
   'genotypes:add': 'pharmacist',

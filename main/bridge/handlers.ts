@@ -5,6 +5,7 @@ import { acceptFinding, dismissFinding, knowledgeFolderOf, patientChecks } from 
 import { populationChecks } from '../checks/population';
 import { actOnReview, createReview, getReview, patientReviews, resolveLine, timeReview, updateReview } from '../reviews/review-store';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
+import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
 import { screenPatients } from '../eligibility/screening';
@@ -111,6 +112,11 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return acceptFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req);
   },
   'checks:population': async (_req, { session }) => populationChecks(session.current().db, knowledgeFolderOf(session.paths.dataDir)),
+  'problems:list': async (req, { session }) => listProblems(session.current().db, req.patientId),
+  'problems:add': async (req, { session }) => {
+    const { db, user } = session.current();
+    return addProblem(db, user, req);
+  },
   'genotypes:list': async (req, { session }) => listGenotypes(session.current().db.manager, req.patientId),
   'genotypes:add': async (req, { session }) => {
     const { db, user } = session.current();

@@ -197,6 +197,31 @@ export interface PopulationChecks {
 
 const idSchema = z.uuid({ error: 'Not a valid record id' });
 
+/** A drug-therapy problem on the patient's record: confirmed from a check, or entered by the pharmacist. */
+export interface DrugTherapyProblem {
+  id: string;
+  source: 'check' | 'manual';
+  ruleId: string | null;
+  category: (typeof DTP_CATEGORIES)[number];
+  severity: (typeof SEVERITIES)[number];
+  title: string;
+  description: string;
+  suggestedAction: string | null;
+  status: 'open' | 'resolved';
+  createdAt: string;
+  createdBy: string;
+}
+export const problemListRequest = z.object({ patientId: idSchema }).strict();
+export const problemAddRequest = z
+  .object({
+    patientId: idSchema,
+    category: z.enum(DTP_CATEGORIES, { error: 'Choose the kind of problem' }),
+    severity: z.enum(SEVERITIES, { error: 'Choose how serious it is' }),
+    title: z.string({ error: 'Name the medicines involved' }).trim().min(2, 'Name the medicines involved').max(200),
+    description: z.string({ error: 'Describe the problem' }).trim().min(5, 'Describe the problem in a few words').max(2000),
+  })
+  .strict();
+
 export const genotypeAddRequest = z
   .object({
     patientId: idSchema,

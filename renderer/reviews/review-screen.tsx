@@ -6,6 +6,7 @@ import { DELIVERY_LABELS, DELIVERY_METHODS, RESOLUTION_LABELS, RESOLUTIONS, REVI
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { ChecksPanel } from '../checks/checks-panel';
+import { ProblemsPanel } from '../checks/problems-panel';
 import { PatientBanner } from '../patients/patient-banner';
 import { SelectField } from '../ui/field';
 
@@ -30,6 +31,7 @@ function ReviewView({ initial }: { initial: Review }) {
   const [error, setError] = useState<string | null>(null);
   const patient = useCall('patients:get', { id: initial.patientId });
   const checks = useCall('checks:patient', { patientId: initial.patientId });
+  const problems = useCall('problems:list', { patientId: initial.patientId });
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 15_000);
@@ -85,7 +87,14 @@ function ReviewView({ initial }: { initial: Review }) {
           </button>
         ))}
       </nav>
-      {step === 1 ? <ReviewStep review={review} readOnly={readOnly} update={update} save={save} /> : <ChecksPanel patientId={review.patientId} checks={checks.data} error={checks.error} onChanged={checks.reload} />}
+      {step === 1 ? (
+        <ReviewStep review={review} readOnly={readOnly} update={update} save={save} />
+      ) : (
+        <>
+          <ChecksPanel patientId={review.patientId} checks={checks.data} error={checks.error} onChanged={() => (checks.reload(), problems.reload())} />
+          <ProblemsPanel patientId={review.patientId} problems={problems.data} onChanged={problems.reload} />
+        </>
+      )}
       <div className="actions review-actions">
         {review.allowedActions.map((a) => (
           <button key={a} type="button" className={a === 'complete' || a === 'start' ? 'primary' : undefined} onClick={() => void save((r) => call('reviews:act', { id: r.id, version: r.version, action: a }))}>

@@ -115,6 +115,14 @@ describe("a patient's clinical checks", () => {
     const again = { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint };
     expect(await dispatch(session, 'checks:accept', again)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await dispatch(session, 'checks:dismiss', { ...again, reason: 'changed my mind' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // Problems the checks cannot see are entered by hand, next to the accepted ones.
+    expect(await dispatch(session, 'problems:add', { patientId: p.id, category: 'nonadherence', severity: 'moderate', title: 'metformin', description: '' })).toMatchObject({ ok: false, error: { field: 'description' } });
+    await call(session, 'problems:add', { patientId: p.id, category: 'nonadherence', severity: 'moderate', title: 'metformin', description: 'Skips doses when her stomach is upset' });
+    expect((await call(session, 'problems:list', { patientId: p.id })).map((x) => `${x.source}: ${x.title} (${x.category})`)).toEqual([
+      'check: clopidogrel + omeprazole (ineffectiveDrug)',
+      'manual: metformin (nonadherence)',
+    ]);
     await session.signOut();
   });
 

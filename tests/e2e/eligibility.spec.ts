@@ -96,6 +96,15 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
   }
   await page.getByRole('button', { name: /2 Assessment/ }).click();
   await expect(page.getByRole('heading', { name: /Clinical checks/ })).toBeVisible();
+  await page.getByRole('article', { name: 'Major: escitalopram + sertraline' }).getByRole('button', { name: 'Accept as a problem' }).click();
+  await page.getByRole('button', { name: '+ Add a problem' }).click();
+  await page.getByLabel('Kind of problem').selectOption('nonadherence');
+  await page.getByLabel('Medicines involved').fill('metformin');
+  await page.getByLabel('What is the problem').fill('Skips doses when her stomach is upset');
+  await page.getByRole('button', { name: 'Add problem' }).click();
+  const problems = page.getByRole('region', { name: /Drug-therapy problems/ });
+  await expect(problems.getByRole('row')).toHaveCount(3);
+  await expect(problems).toContainText('2 open');
   await snap(page, '44-review-step2');
   await page.getByRole('button', { name: 'Complete review' }).click();
   await expect(page.getByRole('heading', { name: /Comprehensive medication review/ })).toContainText('Completed');
