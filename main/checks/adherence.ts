@@ -3,17 +3,27 @@ import type { EntityManager } from 'typeorm';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { PatientChecks } from '../../preload/schemas/checks';
-import { bundledDrug, isMaintenanceDrug } from '../medications/vocabulary/bundled';
+import { bundledDrug, ingredientInClasses, isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { findingFor, type ActiveDrug, type RawFinding } from './engine';
 import type { LoadedRule } from './knowledge-base';
 import { proportionOfDaysCovered, type PdcFill } from './pdc';
 
 type Q = Pick<EntityManager, 'query'>;
-type AdherenceRule = Extract<LoadedRule, { family: 'adherence' }>;
-const inClasses = (classes: string[], ingredient: string) => {
-  const code = bundledDrug(ingredient)?.class;
-  return Boolean(code && classes.some((c) => code.startsWith(c)));
-};
+export type AdherenceRule = Extract<LoadedRule, { family: 'adherence' }>;
+export interface AdherenceFill {
+  ingredient: string;
+  date: string;
+  daysSupply: number;
+}
+
+/** A rule's PDC over the period and the fills it used; null when its exclusions apply or fewer than two fill dates. */
+export function adherenceMeasure<F extends AdherenceFill>(rule: AdherenceRule, fills: F[], diseases: Set<string>, start: string, today: string) {
+  if (rule.excludeConditions?.some((d) => diseases.has(d))) return null;
+  if (rule.excludeClasses && fills.some((f) => ingredientInClasses(f.ingredient, rule.excludeClasses!))) return null;
+  const inRule = fills.filter((f) => ingredientInClasses(f.ingredient, rule.classes));
+  const result = proportionOfDaysCovered(inRule.map((f): PdcFill => ({ drug: f.ingredient, date: f.date, daysSupply: f.daysSupply })), start, today);
+  return result.pdc === null ? null : { ...result, pdc: result.pdc, inRule };
+}
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 type Summary = PatientChecks['summary'];
@@ -46,11 +56,9 @@ export async function adherenceFindings(q: Q, patientId: string, rules: readonly
     }
   }
   for (const rule of adherenceRules) {
-    if (rule.excludeConditions?.some((d) => diseases.has(d))) continue;
-    if (rule.excludeClasses && fills.some((f) => inClasses(rule.excludeClasses!, f.ingredient))) continue;
-    const inRule = fills.filter((f) => inClasses(rule.classes, f.ingredient));
-    const result = proportionOfDaysCovered(inRule.map((f): PdcFill => ({ drug: f.ingredient, date: f.date, daysSupply: f.daysSupply })), start, today);
-    if (result.pdc === null) continue;
+    const result = adherenceMeasure(rule, fills, diseases, start, today);
+    if (!result) continue;
+    const { inRule } = result;
     measures.push({ ruleId: rule.id, pdc: result.pdc, periodDays: result.periodDays });
     if (result.pdc >= rule.threshold) continue;
     const drugs: ActiveDrug[] = [...new Map(inRule.map((f) => [f.ingredient, { ingredient: f.ingredient, product: f.product ?? f.ingredient, source: 'fill' as const, classCode: bundledDrug(f.ingredient)?.class ?? null }])).values()];

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { DTP_LABELS, FILL_GRACE_DAYS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import { DTP_LABELS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { bundledDrug, listedIngredient } from '../medications/vocabulary/bundled';
@@ -11,6 +11,7 @@ import { recognisedKey, recogniseFills } from '../medications/vocabulary/recogni
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { adherenceFindings } from './adherence';
+import { CURRENT_FILL_SQL } from './current-fills';
 import { careGapContext, careGapFindings, olderAdultFindings } from './care-gaps';
 import { listGenotypes, pharmacogenomicFindings } from './genotypes';
 import { kidneyEstimates, renalFindings } from './renal';
@@ -33,7 +34,7 @@ async function activeDrugs(q: Q, patientId: string, today: string): Promise<{ dr
   }
   const fills = (await q.query(
     `SELECT drug_key AS ingredient, max(drug_name) AS product FROM fills
-     WHERE patient_id = ? AND drug_key IS NOT NULL AND date(fill_date, '+' || (days_supply + ${FILL_GRACE_DAYS}) || ' days') >= ? GROUP BY drug_key`,
+     WHERE patient_id = ? AND drug_key IS NOT NULL AND ${CURRENT_FILL_SQL} GROUP BY drug_key`,
     [patientId, today],
   )) as { ingredient: string; product: string | null }[];
   for (const f of fills) drugs.push({ ingredient: f.ingredient, product: f.product ?? f.ingredient, source: 'fill', classCode: bundledDrug(f.ingredient)?.class ?? null });

@@ -4,20 +4,16 @@
 import type { DataSource } from 'typeorm';
 import { FILL_GRACE_DAYS, type PopulationChecks } from '../../preload/schemas/checks';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
-import { ageOnIso, DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
-import { bundledDrug, listedIngredient } from '../medications/vocabulary/bundled';
+import { ageOnIso, isoDaysBefore } from '../../preload/schemas/dates';
+import { classOfIngredient, listedIngredient } from '../medications/vocabulary/bundled';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
+import { adherenceMeasure, type AdherenceRule } from './adherence';
+import { isCurrentFill } from './current-fills';
 import { careGapFindings, olderAdultFindings } from './care-gaps';
 import { byIngredient, runRules, type ActiveDrug } from './engine';
 import { BUNDLED_RULES, loadLocalRules } from './knowledge-base';
-import { proportionOfDaysCovered } from './pdc';
 
-const classCache = new Map<string, string | null>();
-const classOf = (ingredient: string) => {
-  if (!classCache.has(ingredient)) classCache.set(ingredient, bundledDrug(ingredient)?.class ?? null);
-  return classCache.get(ingredient)!;
-};
-const drugOf = (ingredient: string, product: string, source: ActiveDrug['source']): ActiveDrug => ({ ingredient, product, source, classCode: classOf(ingredient) });
+const drugOf = (ingredient: string, product: string, source: ActiveDrug['source']): ActiveDrug => ({ ingredient, product, source, classCode: classOfIngredient(ingredient) });
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -48,8 +44,7 @@ export async function populationChecks(db: DataSource, knowledgeFolder: string, 
   );
   const conditions = groupBy((await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[], (r) => r.patient_id);
   const dismissed = new Set(((await db.query('SELECT patient_id, fingerprint FROM check_dismissals')) as { patient_id: string; fingerprint: string }[]).map((d) => `${d.patient_id}|${d.fingerprint}`));
-  const todayDay = Date.parse(today) / DAY_MS;
-  const adherenceRules = rules.filter((r) => r.family === 'adherence');
+  const adherenceRules = rules.filter((r): r is AdherenceRule => r.family === 'adherence');
 
   const result: PopulationChecks = { screened: patients.length, majorInteraction: [], lowAdherence: [], careGaps: [], elapsedMs: 0 };
   for (const p of patients) {
@@ -60,7 +55,7 @@ export async function populationChecks(db: DataSource, knowledgeFolder: string, 
       const ingredient = listedIngredient(m.rxcui, m.product);
       if (ingredient) current.push(drugOf(ingredient, m.product, 'list'));
     }
-    for (const f of allFills) if (Date.parse(f.fill_date) / DAY_MS + f.days_supply + FILL_GRACE_DAYS >= todayDay) current.push(drugOf(f.drug_key, f.drug_key, 'fill'));
+    for (const f of allFills) if (isCurrentFill(f.fill_date, f.days_supply, today)) current.push(drugOf(f.drug_key, f.drug_key, 'fill'));
     const drugs = byIngredient(current);
     const open = (fingerprint: string) => !dismissed.has(`${p.id}|${fingerprint}`);
 
@@ -71,15 +66,10 @@ export async function populationChecks(db: DataSource, knowledgeFolder: string, 
     const codes = (conditions.get(p.id) ?? []).map((c) => c.code);
     const diseases = coreDiseasesOf(codes);
     const low: string[] = [];
+    const adherenceFills = yearFills.map((f) => ({ ingredient: f.drug_key, date: f.fill_date, daysSupply: f.days_supply }));
     for (const rule of adherenceRules) {
-      if (rule.family !== 'adherence' || rule.excludeConditions?.some((d) => diseases.has(d))) continue;
-      const inClass = (key: string, classes: string[]) => {
-        const cls = classOf(key);
-        return cls !== null && classes.some((c) => cls.startsWith(c));
-      };
-      if (rule.excludeClasses && yearFills.some((f) => inClass(f.drug_key, rule.excludeClasses!))) continue;
-      const r = proportionOfDaysCovered(yearFills.filter((f) => inClass(f.drug_key, rule.classes)).map((f) => ({ drug: f.drug_key, date: f.fill_date, daysSupply: f.days_supply })), since, today);
-      if (r.pdc !== null && r.pdc < rule.threshold) low.push(`${rule.id.replace('pdc.', '')} ${Math.round(r.pdc * 100)}%`);
+      const r = adherenceMeasure(rule, adherenceFills, diseases, since, today);
+      if (r && r.pdc < rule.threshold) low.push(`${rule.id.replace('pdc.', '')} ${Math.round(r.pdc * 100)}%`);
     }
     if (low.length) result.lowAdherence.push({ patientId: p.id, name, findings: low });
 

@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { FILL_GRACE_DAYS } from '../../preload/schemas/checks';
 import type { Review, ReviewLine, ReviewSummary, ReconciliationEntry, reviewCreateRequest, reviewUpdateRequest, reconcileLineRequest, ReviewAction } from '../../preload/schemas/reviews';
 import { REVIEW_TYPE_LABELS } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
+import { CURRENT_FILL_SQL } from '../checks/current-fills';
 import { AppError, notFound } from '../common/errors';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
@@ -33,7 +33,7 @@ async function currentEntries(q: Q, patientId: string, today: string): Promise<R
   const listed = (await q.query('SELECT source, product, rxcui, strength, sig FROM patient_medications WHERE patient_id = ? AND stop_date IS NULL', [patientId])) as ReconciliationEntry[];
   const filled = (await q.query(
     `SELECT coalesce(max(drug_name), drug_key) AS product FROM fills
-     WHERE patient_id = ? AND date(fill_date, '+' || (days_supply + ${FILL_GRACE_DAYS}) || ' days') >= ? GROUP BY coalesce(drug_key, drug_name)`,
+     WHERE patient_id = ? AND ${CURRENT_FILL_SQL} GROUP BY coalesce(drug_key, drug_name)`,
     [patientId, today],
   )) as { product: string }[];
   return [...listed, ...filled.map((f): ReconciliationEntry => ({ source: 'pharmacyFill', product: f.product }))];

@@ -112,6 +112,17 @@ export function recogniseBundled(description: string): BundledDrug | null {
   return candidates.find((t) => text === t.term || text.startsWith(`${t.term} `))?.drug ?? null;
 }
 
+/** Whether an ingredient's class falls under any of the given ATC codes (cached: the population pass asks often). */
+const classCache = new Map<string, string | null>();
+export function classOfIngredient(ingredient: string): string | null {
+  if (!classCache.has(ingredient)) classCache.set(ingredient, bundledDrug(ingredient)?.class ?? null);
+  return classCache.get(ingredient)!;
+}
+export const ingredientInClasses = (ingredient: string, classes: readonly string[]) => {
+  const code = classOfIngredient(ingredient);
+  return code !== null && classes.some((c) => code.startsWith(c));
+};
+
 /** Whether an ingredient key is a Part D maintenance drug (combinations: if any ingredient is). */
 const maintenanceCache = new Map<string, boolean>();
 export function isMaintenanceDrug(key: string): boolean {
