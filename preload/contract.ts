@@ -34,7 +34,26 @@ import {
   type MedicationList,
   type MedicationVersion,
 } from './schemas/medications';
-import { patientReviewsRequest, reconcileLineRequest, reviewActRequest, reviewCreateRequest, reviewIdRequest, reviewTimerRequest, reviewUpdateRequest, type Review, type ReviewSummary } from './schemas/reviews';
+import {
+  addendumRequest,
+  communicationSaveRequest,
+  outcomeRecordRequest,
+  patientReviewsRequest,
+  phraseDeleteRequest,
+  phraseSaveRequest,
+  reconcileLineRequest,
+  recommendationRemoveRequest,
+  recommendationSaveRequest,
+  reviewActRequest,
+  reviewCreateRequest,
+  reviewIdRequest,
+  reviewTimerRequest,
+  reviewUpdateRequest,
+  type Phrase,
+  type Review,
+  type ReviewSummary,
+  type TodayWork,
+} from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -130,6 +149,15 @@ export const contract = {
   'reviews:act': channel<Review>()(reviewActRequest),
   'reviews:timer': channel<Review>()(reviewTimerRequest),
   'reviews:resolveLine': channel<Review>()(reconcileLineRequest),
+  'reviews:saveRecommendation': channel<Review>()(recommendationSaveRequest),
+  'reviews:removeRecommendation': channel<Review>()(recommendationRemoveRequest),
+  'reviews:saveCommunication': channel<Review>()(communicationSaveRequest),
+  'reviews:recordOutcome': channel<Review>()(outcomeRecordRequest),
+  'reviews:addAddendum': channel<Review>()(addendumRequest),
+  'reviews:today': channel<TodayWork>()(emptyRequest),
+  'phrases:list': channel<Phrase[]>()(emptyRequest),
+  'phrases:save': channel<Phrase>()(phraseSaveRequest),
+  'phrases:delete': channel<null>()(phraseDeleteRequest),
   'drugs:search': channel<DrugMatch[]>()(drugSearchRequest),
   'drugs:status': channel<RxNormStatus>()(emptyRequest),
   'eligibility:criteria': channel<YearCriteria>()(criteriaGetRequest),

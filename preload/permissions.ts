@@ -62,6 +62,17 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'reviews:act': 'pharmacist',
   'reviews:timer': 'signedIn',
   'reviews:resolveLine': 'signedIn',
+  // Recommendations, what is sent to prescribers and addenda to signed notes are clinical acts;
+  // a technician may log the answer a prescriber faxed back.
+  'reviews:saveRecommendation': 'pharmacist',
+  'reviews:removeRecommendation': 'pharmacist',
+  'reviews:saveCommunication': 'pharmacist',
+  'reviews:recordOutcome': 'signedIn',
+  'reviews:addAddendum': 'pharmacist',
+  'reviews:today': 'signedIn',
+  'phrases:list': 'signedIn',
+  'phrases:save': 'pharmacist',
+  'phrases:delete': 'pharmacist',
   'drugs:search': 'signedIn',
   'drugs:status': 'signedIn',
   'eligibility:criteria': 'signedIn',

@@ -4,6 +4,9 @@ import { addCondition, addLab, getClinical, resolveCondition } from '../conditio
 import { acceptFinding, dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { populationChecks } from '../checks/population';
 import { actOnReview, createReview, getReview, patientReviews, resolveLine, timeReview, updateReview } from '../reviews/review-store';
+import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from '../reviews/review-plan';
+import { deletePhrase, listPhrases, savePhrase } from '../reviews/phrases';
+import { todayWork } from '../reviews/today';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -143,6 +146,36 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'reviews:resolveLine': async (req, { session }) => {
     const { db, user } = session.current();
     return resolveLine(db, user, req);
+  },
+  'reviews:saveRecommendation': async (req, { session }) => {
+    const { db, user } = session.current();
+    return saveRecommendation(db, user, req);
+  },
+  'reviews:removeRecommendation': async (req, { session }) => {
+    const { db, user } = session.current();
+    return removeRecommendation(db, user, req);
+  },
+  'reviews:saveCommunication': async (req, { session }) => {
+    const { db, user } = session.current();
+    return saveCommunication(db, user, req);
+  },
+  'reviews:recordOutcome': async (req, { session }) => {
+    const { db, user } = session.current();
+    return recordOutcome(db, user, req);
+  },
+  'reviews:addAddendum': async (req, { session }) => {
+    const { db, user } = session.current();
+    return addAddendum(db, user, req);
+  },
+  'reviews:today': async (_req, { session }) => todayWork(session.current().db),
+  'phrases:list': async (_req, { session }) => listPhrases(session.current().db),
+  'phrases:save': async (req, { session }) => {
+    const { db, user } = session.current();
+    return savePhrase(db, user, req);
+  },
+  'phrases:delete': async (req, { session }) => {
+    await deletePhrase(session.current().db, req.id);
+    return null;
   },
   'drugs:search': async (req, { session }) => searchDrugs(session.current().db.manager, req.query),
   'drugs:status': async (_req, { session }) => rxNormStatus(session.current().db.manager),

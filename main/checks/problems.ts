@@ -6,13 +6,13 @@ import type { DrugTherapyProblem, problemAddRequest } from '../../preload/schema
 import type { SignedInUser } from '../../preload/schemas/security';
 import { assertLivePatient } from '../patients/patient-store';
 
-type Row = { id: string; source: DrugTherapyProblem['source']; rule_id: string | null; category: DrugTherapyProblem['category']; severity: DrugTherapyProblem['severity']; title: string; description: string; suggested_action: string | null; status: DrugTherapyProblem['status']; created_at: string; created_by: string };
-const toProblem = (r: Row): DrugTherapyProblem => ({ id: r.id, source: r.source, ruleId: r.rule_id, category: r.category, severity: r.severity, title: r.title, description: r.description, suggestedAction: r.suggested_action, status: r.status, createdAt: r.created_at, createdBy: r.created_by });
+export type ProblemRow = { id: string; source: DrugTherapyProblem['source']; rule_id: string | null; category: DrugTherapyProblem['category']; severity: DrugTherapyProblem['severity']; title: string; description: string; suggested_action: string | null; status: DrugTherapyProblem['status']; created_at: string; created_by: string };
+export const toProblem = (r: ProblemRow): DrugTherapyProblem => ({ id: r.id, source: r.source, ruleId: r.rule_id, category: r.category, severity: r.severity, title: r.title, description: r.description, suggestedAction: r.suggested_action, status: r.status, createdAt: r.created_at, createdBy: r.created_by });
 
 /** Open problems first, then by when they were recorded. */
 export async function listProblems(db: DataSource, patientId: string): Promise<DrugTherapyProblem[]> {
   await assertLivePatient(db.manager, patientId);
-  return ((await db.query(`SELECT * FROM drug_therapy_problems WHERE patient_id = ? ORDER BY status = 'resolved', created_at`, [patientId])) as Row[]).map(toProblem);
+  return ((await db.query(`SELECT * FROM drug_therapy_problems WHERE patient_id = ? ORDER BY status = 'resolved', created_at`, [patientId])) as ProblemRow[]).map(toProblem);
 }
 
 export async function addProblem(db: DataSource, user: SignedInUser, p: z.output<typeof problemAddRequest>): Promise<DrugTherapyProblem> {
@@ -22,7 +22,7 @@ export async function addProblem(db: DataSource, user: SignedInUser, p: z.output
     await em.query(`INSERT INTO drug_therapy_problems (id, patient_id, source, category, severity, title, description, created_at, created_by) VALUES (?, ?, 'manual', ?, ?, ?, ?, ?, ?)`, [
       id, p.patientId, p.category, p.severity, p.title, p.description, new Date().toISOString(), user.username,
     ]);
-    const [row] = (await em.query('SELECT * FROM drug_therapy_problems WHERE id = ?', [id])) as Row[];
+    const [row] = (await em.query('SELECT * FROM drug_therapy_problems WHERE id = ?', [id])) as ProblemRow[];
     return toProblem(row!);
   });
 }

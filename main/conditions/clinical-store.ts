@@ -1,7 +1,7 @@
 // Conditions (ICD-10-CM, from the bundled subset) and lab values/vitals on a patient's record.
 // Rows are never edited: a condition is resolved with a date, a mistyped lab is followed by a new one.
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { ICD_CODES, LAB_TYPES, type Condition, type conditionAddRequest, type labAddRequest, type LabResult, type PatientClinical } from '../../preload/schemas/clinical';
 import type { SignedInUser } from '../../preload/schemas/security';
@@ -20,7 +20,7 @@ function toCondition(r: ConditionRow): Condition {
 
 const toLab = (r: LabRow): LabResult => ({ id: r.id, type: r.type, value: r.value, value2: r.value2, unit: r.unit, takenOn: r.taken_on, recordedBy: r.created_by });
 
-export async function getClinical(db: DataSource, patientId: string): Promise<PatientClinical> {
+export async function getClinical(db: Pick<EntityManager, 'query'>, patientId: string): Promise<PatientClinical> {
   await assertLivePatient(db, patientId);
   const conditions = (await db.query('SELECT * FROM patient_conditions WHERE patient_id = ? ORDER BY resolved_on IS NOT NULL, code', [patientId])) as ConditionRow[];
   const labs = (await db.query('SELECT * FROM patient_labs WHERE patient_id = ? ORDER BY taken_on DESC, created_at DESC', [patientId])) as LabRow[];

@@ -1,6 +1,6 @@
 // A patient's MTM programme steps in a contract year. Each step keeps its date; the status is the
 // furthest step reached (an opt-out ends the year's programme unless the patient is enrolled again).
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Enrollment, EnrollmentAction } from '../../preload/schemas/eligibility';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
@@ -51,25 +51,32 @@ function changesFor(a: EnrollmentAction, e: Enrollment): Record<string, string |
   }
 }
 
-export async function recordEnrollment(db: DataSource, user: SignedInUser, a: EnrollmentAction): Promise<Enrollment> {
-  return db.transaction(async (em) => {
-    await assertLivePatient(em, a.patientId);
-    const [row] = (await em.query('SELECT * FROM mtm_enrollments WHERE patient_id = ? AND contract_year = ?', [a.patientId, a.contractYear])) as EnrollmentRow[];
-    const current = enrollmentOf(row);
-    if (current.version !== a.version) throw new AppError('conflict', 'Someone else updated this patient\'s programme status after you opened it. Reload, then try again.');
-    const changes = changesFor(a, current);
-    const now = new Date().toISOString();
-    if (!row) await em.query('INSERT INTO mtm_enrollments (patient_id, contract_year, version, updated_at, updated_by) VALUES (?, ?, 0, ?, ?)', [a.patientId, a.contractYear, now, user.username]);
-    const cols = Object.keys(changes);
-    await em.query(
-      `UPDATE mtm_enrollments SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE patient_id = ? AND contract_year = ?`,
-      [...cols.map((c) => changes[c]), now, user.username, a.patientId, a.contractYear],
-    );
-    await appendAudit(em, {
-      username: user.username, action: `mtm.${a.action}`, category: 'mtm', patientId: a.patientId, outcome: 'success',
-      detail: `${a.contractYear}: ${a.action} on ${a.date}${'reason' in a ? ` (${a.reason})` : ''}${'method' in a ? ` by ${a.method}` : ''}`,
-    });
-    const [after] = (await em.query('SELECT * FROM mtm_enrollments WHERE patient_id = ? AND contract_year = ?', [a.patientId, a.contractYear])) as EnrollmentRow[];
-    return enrollmentOf(after);
+export function recordEnrollment(db: DataSource, user: SignedInUser, a: EnrollmentAction): Promise<Enrollment> {
+  return db.transaction((em) => applyEnrollment(em, user, a));
+}
+
+/** The patient's programme status for a year, and its version for the next step. */
+export async function currentEnrollment(em: EntityManager, patientId: string, contractYear: number): Promise<Enrollment> {
+  const [row] = (await em.query('SELECT * FROM mtm_enrollments WHERE patient_id = ? AND contract_year = ?', [patientId, contractYear])) as EnrollmentRow[];
+  return enrollmentOf(row);
+}
+
+/** Records a programme step inside the caller's transaction (a completed CMR review records its own). */
+export async function applyEnrollment(em: EntityManager, user: SignedInUser, a: EnrollmentAction): Promise<Enrollment> {
+  await assertLivePatient(em, a.patientId);
+  const current = await currentEnrollment(em, a.patientId, a.contractYear);
+  if (current.version !== a.version) throw new AppError('conflict', 'Someone else updated this patient\'s programme status after you opened it. Reload, then try again.');
+  const changes = changesFor(a, current);
+  const now = new Date().toISOString();
+  if (current.version === 0) await em.query('INSERT INTO mtm_enrollments (patient_id, contract_year, version, updated_at, updated_by) VALUES (?, ?, 0, ?, ?)', [a.patientId, a.contractYear, now, user.username]);
+  const cols = Object.keys(changes);
+  await em.query(
+    `UPDATE mtm_enrollments SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE patient_id = ? AND contract_year = ?`,
+    [...cols.map((c) => changes[c]), now, user.username, a.patientId, a.contractYear],
+  );
+  await appendAudit(em, {
+    username: user.username, action: `mtm.${a.action}`, category: 'mtm', patientId: a.patientId, outcome: 'success',
+    detail: `${a.contractYear}: ${a.action} on ${a.date}${'reason' in a ? ` (${a.reason})` : ''}${'method' in a ? ` by ${a.method}` : ''}`,
   });
+  return currentEnrollment(em, a.patientId, a.contractYear);
 }

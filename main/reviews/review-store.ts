@@ -1,64 +1,74 @@
 // Reviews: created as drafts, changed field by field (every change saved, version-checked), moved
-// through the state machine, timed, and reconciled line by line. A completed review is read-only
-// and keeps the reconciliation as it stood when it was completed.
+// through the state machine, timed, reconciled line by line, and signed. A completed review is
+// read-only: it keeps the reconciliation and the note as they were when it was signed.
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { Review, ReviewLine, ReviewSummary, ReconciliationEntry, reviewCreateRequest, reviewUpdateRequest, reconcileLineRequest, ReviewAction } from '../../preload/schemas/reviews';
+import { ageOnIso } from '../../preload/schemas/dates';
+import type { Review, ReviewAction, ReviewSummary, reviewCreateRequest, reviewUpdateRequest, reconcileLineRequest } from '../../preload/schemas/reviews';
 import { REVIEW_TYPE_LABELS } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
-import { CURRENT_FILL_SQL } from '../checks/current-fills';
 import { AppError, notFound } from '../common/errors';
+import { getClinical } from '../conditions/clinical-store';
+import { applyEnrollment, currentEnrollment } from '../eligibility/enrollment-store';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
-import { reconcile } from './reconciliation';
+import { missingToFinalize } from './finalize';
+import { liveLines, reviewParts, type Q, type ReviewParts, type ReviewRow } from './review-parts';
 import { allowedActions, transition } from './review-status';
-
-type Q = Pick<EntityManager, 'query'>;
-type Row = {
-  id: string; patient_id: string; type: Review['type']; status: Review['status']; pharmacist: string; delivery_method: Review['deliveryMethod'];
-  caregiver_name: string | null; caregiver_relationship: string | null; cognitive_impairment: number; cmr_offered_date: string | null;
-  cmr_offered_method: Review['cmrOfferedMethod']; cmr_date: string | null; summary_sent_date: string | null; concerns: string | null; current_step: number;
-  timer_seconds: number; timer_running_since: string | null; reconciliation_snapshot: string | null; version: number; created_at: string; updated_at: string; updated_by: string;
-};
+import { draftSoapNote } from './soap-note';
 
 // Review fields and their columns: one table for the update statement and for reading back.
 const COLUMNS = {
   deliveryMethod: 'delivery_method', caregiverName: 'caregiver_name', caregiverRelationship: 'caregiver_relationship', cognitiveImpairment: 'cognitive_impairment',
   cmrOfferedDate: 'cmr_offered_date', cmrOfferedMethod: 'cmr_offered_method', cmrDate: 'cmr_date', summarySentDate: 'summary_sent_date', concerns: 'concerns', currentStep: 'current_step',
+  referrals: 'referrals', education: 'education', soapNote: 'soap_note', followUpDate: 'follow_up_date',
 } as const;
 
-/** What the patient takes according to each source: the medication list and the pharmacy's current fills. */
-async function currentEntries(q: Q, patientId: string, today: string): Promise<ReconciliationEntry[]> {
-  const listed = (await q.query('SELECT source, product, rxcui, strength, sig FROM patient_medications WHERE patient_id = ? AND stop_date IS NULL', [patientId])) as ReconciliationEntry[];
-  const filled = (await q.query(
-    `SELECT coalesce(max(drug_name), drug_key) AS product FROM fills
-     WHERE patient_id = ? AND ${CURRENT_FILL_SQL} GROUP BY coalesce(drug_key, drug_name)`,
-    [patientId, today],
-  )) as { product: string }[];
-  return [...listed, ...filled.map((f): ReconciliationEntry => ({ source: 'pharmacyFill', product: f.product }))];
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Three months on: CMS expects targeted reviews of enrolled patients at least quarterly. */
+function quarterAfter(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCMonth(d.getUTCMonth() + 3, 1);
+  d.setUTCDate(Math.min(day, new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()));
+  return d.toISOString().slice(0, 10);
 }
 
-async function loadRow(q: Q, id: string): Promise<Row> {
-  const [row] = (await q.query('SELECT * FROM reviews WHERE id = ?', [id])) as Row[];
+const secondsSpent = (r: ReviewRow, now = Date.now()) => r.timer_seconds + (r.timer_running_since ? Math.round((now - Date.parse(r.timer_running_since)) / 1000) : 0);
+
+async function loadRow(q: Q, id: string): Promise<ReviewRow> {
+  const [row] = (await q.query('SELECT * FROM reviews WHERE id = ?', [id])) as ReviewRow[];
   if (!row) throw notFound('This review');
   return row;
 }
 
-async function toReview(q: Q, r: Row): Promise<Review> {
-  const lines = r.reconciliation_snapshot ? (JSON.parse(r.reconciliation_snapshot) as ReviewLine[]) : await liveLines(q, r);
+/** The note as it would be drafted now from the record. */
+async function soapDraft(q: Q, r: ReviewRow, parts: ReviewParts): Promise<string> {
+  const [p] = (await q.query('SELECT date_of_birth, sex, no_known_allergies FROM patients WHERE id = ?', [r.patient_id])) as { date_of_birth: string; sex: string; no_known_allergies: number }[];
+  const allergies = (await q.query('SELECT substance, reaction FROM patient_allergies WHERE patient_id = ? ORDER BY substance', [r.patient_id])) as { substance: string; reaction: string | null }[];
+  const clinical = await getClinical(q, r.patient_id);
+  return draftSoapNote(r, parts, {
+    age: ageOnIso(p!.date_of_birth, r.cmr_date ?? today()), sex: p!.sex, noKnownAllergies: Boolean(p!.no_known_allergies), allergies: allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
+    conditions: clinical.conditions.filter((c) => !c.resolvedOn).map((c) => c.title), minutes: Math.round(secondsSpent(r) / 60),
+  });
+}
+
+async function toReview(q: Q, r: ReviewRow): Promise<Review> {
+  const parts = await reviewParts(q, r);
   return {
     id: r.id, patientId: r.patient_id, type: r.type, status: r.status, pharmacist: r.pharmacist, deliveryMethod: r.delivery_method,
     caregiverName: r.caregiver_name, caregiverRelationship: r.caregiver_relationship, cognitiveImpairment: Boolean(r.cognitive_impairment),
     cmrOfferedDate: r.cmr_offered_date, cmrOfferedMethod: r.cmr_offered_method, cmrDate: r.cmr_date, summarySentDate: r.summary_sent_date, concerns: r.concerns,
-    currentStep: r.current_step, timer: { seconds: r.timer_seconds, runningSince: r.timer_running_since }, reconciliation: lines,
+    currentStep: r.current_step, timer: { seconds: r.timer_seconds, runningSince: r.timer_running_since }, reconciliation: parts.lines,
+    problemsConfirmed: r.problems_confirmed_at ? { by: r.problems_confirmed_by!, at: r.problems_confirmed_at } : null,
+    problems: parts.problems, plan: parts.plan, communications: parts.communications, referrals: r.referrals, education: r.education,
+    soapNote: r.soap_note ?? (await soapDraft(q, r, parts)), soapNoteEdited: r.soap_note !== null, followUpDate: r.follow_up_date,
+    suggestedFollowUp: quarterAfter(r.completed_at?.slice(0, 10) ?? today()), missing: r.status === 'completed' ? [] : missingToFinalize(r, parts),
+    signedBy: r.signed_by, completedAt: r.completed_at, addenda: parts.addenda,
     allowedActions: allowedActions(r.status), version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
-}
-
-async function liveLines(q: Q, r: Row): Promise<ReviewLine[]> {
-  const resolved = new Map(((await q.query('SELECT line_key, resolution, note FROM review_reconciliation WHERE review_id = ?', [r.id])) as { line_key: string; resolution: ReviewLine['resolution']; note: string | null }[]).map((x) => [x.line_key, x]));
-  return reconcile(await currentEntries(q, r.patient_id, new Date().toISOString().slice(0, 10))).map((l) => ({ ...l, resolution: resolved.get(l.key)?.resolution ?? null, note: resolved.get(l.key)?.note ?? null }));
 }
 
 /** A patient's reviews, open ones first, newest first. */
@@ -84,11 +94,14 @@ export async function createReview(db: DataSource, user: SignedInUser, req: z.ou
   return getReview(db, id);
 }
 
-/** Runs a change on an open review at the expected version, then bumps the version. */
-async function change(db: DataSource, user: SignedInUser, id: string, version: number, work: (em: EntityManager, r: Row) => Promise<Record<string, unknown>>): Promise<Review> {
+/**
+ * Runs a change on a review at the expected version, then bumps the version. Only what happens
+ * after sign-off (a prescriber's answer, an addendum) may touch a completed review.
+ */
+export async function change(db: DataSource, user: SignedInUser, id: string, version: number, work: (em: EntityManager, r: ReviewRow) => Promise<Record<string, unknown>>, afterSignOff = false): Promise<Review> {
   await db.transaction(async (em) => {
     const r = await loadRow(em, id);
-    if (r.status === 'completed') throw new AppError('conflict', 'A completed review is read-only; add a dated addendum instead.');
+    if (r.status === 'completed' && !afterSignOff) throw new AppError('conflict', 'A completed review is read-only; add a dated addendum instead.');
     if (r.version !== version) throw new AppError('conflict', `This review was changed (by ${r.updated_by}) after you opened it. Reload, then try again.`);
     const columns = { ...(await work(em, r)), version: r.version + 1, updated_at: new Date().toISOString(), updated_by: user.username };
     await em.query(`UPDATE reviews SET ${Object.keys(columns).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...Object.values(columns), id]);
@@ -97,41 +110,47 @@ async function change(db: DataSource, user: SignedInUser, id: string, version: n
 }
 
 export function updateReview(db: DataSource, user: SignedInUser, req: z.output<typeof reviewUpdateRequest>): Promise<Review> {
-  return change(db, user, req.id, req.version, async () =>
-    Object.fromEntries(Object.entries(req.changes).map(([k, v]) => [COLUMNS[k as keyof typeof COLUMNS], typeof v === 'boolean' ? Number(v) : (v ?? null)])),
-  );
+  const { problemsConfirmed, ...fields } = req.changes;
+  return change(db, user, req.id, req.version, async () => ({
+    ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [COLUMNS[k as keyof typeof COLUMNS], typeof v === 'boolean' ? Number(v) : (v ?? null)])),
+    ...(problemsConfirmed === undefined ? {} : problemsConfirmed ? { problems_confirmed_at: new Date().toISOString(), problems_confirmed_by: user.username } : { problems_confirmed_at: null, problems_confirmed_by: null }),
+  }));
 }
 
-/** What stops a review from being completed, in the pharmacist's words (empty when it can be). */
-function missingForCompletion(r: Row, lines: ReviewLine[]): string[] {
-  const missing: string[] = [];
-  if (!r.delivery_method) missing.push('How the review was delivered (in person, telephone, video)');
-  if (r.type === 'cmr' && !r.cmr_date) missing.push('The CMR date');
-  for (const l of lines.filter((x) => !x.resolution)) missing.push(`Reconciliation: ${l.ingredients.join(' + ') || l.entries[0]!.product} is not resolved`);
-  return missing;
+/** A completed CMR is the programme's CMR for its contract year (unless the patient opted out). */
+async function recordCmrInProgramme(em: EntityManager, user: SignedInUser, r: ReviewRow): Promise<void> {
+  const contractYear = Number(r.cmr_date!.slice(0, 4));
+  let e = await currentEnrollment(em, r.patient_id, contractYear);
+  if (e.status === 'optedOut') return;
+  if (r.cmr_offered_date && r.cmr_offered_method && !e.cmrOfferedDate && r.cmr_offered_date.startsWith(String(contractYear)))
+    e = await applyEnrollment(em, user, { action: 'offerCmr', patientId: r.patient_id, contractYear, version: e.version, date: r.cmr_offered_date, method: r.cmr_offered_method });
+  await applyEnrollment(em, user, { action: 'completeCmr', patientId: r.patient_id, contractYear, version: e.version, date: r.cmr_date! });
 }
 
 export function actOnReview(db: DataSource, user: SignedInUser, id: string, version: number, action: ReviewAction): Promise<Review> {
   return change(db, user, id, version, async (em, r) => {
     const status = transition(r.status, action);
     if (status !== 'completed') return { status };
-    const lines = await liveLines(em, r);
-    const missing = missingForCompletion(r, lines);
-    if (missing.length) throw new AppError('validation', `The review cannot be completed yet. Missing: ${missing.join('; ')}.`, undefined, missing.map((m) => ({ field: 'review', message: m })));
+    const parts = await reviewParts(em, r);
+    const missing = missingToFinalize(r, parts);
+    if (missing.length) throw new AppError('validation', `The review cannot be finalized yet. Missing: ${missing.map((m) => m.message).join('; ')}.`, undefined, missing.map((m) => ({ field: `step${m.step}`, message: m.message })));
     const now = new Date().toISOString();
-    const seconds = r.timer_seconds + (r.timer_running_since ? Math.round((Date.parse(now) - Date.parse(r.timer_running_since)) / 1000) : 0);
+    const seconds = secondsSpent(r, Date.parse(now));
+    const signed = { ...r, timer_seconds: seconds, timer_running_since: null };
+    if (r.type === 'cmr') await recordCmrInProgramme(em, user, r);
     await appendAudit(em, { username: user.username, action: 'review.complete', category: 'reviews', patientId: r.patient_id, objectId: r.id, outcome: 'success', detail: `${REVIEW_TYPE_LABELS[r.type]}, ${Math.round(seconds / 60)} min` });
-    return { status, completed_at: now, reconciliation_snapshot: JSON.stringify(lines), timer_seconds: seconds, timer_running_since: null };
+    return {
+      status, completed_at: now, reconciliation_snapshot: JSON.stringify(parts.lines), timer_seconds: seconds, timer_running_since: null,
+      soap_note: r.soap_note ?? (await soapDraft(em, signed, parts)), signed_by: `${user.fullName} (${user.username})`,
+    };
   });
 }
 
 /** Start, pause, or correct the time spent (the pharmacist's correction replaces the count). */
 export function timeReview(db: DataSource, user: SignedInUser, id: string, version: number, timer: 'start' | 'pause' | { correctMinutes: number }): Promise<Review> {
   return change(db, user, id, version, async (_em, r) => {
-    const now = new Date().toISOString();
-    const running = r.timer_running_since ? Math.round((Date.parse(now) - Date.parse(r.timer_running_since)) / 1000) : 0;
-    if (timer === 'start') return r.timer_running_since ? {} : { timer_running_since: now };
-    if (timer === 'pause') return { timer_seconds: r.timer_seconds + running, timer_running_since: null };
+    if (timer === 'start') return r.timer_running_since ? {} : { timer_running_since: new Date().toISOString() };
+    if (timer === 'pause') return { timer_seconds: secondsSpent(r), timer_running_since: null };
     return { timer_seconds: timer.correctMinutes * 60, timer_running_since: null };
   });
 }

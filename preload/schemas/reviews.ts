@@ -1,5 +1,6 @@
 // The review encounter (CMR, TMR, follow-up): its states and what moves it between them.
 import { z } from 'zod';
+import type { DrugTherapyProblem } from './checks';
 import { CMR_OFFER_METHODS } from './eligibility';
 import { isIsoDate, optionalText } from './identifiers';
 import { MEDICATION_SOURCES } from './medications';
@@ -45,8 +46,8 @@ export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
 const idSchema = z.uuid({ error: 'Not a valid record id' });
 const version = z.number().int().positive();
 const today = () => new Date().toISOString().slice(0, 10);
-const pastDate = (label: string) =>
-  z.string().trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`).refine((v) => v <= today(), `The ${label} cannot be in the future`).nullable();
+const isoDate = (label: string) => z.string({ error: `Enter the ${label}` }).trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`);
+const pastDate = (label: string) => isoDate(label).refine((v) => v <= today(), `The ${label} cannot be in the future`);
 
 export const reviewCreateRequest = z.object({ patientId: idSchema, type: z.enum(REVIEW_TYPES, { error: 'Choose CMR, TMR or follow-up' }) }).strict();
 export const reviewIdRequest = z.object({ id: idSchema }).strict();
@@ -70,12 +71,18 @@ export const reviewUpdateRequest = z
         caregiverName: optionalText(120).nullable(),
         caregiverRelationship: optionalText(60).nullable(),
         cognitiveImpairment: z.boolean(),
-        cmrOfferedDate: pastDate('date the CMR was offered'),
+        cmrOfferedDate: pastDate('date the CMR was offered').nullable(),
         cmrOfferedMethod: z.enum(CMR_OFFER_METHODS).nullable(),
-        cmrDate: pastDate('CMR date'),
-        summarySentDate: pastDate('date the written summary was sent'),
+        cmrDate: pastDate('CMR date').nullable(),
+        summarySentDate: pastDate('date the written summary was sent').nullable(),
         concerns: optionalText(2000).nullable(),
         currentStep: z.number().int().min(1).max(5),
+        /** The pharmacist confirms the problem list (step 2); adding a problem afterwards asks for it again. */
+        problemsConfirmed: z.boolean(),
+        referrals: optionalText(1000).nullable(),
+        education: optionalText(1000).nullable(),
+        soapNote: optionalText(8000).nullable(),
+        followUpDate: isoDate('follow-up date').refine((v) => v >= today(), 'The follow-up date cannot be in the past').nullable(),
       })
       .partial()
       .strict(),
@@ -88,6 +95,87 @@ export const reviewTimerRequest = z
 export const reconcileLineRequest = z
   .object({ id: idSchema, version, lineKey: z.string().min(1).max(300), resolution: z.enum(RESOLUTIONS, { error: 'Choose how the patient takes it' }), note: optionalText(300) })
   .strict();
+
+export const RECOMMENDATION_ACTIONS = ['start', 'stop', 'changeDose', 'changeProduct', 'monitor', 'educate', 'refer'] as const;
+export type RecommendationAction = (typeof RECOMMENDATION_ACTIONS)[number];
+export const RECOMMENDATION_LABELS: Record<RecommendationAction, string> = { start: 'Start', stop: 'Stop', changeDose: 'Change dose', changeProduct: 'Change product', monitor: 'Monitor', educate: 'Educate', refer: 'Refer' };
+export const ACTORS = ['patient', 'prescriber', 'pharmacist'] as const;
+export const ACTOR_LABELS: Record<(typeof ACTORS)[number], string> = { patient: 'Patient', prescriber: 'Prescriber', pharmacist: 'Pharmacist' };
+export const OUTCOMES = ['accepted', 'modified', 'declined', 'noResponse'] as const;
+export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = { accepted: 'Accepted', modified: 'Modified', declined: 'Declined', noResponse: 'No response' };
+export const COMMUNICATION_METHODS = ['fax', 'phone', 'portal'] as const;
+export const COMMUNICATION_LABELS: Record<(typeof COMMUNICATION_METHODS)[number], string> = { fax: 'Fax', phone: 'Phone', portal: 'Portal / secure message' };
+
+const mapText = (label: string) => z.string().trim().max(600, `Keep "${label}" under 600 characters: the patient reads it`);
+
+export const recommendationSaveRequest = z
+  .object({
+    id: idSchema,
+    version,
+    recommendation: z
+      .object({
+        /** Present when editing one already in the plan. */
+        id: idSchema.optional(),
+        problemId: z.uuid({ error: 'Choose the problem this plan is for' }),
+        action: z.enum(RECOMMENDATION_ACTIONS, { error: 'Choose the recommendation (start, stop, change dose, …)' }),
+        actor: z.enum(ACTORS, { error: 'Choose who acts: patient, prescriber or pharmacist' }),
+        prescriberId: z.uuid({ error: 'Choose the prescriber' }).nullable().default(null),
+        detail: z.string({ error: 'Write the recommendation' }).trim().min(3, 'Write the recommendation in a few words').max(1000),
+        talkedAbout: mapText('What we talked about').default(''),
+        toDo: mapText('What I need to do').default(''),
+      })
+      .strict()
+      .superRefine((r, ctx) => {
+        if (r.actor === 'prescriber' && !r.prescriberId) ctx.addIssue({ code: 'custom', path: ['prescriberId'], message: 'Choose the prescriber who should act' });
+        if (Boolean(r.talkedAbout) !== Boolean(r.toDo)) ctx.addIssue({ code: 'custom', path: [r.talkedAbout ? 'toDo' : 'talkedAbout'], message: 'An action-plan item needs both "What we talked about" and "What I need to do"' });
+      }),
+  })
+  .strict();
+export const recommendationRemoveRequest = z.object({ id: idSchema, version, recommendationId: idSchema }).strict();
+export const communicationSaveRequest = z
+  .object({
+    id: idSchema,
+    version,
+    prescriberId: idSchema,
+    method: z.enum(COMMUNICATION_METHODS, { error: 'Choose fax, phone or portal' }),
+    sentDate: pastDate('date sent'),
+    dueDate: isoDate('response due date'),
+  })
+  .strict()
+  .refine((c) => c.dueDate >= c.sentDate, { path: ['dueDate'], message: 'The response cannot be due before it was sent' });
+export const outcomeRecordRequest = z
+  .object({ id: idSchema, version, recommendationId: idSchema, outcome: z.enum(OUTCOMES, { error: 'Choose accepted, modified, declined or no response' }), date: pastDate('date of the answer'), note: optionalText(500) })
+  .strict();
+export const addendumRequest = z.object({ id: idSchema, text: z.string({ error: 'Write the addendum' }).trim().min(3, 'Write the addendum').max(4000) }).strict();
+
+export interface Recommendation {
+  id: string;
+  problemId: string;
+  action: RecommendationAction;
+  actor: (typeof ACTORS)[number];
+  prescriber: { id: string; name: string } | null;
+  detail: string;
+  /** The Medication Action Plan item, in the patient's words; empty when the recommendation has none. */
+  talkedAbout: string;
+  toDo: string;
+  outcome: { result: (typeof OUTCOMES)[number]; date: string; note: string | null; by: string } | null;
+}
+
+/** Every recommendation for one prescriber goes out as one communication. */
+export interface PrescriberCommunication {
+  prescriber: { id: string; name: string; fax: string | null; phone: string | null };
+  method: (typeof COMMUNICATION_METHODS)[number] | null;
+  sentDate: string | null;
+  dueDate: string | null;
+  recommendationIds: string[];
+}
+
+export interface Addendum {
+  id: string;
+  text: string;
+  createdAt: string;
+  createdBy: string;
+}
 
 export interface ReviewLine extends ReconciliationLine {
   resolution: (typeof RESOLUTIONS)[number] | null;
@@ -113,8 +201,53 @@ export interface Review {
   /** Seconds counted so far, and when the running timer was started (null when paused). */
   timer: { seconds: number; runningSince: string | null };
   reconciliation: ReviewLine[];
+  problemsConfirmed: { by: string; at: string } | null;
+  /** The patient's open problems and any this review planned for. */
+  problems: DrugTherapyProblem[];
+  plan: Recommendation[];
+  communications: PrescriberCommunication[];
+  referrals: string | null;
+  education: string | null;
+  /** The saved note, or (until one is saved) the note drafted from everything recorded. */
+  soapNote: string;
+  soapNoteEdited: boolean;
+  followUpDate: string | null;
+  /** Quarterly, as CMS expects targeted reviews for enrolled patients at least every quarter. */
+  suggestedFollowUp: string;
+  /** What finalizing would refuse for, by step; empty once completed. */
+  missing: { step: number; message: string }[];
+  signedBy: string | null;
+  completedAt: string | null;
+  addenda: Addendum[];
   allowedActions: ReviewAction[];
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The pharmacy's reusable plain-language phrases for action-plan items; {medicine} is filled in. */
+export interface Phrase {
+  id: string;
+  action: RecommendationAction;
+  label: string;
+  talkedAbout: string;
+  toDo: string;
+  updatedBy: string;
+}
+export const phraseSaveRequest = z
+  .object({
+    id: idSchema.optional(),
+    action: z.enum(RECOMMENDATION_ACTIONS, { error: 'Choose the kind of recommendation' }),
+    label: z.string({ error: 'Name the phrase' }).trim().min(2, 'Name the phrase').max(80),
+    talkedAbout: mapText('What we talked about').min(3, 'Write "What we talked about"'),
+    toDo: mapText('What I need to do').min(3, 'Write "What I need to do"'),
+  })
+  .strict();
+export const phraseDeleteRequest = z.object({ id: idSchema }).strict();
+
+/** The day's review work: what is open, what is overdue, who is due a follow-up. */
+export interface TodayWork {
+  inProgress: { reviewId: string; patientId: string; patient: string; type: Review['type']; status: ReviewStatus; pharmacist: string; updatedAt: string }[];
+  overdueResponses: { reviewId: string; patientId: string; patient: string; prescriber: string; dueDate: string; pending: number }[];
+  followUpsDue: { reviewId: string; patientId: string; patient: string; followUpDate: string }[];
 }

@@ -7,7 +7,7 @@ import { useForm } from '../ui/use-form';
 const BLANK = { category: '', severity: 'moderate', title: '', description: '' };
 
 /** The patient's drug-therapy problems: accepted from the checks or entered by the pharmacist. */
-export function ProblemsPanel({ patientId, problems, onChanged }: { patientId: string; problems: DrugTherapyProblem[] | null; onChanged: () => void }) {
+export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false }: { patientId: string; problems: DrugTherapyProblem[] | null; onChanged: () => void; readOnly?: boolean }) {
   const [adding, setAdding] = useState(false);
   const { values: v, set, setValues, errors, busy, submit } = useForm(BLANK);
   const onSubmit = submit(async (f) => {
@@ -22,7 +22,7 @@ export function ProblemsPanel({ patientId, problems, onChanged }: { patientId: s
         <h2 id="problems-title">
           Drug-therapy problems <span className="count-note">{problems ? `${problems.filter((p) => p.status === 'open').length} open` : ''}</span>
         </h2>
-        {!adding && (
+        {!adding && !readOnly && (
           <button type="button" onClick={() => setAdding(true)}>
             + Add a problem
           </button>

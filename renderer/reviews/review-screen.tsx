@@ -1,19 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
-import { CMR_OFFER_LABELS, CMR_OFFER_METHODS } from '../../preload/schemas/eligibility';
-import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
-import { SOURCE_LABELS } from '../../preload/schemas/medications';
-import { DELIVERY_LABELS, DELIVERY_METHODS, RESOLUTION_LABELS, RESOLUTIONS, REVIEW_TYPE_LABELS, STATUS_LABELS, type Review, type ReviewAction, type ReviewLine } from '../../preload/schemas/reviews';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { REVIEW_TYPE_LABELS, STATUS_LABELS, type Review, type ReviewAction } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
-import { ChecksPanel } from '../checks/checks-panel';
-import { ProblemsPanel } from '../checks/problems-panel';
 import { PatientBanner } from '../patients/patient-banner';
-import { SelectField } from '../ui/field';
+import { AssessmentStep } from './assessment-step';
+import { DocumentationStep, STEP_NAMES } from './documentation-step';
+import { InterventionStep } from './intervention-step';
+import { PlanStep } from './plan-step';
+import { ReviewStep } from './review-step';
+import type { Changes, StepProps } from './step-props';
 
-type Changes = Parameters<typeof call<'reviews:update'>>[1]['changes'];
-const STEPS = ['Review', 'Assessment'] as const;
-const ACTION_LABELS: Record<ReviewAction, string> = { start: 'Start review', awaitPrescriber: 'Waiting for prescriber', resume: 'Resume', complete: 'Complete review' };
-const LINE_STATUS = { matched: 'Matched', onlyOne: 'One source only', different: 'Differs' } as const;
+const ACTION_LABELS: Record<ReviewAction, string> = { start: 'Start review', awaitPrescriber: 'Waiting for prescriber', resume: 'Resume', complete: 'Sign and finalize' };
 
 const minutes = (t: Review['timer'], now: number) => Math.floor((t.seconds + (t.runningSince ? Math.max(0, now - Date.parse(t.runningSince)) / 1000 : 0)) / 60);
 
@@ -29,9 +26,8 @@ function ReviewView({ initial }: { initial: Review }) {
   const latest = useRef(initial);
   const queue = useRef(Promise.resolve());
   const [error, setError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const patient = useCall('patients:get', { id: initial.patientId });
-  const checks = useCall('checks:patient', { patientId: initial.patientId });
-  const problems = useCall('problems:list', { patientId: initial.patientId });
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 15_000);
@@ -39,22 +35,46 @@ function ReviewView({ initial }: { initial: Review }) {
   }, []);
 
   const readOnly = review.status === 'completed';
-  // Saves run one after another on the latest version, so a quick blur-then-click never conflicts with itself.
-  const save = (work: (r: Review) => Promise<Review>) => {
-    queue.current = queue.current.then(async () => {
+  // Changes run one after another on the latest version, so a quick blur-then-click never conflicts with itself.
+  const run = (work: (r: Review) => Promise<Review>, rethrow: boolean) => {
+    const done = queue.current.then(async () => {
       try {
         latest.current = await work(latest.current);
         setReview(latest.current);
+        setSavedAt(new Date());
         setError(null);
       } catch (e) {
+        if (rethrow) throw e;
         setError((e as Error).message);
       }
     });
-    return queue.current;
+    queue.current = done.catch(() => undefined);
+    return done;
   };
+  const save = (work: (r: Review) => Promise<Review>) => run(work, false);
   const update = (changes: Changes) => save((r) => call('reviews:update', { id: r.id, version: r.version, changes }));
-  const step = Math.min(review.currentStep, STEPS.length);
+  const step = review.currentStep;
+  // A completed review is read-only, so moving between its steps is only a view change.
+  const goTo = useCallback(
+    (n: number) => {
+      const target = Math.min(Math.max(n, 1), STEP_NAMES.length);
+      if (latest.current.status === 'completed') setReview((r) => ({ ...r, currentStep: target }));
+      else void save((r) => call('reviews:update', { id: r.id, version: r.version, changes: { currentStep: target } }));
+    },
+    [],
+  );
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+      e.preventDefault();
+      goTo(step + (e.key === 'ArrowRight' ? 1 : -1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [goTo, step]);
 
+  const props: StepProps = { review, readOnly, update, save, submitChange: (work) => run(work, true) };
+  const refresh = () => void save((r) => call('reviews:get', { id: r.id }));
   return (
     <article>
       {patient.data && <PatientBanner patient={patient.data} />}
@@ -79,23 +99,37 @@ function ReviewView({ initial }: { initial: Review }) {
           )}
         </div>
       </div>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      <nav className="steps" aria-label="Review steps">
-        {STEPS.map((label, i) => (
-          <button key={label} type="button" className={i + 1 === step ? 'step current' : 'step'} aria-current={i + 1 === step ? 'step' : undefined} onClick={() => (readOnly ? setReview({ ...review, currentStep: i + 1 }) : void update({ currentStep: i + 1 }))}>
-            <span className="step-number">{i + 1}</span> {label}
-          </button>
-        ))}
+      <nav className="steps" aria-label="Review steps" title="Alt+← and Alt+→ move between steps">
+        {STEP_NAMES.map((label, i) => {
+          const open = review.missing.filter((m) => m.step === i + 1).length;
+          return (
+            <button key={label} type="button" className={`step${i + 1 === step ? ' current' : ''}`} aria-current={i + 1 === step ? 'step' : undefined} onClick={() => goTo(i + 1)}>
+              <span className="step-number">{i + 1}</span> {label}
+              {!readOnly && (open ? <span className="step-todo">{open} to do</span> : <span className="step-done" aria-label="complete">✓</span>)}
+            </button>
+          );
+        })}
       </nav>
-      {step === 1 ? (
-        <ReviewStep review={review} readOnly={readOnly} update={update} save={save} />
-      ) : (
-        <>
-          <ChecksPanel patientId={review.patientId} checks={checks.data} error={checks.error} onChanged={() => (checks.reload(), problems.reload())} />
-          <ProblemsPanel patientId={review.patientId} problems={problems.data} onChanged={problems.reload} />
-        </>
-      )}
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {step === 1 && <ReviewStep {...props} />}
+      {step === 2 && <AssessmentStep {...props} onProblemsChanged={refresh} />}
+      {step === 3 && <PlanStep {...props} />}
+      {step === 4 && <InterventionStep {...props} />}
+      {step === 5 && <DocumentationStep {...props} goTo={goTo} />}
       <div className="actions review-actions">
+        <span className="save-status" role="status">
+          {readOnly ? 'Signed — read-only' : savedAt ? `Saved ${savedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Every change is saved as you make it'}
+        </span>
+        {step > 1 && (
+          <button type="button" onClick={() => goTo(step - 1)}>
+            ← {STEP_NAMES[step - 2]}
+          </button>
+        )}
+        {step < STEP_NAMES.length && (
+          <button type="button" onClick={() => goTo(step + 1)}>
+            {STEP_NAMES[step]} →
+          </button>
+        )}
         {review.allowedActions.map((a) => (
           <button key={a} type="button" className={a === 'complete' || a === 'start' ? 'primary' : undefined} onClick={() => void save((r) => call('reviews:act', { id: r.id, version: r.version, action: a }))}>
             {ACTION_LABELS[a]}
@@ -121,111 +155,4 @@ function CorrectTime({ onCorrect }: { onCorrect: (minutes: number) => void }) {
       <input id="correct-minutes" inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} placeholder="min" size={4} />
     </form>
   );
-}
-
-/** Step 1: who took part and how, the CMS dates, the reconciliation, and the patient's concerns. */
-function ReviewStep({ review: r, readOnly, update, save }: { review: Review; readOnly: boolean; update: (c: Changes) => Promise<void>; save: (w: (r: Review) => Promise<Review>) => Promise<void> }) {
-  const date = (v: string) => (v.trim() ? (parseUsDate(v) ?? v) : null);
-  return (
-    <>
-      <section className="panel" aria-labelledby="encounter-title">
-        <h2 id="encounter-title">Encounter</h2>
-        <fieldset disabled={readOnly} className="plain-fieldset">
-          <div className="form-grid">
-            <SelectField label="Delivered" value={r.deliveryMethod ?? ''} onChange={(v) => void update({ deliveryMethod: (v || null) as Review['deliveryMethod'] })} options={[{ value: '', label: 'Choose…' }, ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m] }))]} />
-            <SavedText label="Caregiver or representative" value={r.caregiverName} onSave={(v) => update({ caregiverName: v || null })} />
-            <SavedText label="Relationship" value={r.caregiverRelationship} onSave={(v) => update({ caregiverRelationship: v || null })} />
-            <div className="field">
-              <span className="field-label">Participant</span>
-              <label className="checkbox">
-                <input type="checkbox" checked={r.cognitiveImpairment} onChange={(e) => void update({ cognitiveImpairment: e.target.checked })} /> Cognitive impairment
-              </label>
-            </div>
-            <SavedText label="CMR offered on" value={r.cmrOfferedDate && formatIsoDate(r.cmrOfferedDate)} onSave={(v) => update({ cmrOfferedDate: date(v) })} placeholder="MM/DD/YYYY" />
-            <SelectField label="Offered by" value={r.cmrOfferedMethod ?? ''} onChange={(v) => void update({ cmrOfferedMethod: (v || null) as Review['cmrOfferedMethod'] })} options={[{ value: '', label: '—' }, ...CMR_OFFER_METHODS.map((m) => ({ value: m, label: CMR_OFFER_LABELS[m] }))]} />
-            <SavedText label="CMR date" value={r.cmrDate && formatIsoDate(r.cmrDate)} onSave={(v) => update({ cmrDate: date(v) })} placeholder="MM/DD/YYYY" />
-            <SavedText label="Written summary sent" value={r.summarySentDate && formatIsoDate(r.summarySentDate)} onSave={(v) => update({ summarySentDate: date(v) })} placeholder="MM/DD/YYYY" />
-          </div>
-        </fieldset>
-      </section>
-      <section className="panel" aria-labelledby="reconcile-title">
-        <h2 id="reconcile-title">
-          Medication reconciliation <span className="count-note">{r.reconciliation.filter((l) => !l.resolution).length} to resolve</span>
-        </h2>
-        <table className="data-table compact reconcile-table">
-          <thead>
-            <tr>
-              <th>Medicine</th>
-              <th>What each source says</th>
-              <th>Compared</th>
-              <th>With the patient</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.reconciliation.map((l) => (
-              <ReconcileRow key={l.key} line={l} readOnly={readOnly} onResolve={(resolution, note) => save((cur) => call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution, note }))} />
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section className="panel" aria-labelledby="concerns-title">
-        <h2 id="concerns-title">Patient’s concerns and questions</h2>
-        <SavedArea value={r.concerns} disabled={readOnly} onSave={(v) => update({ concerns: v || null })} />
-      </section>
-    </>
-  );
-}
-
-function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; readOnly: boolean; onResolve: (resolution: ReviewLine['resolution'] & string, note: string) => Promise<void> }) {
-  const [note, setNote] = useState(l.note ?? '');
-  return (
-    <tr className={l.resolution ? undefined : 'unresolved'}>
-      <td className="strong">{l.ingredients.join(' + ') || l.entries[0]!.product}</td>
-      <td>
-        {l.entries.map((e, i) => (
-          <div key={i}>
-            <span className="muted">{SOURCE_LABELS[e.source]}:</span> {[e.product, e.strength, e.sig].filter(Boolean).join(' · ')}
-          </div>
-        ))}
-      </td>
-      <td>
-        <span className={`line-status line-${l.status}`}>{LINE_STATUS[l.status]}</span>
-        {l.differences.map((d) => (
-          <div key={d} className="muted small">
-            {d}
-          </div>
-        ))}
-      </td>
-      <td>
-        <select aria-label={`How the patient takes ${l.ingredients.join(' + ') || l.entries[0]!.product}`} disabled={readOnly} value={l.resolution ?? ''} onChange={(e) => e.target.value && void onResolve(e.target.value as ReviewLine['resolution'] & string, note)}>
-          <option value="">Choose…</option>
-          {RESOLUTIONS.map((res) => (
-            <option key={res} value={res}>
-              {RESOLUTION_LABELS[res]}
-            </option>
-          ))}
-        </select>
-        {(l.resolution === 'differently' || note) && <input aria-label="Note" value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)} placeholder="How, exactly" />}
-      </td>
-    </tr>
-  );
-}
-
-/** A text field saved when the user leaves it (if changed). */
-function SavedText({ label, value, onSave, placeholder }: { label: string; value: string | null | undefined; onSave: (v: string) => Promise<void>; placeholder?: string }) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-  const id = `saved-${label.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} value={text} placeholder={placeholder} onChange={(e) => setText(e.target.value)} onBlur={() => text !== (value ?? '') && void onSave(text)} />
-    </div>
-  );
-}
-
-function SavedArea({ value, onSave, disabled }: { value: string | null; onSave: (v: string) => Promise<void>; disabled: boolean }) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-  return <textarea aria-label="Concerns and questions" rows={4} disabled={disabled} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => text !== (value ?? '') && void onSave(text)} placeholder="In the patient’s words: what worries them, what they want to ask" />;
 }

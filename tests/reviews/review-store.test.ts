@@ -45,9 +45,12 @@ describe('reviews', () => {
       'The CMR date',
       'Reconciliation: amlodipine is not resolved',
       'Reconciliation: atorvastatin is not resolved',
+      'Confirm the drug-therapy problem list',
+      'The next follow-up date',
     ]);
+    expect(r.missing.map((m) => m.step)).toEqual([1, 1, 1, 1, 2, 5]);
 
-    r = await call(session, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'telephone', cmrDate: daysAgo(0) } });
+    r = await call(session, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'telephone', cmrDate: daysAgo(0), problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
     r = await call(session, 'reviews:resolveLine', { id: r.id, version: r.version, lineKey: 'atorvastatin', resolution: 'asListed' });
     r = await call(session, 'reviews:resolveLine', { id: r.id, version: r.version, lineKey: 'amlodipine', resolution: 'differently', note: 'Takes it at night' });
     expect(await dispatch(session, 'reviews:resolveLine', { id: r.id, version: r.version, lineKey: 'warfarin', resolution: 'stopped' })).toMatchObject({ ok: false, error: { code: 'notFound' } });

@@ -75,6 +75,16 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'reviews:act': (req, res) => ({ action: `review.${req.action}`, category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: res?.status ?? null }),
   'reviews:timer': (req, res) => ({ action: 'review.timer', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: typeof req.timer === 'string' ? req.timer : `corrected to ${req.timer.correctMinutes} min` }),
   'reviews:resolveLine': (req, res) => ({ action: 'review.reconcile', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.lineKey}: ${req.resolution}` }),
+  'reviews:saveRecommendation': (req, res) => ({ action: req.recommendation.id ? 'review.recommendation.update' : 'review.recommendation.add', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.recommendation.action} by ${req.recommendation.actor}` }),
+  'reviews:removeRecommendation': (req, res) => ({ action: 'review.recommendation.remove', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: req.recommendationId }),
+  'reviews:saveCommunication': (req, res) => ({ action: 'review.communication', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.method} sent ${req.sentDate}, due ${req.dueDate}` }),
+  'reviews:recordOutcome': (req, res) => ({ action: 'review.outcome', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.recommendationId}: ${req.outcome} on ${req.date}` }),
+  'reviews:addAddendum': (req, res) => ({ action: 'review.addendum', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id }),
+  // Names and counts of open work, the same the navigation shows; the reviews opened from it are recorded.
+  'reviews:today': 'none',
+  'phrases:list': 'none',
+  'phrases:save': (req, res) => ({ action: req.id ? 'phrase.update' : 'phrase.add', category: 'settings', patientId: null, objectId: res?.id ?? null, detail: req.label }),
+  'phrases:delete': (req) => ({ action: 'phrase.delete', category: 'settings', patientId: null, objectId: req.id }),
   // The vocabulary is reference data: searching it reveals nothing about a patient.
   'drugs:search': 'none',
   'drugs:status': 'none',

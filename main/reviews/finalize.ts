@@ -1,0 +1,19 @@
+// What stops a review from being finalized, step by step, in the pharmacist's words. The screen
+// shows the same list on the step indicator, so nothing is a surprise at sign-off.
+import type { ReviewParts, ReviewRow } from './review-parts';
+
+export type Missing = { step: number; message: string };
+
+export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
+  const missing: Missing[] = [];
+  const need = (step: number, message: string) => missing.push({ step, message });
+  if (!r.delivery_method) need(1, 'How the review was delivered (in person, telephone, video)');
+  if (r.type === 'cmr' && !r.cmr_date) need(1, 'The CMR date');
+  for (const l of parts.lines.filter((x) => !x.resolution)) need(1, `Reconciliation: ${l.ingredients.join(' + ') || l.entries[0]!.product} is not resolved`);
+  if (!r.problems_confirmed_at) need(2, 'Confirm the drug-therapy problem list');
+  else if (parts.problems.some((p) => p.createdAt > r.problems_confirmed_at!)) need(2, 'Problems were added after the list was confirmed: confirm it again');
+  for (const p of parts.problems.filter((x) => x.status === 'open' && !parts.plan.some((rec) => rec.problemId === x.id))) need(3, `Problem "${p.title}" has no plan`);
+  for (const c of parts.communications.filter((x) => !x.sentDate)) need(4, `Recommendations for ${c.prescriber.name} are not sent yet (method and date)`);
+  if (!r.follow_up_date) need(5, 'The next follow-up date');
+  return missing;
+}

@@ -1,0 +1,33 @@
+// The day's review work, each list from one set-based query.
+import type { DataSource } from 'typeorm';
+import type { TodayWork } from '../../preload/schemas/reviews';
+import { PRESCRIBER_NAME_SQL } from './review-parts';
+
+const PATIENT_NAME_SQL = `pt.last_name || ', ' || pt.first_name`;
+
+export async function todayWork(db: DataSource, todayIso = new Date().toISOString().slice(0, 10)): Promise<TodayWork> {
+  const inProgress = (await db.query(
+    `SELECT r.id AS reviewId, r.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient, r.type, r.status, r.pharmacist, r.updated_at AS updatedAt
+     FROM reviews r JOIN patients pt ON pt.id = r.patient_id AND pt.deleted_at IS NULL WHERE r.status != 'completed' ORDER BY r.updated_at DESC`,
+  )) as TodayWork['inProgress'];
+  // A communication is overdue once its due date has passed with any of its recommendations unanswered.
+  const overdueResponses = (await db.query(
+    `SELECT c.review_id AS reviewId, r.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient, ${PRESCRIBER_NAME_SQL} AS prescriber, c.due_date AS dueDate, count(*) AS pending
+     FROM review_communications c JOIN reviews r ON r.id = c.review_id JOIN patients pt ON pt.id = r.patient_id AND pt.deleted_at IS NULL
+     JOIN prescribers p ON p.id = c.prescriber_id
+     JOIN review_recommendations rr ON rr.review_id = c.review_id AND rr.prescriber_id = c.prescriber_id AND rr.outcome IS NULL
+     WHERE c.due_date < ? GROUP BY c.review_id, c.prescriber_id ORDER BY c.due_date`,
+    [todayIso],
+  )) as TodayWork['overdueResponses'];
+  // Due within the week, unless a newer review for the patient has already been started.
+  const weekAhead = new Date(Date.parse(`${todayIso}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const followUpsDue = (await db.query(
+    `SELECT r.id AS reviewId, r.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient, r.follow_up_date AS followUpDate
+     FROM reviews r JOIN patients pt ON pt.id = r.patient_id AND pt.deleted_at IS NULL
+     WHERE r.status = 'completed' AND r.follow_up_date <= ?
+       AND NOT EXISTS (SELECT 1 FROM reviews later WHERE later.patient_id = r.patient_id AND later.created_at > r.completed_at)
+     ORDER BY r.follow_up_date`,
+    [weekAhead],
+  )) as TodayWork['followUpsDue'];
+  return { inProgress, overdueResponses, followUpsDue };
+}

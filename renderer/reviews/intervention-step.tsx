@@ -1,0 +1,132 @@
+// Step 4: one communication per prescriber (how and when it was sent, when the answer is due),
+// referrals and education given; later, each recommendation's outcome. Outcomes arrive after
+// sign-off, so they stay recordable on a completed review.
+import { COMMUNICATION_LABELS, COMMUNICATION_METHODS, OUTCOME_LABELS, OUTCOMES, RECOMMENDATION_LABELS, type PrescriberCommunication, type Recommendation } from '../../preload/schemas/reviews';
+import { formatIsoDate, isoDaysBefore } from '../../preload/schemas/dates';
+import { call } from '../api/bridge';
+import { FormAlert, SelectField, TextField } from '../ui/field';
+import { useForm } from '../ui/use-form';
+import { typedDate } from './review-step';
+import { SavedArea } from './saved-fields';
+import type { StepProps } from './step-props';
+
+/** A week for the prescriber to answer unless the pharmacist sets otherwise. */
+const RESPONSE_DAYS = 7;
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export function InterventionStep(props: StepProps) {
+  const { review: r, readOnly, update } = props;
+  return (
+    <>
+      {r.communications.length === 0 && (
+        <section className="panel">
+          <h2>Prescriber communications</h2>
+          <p className="muted">No recommendation in the plan asks a prescriber to act.</p>
+        </section>
+      )}
+      {r.communications.map((c) => (
+        <CommunicationPanel key={c.prescriber.id} {...props} communication={c} recommendations={r.plan.filter((x) => c.recommendationIds.includes(x.id))} />
+      ))}
+      <section className="panel two-col" aria-label="Referrals and education">
+        <div>
+          <h2>Referrals</h2>
+          <SavedArea label="Referrals" rows={3} value={r.referrals} disabled={readOnly} onSave={(v) => update({ referrals: v || null })} placeholder="Who the patient was referred to, and why" />
+        </div>
+        <div>
+          <h2>Education given</h2>
+          <SavedArea label="Education given" rows={3} value={r.education} disabled={readOnly} onSave={(v) => update({ education: v || null })} placeholder="What was taught (e.g. inhaler technique, using a pill box)" />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function CommunicationPanel({ review: r, readOnly, submitChange, save, communication: c, recommendations }: StepProps & { communication: PrescriberCommunication; recommendations: Recommendation[] }) {
+  const sentOn = todayIso();
+  const { values: v, set, errors, busy, submit } = useForm({
+    method: (c.method ?? (c.prescriber.fax ? 'fax' : 'phone')) as string,
+    sentDate: formatIsoDate(c.sentDate ?? sentOn),
+    dueDate: formatIsoDate(c.dueDate ?? isoDaysBefore(sentOn, -RESPONSE_DAYS)),
+  });
+  const onSubmit = submit(() =>
+    submitChange((cur) => call('reviews:saveCommunication', { id: cur.id, version: cur.version, prescriberId: c.prescriber.id, method: v.method as (typeof COMMUNICATION_METHODS)[number], sentDate: typedDate(v.sentDate) ?? '', dueDate: typedDate(v.dueDate) ?? '' })),
+  );
+  const overdue = c.dueDate && c.dueDate < todayIso() && recommendations.some((x) => !x.outcome);
+  return (
+    <section className="panel" aria-label={`Communication to ${c.prescriber.name}`}>
+      <div className="panel-head">
+        <div>
+          <h2>{c.prescriber.name}</h2>
+          <p className="muted">
+            {[c.prescriber.fax && `Fax ${c.prescriber.fax}`, c.prescriber.phone && `Phone ${c.prescriber.phone}`].filter(Boolean).join(' · ') || 'No fax or phone on file'}
+          </p>
+        </div>
+        {c.sentDate ? (
+          <p className={overdue ? 'attention' : 'ok-note'}>
+            Sent by {COMMUNICATION_LABELS[c.method!].toLowerCase()} on {formatIsoDate(c.sentDate)} · answer due {formatIsoDate(c.dueDate!)}
+            {overdue ? ' — overdue' : ''}
+          </p>
+        ) : (
+          <p className="attention">Not sent yet</p>
+        )}
+      </div>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th>Recommendation</th>
+            <th>Prescriber’s answer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recommendations.map((x) => (
+            <tr key={x.id}>
+              <td>
+                <span className="tag">{RECOMMENDATION_LABELS[x.action]}</span> {x.detail}
+              </td>
+              <td>
+                <OutcomeField recommendation={x} disabled={!c.sentDate} onRecord={(outcome) => save((cur) => call('reviews:recordOutcome', { id: cur.id, version: cur.version, recommendationId: x.id, outcome, date: todayIso() }))} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!readOnly && (
+        <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={`Record what was sent to ${c.prescriber.name}`}>
+          <FormAlert message={errors.form} />
+          <div className="form-grid">
+            <SelectField label="Sent by" value={v.method} onChange={set('method')} error={errors.fields.method} options={COMMUNICATION_METHODS.map((m) => ({ value: m, label: COMMUNICATION_LABELS[m] }))} />
+            <TextField label="Sent on" value={v.sentDate} onChange={set('sentDate')} error={errors.fields.sentDate} placeholder="MM/DD/YYYY" />
+            <TextField label="Answer due" value={v.dueDate} onChange={set('dueDate')} error={errors.fields.dueDate} placeholder="MM/DD/YYYY" />
+            <div className="field field-button">
+              <button type="submit" className={c.sentDate ? undefined : 'primary'} disabled={busy}>
+                {c.sentDate ? 'Update' : 'Record as sent'}
+              </button>
+            </div>
+          </div>
+        </form>
+      )}
+      {r.status === 'completed' && !c.sentDate && <p className="muted">Not sent before the review was signed.</p>}
+    </section>
+  );
+}
+
+function OutcomeField({ recommendation: x, disabled, onRecord }: { recommendation: Recommendation; disabled: boolean; onRecord: (o: (typeof OUTCOMES)[number]) => Promise<void> }) {
+  return (
+    <div className="outcome">
+      <select aria-label={`Answer to: ${x.detail}`} disabled={disabled} value={x.outcome?.result ?? ''} onChange={(e) => e.target.value && void onRecord(e.target.value as (typeof OUTCOMES)[number])}>
+        <option value="">{disabled ? 'Send it first' : 'Awaiting answer'}</option>
+        {OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {OUTCOME_LABELS[o]}
+          </option>
+        ))}
+      </select>
+      {x.outcome && (
+        <span className="muted small">
+          {' '}
+          {formatIsoDate(x.outcome.date)} · {x.outcome.by}
+        </span>
+      )}
+    </div>
+  );
+}
