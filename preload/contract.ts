@@ -217,8 +217,4 @@ export type BridgeResult<T> = { ok: true; data: T } | { ok: false; error: Bridge
 /** The object the preload script exposes on window: one function per channel, nothing else. */
 export type BridgeApi = { [C in ChannelName]: (request: RequestOf<C>) => Promise<BridgeResult<ResponseOf<C>>> };
 
-export const BRIDGE_GLOBAL = 'mtmBridge';
-
-/** The loopback HTTP transport (browser mode): POST {HTTP_API_PREFIX}{channel} with the run's token. */
-export const HTTP_API_PREFIX = '/api/';
-export const HTTP_TOKEN_HEADER = 'x-mtm-token';
+export { BRIDGE_GLOBAL, HTTP_API_PREFIX, HTTP_TOKEN_HEADER } from './transport';

@@ -130,6 +130,8 @@ async function recordCmrInProgramme(em: EntityManager, user: SignedInUser, r: Re
 export function actOnReview(db: DataSource, user: SignedInUser, id: string, version: number, action: ReviewAction): Promise<Review> {
   return change(db, user, id, version, async (em, r) => {
     const status = transition(r.status, action);
+    // Starting the review starts its clock; the pharmacist can pause or correct it.
+    if (action === 'start') return { status, timer_running_since: r.timer_running_since ?? new Date().toISOString() };
     if (status !== 'completed') return { status };
     const parts = await reviewParts(em, r);
     const missing = missingToFinalize(r, parts);

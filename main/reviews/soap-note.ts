@@ -26,7 +26,7 @@ export function draftSoapNote(r: ReviewRow, parts: ReviewParts, c: SoapContext):
   ];
   const resolved = parts.lines.filter((l) => l.resolution && l.resolution !== 'asListed');
   const objective = [
-    `${c.age}-year-old ${c.sex}. Allergies: ${c.allergies.length ? c.allergies.join('; ') : c.noKnownAllergies ? 'no known allergies' : 'not recorded'}.`,
+    `${c.age}-year-old ${c.sex === 'unknown' ? 'patient (sex not recorded)' : c.sex}. Allergies: ${c.allergies.length ? c.allergies.join('; ') : c.noKnownAllergies ? 'no known allergies' : 'not recorded'}.`,
     `Active conditions: ${list(c.conditions, 'none recorded')}.`,
     `Medications reconciled: ${parts.lines.length} (${parts.lines.filter((l) => l.resolution === 'asListed').length} taken as listed).`,
     ...resolved.map((l) => `- ${l.ingredients.join(' + ') || l.entries[0]!.product}: ${RESOLUTION_LABELS[l.resolution!].toLowerCase()}${l.note ? ` (${l.note})` : ''}`),

@@ -5,6 +5,8 @@ import { AuditScreen } from '../audit/audit-screen';
 import { CheckWorklistScreen } from '../checks/check-worklist-screen';
 import { EligibilityScreen } from '../eligibility/eligibility-screen';
 import { ReviewScreen } from '../reviews/review-screen';
+import { TodayScreen } from '../today/today-screen';
+import { PhrasesScreen } from '../reviews/phrases-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
 import { PatientRoutes } from '../patients/patient-routes';
@@ -13,15 +15,17 @@ import { ChangePasswordScreen } from '../security/change-password-screen';
 import { UsersScreen } from '../users/users-screen';
 import { navigate } from './use-hash-route';
 
-export const DEFAULT_ROUTE = '/patients';
+export const DEFAULT_ROUTE = '/today';
 
 /** The areas of the app: each shown in the navigation only to those allowed its main channel. */
 export const AREAS = [
+  { path: '/today', label: 'Today', key: 'D', channel: 'reviews:today' },
   { path: '/patients', label: 'Patients', key: 'P', channel: 'patients:search' },
   { path: '/prescribers', label: 'Prescribers', key: 'R', channel: 'prescribers:search' },
   { path: '/eligibility', label: 'MTM eligibility', key: 'M', channel: 'eligibility:screen' },
   { path: '/checks', label: 'Check worklist', key: 'W', channel: 'checks:population' },
   { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
+  { path: '/phrases', label: 'Action-plan phrases', key: 'A', channel: 'phrases:save' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
   { path: '/backup', label: 'Backup', key: 'B', channel: 'backup:list' },
@@ -41,6 +45,10 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
   if (route === '/account') return <ChangePasswordScreen user={user} onDone={() => navigate(DEFAULT_ROUTE)} />;
   if (review) return <ReviewScreen id={review[1]!} />;
   switch (area?.path) {
+    case '/today':
+      return <TodayScreen />;
+    case '/phrases':
+      return <PhrasesScreen />;
     case '/users':
       return <UsersScreen />;
     case '/audit':

@@ -3,6 +3,7 @@
 // sign-off, so they stay recordable on a completed review.
 import { COMMUNICATION_LABELS, COMMUNICATION_METHODS, OUTCOME_LABELS, OUTCOMES, RECOMMENDATION_LABELS, type PrescriberCommunication, type Recommendation } from '../../preload/schemas/reviews';
 import { formatIsoDate, isoDaysBefore } from '../../preload/schemas/dates';
+import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
@@ -58,7 +59,7 @@ function CommunicationPanel({ review: r, readOnly, submitChange, save, communica
         <div>
           <h2>{c.prescriber.name}</h2>
           <p className="muted">
-            {[c.prescriber.fax && `Fax ${c.prescriber.fax}`, c.prescriber.phone && `Phone ${c.prescriber.phone}`].filter(Boolean).join(' · ') || 'No fax or phone on file'}
+            {[c.prescriber.fax && `Fax ${formatPhone(c.prescriber.fax)}`, c.prescriber.phone && `Phone ${formatPhone(c.prescriber.phone)}`].filter(Boolean).join(' · ') || 'No fax or phone on file'}
           </p>
         </div>
         {c.sentDate ? (

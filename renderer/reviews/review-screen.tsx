@@ -53,12 +53,16 @@ function ReviewView({ initial }: { initial: Review }) {
   };
   const save = (work: (r: Review) => Promise<Review>) => run(work, false);
   const update = (changes: Changes) => save((r) => call('reviews:update', { id: r.id, version: r.version, changes }));
-  const step = review.currentStep;
   // A completed review is read-only, so moving between its steps is only a view change.
+  const [viewStep, setViewStep] = useState(initial.currentStep);
+  useEffect(() => {
+    if (review.status !== 'completed') setViewStep(review.currentStep);
+  }, [review.status, review.currentStep]);
+  const step = readOnly ? viewStep : review.currentStep;
   const goTo = useCallback(
     (n: number) => {
       const target = Math.min(Math.max(n, 1), STEP_NAMES.length);
-      if (latest.current.status === 'completed') setReview((r) => ({ ...r, currentStep: target }));
+      if (latest.current.status === 'completed') setViewStep(target);
       else void save((r) => call('reviews:update', { id: r.id, version: r.version, changes: { currentStep: target } }));
     },
     [],
@@ -102,10 +106,12 @@ function ReviewView({ initial }: { initial: Review }) {
       <nav className="steps" aria-label="Review steps" title="Alt+← and Alt+→ move between steps">
         {STEP_NAMES.map((label, i) => {
           const open = review.missing.filter((m) => m.step === i + 1).length;
+          // A later step is only "done" once the steps it builds on are.
+          const done = !review.missing.some((m) => m.step <= i + 1);
           return (
             <button key={label} type="button" className={`step${i + 1 === step ? ' current' : ''}`} aria-current={i + 1 === step ? 'step' : undefined} onClick={() => goTo(i + 1)}>
               <span className="step-number">{i + 1}</span> {label}
-              {!readOnly && (open ? <span className="step-todo">{open} to do</span> : <span className="step-done" aria-label="complete">✓</span>)}
+              {!readOnly && (open ? <span className="step-todo">{open} to do</span> : done ? <span className="step-done" aria-label="complete">✓</span> : null)}
             </button>
           );
         })}

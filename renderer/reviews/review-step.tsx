@@ -14,8 +14,8 @@ const LINE_STATUS = { matched: 'Matched', onlyOne: 'One source only', different:
 export const typedDate = (v: string) => (v.trim() ? (parseUsDate(v) ?? v) : null);
 
 export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
-  // Where every source agrees, the usual answer is one click for all of them.
-  const matchedOpen = r.reconciliation.filter((l) => l.status === 'matched' && !l.resolution);
+  // Once the differing lines are settled, the rest usually are "as listed": one click for all of them, each still changeable.
+  const restOpen = r.reconciliation.filter((l) => l.status !== 'different' && !l.resolution);
   return (
     <>
       <section className="panel" aria-labelledby="encounter-title">
@@ -43,9 +43,9 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
           <h2 id="reconcile-title">
             Medication reconciliation <span className="count-note">{r.reconciliation.filter((l) => !l.resolution).length} to resolve</span>
           </h2>
-          {!readOnly && matchedOpen.length > 0 && (
-            <button type="button" onClick={() => void Promise.all(matchedOpen.map((l) => save((cur) => call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution: 'asListed' }))))}>
-              Matched lines: taking as listed ({matchedOpen.length})
+          {!readOnly && restOpen.length > 0 && (
+            <button type="button" title="Lines that differ between sources are left for you to settle one by one" onClick={() => void Promise.all(restOpen.map((l) => save((cur) => call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution: 'asListed' }))))}>
+              Mark the other {restOpen.length} as taking as listed
             </button>
           )}
         </div>

@@ -78,40 +78,13 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
   // Start the CMR from the worklist: the review opens at step 1 with the reconciliation.
   await page.locator('tr.detail-row').getByRole('button', { name: 'Start CMR' }).click();
   await expect(page.getByRole('heading', { name: /Comprehensive medication review \(CMR\)/ })).toContainText('Draft');
-  await page.getByRole('button', { name: 'Start review' }).click();
-  await expect(page.getByRole('heading', { name: /Comprehensive medication review/ })).toContainText('In progress');
-  await page.getByRole('button', { name: 'Start timer' }).click();
-  await expect(page.getByRole('button', { name: 'Pause timer' })).toBeVisible();
-  await page.getByLabel('Delivered').selectOption('inPerson');
-  await page.getByLabel('CMR date').fill(new Date().toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }));
-  await page.getByLabel('CMR date').blur();
-  const lines = page.getByRole('combobox', { name: /^How the patient takes/ });
-  await expect(lines).toHaveCount(10);
-  await snap(page, '43-review-step1');
-  await page.getByRole('button', { name: 'Complete review' }).click();
-  await expect(page.getByRole('alert')).toContainText('The review cannot be completed yet. Missing: Reconciliation: amlodipine is not resolved');
-  for (let i = 0; i < 10; i++) {
-    await lines.nth(i).selectOption(i === 0 ? 'differently' : 'asListed');
-    await expect(page.getByRole('heading', { name: /Medication reconciliation/ })).toContainText(`${9 - i} to resolve`);
-  }
-  await page.getByRole('button', { name: /2 Assessment/ }).click();
-  await expect(page.getByRole('heading', { name: /Clinical checks/ })).toBeVisible();
-  await page.getByRole('article', { name: 'Major: escitalopram + sertraline' }).getByRole('button', { name: 'Accept as a problem' }).click();
-  await page.getByRole('button', { name: '+ Add a problem' }).click();
-  await page.getByLabel('Kind of problem').selectOption('nonadherence');
-  await page.getByLabel('Medicines involved').fill('metformin');
-  await page.getByLabel('What is the problem').fill('Skips doses when her stomach is upset');
-  await page.getByRole('button', { name: 'Add problem' }).click();
-  const problems = page.getByRole('region', { name: /Drug-therapy problems/ });
-  await expect(problems.getByRole('row')).toHaveCount(3);
-  await expect(problems).toContainText('2 open');
-  await snap(page, '44-review-step2');
-  await page.getByRole('button', { name: 'Complete review' }).click();
-  await expect(page.getByRole('heading', { name: /Comprehensive medication review/ })).toContainText('Completed');
-  await page.reload();
-  await expect(page.getByRole('heading', { name: /Comprehensive medication review/ })).toContainText('Completed');
-  await page.getByRole('button', { name: /1 Review/ }).click();
-  await expect(lines.first()).toHaveValue('differently');
-  await expect(lines.first()).toBeDisabled();
+  // The walk through the review itself is tests/e2e/review.spec.ts; here, starting it again resumes the same draft.
+  const draft = page.url();
+  await page.keyboard.press('Alt+m');
+  await winifred.click();
+  await page.locator('tr.detail-row').getByRole('button', { name: 'Start CMR' }).click();
+  await expect(page.getByRole('heading', { name: /Comprehensive medication review \(CMR\)/ })).toContainText('Draft');
+  expect(page.url()).toBe(draft);
+  await page.getByRole('link', { name: '← Patient' }).click();
+  await expect(page.getByRole('region', { name: 'Reviews' }).getByRole('row')).toHaveCount(1);
 });
-

@@ -20,6 +20,10 @@ test('a pharmacist sets up the pharmacy, registers a patient, finds them, and fi
   await page.getByLabel('I have printed or written down this code').check();
   await page.getByRole('button', { name: 'Continue' }).click();
 
+  // Sign-in lands on the day's work; with an empty pharmacy every list is empty.
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(page.getByText('No open reviews.')).toBeVisible();
+  await page.keyboard.press('Alt+P');
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('Dana Whitfield');
   await expect(page.getByText('No patients yet')).toBeVisible();
@@ -72,6 +76,8 @@ test('a pharmacist sets up the pharmacy, registers a patient, finds them, and fi
   await server.restart();
   await page.goto(server.url);
   await signIn(page, PHARMACIST.username, PHARMACIST.password);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.keyboard.press('Alt+p');
   await page.getByLabel('Find a patient').fill('03/14/1950');
   await expect(page.getByText('Matching by date of birth: 1 patient')).toBeVisible();
   await expect(page.getByRole('row', { name: /OKONKWO-BELL, Margarethe/ })).toBeVisible();

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { ChannelName, RequestOf, ResponseOf } from '../../preload/contract';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER } from '../../preload/transport';
 
 export interface RunningServer {
   url: string;
@@ -109,11 +111,29 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Setup, recovery code acknowledged, on the patient list. */
+/** Setup, recovery code acknowledged, from the Today screen (where sign-in lands) to the patient list. */
 export async function readyPharmacy(page: Page, server: RunningServer): Promise<string> {
   const code = await setUpPharmacy(page, server);
   await page.getByLabel('I have printed or written down this code').check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   return code;
+}
+
+/**
+ * Calls a bridge channel as the signed-in page does, for records a test needs to exist before the
+ * steps it walks (the pharmacy already had them on file).
+ */
+export async function onFile<C extends ChannelName>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  return page.evaluate(
+    async ([c, r, prefix, header]) => {
+      const res = await fetch(`${prefix}${c}`, { method: 'POST', headers: { 'content-type': 'application/json', [header]: sessionStorage.getItem('mtm-bridge-token') ?? '' }, body: JSON.stringify(r) });
+      const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error!.message);
+      return body.data as ResponseOf<C>;
+    },
+    [channel, request, HTTP_API_PREFIX, HTTP_TOKEN_HEADER] as const,
+  );
 }

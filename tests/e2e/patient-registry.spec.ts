@@ -1,12 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, setUpPharmacy, snap, test } from './fixtures';
-
-async function readyPharmacy(page: Page, server: Parameters<typeof setUpPharmacy>[1]) {
-  await setUpPharmacy(page, server);
-  await page.getByLabel('I have printed or written down this code').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
-}
+import { expect, readyPharmacy, snap, test } from './fixtures';
 
 async function registerPatient(page: Page, p: { first: string; last: string; dob: string; nka?: boolean }) {
   await page.getByRole('link', { name: '+ New patient' }).click();

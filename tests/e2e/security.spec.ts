@@ -94,10 +94,10 @@ test('an administrator adds a technician, reads and exports the audit trail, and
     await page.getByLabel('New password', { exact: true }).fill('tea kettle whistles twice');
     await page.getByLabel('Confirm new password').fill('tea kettle whistles twice');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Patients', 'Prescribers', 'MTM eligibility', 'Check worklist', 'Import fills']);
+    await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Today', 'Patients', 'Prescribers', 'MTM eligibility', 'Check worklist', 'Import fills']);
     await page.goto(`${page.url().split('#')[0]}#/audit`);
-    await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   } finally {
     rmSync(backups, { recursive: true, force: true });
   }
@@ -133,6 +133,8 @@ test('a pharmacy is restored from a backup on a new computer, from the setup scr
     await expect(page.getByText(/1 patients, 1 users/)).toBeVisible();
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await signIn(page, PHARMACIST.username, PHARMACIST.password);
+    await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+    await page.keyboard.press('Alt+p');
     await page.getByLabel('Find a patient').fill('Marchbanks');
     await expect(page.getByRole('row', { name: /MARCHBANKS, Cordelia/ })).toBeVisible();
   } finally {
@@ -194,7 +196,7 @@ test("another user signing in at the lock screen starts fresh, never inside the 
   await page.getByLabel('Confirm new password').fill('river stones and moss');
   await page.getByRole('button', { name: 'Change password' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('Priya Raman, PharmD');
   await expect(page.getByLabel('First name')).toHaveCount(0);
   await expect(page.getByText('Half-typed')).toHaveCount(0);

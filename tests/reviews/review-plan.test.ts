@@ -37,7 +37,7 @@ describe('review plan, intervention and sign-off', () => {
 
     const saved = await recommend(session, r, { problemId: nsaid.id, action: 'stop', actor: 'prescriber', prescriberId: doctor.id, detail: 'Stop ibuprofen; consider acetaminophen for knee pain', talkedAbout: 'Your pain medicine and your blood thinner.', toDo: 'Do not take ibuprofen. Ask us before any pain medicine.' });
     if (!saved.ok) throw new Error(saved.error.message);
-    r = saved.data;
+    r = saved.data as Review;
     r = await call(session, 'reviews:saveRecommendation', { id: r.id, version: r.version, recommendation: { problemId: statin.id, action: 'educate', actor: 'patient', detail: 'Daily atorvastatin; pill box', talkedAbout: 'Taking atorvastatin every day.', toDo: 'Take it every evening. Use the pill box.' } });
     expect(r.plan.map((x) => `${x.action}/${x.actor}/${x.prescriber?.name ?? '-'}`)).toEqual(['stop/prescriber/Beatrice Okonjo, MD', 'educate/patient/-']);
     expect(r.communications).toMatchObject([{ prescriber: { name: 'Beatrice Okonjo, MD', fax: '2165550134' }, method: null, sentDate: null, recommendationIds: [r.plan[0]!.id] }]);

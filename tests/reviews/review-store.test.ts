@@ -38,6 +38,7 @@ describe('reviews', () => {
 
     r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
     expect(r).toMatchObject({ status: 'inProgress', allowedActions: ['awaitPrescriber', 'complete'] });
+    expect(r.timer.runningSince).not.toBeNull();
     const refused = await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(refused.ok ? [] : refused.error.issues?.map((i) => i.message)).toEqual([

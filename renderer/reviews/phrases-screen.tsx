@@ -1,0 +1,93 @@
+// The pharmacy's plain-language phrases for action-plan items: add, edit, remove.
+import { useState } from 'react';
+import { RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Phrase, type RecommendationAction } from '../../preload/schemas/reviews';
+import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
+import { FormAlert, SelectField, Shell, TextField } from '../ui/field';
+import { useForm } from '../ui/use-form';
+
+export function PhrasesScreen() {
+  const { data, error, reload } = useCall('phrases:list', {});
+  const [editing, setEditing] = useState<Phrase | 'new' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="phrases-title">
+      <div className="page-head">
+        <div>
+          <h1 id="phrases-title">Action-plan phrases</h1>
+          <p className="muted">Starting points for “What we talked about” and “What I need to do”. {'{medicine}'} is replaced by the medicines named on the problem.</p>
+        </div>
+        {!editing && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            + New phrase
+          </button>
+        )}
+      </div>
+      {(error ?? failure) && <div className="alert alert-error" role="alert">{error ?? failure}</div>}
+      {editing && <PhraseForm key={editing === 'new' ? 'new' : editing.id} phrase={editing === 'new' ? null : editing} onDone={() => (setEditing(null), reload())} />}
+      {data && (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>Recommendation</th>
+              <th>Phrase</th>
+              <th>What we talked about</th>
+              <th>What I need to do</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((p) => (
+              <tr key={p.id}>
+                <td>{RECOMMENDATION_LABELS[p.action]}</td>
+                <td className="strong">{p.label}</td>
+                <td>{p.talkedAbout}</td>
+                <td>{p.toDo}</td>
+                <td className="nowrap">
+                  <button type="button" className="link" onClick={() => setEditing(p)}>
+                    Edit
+                  </button>{' '}
+                  <button type="button" className="link" onClick={() => void call('phrases:delete', { id: p.id }).then(reload, (e: Error) => setFailure(e.message))}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function PhraseForm({ phrase, onDone }: { phrase: Phrase | null; onDone: () => void }) {
+  const { values: v, set, errors, busy, submit } = useForm({ action: phrase?.action ?? '', label: phrase?.label ?? '', talkedAbout: phrase?.talkedAbout ?? '', toDo: phrase?.toDo ?? '' });
+  const onSubmit = submit(async () => {
+    await call('phrases:save', { ...(phrase ? { id: phrase.id } : {}), action: v.action as RecommendationAction, label: v.label, talkedAbout: v.talkedAbout, toDo: v.toDo });
+    onDone();
+  });
+  const area = (label: string, key: 'talkedAbout' | 'toDo') => (
+    <Shell label={label} error={errors.fields[key]} span={2} id={`phrase-${key}`}>
+      <textarea id={`phrase-${key}`} rows={3} value={v[key]} onChange={(e) => set(key)(e.target.value)} />
+    </Shell>
+  );
+  return (
+    <form className="panel" onSubmit={onSubmit} noValidate aria-label={phrase ? `Edit phrase ${phrase.label}` : 'New phrase'} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <FormAlert message={errors.form} />
+      <div className="form-grid">
+        <SelectField label="Recommendation" value={v.action} onChange={set('action')} error={errors.fields.action} options={[{ value: '', label: 'Choose…' }, ...RECOMMENDATION_ACTIONS.map((a) => ({ value: a, label: RECOMMENDATION_LABELS[a] }))]} autoFocus />
+        <TextField label="Name of the phrase" span={3} value={v.label} onChange={set('label')} error={errors.fields.label} />
+        {area('What we talked about', 'talkedAbout')}
+        {area('What I need to do', 'toDo')}
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          Save phrase
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// The home screen: what to do now. Each count opens its list; a row opens the review or patient.
+import { useState, type ReactNode } from 'react';
+import { formatIsoDate } from '../../preload/schemas/dates';
+import { REVIEW_TYPE_LABELS, STATUS_LABELS } from '../../preload/schemas/reviews';
+import { useCall } from '../api/use-call';
+import { navigate } from '../app/use-hash-route';
+import { startReview } from '../reviews/start-review';
+
+type ListKey = 'inProgress' | 'overdueResponses' | 'followUpsDue' | 'notOffered';
+const TITLES: Record<ListKey, string> = { inProgress: 'Reviews in progress', overdueResponses: 'Prescriber answers overdue', followUpsDue: 'Follow-ups due this week', notOffered: 'Eligible, CMR not yet offered' };
+
+export function TodayScreen() {
+  const work = useCall('reviews:today', {});
+  const year = new Date().getFullYear();
+  // The eligibility screen is the slower count, so it fills in on its own.
+  const screen = useCall('eligibility:screen', { contractYear: year });
+  const [open, setOpen] = useState<ListKey>('inProgress');
+  const [failure, setFailure] = useState<string | null>(null);
+  const notOffered = screen.data?.patients.filter((p) => p.result === 'eligible' && !p.enrollment.cmrOfferedDate && !p.enrollment.cmrCompletedDate && p.enrollment.status !== 'optedOut') ?? null;
+  const counts: Record<ListKey, number | null> = {
+    inProgress: work.data?.inProgress.length ?? null,
+    overdueResponses: work.data?.overdueResponses.length ?? null,
+    followUpsDue: work.data?.followUpsDue.length ?? null,
+    notOffered: notOffered?.length ?? null,
+  };
+  const openReview = (id: string) => navigate(`/reviews/${id}`);
+
+  return (
+    <section aria-labelledby="today-title">
+      <div className="page-head">
+        <h1 id="today-title">Today</h1>
+        <p className="muted">{new Date().toLocaleDateString([], { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })}</p>
+      </div>
+      {(work.error ?? screen.error ?? failure) && <div className="alert alert-error" role="alert">{work.error ?? screen.error ?? failure}</div>}
+      <div className="summary-tiles today-tiles">
+        {(Object.keys(TITLES) as ListKey[]).map((k) => (
+          <button key={k} type="button" className={`tile tile-button${open === k ? ' tile-open' : ''}${counts[k] ? ' tile-attention' : ''}`} aria-pressed={open === k} onClick={() => setOpen(k)}>
+            <span className="tile-number">{counts[k] ?? '…'}</span> {TITLES[k]}
+          </button>
+        ))}
+      </div>
+      <section className="panel" aria-labelledby="today-list">
+        <h2 id="today-list">{TITLES[open]}</h2>
+        {open === 'inProgress' && (
+          <WorkTable rows={work.data?.inProgress} head={['Patient', 'Review', 'Status', 'Last change']} onOpen={(r) => openReview(r.reviewId)} empty="No open reviews.">
+            {(r) => [r.patient, REVIEW_TYPE_LABELS[r.type], STATUS_LABELS[r.status], `${new Date(r.updatedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · ${r.pharmacist}`]}
+          </WorkTable>
+        )}
+        {open === 'overdueResponses' && (
+          <WorkTable rows={work.data?.overdueResponses} head={['Patient', 'Prescriber', 'Answer was due', 'Unanswered']} onOpen={(r) => openReview(r.reviewId)} empty="No prescriber answers are overdue.">
+            {(r) => [r.patient, r.prescriber, formatIsoDate(r.dueDate), String(r.pending)]}
+          </WorkTable>
+        )}
+        {open === 'followUpsDue' && (
+          <WorkTable rows={work.data?.followUpsDue} head={['Patient', 'Follow-up due']} onOpen={(r) => navigate(`/patients/${r.patientId}`)} empty="No follow-ups due this week.">
+            {(r) => [r.patient, formatIsoDate(r.followUpDate)]}
+          </WorkTable>
+        )}
+        {open === 'notOffered' && (
+          <WorkTable rows={notOffered} head={['Patient', 'Born', 'Plan', '']} onOpen={(p) => navigate(`/patients/${p.patientId}`)} empty={`Every eligible patient has been offered a CMR for ${year}.`}>
+            {(p) => [
+              p.name,
+              formatIsoDate(p.dateOfBirth),
+              p.planName ?? '—',
+              <button key="start" type="button" className="primary" onClick={(e) => (e.stopPropagation(), void startReview(p.patientId, 'cmr').catch((x: Error) => setFailure(x.message)))}>
+                Start CMR
+              </button>,
+            ]}
+          </WorkTable>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function WorkTable<T>({ rows, head, onOpen, empty, children }: { rows: T[] | null | undefined; head: string[]; onOpen: (row: T) => void; empty: string; children: (row: T) => ReactNode[] }) {
+  if (!rows) return <p className="muted">Loading…</p>;
+  if (!rows.length) return <p className="muted">{empty}</p>;
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, 200).map((row, i) => (
+          <tr key={i} className="clickable" tabIndex={0} onClick={() => onOpen(row)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(row)}>
+            {children(row).map((cell, j) => (
+              <td key={j} className={j === 0 ? 'strong' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,161 @@
+import type { Locator } from '@playwright/test';
+import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
+
+// A realistic CMR patient: hypertension, type 2 diabetes, dyslipidemia, heart failure therapy, with
+// ten maintenance medicines filled twice each (the pharmacy's history, imported first).
+const DRUGS = [
+  'Lisinopril 20 mg tab', 'Spironolactone 25 mg tab', 'Atorvastatin 40 mg tab', 'Metformin 500 mg tab', 'Glipizide 5 mg tab',
+  'Amlodipine 5 mg tab', 'Levothyroxine 50 mcg tab', 'Sertraline 50 mg tab', 'Omeprazole 20 mg cap', 'Donepezil 10 mg tab',
+];
+const ymd = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+const CSV = [
+  'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,Drug Name,Qty,Days Supply,Cost',
+  ...DRUGS.flatMap((d, i) => [0, 1].map((refill) => `Castellanos-Whitby,Mercedes,09/30/1949,7100${i},${refill},${ymd(65 - refill * 30)},${d},30,30,110.00`)),
+].join('\n');
+
+/** The user's actions, counted: every click, choice and typed field on the way from the worklist to sign-off. */
+function counted() {
+  let n = 0;
+  return {
+    get count() {
+      return n;
+    },
+    click: async (l: Locator) => (n++, l.click()),
+    fill: async (l: Locator, text: string) => (n++, l.fill(text)),
+    choose: async (l: Locator, option: string | { label: string }) => (n++, l.selectOption(option)),
+  };
+}
+
+test('a CMR for a 10-medication patient, from the Today worklist to a signed review that survives a reload', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await readyPharmacy(page, server);
+  // Before the counter: the fill history is imported, the chart has conditions, the prescriber is on file.
+  await page.keyboard.press('Alt+i');
+  await page.getByLabel('CSV export from your dispensing system').setInputFiles({ name: 'fills.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByLabel(/Create the 1 missing patient/).check();
+  await page.getByRole('button', { name: 'Import 20 fills' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('Imported 20 fills');
+  const [patient] = (await onFile(page, 'patients:search', { query: 'Castellanos', limit: 5 })).patients;
+  for (const code of ['I10', 'E11.9', 'E78.5']) await onFile(page, 'conditions:add', { patientId: patient!.id, code });
+  const year = new Date().getFullYear();
+  const criteria = await onFile(page, 'eligibility:criteria', { contractYear: year });
+  await onFile(page, 'eligibility:setCriteria', { contractYear: year, criteria: { minDiseases: criteria.minDiseases, minDrugs: criteria.minDrugs, diseases: criteria.diseases, costThreshold: 1623 } });
+  await onFile(page, 'prescribers:create', { prescriber: { npi: '1245319599', firstName: 'Beatrice', lastName: 'Okonjo', credentials: 'MD', fax: '6145550134', preferredContact: 'fax' } });
+
+  const user = counted();
+  await page.keyboard.press('Alt+d');
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  const notOffered = page.getByRole('button', { name: /Eligible, CMR not yet offered/ });
+  await expect(notOffered).toContainText('1');
+  await user.click(notOffered);
+  await snap(page, '45-today');
+  await user.click(page.getByRole('row', { name: /Castellanos-Whitby/ }).getByRole('button', { name: 'Start CMR' }));
+  const heading = page.getByRole('heading', { name: /Comprehensive medication review/ });
+  await expect(heading).toContainText('Draft');
+  await user.click(page.getByRole('button', { name: 'Start review' }));
+  await expect(heading).toContainText('In progress');
+
+  // Step 1: the encounter and the reconciliation (one line differs; the rest as listed in one click).
+  await user.choose(page.getByLabel('Delivered'), 'inPerson');
+  await user.fill(page.getByLabel('CMR date'), new Date().toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }));
+  const lines = page.getByRole('combobox', { name: /^How the patient takes/ });
+  await expect(lines).toHaveCount(10);
+  await user.choose(page.getByLabel('How the patient takes metformin'), 'differently');
+  await user.fill(page.getByLabel('Note'), 'Takes one tablet a day, not two: stomach upset');
+  await user.click(page.getByRole('button', { name: 'Mark the other 9 as taking as listed' }));
+  await expect(page.getByRole('heading', { name: /Medication reconciliation/ })).toContainText('0 to resolve');
+  await expect(page.getByRole('button', { name: /1 Review/ })).toContainText('✓');
+  await snap(page, '46-review-step1');
+
+  // Step 2: accept the checks' interaction finding, add a problem by hand, confirm the list.
+  await user.click(page.getByRole('button', { name: 'Assessment →' }));
+  await user.click(page.getByRole('article', { name: /Major: (lisinopril \+ spironolactone|spironolactone \+ lisinopril)/ }).getByRole('button', { name: 'Accept as a problem' }));
+  await user.click(page.getByRole('button', { name: '+ Add a problem' }));
+  await user.choose(page.getByLabel('Kind of problem'), 'nonadherence');
+  await user.fill(page.getByLabel('Medicines involved'), 'metformin');
+  await user.fill(page.getByLabel('What is the problem'), 'Takes half the prescribed dose because of stomach upset; A1c 8.4%');
+  await user.click(page.getByRole('button', { name: 'Add problem' }));
+  await expect(page.getByRole('region', { name: /Drug-therapy problems/ })).toContainText('2 open');
+  await user.click(page.getByRole('button', { name: 'Confirm problem list' }));
+  await expect(page.getByText(/Problem list confirmed by dwhitfield/)).toBeVisible();
+  await snap(page, '47-review-step2');
+
+  // Step 3: a prescriber recommendation and two action-plan items from the pharmacy's phrases.
+  await user.click(page.getByRole('button', { name: 'Plan →' }));
+  const interaction = page.getByRole('region', { name: /Plan for .*spironolactone/ });
+  await user.click(interaction.getByRole('button', { name: '+ Add a recommendation' }));
+  await user.choose(interaction.getByLabel('Recommendation', { exact: true }), 'monitor');
+  await user.choose(interaction.getByLabel('Who acts'), 'prescriber');
+  await user.choose(interaction.getByLabel('Prescriber', { exact: true }), { label: 'Beatrice Okonjo, MD' });
+  await user.fill(interaction.getByLabel(/Recommendation in clinical words/), 'Check serum potassium and creatinine; last results are over a year old');
+  await user.choose(interaction.getByLabel('Start the action-plan item from a phrase'), { label: 'Keep a log: Write down your readings and how you feel, and bring the list to your next visit.' });
+  await expect(interaction.getByLabel('What we talked about')).toHaveValue(/Checking how .*spironolactone.* is working for you/);
+  await user.click(interaction.getByRole('button', { name: 'Save recommendation' }));
+  await expect(interaction.getByText('What I need to do')).toBeVisible();
+
+  const metformin = page.getByRole('region', { name: 'Plan for metformin' });
+  await user.click(metformin.getByRole('button', { name: '+ Add a recommendation' }));
+  await user.choose(metformin.getByLabel('Recommendation', { exact: true }), 'educate');
+  await user.fill(metformin.getByLabel(/Recommendation in clinical words/), 'Take metformin with meals to limit stomach upset; discussed extended-release with patient');
+  await user.choose(metformin.getByLabel('Start the action-plan item from a phrase'), { label: 'Every day, same time: Take metformin at the same time every day. A weekly pill box can help you remember.' });
+  await user.click(metformin.getByRole('button', { name: 'Save recommendation' }));
+  await expect(metformin.locator('.map-item')).toContainText('Take metformin at the same time every day. A weekly pill box can help you remember.');
+  await expect(page.getByRole('button', { name: /3 Plan/ })).toContainText('✓');
+  await snap(page, '48-review-step3');
+
+  // Step 4: the recommendation goes to the prescriber by fax today, answer due in a week.
+  await user.click(page.getByRole('button', { name: 'Intervention →' }));
+  const okonjo = page.getByRole('region', { name: 'Communication to Beatrice Okonjo, MD' });
+  await expect(okonjo).toContainText('Not sent yet');
+  await user.click(okonjo.getByRole('button', { name: 'Record as sent' }));
+  await expect(okonjo).toContainText(/Sent by fax on \d\d\/\d\d\/\d{4} · answer due/);
+  await snap(page, '49-review-step4');
+
+  // Step 5: the drafted note, the quarterly follow-up, sign-off.
+  await user.click(page.getByRole('button', { name: 'Documentation →' }));
+  const note = page.getByRole('textbox', { name: 'SOAP note' });
+  await expect(note).toHaveValue(/Monitor \(problem 1\): Check serum potassium and creatinine/);
+  await expect(page.getByRole('region', { name: 'Before you can sign' })).toContainText('The next follow-up date');
+  await user.click(page.getByRole('button', { name: /^Use \d\d\/\d\d\/\d{4} \(in 3 months\)/ }));
+  await expect(page.getByText('Everything is recorded. Sign and finalize below.')).toBeVisible();
+  await snap(page, '50-review-step5');
+  await user.click(page.getByRole('button', { name: 'Sign and finalize' }));
+  await expect(heading).toContainText('Completed');
+  await expect(page.getByRole('heading', { name: /Signed by Dana Whitfield, PharmD \(dwhitfield\)/ })).toBeVisible();
+  console.log(`User actions from the Today worklist to a signed CMR: ${user.count}`);
+  test.info().annotations.push({ type: 'user actions', description: String(user.count) });
+
+  // Everything is still there after a reload, read-only.
+  await page.reload();
+  await expect(heading).toContainText('Completed');
+  await expect(note).toHaveValue(/Follow-up: \d\d\/\d\d\/\d{4}\. Time spent/);
+  await expect(note).toBeDisabled();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(okonjo).toContainText(/Sent by fax/);
+  await expect(okonjo.getByLabel(/^Answer to: Check serum potassium/)).toBeEnabled();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(page.locator('.map-item')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: '+ Add a recommendation' })).toHaveCount(0);
+  await page.getByRole('button', { name: /1 Review/ }).click();
+  await expect(page.getByLabel('How the patient takes metformin')).toHaveValue('differently');
+  await expect(page.getByLabel('How the patient takes metformin')).toBeDisabled();
+
+  // The prescriber answers after sign-off; the Today screen has nothing open.
+  await page.getByRole('button', { name: /4 Intervention/ }).click();
+  await okonjo.getByLabel(/^Answer to: Check serum potassium/).selectOption('accepted');
+  await expect(okonjo).toContainText(/\d\d\/\d\d\/\d{4} · dwhitfield/);
+  await page.keyboard.press('Alt+d');
+  await expect(page.getByRole('button', { name: /Reviews in progress/ })).toContainText('0');
+  await expect(page.getByRole('button', { name: /Eligible, CMR not yet offered/ })).toContainText('0');
+
+  // The pharmacy's own phrase joins the list offered in the plan step.
+  await page.keyboard.press('Alt+a');
+  await page.getByRole('button', { name: '+ New phrase' }).click();
+  await page.getByLabel('Recommendation').selectOption('monitor');
+  await page.getByLabel('Name of the phrase').fill('Blood pressure log');
+  await page.getByLabel('What we talked about').fill('Your blood pressure and {medicine}.');
+  await page.getByLabel('What I need to do').fill('Check your blood pressure each morning and write it down.');
+  await page.getByRole('button', { name: 'Save phrase' }).click();
+  await expect(page.getByRole('row', { name: /Blood pressure log/ })).toContainText('Check your blood pressure each morning');
+  await snap(page, '51-phrases');
+});
