@@ -7,6 +7,8 @@ export class ReviewPlan1764600000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const column of ['problems_confirmed_at', 'problems_confirmed_by', 'referrals', 'education', 'soap_note', 'follow_up_date', 'signed_by']) await q.query(`ALTER TABLE reviews ADD COLUMN ${column} TEXT`);
+    // Who received the CMR, as CMS's beneficiary-level data elements ask.
+    await q.query(`ALTER TABLE reviews ADD COLUMN recipient TEXT NOT NULL DEFAULT 'beneficiary' CHECK (recipient IN ('beneficiary', 'prescriber', 'caregiver', 'other'))`);
     // The plan: one recommendation per line, tied to a drug-therapy problem; its action-plan item
     // (what the patient reads) travels with it, and the prescriber's answer is recorded on it later.
     await q.query(`CREATE TABLE review_recommendations (
@@ -65,6 +67,6 @@ export class ReviewPlan1764600000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['map_phrases', 'review_addenda', 'review_communications', 'review_recommendations']) await q.query(`DROP TABLE ${t}`);
     await q.query(`DROP INDEX idx_reviews_follow_up`);
-    for (const column of ['problems_confirmed_at', 'problems_confirmed_by', 'referrals', 'education', 'soap_note', 'follow_up_date', 'signed_by']) await q.query(`ALTER TABLE reviews DROP COLUMN ${column}`);
+    for (const column of ['recipient', 'problems_confirmed_at', 'problems_confirmed_by', 'referrals', 'education', 'soap_note', 'follow_up_date', 'signed_by']) await q.query(`ALTER TABLE reviews DROP COLUMN ${column}`);
   }
 }

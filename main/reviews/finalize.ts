@@ -9,6 +9,7 @@ export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
   const need = (step: number, message: string) => missing.push({ step, message });
   if (!r.delivery_method) need(1, 'How the review was delivered (in person, telephone, video)');
   if (r.type === 'cmr' && !r.cmr_date) need(1, 'The CMR date');
+  if (r.recipient === 'caregiver' && !r.caregiver_name) need(1, 'The name of the caregiver who received the review');
   for (const l of parts.lines.filter((x) => !x.resolution)) need(1, `Reconciliation: ${l.ingredients.join(' + ') || l.entries[0]!.product} is not resolved`);
   if (!r.problems_confirmed_at) need(2, 'Confirm the drug-therapy problem list');
   else if (parts.problems.some((p) => p.createdAt > r.problems_confirmed_at!)) need(2, 'Problems were added after the list was confirmed: confirm it again');

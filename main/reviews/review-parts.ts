@@ -11,7 +11,7 @@ import { reconcile } from './reconciliation';
 export type Q = Pick<EntityManager, 'query'>;
 export type ReviewRow = {
   id: string; patient_id: string; type: Review['type']; status: Review['status']; pharmacist: string; delivery_method: Review['deliveryMethod'];
-  caregiver_name: string | null; caregiver_relationship: string | null; cognitive_impairment: number; cmr_offered_date: string | null;
+  recipient: Review['recipient']; caregiver_name: string | null; caregiver_relationship: string | null; cognitive_impairment: number; cmr_offered_date: string | null;
   cmr_offered_method: Review['cmrOfferedMethod']; cmr_date: string | null; summary_sent_date: string | null; concerns: string | null; current_step: number;
   timer_seconds: number; timer_running_since: string | null; reconciliation_snapshot: string | null; version: number; created_at: string; updated_at: string; updated_by: string;
   completed_at: string | null; problems_confirmed_at: string | null; problems_confirmed_by: string | null; referrals: string | null; education: string | null;

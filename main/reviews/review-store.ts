@@ -20,7 +20,7 @@ import { draftSoapNote } from './soap-note';
 
 // Review fields and their columns: one table for the update statement and for reading back.
 const COLUMNS = {
-  deliveryMethod: 'delivery_method', caregiverName: 'caregiver_name', caregiverRelationship: 'caregiver_relationship', cognitiveImpairment: 'cognitive_impairment',
+  deliveryMethod: 'delivery_method', recipient: 'recipient', caregiverName: 'caregiver_name', caregiverRelationship: 'caregiver_relationship', cognitiveImpairment: 'cognitive_impairment',
   cmrOfferedDate: 'cmr_offered_date', cmrOfferedMethod: 'cmr_offered_method', cmrDate: 'cmr_date', summarySentDate: 'summary_sent_date', concerns: 'concerns', currentStep: 'current_step',
   referrals: 'referrals', education: 'education', soapNote: 'soap_note', followUpDate: 'follow_up_date',
 } as const;
@@ -58,7 +58,7 @@ async function soapDraft(q: Q, r: ReviewRow, parts: ReviewParts): Promise<string
 async function toReview(q: Q, r: ReviewRow): Promise<Review> {
   const parts = await reviewParts(q, r);
   return {
-    id: r.id, patientId: r.patient_id, type: r.type, status: r.status, pharmacist: r.pharmacist, deliveryMethod: r.delivery_method,
+    id: r.id, patientId: r.patient_id, type: r.type, status: r.status, pharmacist: r.pharmacist, deliveryMethod: r.delivery_method, recipient: r.recipient,
     caregiverName: r.caregiver_name, caregiverRelationship: r.caregiver_relationship, cognitiveImpairment: Boolean(r.cognitive_impairment),
     cmrOfferedDate: r.cmr_offered_date, cmrOfferedMethod: r.cmr_offered_method, cmrDate: r.cmr_date, summarySentDate: r.summary_sent_date, concerns: r.concerns,
     currentStep: r.current_step, timer: { seconds: r.timer_seconds, runningSince: r.timer_running_since }, reconciliation: parts.lines,

@@ -1,7 +1,7 @@
 // The SOAP note drafted from everything the review recorded; the pharmacist edits it before signing.
 import { DTP_LABELS, SEVERITY_LABELS } from '../../preload/schemas/checks';
 import { formatIsoDate } from '../../preload/schemas/dates';
-import { ACTOR_LABELS, DELIVERY_LABELS, OUTCOME_LABELS, RECOMMENDATION_LABELS, RESOLUTION_LABELS, REVIEW_TYPE_LABELS } from '../../preload/schemas/reviews';
+import { ACTOR_LABELS, DELIVERY_LABELS, RECIPIENT_LABELS, OUTCOME_LABELS, RECOMMENDATION_LABELS, RESOLUTION_LABELS, REVIEW_TYPE_LABELS } from '../../preload/schemas/reviews';
 import type { ReviewParts, ReviewRow } from './review-parts';
 
 export interface SoapContext {
@@ -21,6 +21,7 @@ export function draftSoapNote(r: ReviewRow, parts: ReviewParts, c: SoapContext):
   const present = ['patient', ...(r.caregiver_name ? [`${r.caregiver_name}${r.caregiver_relationship ? ` (${r.caregiver_relationship})` : ''}`] : [])];
   const subjective = [
     `${REVIEW_TYPE_LABELS[r.type]}${r.delivery_method ? `, ${DELIVERY_LABELS[r.delivery_method].toLowerCase()}` : ''}, on ${formatIsoDate(when)}. Present: ${present.join(', ')}.`,
+    ...(r.recipient !== 'beneficiary' ? [`Received by: ${RECIPIENT_LABELS[r.recipient].toLowerCase()}.`] : []),
     ...(r.cognitive_impairment ? ['Cognitive impairment noted; the review was conducted with the representative.'] : []),
     `Concerns: ${r.concerns ?? 'none stated'}.`,
   ];

@@ -37,6 +37,9 @@ export interface ReconciliationLine {
   differences: string[];
 }
 
+/** Who received the CMR, in the terms of CMS's beneficiary-level MTM data elements. */
+export const RECIPIENTS = ['beneficiary', 'caregiver', 'prescriber', 'other'] as const;
+export const RECIPIENT_LABELS: Record<(typeof RECIPIENTS)[number], string> = { beneficiary: 'The patient', caregiver: 'Caregiver', prescriber: 'The patient’s prescriber', other: 'Other authorized person' };
 export const DELIVERY_METHODS = ['inPerson', 'telephone', 'video'] as const;
 export const DELIVERY_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = { inPerson: 'In person', telephone: 'Telephone', video: 'Video' };
 /** How the pharmacist settles a reconciliation line with the patient. */
@@ -68,6 +71,7 @@ export const reviewUpdateRequest = z
     changes: z
       .object({
         deliveryMethod: z.enum(DELIVERY_METHODS, { error: 'Choose in person, telephone or video' }).nullable(),
+        recipient: z.enum(RECIPIENTS, { error: 'Choose who received the review' }),
         caregiverName: optionalText(120).nullable(),
         caregiverRelationship: optionalText(60).nullable(),
         cognitiveImpairment: z.boolean(),
@@ -189,6 +193,7 @@ export interface Review {
   status: ReviewStatus;
   pharmacist: string;
   deliveryMethod: (typeof DELIVERY_METHODS)[number] | null;
+  recipient: (typeof RECIPIENTS)[number];
   caregiverName: string | null;
   caregiverRelationship: string | null;
   cognitiveImpairment: boolean;

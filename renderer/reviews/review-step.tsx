@@ -3,8 +3,11 @@ import { useState } from 'react';
 import { CMR_OFFER_LABELS, CMR_OFFER_METHODS } from '../../preload/schemas/eligibility';
 import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
 import { SOURCE_LABELS } from '../../preload/schemas/medications';
-import { DELIVERY_LABELS, DELIVERY_METHODS, RESOLUTION_LABELS, RESOLUTIONS, type Review, type ReviewLine } from '../../preload/schemas/reviews';
+import { DELIVERY_LABELS, DELIVERY_METHODS, RECIPIENT_LABELS, RECIPIENTS, RESOLUTION_LABELS, RESOLUTIONS, type Review, type ReviewLine } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
+import { ConditionsPanel } from '../conditions/conditions-panel';
+import { LabsPanel } from '../conditions/labs-panel';
 import { SelectField } from '../ui/field';
 import { SavedArea, SavedText } from './saved-fields';
 import type { StepProps } from './step-props';
@@ -23,6 +26,7 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
         <fieldset disabled={readOnly} className="plain-fieldset">
           <div className="form-grid">
             <SelectField label="Delivered" value={r.deliveryMethod ?? ''} onChange={(v) => void update({ deliveryMethod: (v || null) as Review['deliveryMethod'] })} options={[{ value: '', label: 'Choose…' }, ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m] }))]} />
+            <SelectField label="Received by" value={r.recipient} onChange={(v) => void update({ recipient: v as Review['recipient'] })} options={RECIPIENTS.map((x) => ({ value: x, label: RECIPIENT_LABELS[x] }))} />
             <SavedText label="Caregiver or representative" value={r.caregiverName} onSave={(v) => update({ caregiverName: v || null })} />
             <SavedText label="Relationship" value={r.caregiverRelationship} onSave={(v) => update({ caregiverRelationship: v || null })} />
             <div className="field">
@@ -65,6 +69,7 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
           </tbody>
         </table>
       </section>
+      {!readOnly && <ChartPanels patientId={r.patientId} />}
       <section className="panel" aria-labelledby="concerns-title">
         <h2 id="concerns-title">Patient’s concerns and questions</h2>
         <SavedArea label="Concerns and questions" value={r.concerns} disabled={readOnly} onSave={(v) => update({ concerns: v || null })} placeholder="In the patient’s words: what worries them, what they want to ask" />
@@ -106,5 +111,18 @@ function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; read
         {(l.resolution === 'differently' || note) && <input aria-label="Note" value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)} placeholder="How, exactly" />}
       </td>
     </tr>
+  );
+}
+
+/** Conditions and labs to confirm with the patient (demographics and allergies are in the banner above). */
+function ChartPanels({ patientId }: { patientId: string }) {
+  const clinical = useCall('patients:clinical', { patientId });
+  if (clinical.error) return <div className="alert alert-error" role="alert">{clinical.error}</div>;
+  if (!clinical.data) return null;
+  return (
+    <div className="detail-grid clinical-grid">
+      <ConditionsPanel patientId={patientId} conditions={clinical.data.conditions} onChanged={clinical.reload} />
+      <LabsPanel patientId={patientId} labs={clinical.data.labs} onChanged={clinical.reload} />
+    </div>
   );
 }

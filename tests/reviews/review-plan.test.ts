@@ -86,6 +86,13 @@ describe('review plan, intervention and sign-off', () => {
   it('keeps addenda for signed reviews, and clinical acts for pharmacists', async () => {
     const { session, nsaid, doctor, r } = await cmrWithProblems();
     expect(await dispatch(session, 'reviews:addAddendum', { id: r.id, text: 'Too early' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/still open/) } });
+    // A CMR received by a caregiver names them (a CMS data element).
+    const byCaregiver = await call(session, 'reviews:update', { id: r.id, version: r.version, changes: { recipient: 'caregiver' } });
+    expect(byCaregiver.missing).toContainEqual({ step: 1, message: 'The name of the caregiver who received the review' });
+    const named = await call(session, 'reviews:update', { id: r.id, version: byCaregiver.version, changes: { caregiverName: 'Ignacio Báez', caregiverRelationship: 'son' } });
+    expect(named.missing.filter((m) => m.step === 1)).toEqual([]);
+    expect(named.soapNote).toContain('Received by: caregiver.');
+    expect(await dispatch(session, 'reviews:update', { id: r.id, version: named.version, changes: { recipient: 'neighbour' } })).toMatchObject({ ok: false, error: { issues: [{ field: 'changes.recipient' }] } });
     await addTechnician(session);
     await session.signOut();
     await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
