@@ -55,6 +55,7 @@ import {
   type TodayWork,
 } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
+import { documentRequest, documentSentRequest, type PrintedDocument } from './schemas/documents';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
@@ -155,6 +156,8 @@ export const contract = {
   'reviews:recordOutcome': channel<Review>()(outcomeRecordRequest),
   'reviews:addAddendum': channel<Review>()(addendumRequest),
   'reviews:today': channel<TodayWork>()(emptyRequest),
+  'documents:make': channel<PrintedDocument>()(documentRequest),
+  'documents:sent': channel<Review>()(documentSentRequest),
   'phrases:list': channel<Phrase[]>()(emptyRequest),
   'phrases:save': channel<Phrase>()(phraseSaveRequest),
   'phrases:delete': channel<null>()(phraseDeleteRequest),

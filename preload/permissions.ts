@@ -70,6 +70,9 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'reviews:recordOutcome': 'signedIn',
   'reviews:addAddendum': 'pharmacist',
   'reviews:today': 'signedIn',
+  // Technicians print and mail the summary and send the fax the pharmacist prepared.
+  'documents:make': 'signedIn',
+  'documents:sent': 'signedIn',
   'phrases:list': 'signedIn',
   'phrases:save': 'pharmacist',
   'phrases:delete': 'pharmacist',

@@ -7,6 +7,7 @@ import { actOnReview, createReview, getReview, patientReviews, resolveLine, time
 import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from '../reviews/review-plan';
 import { deletePhrase, listPhrases, savePhrase } from '../reviews/phrases';
 import { todayWork } from '../reviews/today';
+import { makeDocument, recordDocumentSent } from '../documents/documents-service';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -168,6 +169,14 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return addAddendum(db, user, req);
   },
   'reviews:today': async (_req, { session }) => todayWork(session.current().db),
+  'documents:make': async (req, { session }) => {
+    const { db, user } = session.current();
+    return makeDocument(db, user, req);
+  },
+  'documents:sent': async (req, { session }) => {
+    const { db, user } = session.current();
+    return recordDocumentSent(db, user, req);
+  },
   'phrases:list': async (_req, { session }) => listPhrases(session.current().db),
   'phrases:save': async (req, { session }) => {
     const { db, user } = session.current();

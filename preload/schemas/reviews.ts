@@ -108,6 +108,8 @@ export const ACTOR_LABELS: Record<(typeof ACTORS)[number], string> = { patient: 
 export const OUTCOMES = ['accepted', 'modified', 'declined', 'noResponse'] as const;
 export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = { accepted: 'Accepted', modified: 'Modified', declined: 'Declined', noResponse: 'No response' };
 export const COMMUNICATION_METHODS = ['fax', 'phone', 'portal'] as const;
+/** Days a prescriber is given to answer unless the pharmacist sets otherwise. */
+export const RESPONSE_DAYS = 7;
 export const COMMUNICATION_LABELS: Record<(typeof COMMUNICATION_METHODS)[number], string> = { fax: 'Fax', phone: 'Phone', portal: 'Portal / secure message' };
 
 const mapText = (label: string) => z.string().trim().max(600, `Keep "${label}" under 600 characters: the patient reads it`);

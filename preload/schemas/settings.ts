@@ -3,6 +3,26 @@ import { z } from 'zod';
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
 export const AUTO_BACKUPS_KEPT = 14;
 
+/** How printed documents are named when saved: no patient data unless the pharmacy chooses it. */
+export const FILE_NAME_STYLES = ['reference', 'initials', 'fullName'] as const;
+export const FILE_NAME_LABELS: Record<(typeof FILE_NAME_STYLES)[number], string> = {
+  reference: 'Document, date and review number only (no patient data)',
+  initials: 'Add the patient’s initials',
+  fullName: 'Add the patient’s full name',
+};
+
+/** What the printed documents say about the pharmacy beyond its name, address and phone. */
+export const documentSettingsSchema = z
+  .object({
+    hours: z.string().trim().max(120, 'Use at most 120 characters'),
+    tty: z.string().trim().max(40, 'Use at most 40 characters'),
+    fax: z.string().trim().refine((v) => v === '' || v.replace(/\D/g, '').length === 10, 'Enter the fax number with its area code (10 digits)').transform((v) => v.replace(/\D/g, '')),
+    fileNames: z.enum(FILE_NAME_STYLES, { error: 'Choose how saved documents are named' }),
+  })
+  .strict();
+export type DocumentSettings = z.output<typeof documentSettingsSchema>;
+export const DOCUMENT_SETTINGS_DEFAULT: DocumentSettings = { hours: '', tty: '', fax: '', fileNames: 'reference' };
+
 export const settingsUpdateRequest = z
   .object({
     idleLockMinutes: z.number({ error: 'Enter a number of minutes' }).int('Use whole minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes').optional(),
@@ -14,6 +34,7 @@ export const settingsUpdateRequest = z
       .strict()
       .refine((v) => !v.enabled || v.folder.length > 0, { path: ['folder'], message: 'Choose the folder for automatic backups' })
       .optional(),
+    documents: documentSettingsSchema.optional(),
   })
   .strict();
 
@@ -28,6 +49,7 @@ export interface PharmacySettings {
   idleLockMinutes: number;
   autoBackup: { enabled: boolean; folder: string };
   lastAutoBackup: BackupStatus | null;
+  documents: DocumentSettings;
 }
 
 export const backupCreateRequest = z.object({ folder: z.string().trim().min(1, 'Enter the folder to save the backup in').max(500) }).strict();

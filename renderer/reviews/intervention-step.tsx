@@ -1,7 +1,7 @@
 // Step 4: one communication per prescriber (how and when it was sent, when the answer is due),
 // referrals and education given; later, each recommendation's outcome. Outcomes arrive after
 // sign-off, so they stay recordable on a completed review.
-import { COMMUNICATION_LABELS, COMMUNICATION_METHODS, OUTCOME_LABELS, OUTCOMES, RECOMMENDATION_LABELS, type PrescriberCommunication, type Recommendation } from '../../preload/schemas/reviews';
+import { COMMUNICATION_LABELS, COMMUNICATION_METHODS, RESPONSE_DAYS, OUTCOME_LABELS, OUTCOMES, RECOMMENDATION_LABELS, type PrescriberCommunication, type Recommendation } from '../../preload/schemas/reviews';
 import { formatIsoDate, isoDaysBefore } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
@@ -11,8 +11,6 @@ import { typedDate } from './review-step';
 import { SavedArea } from './saved-fields';
 import type { StepProps } from './step-props';
 
-/** A week for the prescriber to answer unless the pharmacist sets otherwise. */
-const RESPONSE_DAYS = 7;
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export function InterventionStep(props: StepProps) {

@@ -77,6 +77,8 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'reviews:recordOutcome': { payload: { id: randomUUID(), version: 1, recommendationId: randomUUID(), outcome: 'ignored', date: '2026-01-10' }, field: 'outcome' },
   'reviews:addAddendum': { payload: { id: randomUUID(), text: '' }, field: 'text' },
   'reviews:today': { payload: { date: '2026-01-10' }, field: '' },
+  'documents:make': { payload: { kind: 'cmrSummary', reviewId: randomUUID(), language: 'fr' }, field: 'language' },
+  'documents:sent': { payload: { kind: 'prescriberLetter', reviewId: randomUUID(), version: 1 }, field: 'prescriberId' },
   'phrases:list': { payload: { action: 'stop' }, field: '' },
   'phrases:save': { payload: { action: 'stop', label: 'Stop', talkedAbout: 'Stopping {medicine}.', toDo: '' }, field: 'toDo' },
   'phrases:delete': { payload: { id: 'all' }, field: 'id' },

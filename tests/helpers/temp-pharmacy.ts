@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { patientInputSchema, type PatientInput } from '../../preload/schemas/patients';
-import { dispatch } from '../../main/bridge/dispatch';
 import { Session } from '../../main/security/session';
-import type { ChannelName, RequestOf, ResponseOf } from '../../preload/contract';
 import { isoDaysBefore } from '../../preload/schemas/dates';
 import { SETUP } from './setup-data';
 
 export { PASSWORD, SETUP } from './setup-data';
+export { call } from './call';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -64,11 +63,5 @@ export async function auditRows(session: Session): Promise<{ id: number; usernam
 }
 
 /** A bridge call through the real dispatcher, typed by the contract; throws with the message when refused. */
-export async function call<C extends ChannelName>(session: Session, channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  const r = await dispatch(session, channel, payload);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as ResponseOf<C>;
-}
-
 /** The ISO date n days before today. */
 export const daysAgo = (n: number) => isoDaysBefore(new Date().toISOString().slice(0, 10), n);

@@ -41,6 +41,7 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
     detail: [
       req.idleLockMinutes !== undefined && `idle lock ${req.idleLockMinutes} min`,
       req.autoBackup && (req.autoBackup.enabled ? `daily backup on, to ${req.autoBackup.folder}` : 'daily backup off'),
+      req.documents && `documents: hours "${req.documents.hours}", TTY "${req.documents.tty}", fax ${req.documents.fax || 'none'}, file names ${req.documents.fileNames}`,
     ].filter(Boolean).join('; '),
   }),
   'backup:create': (req, res) => ({ action: 'backup.create', category: 'backup', detail: res?.file ?? req.folder }),
@@ -82,6 +83,8 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'reviews:addAddendum': (req, res) => ({ action: 'review.addendum', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id }),
   // Names and counts of open work, the same the navigation shows; the reviews opened from it are recorded.
   'reviews:today': 'none',
+  'documents:make': (req, res) => ({ action: `document.${req.kind}`, category: 'documents', patientId: res?.patientId ?? null, objectId: req.reviewId, detail: res ? `${res.fileName}, ${res.pages} pages, ${res.language}` : null }),
+  'documents:sent': (req, res) => ({ action: 'document.sent', category: 'documents', patientId: res?.patientId ?? null, objectId: req.reviewId, detail: req.kind === 'prescriberLetter' ? `fax to prescriber ${req.prescriberId}` : 'CMR summary' }),
   'phrases:list': 'none',
   'phrases:save': (req, res) => ({ action: req.id ? 'phrase.update' : 'phrase.add', category: 'settings', patientId: null, objectId: res?.id ?? null, detail: req.label }),
   'phrases:delete': (req) => ({ action: 'phrase.delete', category: 'settings', patientId: null, objectId: req.id }),

@@ -1,0 +1,89 @@
+// Everything a printed document needs about one review, gathered once: the pharmacy, the
+// patient, the signed (or current) review, and the Personal Medication List rows.
+import type { DataSource } from 'typeorm';
+import type { PatientDetail } from '../../preload/schemas/patients';
+import type { Review } from '../../preload/schemas/reviews';
+import type { DocumentSettings } from '../../preload/schemas/settings';
+import { formatPhone } from '../../preload/schemas/identifiers';
+import { getPatient } from '../patients/patient-store';
+import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
+import { getReview } from '../reviews/review-store';
+import { getSettings } from '../settings/pharmacy-settings';
+
+export type Language = 'en' | 'es';
+
+export interface Letterhead {
+  name: string;
+  addressLines: string[];
+  phone: string;
+  fax: string;
+  hours: string;
+  tty: string;
+  npi: string | null;
+}
+
+export interface PmlEntry {
+  medication: string;
+  howIUse: string;
+  whyIUse: string;
+  prescriber: string;
+  started: string | null;
+}
+
+export interface ReviewDocumentData {
+  preparedOn: string;
+  /** The patient's preferred language when it is one the documents print in, else English. */
+  language: Language;
+  pharmacy: Letterhead;
+  settings: DocumentSettings;
+  patient: PatientDetail;
+  review: Review;
+  /** Who signs: the review's signer, or the pharmacist preparing an unsigned draft. */
+  pharmacist: string;
+  medications: PmlEntry[];
+}
+
+const addressLines = (a: { line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null }) =>
+  [a.line1, a.line2, [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')].filter((l): l is string => Boolean(l));
+
+/** What the patient takes now, one row per reconciliation line they still take, with the details the list knows. */
+async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
+  const listed = (await db.query(
+    `SELECT m.source, m.product, m.strength, m.sig, m.indication, m.start_date, ${PRESCRIBER_NAME_SQL} AS prescriber
+     FROM patient_medications m LEFT JOIN prescribers p ON p.id = m.prescriber_id WHERE m.patient_id = ? AND (m.stop_date IS NULL OR m.stop_date >= ?)`,
+    [review.patientId, review.createdAt.slice(0, 10)],
+  )) as { source: string; product: string; strength: string | null; sig: string | null; indication: string | null; start_date: string | null; prescriber: string | null }[];
+  const filledBy = new Map(((await db.query(
+    `SELECT f.drug_name, ${PRESCRIBER_NAME_SQL} AS prescriber FROM fills f JOIN prescribers p ON p.npi = f.prescriber_npi WHERE f.patient_id = ? ORDER BY f.fill_date`,
+    [review.patientId],
+  )) as { drug_name: string; prescriber: string }[]).map((f) => [f.drug_name, f.prescriber]));
+  return review.reconciliation
+    .filter((l) => l.resolution !== 'stopped' && l.resolution !== 'notTaking')
+    .map((l) => {
+      const entry = l.entries.find((e) => e.source !== 'pharmacyFill') ?? l.entries[0]!;
+      const row = listed.find((m) => m.source === entry.source && m.product === entry.product);
+      const name = [entry.product, entry.strength && !entry.product.toLowerCase().includes(entry.strength.toLowerCase()) ? entry.strength : null].filter(Boolean).join(' ');
+      const fill = l.entries.find((e) => e.source === 'pharmacyFill');
+      return { medication: name, howIUse: entry.sig ?? '', whyIUse: row?.indication ?? '', prescriber: row?.prescriber ?? (fill ? (filledBy.get(fill.product) ?? '') : ''), started: row?.start_date ?? null };
+    });
+}
+
+export async function reviewDocumentData(db: DataSource, reviewId: string, preparer: string, options: { language?: Language; preparedOn?: string } = {}): Promise<ReviewDocumentData> {
+  const review = await getReview(db, reviewId);
+  const patient = await getPatient(db, review.patientId);
+  const preparedOn = options.preparedOn ?? new Date().toISOString().slice(0, 10);
+  const [ph] = (await db.query('SELECT name, npi, phone, address_line1 AS line1, address_line2 AS line2, city, state, zip FROM pharmacy WHERE id = 1')) as ({ name: string; npi: string | null; phone: string | null; line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null })[];
+  const settings = (await getSettings(db.manager)).documents;
+  return {
+    preparedOn,
+    language: options.language ?? (patient.preferredLanguage === 'es' ? 'es' : 'en'),
+    settings,
+    pharmacy: { name: ph!.name, npi: ph!.npi, addressLines: addressLines(ph!), phone: formatPhone(ph!.phone), fax: formatPhone(settings.fax), hours: settings.hours, tty: settings.tty },
+    patient,
+    review,
+    pharmacist: review.signedBy?.replace(/ \([^)]*\)$/, '') ?? preparer,
+    medications: await pmlEntries(db, review),
+  };
+}
+
+export const patientAddressLines = (p: PatientDetail) => addressLines(p.address);

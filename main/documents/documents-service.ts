@@ -1,0 +1,79 @@
+// Makes a review's documents and records when they went out.
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { documentSentRequest, DocumentRequest, PrintedDocument } from '../../preload/schemas/documents';
+import { isoDaysBefore } from '../../preload/schemas/dates';
+import { RESPONSE_DAYS, type Review } from '../../preload/schemas/reviews';
+import type { SignedInUser } from '../../preload/schemas/security';
+import type { DocumentSettings } from '../../preload/schemas/settings';
+import { AppError } from '../common/errors';
+import { change } from '../reviews/review-store';
+import { cmrSummaryDocument, formatTexts } from './cmr-summary';
+import { reviewDocumentData, type ReviewDocumentData } from './document-data';
+import { pageCount, renderPdf } from './pdf-engine';
+import { pharmacistNoteDocument } from './pharmacist-note';
+import { prescriberLetterDocument } from './prescriber-letter';
+
+const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** No patient data in a file name unless the pharmacy's setting asks for it. */
+function fileName(kind: string, d: ReviewDocumentData, style: DocumentSettings['fileNames']): string {
+  const who = style === 'initials' ? ascii([d.patient.firstName[0], d.patient.lastName[0]].join('')) : style === 'fullName' ? ascii(`${d.patient.firstName} ${d.patient.lastName}`) : '';
+  return `${[kind, d.preparedOn, d.review.id.slice(0, 8), who].filter(Boolean).join('-')}.pdf`;
+}
+
+const communicationFor = (r: Review, prescriberId: string) => {
+  const c = r.communications.find((x) => x.prescriber.id === prescriberId);
+  if (!c) throw new AppError('notFound', 'This review has no recommendation for that prescriber.');
+  return c;
+};
+
+export async function makeDocument(db: DataSource, user: SignedInUser, req: DocumentRequest, preparedOn?: string): Promise<PrintedDocument> {
+  const d = await reviewDocumentData(db, req.reviewId, user.fullName, { ...(req.kind === 'cmrSummary' && req.language ? { language: req.language } : {}), ...(preparedOn ? { preparedOn } : {}) });
+  const draft = d.review.status !== 'completed';
+  // An unsigned review's documents say so on every page, in words and across the page.
+  const withMark = <T extends object>(doc: T) =>
+    draft ? { ...doc, watermark: { text: 'DRAFT', opacity: 0.1, bold: true }, header: { text: 'DRAFT — NOT SIGNED — not for the patient', alignment: 'center' as const, bold: true, color: '#a8201a', margin: [0, 24, 0, 0] as [number, number, number, number] } } : doc;
+  let pdf: Buffer;
+  let title: string;
+  let kind: string;
+  if (req.kind === 'cmrSummary') {
+    if (d.review.type !== 'cmr') throw new AppError('validation', 'The CMS Standardized Format summary follows a CMR. For a TMR or follow-up, print the pharmacist summary.');
+    pdf = await renderPdf(withMark(cmrSummaryDocument(d)), d.preparedOn);
+    title = 'CMR summary (Standardized Format)';
+    kind = 'CMR-summary';
+  } else if (req.kind === 'prescriberLetter') {
+    const c = communicationFor(d.review, req.prescriberId);
+    // The cover sheet states the page count, known once the fax has been laid out.
+    const pages = pageCount(await renderPdf(withMark(prescriberLetterDocument(d, c, null)), d.preparedOn));
+    pdf = await renderPdf(withMark(prescriberLetterDocument(d, c, pages)), d.preparedOn);
+    title = `Fax to ${c.prescriber.name}`;
+    kind = 'prescriber-fax';
+  } else {
+    pdf = await renderPdf(withMark(pharmacistNoteDocument(d)), d.preparedOn);
+    title = d.review.type === 'cmr' ? 'Pharmacist documentation' : 'Review summary';
+    kind = d.review.type === 'cmr' ? 'pharmacist-note' : 'review-summary';
+  }
+  return {
+    kind: req.kind, patientId: d.patient.id, title, fileName: fileName(kind, d, d.settings.fileNames), base64: pdf.toString('base64'), pages: pageCount(pdf),
+    language: req.kind === 'cmrSummary' ? d.language : 'en', officialText: req.kind !== 'cmrSummary' || formatTexts(d.language).official, draft,
+  };
+}
+
+/** The summary's sent date, or the fax's communication (sent today, answer due in a week), unless already recorded. */
+export function recordDocumentSent(db: DataSource, user: SignedInUser, req: z.output<typeof documentSentRequest>): Promise<Review> {
+  const today = new Date().toISOString().slice(0, 10);
+  return change(
+    db, user, req.reviewId, req.version,
+    async (em, r) => {
+      if (req.kind === 'cmrSummary') return r.summary_sent_date ? {} : { summary_sent_date: today };
+      const planned = (await em.query('SELECT 1 FROM review_recommendations WHERE review_id = ? AND prescriber_id = ?', [r.id, req.prescriberId])) as unknown[];
+      if (!planned.length) throw new AppError('notFound', 'This review has no recommendation for that prescriber.');
+      await em.query(`INSERT INTO review_communications (review_id, prescriber_id, method, sent_date, due_date, recorded_by) VALUES (?, ?, 'fax', ?, ?, ?) ON CONFLICT (review_id, prescriber_id) DO NOTHING`, [
+        r.id, req.prescriberId, today, isoDaysBefore(today, -RESPONSE_DAYS), user.username,
+      ]);
+      return {};
+    },
+    true,
+  );
+}

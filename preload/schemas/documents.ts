@@ -1,0 +1,38 @@
+// Printed documents made from a review: the CMS Standardized Format summary, the prescriber fax,
+// the pharmacist's note. The PDF travels as base64 so both transports carry it unchanged.
+import { z } from 'zod';
+
+export const DOCUMENT_LANGUAGES = ['en', 'es'] as const;
+export const LANGUAGE_NAMES: Record<(typeof DOCUMENT_LANGUAGES)[number], string> = { en: 'English', es: 'Spanish' };
+const id = z.uuid({ error: 'Not a valid record id' });
+
+export const documentRequest = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('cmrSummary'), reviewId: id, language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional() }).strict(),
+    z.object({ kind: z.literal('prescriberLetter'), reviewId: id, prescriberId: id }).strict(),
+    z.object({ kind: z.literal('pharmacistNote'), reviewId: id }).strict(),
+  ],
+  { error: 'Choose the CMR summary, a prescriber fax or the pharmacist note' },
+);
+export type DocumentRequest = z.output<typeof documentRequest>;
+
+/** Printing or saving a document the patient or prescriber receives records when it went out. */
+export const documentSentRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cmrSummary'), reviewId: id, version: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('prescriberLetter'), reviewId: id, version: z.number().int().positive(), prescriberId: id }).strict(),
+]);
+
+export interface PrintedDocument {
+  kind: DocumentRequest['kind'];
+  patientId: string;
+  title: string;
+  fileName: string;
+  base64: string;
+  pages: number;
+  language: (typeof DOCUMENT_LANGUAGES)[number];
+  /** False when the fixed text is MTM Desk's translation, not the official CMS wording. */
+  officialText: boolean;
+  /** Made from a review that is not signed yet: printed with a DRAFT mark. */
+  draft: boolean;
+}
