@@ -45,6 +45,8 @@ export function windowOptions(preload: string, bounds: { x?: number; y?: number;
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's own PDF viewer shows the print preview of the documents main makes (blob: frames only, see the CSP).
+      plugins: true,
     },
   };
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormAlert } from '../ui/field';
+import { DocumentsPanel } from '../documents/documents-panel';
 import { useForm } from '../ui/use-form';
 import { typedDate } from './review-step';
 import { SavedArea, SavedText } from './saved-fields';
@@ -11,7 +12,7 @@ import type { StepProps } from './step-props';
 
 export const STEP_NAMES = ['Review', 'Assessment', 'Plan', 'Intervention', 'Documentation'] as const;
 
-export function DocumentationStep({ review: r, readOnly, update, submitChange, goTo }: StepProps & { goTo: (step: number) => void }) {
+export function DocumentationStep({ review: r, readOnly, update, save, submitChange, goTo }: StepProps & { goTo: (step: number) => void }) {
   return (
     <>
       <section className="panel" aria-labelledby="soap-title">
@@ -41,6 +42,7 @@ export function DocumentationStep({ review: r, readOnly, update, submitChange, g
         </div>
       </section>
       {readOnly ? <Signed {...{ review: r, submitChange }} /> : <SignOff review={r} goTo={goTo} />}
+      <DocumentsPanel review={r} save={save} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { AddUserForm } from './add-user-form';
+import { DocumentSettingsForm } from '../documents/document-settings';
 import { IdleLockSetting } from './idle-lock-setting';
 
 type Pending = { kind: 'reset' | 'disable'; user: UserSummary } | null;
@@ -96,6 +97,7 @@ export function UsersScreen() {
         </tbody>
       </table>
       <IdleLockSetting />
+      <DocumentSettingsForm />
     </section>
   );
 }

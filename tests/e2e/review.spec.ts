@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Locator } from '@playwright/test';
 import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
 
@@ -139,6 +140,23 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByRole('button', { name: /1 Review/ }).click();
   await expect(page.getByLabel('How the patient takes metformin')).toHaveValue('differently');
   await expect(page.getByLabel('How the patient takes metformin')).toBeDisabled();
+
+  // The written summary: previewed, saved as PDF (the real file), and the sent date recorded.
+  await page.getByRole('button', { name: /5 Documentation/ }).click();
+  await page.getByRole('button', { name: 'CMR summary for the patient' }).click();
+  const preview = page.getByRole('dialog', { name: 'Preview: CMR summary (Standardized Format)' });
+  await expect(preview).toContainText(/\d+ pages · English · CMR-summary-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.pdf/);
+  await snap(page, '52-document-preview');
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Save as PDF' }).click();
+  const file = await (await download).path();
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('MEDICATION ACTION PLAN FOR MERCEDES CASTELLANOS-WHITBY');
+  expect(text).toContain('What I need to do: Take metformin at the same time every day.');
+  await expect(page.getByText(/Written summary given or sent on \d\d\/\d\d\/\d{4}/)).toBeVisible();
+  await preview.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /1 Review/ }).click();
+  await expect(page.getByLabel('Written summary sent')).toHaveValue(/\d\d\/\d\d\/\d{4}/);
 
   // The prescriber answers after sign-off; the Today screen has nothing open.
   await page.getByRole('button', { name: /4 Intervention/ }).click();
