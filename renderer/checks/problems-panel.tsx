@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DTP_CATEGORIES, DTP_LABELS, SEVERITIES, SEVERITY_LABELS, type DrugTherapyProblem } from '../../preload/schemas/checks';
 import { call } from '../api/bridge';
-import { FormAlert, SelectField, TextField } from '../ui/field';
+import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
 const BLANK = { category: '', severity: 'moderate', title: '', description: '' };
@@ -65,14 +65,7 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
             <TextField label="Medicines involved" span={2} value={v.title} onChange={set('title')} error={errors.fields.title} placeholder="e.g. metformin" />
             <TextField label="What is the problem" span={4} value={v.description} onChange={set('description')} error={errors.fields.description} placeholder="e.g. stops metformin when her stomach is upset; A1c 8.9%" />
           </div>
-          <div className="actions">
-            <button type="button" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Add problem
-            </button>
-          </div>
+          <FormActions submitLabel="Add problem" busy={busy} onCancel={() => setAdding(false)} />
         </form>
       )}
     </section>

@@ -4,7 +4,7 @@ import { KIND_LABELS, MEDICATION_KINDS, MEDICATION_SOURCES, SOURCE_LABELS, type 
 import type { Prescriber } from '../../preload/schemas/prescribers';
 import { call } from '../api/bridge';
 import { formatIsoDate } from '../patients/patient-format';
-import { FormAlert, SelectField, TextField } from '../ui/field';
+import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 import { describeClinicalDrug } from '../../preload/schemas/drugs';
 import { DrugPicker, type PickedDrug } from './drug-picker';
@@ -94,14 +94,7 @@ export function MedicationForm({ patientId, existing, onDone }: { patientId: str
         <SelectField label="Prescriber" span={2} value={v.prescriberId} onChange={set('prescriberId')} error={err('prescriberId')} options={[{ value: '', label: 'Not recorded / none (OTC)' }, ...prescribers.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName}${p.credentials ? `, ${p.credentials}` : ''}` }))]} />
         <TextField label="Date started" value={v.startDate} onChange={set('startDate')} error={err('startDate')} placeholder="MM/DD/YYYY" />
       </div>
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {existing ? 'Save changes' : 'Add to list'}
-        </button>
-      </div>
+      <FormActions submitLabel={existing ? 'Save changes' : 'Add to list'} busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
-import { FormAlert } from '../ui/field';
+import { FormActions, FormAlert } from '../ui/field';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { useForm } from '../ui/use-form';
 import { typedDate } from './review-step';
@@ -99,14 +99,7 @@ function Signed({ review: r, submitChange }: Pick<StepProps, 'review' | 'submitC
           <FormAlert message={errors.form} />
           <textarea aria-label="Addendum" rows={4} value={values.text} onChange={(e) => set('text')(e.target.value)} autoFocus />
           {errors.fields.text && <p className="field-error" role="alert">{errors.fields.text}</p>}
-          <div className="actions">
-            <button type="button" onClick={() => setAdding(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Add addendum
-            </button>
-          </div>
+          <FormActions submitLabel="Add addendum" busy={busy} onCancel={() => setAdding(false)} />
         </form>
       )}
     </section>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Phrase, type RecommendationAction } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
-import { FormAlert, SelectField, Shell, TextField } from '../ui/field';
+import { FormActions, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
 export function PhrasesScreen() {
@@ -66,28 +66,16 @@ function PhraseForm({ phrase, onDone }: { phrase: Phrase | null; onDone: () => v
     await call('phrases:save', { ...(phrase ? { id: phrase.id } : {}), action: v.action as RecommendationAction, label: v.label, talkedAbout: v.talkedAbout, toDo: v.toDo });
     onDone();
   });
-  const area = (label: string, key: 'talkedAbout' | 'toDo') => (
-    <Shell label={label} error={errors.fields[key]} span={2} id={`phrase-${key}`}>
-      <textarea id={`phrase-${key}`} rows={3} value={v[key]} onChange={(e) => set(key)(e.target.value)} />
-    </Shell>
-  );
   return (
     <form className="panel" onSubmit={onSubmit} noValidate aria-label={phrase ? `Edit phrase ${phrase.label}` : 'New phrase'} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <FormAlert message={errors.form} />
       <div className="form-grid">
         <SelectField label="Recommendation" value={v.action} onChange={set('action')} error={errors.fields.action} options={[{ value: '', label: 'Choose…' }, ...RECOMMENDATION_ACTIONS.map((a) => ({ value: a, label: RECOMMENDATION_LABELS[a] }))]} autoFocus />
         <TextField label="Name of the phrase" span={3} value={v.label} onChange={set('label')} error={errors.fields.label} />
-        {area('What we talked about', 'talkedAbout')}
-        {area('What I need to do', 'toDo')}
+        <TextAreaField label="What we talked about" span={2} value={v.talkedAbout} onChange={set('talkedAbout')} error={errors.fields.talkedAbout} />
+        <TextAreaField label="What I need to do" span={2} value={v.toDo} onChange={set('toDo')} error={errors.fields.toDo} />
       </div>
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          Save phrase
-        </button>
-      </div>
+      <FormActions submitLabel="Save phrase" busy={busy} onCancel={onDone} />
     </form>
   );
 }

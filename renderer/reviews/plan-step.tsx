@@ -5,7 +5,7 @@ import { DTP_LABELS, SEVERITY_LABELS, type DrugTherapyProblem } from '../../prel
 import { ACTOR_LABELS, ACTORS, RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Recommendation, type RecommendationAction } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
-import { FormAlert, SelectField, Shell, TextField } from '../ui/field';
+import { FormActions, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 import type { StepProps } from './step-props';
 
@@ -137,26 +137,11 @@ function RecommendationForm({ problem, initial, prescribers, onCancel, onSave }:
           options={[{ value: '', label: options.length ? 'Choose a phrase (optional)…' : 'No phrases for this recommendation' }, ...options.map((p) => ({ value: p.id, label: `${p.label}: ${fill(p.toDo)}` }))]}
           hint="Leave both boxes empty when this recommendation is not for the patient's action plan."
         />
-        <PlainArea label="What we talked about" value={v.talkedAbout} onChange={set('talkedAbout')} error={errors.fields['recommendation.talkedAbout']} />
-        <PlainArea label="What I need to do" value={v.toDo} onChange={set('toDo')} error={errors.fields['recommendation.toDo']} />
+        <TextAreaField label="What we talked about" span={2} hint="Plain words, written to the patient" value={v.talkedAbout} onChange={set('talkedAbout')} error={errors.fields['recommendation.talkedAbout']} />
+        <TextAreaField label="What I need to do" span={2} hint="Plain words, written to the patient" value={v.toDo} onChange={set('toDo')} error={errors.fields['recommendation.toDo']} />
       </div>
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          Save recommendation
-        </button>
-      </div>
+      <FormActions submitLabel="Save recommendation" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
 
-function PlainArea({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
-  const id = `map-${label.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <Shell label={label} error={error} span={2} id={id} hint="Plain words, written to the patient">
-      <textarea id={id} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
-    </Shell>
-  );
-}

@@ -77,3 +77,28 @@ export function FormAlert({ message }: { message: string | null }) {
     </div>
   );
 }
+
+type TextAreaFieldProps = FieldShell & { value: string; onChange: (value: string) => void; rows?: number };
+
+export function TextAreaField({ label, error, hint, span, value, onChange, rows = 3 }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <Shell label={label} error={error} hint={hint} span={span} id={id}>
+      <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} />
+    </Shell>
+  );
+}
+
+/** The end of a form: Cancel, then the one primary action (disabled while it runs). */
+export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="actions">
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

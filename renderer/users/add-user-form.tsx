@@ -2,7 +2,7 @@ import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import { ROLES, type UserSummary } from '../../preload/schemas/users';
 import { call } from '../api/bridge';
 import { capitalize } from '../ui/capitalize';
-import { FormAlert, SelectField, TextField } from '../ui/field';
+import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
 const EMPTY = { username: '', fullName: '', role: 'technician', isAdmin: false, temporaryPassword: '' };
@@ -25,14 +25,7 @@ export function AddUserForm({ onAdded, onCancel }: { onAdded: (u: UserSummary) =
         <input type="checkbox" checked={v.isAdmin} disabled={v.role !== 'pharmacist'} onChange={(e) => setV({ ...v, isAdmin: e.target.checked })} />
         Administrator (manages users, audit trail and backups; pharmacists only)
       </label>
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          Add user
-        </button>
-      </div>
+      <FormActions submitLabel="Add user" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
