@@ -19,17 +19,17 @@ function coverLetter(d: ReviewDocumentData, t: Texts): Content[] {
   const contact = fill(c.contact, { pharmacy: d.pharmacy.name, phone: d.pharmacy.phone, hours: d.pharmacy.hours ? fill(c.hours, { hours: d.pharmacy.hours }) : '', tty: d.pharmacy.tty ? fill(c.tty, { tty: d.pharmacy.tty }) : '' });
   return [
     // The form's optional space for the plan's barcode or document reference, left clear.
-    { text: '', margin: [0, 0, 0, 18] },
+    { text: '', margin: [0, 0, 0, 6] },
     letterhead(d.pharmacy),
-    { text: longDate(d.preparedOn, d.language), margin: [0, 0, 0, 14] },
-    { stack: [fullName(d), ...(d.review.recipient === 'caregiver' && d.review.caregiverName ? [`c/o ${d.review.caregiverName}`] : []), ...patientAddressLines(d.patient)], margin: [0, 0, 0, 14] },
-    { text: fill(c.salutation, { name: recipient }), margin: [0, 0, 0, 10] },
-    { text: fill(c.thanks, { date: longDate(d.review.cmrDate ?? d.preparedOn, d.language) }), margin: [0, 0, 0, 10] },
-    { text: c.includes, margin: [0, 0, 0, 8] },
-    { ul: c.bullets, margin: [10, 0, 0, 10] },
-    { text: fill(c.call, { contact, plan: d.patient.partD.planName ?? c.planFallback }), margin: [0, 0, 0, 18] },
-    { text: c.closing, margin: [0, 0, 0, 24] },
-    { stack: [bold(d.pharmacist), c.signatureRole, d.pharmacy.name] },
+    { text: longDate(d.preparedOn, d.language), margin: [0, 0, 0, 10] },
+    { stack: [fullName(d), ...(d.review.recipient === 'caregiver' && d.review.caregiverName ? [`c/o ${d.review.caregiverName}`] : []), ...patientAddressLines(d.patient)], margin: [0, 0, 0, 10] },
+    { text: fill(c.salutation, { name: recipient }), margin: [0, 0, 0, 8] },
+    { text: fill(c.thanks, { date: longDate(d.review.cmrDate ?? d.preparedOn, d.language) }), margin: [0, 0, 0, 8] },
+    { text: c.includes, margin: [0, 0, 0, 6] },
+    { ul: c.bullets, margin: [10, 0, 0, 8] },
+    { text: fill(c.call, { contact, plan: d.patient.partD.planName ?? c.planFallback }), margin: [0, 0, 0, 14] },
+    // The closing and signature travel together, never one line alone on a page.
+    { stack: [{ text: c.closing, margin: [0, 0, 0, 20] }, bold(d.pharmacist), c.signatureRole, d.pharmacy.name], unbreakable: true },
   ];
 }
 
@@ -80,7 +80,7 @@ function medicationList(d: ReviewDocumentData, t: Texts): Content {
     medicationBlock(p, null),
     medicationBlock(p, null),
     { text: fill(p.callUs, { phone: d.pharmacy.phone }), margin: [0, 4, 0, 8] },
-    { text: t.pra, fontSize: 8, color: '#333333', margin: [0, 8, 0, 0] },
+    { text: t.pra, fontSize: 10, color: '#333333', margin: [0, 8, 0, 0] },
   ]);
 }
 

@@ -36,7 +36,9 @@ describe('the CMR summary in the CMS Standardized Format', () => {
     expect(cover).toContain('Thank you for talking with me on November 30, 2026 about your health and medications.');
     expect(cover).toContain('please call Lakeshore Family Pharmacy at (216) 555-0100.');
     expect(cover).toContain('through the Buckeye Senior Rx (PDP) MTM program.');
-    expect(cover).toContain('Lee Ambrose, RPh Pharmacist');
+    // The cover letter is one page: signature included, the action plan starts on page 2.
+    expect(cover).toContain('Sincerely, Lee Ambrose, RPh Pharmacist Lakeshore Family Pharmacy');
+    expect(rest[0]).toContain('MEDICATION ACTION PLAN FOR');
     const map = rest.filter((p) => p.includes('MEDICATION ACTION PLAN FOR')).join(' ');
     expect(map).toContain('What we talked about: Feeling dizzy when you stand up, and your blood pressure medicines.');
     expect(map).toContain('What I need to do: Take atorvastatin every night at bedtime. Set a phone alarm for 9 pm.');
@@ -79,7 +81,10 @@ describe('the CMR summary in the CMS Standardized Format', () => {
     const { session, review, make } = await signed(3, 'es');
     const { doc, pdf } = await make({ kind: 'cmrSummary', reviewId: review.id });
     expect(doc).toMatchObject({ language: 'es', officialText: false });
-    const text = pagesText(pdf).join(' ').replace(/\s+/g, ' ');
+    const pages = pagesText(pdf).map((p) => p.replace(/\s+/g, ' '));
+    expect(pages[0]).toContain('Atentamente, Lee Ambrose, RPh Farmacéutico(a) Lakeshore Family Pharmacy');
+    expect(pages[1]).toContain('PLAN DE ACCIÓN DE MEDICAMENTOS PARA');
+    const text = pages.join(' ');
     expect(text).toContain('Gracias por hablar conmigo el 30 de noviembre de 2026');
     expect(text).toContain('PLAN DE ACCIÓN DE MEDICAMENTOS PARA');
     expect(text).toContain('Lo que hice y cuándo lo hice:');
