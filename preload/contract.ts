@@ -55,6 +55,7 @@ import {
   type TodayWork,
 } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
+import { billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BillingSetup, type Claim, type ClaimBatch } from './schemas/billing';
 import { documentRequest, documentSentRequest, type PrintedDocument } from './schemas/documents';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -156,6 +157,14 @@ export const contract = {
   'reviews:recordOutcome': channel<Review>()(outcomeRecordRequest),
   'reviews:addAddendum': channel<Review>()(addendumRequest),
   'reviews:today': channel<TodayWork>()(emptyRequest),
+  'billing:setup': channel<BillingSetup>()(emptyRequest),
+  'billing:saveProvider': channel<BillingSetup>()(billingProviderSchema),
+  'billing:savePharmacist': channel<BillingSetup>()(renderingPharmacistSchema),
+  'billing:savePayer': channel<BillingSetup>()(payerSchema),
+  'claims:create': channel<Claim>()(claimCreateRequest),
+  'claims:list': channel<Claim[]>()(claimListRequest),
+  'claims:act': channel<Claim>()(claimActionRequest),
+  'claims:export': channel<ClaimBatch>()(claimExportRequest),
   'documents:make': channel<PrintedDocument>()(documentRequest),
   'documents:sent': channel<Review>()(documentSentRequest),
   'phrases:list': channel<Phrase[]>()(emptyRequest),

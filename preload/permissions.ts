@@ -70,6 +70,15 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'reviews:recordOutcome': 'signedIn',
   'reviews:addAddendum': 'pharmacist',
   'reviews:today': 'signedIn',
+  // Billing: the pharmacy's set-up is the administrator's; claims are the pharmacist's.
+  'billing:setup': 'pharmacist',
+  'billing:saveProvider': 'admin',
+  'billing:savePharmacist': 'admin',
+  'billing:savePayer': 'admin',
+  'claims:create': 'pharmacist',
+  'claims:list': 'pharmacist',
+  'claims:act': 'pharmacist',
+  'claims:export': 'pharmacist',
   // Technicians print and mail the summary and send the fax the pharmacist prepared.
   'documents:make': 'signedIn',
   'documents:sent': 'signedIn',

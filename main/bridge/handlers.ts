@@ -8,6 +8,9 @@ import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, sa
 import { deletePhrase, listPhrases, savePhrase } from '../reviews/phrases';
 import { todayWork } from '../reviews/today';
 import { makeDocument, recordDocumentSent } from '../documents/documents-service';
+import { billingSetup, savePayer, savePharmacist, saveProvider } from '../billing/billing-setup';
+import { actOnClaim, createClaim, listClaims } from '../billing/claims';
+import { exportClaims } from '../billing/export-claims';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -169,6 +172,32 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     return addAddendum(db, user, req);
   },
   'reviews:today': async (_req, { session }) => todayWork(session.current().db),
+  'billing:setup': async (_req, { session }) => billingSetup(session.current().db.manager),
+  'billing:saveProvider': async (req, { session }) => {
+    const { db, user } = session.current();
+    return saveProvider(db.manager, user, req);
+  },
+  'billing:savePharmacist': async (req, { session }) => {
+    const { db, user } = session.current();
+    return savePharmacist(db.manager, user, req);
+  },
+  'billing:savePayer': async (req, { session }) => {
+    const { db, user } = session.current();
+    return savePayer(db.manager, user, req);
+  },
+  'claims:create': async (req, { session }) => {
+    const { db, user } = session.current();
+    return createClaim(db, user, req);
+  },
+  'claims:list': async (req, { session }) => listClaims(session.current().db.manager, req),
+  'claims:act': async (req, { session }) => {
+    const { db, user } = session.current();
+    return actOnClaim(db, user, req);
+  },
+  'claims:export': async (req, { session }) => {
+    const { db, user } = session.current();
+    return exportClaims(db, user, req);
+  },
   'documents:make': async (req, { session }) => {
     const { db, user } = session.current();
     return makeDocument(db, user, req);

@@ -24,6 +24,8 @@ export interface ReviewParts {
   plan: Recommendation[];
   communications: PrescriberCommunication[];
   addenda: Addendum[];
+  /** Problems already given a plan in an earlier signed review: a follow-up need not plan them again. */
+  plannedBefore: string[];
 }
 
 type PlanRow = {
@@ -69,7 +71,11 @@ export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
       talkedAbout: x.talked_about, toDo: x.to_do, outcome: x.outcome ? { result: x.outcome, date: x.outcome_date!, note: x.outcome_note, by: x.outcome_by! } : null,
     }),
   );
-  return { lines, problems, plan, communications: await communications(q, r.id, plan), addenda: (await q.query('SELECT id, text, created_at AS createdAt, created_by AS createdBy FROM review_addenda WHERE review_id = ? ORDER BY created_at', [r.id])) as Addendum[] };
+  const plannedBefore = ((await q.query(
+    `SELECT DISTINCT rr.problem_id FROM review_recommendations rr JOIN reviews o ON o.id = rr.review_id WHERE o.patient_id = ? AND o.id != ? AND o.status = 'completed'`,
+    [r.patient_id, r.id],
+  )) as { problem_id: string }[]).map((x) => x.problem_id);
+  return { lines, problems, plan, plannedBefore, communications: await communications(q, r.id, plan), addenda: (await q.query('SELECT id, text, created_at AS createdAt, created_by AS createdBy FROM review_addenda WHERE review_id = ? ORDER BY created_at', [r.id])) as Addendum[] };
 }
 
 /** The prescriber recommendations grouped per prescriber, with how and when each group was sent. */

@@ -63,7 +63,7 @@ async function toReview(q: Q, r: ReviewRow): Promise<Review> {
     cmrOfferedDate: r.cmr_offered_date, cmrOfferedMethod: r.cmr_offered_method, cmrDate: r.cmr_date, summarySentDate: r.summary_sent_date, concerns: r.concerns,
     currentStep: r.current_step, timer: { seconds: r.timer_seconds, runningSince: r.timer_running_since }, reconciliation: parts.lines,
     problemsConfirmed: r.problems_confirmed_at ? { by: r.problems_confirmed_by!, at: r.problems_confirmed_at } : null,
-    problems: parts.problems, plan: parts.plan, communications: parts.communications, referrals: r.referrals, education: r.education,
+    problems: parts.problems, plan: parts.plan, plannedBefore: parts.plannedBefore, communications: parts.communications, referrals: r.referrals, education: r.education,
     soapNote: r.soap_note ?? (await soapDraft(q, r, parts)), soapNoteEdited: r.soap_note !== null, followUpDate: r.follow_up_date,
     suggestedFollowUp: quarterAfter(r.completed_at?.slice(0, 10) ?? today()), missing: r.status === 'completed' ? [] : missingToFinalize(r, parts),
     signedBy: r.signed_by, completedAt: r.completed_at, addenda: parts.addenda,

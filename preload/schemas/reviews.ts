@@ -212,6 +212,8 @@ export interface Review {
   /** The patient's open problems and any this review planned for. */
   problems: DrugTherapyProblem[];
   plan: Recommendation[];
+  /** Problem ids planned in an earlier signed review (a follow-up need not plan them again). */
+  plannedBefore: string[];
   communications: PrescriberCommunication[];
   referrals: string | null;
   education: string | null;

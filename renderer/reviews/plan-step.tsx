@@ -35,7 +35,7 @@ export function PlanStep({ review: r, readOnly, save, submitChange }: StepProps)
                 </button>
               )}
             </div>
-            {plans.length === 0 && editing?.problemId !== p.id && <p className="attention">No plan yet.</p>}
+            {plans.length === 0 && editing?.problemId !== p.id && (r.plannedBefore.includes(p.id) ? <p className="muted">Planned in an earlier review; add a recommendation only if the plan changes.</p> : <p className="attention">No plan yet.</p>)}
             {plans.map((x) =>
               editing?.recommendation?.id === x.id ? null : (
                 <div key={x.id} className="plan-item">

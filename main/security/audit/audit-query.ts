@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditExport, AuditRow, AuditSearchResult, auditFilterSchema } from '../../../preload/schemas/audit';
 import { escapeLike } from '../../common/like';
 import { toAuditEntry } from './audit-log';
+import { csvTable } from '../../common/csv';
 
 type Filter = z.output<typeof auditFilterSchema>;
 
@@ -49,19 +50,10 @@ export async function searchAudit(db: DataSource, f: Filter, limit: number, offs
   return { rows: await rows(db, f, limit, offset), total: n, actions };
 }
 
-/** Quotes every cell; a leading = + - @ is defused so a spreadsheet never runs a name as a formula. */
-function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 const CSV_COLUMNS = ['Entry', 'Time (UTC)', 'User', 'Action', 'Data category', 'Patient', 'Patient id', 'Object id', 'Outcome', 'Detail'];
 
 export async function exportAuditCsv(db: DataSource, f: Filter, now = new Date()): Promise<AuditExport> {
   const all = await rows(db, f, -1, 0);
-  const lines = [CSV_COLUMNS.map(csvCell).join(',')];
-  for (const r of all) lines.push([r.id, r.at, r.username, r.action, r.category, r.patientName, r.patientId, r.objectId, r.outcome, r.detail].map(csvCell).join(','));
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return { filename: `mtm-audit-${stamp}.csv`, csv: `${lines.join('\r\n')}\r\n`, rows: all.length };
+  return { filename: `mtm-audit-${stamp}.csv`, csv: csvTable(CSV_COLUMNS, all.map((r) => [r.id, r.at, r.username, r.action, r.category, r.patientName, r.patientId, r.objectId, r.outcome, r.detail])), rows: all.length };
 }

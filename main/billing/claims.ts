@@ -1,0 +1,154 @@
+// Claims for signed reviews: coded from the review's minutes under the payer's unit rule, new or
+// established from the pharmacy's own history, never two live claims for one review and payer,
+// and moved through their states by what the clearinghouse and remittance say.
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { Claim, ClaimLine, ClaimStatus, claimActionRequest, claimCreateRequest } from '../../preload/schemas/billing';
+import { CLAIM_STATUS_LABELS } from '../../preload/schemas/billing';
+import type { SignedInUser } from '../../preload/schemas/security';
+import billing from '../../resources/billing/mtm-billing.json';
+import { AppError, notFound } from '../common/errors';
+import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
+import { codeService } from './cpt-units';
+
+type Q = Pick<EntityManager, 'query'>;
+type Row = {
+  id: string; claim_number: string; review_id: string; payer_id: string; payer_name: string; patient_id: string; patient_name: string; rendering_username: string; status: ClaimStatus;
+  frequency: Claim['frequency']; replaces_claim_id: string | null; service_date: string; minutes: number; established: number; established_override: string | null;
+  lines: string; diagnoses: string; total_cents: number; explanation: string; batch_id: string | null; paid_cents: number | null; paid_date: string | null; denial_reason: string | null; version: number;
+};
+
+const SELECT = `SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
+const toClaim = (r: Row): Claim => ({
+  id: r.id, claimNumber: r.claim_number, reviewId: r.review_id, payerId: r.payer_id, payerName: r.payer_name, patientId: r.patient_id, patientName: r.patient_name, renderingUsername: r.rendering_username,
+  status: r.status, frequency: r.frequency, replacesClaimId: r.replaces_claim_id, serviceDate: r.service_date, minutes: r.minutes, established: Boolean(r.established), establishedOverride: r.established_override,
+  lines: JSON.parse(r.lines) as ClaimLine[], diagnoses: JSON.parse(r.diagnoses) as string[], totalCents: r.total_cents, explanation: r.explanation, batchId: r.batch_id,
+  paidCents: r.paid_cents, paidDate: r.paid_date, denialReason: r.denial_reason, version: r.version,
+});
+
+export async function getClaim(q: Q, id: string): Promise<Claim> {
+  const [r] = (await q.query(`${SELECT} WHERE c.id = ?`, [id])) as Row[];
+  if (!r) throw notFound('This claim');
+  return toClaim(r);
+}
+
+export async function listClaims(q: Q, f: { from?: string; to?: string; payerId?: string; status?: ClaimStatus }): Promise<Claim[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.from) (where.push('c.service_date >= ?'), params.push(f.from));
+  if (f.to) (where.push('c.service_date <= ?'), params.push(f.to));
+  if (f.payerId) (where.push('c.payer_id = ?'), params.push(f.payerId));
+  if (f.status) (where.push('c.status = ?'), params.push(f.status));
+  return ((await q.query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.service_date, c.claim_number`, params)) as Row[]).map(toClaim);
+}
+
+/** A live claim for the same review and payer: not denied, rejected or voided, not a void itself, and not replaced by a later one. */
+async function duplicateOf(q: Q, reviewId: string, payerId: string): Promise<{ claim_number: string; status: ClaimStatus } | undefined> {
+  const [d] = (await q.query(
+    `SELECT claim_number, status FROM claims c WHERE review_id = ? AND payer_id = ? AND status NOT IN ('denied', 'rejected', 'voided') AND frequency != '8'
+       AND NOT EXISTS (SELECT 1 FROM claims r WHERE r.replaces_claim_id = c.id)`,
+    [reviewId, payerId],
+  )) as { claim_number: string; status: ClaimStatus }[];
+  return d;
+}
+
+/** Established when the pharmacy signed another review for the patient in the three years before this service. */
+async function isEstablished(q: Q, patientId: string, reviewId: string, serviceDate: string): Promise<boolean> {
+  const years = billing.cpt.establishedWithinYears;
+  const since = `${Number(serviceDate.slice(0, 4)) - years}${serviceDate.slice(4)}`;
+  const [r] = (await q.query(
+    `SELECT 1 FROM reviews WHERE patient_id = ? AND id != ? AND status = 'completed' AND coalesce(cmr_date, substr(completed_at, 1, 10)) BETWEEN ? AND ? LIMIT 1`,
+    [patientId, reviewId, since, serviceDate],
+  )) as unknown[];
+  return Boolean(r);
+}
+
+export async function createClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimCreateRequest>): Promise<Claim> {
+  const id = await db.transaction(async (em) => {
+    const [review] = (await em.query(`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by FROM reviews WHERE id = ?`, [req.reviewId])) as {
+      id: string; patient_id: string; status: string; cmr_date: string | null; completed_at: string | null; timer_seconds: number; signed_by: string | null;
+    }[];
+    if (!review) throw notFound('This review');
+    if (review.status !== 'completed') throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
+    const payer = await loadPayer(em, req.payerId);
+    if (!payer.active) throw new AppError('validation', `${payer.name} is marked inactive. Reactivate it under Billing set-up to bill it.`);
+    const duplicate = await duplicateOf(em, review.id, payer.id);
+    if (duplicate) throw new AppError('conflict', `This review is already billed to ${payer.name} on claim ${duplicate.claim_number} (${CLAIM_STATUS_LABELS[duplicate.status].toLowerCase()}). Void it, or wait for its denial, before billing again.`);
+
+    const missing: string[] = [];
+    if (!(await billingProvider(em))) missing.push('the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4)');
+    const signer = /\(([^)]+)\)$/.exec(review.signed_by ?? '')?.[1] ?? '';
+    const rendering = await renderingPharmacist(em, signer);
+    if (!rendering) missing.push(`the NPI and taxonomy of ${signer || 'the signing pharmacist'}`);
+    const [patient] = (await em.query('SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [review.patient_id])) as { part_d_member_id: string | null; mbi: string | null; address_line1: string | null; city: string | null; state: string | null; zip: string | null }[];
+    if (!patient?.part_d_member_id && !patient?.mbi) missing.push('the patient’s member ID or MBI');
+    if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip) missing.push('the patient’s full address');
+    const diagnoses = ((await em.query(`SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL ORDER BY created_at LIMIT 12`, [review.patient_id])) as { code: string }[]).map((c) => c.code);
+    if (!diagnoses.length) missing.push('at least one active condition (ICD-10-CM) for the diagnosis');
+    if (missing.length) throw new AppError('validation', `The claim cannot be made yet. Add ${missing.join('; ')}.`, undefined, missing.map((m) => ({ field: 'claim', message: `Add ${m}` })));
+
+    const serviceDate = review.cmr_date ?? review.completed_at!.slice(0, 10);
+    const computed = await isEstablished(em, review.patient_id, review.id, serviceDate);
+    const established = req.established?.value ?? computed;
+    const minutes = Math.round(review.timer_seconds / 60);
+    const coded = codeService(minutes, payer.unitRule, established);
+    if (!coded.units) throw new AppError('validation', `Nothing to bill: ${coded.explanation}`);
+    const pointers = diagnoses.slice(0, 4).map((_, i) => i + 1);
+    const lines: ClaimLine[] = coded.lines.map((l) => ({ ...l, chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units, pointers }));
+    const [{ n }] = (await em.query('SELECT count(*) AS n FROM claims WHERE review_id = ?', [review.id])) as [{ n: number }];
+    const claimId = randomUUID();
+    const now = new Date().toISOString();
+    const override = req.established && req.established.value !== computed ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computed ? 'established' : 'new'}): ${req.established.reason}` : null;
+    await em.query(
+      `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, 'draft', '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [claimId, `${review.id.slice(0, 8).toUpperCase()}-${n + 1}`, review.id, payer.id, review.patient_id, rendering!.username, serviceDate, minutes, Number(established), override,
+        JSON.stringify(lines), JSON.stringify(diagnoses), lines.reduce((s, l) => s + l.chargeCents, 0), coded.explanation, now, user.username, now, user.username],
+    );
+    return claimId;
+  });
+  return getClaim(db.manager, id);
+}
+
+/** What each action may follow, and the status it leads to. */
+const NEXT: Record<z.output<typeof claimActionRequest>['action'], { from: ClaimStatus[]; to?: ClaimStatus }> = {
+  ready: { from: ['draft'], to: 'ready' },
+  submitted: { from: ['exported'], to: 'submitted' },
+  paid: { from: ['submitted', 'exported'], to: 'paid' },
+  denied: { from: ['submitted', 'exported'], to: 'denied' },
+  rejected: { from: ['exported', 'submitted'], to: 'rejected' },
+  replace: { from: ['submitted', 'paid', 'denied'] },
+  void: { from: ['draft', 'ready', 'exported', 'submitted', 'paid'] },
+};
+
+export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimActionRequest>): Promise<Claim> {
+  const resultId = await db.transaction(async (em) => {
+    const c = await getClaim(em, req.id);
+    if (c.version !== req.version) throw new AppError('conflict', 'This claim was changed after you opened it. Reload, then try again.');
+    const rule = NEXT[req.action];
+    if (!rule.from.includes(c.status)) throw new AppError('conflict', `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`);
+    const now = new Date().toISOString();
+    const set = async (columns: Record<string, unknown>) =>
+      em.query(`UPDATE claims SET ${Object.keys(columns).map((k) => `${k} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`, [...Object.values(columns), now, user.username, c.id]);
+    // A claim the payer never saw is simply voided; one it has seen is corrected or voided by a new claim (frequency 7 or 8).
+    const neverSent = c.status === 'draft' || c.status === 'ready';
+    if (req.action === 'void' && neverSent) return (await set({ status: 'voided' }), c.id);
+    if (req.action === 'replace' || req.action === 'void') {
+      const newId = randomUUID();
+      const frequency = req.action === 'replace' ? billing.claimFrequency.replacement : billing.claimFrequency.void;
+      await em.query(
+        `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
+         SELECT ?, claim_number || '-' || ?, review_id, payer_id, patient_id, rendering_username, 'ready', ?, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, ?, ?, ?, ? FROM claims WHERE id = ?`,
+        [newId, frequency === billing.claimFrequency.replacement ? 'R' : 'V', frequency, now, user.username, now, user.username, c.id],
+      );
+      if (req.action === 'void') await set({ status: 'voided' });
+      return newId;
+    }
+    if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate });
+    else if (req.action === 'denied' || req.action === 'rejected') await set({ status: rule.to, denial_reason: req.reason });
+    else await set({ status: rule.to });
+    return c.id;
+  });
+  return getClaim(db.manager, resultId);
+}

@@ -1,0 +1,64 @@
+// A batch of ready claims for one payer and date range: an 837P interchange or a CSV for an MTM
+// vendor's portal. The claims move to "exported" with the batch, in one transaction.
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { Claim, ClaimBatch, claimExportRequest } from '../../preload/schemas/billing';
+import type { SignedInUser } from '../../preload/schemas/security';
+import { AppError } from '../common/errors';
+import { csvTable } from '../common/csv';
+import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
+import { listClaims } from './claims';
+import { build837p, type ClaimFor837 } from './x12-837p';
+
+type PatientRow = { first_name: string; middle_name: string | null; last_name: string; date_of_birth: string; sex: ClaimFor837['patient']['sex']; part_d_member_id: string | null; mbi: string | null; address_line1: string; city: string; state: string; zip: string };
+
+async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
+  const [p] = (await em.query('SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [claim.patientId])) as PatientRow[];
+  const rendering = await renderingPharmacist(em, claim.renderingUsername);
+  if (!p || !rendering) throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
+  const [replaced] = claim.replacesClaimId ? ((await em.query('SELECT claim_number FROM claims WHERE id = ?', [claim.replacesClaimId])) as { claim_number: string }[]) : [];
+  return {
+    claim, rendering, replacesClaimNumber: replaced?.claim_number ?? null,
+    patient: { firstName: p.first_name, middleName: p.middle_name, lastName: p.last_name, dateOfBirth: p.date_of_birth, sex: p.sex, memberId: p.part_d_member_id ?? p.mbi ?? '', address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip } },
+  };
+}
+
+const CSV_HEADER = ['Claim', 'Frequency', 'Replaces', 'Service date', 'Patient', 'Date of birth', 'Member ID', 'Payer', 'Codes', 'Units', 'Charge', 'Diagnoses', 'Minutes', 'Patient status', 'Rendering NPI', 'Billing NPI'];
+
+export async function exportClaims(db: DataSource, user: SignedInUser, req: z.output<typeof claimExportRequest>, at = new Date()): Promise<ClaimBatch> {
+  return db.transaction(async (em) => {
+    const payer = await loadPayer(em, req.payerId);
+    const provider = await billingProvider(em);
+    if (!provider) throw new AppError('validation', 'Enter the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4) before exporting claims.');
+    const claims = await listClaims(em, { from: req.from, to: req.to, payerId: payer.id, status: 'ready' });
+    if (!claims.length) throw new AppError('validation', `No claims are ready for ${payer.name} with service dates ${req.from} to ${req.to}.`);
+    const details = await Promise.all(claims.map((c) => forX12(em, c)));
+    let content: string;
+    let control: number | null = null;
+    let fileName: string;
+    if (req.format === '837p') {
+      const [{ last_interchange }] = (await em.query('SELECT last_interchange FROM x12_control WHERE id = 1')) as [{ last_interchange: number }];
+      control = last_interchange + 1;
+      await em.query('UPDATE x12_control SET last_interchange = ? WHERE id = 1', [control]);
+      content = build837p({ provider, payer, claims: details, control, at });
+      fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
+    } else {
+      content = csvTable(
+        CSV_HEADER,
+        details.map(({ claim: c, patient: p, rendering, replacesClaimNumber }) => [
+          c.claimNumber, c.frequency, replacesClaimNumber, c.serviceDate, `${p.lastName}, ${p.firstName}`, p.dateOfBirth, p.memberId, payer.name,
+          c.lines.map((l) => `${l.code} x${l.units}`).join('; '), c.lines.reduce((s, l) => s + l.units, 0), (c.totalCents / 100).toFixed(2), c.diagnoses.join('; '), c.minutes,
+          c.established ? 'established' : 'new', rendering.npi, provider.npi,
+        ]),
+      );
+      fileName = `claims-${req.from}-${req.to}.csv`;
+    }
+    const id = randomUUID();
+    await em.query(`INSERT INTO claim_batches (id, format, payer_id, from_date, to_date, file_name, content, claim_count, interchange_control, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      id, req.format, payer.id, req.from, req.to, fileName, content, claims.length, control, at.toISOString(), user.username,
+    ]);
+    await em.query(`UPDATE claims SET status = 'exported', batch_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id IN (${claims.map(() => '?').join(', ')})`, [id, at.toISOString(), user.username, ...claims.map((c) => c.id)]);
+    return { id, format: req.format, fileName, content, claimCount: claims.length, interchangeControl: control };
+  });
+}

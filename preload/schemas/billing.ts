@@ -1,0 +1,143 @@
+// Billing set-up (the pharmacy as billing provider, pharmacists as rendering providers, payers)
+// and claims for finalized reviews.
+import { z } from 'zod';
+import { npiSchema, phoneDigits, requiredText, US_STATE_CODES } from './identifiers';
+
+const id = z.uuid({ error: 'Not a valid record id' });
+const isoDate = (label: string) => z.string({ error: `Enter the ${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as MM/DD/YYYY`);
+/** NUCC taxonomy: 10 characters, ending in X (e.g. 183500000X, pharmacist). */
+const taxonomySchema = z.string({ error: 'Enter the taxonomy code' }).trim().toUpperCase().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, 'A taxonomy code has 10 characters ending in X, for example 183500000X (pharmacist)');
+
+export const PAYER_KINDS = ['partD', 'mtmVendor', 'medicaid', 'commercial', 'cash'] as const;
+export const PAYER_KIND_LABELS: Record<(typeof PAYER_KINDS)[number], string> = { partD: 'Part D plan', mtmVendor: 'MTM vendor', medicaid: 'Medicaid', commercial: 'Commercial', cash: 'Cash / self-pay' };
+export const CLAIM_STATUSES = ['draft', 'ready', 'exported', 'submitted', 'paid', 'denied', 'rejected', 'voided'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = { draft: 'Draft', ready: 'Ready', exported: 'Exported', submitted: 'Submitted', paid: 'Paid', denied: 'Denied', rejected: 'Rejected', voided: 'Voided' };
+
+export const billingProviderSchema = z
+  .object({
+    legalName: requiredText('legal name', 60),
+    npi: npiSchema,
+    taxId: z.string({ error: 'Enter the EIN' }).trim().regex(/^\d{2}-?\d{7}$/, 'An EIN is 9 digits, written 12-3456789').transform((v) => v.replace('-', '')),
+    taxonomy: taxonomySchema,
+    address: z
+      .object({
+        line1: requiredText('street address', 55),
+        city: requiredText('city', 30),
+        state: z.string({ error: 'Enter the state' }).trim().toUpperCase().refine((v) => US_STATE_CODES.includes(v), 'Use the two-letter state code, for example OH'),
+        // 5010 claims need the billing provider's full ZIP+4.
+        zip: z.string({ error: 'Enter the ZIP+4' }).trim().regex(/^\d{5}-?\d{4}$/, 'Electronic claims need the billing address ZIP+4, for example 44114-1234').transform((v) => v.replace('-', '')),
+      })
+      .strict(),
+    phone: z.string({ error: 'Enter the billing phone' }).trim().transform(phoneDigits).refine((v) => v.length === 10, 'Enter a 10-digit US phone number'),
+  })
+  .strict();
+export type BillingProvider = z.output<typeof billingProviderSchema>;
+
+export const renderingPharmacistSchema = z
+  .object({ username: requiredText('username', 40), firstName: requiredText('first name', 35), lastName: requiredText('last name', 60), npi: npiSchema, taxonomy: taxonomySchema })
+  .strict();
+export type RenderingPharmacist = z.output<typeof renderingPharmacistSchema>;
+
+const cents = (label: string) => z.number({ error: `Enter the fee for ${label}` }).min(0, 'A fee cannot be negative').max(10000, 'Check the fee: more than $10,000').transform((v) => Math.round(v * 100));
+const x12Id = (label: string) => requiredText(label, 15).regex(/^[A-Za-z0-9 ]+$/, `The ${label} uses letters and digits only`);
+
+export const payerSchema = z
+  .object({
+    id: id.optional(),
+    version: z.number().int().positive().optional(),
+    name: requiredText('payer name', 60),
+    payerId: x12Id('payer ID'),
+    kind: z.enum(PAYER_KINDS, { error: 'Choose the kind of payer' }),
+    submitterId: x12Id('submitter ID'),
+    receiverId: x12Id('receiver ID'),
+    receiverName: requiredText('receiver (clearinghouse) name', 60),
+    claimFilingCode: z.enum(['CI', 'MB', 'MC', '16', '09', 'ZZ'], { error: 'Choose the claim filing indicator' }),
+    unitRule: z.enum(['whole', 'midpoint'], { error: 'Choose how the payer counts 15-minute units' }),
+    fees: z.object({ '99605': cents('99605'), '99606': cents('99606'), '99607': cents('99607') }).strict(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type PayerInput = z.output<typeof payerSchema>;
+export interface Payer extends Omit<PayerInput, 'id' | 'version'> {
+  id: string;
+  version: number;
+}
+
+export interface BillingSetup {
+  provider: BillingProvider | null;
+  pharmacists: RenderingPharmacist[];
+  payers: Payer[];
+}
+
+export const claimCreateRequest = z
+  .object({
+    reviewId: id,
+    payerId: id,
+    /** The pharmacist's override of new vs established, with the reason (kept on the claim). */
+    established: z.object({ value: z.boolean(), reason: requiredText('reason for the override', 200) }).strict().optional(),
+  })
+  .strict();
+
+export interface ClaimLine {
+  code: string;
+  units: number;
+  chargeCents: number;
+  /** Pointers (1-based) into the claim's diagnoses, at most four. */
+  pointers: number[];
+}
+
+export interface Claim {
+  id: string;
+  claimNumber: string;
+  reviewId: string;
+  payerId: string;
+  payerName: string;
+  patientId: string;
+  patientName: string;
+  renderingUsername: string;
+  status: ClaimStatus;
+  frequency: '1' | '7' | '8';
+  replacesClaimId: string | null;
+  serviceDate: string;
+  minutes: number;
+  established: boolean;
+  establishedOverride: string | null;
+  lines: ClaimLine[];
+  diagnoses: string[];
+  totalCents: number;
+  explanation: string;
+  batchId: string | null;
+  paidCents: number | null;
+  paidDate: string | null;
+  denialReason: string | null;
+  version: number;
+}
+
+export const claimActionRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('ready'), id, version: z.number().int().positive() }).strict(),
+  z.object({ action: z.literal('submitted'), id, version: z.number().int().positive() }).strict(),
+  z.object({ action: z.literal('paid'), id, version: z.number().int().positive(), paidAmount: z.number().min(0).max(100000), paidDate: isoDate('date paid') }).strict(),
+  z.object({ action: z.literal('denied'), id, version: z.number().int().positive(), reason: requiredText('denial reason', 200) }).strict(),
+  z.object({ action: z.literal('rejected'), id, version: z.number().int().positive(), reason: requiredText('rejection reason', 200) }).strict(),
+  z.object({ action: z.literal('replace'), id, version: z.number().int().positive() }).strict(),
+  z.object({ action: z.literal('void'), id, version: z.number().int().positive() }).strict(),
+]);
+
+export const claimListRequest = z
+  .object({ from: isoDate('first service date').optional(), to: isoDate('last service date').optional(), payerId: id.optional(), status: z.enum(CLAIM_STATUSES).optional() })
+  .strict();
+
+export const claimExportRequest = z
+  .object({ format: z.enum(['837p', 'csv'], { error: 'Choose 837P or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: id })
+  .strict()
+  .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
+
+export interface ClaimBatch {
+  id: string;
+  format: '837p' | 'csv';
+  fileName: string;
+  content: string;
+  claimCount: number;
+  interchangeControl: number | null;
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/bridge/dispatch';
+import type { Claim } from '../../preload/schemas/billing';
+import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
+import { sampleSignedCmr } from '../helpers/sample-review';
+import { el, parse837p } from './x12-check';
+
+type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
+
+const PROVIDER = { legalName: 'Lakeshore Family Pharmacy LLC', npi: '1234567893', taxId: '34-1234567', taxonomy: '3336C0003X', address: { line1: '9 Harbor Road', city: 'Cleveland', state: 'OH', zip: '44114-2301' }, phone: '216-555-0100' };
+const PAYER = { name: 'Buckeye Senior Rx', payerId: 'BSRX1', kind: 'partD', submitterId: 'LAKESHORE01', receiverId: 'CLEARHOUSE', receiverName: 'Midwest Claims Exchange', claimFilingCode: 'CI', unitRule: 'whole', fees: { '99605': 65, '99606': 50, '99607': 25.5 } } as const;
+
+async function billable() {
+  const { session } = await newPharmacy();
+  const sample = await sampleSignedCmr(session, { medicines: 3, cmrDate: daysAgo(2) });
+  for (const code of ['I10', 'E11.9']) await call(session, 'conditions:add', { patientId: sample.patientId, code });
+  await call(session, 'billing:saveProvider', PROVIDER);
+  await call(session, 'billing:savePharmacist', { username: 'pharmacist1', firstName: 'Lee', lastName: 'Ambrose', npi: '1245319599', taxonomy: '183500000X' });
+  const setup = await call(session, 'billing:savePayer', PAYER);
+  return { session, ...sample, payerId: setup.payers[0]!.id };
+}
+
+const act = (session: Session, c: Claim, action: Record<string, unknown>) => call(session, 'claims:act', { id: c.id, version: c.version, ...action } as never);
+
+describe('billing set-up', () => {
+  it('checks NPI check digits, EIN, taxonomy and ZIP+4 before anything is saved', async () => {
+    const { session } = await newPharmacy();
+    const bad = await dispatch(session, 'billing:saveProvider', { ...PROVIDER, npi: '1234567890', taxId: '341234567X', taxonomy: '183500000', address: { ...PROVIDER.address, zip: '44114' } });
+    expect(bad.ok ? [] : bad.error.issues?.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      'npi: This NPI fails its check digit: look for a mistyped digit',
+      'taxId: An EIN is 9 digits, written 12-3456789',
+      'taxonomy: A taxonomy code has 10 characters ending in X, for example 183500000X (pharmacist)',
+      'address.zip: Electronic claims need the billing address ZIP+4, for example 44114-1234',
+    ]);
+    expect((await call(session, 'billing:setup', {})).provider).toBeNull();
+    expect(await dispatch(session, 'billing:savePharmacist', { username: 'nobody', firstName: 'A', lastName: 'B', npi: '1245319599', taxonomy: '183500000X' })).toMatchObject({ ok: false, error: { field: 'username' } });
+    const saved = await call(session, 'billing:saveProvider', PROVIDER);
+    expect(saved.provider).toMatchObject({ taxId: '341234567', address: { zip: '441142301' }, phone: '2165550100' });
+    await session.signOut();
+  });
+});
+
+describe('claims from signed reviews', () => {
+  it('codes the minutes under the payer’s rule, refuses to bill a review twice, and allows it again after a denial', async () => {
+    const { session, review, payerId } = await billable();
+    const claim = await call(session, 'claims:create', { reviewId: review.id, payerId });
+    expect(claim).toMatchObject({ status: 'draft', frequency: '1', minutes: 38, established: false, diagnoses: ['I10', 'E11.9'], totalCents: 6500 + 2550, renderingUsername: 'pharmacist1' });
+    expect(claim.lines).toEqual([{ code: '99605', units: 1, chargeCents: 6500, pointers: [1, 2] }, { code: '99607', units: 1, chargeCents: 2550, pointers: [1, 2] }]);
+    expect(claim.explanation).toMatch(/^38 minutes = 2 units under the whole 15-minute blocks only/);
+    const twice = await dispatch(session, 'claims:create', { reviewId: review.id, payerId });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: `This review is already billed to Buckeye Senior Rx on claim ${claim.claimNumber} (draft). Void it, or wait for its denial, before billing again.` } });
+
+    let c = await act(session, claim, { action: 'ready' });
+    const batch = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    c = (await call(session, 'claims:list', { payerId }))[0]!;
+    expect(c).toMatchObject({ status: 'exported', batchId: batch.id });
+    c = await act(session, c, { action: 'submitted' });
+    c = await act(session, c, { action: 'denied', reason: 'Member not eligible on date of service' });
+    const again = await call(session, 'claims:create', { reviewId: review.id, payerId });
+    expect(again.claimNumber).toBe(`${review.id.slice(0, 8).toUpperCase()}-2`);
+    await session.signOut();
+  });
+
+  it('bills an established patient with 99606, and keeps the pharmacist’s override with its reason', async () => {
+    const { session, review, patientId, payerId } = await billable();
+    let tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'start' });
+    tmr = await call(session, 'reviews:update', { id: tmr.id, version: tmr.version, changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true } });
+    tmr = await call(session, 'reviews:timer', { id: tmr.id, version: tmr.version, timer: { correctMinutes: 22 } });
+    for (const l of tmr.reconciliation) tmr = await call(session, 'reviews:resolveLine', { id: tmr.id, version: tmr.version, lineKey: l.key, resolution: 'asListed' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
+    // The CMR's problems were planned there: the follow-up need not plan them again.
+    expect(tmr.status).toBe('completed');
+    const claim = await call(session, 'claims:create', { reviewId: tmr.id, payerId });
+    expect(claim).toMatchObject({ established: true, minutes: 22, lines: [{ code: '99606', units: 1, chargeCents: 5000 }], establishedOverride: null });
+    const cmr = await call(session, 'claims:create', { reviewId: review.id, payerId, established: { value: true, reason: 'Seen at our other location in 2025' } });
+    expect(cmr).toMatchObject({ established: true, lines: [{ code: '99606' }, { code: '99607' }], establishedOverride: 'Established patient by the pharmacist (computed new): Seen at our other location in 2025' });
+    await session.signOut();
+  });
+
+  it('exports a ready claim as an 837P that parses back with every loop, count and control number right; corrections and voids follow', async () => {
+    const { session, review, payerId } = await billable();
+    let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
+    const first = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    expect(first).toMatchObject({ claimCount: 1, interchangeControl: 1, fileName: `claims-837p-${daysAgo(30)}-${daysAgo(0)}-000000001.x12` });
+    const { segments, problems, interchange } = parse837p(first.content);
+    expect(problems).toEqual([]);
+    expect(el(interchange.header, 6).trim()).toBe('LAKESHORE01');
+    const find = (tag: string, first?: string) => segments.filter((s) => s.tag === tag && (first === undefined || el(s, 1) === first));
+    expect(find('NM1', '85').map((s) => [el(s, 3), el(s, 9)])).toEqual([['LAKESHORE FAMILY PHARMACY LLC', '1234567893']]);
+    expect(find('REF', 'EI').map((s) => el(s, 2))).toEqual(['341234567']);
+    expect(find('N4').map((s) => el(s, 3))[0]).toBe('441142301');
+    expect(find('HL').map((s) => [el(s, 1), el(s, 2), el(s, 3)])).toEqual([['1', '', '20'], ['2', '1', '22']]);
+    expect(find('NM1', 'IL').map((s) => [el(s, 3), el(s, 4), el(s, 9)])).toEqual([["O'CONNOR-NGUYEN", 'RENEE', 'BSR-448812']]);
+    expect(find('NM1', 'PR').map((s) => el(s, 9))).toEqual(['BSRX1']);
+    expect(find('CLM').map((s) => [el(s, 1), el(s, 2), el(s, 5)])).toEqual([[c.claimNumber, '90.5', '01:B:1']]);
+    expect(find('HI').map((s) => [el(s, 1), el(s, 2)])).toEqual([['ABK:I10', 'ABF:E119']]);
+    expect(find('NM1', '82').map((s) => el(s, 9))).toEqual(['1245319599']);
+    expect(find('SV1').map((s) => [el(s, 1), el(s, 2), el(s, 4), el(s, 7)])).toEqual([['HC:99605', '65', '1', '1:2'], ['HC:99607', '25.5', '1', '1:2']]);
+    expect(find('DTP', '472').map((s) => el(s, 3))).toEqual([daysAgo(2).replaceAll('-', ''), daysAgo(2).replaceAll('-', '')]);
+
+    // Nothing left to export; after submission the claim is corrected with a replacement (7), then voided (8).
+    expect(await dispatch(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No claims are ready/) } });
+    c = (await call(session, 'claims:list', { payerId }))[0]!;
+    c = await act(session, c, { action: 'submitted' });
+    const replacement = await act(session, c, { action: 'replace' });
+    expect(replacement).toMatchObject({ frequency: '7', status: 'ready', replacesClaimId: c.id, claimNumber: `${c.claimNumber}-R` });
+    const second = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    expect(second.interchangeControl).toBe(2);
+    const again = parse837p(second.content);
+    expect(again.problems).toEqual([]);
+    expect(again.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['01:B:7']);
+    expect(again.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual([c.claimNumber]);
+    // A live replacement still blocks a new claim for the review.
+    expect(await dispatch(session, 'claims:create', { reviewId: review.id, payerId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const csv = await act(session, (await call(session, 'claims:list', { payerId, status: 'exported' }))[0]!, { action: 'void' });
+    expect(csv).toMatchObject({ frequency: '8', status: 'ready' });
+    // Once voided, the review can be billed again.
+    expect((await call(session, 'claims:create', { reviewId: review.id, payerId })).status).toBe('draft');
+    await session.signOut();
+  });
+
+  it('exports a CSV for vendor portals, with cells a spreadsheet cannot run', async () => {
+    const { session, review, payerId } = await billable();
+    await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
+    const batch = await call(session, 'claims:export', { format: 'csv', from: daysAgo(30), to: daysAgo(0), payerId });
+    const [header, row] = batch.content.trim().split('\r\n');
+    expect(header).toBe('"Claim","Frequency","Replaces","Service date","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"');
+    expect(row).toContain(`"O'Connor-Nguyễn, Renée","1947-03-09","BSR-448812","Buckeye Senior Rx","99605 x1; 99607 x1","2","90.50","I10; E11.9","38","new","1245319599","1234567893"`);
+    await session.signOut();
+  });
+
+  it('refuses a claim with what is missing, and a review that is not signed', async () => {
+    const { session } = await newPharmacy();
+    const { review, patientId } = await sampleSignedCmr(session, { medicines: 2, cmrDate: daysAgo(1) });
+    const payerId = (await call(session, 'billing:savePayer', PAYER)).payers[0]!.id;
+    const refused = await dispatch(session, 'claims:create', { reviewId: review.id, payerId });
+    expect(refused.ok ? [] : refused.error.issues?.map((i) => i.message)).toEqual([
+      'Add the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4)',
+      'Add the NPI and taxonomy of pharmacist1',
+      'Add at least one active condition (ICD-10-CM) for the diagnosis',
+    ]);
+    const open = await call(session, 'reviews:create', { patientId, type: 'tmr' });
+    expect(await dispatch(session, 'claims:create', { reviewId: open.id, payerId })).toMatchObject({ ok: false, error: { message: 'Only a signed review can be billed. Finalize it first.' } });
+    await session.signOut();
+  });
+});
