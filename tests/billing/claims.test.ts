@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Claim } from '../../preload/schemas/billing';
-import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
+import { billable, PAYER, PROVIDER } from '../helpers/billing-setup';
 import { sampleSignedCmr } from '../helpers/sample-review';
+import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
 import { el, parse837p } from './x12-check';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
-
-const PROVIDER = { legalName: 'Lakeshore Family Pharmacy LLC', npi: '1234567893', taxId: '34-1234567', taxonomy: '3336C0003X', address: { line1: '9 Harbor Road', city: 'Cleveland', state: 'OH', zip: '44114-2301' }, phone: '216-555-0100' };
-const PAYER = { name: 'Buckeye Senior Rx', payerId: 'BSRX1', kind: 'partD', submitterId: 'LAKESHORE01', receiverId: 'CLEARHOUSE', receiverName: 'Midwest Claims Exchange', claimFilingCode: 'CI', unitRule: 'whole', fees: { '99605': 65, '99606': 50, '99607': 25.5 } } as const;
-
-async function billable() {
-  const { session } = await newPharmacy();
-  const sample = await sampleSignedCmr(session, { medicines: 3, cmrDate: daysAgo(2) });
-  for (const code of ['I10', 'E11.9']) await call(session, 'conditions:add', { patientId: sample.patientId, code });
-  await call(session, 'billing:saveProvider', PROVIDER);
-  await call(session, 'billing:savePharmacist', { username: 'pharmacist1', firstName: 'Lee', lastName: 'Ambrose', npi: '1245319599', taxonomy: '183500000X' });
-  const setup = await call(session, 'billing:savePayer', PAYER);
-  return { session, ...sample, payerId: setup.payers[0]!.id };
-}
 
 const act = (session: Session, c: Claim, action: Record<string, unknown>) => call(session, 'claims:act', { id: c.id, version: c.version, ...action } as never);
 

@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BillingSetup, ClaimBatch } from '../../../preload/schemas/billing';
+import { parseUsDate } from '../../../preload/schemas/dates';
+import { dispatch } from '../../bridge/dispatch';
+import { requireOption } from '../args';
+import { CliError } from '../password-input';
+import { withSignedIn } from '../signed-in';
+
+export const usage = 'mtm export claims --data DIR --user USER --format 837p|csv --from DATE --to DATE --payer ID --out FILE';
+
+/** MM/DD/YYYY or YYYY-MM-DD; anything else reaches the channel as typed and is refused there. */
+const date = (v: string) => parseUsDate(v) ?? v;
+
+/**
+ * Exports the ready claims of one payer and date range through the same bridge channel as the
+ * Exports screen (permission, validation, audit), then writes the batch to --out.
+ */
+export async function exportCommand(argv: string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'claims') throw new CliError(`Unknown export "${sub ?? ''}". Use: ${usage}`);
+  const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, payer: { type: 'string' }, out: { type: 'string' } } });
+  const format = requireOption(values, 'format');
+  if (format === 'cms1500') throw new CliError('CMS-1500 paper claims are not available yet: export 837p or csv.');
+  const out = resolve(requireOption(values, 'out'));
+  const wanted = requireOption(values, 'payer');
+  const batch = await withSignedIn(values, async (session) => {
+    const setup = await dispatch(session, 'billing:setup', {});
+    if (!setup.ok) throw new CliError(setup.error.message);
+    const { payers } = setup.data as BillingSetup;
+    const payer = payers.find((p) => p.id === wanted || p.payerId.toLowerCase() === wanted.toLowerCase() || p.name.toLowerCase() === wanted.toLowerCase());
+    if (!payer) throw new CliError(`No payer "${wanted}". Payers: ${payers.map((p) => `${p.name} (${p.payerId})`).join(', ') || 'none set up'}.`);
+    const r = await dispatch(session, 'claims:export', { format, from: date(requireOption(values, 'from')), to: date(requireOption(values, 'to')), payerId: payer.id });
+    if (!r.ok) throw new CliError(r.error.issues?.length ? r.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : r.error.message);
+    return r.data as ClaimBatch;
+  });
+  writeFileSync(out, batch.content, { mode: 0o600 });
+  console.log(`Exported ${batch.claimCount} claim${batch.claimCount === 1 ? '' : 's'} to ${out}${batch.interchangeControl ? ` (interchange ${batch.interchangeControl})` : ''}.`);
+}
