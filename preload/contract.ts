@@ -55,7 +55,7 @@ import {
   type TodayWork,
 } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
-import { billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BillingSetup, type Claim, type ClaimBatch } from './schemas/billing';
+import { batchIdRequest, billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BatchSummary, type BillingSetup, type Claim, type ClaimBatch, type ClaimPreview } from './schemas/billing';
 import { documentRequest, documentSentRequest, type PrintedDocument } from './schemas/documents';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -161,7 +161,10 @@ export const contract = {
   'billing:saveProvider': channel<BillingSetup>()(billingProviderSchema),
   'billing:savePharmacist': channel<BillingSetup>()(renderingPharmacistSchema),
   'billing:savePayer': channel<BillingSetup>()(payerSchema),
+  'claims:preview': channel<ClaimPreview>()(claimCreateRequest),
   'claims:create': channel<Claim>()(claimCreateRequest),
+  'claims:batches': channel<BatchSummary[]>()(emptyRequest),
+  'claims:batchFile': channel<ClaimBatch>()(batchIdRequest),
   'claims:list': channel<Claim[]>()(claimListRequest),
   'claims:act': channel<Claim>()(claimActionRequest),
   'claims:export': channel<ClaimBatch>()(claimExportRequest),

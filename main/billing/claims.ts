@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { Claim, ClaimLine, ClaimStatus, claimActionRequest, claimCreateRequest } from '../../preload/schemas/billing';
+import type { Claim, ClaimLine, ClaimPreview, ClaimStatus, claimActionRequest, claimCreateRequest } from '../../preload/schemas/billing';
 import { CLAIM_STATUS_LABELS } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
@@ -33,13 +33,14 @@ export async function getClaim(q: Q, id: string): Promise<Claim> {
   return toClaim(r);
 }
 
-export async function listClaims(q: Q, f: { from?: string; to?: string; payerId?: string; status?: ClaimStatus }): Promise<Claim[]> {
+export async function listClaims(q: Q, f: { from?: string; to?: string; payerId?: string; status?: ClaimStatus; reviewId?: string }): Promise<Claim[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.from) (where.push('c.service_date >= ?'), params.push(f.from));
   if (f.to) (where.push('c.service_date <= ?'), params.push(f.to));
   if (f.payerId) (where.push('c.payer_id = ?'), params.push(f.payerId));
   if (f.status) (where.push('c.status = ?'), params.push(f.status));
+  if (f.reviewId) (where.push('c.review_id = ?'), params.push(f.reviewId));
   return ((await q.query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.service_date, c.claim_number`, params)) as Row[]).map(toClaim);
 }
 
@@ -64,47 +65,61 @@ async function isEstablished(q: Q, patientId: string, reviewId: string, serviceD
   return Boolean(r);
 }
 
+/** Everything a claim for the review would say, checked; nothing is saved. */
+async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview & { reviewId: string; payerId: string; patientId: string; rendering: string; override: string | null }> {
+  const [review] = (await em.query(`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by FROM reviews WHERE id = ?`, [req.reviewId])) as {
+    id: string; patient_id: string; status: string; cmr_date: string | null; completed_at: string | null; timer_seconds: number; signed_by: string | null;
+  }[];
+  if (!review) throw notFound('This review');
+  if (review.status !== 'completed') throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
+  const payer = await loadPayer(em, req.payerId);
+  if (!payer.active) throw new AppError('validation', `${payer.name} is marked inactive. Reactivate it under Billing set-up to bill it.`);
+  const duplicate = await duplicateOf(em, review.id, payer.id);
+  if (duplicate) throw new AppError('conflict', `This review is already billed to ${payer.name} on claim ${duplicate.claim_number} (${CLAIM_STATUS_LABELS[duplicate.status].toLowerCase()}). Void it, or wait for its denial, before billing again.`);
+
+  const missing: string[] = [];
+  if (!(await billingProvider(em))) missing.push('the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4)');
+  const signer = /\(([^)]+)\)$/.exec(review.signed_by ?? '')?.[1] ?? '';
+  const rendering = await renderingPharmacist(em, signer);
+  if (!rendering) missing.push(`the NPI and taxonomy of ${signer || 'the signing pharmacist'}`);
+  const [patient] = (await em.query('SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [review.patient_id])) as { part_d_member_id: string | null; mbi: string | null; address_line1: string | null; city: string | null; state: string | null; zip: string | null }[];
+  if (!patient?.part_d_member_id && !patient?.mbi) missing.push('the patient’s member ID or MBI');
+  if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip) missing.push('the patient’s full address');
+  const diagnoses = ((await em.query(`SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL ORDER BY created_at LIMIT 12`, [review.patient_id])) as { code: string }[]).map((c) => c.code);
+  if (!diagnoses.length) missing.push('at least one active condition (ICD-10-CM) for the diagnosis');
+  if (missing.length) throw new AppError('validation', `The claim cannot be made yet. Add ${missing.join('; ')}.`, undefined, missing.map((m) => ({ field: 'claim', message: `Add ${m}` })));
+
+  const serviceDate = review.cmr_date ?? review.completed_at!.slice(0, 10);
+  const computedEstablished = await isEstablished(em, review.patient_id, review.id, serviceDate);
+  const established = req.established?.value ?? computedEstablished;
+  const minutes = Math.round(review.timer_seconds / 60);
+  const coded = codeService(minutes, payer.unitRule, established);
+  if (!coded.units) throw new AppError('validation', `Nothing to bill: ${coded.explanation}`);
+  const pointers = diagnoses.slice(0, 4).map((_, i) => i + 1);
+  const lines: ClaimLine[] = coded.lines.map((l) => ({ ...l, chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units, pointers }));
+  return {
+    reviewId: review.id, payerId: payer.id, patientId: review.patient_id, rendering: rendering!.username, payerName: payer.name, serviceDate, minutes, established, computedEstablished,
+    lines, diagnoses, totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0), explanation: coded.explanation,
+    override: req.established && req.established.value !== computedEstablished ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computedEstablished ? 'established' : 'new'}): ${req.established.reason}` : null,
+  };
+}
+
+export async function previewClaim(db: DataSource, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview> {
+  const { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation } = await planClaim(db.manager, req);
+  return { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation };
+}
+
 export async function createClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimCreateRequest>): Promise<Claim> {
   const id = await db.transaction(async (em) => {
-    const [review] = (await em.query(`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by FROM reviews WHERE id = ?`, [req.reviewId])) as {
-      id: string; patient_id: string; status: string; cmr_date: string | null; completed_at: string | null; timer_seconds: number; signed_by: string | null;
-    }[];
-    if (!review) throw notFound('This review');
-    if (review.status !== 'completed') throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
-    const payer = await loadPayer(em, req.payerId);
-    if (!payer.active) throw new AppError('validation', `${payer.name} is marked inactive. Reactivate it under Billing set-up to bill it.`);
-    const duplicate = await duplicateOf(em, review.id, payer.id);
-    if (duplicate) throw new AppError('conflict', `This review is already billed to ${payer.name} on claim ${duplicate.claim_number} (${CLAIM_STATUS_LABELS[duplicate.status].toLowerCase()}). Void it, or wait for its denial, before billing again.`);
-
-    const missing: string[] = [];
-    if (!(await billingProvider(em))) missing.push('the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4)');
-    const signer = /\(([^)]+)\)$/.exec(review.signed_by ?? '')?.[1] ?? '';
-    const rendering = await renderingPharmacist(em, signer);
-    if (!rendering) missing.push(`the NPI and taxonomy of ${signer || 'the signing pharmacist'}`);
-    const [patient] = (await em.query('SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [review.patient_id])) as { part_d_member_id: string | null; mbi: string | null; address_line1: string | null; city: string | null; state: string | null; zip: string | null }[];
-    if (!patient?.part_d_member_id && !patient?.mbi) missing.push('the patient’s member ID or MBI');
-    if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip) missing.push('the patient’s full address');
-    const diagnoses = ((await em.query(`SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL ORDER BY created_at LIMIT 12`, [review.patient_id])) as { code: string }[]).map((c) => c.code);
-    if (!diagnoses.length) missing.push('at least one active condition (ICD-10-CM) for the diagnosis');
-    if (missing.length) throw new AppError('validation', `The claim cannot be made yet. Add ${missing.join('; ')}.`, undefined, missing.map((m) => ({ field: 'claim', message: `Add ${m}` })));
-
-    const serviceDate = review.cmr_date ?? review.completed_at!.slice(0, 10);
-    const computed = await isEstablished(em, review.patient_id, review.id, serviceDate);
-    const established = req.established?.value ?? computed;
-    const minutes = Math.round(review.timer_seconds / 60);
-    const coded = codeService(minutes, payer.unitRule, established);
-    if (!coded.units) throw new AppError('validation', `Nothing to bill: ${coded.explanation}`);
-    const pointers = diagnoses.slice(0, 4).map((_, i) => i + 1);
-    const lines: ClaimLine[] = coded.lines.map((l) => ({ ...l, chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units, pointers }));
-    const [{ n }] = (await em.query('SELECT count(*) AS n FROM claims WHERE review_id = ?', [review.id])) as [{ n: number }];
+    const c = await planClaim(em, req);
+    const [{ n }] = (await em.query('SELECT count(*) AS n FROM claims WHERE review_id = ?', [c.reviewId])) as [{ n: number }];
     const claimId = randomUUID();
     const now = new Date().toISOString();
-    const override = req.established && req.established.value !== computed ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computed ? 'established' : 'new'}): ${req.established.reason}` : null;
     await em.query(
       `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, 'draft', '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [claimId, `${review.id.slice(0, 8).toUpperCase()}-${n + 1}`, review.id, payer.id, review.patient_id, rendering!.username, serviceDate, minutes, Number(established), override,
-        JSON.stringify(lines), JSON.stringify(diagnoses), lines.reduce((s, l) => s + l.chargeCents, 0), coded.explanation, now, user.username, now, user.username],
+      [claimId, `${c.reviewId.slice(0, 8).toUpperCase()}-${n + 1}`, c.reviewId, c.payerId, c.patientId, c.rendering, c.serviceDate, c.minutes, Number(c.established), c.override,
+        JSON.stringify(c.lines), JSON.stringify(c.diagnoses), c.totalCents, c.explanation, now, user.username, now, user.username],
     );
     return claimId;
   });

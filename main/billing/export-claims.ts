@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { Claim, ClaimBatch, claimExportRequest } from '../../preload/schemas/billing';
+import type { BatchSummary, Claim, ClaimBatch, claimExportRequest } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { csvTable } from '../common/csv';
@@ -61,4 +61,18 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
     await em.query(`UPDATE claims SET status = 'exported', batch_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id IN (${claims.map(() => '?').join(', ')})`, [id, at.toISOString(), user.username, ...claims.map((c) => c.id)]);
     return { id, format: req.format, fileName, content, claimCount: claims.length, interchangeControl: control };
   });
+}
+
+export async function listBatches(q: Pick<EntityManager, 'query'>): Promise<BatchSummary[]> {
+  return (await q.query(
+    `SELECT b.id, b.format, p.name AS payerName, b.from_date AS "from", b.to_date AS "to", b.file_name AS fileName, b.claim_count AS claimCount, b.created_at AS createdAt, b.created_by AS createdBy
+     FROM claim_batches b LEFT JOIN payers p ON p.id = b.payer_id ORDER BY b.created_at DESC LIMIT 200`,
+  )) as BatchSummary[];
+}
+
+/** A past export's file, byte for byte as it was first written. */
+export async function batchFile(q: Pick<EntityManager, 'query'>, id: string): Promise<ClaimBatch> {
+  const [b] = (await q.query('SELECT id, format, file_name AS fileName, content, claim_count AS claimCount, interchange_control AS interchangeControl FROM claim_batches WHERE id = ?', [id])) as ClaimBatch[];
+  if (!b) throw new AppError('notFound', 'That export was not found.');
+  return b;
 }

@@ -9,8 +9,8 @@ import { deletePhrase, listPhrases, savePhrase } from '../reviews/phrases';
 import { todayWork } from '../reviews/today';
 import { makeDocument, recordDocumentSent } from '../documents/documents-service';
 import { billingSetup, savePayer, savePharmacist, saveProvider } from '../billing/billing-setup';
-import { actOnClaim, createClaim, listClaims } from '../billing/claims';
-import { exportClaims } from '../billing/export-claims';
+import { actOnClaim, createClaim, listClaims, previewClaim } from '../billing/claims';
+import { batchFile, exportClaims, listBatches } from '../billing/export-claims';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -185,6 +185,9 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     const { db, user } = session.current();
     return savePayer(db.manager, user, req);
   },
+  'claims:preview': async (req, { session }) => previewClaim(session.current().db, req),
+  'claims:batches': async (_req, { session }) => listBatches(session.current().db.manager),
+  'claims:batchFile': async (req, { session }) => batchFile(session.current().db.manager, req.id),
   'claims:create': async (req, { session }) => {
     const { db, user } = session.current();
     return createClaim(db, user, req);

@@ -87,6 +87,20 @@ export interface ClaimLine {
   pointers: number[];
 }
 
+/** What a claim for a review would say, shown to the pharmacist before it is made. */
+export interface ClaimPreview {
+  payerName: string;
+  serviceDate: string;
+  minutes: number;
+  established: boolean;
+  /** From the pharmacy's own history; the pharmacist may override it with a reason. */
+  computedEstablished: boolean;
+  lines: ClaimLine[];
+  diagnoses: string[];
+  totalCents: number;
+  explanation: string;
+}
+
 export interface Claim {
   id: string;
   claimNumber: string;
@@ -125,13 +139,28 @@ export const claimActionRequest = z.discriminatedUnion('action', [
 ]);
 
 export const claimListRequest = z
-  .object({ from: isoDate('first service date').optional(), to: isoDate('last service date').optional(), payerId: id.optional(), status: z.enum(CLAIM_STATUSES).optional() })
+  .object({ from: isoDate('first service date').optional(), to: isoDate('last service date').optional(), payerId: id.optional(), status: z.enum(CLAIM_STATUSES).optional(), reviewId: id.optional() })
   .strict();
 
 export const claimExportRequest = z
   .object({ format: z.enum(['837p', 'csv'], { error: 'Choose 837P or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: id })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
+
+export const batchIdRequest = z.object({ id }).strict();
+
+/** An export as kept in the history (the file itself is fetched on demand). */
+export interface BatchSummary {
+  id: string;
+  format: '837p' | 'csv';
+  payerName: string;
+  from: string;
+  to: string;
+  fileName: string;
+  claimCount: number;
+  createdAt: string;
+  createdBy: string;
+}
 
 export interface ClaimBatch {
   id: string;

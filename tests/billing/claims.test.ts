@@ -31,7 +31,10 @@ describe('billing set-up', () => {
 describe('claims from signed reviews', () => {
   it('codes the minutes under the payer’s rule, refuses to bill a review twice, and allows it again after a denial', async () => {
     const { session, review, payerId } = await billable();
+    const preview = await call(session, 'claims:preview', { reviewId: review.id, payerId });
     const claim = await call(session, 'claims:create', { reviewId: review.id, payerId });
+    expect(preview).toEqual({ payerName: 'Buckeye Senior Rx', serviceDate: claim.serviceDate, minutes: 38, established: false, computedEstablished: false, lines: claim.lines, diagnoses: claim.diagnoses, totalCents: claim.totalCents, explanation: claim.explanation });
+    expect(await call(session, 'claims:list', { reviewId: review.id })).toMatchObject([{ id: claim.id }]);
     expect(claim).toMatchObject({ status: 'draft', frequency: '1', minutes: 38, established: false, diagnoses: ['I10', 'E11.9'], totalCents: 6500 + 2550, renderingUsername: 'pharmacist1' });
     expect(claim.lines).toEqual([{ code: '99605', units: 1, chargeCents: 6500, pointers: [1, 2] }, { code: '99607', units: 1, chargeCents: 2550, pointers: [1, 2] }]);
     expect(claim.explanation).toMatch(/^38 minutes = 2 units under the whole 15-minute blocks only/);
@@ -71,6 +74,8 @@ describe('claims from signed reviews', () => {
     let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
     const first = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     expect(first).toMatchObject({ claimCount: 1, interchangeControl: 1, fileName: `claims-837p-${daysAgo(30)}-${daysAgo(0)}-000000001.x12` });
+    expect(await call(session, 'claims:batches', {})).toMatchObject([{ id: first.id, format: '837p', payerName: 'Buckeye Senior Rx', claimCount: 1, createdBy: 'pharmacist1' }]);
+    expect((await call(session, 'claims:batchFile', { id: first.id })).content).toBe(first.content);
     const { segments, problems, interchange } = parse837p(first.content);
     expect(problems).toEqual([]);
     expect(el(interchange.header, 6).trim()).toBe('LAKESHORE01');
