@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Claim, ClaimLine, ClaimPreview, ClaimStatus, claimActionRequest, claimCreateRequest } from '../../preload/schemas/billing';
-import { CLAIM_STATUS_LABELS } from '../../preload/schemas/billing';
+import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, type ClaimAction } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
 import { AppError, notFound } from '../common/errors';
@@ -126,23 +126,14 @@ export async function createClaim(db: DataSource, user: SignedInUser, req: z.out
   return getClaim(db.manager, id);
 }
 
-/** What each action may follow, and the status it leads to. */
-const NEXT: Record<z.output<typeof claimActionRequest>['action'], { from: ClaimStatus[]; to?: ClaimStatus }> = {
-  ready: { from: ['draft'], to: 'ready' },
-  submitted: { from: ['exported'], to: 'submitted' },
-  paid: { from: ['submitted', 'exported'], to: 'paid' },
-  denied: { from: ['submitted', 'exported'], to: 'denied' },
-  rejected: { from: ['exported', 'submitted'], to: 'rejected' },
-  replace: { from: ['submitted', 'paid', 'denied'] },
-  void: { from: ['draft', 'ready', 'exported', 'submitted', 'paid'] },
-};
+/** The status a simple action leads to (corrections and voids make a new claim instead). */
+const LEADS_TO: Partial<Record<ClaimAction, ClaimStatus>> = { ready: 'ready', submitted: 'submitted', paid: 'paid', denied: 'denied', rejected: 'rejected' };
 
 export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimActionRequest>): Promise<Claim> {
   const resultId = await db.transaction(async (em) => {
     const c = await getClaim(em, req.id);
     if (c.version !== req.version) throw new AppError('conflict', 'This claim was changed after you opened it. Reload, then try again.');
-    const rule = NEXT[req.action];
-    if (!rule.from.includes(c.status)) throw new AppError('conflict', `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`);
+    if (!(CLAIM_ACTIONS[req.action] as readonly ClaimStatus[]).includes(c.status)) throw new AppError('conflict', `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`);
     const now = new Date().toISOString();
     const set = async (columns: Record<string, unknown>) =>
       em.query(`UPDATE claims SET ${Object.keys(columns).map((k) => `${k} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`, [...Object.values(columns), now, user.username, c.id]);
@@ -161,8 +152,8 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       return newId;
     }
     if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate });
-    else if (req.action === 'denied' || req.action === 'rejected') await set({ status: rule.to, denial_reason: req.reason });
-    else await set({ status: rule.to });
+    else if (req.action === 'denied' || req.action === 'rejected') await set({ status: LEADS_TO[req.action], denial_reason: req.reason });
+    else await set({ status: LEADS_TO[req.action] });
     return c.id;
   });
   return getClaim(db.manager, resultId);

@@ -27,7 +27,7 @@ export function codeService(minutes: number, rule: UnitRule, established: boolea
   const r = billing.unitRules[rule];
   const explanation =
     units === 0
-      ? `${minutes} minutes does not reach one billable unit under the ${r.label.toLowerCase()} (${r.explain})`
-      : `${minutes} minutes = ${units} unit${units === 1 ? '' : 's'} under the ${r.label.toLowerCase()} (${r.explain}): ${first} × 1 (${established ? 'established' : 'new'} patient)${units > 1 ? ` + ${code('additional')} × ${units - 1}` : ''}.`;
+      ? `${minutes} minutes does not reach one billable unit (${r.label}: ${r.explain})`
+      : `${minutes} minutes = ${units} unit${units === 1 ? '' : 's'} (${r.label}: ${r.explain}) → ${first} × 1 (${established ? 'established' : 'new'} patient)${units > 1 ? ` + ${code('additional')} × ${units - 1}` : ''}.`;
   return { lines, units, explanation };
 }

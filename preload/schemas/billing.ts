@@ -128,6 +128,19 @@ export interface Claim {
   version: number;
 }
 
+/** Which claim statuses each action may follow: one table for main's checks and the screen's buttons. */
+export const CLAIM_ACTIONS = {
+  ready: ['draft'],
+  submitted: ['exported'],
+  paid: ['submitted', 'exported'],
+  denied: ['submitted', 'exported'],
+  rejected: ['exported', 'submitted'],
+  replace: ['submitted', 'paid', 'denied'],
+  void: ['draft', 'ready', 'exported', 'submitted', 'paid'],
+} as const satisfies Record<string, readonly ClaimStatus[]>;
+export type ClaimAction = keyof typeof CLAIM_ACTIONS;
+export const actionsFor = (status: ClaimStatus) => (Object.keys(CLAIM_ACTIONS) as ClaimAction[]).filter((a) => (CLAIM_ACTIONS[a] as readonly ClaimStatus[]).includes(status));
+
 export const claimActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('ready'), id, version: z.number().int().positive() }).strict(),
   z.object({ action: z.literal('submitted'), id, version: z.number().int().positive() }).strict(),

@@ -6,6 +6,7 @@ import { CheckWorklistScreen } from '../checks/check-worklist-screen';
 import { EligibilityScreen } from '../eligibility/eligibility-screen';
 import { ReviewScreen } from '../reviews/review-screen';
 import { TodayScreen } from '../today/today-screen';
+import { BillingScreen } from '../billing/billing-screen';
 import { PhrasesScreen } from '../reviews/phrases-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
@@ -25,6 +26,7 @@ export const AREAS = [
   { path: '/eligibility', label: 'MTM eligibility', key: 'M', channel: 'eligibility:screen' },
   { path: '/checks', label: 'Check worklist', key: 'W', channel: 'checks:population' },
   { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
+  { path: '/billing', label: 'Billing', key: 'L', channel: 'claims:list' },
   { path: '/phrases', label: 'Action-plan phrases', key: 'A', channel: 'phrases:save' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
@@ -49,6 +51,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <TodayScreen />;
     case '/phrases':
       return <PhrasesScreen />;
+    case '/billing':
+      return <BillingScreen />;
     case '/users':
       return <UsersScreen />;
     case '/audit':

@@ -9,6 +9,7 @@ import { SignInScreen } from '../security/sign-in-screen';
 import { useIdleLock } from '../security/use-idle-lock';
 import { AppFrame } from './app-frame';
 import { AppRoutes, DEFAULT_ROUTE } from './app-routes';
+import { UserContext } from './user-context';
 import { navigate, useHashRoute } from './use-hash-route';
 
 export function App() {
@@ -86,7 +87,9 @@ export function App() {
     mounted && (user ? user.username === mounted.user.username : status.locked?.username === mounted.user.username) ? (
       <div hidden={!user} key={mounted.key}>
         <AppFrame user={mounted.user} pharmacyName={mounted.pharmacyName} active={Boolean(user)} route={route} onSignOut={signOut} onLock={() => call('security:lock', {}).finally(refresh)}>
-          <AppRoutes route={route} user={mounted.user} />
+          <UserContext.Provider value={mounted.user}>
+            <AppRoutes route={route} user={mounted.user} />
+          </UserContext.Provider>
         </AppFrame>
       </div>
     ) : null;

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormActions, FormAlert } from '../ui/field';
+import { useAllowed } from '../app/user-context';
+import { ReviewBillingPanel } from '../billing/review-billing-panel';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { useForm } from '../ui/use-form';
 import { typedDate } from './review-step';
@@ -13,6 +15,7 @@ import type { StepProps } from './step-props';
 export const STEP_NAMES = ['Review', 'Assessment', 'Plan', 'Intervention', 'Documentation'] as const;
 
 export function DocumentationStep({ review: r, readOnly, update, save, submitChange, goTo }: StepProps & { goTo: (step: number) => void }) {
+  const canBill = useAllowed('claims:create');
   return (
     <>
       <section className="panel" aria-labelledby="soap-title">
@@ -43,6 +46,7 @@ export function DocumentationStep({ review: r, readOnly, update, save, submitCha
       </section>
       {readOnly ? <Signed {...{ review: r, submitChange }} /> : <SignOff review={r} goTo={goTo} />}
       <DocumentsPanel review={r} save={save} />
+      {readOnly && canBill && <ReviewBillingPanel reviewId={r.id} />}
     </>
   );
 }

@@ -37,7 +37,7 @@ describe('claims from signed reviews', () => {
     expect(await call(session, 'claims:list', { reviewId: review.id })).toMatchObject([{ id: claim.id }]);
     expect(claim).toMatchObject({ status: 'draft', frequency: '1', minutes: 38, established: false, diagnoses: ['I10', 'E11.9'], totalCents: 6500 + 2550, renderingUsername: 'pharmacist1' });
     expect(claim.lines).toEqual([{ code: '99605', units: 1, chargeCents: 6500, pointers: [1, 2] }, { code: '99607', units: 1, chargeCents: 2550, pointers: [1, 2] }]);
-    expect(claim.explanation).toMatch(/^38 minutes = 2 units under the whole 15-minute blocks only/);
+    expect(claim.explanation).toMatch(/^38 minutes = 2 units \(Whole 15-minute blocks only: /);
     const twice = await dispatch(session, 'claims:create', { reviewId: review.id, payerId });
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: `This review is already billed to Buckeye Senior Rx on claim ${claim.claimNumber} (draft). Void it, or wait for its denial, before billing again.` } });
 

@@ -14,6 +14,6 @@ describe('MTM CPT codes from minutes', () => {
     expect(codeService(23, 'midpoint', true).lines).toEqual([{ code: '99606', units: 1 }, { code: '99607', units: 1 }]);
     expect(codeService(15, 'whole', true).lines).toEqual([{ code: '99606', units: 1 }]);
     expect(codeService(14, 'whole', false)).toMatchObject({ lines: [], units: 0, explanation: expect.stringContaining('does not reach one billable unit') });
-    expect(codeService(31, 'whole', false).explanation).toBe('31 minutes = 2 units under the whole 15-minute blocks only (Each unit needs a full 15 minutes: 15–29 minutes is 1 unit, 30–44 is 2, 45–59 is 3.): 99605 × 1 (new patient) + 99607 × 1.');
+    expect(codeService(31, 'whole', false).explanation).toBe('31 minutes = 2 units (Whole 15-minute blocks only: Each unit needs a full 15 minutes: 15–29 minutes is 1 unit, 30–44 is 2, 45–59 is 3.) → 99605 × 1 (new patient) + 99607 × 1.');
   });
 });

@@ -1,0 +1,89 @@
+// Export the ready claims of one payer and date range (837P for the clearinghouse, CSV for a
+// vendor portal), and keep every export to download again.
+import { useState } from 'react';
+import type { Payer } from '../../preload/schemas/billing';
+import { formatIsoDate } from '../../preload/schemas/dates';
+import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
+import { downloadText } from '../ui/download';
+import { SelectField } from '../ui/field';
+import { dollars } from './money';
+
+export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; range: { from: string; to: string }; onExported: () => void }) {
+  const [payerId, setPayerId] = useState(payers[0]?.id ?? '');
+  const [format, setFormat] = useState<'837p' | 'csv'>('837p');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const ready = useCall('claims:list', { from: range.from, to: range.to, payerId: payerId || undefined, status: 'ready' });
+  const batches = useCall('claims:batches', {});
+  const save = (b: { fileName: string; content: string; format: string }) => downloadText(b.fileName, b.content, b.format === 'csv' ? 'text/csv;charset=utf-8' : 'text/plain;charset=us-ascii');
+  const run = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const b = await call('claims:export', { format, from: range.from, to: range.to, payerId });
+      save(b);
+      setMessage({ ok: true, text: `Exported ${b.claimCount} claim${b.claimCount === 1 ? '' : 's'} to ${b.fileName}.` });
+      ready.reload();
+      batches.reload();
+      onExported();
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const count = ready.data?.length ?? 0;
+  return (
+    <section className="panel" aria-labelledby="export-title">
+      <h2 id="export-title">Export claims</h2>
+      <div className="form-grid">
+        <SelectField label="Payer" value={payerId} onChange={setPayerId} options={payers.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField label="Format" value={format} onChange={(v) => setFormat(v as '837p' | 'csv')} options={[{ value: '837p', label: 'ASC X12 837P (clearinghouse)' }, { value: 'csv', label: 'CSV (vendor portal)' }]} />
+        <div className="field field-button">
+          <button type="button" className="primary" disabled={busy || !count} onClick={() => void run()}>
+            {busy ? 'Exporting…' : `Export ${count} ready claim${count === 1 ? '' : 's'}`}
+          </button>
+        </div>
+      </div>
+      <p className="muted">
+        {count ? `${count} claim${count === 1 ? '' : 's'} ready, ${dollars((ready.data ?? []).reduce((s, c) => s + c.totalCents, 0))}, service dates ${formatIsoDate(range.from)}–${formatIsoDate(range.to)}.` : 'No claims are ready for this payer and date range: mark drafts Ready first.'}
+      </p>
+      {message && <div className={message.ok ? 'alert alert-ok' : 'alert alert-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</div>}
+      <h3>Past exports</h3>
+      {batches.data && batches.data.length === 0 && <p className="muted">None yet.</p>}
+      {batches.data && batches.data.length > 0 && (
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Payer</th>
+              <th>Service dates</th>
+              <th>Claims</th>
+              <th>File</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.data.map((b) => (
+              <tr key={b.id}>
+                <td className="nowrap">
+                  {new Date(b.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · {b.createdBy}
+                </td>
+                <td>{b.payerName}</td>
+                <td className="nowrap">
+                  {formatIsoDate(b.from)}–{formatIsoDate(b.to)}
+                </td>
+                <td>{b.claimCount}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => void call('claims:batchFile', { id: b.id }).then(save)}>
+                    {b.fileName}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { parse837p } from '../billing/x12-check';
+import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
+
+const today = new Date().toISOString().slice(0, 10);
+
+test('a signed CMR billed: the claim previewed on the review, exported as 837P, and its payment recorded', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  // On file already: billing set-up, and a CMR signed at 31 minutes for a patient with hypertension.
+  await onFile(page, 'billing:saveProvider', { legalName: 'Riverside Community Pharmacy LLC', npi: '1245319599', taxId: '31-7654321', taxonomy: '3336C0003X', address: { line1: '200 Front Street', city: 'Columbus', state: 'OH', zip: '43215-1234' }, phone: '6145550142' });
+  await onFile(page, 'billing:savePharmacist', { username: 'dwhitfield', firstName: 'Dana', lastName: 'Whitfield', npi: '1234567893', taxonomy: '183500000X' });
+  await onFile(page, 'billing:savePayer', { name: 'Buckeye Senior Rx', payerId: 'BSRX1', kind: 'partD', submitterId: 'RIVERSIDE01', receiverId: 'CLEARHOUSE', receiverName: 'Midwest Claims Exchange', claimFilingCode: 'CI', unitRule: 'midpoint', fees: { '99605': 65, '99606': 50, '99607': 25 } });
+  const patient = await onFile(page, 'patients:create', { patient: { firstName: 'Oksana', lastName: 'Pryor-Mbeki', dateOfBirth: '1948-06-02', sex: 'female', noKnownAllergies: true, address: { line1: '75 Poplar Ave', city: 'Columbus', state: 'OH', zip: '43204' }, partD: { planName: 'Buckeye Senior Rx', memberId: 'BSR-99120' } } });
+  await onFile(page, 'conditions:add', { patientId: patient.id, code: 'I10' });
+  let r = await onFile(page, 'reviews:create', { patientId: patient.id, type: 'cmr' });
+  r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
+  r = await onFile(page, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'inPerson', cmrDate: today, problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
+  r = await onFile(page, 'reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: 31 } });
+  r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+
+  // On the signed review: the claim's computation before it is made.
+  await page.goto(`${page.url().split('#')[0]}#/reviews/${r.id}`);
+  await page.getByRole('button', { name: /5 Documentation/ }).click();
+  await page.getByLabel('Bill to').selectOption({ label: 'Buckeye Senior Rx' });
+  const preview = page.getByLabel('Claim preview');
+  await expect(preview).toContainText('99605 × 1 + 99607 × 1 · $90.00');
+  await expect(preview).toContainText('31 minutes = 2 units (CPT midpoint rule: A unit is attained when its midpoint is passed');
+  await snap(page, '53-review-billing');
+  await page.getByRole('button', { name: 'Create claim' }).click();
+  await expect(page.getByRole('region', { name: 'Billing' }).getByRole('row')).toContainText(['Draft']);
+
+  // The Billing screen: ready, export, payment.
+  await page.keyboard.press('Alt+l');
+  await expect(page.getByRole('heading', { name: 'Billing', exact: true })).toBeVisible();
+  const row = page.getByRole('row', { name: /Pryor-Mbeki/ });
+  await row.getByRole('button', { name: 'Ready' }).click();
+  await expect(row).toContainText('Ready');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export 1 ready claim' }).click();
+  const file = await (await download).path();
+  const parsed = parse837p(readFileSync(file, 'utf8'));
+  expect(parsed.problems).toEqual([]);
+  expect(parsed.segments.filter((s) => s.tag === 'SV1').length).toBe(2);
+  await expect(page.getByRole('status')).toContainText('Exported 1 claim to claims-837p-');
+  await expect(row).toContainText('Exported');
+  await row.getByRole('button', { name: 'Paid…' }).click();
+  await page.getByLabel('Amount paid ($)').fill('82.50');
+  await page.getByRole('button', { name: 'Record payment' }).click();
+  await expect(row).toContainText(/Paid\s*\$82\.50 on \d\d\/\d\d\/\d{4}/);
+  await expect(page.getByRole('heading', { name: /Claims/ })).toContainText('$90.00 billed · $82.50 paid');
+  await expect(page.getByRole('row', { name: /claims-837p-/ })).toContainText('Buckeye Senior Rx');
+  await snap(page, '54-billing');
+});
