@@ -9,6 +9,8 @@ import { AppError } from '../common/errors';
 import { csvTable } from '../common/csv';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
 import { listClaims } from './claims';
+import { renderPdf } from '../documents/pdf-engine';
+import { cms1500Document } from './cms1500';
 import { build837p, type ClaimFor837 } from './x12-837p';
 
 type PatientRow = { first_name: string; middle_name: string | null; last_name: string; date_of_birth: string; sex: ClaimFor837['patient']['sex']; part_d_member_id: string | null; mbi: string | null; address_line1: string; city: string; state: string; zip: string };
@@ -43,6 +45,9 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
       await em.query('UPDATE x12_control SET last_interchange = ? WHERE id = 1', [control]);
       content = build837p({ provider, payer, claims: details, control, at });
       fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
+    } else if (req.format === 'cms1500') {
+      content = (await renderPdf(cms1500Document(details, provider, payer), at.toISOString().slice(0, 10))).toString('base64');
+      fileName = `claims-cms1500-${req.from}-${req.to}.pdf`;
     } else {
       content = csvTable(
         CSV_HEADER,

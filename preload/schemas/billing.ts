@@ -156,7 +156,7 @@ export const claimListRequest = z
   .strict();
 
 export const claimExportRequest = z
-  .object({ format: z.enum(['837p', 'csv'], { error: 'Choose 837P or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: id })
+  .object({ format: z.enum(['837p', 'cms1500', 'csv'], { error: 'Choose 837P, CMS-1500 or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: id })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
 
@@ -165,7 +165,7 @@ export const batchIdRequest = z.object({ id }).strict();
 /** An export as kept in the history (the file itself is fetched on demand). */
 export interface BatchSummary {
   id: string;
-  format: '837p' | 'csv';
+  format: ClaimBatch['format'];
   payerName: string;
   from: string;
   to: string;
@@ -177,8 +177,9 @@ export interface BatchSummary {
 
 export interface ClaimBatch {
   id: string;
-  format: '837p' | 'csv';
+  format: '837p' | 'cms1500' | 'csv';
   fileName: string;
+  /** Text for 837P and CSV; base64 for the CMS-1500 PDF. */
   content: string;
   claimCount: number;
   interchangeControl: number | null;

@@ -1,22 +1,23 @@
 // Export the ready claims of one payer and date range (837P for the clearinghouse, CSV for a
 // vendor portal), and keep every export to download again.
 import { useState } from 'react';
-import type { Payer } from '../../preload/schemas/billing';
+import type { ClaimBatch, Payer } from '../../preload/schemas/billing';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
-import { downloadText } from '../ui/download';
+import { base64Blob, downloadBlob, downloadText } from '../ui/download';
 import { SelectField } from '../ui/field';
 import { dollars } from './money';
 
 export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; range: { from: string; to: string }; onExported: () => void }) {
   const [payerId, setPayerId] = useState(payers[0]?.id ?? '');
-  const [format, setFormat] = useState<'837p' | 'csv'>('837p');
+  const [format, setFormat] = useState<ClaimBatch['format']>('837p');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const ready = useCall('claims:list', { from: range.from, to: range.to, payerId: payerId || undefined, status: 'ready' });
   const batches = useCall('claims:batches', {});
-  const save = (b: { fileName: string; content: string; format: string }) => downloadText(b.fileName, b.content, b.format === 'csv' ? 'text/csv;charset=utf-8' : 'text/plain;charset=us-ascii');
+  const save = (b: Pick<ClaimBatch, 'fileName' | 'content' | 'format'>) =>
+    b.format === 'cms1500' ? downloadBlob(b.fileName, base64Blob(b.content, 'application/pdf')) : downloadText(b.fileName, b.content, b.format === 'csv' ? 'text/csv;charset=utf-8' : 'text/plain;charset=us-ascii');
   const run = async () => {
     setBusy(true);
     setMessage(null);
@@ -39,7 +40,7 @@ export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; ra
       <h2 id="export-title">Export claims</h2>
       <div className="form-grid">
         <SelectField label="Payer" value={payerId} onChange={setPayerId} options={payers.map((p) => ({ value: p.id, label: p.name }))} />
-        <SelectField label="Format" value={format} onChange={(v) => setFormat(v as '837p' | 'csv')} options={[{ value: '837p', label: 'ASC X12 837P (clearinghouse)' }, { value: 'csv', label: 'CSV (vendor portal)' }]} />
+        <SelectField label="Format" value={format} onChange={(v) => setFormat(v as ClaimBatch['format'])} options={[{ value: '837p', label: 'ASC X12 837P (clearinghouse)' }, { value: 'cms1500', label: 'CMS-1500 paper claims (PDF)' }, { value: 'csv', label: 'CSV (vendor portal)' }]} />
         <div className="field field-button">
           <button type="button" className="primary" disabled={busy || !count} onClick={() => void run()}>
             {busy ? 'Exporting…' : `Export ${count} ready claim${count === 1 ? '' : 's'}`}

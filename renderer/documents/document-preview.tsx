@@ -2,9 +2,9 @@
 // Save as PDF. Either records that the document went out, when that matters.
 import { useEffect, useMemo, useRef } from 'react';
 import { LANGUAGE_NAMES, type PrintedDocument } from '../../preload/schemas/documents';
-import { downloadBlob } from '../ui/download';
+import { base64Blob, downloadBlob } from '../ui/download';
 
-const pdfBlob = (doc: PrintedDocument) => new Blob([Uint8Array.from(atob(doc.base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' });
+const pdfBlob = (doc: PrintedDocument) => base64Blob(doc.base64, 'application/pdf');
 
 export function DocumentPreview({ doc, onClose, onOut }: { doc: PrintedDocument; onClose: () => void; onOut: () => void }) {
   const url = useMemo(() => URL.createObjectURL(pdfBlob(doc)), [doc]);

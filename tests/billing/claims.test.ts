@@ -4,6 +4,7 @@ import type { Claim } from '../../preload/schemas/billing';
 import { billable, PAYER, PROVIDER } from '../helpers/billing-setup';
 import { sampleSignedCmr } from '../helpers/sample-review';
 import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
+import { differenceFromReference, pagesText, renderPage } from '../documents/pdf-tools';
 import { el, parse837p } from './x12-check';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
@@ -110,6 +111,19 @@ describe('claims from signed reviews', () => {
     expect(csv).toMatchObject({ frequency: '8', status: 'ready' });
     // Once voided, the review can be billed again.
     expect((await call(session, 'claims:create', { reviewId: review.id, payerId })).status).toBe('draft');
+    await session.signOut();
+  });
+
+  it('prints CMS-1500 claims, each box under its item number', async () => {
+    const { session, review, payerId } = await billable();
+    const c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
+    const batch = await call(session, 'claims:export', { format: 'cms1500', from: daysAgo(30), to: daysAgo(0), payerId });
+    expect(batch.fileName).toBe(`claims-cms1500-${daysAgo(30)}-${daysAgo(0)}.pdf`);
+    const pdf = Buffer.from(batch.content, 'base64');
+    const [page] = pagesText(pdf).map((p) => p.replace(/\s+/g, ' '));
+    for (const expected of ["1a. INSURED'S I.D. NUMBER", 'BSR-448812', "O'CONNOR-NGUYỄN, RENÉE, Á", '03 09 1947 F', '21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY (ICD Ind. 0)', 'A. I10', 'B. E11.9', '99605 AB 65.00 1 NPI 1245319599', '99607 AB 25.50 1 NPI 1245319599', '25. FEDERAL TAX I.D. NUMBER (EIN)', '34-1234567', `26. PATIENT'S ACCOUNT NO.`, c.claimNumber, '$ 90.50', '33a. NPI', '1234567893'])
+      expect(page, expected).toContain(expected);
+    expect(differenceFromReference('cms-1500', renderPage(pdf, 1))).toBeLessThan(0.005);
     await session.signOut();
   });
 

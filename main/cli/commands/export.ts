@@ -8,7 +8,7 @@ import { requireOption } from '../args';
 import { CliError } from '../password-input';
 import { withSignedIn } from '../signed-in';
 
-export const usage = 'mtm export claims --data DIR --user USER --format 837p|csv --from DATE --to DATE --payer ID --out FILE';
+export const usage = 'mtm export claims --data DIR --user USER --format 837p|cms1500|csv --from DATE --to DATE --payer ID --out FILE';
 
 /** MM/DD/YYYY or YYYY-MM-DD; anything else reaches the channel as typed and is refused there. */
 const date = (v: string) => parseUsDate(v) ?? v;
@@ -22,7 +22,6 @@ export async function exportCommand(argv: string[]): Promise<void> {
   if (sub !== 'claims') throw new CliError(`Unknown export "${sub ?? ''}". Use: ${usage}`);
   const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, payer: { type: 'string' }, out: { type: 'string' } } });
   const format = requireOption(values, 'format');
-  if (format === 'cms1500') throw new CliError('CMS-1500 paper claims are not available yet: export 837p or csv.');
   const out = resolve(requireOption(values, 'out'));
   const wanted = requireOption(values, 'payer');
   const batch = await withSignedIn(values, async (session) => {
@@ -35,6 +34,6 @@ export async function exportCommand(argv: string[]): Promise<void> {
     if (!r.ok) throw new CliError(r.error.issues?.length ? r.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : r.error.message);
     return r.data as ClaimBatch;
   });
-  writeFileSync(out, batch.content, { mode: 0o600 });
+  writeFileSync(out, batch.format === 'cms1500' ? Buffer.from(batch.content, 'base64') : batch.content, { mode: 0o600 });
   console.log(`Exported ${batch.claimCount} claim${batch.claimCount === 1 ? '' : 's'} to ${out}${batch.interchangeControl ? ` (interchange ${batch.interchangeControl})` : ''}.`);
 }
