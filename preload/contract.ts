@@ -55,7 +55,7 @@ import {
   type TodayWork,
 } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
-import { batchIdRequest, billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BatchSummary, type BillingSetup, type Claim, type ClaimBatch, type ClaimPreview } from './schemas/billing';
+import { batchIdRequest, dataElementsRequest, billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BatchSummary, type BillingSetup, type Claim, type ClaimBatch, type ClaimPreview, type DataElementsFile } from './schemas/billing';
 import { documentRequest, documentSentRequest, type PrintedDocument } from './schemas/documents';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -168,6 +168,7 @@ export const contract = {
   'claims:list': channel<Claim[]>()(claimListRequest),
   'claims:act': channel<Claim>()(claimActionRequest),
   'claims:export': channel<ClaimBatch>()(claimExportRequest),
+  'reports:mtmDataElements': channel<DataElementsFile>()(dataElementsRequest),
   'documents:make': channel<PrintedDocument>()(documentRequest),
   'documents:sent': channel<Review>()(documentSentRequest),
   'phrases:list': channel<Phrase[]>()(emptyRequest),

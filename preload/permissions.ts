@@ -82,6 +82,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'claims:list': 'pharmacist',
   'claims:act': 'pharmacist',
   'claims:export': 'pharmacist',
+  'reports:mtmDataElements': 'pharmacist',
   // Technicians print and mail the summary and send the fax the pharmacist prepared.
   'documents:make': 'signedIn',
   'documents:sent': 'signedIn',

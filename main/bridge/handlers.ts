@@ -11,6 +11,7 @@ import { makeDocument, recordDocumentSent } from '../documents/documents-service
 import { billingSetup, savePayer, savePharmacist, saveProvider } from '../billing/billing-setup';
 import { actOnClaim, createClaim, listClaims, previewClaim } from '../billing/claims';
 import { batchFile, exportClaims, listBatches } from '../billing/export-claims';
+import { mtmDataElements } from '../billing/mtm-data-elements';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -197,6 +198,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     const { db, user } = session.current();
     return actOnClaim(db, user, req);
   },
+  'reports:mtmDataElements': async (req, { session }) => mtmDataElements(session.current().db, req.contractYear),
   'claims:export': async (req, { session }) => {
     const { db, user } = session.current();
     return exportClaims(db, user, req);

@@ -161,6 +161,12 @@ export const claimExportRequest = z
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
 
 export const batchIdRequest = z.object({ id }).strict();
+export const dataElementsRequest = z.object({ contractYear: z.number({ error: 'Enter the contract year' }).int().min(2020, 'Choose a contract year from 2020').max(2100) }).strict();
+export interface DataElementsFile {
+  fileName: string;
+  content: string;
+  rows: number;
+}
 
 /** An export as kept in the history (the file itself is fetched on demand). */
 export interface BatchSummary {

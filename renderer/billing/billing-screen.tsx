@@ -6,6 +6,7 @@ import { useCall } from '../api/use-call';
 import { TextField } from '../ui/field';
 import { BillingSetupPanel } from './billing-setup-panel';
 import { ClaimsPanel } from './claims-panel';
+import { DataElementsPanel } from './data-elements-panel';
 import { ExportPanel } from './export-panel';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,6 +36,7 @@ export function BillingScreen() {
         <>
           <ClaimsPanel key={exported} payers={current.payers} range={range} onChanged={() => setClaimsChanged((n) => n + 1)} />
           {current.payers.length > 0 && <ExportPanel key={claimsChanged} payers={current.payers.filter((p) => p.active)} range={range} onExported={() => setExported((n) => n + 1)} />}
+          <DataElementsPanel />
           <BillingSetupPanel setup={current} onSaved={setSetup} />
         </>
       )}

@@ -137,6 +137,26 @@ describe('claims from signed reviews', () => {
     await session.signOut();
   });
 
+  it('exports the CMS MTM beneficiary-level data elements for the contract year', async () => {
+    const { session, review, patientId } = await billable();
+    const year = Number(review.cmrDate!.slice(0, 4));
+    let tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'start' });
+    tmr = await call(session, 'reviews:update', { id: tmr.id, version: tmr.version, changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true } });
+    for (const l of tmr.reconciliation) tmr = await call(session, 'reviews:resolveLine', { id: tmr.id, version: tmr.version, lineKey: l.key, resolution: 'asListed' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
+    await call(session, 'reviews:recordOutcome', { id: review.id, version: review.version, recommendationId: review.plan[0]!.id, outcome: 'accepted', date: daysAgo(0) });
+    const file = await call(session, 'reports:mtmDataElements', { contractYear: year });
+    expect(file).toMatchObject({ fileName: `mtm-data-elements-${year}.csv`, rows: 1 });
+    const [header, row] = file.content.trim().split('\r\n');
+    expect(header!.split(',').length).toBe(22);
+    const cells = JSON.parse(`[${row}]`) as string[];
+    expect(cells).toEqual([
+      'S5810', '', "O'Connor-Nguyễn", 'Renée', '1947-03-09', 'N', 'N', '', review.cmrDate, review.cmrDate, '', '', '', '', review.cmrDate, 'In person', 'The patient', '', '1', tmr.completedAt!.slice(0, 10), '1', '1',
+    ]);
+    await session.signOut();
+  });
+
   it('refuses a claim with what is missing, and a review that is not signed', async () => {
     const { session } = await newPharmacy();
     const { review, patientId } = await sampleSignedCmr(session, { medicines: 2, cmrDate: daysAgo(1) });

@@ -87,6 +87,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'claims:preview': { payload: { reviewId: 'r-1', payerId: randomUUID() }, field: 'reviewId' },
   'claims:create': { payload: { reviewId: randomUUID(), payerId: 'payer' }, field: 'payerId' },
   'claims:batches': { payload: { all: true }, field: '' },
+  'reports:mtmDataElements': { payload: { contractYear: 1999 }, field: 'contractYear' },
   'claims:batchFile': { payload: { id: 7 }, field: 'id' },
   'claims:list': { payload: { status: 'lost' }, field: 'status' },
   'claims:act': { payload: { action: 'paid', id: randomUUID(), version: 1, paidAmount: -5, paidDate: '2026-01-01' }, field: 'paidAmount' },
