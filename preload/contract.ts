@@ -56,7 +56,7 @@ import {
 } from './schemas/reviews';
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { batchIdRequest, dataElementsRequest, billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BatchSummary, type BillingSetup, type Claim, type ClaimBatch, type ClaimPreview, type DataElementsFile } from './schemas/billing';
-import { documentRequest, documentSentRequest, type PrintedDocument } from './schemas/documents';
+import { carePlanRequest, documentRequest, documentSentRequest, type CarePlanFile, type PrintedDocument } from './schemas/documents';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
 import {
@@ -171,6 +171,7 @@ export const contract = {
   'reports:mtmDataElements': channel<DataElementsFile>()(dataElementsRequest),
   'documents:make': channel<PrintedDocument>()(documentRequest),
   'documents:sent': channel<Review>()(documentSentRequest),
+  'documents:carePlan': channel<CarePlanFile>()(carePlanRequest),
   'phrases:list': channel<Phrase[]>()(emptyRequest),
   'phrases:save': channel<Phrase>()(phraseSaveRequest),
   'phrases:delete': channel<null>()(phraseDeleteRequest),

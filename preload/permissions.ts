@@ -86,6 +86,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   // Technicians print and mail the summary and send the fax the pharmacist prepared.
   'documents:make': 'signedIn',
   'documents:sent': 'signedIn',
+  'documents:carePlan': 'pharmacist',
   'phrases:list': 'signedIn',
   'phrases:save': 'pharmacist',
   'phrases:delete': 'pharmacist',

@@ -7,7 +7,7 @@ import { actOnReview, createReview, getReview, patientReviews, resolveLine, time
 import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from '../reviews/review-plan';
 import { deletePhrase, listPhrases, savePhrase } from '../reviews/phrases';
 import { todayWork } from '../reviews/today';
-import { makeDocument, recordDocumentSent } from '../documents/documents-service';
+import { carePlanFile, makeDocument, recordDocumentSent } from '../documents/documents-service';
 import { billingSetup, savePayer, savePharmacist, saveProvider } from '../billing/billing-setup';
 import { actOnClaim, createClaim, listClaims, previewClaim } from '../billing/claims';
 import { batchFile, exportClaims, listBatches } from '../billing/export-claims';
@@ -206,6 +206,10 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'documents:make': async (req, { session }) => {
     const { db, user } = session.current();
     return makeDocument(db, user, req);
+  },
+  'documents:carePlan': async (req, { session }) => {
+    const { db, user } = session.current();
+    return carePlanFile(db, user, req.reviewId);
   },
   'documents:sent': async (req, { session }) => {
     const { db, user } = session.current();

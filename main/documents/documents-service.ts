@@ -13,6 +13,8 @@ import { reviewDocumentData, type ReviewDocumentData } from './document-data';
 import { pageCount, renderPdf } from './pdf-engine';
 import { pharmacistNoteDocument } from './pharmacist-note';
 import { prescriberLetterDocument } from './prescriber-letter';
+import { billingProvider, renderingPharmacist } from '../billing/billing-setup';
+import { carePlanBundle } from './fhir-care-plan';
 
 const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -76,4 +78,13 @@ export function recordDocumentSent(db: DataSource, user: SignedInUser, req: z.ou
     },
     true,
   );
+}
+
+/** The review as a FHIR R4 document Bundle (Pharmacist Care Plan), for the plan or the care team. */
+export async function carePlanFile(db: DataSource, user: SignedInUser, reviewId: string): Promise<{ fileName: string; json: string; patientId: string }> {
+  const d = await reviewDocumentData(db, reviewId, user.fullName);
+  const signer = /\(([^)]+)\)$/.exec(d.review.signedBy ?? '')?.[1] ?? user.username;
+  const rendering = await renderingPharmacist(db.manager, signer);
+  const bundle = carePlanBundle({ ...d, pharmacistNpi: rendering?.npi ?? null, pharmacyNpi: (await billingProvider(db.manager))?.npi ?? d.pharmacy.npi });
+  return { fileName: fileName('care-plan', d, d.settings.fileNames).replace(/\.pdf$/, '.json'), json: JSON.stringify(bundle, null, 2), patientId: d.patient.id };
 }

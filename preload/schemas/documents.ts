@@ -23,6 +23,14 @@ export const documentSentRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('prescriberLetter'), reviewId: id, version: z.number().int().positive(), prescriberId: id }).strict(),
 ]);
 
+export const carePlanRequest = z.object({ reviewId: id }).strict();
+export interface CarePlanFile {
+  fileName: string;
+  /** A FHIR R4 document Bundle, pretty-printed. */
+  json: string;
+  patientId: string;
+}
+
 export interface PrintedDocument {
   kind: DocumentRequest['kind'];
   patientId: string;

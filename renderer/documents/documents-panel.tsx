@@ -6,10 +6,13 @@ import { formatIsoDate } from '../../preload/schemas/dates';
 import type { Review } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import type { StepProps } from '../reviews/step-props';
+import { useAllowed } from '../app/user-context';
+import { downloadText } from '../ui/download';
 import { DocumentPreview } from './document-preview';
 
 export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | 'save'>) {
   const [open, setOpen] = useState<{ doc: PrintedDocument; req: DocumentRequest } | null>(null);
+  const canExportCarePlan = useAllowed('documents:carePlan');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const show = async (req: DocumentRequest) => {
@@ -53,6 +56,11 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
         <button type="button" disabled={busy} onClick={() => void show({ kind: 'pharmacistNote', reviewId: r.id })}>
           {r.type === 'cmr' ? 'Pharmacist note' : 'Review summary'}
         </button>
+        {canExportCarePlan && (
+          <button type="button" disabled={busy} onClick={() => void call('documents:carePlan', { reviewId: r.id }).then((f) => downloadText(f.fileName, f.json, 'application/fhir+json'), (e: Error) => setError(e.message))}>
+            eCare Plan (FHIR)
+          </button>
+        )}
       </div>
       {r.type === 'cmr' && <p className="muted">{r.summarySentDate ? `Written summary given or sent on ${formatIsoDate(r.summarySentDate)}.` : 'Give the summary at the counter or mail it within 14 days; printing or saving it records the date.'}</p>}
       {open && <DocumentPreview doc={open.doc} onClose={() => setOpen(null)} onOut={() => recordOut(open.req)} />}

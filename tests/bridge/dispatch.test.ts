@@ -93,6 +93,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'claims:act': { payload: { action: 'paid', id: randomUUID(), version: 1, paidAmount: -5, paidDate: '2026-01-01' }, field: 'paidAmount' },
   'claims:export': { payload: { format: '837p', from: '2026-02-01', to: '2026-01-01', payerId: randomUUID() }, field: 'to' },
   'documents:make': { payload: { kind: 'cmrSummary', reviewId: randomUUID(), language: 'fr' }, field: 'language' },
+  'documents:carePlan': { payload: { reviewId: 'latest' }, field: 'reviewId' },
   'documents:sent': { payload: { kind: 'prescriberLetter', reviewId: randomUUID(), version: 1 }, field: 'prescriberId' },
   'phrases:list': { payload: { action: 'stop' }, field: '' },
   'phrases:save': { payload: { action: 'stop', label: 'Stop', talkedAbout: 'Stopping {medicine}.', toDo: '' }, field: 'toDo' },

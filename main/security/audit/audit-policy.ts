@@ -96,6 +96,7 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'reports:mtmDataElements': (req, res) => ({ action: 'report.mtmDataElements', category: 'billing', detail: `${req.contractYear}: ${res?.rows ?? 0} beneficiaries` }),
   'claims:export': (req, res) => ({ action: `claim.export.${req.format}`, category: 'billing', objectId: res?.id ?? null, detail: res ? `${res.fileName}: ${res.claimCount} claims` : `${req.from} to ${req.to}` }),
   'documents:make': (req, res) => ({ action: `document.${req.kind}`, category: 'documents', patientId: res?.patientId ?? null, objectId: req.reviewId, detail: res ? `${res.fileName}, ${res.pages} pages, ${res.language}` : null }),
+  'documents:carePlan': (req, res) => ({ action: 'document.carePlan', category: 'documents', patientId: res?.patientId ?? null, objectId: req.reviewId, detail: res?.fileName ?? null }),
   'documents:sent': (req, res) => ({ action: 'document.sent', category: 'documents', patientId: res?.patientId ?? null, objectId: req.reviewId, detail: req.kind === 'prescriberLetter' ? `fax to prescriber ${req.prescriberId}` : 'CMR summary' }),
   'phrases:list': 'none',
   'phrases:save': (req, res) => ({ action: req.id ? 'phrase.update' : 'phrase.add', category: 'settings', patientId: null, objectId: res?.id ?? null, detail: req.label }),
