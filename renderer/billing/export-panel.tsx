@@ -47,6 +47,7 @@ export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; ra
           </button>
         </div>
       </div>
+      {busy && <progress aria-label="Exporting claims" className="export-progress" />}
       <p className="muted">
         {count ? `${count} claim${count === 1 ? '' : 's'} ready, ${dollars((ready.data ?? []).reduce((s, c) => s + c.totalCents, 0))}, service dates ${formatIsoDate(range.from)}–${formatIsoDate(range.to)}.` : 'No claims are ready for this payer and date range: mark drafts Ready first.'}
       </p>
