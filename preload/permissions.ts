@@ -83,6 +83,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'claims:act': 'pharmacist',
   'claims:export': 'pharmacist',
   'reports:mtmDataElements': 'pharmacist',
+  'reports:summary': 'pharmacist',
   // Technicians print and mail the summary and send the fax the pharmacist prepared.
   'documents:make': 'signedIn',
   'documents:sent': 'signedIn',

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { BatchSummary, Claim, ClaimBatch, claimExportRequest } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
-import { csvTable } from '../common/csv';
+import { csvTable } from '../../preload/csv';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
 import { listClaims } from './claims';
 import { renderPdf } from '../documents/pdf-engine';

@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 import { CMR_OFFER_LABELS } from '../../preload/schemas/eligibility';
 import { DELIVERY_LABELS, RECIPIENT_LABELS } from '../../preload/schemas/reviews';
-import { csvTable } from '../common/csv';
+import { csvTable } from '../../preload/csv';
 import { screenPatients } from '../eligibility/screening';
 
 // Column order after the 2019 layout of the beneficiary-level file (mtm-primer: "verify current").

@@ -12,6 +12,7 @@ import { billingSetup, savePayer, savePharmacist, saveProvider } from '../billin
 import { actOnClaim, createClaim, listClaims, previewClaim } from '../billing/claims';
 import { batchFile, exportClaims, listBatches } from '../billing/export-claims';
 import { mtmDataElements } from '../billing/mtm-data-elements';
+import { reportSummary } from '../reports/report-summary';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -198,6 +199,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     const { db, user } = session.current();
     return actOnClaim(db, user, req);
   },
+  'reports:summary': async (req, { session }) => reportSummary(session.current().db, req.from, req.to),
   'reports:mtmDataElements': async (req, { session }) => mtmDataElements(session.current().db, req.contractYear),
   'claims:export': async (req, { session }) => {
     const { db, user } = session.current();

@@ -87,6 +87,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'claims:preview': { payload: { reviewId: 'r-1', payerId: randomUUID() }, field: 'reviewId' },
   'claims:create': { payload: { reviewId: randomUUID(), payerId: 'payer' }, field: 'payerId' },
   'claims:batches': { payload: { all: true }, field: '' },
+  'reports:summary': { payload: { from: '2026-12-01', to: '2026-01-01' }, field: 'to' },
   'reports:mtmDataElements': { payload: { contractYear: 1999 }, field: 'contractYear' },
   'claims:batchFile': { payload: { id: 7 }, field: 'id' },
   'claims:list': { payload: { status: 'lost' }, field: 'status' },

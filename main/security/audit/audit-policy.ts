@@ -93,6 +93,8 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'claims:create': (req, res) => ({ action: 'claim.create', category: 'billing', patientId: res?.patientId ?? null, objectId: res?.id ?? req.reviewId, detail: res ? `${res.claimNumber}: ${res.lines.map((l) => `${l.code}x${l.units}`).join(' ')}` : null }),
   'claims:list': (req, res) => ({ action: 'claim.list', category: 'billing', detail: `${req.from ?? '…'} to ${req.to ?? '…'}: ${res?.length ?? 0} claims` }),
   'claims:act': (req, res) => ({ action: `claim.${req.action}`, category: 'billing', patientId: res?.patientId ?? null, objectId: req.id, detail: res?.claimNumber ?? null }),
+  // Counts only: no patient is named in the reports.
+  'reports:summary': 'none',
   'reports:mtmDataElements': (req, res) => ({ action: 'report.mtmDataElements', category: 'billing', detail: `${req.contractYear}: ${res?.rows ?? 0} beneficiaries` }),
   'claims:export': (req, res) => ({ action: `claim.export.${req.format}`, category: 'billing', objectId: res?.id ?? null, detail: res ? `${res.fileName}: ${res.claimCount} claims` : `${req.from} to ${req.to}` }),
   'documents:make': (req, res) => ({ action: `document.${req.kind}`, category: 'documents', patientId: res?.patientId ?? null, objectId: req.reviewId, detail: res ? `${res.fileName}, ${res.pages} pages, ${res.language}` : null }),

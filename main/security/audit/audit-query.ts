@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AuditExport, AuditRow, AuditSearchResult, auditFilterSchema } from '../../../preload/schemas/audit';
 import { escapeLike } from '../../common/like';
 import { toAuditEntry } from './audit-log';
-import { csvTable } from '../../common/csv';
+import { csvTable } from '../../../preload/csv';
 
 type Filter = z.output<typeof auditFilterSchema>;
 

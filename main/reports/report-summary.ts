@@ -1,0 +1,121 @@
+// Every report figure for a date range, from set-based queries (one per report; adherence reads
+// the year's fills in one query and measures them in memory).
+import type { DataSource } from 'typeorm';
+import type { ReportSummary, Share } from '../../preload/schemas/reports';
+import { coreDiseasesOf } from '../../preload/schemas/clinical';
+import { isoDaysBefore } from '../../preload/schemas/dates';
+import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
+import { BUNDLED_RULES } from '../checks/knowledge-base';
+import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
+
+/** The PQA Star measures' names, as the owner knows them. */
+const STAR_LABELS: Record<string, string> = { 'pdc.diabetes': 'Diabetes medicines (non-insulin)', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'Statins' };
+const rate = (part: number, whole: number) => (whole ? part / whole : null);
+/** The review's date of service: its CMR date, else the day it was signed. */
+const SERVICE = `coalesce(r.cmr_date, substr(r.completed_at, 1, 10))`;
+
+function quarters(from: string, to: string): { quarter: string; start: string; end: string }[] {
+  const out: { quarter: string; start: string; end: string }[] = [];
+  let y = Number(from.slice(0, 4));
+  let q = Math.floor((Number(from.slice(5, 7)) - 1) / 3);
+  while (`${y}-${String(q * 3 + 1).padStart(2, '0')}-01` <= to) {
+    const start = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    const endMonth = q * 3 + 3;
+    const end = new Date(Date.UTC(y, endMonth, 0)).toISOString().slice(0, 10);
+    out.push({ quarter: `${y}-Q${q + 1}`, start, end });
+    q = (q + 1) % 4;
+    if (q === 0) y++;
+  }
+  return out;
+}
+
+/** Share of measured patients at or above each Star measure's threshold, for the year ending `end`. */
+async function adherenceShares(db: DataSource, end: string): Promise<Map<string, Share>> {
+  const rules = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
+  const since = isoDaysBefore(end, 364);
+  const fills = (await db.query(
+    `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f JOIN patients p ON p.id = f.patient_id AND p.deleted_at IS NULL
+     WHERE f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ? GROUP BY f.patient_id, f.drug_key, f.fill_date ORDER BY f.patient_id`,
+    [since, end],
+  )) as { patient_id: string; ingredient: string; date: string; daysSupply: number }[];
+  const codes = new Map<string, string[]>();
+  for (const c of (await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[]) codes.set(c.patient_id, [...(codes.get(c.patient_id) ?? []), c.code]);
+  const shares = new Map(rules.map((r) => [r.id, { measured: 0, atGoal: 0, share: null as number | null }]));
+  for (let i = 0; i < fills.length; ) {
+    const patient = fills[i]!.patient_id;
+    let j = i;
+    while (j < fills.length && fills[j]!.patient_id === patient) j++;
+    const own = fills.slice(i, j);
+    const diseases = coreDiseasesOf(codes.get(patient) ?? []);
+    for (const rule of rules) {
+      const m = adherenceMeasure(rule, own, diseases, since, end);
+      if (!m) continue;
+      const s = shares.get(rule.id)!;
+      s.measured++;
+      if (m.pdc >= rule.threshold) s.atGoal++;
+    }
+    i = j;
+  }
+  for (const s of shares.values()) s.share = rate(s.atGoal, s.measured);
+  return shares;
+}
+
+export async function reportSummary(db: DataSource, from: string, to: string): Promise<ReportSummary> {
+  const started = performance.now();
+  const [cmr] = (await db.query(
+    `SELECT (SELECT count(*) FROM mtm_enrollments WHERE cmr_offered_date BETWEEN ? AND ?) AS offered,
+            (SELECT count(*) FROM reviews r WHERE r.type = 'cmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ? AND ?) AS completed`,
+    [from, to, from, to],
+  )) as [{ offered: number; completed: number }];
+  const tmrByQuarter = [];
+  for (const q of quarters(from, to)) {
+    const [row] = (await db.query(
+      `SELECT (SELECT count(*) FROM reviews r WHERE r.type = 'tmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ? AND ?) AS tmrs,
+              (SELECT count(*) FROM mtm_enrollments WHERE contract_year = ? AND enrolled_date <= ? AND (opt_out_date IS NULL OR opt_out_date >= ?)) AS enrolled`,
+      [q.start, q.end, Number(q.start.slice(0, 4)), q.end, q.start],
+    )) as [{ tmrs: number; enrolled: number }];
+    tmrByQuarter.push({ quarter: q.quarter, ...row, perEnrolled: rate(row.tmrs, row.enrolled) });
+  }
+  const programme = (await db.query(
+    `SELECT coalesce(p.part_d_contract_id, p.part_d_plan_name, 'No plan recorded') AS contract, count(e.targeted_date) AS targeted, count(e.enrolled_date) AS enrolled, count(e.opt_out_date) AS optedOut
+     FROM mtm_enrollments e JOIN patients p ON p.id = e.patient_id AND p.deleted_at IS NULL WHERE e.contract_year BETWEEN ? AND ? GROUP BY 1 ORDER BY 1`,
+    [Number(from.slice(0, 4)), Number(to.slice(0, 4))],
+  )) as ReportSummary['programme'];
+  const problems = (await db.query(
+    `SELECT category, severity, count(*) AS count FROM drug_therapy_problems WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY category, severity ORDER BY count DESC, category`,
+    [from, to],
+  )) as ReportSummary['problems'];
+  const inPeriod = `JOIN reviews r ON r.id = rr.review_id AND ${SERVICE} BETWEEN ? AND ?`;
+  const outcomes = (await db.query(
+    `SELECT coalesce(rr.outcome, 'pending') AS outcome, count(*) AS count FROM review_recommendations rr ${inPeriod} WHERE rr.actor = 'prescriber' GROUP BY 1 ORDER BY 2 DESC`,
+    [from, to],
+  )) as ReportSummary['outcomes'];
+  const prescribers = ((await db.query(
+    `SELECT ${PRESCRIBER_NAME_SQL} AS prescriber, count(*) AS sent, count(rr.outcome) AS answered, sum(rr.outcome IN ('accepted', 'modified')) AS changed
+     FROM review_recommendations rr ${inPeriod} JOIN prescribers p ON p.id = rr.prescriber_id WHERE rr.actor = 'prescriber' GROUP BY p.id ORDER BY sent DESC, prescriber`,
+    [from, to],
+  )) as { prescriber: string; sent: number; answered: number; changed: number }[]).map((p) => ({ ...p, rate: rate(p.changed, p.answered) }));
+  const [now, prior] = [await adherenceShares(db, to), await adherenceShares(db, isoDaysBefore(to, 365))];
+  const adherence = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence').map((r) => ({ ruleId: r.id, label: STAR_LABELS[r.id] ?? r.id, now: now.get(r.id)!, prior: prior.get(r.id)! }));
+  const claimsByStatus = (await db.query(
+    `SELECT status, count(*) AS count, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents FROM claims WHERE service_date BETWEEN ? AND ? AND frequency = '1' GROUP BY status ORDER BY count DESC`,
+    [from, to],
+  )) as ReportSummary['claimsByStatus'];
+  const denials = (await db.query(
+    `SELECT denial_reason AS reason, count(*) AS count FROM claims WHERE service_date BETWEEN ? AND ? AND status IN ('denied', 'rejected') GROUP BY 1 ORDER BY 2 DESC`,
+    [from, to],
+  )) as ReportSummary['denials'];
+  const revenueByMonth = (await db.query(
+    `SELECT substr(service_date, 1, 7) AS month, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents FROM claims
+     WHERE service_date BETWEEN ? AND ? AND frequency = '1' AND status != 'voided' GROUP BY 1 ORDER BY 1`,
+    [from, to],
+  )) as ReportSummary['revenueByMonth'];
+  const timeByType = ((await db.query(
+    `SELECT r.type, count(*) AS reviews, sum(r.timer_seconds) / 60 AS minutes FROM reviews r WHERE r.status = 'completed' AND ${SERVICE} BETWEEN ? AND ? GROUP BY r.type ORDER BY r.type`,
+    [from, to],
+  )) as { type: string; reviews: number; minutes: number }[]).map((t) => ({ ...t, average: rate(t.minutes, t.reviews) }));
+  return {
+    period: { from, to }, cmr: { ...cmr, rate: rate(cmr.completed, cmr.offered) }, tmrByQuarter, programme, problems, outcomes, prescribers, adherence,
+    claimsByStatus, denials, revenueByMonth, timeByType, elapsedMs: Math.round(performance.now() - started),
+  };
+}
