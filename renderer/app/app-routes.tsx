@@ -7,6 +7,7 @@ import { EligibilityScreen } from '../eligibility/eligibility-screen';
 import { ReviewScreen } from '../reviews/review-screen';
 import { TodayScreen } from '../today/today-screen';
 import { BillingScreen } from '../billing/billing-screen';
+import { ReportsScreen } from '../reports/reports-screen';
 import { PhrasesScreen } from '../reviews/phrases-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
@@ -27,6 +28,7 @@ export const AREAS = [
   { path: '/checks', label: 'Check worklist', key: 'W', channel: 'checks:population' },
   { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
   { path: '/billing', label: 'Billing', key: 'L', channel: 'claims:list' },
+  { path: '/reports', label: 'Reports', key: 'O', channel: 'reports:summary' },
   { path: '/phrases', label: 'Action-plan phrases', key: 'A', channel: 'phrases:save' },
   { path: '/users', label: 'Users', key: 'U', channel: 'users:list' },
   { path: '/audit', label: 'Audit trail', key: 'T', channel: 'audit:search' },
@@ -53,6 +55,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <PhrasesScreen />;
     case '/billing':
       return <BillingScreen />;
+    case '/reports':
+      return <ReportsScreen />;
     case '/users':
       return <UsersScreen />;
     case '/audit':

@@ -50,4 +50,15 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await expect(page.getByRole('heading', { name: /Claims/ })).toContainText('$90.00 billed · $82.50 paid');
   await expect(page.getByRole('row', { name: /claims-837p-/ })).toContainText('Buckeye Senior Rx');
   await snap(page, '54-billing');
+
+  // The owner's reports show the same work: one CMR completed, one claim paid.
+  await page.keyboard.press('Alt+o');
+  await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
+  const cmr = page.getByRole('region', { name: 'Comprehensive medication reviews' });
+  await expect(cmr.getByRole('row').nth(1)).toHaveText(/0\s*1\s*—/);
+  const claims = page.getByRole('region', { name: 'Claims by status' });
+  await expect(claims.getByRole('row', { name: /^Paid 1/ })).toContainText('$90.00');
+  await expect(claims.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pharmacist time per review type' })).toContainText('31');
+  await snap(page, '55-reports');
 });
