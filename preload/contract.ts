@@ -57,6 +57,7 @@ import {
 import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { batchIdRequest, dataElementsRequest, billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BatchSummary, type BillingSetup, type Claim, type ClaimBatch, type ClaimPreview, type DataElementsFile } from './schemas/billing';
 import { reportRequest, type ReportSummary } from './schemas/reports';
+import { outreachHistoryRequest, outreachLogRequest, patientAdherenceRequest, worklistRequest, type AdherenceWorklist, type OutreachAttempt, type PatientAdherence } from './schemas/adherence';
 import { carePlanRequest, documentRequest, documentSentRequest, type CarePlanFile, type PrintedDocument } from './schemas/documents';
 import { drugSearchRequest, type DrugMatch, type RxNormStatus } from './schemas/drugs';
 import { criteriaGetRequest, criteriaSetRequest, enrollmentActionRequest, screeningRequest, type Enrollment, type ScreeningResult, type YearCriteria } from './schemas/eligibility';
@@ -169,6 +170,10 @@ export const contract = {
   'claims:list': channel<Claim[]>()(claimListRequest),
   'claims:act': channel<Claim>()(claimActionRequest),
   'claims:export': channel<ClaimBatch>()(claimExportRequest),
+  'adherence:patient': channel<PatientAdherence>()(patientAdherenceRequest),
+  'adherence:worklist': channel<AdherenceWorklist>()(worklistRequest),
+  'adherence:outreach': channel<OutreachAttempt[]>()(outreachHistoryRequest),
+  'adherence:logOutreach': channel<OutreachAttempt[]>()(outreachLogRequest),
   'reports:summary': channel<ReportSummary>()(reportRequest),
   'reports:mtmDataElements': channel<DataElementsFile>()(dataElementsRequest),
   'documents:make': channel<PrintedDocument>()(documentRequest),

@@ -84,6 +84,11 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'claims:export': 'pharmacist',
   'reports:mtmDataElements': 'pharmacist',
   'reports:summary': 'pharmacist',
+  // Technicians make most adherence calls and log them.
+  'adherence:patient': 'signedIn',
+  'adherence:worklist': 'signedIn',
+  'adherence:outreach': 'signedIn',
+  'adherence:logOutreach': 'signedIn',
   // Technicians print and mail the summary and send the fax the pharmacist prepared.
   'documents:make': 'signedIn',
   'documents:sent': 'signedIn',

@@ -13,6 +13,8 @@ import { actOnClaim, createClaim, listClaims, previewClaim } from '../billing/cl
 import { batchFile, exportClaims, listBatches } from '../billing/export-claims';
 import { mtmDataElements } from '../billing/mtm-data-elements';
 import { reportSummary } from '../reports/report-summary';
+import { adherenceWorklist, patientAdherence } from '../adherence/programme';
+import { logOutreach, outreachHistory } from '../adherence/outreach';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
 import { addProblem, listProblems } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
@@ -198,6 +200,13 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'claims:act': async (req, { session }) => {
     const { db, user } = session.current();
     return actOnClaim(db, user, req);
+  },
+  'adherence:patient': async (req, { session }) => patientAdherence(session.current().db, req.patientId, req.months),
+  'adherence:worklist': async (req, { session }) => adherenceWorklist(session.current().db, req.lateDays),
+  'adherence:outreach': async (req, { session }) => outreachHistory(session.current().db, req.patientId),
+  'adherence:logOutreach': async (req, { session }) => {
+    const { db, user } = session.current();
+    return logOutreach(db, user, req);
   },
   'reports:summary': async (req, { session }) => reportSummary(session.current().db, req.from, req.to),
   'reports:mtmDataElements': async (req, { session }) => mtmDataElements(session.current().db, req.contractYear),

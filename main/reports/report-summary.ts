@@ -1,6 +1,7 @@
 // Every report figure for a date range, from set-based queries (one per report; adherence reads
 // the year's fills in one query and measures them in memory).
 import type { DataSource } from 'typeorm';
+import { STAR_MEASURE_LABELS } from '../../preload/schemas/adherence';
 import type { ReportSummary, Share } from '../../preload/schemas/reports';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { isoDaysBefore } from '../../preload/schemas/dates';
@@ -8,8 +9,6 @@ import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
 import { BUNDLED_RULES } from '../checks/knowledge-base';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 
-/** The PQA Star measures' names, as the owner knows them. */
-const STAR_LABELS: Record<string, string> = { 'pdc.diabetes': 'Diabetes medicines (non-insulin)', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'Statins' };
 const rate = (part: number, whole: number) => (whole ? part / whole : null);
 /** The review's date of service: its CMR date, else the day it was signed. */
 const SERVICE = `coalesce(r.cmr_date, substr(r.completed_at, 1, 10))`;
@@ -96,7 +95,7 @@ export async function reportSummary(db: DataSource, from: string, to: string): P
     [from, to],
   )) as { prescriber: string; sent: number; answered: number; changed: number }[]).map((p) => ({ ...p, rate: rate(p.changed, p.answered) }));
   const [now, prior] = [await adherenceShares(db, to), await adherenceShares(db, isoDaysBefore(to, 365))];
-  const adherence = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence').map((r) => ({ ruleId: r.id, label: STAR_LABELS[r.id] ?? r.id, now: now.get(r.id)!, prior: prior.get(r.id)! }));
+  const adherence = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence').map((r) => ({ ruleId: r.id, label: STAR_MEASURE_LABELS[r.id] ?? r.id, now: now.get(r.id)!, prior: prior.get(r.id)! }));
   const claimsByStatus = (await db.query(
     `SELECT status, count(*) AS count, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents FROM claims WHERE service_date BETWEEN ? AND ? AND frequency = '1' GROUP BY status ORDER BY count DESC`,
     [from, to],

@@ -4,7 +4,7 @@ import { startBridgeServer } from '../../main/bridge/server';
 import { newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 const HUGE = 'x'.repeat(300_000);
-const TABLES = ['pharmacy', 'users', 'patients', 'patient_allergies', 'audit_log', 'app_settings', 'fills', 'fill_imports', 'patient_medications', 'mtm_enrollments', 'mtm_criteria', 'rxn_concepts', 'check_dismissals', 'patient_genotypes', 'drug_therapy_problems', 'reviews', 'review_reconciliation', 'review_recommendations', 'review_communications', 'review_addenda', 'map_phrases', 'billing_provider', 'billing_pharmacists', 'payers', 'claims', 'claim_batches'];
+const TABLES = ['pharmacy', 'users', 'patients', 'patient_allergies', 'audit_log', 'app_settings', 'fills', 'fill_imports', 'patient_medications', 'mtm_enrollments', 'mtm_criteria', 'rxn_concepts', 'check_dismissals', 'patient_genotypes', 'drug_therapy_problems', 'reviews', 'review_reconciliation', 'review_recommendations', 'review_communications', 'review_addenda', 'map_phrases', 'billing_provider', 'billing_pharmacists', 'payers', 'claims', 'claim_batches', 'adherence_outreach'];
 
 /** Malformed payloads of every kind: wrong types, missing fields, huge strings, prototype pollution. */
 function payloads(): unknown[] {

@@ -93,6 +93,10 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'claims:create': (req, res) => ({ action: 'claim.create', category: 'billing', patientId: res?.patientId ?? null, objectId: res?.id ?? req.reviewId, detail: res ? `${res.claimNumber}: ${res.lines.map((l) => `${l.code}x${l.units}`).join(' ')}` : null }),
   'claims:list': (req, res) => ({ action: 'claim.list', category: 'billing', detail: `${req.from ?? '…'} to ${req.to ?? '…'}: ${res?.length ?? 0} claims` }),
   'claims:act': (req, res) => ({ action: `claim.${req.action}`, category: 'billing', patientId: res?.patientId ?? null, objectId: req.id, detail: res?.claimNumber ?? null }),
+  'adherence:patient': (req) => ({ action: 'adherence.read', category: 'adherence', patientId: req.patientId, objectId: req.patientId, detail: `${req.months} months` }),
+  'adherence:worklist': (_req, res) => ({ action: 'adherence.worklist', category: 'adherence', detail: `${res?.entries.length ?? 0} patients` }),
+  'adherence:outreach': (req) => ({ action: 'adherence.outreach.read', category: 'adherence', patientId: req.patientId, objectId: req.patientId }),
+  'adherence:logOutreach': (req) => ({ action: 'adherence.outreach', category: 'adherence', patientId: req.patientId, objectId: req.patientId, detail: `${req.method}: ${req.result} (${req.intervention})` }),
   // Counts only: no patient is named in the reports.
   'reports:summary': 'none',
   'reports:mtmDataElements': (req, res) => ({ action: 'report.mtmDataElements', category: 'billing', detail: `${req.contractYear}: ${res?.rows ?? 0} beneficiaries` }),

@@ -1,0 +1,69 @@
+// The adherence programme: a patient's PDC and refill timeline, the outreach worklist, and the
+// outreach log.
+import { z } from 'zod';
+import { optionalText } from './identifiers';
+
+const id = z.uuid({ error: 'Not a valid record id' });
+const iso = (label: string) => z.string({ error: `Enter the ${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as MM/DD/YYYY`);
+
+export const OUTREACH_METHODS = ['phone', 'text', 'inPerson', 'mail'] as const;
+export const OUTREACH_METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = { phone: 'Phone call', text: 'Text message', inPerson: 'In person', mail: 'Letter' };
+export const OUTREACH_RESULTS = ['reached', 'leftMessage', 'unableAfterThree', 'refused'] as const;
+export const OUTREACH_RESULT_LABELS: Record<(typeof OUTREACH_RESULTS)[number], string> = { reached: 'Reached', leftMessage: 'Left a message', unableAfterThree: 'Unable to reach after three attempts', refused: 'Refused' };
+export const OUTREACH_INTERVENTIONS = ['none', 'education', 'ninetyDay', 'synchronization', 'reminder', 'prescriberContact'] as const;
+export const OUTREACH_INTERVENTION_LABELS: Record<(typeof OUTREACH_INTERVENTIONS)[number], string> = {
+  none: 'None yet', education: 'Education', ninetyDay: '90-day supply conversion', synchronization: 'Refill synchronization', reminder: 'Reminder set up', prescriberContact: 'Prescriber contacted',
+};
+
+/** The PQA Star measures' names, as the pharmacy knows them (rule ids from resources/knowledge/adherence.json). */
+export const STAR_MEASURE_LABELS: Record<string, string> = { 'pdc.diabetes': 'Diabetes medicines (non-insulin)', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'Statins' };
+
+export const patientAdherenceRequest = z.object({ patientId: id, months: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(12) }).strict();
+
+export interface PatientAdherence {
+  period: { start: string; end: string };
+  /** The PQA Star measures: PDC over the period, null when not measured (fewer than two fills, or excluded). */
+  measures: { ruleId: string; label: string; pdc: number | null; threshold: number }[];
+  drugs: { drug: string; pdc: number | null; fills: { date: string; daysSupply: number }[]; daysLate: number | null }[];
+}
+
+export const worklistRequest = z.object({ lateDays: z.number().int().min(1, 'At least one day late').max(90, 'At most 90 days').optional() }).strict();
+
+export interface AdherenceWorklistEntry {
+  patientId: string;
+  name: string;
+  phone: string | null;
+  reasons: string[];
+  attempts: number;
+  lastOutreach: { date: string; result: (typeof OUTREACH_RESULTS)[number] } | null;
+  /** On the list and not settled (reached, refused, or three failed attempts) in the last 30 days. */
+  due: boolean;
+}
+
+export interface AdherenceWorklist {
+  lateDays: number;
+  entries: AdherenceWorklistEntry[];
+  elapsedMs: number;
+}
+
+export const outreachLogRequest = z
+  .object({
+    patientId: id,
+    attemptedOn: iso('date of the attempt').refine((v) => v <= new Date().toISOString().slice(0, 10), 'The attempt cannot be in the future'),
+    method: z.enum(OUTREACH_METHODS, { error: 'Choose how you reached out' }),
+    result: z.enum(OUTREACH_RESULTS, { error: 'Choose the result' }),
+    intervention: z.enum(OUTREACH_INTERVENTIONS, { error: 'Choose the intervention' }).default('none'),
+    note: optionalText(500),
+  })
+  .strict();
+export const outreachHistoryRequest = z.object({ patientId: id }).strict();
+
+export interface OutreachAttempt {
+  id: string;
+  attemptedOn: string;
+  method: (typeof OUTREACH_METHODS)[number];
+  result: (typeof OUTREACH_RESULTS)[number];
+  intervention: (typeof OUTREACH_INTERVENTIONS)[number];
+  note: string | null;
+  by: string;
+}
