@@ -29,5 +29,16 @@ export async function todayWork(db: DataSource, todayIso = new Date().toISOStrin
      ORDER BY r.follow_up_date`,
     [weekAhead],
   )) as TodayWork['followUpsDue'];
-  return { inProgress, overdueResponses, followUpsDue };
+  const year = Number(todayIso.slice(0, 4));
+  const quarterStart = `${year}-${String(Math.floor((Number(todayIso.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  const tmrsDue = (await db.query(
+    `SELECT e.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient,
+            (SELECT max(coalesce(t.cmr_date, substr(t.completed_at, 1, 10))) FROM reviews t WHERE t.patient_id = e.patient_id AND t.type = 'tmr' AND t.status = 'completed') AS lastTmr
+     FROM mtm_enrollments e JOIN patients pt ON pt.id = e.patient_id AND pt.deleted_at IS NULL
+     WHERE e.contract_year = ? AND e.enrolled_date IS NOT NULL AND e.opt_out_date IS NULL
+       AND NOT EXISTS (SELECT 1 FROM reviews t WHERE t.patient_id = e.patient_id AND t.type = 'tmr' AND t.status = 'completed' AND coalesce(t.cmr_date, substr(t.completed_at, 1, 10)) >= ?)
+     ORDER BY pt.last_name, pt.first_name`,
+    [year, quarterStart],
+  )) as TodayWork['tmrsDue'];
+  return { inProgress, overdueResponses, followUpsDue, tmrsDue };
 }

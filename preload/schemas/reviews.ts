@@ -259,4 +259,6 @@ export interface TodayWork {
   inProgress: { reviewId: string; patientId: string; patient: string; type: Review['type']; status: ReviewStatus; pharmacist: string; updatedAt: string }[];
   overdueResponses: { reviewId: string; patientId: string; patient: string; prescriber: string; dueDate: string; pending: number }[];
   followUpsDue: { reviewId: string; patientId: string; patient: string; followUpDate: string }[];
+  /** Enrolled this contract year and no TMR signed yet this quarter (CMS expects one at least quarterly). */
+  tmrsDue: { patientId: string; patient: string; lastTmr: string | null }[];
 }

@@ -8,6 +8,7 @@ import { ReviewScreen } from '../reviews/review-screen';
 import { TodayScreen } from '../today/today-screen';
 import { BillingScreen } from '../billing/billing-screen';
 import { ReportsScreen } from '../reports/reports-screen';
+import { AdherenceScreen } from '../adherence/adherence-screen';
 import { PhrasesScreen } from '../reviews/phrases-screen';
 import { BackupScreen } from '../backup/backup-screen';
 import { ImportScreen } from '../fills/import-screen';
@@ -26,6 +27,7 @@ export const AREAS = [
   { path: '/prescribers', label: 'Prescribers', key: 'R', channel: 'prescribers:search' },
   { path: '/eligibility', label: 'MTM eligibility', key: 'M', channel: 'eligibility:screen' },
   { path: '/checks', label: 'Check worklist', key: 'W', channel: 'checks:population' },
+  { path: '/adherence', label: 'Adherence', key: 'H', channel: 'adherence:worklist' },
   { path: '/import', label: 'Import fills', key: 'I', channel: 'fills:import' },
   { path: '/billing', label: 'Billing', key: 'L', channel: 'claims:list' },
   { path: '/reports', label: 'Reports', key: 'O', channel: 'reports:summary' },
@@ -57,6 +59,8 @@ export function AppRoutes({ route, user }: { route: string; user: SignedInUser }
       return <BillingScreen />;
     case '/reports':
       return <ReportsScreen />;
+    case '/adherence':
+      return <AdherenceScreen />;
     case '/users':
       return <UsersScreen />;
     case '/audit':

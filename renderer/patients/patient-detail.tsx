@@ -13,6 +13,7 @@ import { ChecksPanel } from '../checks/checks-panel';
 import { GenotypesPanel } from '../checks/genotypes-panel';
 import { ReviewsPanel } from '../reviews/reviews-panel';
 import { useCall } from '../api/use-call';
+import { AdherencePanel } from '../adherence/adherence-panel';
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -64,6 +65,7 @@ export function PatientDetailView({ id }: { id: string }) {
         <MedicationsPanel patientId={id} onChanged={checks.reload} />
       </div>
       <ChecksPanel patientId={id} checks={checks.data} error={checks.error} onChanged={checks.reload} />
+      <AdherencePanel patientId={id} />
       {clinical.data ? (
         <div className="detail-grid clinical-grid">
           <ConditionsPanel patientId={id} conditions={clinical.data.conditions} onChanged={() => (clinical.reload(), checks.reload())} />

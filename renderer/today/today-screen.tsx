@@ -6,14 +6,20 @@ import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
 
-type ListKey = 'inProgress' | 'overdueResponses' | 'followUpsDue' | 'notOffered';
-const TITLES: Record<ListKey, string> = { inProgress: 'Reviews in progress', overdueResponses: 'Prescriber answers overdue', followUpsDue: 'Follow-ups due this week', notOffered: 'Eligible, CMR not yet offered' };
+type ListKey = 'inProgress' | 'overdueResponses' | 'followUpsDue' | 'tmrsDue' | 'outreach' | 'notOffered';
+const TITLES: Record<ListKey, string> = {
+  inProgress: 'Reviews in progress', overdueResponses: 'Prescriber answers overdue', followUpsDue: 'Follow-ups due this week', tmrsDue: 'TMRs due this quarter', outreach: 'Adherence outreach due', notOffered: 'Eligible, CMR not yet offered',
+};
 
 export function TodayScreen() {
   const work = useCall('reviews:today', {});
   const year = new Date().getFullYear();
   // The eligibility screen is the slower count, so it fills in on its own.
   const screen = useCall('eligibility:screen', { contractYear: year });
+  const adherence = useCall('adherence:worklist', {});
+  const settings = useCall('settings:get', {});
+  const outreach = adherence.data?.entries.filter((e) => e.due) ?? null;
+  const backup = settings.data?.lastAutoBackup ?? null;
   const [open, setOpen] = useState<ListKey>('inProgress');
   const [failure, setFailure] = useState<string | null>(null);
   const notOffered = screen.data?.patients.filter((p) => p.result === 'eligible' && !p.enrollment.cmrOfferedDate && !p.enrollment.cmrCompletedDate && p.enrollment.status !== 'optedOut') ?? null;
@@ -21,6 +27,8 @@ export function TodayScreen() {
     inProgress: work.data?.inProgress.length ?? null,
     overdueResponses: work.data?.overdueResponses.length ?? null,
     followUpsDue: work.data?.followUpsDue.length ?? null,
+    tmrsDue: work.data?.tmrsDue.length ?? null,
+    outreach: outreach?.length ?? null,
     notOffered: notOffered?.length ?? null,
   };
   const openReview = (id: string) => navigate(`/reviews/${id}`);
@@ -31,13 +39,16 @@ export function TodayScreen() {
         <h1 id="today-title">Today</h1>
         <p className="muted">{new Date().toLocaleDateString([], { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })}</p>
       </div>
-      {(work.error ?? screen.error ?? failure) && <div className="alert alert-error" role="alert">{work.error ?? screen.error ?? failure}</div>}
+      {(work.error ?? screen.error ?? adherence.error ?? failure) && <div className="alert alert-error" role="alert">{work.error ?? screen.error ?? adherence.error ?? failure}</div>}
       <div className="summary-tiles today-tiles">
         {(Object.keys(TITLES) as ListKey[]).map((k) => (
           <button key={k} type="button" className={`tile tile-button${open === k ? ' tile-open' : ''}${counts[k] ? ' tile-attention' : ''}`} aria-pressed={open === k} onClick={() => setOpen(k)}>
             <span className="tile-number">{counts[k] ?? '…'}</span> {TITLES[k]}
           </button>
         ))}
+        <div className={`tile${backup && !backup.ok ? ' tile-attention' : ''}`} role="status" aria-label="Last backup">
+          <span className="tile-number tile-small">{backup ? (backup.ok ? new Date(backup.at).toLocaleDateString() : 'Failed') : 'None'}</span> Last automatic backup{backup && !backup.ok ? `: ${backup.message}` : ''}
+        </div>
       </div>
       <section className="panel" aria-labelledby="today-list">
         <h2 id="today-list">{TITLES[open]}</h2>
@@ -54,6 +65,22 @@ export function TodayScreen() {
         {open === 'followUpsDue' && (
           <WorkTable rows={work.data?.followUpsDue} head={['Patient', 'Follow-up due']} onOpen={(r) => navigate(`/patients/${r.patientId}`)} empty="No follow-ups due this week.">
             {(r) => [r.patient, formatIsoDate(r.followUpDate)]}
+          </WorkTable>
+        )}
+        {open === 'tmrsDue' && (
+          <WorkTable rows={work.data?.tmrsDue} head={['Patient', 'Last TMR', '']} onOpen={(r) => navigate(`/patients/${r.patientId}`)} empty="Every enrolled patient has had a TMR this quarter.">
+            {(r) => [
+              r.patient,
+              r.lastTmr ? formatIsoDate(r.lastTmr) : 'None',
+              <button key="tmr" type="button" onClick={(e) => (e.stopPropagation(), void startReview(r.patientId, 'tmr').catch((x: Error) => setFailure(x.message)))}>
+                Start TMR
+              </button>,
+            ]}
+          </WorkTable>
+        )}
+        {open === 'outreach' && (
+          <WorkTable rows={outreach} head={['Patient', 'Why', 'Last outreach']} onOpen={() => navigate('/adherence')} empty="Nobody to call about adherence.">
+            {(r) => [r.name, r.reasons.join(' · '), r.lastOutreach ? formatIsoDate(r.lastOutreach.date) : 'None yet']}
           </WorkTable>
         )}
         {open === 'notOffered' && (

@@ -95,7 +95,7 @@ test('an administrator adds a technician, reads and exports the audit trail, and
     await page.getByLabel('Confirm new password').fill('tea kettle whistles twice');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Today', 'Patients', 'Prescribers', 'MTM eligibility', 'Check worklist', 'Import fills']);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Today', 'Patients', 'Prescribers', 'MTM eligibility', 'Check worklist', 'Adherence', 'Import fills']);
     await page.goto(`${page.url().split('#')[0]}#/audit`);
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   } finally {

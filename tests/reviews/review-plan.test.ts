@@ -127,6 +127,8 @@ describe('review plan, intervention and sign-off', () => {
     expect(today.overdueResponses).toEqual([]);
     expect(today.followUpsDue).toEqual([]);
     expect(today.inProgress).toMatchObject([{ type: 'tmr', status: 'draft' }]);
+    // Enrolled by the signed CMR, with no TMR this quarter yet.
+    expect(today.tmrsDue).toMatchObject([{ patient: "O'Neill-Báez, Amara", lastTmr: null }]);
     await session.signOut();
   });
 
