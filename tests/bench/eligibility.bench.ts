@@ -1,7 +1,7 @@
 // `npm run bench`: the figures quoted in issue notes. A real encrypted pharmacy in a temp folder:
 // a 100 000-row fill export imported through the real importer, the eligibility screen of 20 000
 // patients with 1 000 000 fills, the checks for one 25-medicine patient, and the checks over every
-// patient. Prints timings; asserts nothing (tests do that).
+// patient, the adherence worklist and every report. Prints timings; asserts nothing (tests do that).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { rawConnection } from '../../main/db/data-source';
 import { knowledgeFolderOf, patientChecks } from '../../main/checks/patient-checks';
 import { populationChecks } from '../../main/checks/population';
+import { adherenceWorklist } from '../../main/adherence/programme';
+import { reportSummary } from '../../main/reports/report-summary';
 import { screenPatients } from '../../main/eligibility/screening';
 import { importFills } from '../../main/fills/import-fills';
 import { BUNDLED_DRUGS } from '../../main/medications/vocabulary/bundled';
@@ -106,6 +108,16 @@ try {
 
   const population = await time(`checks over ${PATIENTS} patients / ${FILLS} fills`, () => populationChecks(db, folder, '2026-11-23'));
   console.log(`  serious interactions ${population.majorInteraction.length}, low adherence ${population.lowAdherence.length}, care gaps ${population.careGaps.length}`);
+
+  const worklist = await time(`adherence outreach worklist over ${PATIENTS} patients`, () => adherenceWorklist(db, undefined, '2026-11-23'));
+  console.log(`  ${worklist.entries.length} patients to call`);
+  const reports: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    await reportSummary(db, '2025-11-24', '2026-11-23');
+    reports.push(performance.now() - t);
+  }
+  console.log(`all reports for a year over ${PATIENTS} patients / ${FILLS} fills: median ${(reports.sort((a, b) => a - b)[1]! / 1000).toFixed(2)} s of 3 runs`);
   await session.signOut();
 } finally {
   rmSync(dir, { recursive: true, force: true });
