@@ -68,7 +68,7 @@ import {
   prescriberUpdateRequest,
   type Prescriber,
 } from './schemas/prescribers';
-import { emptyRequest, setupRequest, signInRequest, type AppStatus, type SetupResult, type SignedInUser } from './schemas/security';
+import { emptyRequest, setupDemoRequest, setupRequest, signInRequest, type AppStatus, type SetupResult, type SignedInUser } from './schemas/security';
 import {
   backupCreateRequest,
   backupListRequest,
@@ -104,6 +104,7 @@ const channel =
 export const contract = {
   'security:status': channel<AppStatus>()(emptyRequest),
   'security:setup': channel<SetupResult>()(setupRequest),
+  'security:setupDemo': channel<SetupResult>()(setupDemoRequest),
   'security:restore': channel<RestoreReport>()(restoreRequest),
   'security:signIn': channel<SignedInUser>()(signInRequest),
   'security:signOut': channel<null>()(emptyRequest),

@@ -10,6 +10,7 @@ export type Requirement = 'public' | 'signedIn' | 'pharmacist' | 'admin';
 export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'security:status': 'public',
   'security:setup': 'public',
+  'security:setupDemo': 'public',
   'security:restore': 'public',
   'security:signIn': 'public',
   'security:signOut': 'public',

@@ -7,6 +7,7 @@ import { actOnReview, createReview, getReview, patientReviews, resolveLine, time
 import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from '../reviews/review-plan';
 import { deletePhrase, listPhrases, savePhrase } from '../reviews/phrases';
 import { todayWork } from '../reviews/today';
+import { createDemoPharmacy } from '../demo/create-demo';
 import { carePlanFile, makeDocument, recordDocumentSent } from '../documents/documents-service';
 import { billingSetup, savePayer, savePharmacist, saveProvider } from '../billing/billing-setup';
 import { actOnClaim, createClaim, listClaims, previewClaim } from '../billing/claims';
@@ -33,6 +34,9 @@ import { addUser, disableUser, listUsers, resetPassword, updateUser } from '../s
 import { getSettings, updateSettings } from '../settings/pharmacy-settings';
 import { AppError } from '../common/errors';
 
+/** Enough patients for every screen to have something to show, quick to make at first run. */
+const DEMO_PATIENTS = 300;
+
 export interface HandlerContext {
   session: Session;
 }
@@ -46,6 +50,10 @@ const done = async (work: Promise<unknown>) => {
 export const handlers: { [C in ChannelName]: Handler<C> } = {
   'security:status': async (_req, { session }) => session.status(),
   'security:setup': async (req, { session }) => session.setup(req),
+  'security:setupDemo': async (req, { session }) => {
+    const { demo: _summary, ...result } = await createDemoPharmacy(session, req.account, { patients: DEMO_PATIENTS, seed: 1 });
+    return result;
+  },
   'security:restore': async (req, { session }) => {
     if (session.isInitialized) throw new AppError('alreadyInitialized', 'This computer already has a pharmacy set up. Restore into an empty data folder with `mtm restore`.');
     return restoreBackup(req, session.paths.dataDir);

@@ -2,16 +2,17 @@
 import { audit, usage as auditUsage } from './commands/audit';
 import { backup, usage as backupUsage } from './commands/backup';
 import { check, usage as checkUsage } from './commands/check';
+import { demoCommand, usage as demoUsage } from './commands/demo';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
 import { init, usage as initUsage } from './commands/init';
 import { restore, usage as restoreUsage } from './commands/restore';
 import { CliError } from './password-input';
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check, backup, restore, audit, import: importCommand, export: exportCommand };
+const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check, backup, restore, audit, import: importCommand, export: exportCommand, demo: demoCommand };
 const usage = [
   'Usage:',
-  ...[initUsage, checkUsage, backupUsage, restoreUsage, auditUsage, importUsage, exportUsage].map((u) => `  ${u}`),
+  ...[initUsage, checkUsage, backupUsage, restoreUsage, auditUsage, importUsage, exportUsage, demoUsage].map((u) => `  ${u}`),
   'The password (or recovery code) is read from MTM_PASSWORD or the first line of standard input.',
 ].join('\n');
 

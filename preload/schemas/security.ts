@@ -60,6 +60,8 @@ export const newAccountSchema = z
   });
 
 export const setupRequest = z.object({ pharmacy: pharmacySchema, account: newAccountSchema }).strict();
+/** First run only: a pharmacy of clearly fictional patients to try the app on. */
+export const setupDemoRequest = z.object({ account: newAccountSchema }).strict();
 export type SetupData = { pharmacy: PharmacyDraft; account: z.output<typeof newAccountSchema> };
 
 export const signInRequest = z

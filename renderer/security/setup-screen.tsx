@@ -5,6 +5,7 @@ import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
 import { addressInput, BLANK_ADDRESS } from '../ui/address-fields';
 import { passwordsMatch, useForm } from '../ui/use-form';
+import { DemoForm } from './demo-form';
 import { RestoreForm } from './restore-form';
 
 const EMPTY = {
@@ -15,6 +16,7 @@ const EMPTY = {
 /** First run: the pharmacy and its first pharmacist (an administrator). */
 export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResult) => void; onRestored: () => void }) {
   const [restoring, setRestoring] = useState(false);
+  const [demo, setDemo] = useState(false);
   const { values: v, set, errors, busy, submit } = useForm(EMPTY, { check: (f) => passwordsMatch(f.password, f.confirm) });
   const err = (path: string) => errors.fields[path];
   const onSubmit = submit(async (f) => {
@@ -26,6 +28,13 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
     );
   });
 
+  if (demo) {
+    return (
+      <main className="centered-page">
+        <DemoForm onDone={onDone} onCancel={() => setDemo(false)} />
+      </main>
+    );
+  }
   if (restoring) {
     return (
       <main className="centered-page">
@@ -41,6 +50,9 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
           Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on this computer.{' '}
           <button type="button" className="link" onClick={() => setRestoring(true)}>
             Moving from another computer? Restore from a backup
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setDemo(true)}>
+            Just looking? Open the demo pharmacy
           </button>
         </p>
         <FormAlert message={errors.form} />

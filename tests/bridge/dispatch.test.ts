@@ -19,6 +19,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
     },
     field: 'pharmacy.npi',
   },
+  'security:setupDemo': { payload: { account: { username: 'demo', fullName: 'Demo', password: 'short' } }, field: 'account.password' },
   'security:signIn': { payload: { username: 'pharmacist1' }, field: 'password' },
   'security:signOut': { payload: { everyone: true }, field: '' },
   'security:restore': { payload: { file: '/tmp/x.mtmbackup', username: 'pharmacist1' }, field: 'password' },

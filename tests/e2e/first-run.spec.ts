@@ -98,3 +98,22 @@ test('a wrong password gets one plain message that does not say which part was w
   await signIn(page, 'nobody-here', 'not the password at all');
   await expect(page.getByRole('alert')).toHaveText(message);
 });
+
+test('the demo pharmacy opens from the first-run screen, full of fictional work', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Just looking? Open the demo pharmacy' }).click();
+  await page.getByLabel('Password', { exact: true }).fill('quiet river at noon');
+  await page.getByLabel('Confirm password').fill('quiet river at noon');
+  await page.getByRole('button', { name: 'Create the demo pharmacy' }).click();
+  await expect(page.getByTestId('recovery-code')).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('I have printed or written down this code').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Reviews in progress/ })).toContainText(/[1-9]/);
+  await expect(page.getByRole('button', { name: /Adherence outreach due/ })).toContainText(/[1-9]/);
+  await expect(page.getByTestId('signed-in-user')).toContainText('Demo Pharmacist');
+  await snap(page, '58-demo-today');
+  await page.keyboard.press('Alt+p');
+  await page.getByLabel('Find a patient').fill('Thimbleby');
+  await expect(page.getByRole('row', { name: /THIMBLEBY/ }).first()).toBeVisible();
+});

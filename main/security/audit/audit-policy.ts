@@ -20,6 +20,7 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'security:status': 'none',
   'security:activity': 'none',
   'security:setup': 'self',
+  'security:setupDemo': 'self',
   'security:restore': 'self',
   'security:signIn': 'self',
   'security:signOut': 'self',

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import demo from '../../resources/demo/demo-pharmacy.json';
+import { fillDemoPharmacy } from '../../main/demo/demo-pharmacy';
+import { isValidMbi, isValidNpi } from '../../preload/schemas/identifiers';
+import { ageOnIso } from '../../preload/schemas/dates';
+import { call, newPharmacy } from '../helpers/temp-pharmacy';
+
+async function demoPharmacy(seed: number) {
+  const { session } = await newPharmacy();
+  const summary = await fillDemoPharmacy(session.current().db, session.current().user, { patients: 60, seed, today: '2026-11-30' });
+  return { session, summary, db: session.current().db };
+}
+
+describe('the demo pharmacy', () => {
+  it('is fictional, plausible, deterministic for a seed, and has work in every state', async () => {
+    const { session, summary, db } = await demoPharmacy(7);
+    expect(summary).toMatchObject({ patients: 60, reviews: 16 });
+    expect(summary.fills).toBeGreaterThan(60 * 10);
+    const people = (await db.query('SELECT first_name, last_name, date_of_birth, mbi, notes FROM patients')) as { first_name: string; last_name: string; date_of_birth: string; mbi: string; notes: string }[];
+    for (const p of people) {
+      expect(demo.firstNames).toContain(p.first_name);
+      expect(demo.lastNames).toContain(p.last_name);
+      expect(isValidMbi(p.mbi)).toBe(true);
+      expect(p.notes).toMatch(/fictional/);
+    }
+    expect(people.filter((p) => ageOnIso(p.date_of_birth, '2026-11-30') >= 65).length / people.length).toBeGreaterThan(0.75);
+    for (const { npi } of (await db.query('SELECT npi FROM prescribers')) as { npi: string }[]) expect(isValidNpi(npi), npi).toBe(true);
+    const statuses = ((await db.query('SELECT status, count(*) AS n FROM reviews GROUP BY status')) as { status: string; n: number }[]).map((r) => r.status).sort();
+    expect(statuses).toEqual(['awaitingPrescriber', 'completed', 'draft', 'inProgress']);
+    const claims = ((await db.query('SELECT DISTINCT status FROM claims')) as { status: string }[]).map((r) => r.status).sort();
+    expect(claims).toEqual(['denied', 'draft', 'paid', 'ready']);
+    // Something for every worklist.
+    const screen = await call(session, 'eligibility:screen', { contractYear: 2026, asOf: '2026-11-30' });
+    expect(screen.patients.length).toBeGreaterThan(0);
+    expect((await call(session, 'adherence:worklist', {})).entries.length).toBeGreaterThan(0);
+    const names = async (q: typeof db) => ((await q.query('SELECT first_name || last_name || date_of_birth AS n FROM patients ORDER BY n')) as { n: string }[]).map((r) => r.n);
+    const first = await names(db);
+    await session.signOut();
+
+    const again = await demoPharmacy(7);
+    expect(again.summary).toEqual(summary);
+    expect(await names(again.db)).toEqual(first);
+    await again.session.signOut();
+  });
+});
