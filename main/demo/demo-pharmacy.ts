@@ -77,8 +77,8 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
   const insert = {
     prescriber: raw.prepare(`INSERT INTO prescribers (id, npi, first_name, last_name, credentials, phone, fax, preferred_contact, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'fax', ?, 'demo', ?, 'demo')`),
     patient: raw.prepare(
-      `INSERT INTO patients (id, first_name, last_name, date_of_birth, sex, phone, address_line1, city, state, zip, preferred_language, mbi, part_d_plan_name, part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'Demotown', 'OH', '43999', ?, ?, ?, ?, ?, ?, 'Demo pharmacy: fictional person', ?, 'demo', ?, 'demo')`,
+      `INSERT INTO patients (id, external_id, first_name, last_name, date_of_birth, sex, phone, address_line1, city, state, zip, preferred_language, mbi, part_d_plan_name, part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Demotown', 'OH', '43999', ?, ?, ?, ?, ?, ?, 'Demo pharmacy: fictional person', ?, 'demo', ?, 'demo')`,
     ),
     allergy: raw.prepare(`INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at) VALUES (?, ?, ?, ?, 'moderate', 'allergy', ?)`),
     condition: raw.prepare(`INSERT INTO patient_conditions (id, patient_id, code, created_at, created_by) VALUES (?, ?, ?, ?, 'demo')`),
@@ -108,7 +108,8 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
       const dob = `${Number(today.slice(0, 4)) - age}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
       const plan = pick(demo.plans);
       const allergy = rand() < 0.2 ? pick(demo.allergies) : null;
-      insert.patient.run(id, pick(demo.firstNames), pick(demo.lastNames), dob, rand() < 0.55 ? 'female' : 'male', `614555${String(1000 + (i % 9000)).slice(-4)}`, `${1 + Math.floor(rand() * 999)} Imaginary Lane`,
+      // The dispensing system's patient number, so fill exports can name patients by it.
+      insert.patient.run(id, `DEMO-${i}`, pick(demo.firstNames), pick(demo.lastNames), dob, rand() < 0.55 ? 'female' : 'male', `614555${String(1000 + (i % 9000)).slice(-4)}`, `${1 + Math.floor(rand() * 999)} Imaginary Lane`,
         rand() < 0.1 ? 'es' : 'en', mbi(rand), plan.name, plan.contractId, `DEMO${String(i).padStart(7, '0')}`, allergy ? 0 : 1, now, now);
       if (allergy) insert.allergy.run(randomUUID(), id, allergy.substance, allergy.reaction, now);
       if (rand() < 0.03) insert.genotype.run(randomUUID(), id, isoDaysBefore(today, 400), now);

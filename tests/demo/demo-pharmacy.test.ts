@@ -43,3 +43,20 @@ describe('the demo pharmacy', () => {
     await again.session.signOut();
   });
 });
+
+describe('mtm demo', () => {
+  it('creates an encrypted demo pharmacy from the command line, and refuses a bad size', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../helpers/temp-pharmacy');
+    const data = join(tempDir(), 'demo');
+    const mtm = (extra: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/mtm.ts', 'demo', '--data', data, '--user', 'demo', ...extra], { env: { ...process.env, MTM_PASSWORD: 'quiet river at noon' }, encoding: 'utf8', timeout: 60_000 });
+    const bad = mtm(['--patients', '3']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--patients must be a whole number from 10 to 100000.');
+    const ok = mtm(['--patients', '30', '--seed', '5']);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/Created a demo pharmacy in .*: 30 fictional patients, \d+ prescribers, \d+ fills, \d+ reviews, \d+ claims \(seed 5\)\./);
+    expect(ok.stdout).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/m);
+  });
+});
