@@ -10,6 +10,9 @@ import { ENTITIES } from './entities';
 
 type Connection = InstanceType<typeof Database>;
 
+/** The page cache, in KiB (see unlock). */
+export const CACHE_KIB = 262_144;
+
 /**
  * Cipher pragmas must precede the key, and the key any other statement. TypeORM would issue its
  * own `PRAGMA key` first, so we leave its `key` option unset and do everything here.
@@ -21,8 +24,10 @@ function unlock(db: Connection, key: Buffer): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // 64 MB of decrypted pages: whole-pharmacy screens read the fills table end to end.
-  db.pragma('cache_size = -65536');
+  // Up to 256 MB of decrypted pages: whole-pharmacy screens read the fills table end to end, and a
+  // page kept decrypted is not decrypted again (a busy pharmacy's whole file fits; memory is only
+  // taken as pages are read).
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   // Lets one INSERT compute an audit row's chain link atomically (main/security/audit).
   db.function('mtm_sha256', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text)).digest('hex'));
 }
@@ -36,7 +41,11 @@ function isNotADatabase(err: unknown): boolean {
   return (err as { code?: string }).code === 'SQLITE_NOTADB' || /file is not a database/i.test(String((err as Error)?.message));
 }
 
-/** Opens (creating if needed), migrates in one transaction, and runs a quick integrity check. */
+/**
+ * Opens (creating if needed) and migrates in one transaction. The full-file check is not run here:
+ * it reads every page (seconds on a busy pharmacy's file) and sign-in and unlock happen many times a
+ * day; `mtm check`, backups and restores run it (see quickCheck). A wrong key still fails at once.
+ */
 export async function openDatabase(file: string, key: Buffer): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
@@ -54,10 +63,6 @@ export async function openDatabase(file: string, key: Buffer): Promise<DataSourc
     await dataSource.runMigrations({ transaction: 'all' });
     // Encrypted or not, the files are the pharmacy's alone on a shared computer.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
-    const check = (await dataSource.query('PRAGMA quick_check')) as { quick_check: string }[];
-    if (check[0]?.quick_check !== 'ok') {
-      throw new AppError('internal', `The database failed its integrity check (${check.map((r) => r.quick_check).join('; ')}). Restore it from a backup.`);
-    }
     return dataSource;
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -65,6 +70,14 @@ export async function openDatabase(file: string, key: Buffer): Promise<DataSourc
       throw new AppError('internal', 'The database file does not match its keyring (or is not an MTM Desk database). Restore both from the same backup.');
     }
     throw err;
+  }
+}
+
+/** SQLite's quick check over the whole file: throws, saying what failed, unless the file is sound. */
+export async function quickCheck(dataSource: DataSource): Promise<void> {
+  const check = (await dataSource.query('PRAGMA quick_check')) as { quick_check: string }[];
+  if (check[0]?.quick_check !== 'ok') {
+    throw new AppError('internal', `The database failed its integrity check (${check.map((r) => r.quick_check).join('; ')}). Restore it from a backup.`);
   }
 }
 

@@ -14,7 +14,7 @@ import { knowledgeFolderOf, patientChecks } from '../../main/checks/patient-chec
 import { populationChecks } from '../../main/checks/population';
 import { getClinical } from '../../main/conditions/clinical-store';
 import { dataPaths } from '../../main/db/data-paths';
-import { openDatabase, rawConnection } from '../../main/db/data-source';
+import { CACHE_KIB, openDatabase, rawConnection } from '../../main/db/data-source';
 import { createDemoPharmacy } from '../../main/demo/create-demo';
 import { makeDocument } from '../../main/documents/documents-service';
 import { screenPatients } from '../../main/eligibility/screening';
@@ -134,7 +134,7 @@ try {
   };
   const encrypted = copyOf(join(work, 'encrypted.db'), false);
   const plain = copyOf(join(work, 'plain.db'), true);
-  for (const c of [encrypted, plain]) c.pragma('cache_size = -65536');
+  for (const c of [encrypted, plain]) c.pragma(`cache_size = -${CACHE_KIB}`);
   const core: [string, string, unknown[]][] = [
     ['name prefix search', `SELECT id FROM patients WHERE last_name LIKE ? AND deleted_at IS NULL ORDER BY last_name, first_name LIMIT 50`, ['Brambl%']],
     ['a year of fills per patient', `SELECT patient_id, count(*), sum(days_supply) FROM fills WHERE fill_date BETWEEN ? AND ? GROUP BY patient_id`, [`${year - 1}${TODAY.slice(4)}`, TODAY]],

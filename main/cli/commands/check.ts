@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { databaseInfo } from '../../db/data-source';
+import { databaseInfo, quickCheck } from '../../db/data-source';
 import { countPatients } from '../../patients/patient-store';
 import { AllergyEntity } from '../../patients/patient.entity';
 import { UserEntity } from '../../security/user.entity';
@@ -7,11 +7,12 @@ import { withSignedIn } from '../signed-in';
 
 export const usage = 'mtm check --data DIR --user USER [--json]';
 
-/** Opens the database as USER (which runs the integrity check) and reports schema and counts. */
+/** Opens the database as USER, runs SQLite's quick check over the whole file, and reports schema and counts. */
 export async function check(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } } });
   await withSignedIn(values, async (session) => {
     const { db } = session.current();
+    await quickCheck(db);
     const count = async (table: string) => ((await db.query(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }])[0].n;
     const [info, patients, users, allergies, medications, fills, auditEntries] = await Promise.all([
       databaseInfo(db),

@@ -7,7 +7,7 @@ import type { BackupFileInfo, BackupResult, RecordCounts, RestoreReport, restore
 import type { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { writeFileAtomic } from '../../common/atomic-file';
-import { databaseInfo, openDatabase } from '../../db/data-source';
+import { databaseInfo, openDatabase, quickCheck } from '../../db/data-source';
 import { appendAudit } from '../audit/audit-log';
 import { dataPaths } from '../../db/data-paths';
 import { parseKeyring, readKeyring, unlockWithPassword, unlockWithRecoveryCode, writeKeyring } from '../keyring';
@@ -35,7 +35,8 @@ export async function createBackup(session: Session, folder: string, opts: { pre
     await db.query('VACUUM INTO ?', [copy]);
     // Counted on the copy itself, so the header matches the snapshot even if writes went on meanwhile.
     const copyDb = await openDatabase(copy, key);
-    const counts = await countRecords(copyDb).finally(() => copyDb.destroy());
+    // A backup of a damaged file would only carry the damage forward: check the snapshot first.
+    const counts = await quickCheck(copyDb).then(() => countRecords(copyDb)).finally(() => copyDb.destroy());
     const { schemaVersion } = await databaseInfo(db);
     const bytes = encodeBackup({ createdAt: now.toISOString(), schemaVersion, counts, keyring: readKeyring(session.paths.keyring) }, readFileSync(copy));
     const file = opts.file ?? join(folder, `${opts.prefix ?? 'mtm-desk'}-${stamp(now)}${BACKUP_EXTENSION}`);
@@ -80,7 +81,7 @@ export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDi
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(paths.database, database, { mode: 0o600 });
-    // Opening runs any newer migrations and the quick check; then the full integrity check and the counts.
+    // Opening runs any newer migrations; then the full integrity check and the counts.
     const db = await openDatabase(paths.database, key);
     let counts: RecordCounts;
     try {
