@@ -148,7 +148,7 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
   await savePharmacist(db.manager, user, { username: user.username, firstName: user.fullName.split(' ')[0] ?? 'Demo', lastName: user.fullName.split(' ').slice(1).join(' ').replace(/,.*$/, '') || 'Pharmacist', npi: npi(rand), taxonomy: '183500000X' });
   const setup = await savePayer(db.manager, user, { name: 'Demo Senior Rx', payerId: 'DEMO1', kind: 'partD', submitterId: 'DEMOPHARM', receiverId: 'DEMOCLEAR', receiverName: 'Demo Clearinghouse', claimFilingCode: 'CI', unitRule: 'midpoint', fees: { '99605': 6500, '99606': 5000, '99607': 2500 }, active: true });
   const payerId = setup.payers[0]!.id;
-  const reviews = Math.min(opts.reviews ?? 16, reviewable.length);
+  const reviews = Math.min(opts.reviews ?? 32, reviewable.length);
   let claims = 0;
   const readyLater: Awaited<ReturnType<typeof createClaim>>[] = [];
   const states = ['draft', 'inProgress', 'awaitingPrescriber', 'completed'] as const;
@@ -177,7 +177,8 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     if (k % 8 === 3) await recordOutcome(db, user, { id: r.id, version: r.version, recommendationId: r.plan[1]!.id, outcome: 'accepted', date: today, note: undefined });
     let c = await createClaim(db, user, { reviewId: r.id, payerId });
     claims++;
-    const path = Math.floor(k / 4) % 4;
+    // Claims walk the states in turn: draft, ready, exported, submitted, paid, denied, rejected, voided.
+    const path = Math.floor(k / 4) % 8;
     if (path === 0) continue;
     // A claim left ready must be made ready after the last export, which takes every ready claim.
     if (path === 1) {
@@ -186,8 +187,16 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     }
     c = await actOnClaim(db, user, { action: 'ready', id: c.id, version: c.version });
     await exportClaims(db, user, { format: '837p', from: isoDaysBefore(today, 60), to: today, payerId });
-    c = (await db.query('SELECT version FROM claims WHERE id = ?', [c.id]) as { version: number }[]).map((x) => ({ ...c, version: x.version }))[0]!;
-    c = await actOnClaim(db, user, path === 2 ? { action: 'paid', id: c.id, version: c.version, paidAmount: c.totalCents / 100 - 5, paidDate: today } : { action: 'denied', id: c.id, version: c.version, reason: 'Demo: member not eligible' });
+    const version = async () => ((await db.query('SELECT version FROM claims WHERE id = ?', [c.id])) as [{ version: number }])[0].version;
+    if (path === 2) continue;
+    if (path === 6) await actOnClaim(db, user, { action: 'rejected', id: c.id, version: await version(), reason: 'Demo: invalid subscriber ID' });
+    // The void goes out as a claim of its own (frequency 8), ready for the next export.
+    else if (path === 7) await actOnClaim(db, user, { action: 'void', id: c.id, version: await version() });
+    else {
+      c = await actOnClaim(db, user, { action: 'submitted', id: c.id, version: await version() });
+      if (path === 4) await actOnClaim(db, user, { action: 'paid', id: c.id, version: c.version, paidAmount: c.totalCents / 100 - 5, paidDate: today });
+      if (path === 5) await actOnClaim(db, user, { action: 'denied', id: c.id, version: c.version, reason: 'Demo: member not eligible' });
+    }
   }
   for (const c of readyLater) await actOnClaim(db, user, { action: 'ready', id: c.id, version: c.version });
   return { patients: ids.length, fills, prescribers: prescriberIds.length, reviews, claims };

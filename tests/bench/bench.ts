@@ -26,6 +26,7 @@ import { reportSummary } from '../../main/reports/report-summary';
 import { readKeyring, unlockWithPassword } from '../../main/security/keyring';
 import { Session } from '../../main/security/session';
 import { formatIsoDate } from '../../preload/schemas/dates';
+import demo from '../../resources/demo/demo-pharmacy.json';
 import { sampleSignedCmr } from '../helpers/sample-review';
 
 const args = process.argv.slice(2);
@@ -37,7 +38,8 @@ const USER = 'benchrph';
 const PASSWORD = 'bench marks the spot';
 const TODAY = new Date().toISOString().slice(0, 10);
 
-const cache = join(tmpdir(), 'mtm-bench-cache', `seed-${SEED}-${PATIENTS}`);
+// Keyed by the demo generator's version too, so a changed generator never reuses an old pharmacy.
+const cache = join(tmpdir(), 'mtm-bench-cache', `demo-${demo.version}-seed-${SEED}-${PATIENTS}`);
 const work = join(tmpdir(), `mtm-bench-run-${process.pid}`);
 const rows: { what: string; median: number; p95?: number; target?: number }[] = [];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(xs.length * p) - 1))]!;

@@ -14,7 +14,7 @@ async function demoPharmacy(seed: number) {
 describe('the demo pharmacy', () => {
   it('is fictional, plausible, deterministic for a seed, and has work in every state', async () => {
     const { session, summary, db } = await demoPharmacy(7);
-    expect(summary).toMatchObject({ patients: 60, reviews: 16 });
+    expect(summary).toMatchObject({ patients: 60, reviews: 32 });
     expect(summary.fills).toBeGreaterThan(60 * 10);
     const people = (await db.query('SELECT first_name, last_name, date_of_birth, mbi, notes FROM patients')) as { first_name: string; last_name: string; date_of_birth: string; mbi: string; notes: string }[];
     for (const p of people) {
@@ -28,7 +28,7 @@ describe('the demo pharmacy', () => {
     const statuses = ((await db.query('SELECT status, count(*) AS n FROM reviews GROUP BY status')) as { status: string; n: number }[]).map((r) => r.status).sort();
     expect(statuses).toEqual(['awaitingPrescriber', 'completed', 'draft', 'inProgress']);
     const claims = ((await db.query('SELECT DISTINCT status FROM claims')) as { status: string }[]).map((r) => r.status).sort();
-    expect(claims).toEqual(['denied', 'draft', 'paid', 'ready']);
+    expect(claims).toEqual(['denied', 'draft', 'exported', 'paid', 'ready', 'rejected', 'submitted', 'voided']);
     // Something for every worklist.
     const screen = await call(session, 'eligibility:screen', { contractYear: 2026, asOf: '2026-11-30' });
     expect(screen.patients.length).toBeGreaterThan(0);
