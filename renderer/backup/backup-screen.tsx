@@ -66,58 +66,64 @@ export function BackupScreen() {
       </div>
       {message ? <div className="alert alert-ok" role="status">{message}</div> : null}
       {errors.form ? <div className="alert alert-error" role="alert">{Object.values(errors.fields)[0] ?? errors.form}</div> : null}
-      <div className="detail-grid">
-        <form className="panel" onSubmit={backupNow} noValidate aria-labelledby="backup-now-title">
-          <h2 id="backup-now-title">Back up now</h2>
-          <p className="field-hint">The backup is encrypted like the database and carries its key slots: it opens only with a user’s password or the recovery code. Work can continue while it runs.</p>
-          <TextField label="Folder" value={folder} onChange={setFolder} error={errors.fields.folder} placeholder="/media/backup-drive/mtm" onBlur={() => void listFolder(folder)} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Backing up…' : 'Back up now'}
-            </button>
+      {/* The forms wait for the saved settings, so nothing typed is overwritten when they arrive. */}
+      {!settings && !errors.form ? <p aria-busy="true">Loading…</p> : null}
+      {settings ? (
+        <>
+          <div className="detail-grid">
+            <form className="panel" onSubmit={backupNow} noValidate aria-labelledby="backup-now-title">
+              <h2 id="backup-now-title">Back up now</h2>
+              <p className="field-hint">The backup is encrypted like the database and carries its key slots: it opens only with a user’s password or the recovery code. Work can continue while it runs.</p>
+              <TextField label="Folder" value={folder} onChange={setFolder} error={errors.fields.folder} placeholder="/media/backup-drive/mtm" onBlur={() => void listFolder(folder)} />
+              <div className="actions">
+                <button type="submit" className="primary" disabled={busy}>
+                  {busy ? 'Backing up…' : 'Back up now'}
+                </button>
+              </div>
+            </form>
+            <form className="panel" onSubmit={saveAuto} noValidate aria-labelledby="auto-title">
+              <h2 id="auto-title">Daily automatic backup</h2>
+              <p className={`backup-status ${last ? (last.ok ? 'ok' : 'failed') : 'none'}`} data-testid="auto-backup-status">
+                {last ? (last.ok ? `✓ Last automatic backup ${when(last.at)}` : `⚠ The last automatic backup failed ${when(last.at)}: ${last.message}`) : settings.autoBackup.enabled ? 'No automatic backup yet: the first runs within the hour.' : 'Automatic backup is off.'}
+              </p>
+              <label className="checkbox">
+                <input type="checkbox" checked={auto.enabled} onChange={(e) => setAuto({ ...auto, enabled: e.target.checked })} />
+                Back up once a day while someone is signed in
+              </label>
+              <TextField label="Folder for daily backups" value={auto.folder} onChange={(f) => setAuto({ ...auto, folder: f })} error={errors.fields.folder} hint={`The newest ${AUTO_BACKUPS_KEPT} are kept; older ones are removed.`} />
+              <div className="actions">
+                <button type="submit">Save</button>
+              </div>
+            </form>
           </div>
-        </form>
-        <form className="panel" onSubmit={saveAuto} noValidate aria-labelledby="auto-title">
-          <h2 id="auto-title">Daily automatic backup</h2>
-          <p className={`backup-status ${last ? (last.ok ? 'ok' : 'failed') : 'none'}`} data-testid="auto-backup-status">
-            {last ? (last.ok ? `✓ Last automatic backup ${when(last.at)}` : `⚠ The last automatic backup failed ${when(last.at)}: ${last.message}`) : settings?.autoBackup.enabled ? 'No automatic backup yet: the first runs within the hour.' : 'Automatic backup is off.'}
-          </p>
-          <label className="checkbox">
-            <input type="checkbox" checked={auto.enabled} onChange={(e) => setAuto({ ...auto, enabled: e.target.checked })} />
-            Back up once a day while someone is signed in
-          </label>
-          <TextField label="Folder for daily backups" value={auto.folder} onChange={(f) => setAuto({ ...auto, folder: f })} error={errors.fields.folder} hint={`The newest ${AUTO_BACKUPS_KEPT} are kept; older ones are removed.`} />
-          <div className="actions">
-            <button type="submit">Save</button>
-          </div>
-        </form>
-      </div>
-      <section className="panel" aria-labelledby="files-title">
-        <h2 id="files-title">Backups in {folder || 'the folder'}</h2>
-        {files.length ? (
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th>File</th>
-                <th>Taken</th>
-                <th>Size</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((f) => (
-                <tr key={f.file}>
-                  <td className="mono">{f.name}</td>
-                  <td>{when(f.createdAt)}</td>
-                  <td>{size(f.bytes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="muted">No backups found there yet.</p>
-        )}
-        <p className="field-hint">To restore, start MTM Desk with an empty data folder and choose “Restore from a backup”, or run <code>npm run mtm -- restore</code>.</p>
-      </section>
+          <section className="panel" aria-labelledby="files-title">
+            <h2 id="files-title">Backups in {folder || 'the folder'}</h2>
+            {files.length ? (
+              <table className="data-table compact">
+                <thead>
+                  <tr>
+                    <th>File</th>
+                    <th>Taken</th>
+                    <th>Size</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {files.map((f) => (
+                    <tr key={f.file}>
+                      <td className="mono">{f.name}</td>
+                      <td>{when(f.createdAt)}</td>
+                      <td>{size(f.bytes)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">No backups found there yet.</p>
+            )}
+            <p className="field-hint">To restore, start MTM Desk with an empty data folder and choose “Restore from a backup”, or run <code>npm run mtm -- restore</code>.</p>
+          </section>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,17 +1,22 @@
 // What printed documents say about the pharmacy (hours, TTY, fax) and how saved files are named.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FILE_NAME_LABELS, FILE_NAME_STYLES, type DocumentSettings } from '../../preload/schemas/settings';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
 export function DocumentSettingsForm() {
+  // The form starts from the saved values, so nothing typed while they load is overwritten.
+  const { data, error } = useCall('settings:get', {});
+  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
+  return data ? <DocumentSettingsFields saved={data.documents} /> : <p aria-busy="true">Loading…</p>;
+}
+
+function DocumentSettingsFields({ saved: initial }: { saved: DocumentSettings }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { values: v, set, setValues, errors, busy, submit } = useForm({ hours: '', tty: '', fax: '', fileNames: 'reference' as string });
-  useEffect(() => {
-    call('settings:get', {}).then((s) => setValues({ ...s.documents, fax: formatPhone(s.documents.fax) }), () => undefined);
-  }, [setValues]);
+  const { values: v, set, errors, busy, submit } = useForm({ ...initial, fax: formatPhone(initial.fax), fileNames: initial.fileNames as string });
   const onSubmit = submit(async () => {
     setSaved(null);
     await call('settings:update', { documents: { hours: v.hours, tty: v.tty, fax: v.fax, fileNames: v.fileNames as DocumentSettings['fileNames'] } });

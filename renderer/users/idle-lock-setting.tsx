@@ -1,16 +1,21 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 
 /** The automatic logoff setting (HIPAA 164.312(a)(2)(iii)), for the whole pharmacy. */
 export function IdleLockSetting() {
-  const [minutes, setMinutes] = useState('');
+  // The form starts from the saved value, so nothing typed while it loads is overwritten.
+  const { data, error } = useCall('settings:get', {});
+  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
+  return data ? <IdleLockForm saved={String(data.idleLockMinutes)} /> : <p aria-busy="true">Loading…</p>;
+}
+
+function IdleLockForm({ saved: initial }: { saved: string }) {
+  const [minutes, setMinutes] = useState(initial);
   const [saved, setSaved] = useState<string | null>(null);
   const errors = useFormErrors();
-  useEffect(() => {
-    call('settings:get', {}).then((s) => setMinutes(String(s.idleLockMinutes)), errors.show);
-  }, [errors.show]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
