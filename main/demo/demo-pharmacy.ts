@@ -116,13 +116,13 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
       // Conditions that go together: dyslipidemia and diabetes are likelier with hypertension.
       const hasHtn = rand() < demo.conditions[0]!.share;
       const conditions = demo.conditions.filter((c, k) => (k === 0 ? hasHtn : rand() < c.share * (hasHtn ? 1.15 : 0.7)));
-      const medicines = [...new Set([...conditions.map((c) => pick(c.medicines)), ...(rand() < 0.4 ? [pick(demo.otherMedicines)] : [])])];
+      const medicines = [...new Set([...conditions.map((c) => pick(c.medicines)), ...(rand() < demo.otherMedicineShare ? [pick(demo.otherMedicines)] : [])])];
       for (const c of conditions) insert.condition.run(randomUUID(), id, c.code, now);
       if (conditions.length && medicines.length) reviewable.push(id);
       const pattern = rand() < demo.adherence.steady ? 'steady' : rand() < demo.adherence.gappy / (1 - demo.adherence.steady) ? 'gappy' : 'stopped';
       for (const [m, medicine] of medicines.entries()) {
         const prescriber = pick(prescriberIds);
-        const ninety = rand() < 0.3;
+        const ninety = rand() < demo.ninetyDayShare;
         const supply = ninety ? 90 : 30;
         insert.medication.run(randomUUID(), id, medicine, conditions.find((c) => c.medicines.includes(medicine))?.code ?? null, prescriber, isoDaysBefore(today, 730), now, now);
         // Two years of fills, ending in the pattern chosen for the patient.
