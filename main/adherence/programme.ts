@@ -10,23 +10,20 @@ import { BUNDLED_RULES } from '../checks/knowledge-base';
 import { proportionOfDaysCovered } from '../checks/pdc';
 import { assertLivePatient } from '../patients/patient-store';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
+import { forEachPatientsFills, type WindowFill } from './patient-fills';
 
-type Fill = { patient_id: string; ingredient: string; date: string; daysSupply: number };
 const STAR_RULES = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
 const LATE_RULE = BUNDLED_RULES.find((r) => r.family === 'lateRefill') as { daysLate: number; stoppedAfter: number } | undefined;
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
-const FILLS_SQL = `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f
-  WHERE f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ?`;
-
-function byDrug(fills: Fill[]): Map<string, Fill[]> {
-  const out = new Map<string, Fill[]>();
+function byDrug(fills: WindowFill[]): Map<string, WindowFill[]> {
+  const out = new Map<string, WindowFill[]>();
   for (const f of fills) out.set(f.ingredient, [...(out.get(f.ingredient) ?? []), f]);
   return out;
 }
 
 /** Days the last fill's supply has been out, for a maintenance drug filled at least twice; null when not late. */
-function daysLate(own: Fill[], today: string): number | null {
+function daysLate(own: WindowFill[], today: string): number | null {
   if (own.length < 2) return null;
   const last = own[own.length - 1]!;
   const out = dayOf(today) - dayOf(last.date) - last.daysSupply;
@@ -36,7 +33,11 @@ function daysLate(own: Fill[], today: string): number | null {
 export async function patientAdherence(db: DataSource, patientId: string, months: number, today = new Date().toISOString().slice(0, 10)): Promise<PatientAdherence> {
   await assertLivePatient(db.manager, patientId);
   const start = isoDaysBefore(today, Math.round((months * 365) / 12) - 1);
-  const fills = (await db.query(`${FILLS_SQL} AND f.patient_id = ? GROUP BY f.drug_key, f.fill_date ORDER BY f.fill_date`, [start, today, patientId])) as Fill[];
+  const fills = (await db.query(
+    `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f
+     WHERE f.patient_id = ? AND f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ? GROUP BY f.fill_date, f.drug_key ORDER BY f.fill_date`,
+    [patientId, start, today],
+  )) as WindowFill[];
   const codes = ((await db.query('SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL', [patientId])) as { code: string }[]).map((c) => c.code);
   const diseases = coreDiseasesOf(codes);
   return {
@@ -56,17 +57,9 @@ export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number
   const lateDays = lateDaysSetting ?? LATE_RULE?.daysLate ?? 7;
   const stoppedAfter = LATE_RULE?.stoppedAfter ?? 90;
   const since = isoDaysBefore(today, 364);
-  const fills = (await db.query(`${FILLS_SQL} GROUP BY f.patient_id, f.drug_key, f.fill_date ORDER BY f.patient_id, f.fill_date`, [since, today])) as Fill[];
-  const codes = new Map<string, string[]>();
-  for (const c of (await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[]) codes.set(c.patient_id, [...(codes.get(c.patient_id) ?? []), c.code]);
   const reasons = new Map<string, string[]>();
-  for (let i = 0; i < fills.length; ) {
-    const patient = fills[i]!.patient_id;
-    let j = i;
-    while (j < fills.length && fills[j]!.patient_id === patient) j++;
-    const own = fills.slice(i, j);
+  await forEachPatientsFills(db, since, today, (patient, own, diseases) => {
     const found: string[] = [];
-    const diseases = coreDiseasesOf(codes.get(patient) ?? []);
     for (const rule of STAR_RULES) {
       const m = adherenceMeasure(rule, own, diseases, since, today);
       if (m && m.pdc < rule.threshold) found.push(`${STAR_MEASURE_LABELS[rule.id] ?? rule.id}: PDC ${Math.round(m.pdc * 100)}%`);
@@ -76,8 +69,7 @@ export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number
       if (late !== null && late > lateDays && late <= stoppedAfter && isMaintenanceDrug(drug)) found.push(`${drug}: refill ${late} days late`);
     }
     if (found.length) reasons.set(patient, found);
-    i = j;
-  }
+  });
   if (!reasons.size) return { lateDays, entries: [], elapsedMs: Math.round(performance.now() - started) };
   const ids = [...reasons.keys()];
   const people = (await db.query(

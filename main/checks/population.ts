@@ -35,8 +35,9 @@ export async function populationChecks(db: DataSource, knowledgeFolder: string, 
   const listed = groupBy((await db.query('SELECT patient_id, product, rxcui FROM patient_medications WHERE stop_date IS NULL')) as { patient_id: string; product: string; rxcui: string | null }[], (r) => r.patient_id);
   const fills = groupBy(
     (await db.query(
+      // In the fills index's order (patient, day): SQLite seeks each living patient's window and never sorts.
       `SELECT patient_id, drug_key, fill_date, max(days_supply) AS days_supply FROM fills
-       WHERE fill_date BETWEEN ? AND ? AND drug_key IS NOT NULL GROUP BY patient_id, drug_key, fill_date`,
+       WHERE patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL) AND fill_date BETWEEN ? AND ? AND drug_key IS NOT NULL GROUP BY patient_id, fill_date, drug_key`,
       // far enough back for a year of adherence and for a long supply that is still current
       [isoDaysBefore(today, 365 + FILL_GRACE_DAYS), today],
     )) as { patient_id: string; drug_key: string; fill_date: string; days_supply: number }[],

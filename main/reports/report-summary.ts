@@ -3,11 +3,11 @@
 import type { DataSource } from 'typeorm';
 import { STAR_MEASURE_LABELS } from '../../preload/schemas/adherence';
 import type { ReportSummary, Share } from '../../preload/schemas/reports';
-import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { isoDaysBefore } from '../../preload/schemas/dates';
 import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
 import { BUNDLED_RULES } from '../checks/knowledge-base';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
+import { forEachPatientsFills } from '../adherence/patient-fills';
 
 const rate = (part: number, whole: number) => (whole ? part / whole : null);
 /** The review's date of service: its CMR date, else the day it was signed. */
@@ -32,20 +32,8 @@ function quarters(from: string, to: string): { quarter: string; start: string; e
 async function adherenceShares(db: DataSource, end: string): Promise<Map<string, Share>> {
   const rules = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
   const since = isoDaysBefore(end, 364);
-  const fills = (await db.query(
-    `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f JOIN patients p ON p.id = f.patient_id AND p.deleted_at IS NULL
-     WHERE f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ? GROUP BY f.patient_id, f.drug_key, f.fill_date ORDER BY f.patient_id`,
-    [since, end],
-  )) as { patient_id: string; ingredient: string; date: string; daysSupply: number }[];
-  const codes = new Map<string, string[]>();
-  for (const c of (await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[]) codes.set(c.patient_id, [...(codes.get(c.patient_id) ?? []), c.code]);
   const shares = new Map(rules.map((r) => [r.id, { measured: 0, atGoal: 0, share: null as number | null }]));
-  for (let i = 0; i < fills.length; ) {
-    const patient = fills[i]!.patient_id;
-    let j = i;
-    while (j < fills.length && fills[j]!.patient_id === patient) j++;
-    const own = fills.slice(i, j);
-    const diseases = coreDiseasesOf(codes.get(patient) ?? []);
+  await forEachPatientsFills(db, since, end, (_, own, diseases) => {
     for (const rule of rules) {
       const m = adherenceMeasure(rule, own, diseases, since, end);
       if (!m) continue;
@@ -53,8 +41,7 @@ async function adherenceShares(db: DataSource, end: string): Promise<Map<string,
       s.measured++;
       if (m.pdc >= rule.threshold) s.atGoal++;
     }
-    i = j;
-  }
+  });
   for (const s of shares.values()) s.share = rate(s.atGoal, s.measured);
   return shares;
 }

@@ -1,0 +1,29 @@
+// A window of every living patient's fills, one patient at a time: the read the adherence worklist
+// and the adherence report share.
+import type { DataSource } from 'typeorm';
+import { coreDiseasesOf } from '../../preload/schemas/clinical';
+
+export type WindowFill = { patient_id: string; ingredient: string; date: string; daysSupply: number };
+
+/**
+ * Calls `visit` once per living patient with fills in [start, end] — one row per day and ingredient
+ * (the largest supply), by date — and the patient's core diseases. The query follows the fills
+ * index (patient, day), so SQLite seeks each patient's window and never sorts.
+ */
+export async function forEachPatientsFills(db: DataSource, start: string, end: string, visit: (patientId: string, fills: WindowFill[], diseases: Set<string>) => void): Promise<void> {
+  const fills = (await db.query(
+    `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f
+     WHERE f.patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL) AND f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ?
+     GROUP BY f.patient_id, f.fill_date, f.drug_key ORDER BY f.patient_id, f.fill_date, f.drug_key`,
+    [start, end],
+  )) as WindowFill[];
+  const codes = new Map<string, string[]>();
+  for (const c of (await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[]) codes.set(c.patient_id, [...(codes.get(c.patient_id) ?? []), c.code]);
+  for (let i = 0; i < fills.length; ) {
+    const patient = fills[i]!.patient_id;
+    let j = i;
+    while (j < fills.length && fills[j]!.patient_id === patient) j++;
+    visit(patient, fills.slice(i, j), coreDiseasesOf(codes.get(patient) ?? []));
+    i = j;
+  }
+}
