@@ -15,7 +15,11 @@ import { rawConnection } from '../db/data-source';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { saveRecommendation, saveCommunication, recordOutcome } from '../reviews/review-plan';
 import { actOnReview, createReview, resolveLine, timeReview, updateReview } from '../reviews/review-store';
+import { OUTCOMES } from '../../preload/schemas/reviews';
 import identifiers from '../../resources/reference/identifiers.json';
+import targeting from '../../resources/regulatory/mtm-targeting.json';
+import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
+import { setCriteria } from '../eligibility/criteria-store';
 
 export interface DemoSummary {
   patients: number;
@@ -65,12 +69,21 @@ function mbi(rand: () => number): string {
 export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts: { patients: number; seed: number; today?: string; reviews?: number }): Promise<DemoSummary> {
   const rand = random(opts.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const shuffle = <T>(xs: readonly T[]) => {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const now = new Date().toISOString();
   const raw = rawConnection(db);
   const ids: string[] = [];
-  /** Patients with a condition and a medicine: the ones worth reviewing (and billable). */
+  /** Patients with a condition and a medicine, complex ones first: the ones worth reviewing (and billable). */
   const reviewable: string[] = [];
+  const complexReviewable: string[] = [];
   const prescriberIds: string[] = [];
   let fills = 0;
 
@@ -113,12 +126,17 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
         rand() < 0.1 ? 'es' : 'en', mbi(rand), plan.name, plan.contractId, `DEMO${String(i).padStart(7, '0')}`, allergy ? 0 : 1, now, now);
       if (allergy) insert.allergy.run(randomUUID(), id, allergy.substance, allergy.reaction, now);
       if (rand() < 0.03) insert.genotype.run(randomUUID(), id, isoDaysBefore(today, 400), now);
-      // Conditions that go together: dyslipidemia and diabetes are likelier with hypertension.
-      const hasHtn = rand() < demo.conditions[0]!.share;
-      const conditions = demo.conditions.filter((c, k) => (k === 0 ? hasHtn : rand() < c.share * (hasHtn ? 1.15 : 0.7)));
-      const medicines = [...new Set([...conditions.map((c) => pick(c.medicines)), ...(rand() < demo.otherMedicineShare ? [pick(demo.otherMedicines)] : [])])];
+      // Conditions that go together: dyslipidemia and diabetes are likelier with hypertension. Complex
+      // patients (the ones MTM targets) have more conditions, every medicine their conditions allow, and more others.
+      const complex = rand() < demo.complex.share;
+      const likelier = (share: number) => Math.min(0.95, share * (complex ? demo.complex.conditionShareFactor : 1));
+      const hasHtn = rand() < likelier(demo.conditions[0]!.share);
+      const conditions = demo.conditions.filter((c, k) => (k === 0 ? hasHtn : rand() < likelier(c.share * (hasHtn ? 1.15 : 0.7))));
+      const medicines = complex
+        ? [...conditions.flatMap((c) => shuffle(c.medicines).slice(0, c.maxMedicines)), ...demo.otherMedicines.filter(() => rand() < demo.complex.otherMedicineShare)]
+        : [...new Set([...conditions.map((c) => pick(c.medicines)), ...(rand() < demo.otherMedicineShare ? [pick(demo.otherMedicines)] : [])])];
       for (const c of conditions) insert.condition.run(randomUUID(), id, c.code, now);
-      if (conditions.length && medicines.length) reviewable.push(id);
+      if (conditions.length && medicines.length) (complex ? complexReviewable : reviewable).push(id);
       const pattern = rand() < demo.adherence.steady ? 'steady' : rand() < demo.adherence.gappy / (1 - demo.adherence.steady) ? 'gappy' : 'stopped';
       for (const [m, medicine] of medicines.entries()) {
         const prescriber = pick(prescriberIds);
@@ -135,13 +153,17 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
           day -= supply + (pattern === 'gappy' ? 5 + Math.floor(rand() * 35) : Math.floor(rand() * 4));
         }
       }
-      if (medicines.length >= 2 && conditions.length >= 2 && rand() < 0.5) {
+      if (complex && rand() < demo.complex.enrolledShare) {
         const offered = rand() < 0.5;
         insert.enrollment.run(id, year, isoDaysBefore(today, 200), isoDaysBefore(today, 190), offered ? isoDaysBefore(today, 100) : null, offered ? 'telephone' : null, now);
       }
     }
   })();
   await recodeFills(db);
+  reviewable.unshift(...complexReviewable);
+  // This year's criteria with the latest published cost threshold carried forward (see resources/demo).
+  const latest = Object.entries(targeting.years).sort(([a], [b]) => Number(b) - Number(a))[0]![1];
+  await setCriteria(db.manager, Number(today.slice(0, 4)), { minDiseases: targeting.defaults.minDiseases, minDrugs: targeting.defaults.minDrugs, costThreshold: latest.costThreshold, diseases: [...CORE_DISEASE_IDS] }, user.username);
 
   // Billing set-up and a payer, then reviews and claims in every state through the real code.
   await saveProvider(db.manager, user, { legalName: 'Demo Community Pharmacy LLC', npi: npi(rand), taxId: '990000001', taxonomy: '3336C0003X', address: { line1: '1 Demo Plaza', city: 'Demotown', state: 'OH', zip: '439990001' }, phone: '6145550100' });
@@ -152,29 +174,31 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
   let claims = 0;
   const readyLater: Awaited<ReturnType<typeof createClaim>>[] = [];
   const states = ['draft', 'inProgress', 'awaitingPrescriber', 'completed'] as const;
-  for (let k = 0; k < reviews; k++) {
-    const patientId = reviewable[k]!;
-    const target = states[k % states.length]!;
-    let r = await createReview(db, user, { patientId, type: 'cmr' });
-    if (target === 'draft') continue;
+  /** A review walked through the real steps to `target`; a prescriber's answer, if given, once it is completed. */
+  const walkReview = async (k: number, patientId: string, type: 'cmr' | 'tmr', target: (typeof states)[number], answer?: (typeof OUTCOMES)[number]) => {
+    let r = await createReview(db, user, { patientId, type });
+    if (target === 'draft') return r;
+    const prescriberId = prescriberIds[k % prescriberIds.length]!;
     r = await actOnReview(db, user, r.id, r.version, 'start');
-    r = await updateReview(db, user, { id: r.id, version: r.version, changes: { deliveryMethod: k % 3 ? 'inPerson' : 'telephone', cmrDate: isoDaysBefore(today, 1 + (k % 20)), problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
+    r = await updateReview(db, user, { id: r.id, version: r.version, changes: { deliveryMethod: k % 3 ? 'inPerson' : 'telephone', ...(type === 'cmr' ? { cmrDate: isoDaysBefore(today, 1 + (k % 20)) } : {}), problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
     for (const l of r.reconciliation) r = await resolveLine(db, user, { id: r.id, version: r.version, lineKey: l.key, resolution: 'asListed', note: undefined });
     const [problem] = (await db.query(`INSERT INTO drug_therapy_problems (id, patient_id, source, category, severity, title, description, created_at, created_by) VALUES (?, ?, 'manual', 'nonadherence', 'moderate', ?, 'Gaps between refills (demo)', ?, ?) RETURNING id`, [
       randomUUID(), patientId, r.reconciliation[0]?.ingredients.join(' + ') || 'medicines', new Date().toISOString(), user.username,
     ])) as { id: string }[];
     r = await updateReview(db, user, { id: r.id, version: r.version, changes: { problemsConfirmed: true } });
     r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'educate', actor: 'patient', prescriberId: null, detail: 'Refill reminders and a weekly pill box (demo)', talkedAbout: 'Taking your medicines every day.', toDo: 'Use the pill box every morning.' } });
-    r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'changeProduct', actor: 'prescriber', prescriberId: prescriberIds[k % prescriberIds.length]!, detail: 'Consider 90-day supplies (demo)', talkedAbout: '', toDo: '' } });
-    r = await saveCommunication(db, user, { id: r.id, version: r.version, prescriberId: prescriberIds[k % prescriberIds.length]!, method: 'fax', sentDate: isoDaysBefore(today, 1 + (k % 20)), dueDate: isoDaysBefore(today, -7 + (k % 20)) });
-    r = await timeReview(db, user, r.id, r.version, { correctMinutes: 20 + (k % 4) * 10 });
-    if (target === 'inProgress') continue;
-    if (target === 'awaitingPrescriber') {
-      await actOnReview(db, user, r.id, r.version, 'awaitPrescriber');
-      continue;
-    }
+    r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'changeProduct', actor: 'prescriber', prescriberId, detail: 'Consider 90-day supplies (demo)', talkedAbout: '', toDo: '' } });
+    r = await saveCommunication(db, user, { id: r.id, version: r.version, prescriberId, method: 'fax', sentDate: isoDaysBefore(today, 1 + (k % 20)), dueDate: isoDaysBefore(today, -7 + (k % 20)) });
+    r = await timeReview(db, user, r.id, r.version, { correctMinutes: (type === 'cmr' ? 20 : 10) + (k % 4) * 10 });
+    if (target === 'inProgress') return r;
+    if (target === 'awaitingPrescriber') return actOnReview(db, user, r.id, r.version, 'awaitPrescriber');
     r = await actOnReview(db, user, r.id, r.version, 'complete');
-    if (k % 8 === 3) await recordOutcome(db, user, { id: r.id, version: r.version, recommendationId: r.plan[1]!.id, outcome: 'accepted', date: today, note: undefined });
+    return answer ? recordOutcome(db, user, { id: r.id, version: r.version, recommendationId: r.plan[1]!.id, outcome: answer, date: today, note: undefined }) : r;
+  };
+  for (let k = 0; k < reviews; k++) {
+    const target = states[k % states.length]!;
+    const r = await walkReview(k, reviewable[k]!, 'cmr', target, k % 8 === 3 ? 'accepted' : undefined);
+    if (target !== 'completed') continue;
     let c = await createClaim(db, user, { reviewId: r.id, payerId });
     claims++;
     // Claims walk the states in turn: draft, ready, exported, submitted, paid, denied, rejected, voided.
@@ -199,5 +223,8 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     }
   }
   for (const c of readyLater) await actOnClaim(db, user, { action: 'ready', id: c.id, version: c.version });
-  return { patients: ids.length, fills, prescribers: prescriberIds.length, reviews, claims };
+  // Follow-up TMRs for other targeted patients, with every kind of prescriber answer (and some still awaited).
+  const tmrs = Math.min(Math.round(reviews / 2), reviewable.length - reviews);
+  for (let k = 0; k < tmrs; k++) await walkReview(reviews + k, reviewable[reviews + k]!, 'tmr', 'completed', [...OUTCOMES, undefined][k % (OUTCOMES.length + 1)]);
+  return { patients: ids.length, fills, prescribers: prescriberIds.length, reviews: reviews + tmrs, claims };
 }

@@ -2,7 +2,7 @@
 // for a date range. Every chart has its numbers beside it and a CSV.
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CLAIM_STATUS_LABELS } from '../../preload/schemas/billing';
+import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from '../../preload/schemas/billing';
 import { DTP_LABELS, SEVERITY_LABELS, type DTP_CATEGORIES, type SEVERITIES } from '../../preload/schemas/checks';
 import { formatIsoDate, isoDaysBefore, parseUsDate } from '../../preload/schemas/dates';
 import type { ReportSummary } from '../../preload/schemas/reports';
@@ -16,16 +16,31 @@ const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%
 const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const COLORS = ['#1a5aa6', '#2f7d4f', '#b7860b', '#a8201a', '#5b6778'];
 
+/** More rows than this, and the bars lie down: one readable label per row, the chart as tall as it needs. */
+const MAX_UPRIGHT_ROWS = 6;
+
 /** Bars per row of a report's table; keys are the table's own columns. */
 function Bars({ data, x, bars, percent }: { data: object[]; x: string; bars: { key: string; name: string }[]; percent?: boolean }) {
+  const lying = data.length > MAX_UPRIGHT_ROWS;
+  const values = { tick: { fontSize: 13 }, allowDecimals: !percent, domain: percent ? [0, 100] : undefined, unit: percent ? '%' : undefined } as const;
   return (
-    <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={x} tick={{ fontSize: 13 }} interval={0} />
-        <YAxis tick={{ fontSize: 13 }} allowDecimals={!percent} domain={percent ? [0, 100] : undefined} unit={percent ? '%' : undefined} />
+    <ResponsiveContainer width="100%" height={lying ? 60 + data.length * (22 + 14 * bars.length) : 240}>
+      <BarChart data={data} layout={lying ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={lying} horizontal={!lying} />
+        {lying ? (
+          <>
+            <XAxis type="number" {...values} />
+            <YAxis type="category" dataKey={x} tick={{ fontSize: 13 }} interval={0} width={250} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey={x} tick={{ fontSize: 13 }} interval={0} />
+            <YAxis {...values} />
+          </>
+        )}
         <Tooltip />
-        {bars.length > 1 && <Legend />}
+        {/* In the bars' own order, not alphabetical. */}
+        {bars.length > 1 && <Legend itemSorter={null} />}
         {bars.map((b, i) => (
           <Bar key={b.key} dataKey={b.key} name={b.name} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
         ))}
@@ -59,6 +74,8 @@ export function ReportsScreen() {
 
 function Reports({ r }: { r: ReportSummary }) {
   const stamp = `${r.period.from}-to-${r.period.to}`;
+  // A claim's life in order, not by how many claims are in each state.
+  const claimsByStatus = [...r.claimsByStatus].sort((a, b) => CLAIM_STATUSES.indexOf(a.status) - CLAIM_STATUSES.indexOf(b.status));
   const adherence = r.adherence.map((a) => ({ label: a.label, now: a.now.share === null ? 0 : Math.round(a.now.share * 100), prior: a.prior.share === null ? 0 : Math.round(a.prior.share * 100) }));
   const problems = Object.values(
     r.problems.reduce<Record<string, Record<string, number | string>>>((acc, p) => {
@@ -108,9 +125,9 @@ function Reports({ r }: { r: ReportSummary }) {
       <ReportCard
         id="prescribers"
         title="Acceptance rate per prescriber"
-        note="Accepted or modified ÷ answered."
+        note="Accepted or modified ÷ answered. The chart shows the prescribers who have answered; the table lists everyone written to."
         fileName={`prescribers-${stamp}.csv`}
-        chart={<Bars data={r.prescribers.map((p) => ({ prescriber: p.prescriber, rate: p.rate === null ? 0 : Math.round(p.rate * 100) }))} x="prescriber" bars={[{ key: 'rate', name: 'Acceptance %' }]} percent />}
+        chart={<Bars data={r.prescribers.filter((p) => p.rate !== null).map((p) => ({ prescriber: p.prescriber, rate: Math.round(p.rate! * 100) }))} x="prescriber" bars={[{ key: 'rate', name: 'Acceptance %' }]} percent />}
         table={{ columns: ['Prescriber', 'Sent', 'Answered', 'Led to a change', 'Acceptance'], rows: r.prescribers.map((p) => [p.prescriber, p.sent, p.answered, p.changed, pct(p.rate)]) }}
       />
       <ReportCard
@@ -125,8 +142,8 @@ function Reports({ r }: { r: ReportSummary }) {
         id="claims"
         title="Claims by status"
         fileName={`claims-${stamp}.csv`}
-        chart={<Bars data={r.claimsByStatus.map((c) => ({ status: CLAIM_STATUS_LABELS[c.status], billed: c.billedCents / 100, paid: c.paidCents / 100 }))} x="status" bars={[{ key: 'billed', name: 'Billed $' }, { key: 'paid', name: 'Paid $' }]} />}
-        table={{ columns: ['Status', 'Claims', 'Billed', 'Paid'], rows: r.claimsByStatus.map((c) => [CLAIM_STATUS_LABELS[c.status], c.count, usd(c.billedCents), usd(c.paidCents)]) }}
+        chart={<Bars data={claimsByStatus.map((c) => ({ status: CLAIM_STATUS_LABELS[c.status], billed: c.billedCents / 100, paid: c.paidCents / 100 }))} x="status" bars={[{ key: 'billed', name: 'Billed $' }, { key: 'paid', name: 'Paid $' }]} />}
+        table={{ columns: ['Status', 'Claims', 'Billed', 'Paid'], rows: claimsByStatus.map((c) => [CLAIM_STATUS_LABELS[c.status], c.count, usd(c.billedCents), usd(c.paidCents)]) }}
       />
       <ReportCard
         id="denials"

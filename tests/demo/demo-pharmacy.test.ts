@@ -14,7 +14,7 @@ async function demoPharmacy(seed: number) {
 describe('the demo pharmacy', () => {
   it('is fictional, plausible, deterministic for a seed, and has work in every state', async () => {
     const { session, summary, db } = await demoPharmacy(7);
-    expect(summary).toMatchObject({ patients: 60, reviews: 32 });
+    expect(summary).toMatchObject({ patients: 60, reviews: 48 });
     expect(summary.fills).toBeGreaterThan(60 * 10);
     const people = (await db.query('SELECT first_name, last_name, date_of_birth, mbi, notes FROM patients')) as { first_name: string; last_name: string; date_of_birth: string; mbi: string; notes: string }[];
     for (const p of people) {
@@ -27,11 +27,16 @@ describe('the demo pharmacy', () => {
     for (const { npi } of (await db.query('SELECT npi FROM prescribers')) as { npi: string }[]) expect(isValidNpi(npi), npi).toBe(true);
     const statuses = ((await db.query('SELECT status, count(*) AS n FROM reviews GROUP BY status')) as { status: string; n: number }[]).map((r) => r.status).sort();
     expect(statuses).toEqual(['awaitingPrescriber', 'completed', 'draft', 'inProgress']);
+    const types = (await db.query(`SELECT type, count(*) AS n FROM reviews GROUP BY type ORDER BY type`)) as { type: string; n: number }[];
+    expect(types).toEqual([{ type: 'cmr', n: 32 }, { type: 'tmr', n: 16 }]);
+    const answers = ((await db.query(`SELECT DISTINCT outcome FROM review_recommendations WHERE outcome IS NOT NULL ORDER BY 1`)) as { outcome: string }[]).map((r) => r.outcome);
+    expect(answers).toEqual(['accepted', 'declined', 'modified', 'noResponse']);
     const claims = ((await db.query('SELECT DISTINCT status FROM claims')) as { status: string }[]).map((r) => r.status).sort();
     expect(claims).toEqual(['denied', 'draft', 'exported', 'paid', 'ready', 'rejected', 'submitted', 'voided']);
     // Something for every worklist.
     const screen = await call(session, 'eligibility:screen', { contractYear: 2026, asOf: '2026-11-30' });
-    expect(screen.patients.length).toBeGreaterThan(0);
+    expect(screen.counts.eligible).toBeGreaterThan(0);
+    expect(screen.criteria.costThreshold).not.toBeNull();
     expect((await call(session, 'adherence:worklist', {})).entries.length).toBeGreaterThan(0);
     const names = async (q: typeof db) => ((await q.query('SELECT first_name || last_name || date_of_birth AS n FROM patients ORDER BY n')) as { n: string }[]).map((r) => r.n);
     const first = await names(db);
