@@ -22,6 +22,8 @@ const MAX_UPRIGHT_ROWS = 6;
 /** Bars per row of a report's table; keys are the table's own columns. */
 function Bars({ data, x, bars, percent }: { data: object[]; x: string; bars: { key: string; name: string }[]; percent?: boolean }) {
   const lying = data.length > MAX_UPRIGHT_ROWS;
+  // Room for the longest label at 13 px, up to a quarter of a counter monitor's chart.
+  const labelWidth = Math.min(250, 16 + 7 * Math.max(0, ...data.map((d) => String((d as Record<string, unknown>)[x]).length)));
   const values = { tick: { fontSize: 13 }, allowDecimals: !percent, domain: percent ? [0, 100] : undefined, unit: percent ? '%' : undefined } as const;
   return (
     <ResponsiveContainer width="100%" height={lying ? 60 + data.length * (22 + 14 * bars.length) : 240}>
@@ -30,7 +32,7 @@ function Bars({ data, x, bars, percent }: { data: object[]; x: string; bars: { k
         {lying ? (
           <>
             <XAxis type="number" {...values} />
-            <YAxis type="category" dataKey={x} tick={{ fontSize: 13 }} interval={0} width={250} />
+            <YAxis type="category" dataKey={x} tick={{ fontSize: 13 }} interval={0} width={labelWidth} />
           </>
         ) : (
           <>
