@@ -54,7 +54,7 @@ import {
   type ReviewSummary,
   type TodayWork,
 } from './schemas/reviews';
-import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
+import { acceptFindingRequest, dismissFindingRequest, genotypeAddRequest, genotypeListRequest, patientChecksRequest, problemAddRequest, problemListRequest, problemReopenRequest, problemResolveRequest, type DrugTherapyProblem, type Genotype, type PatientChecks, type PopulationChecks } from './schemas/checks';
 import { batchIdRequest, dataElementsRequest, billingProviderSchema, claimActionRequest, claimCreateRequest, claimExportRequest, claimListRequest, payerSchema, renderingPharmacistSchema, type BatchSummary, type BillingSetup, type Claim, type ClaimBatch, type ClaimPreview, type DataElementsFile } from './schemas/billing';
 import { reportRequest, type ReportSummary } from './schemas/reports';
 import { outreachHistoryRequest, outreachLogRequest, patientAdherenceRequest, worklistRequest, type AdherenceWorklist, type OutreachAttempt, type PatientAdherence } from './schemas/adherence';
@@ -145,6 +145,8 @@ export const contract = {
   'checks:population': channel<PopulationChecks>()(emptyRequest),
   'problems:list': channel<DrugTherapyProblem[]>()(problemListRequest),
   'problems:add': channel<DrugTherapyProblem>()(problemAddRequest),
+  'problems:resolve': channel<DrugTherapyProblem>()(problemResolveRequest),
+  'problems:reopen': channel<DrugTherapyProblem>()(problemReopenRequest),
   'genotypes:list': channel<Genotype[]>()(genotypeListRequest),
   'genotypes:add': channel<Genotype>()(genotypeAddRequest),
   'reviews:create': channel<Review>()(reviewCreateRequest),

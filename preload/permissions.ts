@@ -52,6 +52,8 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'checks:population': 'signedIn',
   'problems:list': 'signedIn',
   'problems:add': 'pharmacist',
+  'problems:resolve': 'pharmacist',
+  'problems:reopen': 'pharmacist',
   'genotypes:list': 'signedIn',
   // A genetic test result is entered by the pharmacist who reads the report.
   'genotypes:add': 'pharmacist',

@@ -17,7 +17,7 @@ import { reportSummary } from '../reports/report-summary';
 import { adherenceWorklist, patientAdherence } from '../adherence/programme';
 import { logOutreach, outreachHistory } from '../adherence/outreach';
 import { addGenotype, listGenotypes } from '../checks/genotypes';
-import { addProblem, listProblems } from '../checks/problems';
+import { addProblem, listProblems, reopenProblem, resolveProblem } from '../checks/problems';
 import { getCriteria, setCriteria } from '../eligibility/criteria-store';
 import { recordEnrollment } from '../eligibility/enrollment-store';
 import { screenPatients } from '../eligibility/screening';
@@ -136,6 +136,11 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
     const { db, user } = session.current();
     return addProblem(db, user, req);
   },
+  'problems:resolve': async (req, { session }) => {
+    const { db, user } = session.current();
+    return resolveProblem(db, user, req);
+  },
+  'problems:reopen': async (req, { session }) => reopenProblem(session.current().db, req.id),
   'genotypes:list': async (req, { session }) => listGenotypes(session.current().db.manager, req.patientId),
   'genotypes:add': async (req, { session }) => {
     const { db, user } = session.current();

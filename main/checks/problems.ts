@@ -1,13 +1,21 @@
 // Drug-therapy problems on a patient's record: confirmed from the checks, or entered by hand.
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { DrugTherapyProblem, problemAddRequest } from '../../preload/schemas/checks';
+import type { DrugTherapyProblem, problemAddRequest, problemResolveRequest } from '../../preload/schemas/checks';
+import { formatIsoDate } from '../../preload/schemas/dates';
+import { AppError, notFound } from '../common/errors';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { assertLivePatient } from '../patients/patient-store';
 
-export type ProblemRow = { id: string; source: DrugTherapyProblem['source']; rule_id: string | null; category: DrugTherapyProblem['category']; severity: DrugTherapyProblem['severity']; title: string; description: string; suggested_action: string | null; status: DrugTherapyProblem['status']; created_at: string; created_by: string };
-export const toProblem = (r: ProblemRow): DrugTherapyProblem => ({ id: r.id, source: r.source, ruleId: r.rule_id, category: r.category, severity: r.severity, title: r.title, description: r.description, suggestedAction: r.suggested_action, status: r.status, createdAt: r.created_at, createdBy: r.created_by });
+export type ProblemRow = {
+  id: string; patient_id: string; source: DrugTherapyProblem['source']; rule_id: string | null; category: DrugTherapyProblem['category']; severity: DrugTherapyProblem['severity']; title: string; description: string;
+  suggested_action: string | null; status: DrugTherapyProblem['status']; resolved_on: string | null; resolution: string | null; resolved_by: string | null; created_at: string; created_by: string;
+};
+export const toProblem = (r: ProblemRow): DrugTherapyProblem => ({
+  id: r.id, patientId: r.patient_id, source: r.source, ruleId: r.rule_id, category: r.category, severity: r.severity, title: r.title, description: r.description, suggestedAction: r.suggested_action,
+  status: r.status, resolvedOn: r.resolved_on, resolution: r.resolution, resolvedBy: r.resolved_by, createdAt: r.created_at, createdBy: r.created_by,
+});
 
 /** Open problems first, then by when they were recorded. */
 export async function listProblems(db: DataSource, patientId: string): Promise<DrugTherapyProblem[]> {
@@ -24,5 +32,35 @@ export async function addProblem(db: DataSource, user: SignedInUser, p: z.output
     ]);
     const [row] = (await em.query('SELECT * FROM drug_therapy_problems WHERE id = ?', [id])) as ProblemRow[];
     return toProblem(row!);
+  });
+}
+
+/** A problem of a patient still on file, for a change inside `em`'s transaction. */
+async function loadProblem(em: EntityManager, id: string): Promise<ProblemRow> {
+  const [row] = (await em.query('SELECT * FROM drug_therapy_problems WHERE id = ?', [id])) as ProblemRow[];
+  if (!row) throw notFound('This drug-therapy problem');
+  await assertLivePatient(em, row.patient_id);
+  return row;
+}
+
+/** Marks an open problem resolved: the day, how (in the pharmacist's words), and who recorded it. */
+export async function resolveProblem(db: DataSource, user: SignedInUser, p: z.output<typeof problemResolveRequest>): Promise<DrugTherapyProblem> {
+  return db.transaction(async (em) => {
+    const row = await loadProblem(em, p.id);
+    if (row.status === 'resolved') throw new AppError('conflict', `This problem was already resolved on ${formatIsoDate(row.resolved_on!)} by ${row.resolved_by}. Reopen it first to change that.`);
+    const recorded = row.created_at.slice(0, 10);
+    if (p.resolvedOn < recorded) throw new AppError('validation', `The problem was recorded on ${formatIsoDate(recorded)}; it cannot have been resolved before that.`, 'resolvedOn');
+    await em.query(`UPDATE drug_therapy_problems SET status = 'resolved', resolved_on = ?, resolution = ?, resolved_by = ? WHERE id = ?`, [p.resolvedOn, p.resolution, user.username, p.id]);
+    return toProblem(await loadProblem(em, p.id));
+  });
+}
+
+/** Opens a resolved problem again (it came back, or was resolved by mistake); the audit trail keeps the earlier resolution. */
+export async function reopenProblem(db: DataSource, id: string): Promise<DrugTherapyProblem> {
+  return db.transaction(async (em) => {
+    const row = await loadProblem(em, id);
+    if (row.status === 'open') throw new AppError('conflict', 'This problem is already open.');
+    await em.query(`UPDATE drug_therapy_problems SET status = 'open', resolved_on = NULL, resolution = NULL, resolved_by = NULL WHERE id = ?`, [id]);
+    return toProblem(await loadProblem(em, id));
   });
 }

@@ -94,7 +94,8 @@ export function carePlanBundle(d: CarePlanInput): Bundle {
         subject: patient,
         asserter: pharmacist,
         recordedDate: p.createdAt,
-        note: [{ text: p.description }],
+        ...(p.resolvedOn ? { abatementDateTime: p.resolvedOn } : {}),
+        note: [{ text: p.description }, ...(p.resolution ? [{ text: `Resolved: ${p.resolution}` }] : [])],
       }),
     );
   }

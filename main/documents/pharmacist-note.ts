@@ -20,6 +20,7 @@ export function pharmacistNoteDocument(d: ReviewDocumentData): TDocumentDefiniti
   const name = [d.patient.firstName, d.patient.middleName, d.patient.lastName].filter(Boolean).join(' ');
   const minutes = Math.round(r.timer.seconds / 60);
   const allergies = d.patient.allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)).join('; ') || (d.patient.noKnownAllergies ? 'No known allergies' : 'Not recorded');
+  const resolved = r.problems.filter((p) => p.status === 'resolved');
   const rows: TableCell[][] = [
     ['Problem', 'Recommendation', 'Who acts', 'Outcome'].map((h) => ({ text: h, bold: true, fillColor: '#e8edf3' })),
     ...r.plan.map((x): TableCell[] => {
@@ -61,6 +62,7 @@ export function pharmacistNoteDocument(d: ReviewDocumentData): TDocumentDefiniti
       r.plan.length
         ? { table: { headerRows: 1, dontBreakRows: true, widths: [130, '*', 95, 80], body: rows }, layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.6, vLineWidth: () => 0.6 }, margin: [0, 0, 0, 10] }
         : { text: 'No recommendations recorded.', margin: [0, 0, 0, 10] },
+      ...(resolved.length ? [heading('Problems resolved'), { ul: resolved.map((p) => `${p.title} — ${usDate(p.resolvedOn!)}: ${p.resolution}`), margin: [0, 0, 0, 10] } as Content] : []),
       ...(fullNote ? [heading('SOAP note'), { text: r.soapNote, preserveLeadingSpaces: true, margin: [0, 0, 0, 10] } as Content] : []),
       ...(r.addenda.length ? [heading('Addenda'), ...r.addenda.map((a): Content => ({ stack: [{ text: `${usDate(a.createdAt.slice(0, 10))} · ${a.createdBy}`, bold: true }, a.text], margin: [0, 0, 0, 8] }))] : []),
     ],

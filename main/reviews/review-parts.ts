@@ -55,12 +55,15 @@ export async function liveLines(q: Q, r: ReviewRow): Promise<ReviewLine[]> {
 
 export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
   const lines = r.reconciliation_snapshot ? (JSON.parse(r.reconciliation_snapshot) as ReviewLine[]) : await liveLines(q, r);
-  // Open problems, plus any this review planned for; a completed review keeps to what existed when it was signed.
+  // Open problems, those resolved while the review was open, and any this review planned for; a
+  // completed review keeps to what existed when it was signed.
   const problems = ((await q.query(
     `SELECT * FROM drug_therapy_problems WHERE patient_id = ?
-       AND (id IN (SELECT problem_id FROM review_recommendations WHERE review_id = ?) OR (status = 'open' AND (? IS NULL OR created_at <= ?)))
+       AND (id IN (SELECT problem_id FROM review_recommendations WHERE review_id = ?)
+            OR (status = 'open' AND (? IS NULL OR created_at <= ?))
+            OR (status = 'resolved' AND resolved_on >= ? AND (? IS NULL OR resolved_on <= ?)))
      ORDER BY created_at`,
-    [r.patient_id, r.id, r.completed_at, r.completed_at],
+    [r.patient_id, r.id, r.completed_at, r.completed_at, r.created_at.slice(0, 10), r.completed_at, r.completed_at],
   )) as ProblemRow[]).map(toProblem);
   const plan = ((await q.query(
     `SELECT rr.*, ${PRESCRIBER_NAME_SQL} AS prescriber_name FROM review_recommendations rr LEFT JOIN prescribers p ON p.id = rr.prescriber_id WHERE rr.review_id = ? ORDER BY rr.created_at, rr.rowid`,

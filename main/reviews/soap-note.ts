@@ -33,7 +33,7 @@ export function draftSoapNote(r: ReviewRow, parts: ReviewParts, c: SoapContext):
     ...resolved.map((l) => `- ${l.ingredients.join(' + ') || l.entries[0]!.product}: ${RESOLUTION_LABELS[l.resolution!].toLowerCase()}${l.note ? ` (${l.note})` : ''}`),
   ];
   const assessment = parts.problems.length
-    ? parts.problems.map((p, i) => `${i + 1}. ${p.title} — ${DTP_LABELS[p.category]}, ${SEVERITY_LABELS[p.severity].toLowerCase()}: ${p.description}`)
+    ? parts.problems.map((p, i) => `${i + 1}. ${p.title} — ${DTP_LABELS[p.category]}, ${SEVERITY_LABELS[p.severity].toLowerCase()}: ${p.description}${p.status === 'resolved' ? ` — resolved ${formatIsoDate(p.resolvedOn!)}: ${p.resolution}` : ''}`)
     : ['No drug-therapy problems identified.'];
   const plan = [
     ...parts.plan.map((x, i) => {

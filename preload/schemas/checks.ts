@@ -200,6 +200,7 @@ const idSchema = z.uuid({ error: 'Not a valid record id' });
 /** A drug-therapy problem on the patient's record: confirmed from a check, or entered by the pharmacist. */
 export interface DrugTherapyProblem {
   id: string;
+  patientId: string;
   source: 'check' | 'manual';
   ruleId: string | null;
   category: (typeof DTP_CATEGORIES)[number];
@@ -208,6 +209,10 @@ export interface DrugTherapyProblem {
   description: string;
   suggestedAction: string | null;
   status: 'open' | 'resolved';
+  /** When, how and by whom it was resolved; null while open. */
+  resolvedOn: string | null;
+  resolution: string | null;
+  resolvedBy: string | null;
   createdAt: string;
   createdBy: string;
 }
@@ -221,6 +226,15 @@ export const problemAddRequest = z
     description: z.string({ error: 'Describe the problem' }).trim().min(5, 'Describe the problem in a few words').max(2000),
   })
   .strict();
+
+export const problemResolveRequest = z
+  .object({
+    id: idSchema,
+    resolvedOn: z.string({ error: 'Enter the date it was resolved' }).trim().refine(isIsoDate, 'Enter the date it was resolved as MM/DD/YYYY').refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date it was resolved cannot be in the future'),
+    resolution: z.string({ error: 'Say how it was resolved' }).trim().min(3, 'Say how it was resolved, in a few words').max(1000),
+  })
+  .strict();
+export const problemReopenRequest = z.object({ id: idSchema }).strict();
 
 export const genotypeAddRequest = z
   .object({

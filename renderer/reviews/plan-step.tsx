@@ -2,6 +2,7 @@
 // takes home ("What we talked about" / "What I need to do"), started from the pharmacy's phrases.
 import { useMemo, useState } from 'react';
 import { DTP_LABELS, SEVERITY_LABELS, type DrugTherapyProblem } from '../../preload/schemas/checks';
+import { formatIsoDate } from '../../preload/schemas/dates';
 import { ACTOR_LABELS, ACTORS, RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Recommendation, type RecommendationAction } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
@@ -35,7 +36,11 @@ export function PlanStep({ review: r, readOnly, save, submitChange }: StepProps)
                 </button>
               )}
             </div>
-            {plans.length === 0 && editing?.problemId !== p.id && (r.plannedBefore.includes(p.id) ? <p className="muted">Planned in an earlier review; add a recommendation only if the plan changes.</p> : <p className="attention">No plan yet.</p>)}
+            {plans.length === 0 && editing?.problemId !== p.id && (
+              p.status === 'resolved' ? <p className="muted">Resolved {formatIsoDate(p.resolvedOn!)}: {p.resolution}. No plan needed.</p>
+              : r.plannedBefore.includes(p.id) ? <p className="muted">Planned in an earlier review; add a recommendation only if the plan changes.</p>
+              : <p className="attention">No plan yet.</p>
+            )}
             {plans.map((x) =>
               editing?.recommendation?.id === x.id ? null : (
                 <div key={x.id} className="plan-item">

@@ -60,6 +60,8 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'checks:accept': { payload: { patientId: randomUUID(), ruleId: 'ddi.x', fingerprint: 'ABC' }, field: 'fingerprint' },
   'problems:list': { payload: { patientId: 'x' }, field: 'patientId' },
   'problems:add': { payload: { patientId: randomUUID(), category: 'tooMuch', severity: 'major', title: 'warfarin', description: 'bleeding risk' }, field: 'category' },
+  'problems:resolve': { payload: { id: randomUUID(), resolvedOn: '2999-01-01', resolution: 'Dose lowered by the prescriber' }, field: 'resolvedOn' },
+  'problems:reopen': { payload: { id: 'not-a-uuid' }, field: 'id' },
   'genotypes:list': { payload: { patientId: 'x' }, field: 'patientId' },
   'genotypes:add': { payload: { patientId: randomUUID(), gene: 'CYP2C19', result: 'Slow', testedOn: '2025-01-01' }, field: 'result' },
   'reviews:create': { payload: { patientId: randomUUID(), type: 'annual' }, field: 'type' },

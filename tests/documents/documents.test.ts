@@ -129,10 +129,14 @@ describe('the prescriber fax and the pharmacist note', () => {
     expect(text).toContain('Concerns: Feels dizzy some mornings.');
     expect(text).toContain('Completed, signed by Lee Ambrose, RPh (pharmacist1)');
 
+    // At the follow-up, one problem is resolved: the summary says when and how.
     const tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
+    const statin = (await call(session, 'problems:list', { patientId })).find((p) => p.title === 'atorvastatin')!;
+    await call(session, 'problems:resolve', { id: statin.id, resolvedOn: new Date().toISOString().slice(0, 10), resolution: 'Takes it every evening with the pill box' });
     const summary = await make({ kind: 'pharmacistNote', reviewId: tmr.id });
     expect(summary.doc).toMatchObject({ title: 'Review summary', pages: 1, draft: true });
     expect(pagesText(summary.pdf)[0]).toContain('DRAFT');
+    expect(pagesText(summary.pdf)[0]!.replace(/\s+/g, ' ')).toMatch(/Problems resolved atorvastatin — \d\d\/\d\d\/\d{4}: Takes it every evening with the pill box/);
     expect(await dispatch(session, 'documents:make', { kind: 'cmrSummary', reviewId: tmr.id })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/follows a CMR/) } });
     await session.signOut();
   });

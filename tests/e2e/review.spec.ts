@@ -176,4 +176,22 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByRole('button', { name: 'Save phrase' }).click();
   await expect(page.getByRole('row', { name: /Blood pressure log/ })).toContainText('Check your blood pressure each morning');
   await snap(page, '51-phrases');
+
+  // At the follow-up TMR the metformin problem is marked resolved: it needs no plan, the note says how.
+  await page.evaluate((id) => (location.hash = `#/patients/${id}`), patient!.id);
+  await page.getByRole('button', { name: 'Start TMR' }).click();
+  await page.getByRole('button', { name: 'Assessment →' }).click();
+  const problems = page.getByRole('region', { name: /Drug-therapy problems/ });
+  await expect(problems).toContainText('2 open');
+  await problems.getByRole('button', { name: 'Resolved: metformin' }).click();
+  await page.getByLabel('How it was resolved').fill('Takes metformin with breakfast and supper; no stomach upset since');
+  await page.getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(problems).toContainText('1 open');
+  await expect(problems.getByRole('row', { name: /metformin/ }).first()).toContainText(/Resolved \d\d\/\d\d\/\d{4} · dwhitfield/);
+  await snap(page, '52-problem-resolved');
+  await page.getByRole('button', { name: 'Plan →' }).click();
+  await expect(page.getByRole('region', { name: 'Plan for metformin' })).toContainText('No plan needed.');
+  await page.getByRole('button', { name: /2 Assessment/ }).click();
+  await problems.getByRole('button', { name: 'Reopen' }).click();
+  await expect(problems).toContainText('2 open');
 });

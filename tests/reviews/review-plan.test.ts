@@ -22,6 +22,17 @@ const recommend = (session: Session, r: Review, recommendation: Record<string, u
 const messages = (r: Review) => r.missing.map((m) => `${m.step}: ${m.message}`);
 
 describe('review plan, intervention and sign-off', () => {
+  it('keeps a problem resolved during the review on its list, needing no plan, with how it was resolved in the note', async () => {
+    const { session, statin, r: start } = await cmrWithProblems();
+    await call(session, 'problems:resolve', { id: statin.id, resolvedOn: daysAgo(0), resolution: 'Takes it every evening now with her pill box' });
+    const r = await call(session, 'reviews:get', { id: start.id });
+    expect(r.problems.map((p) => `${p.title}: ${p.status}`)).toEqual(['ibuprofen + warfarin: open', 'atorvastatin: resolved']);
+    expect(messages(r)).toEqual(['2: Confirm the drug-therapy problem list', '3: Problem "ibuprofen + warfarin" has no plan', '5: The next follow-up date']);
+    expect(r.soapNote).toContain('atorvastatin — Nonadherence, moderate: Skips doses when she feels well — resolved');
+    expect(r.soapNote).toContain('Takes it every evening now with her pill box');
+    await session.signOut();
+  });
+
   it('plans each problem, groups prescriber recommendations, and finalizes only when nothing is missing', async () => {
     const { session, patientId, doctor, nsaid, statin, r: start } = await cmrWithProblems();
     let r = start;

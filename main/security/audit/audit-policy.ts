@@ -67,6 +67,8 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'checks:accept': 'self',
   'problems:list': (req) => ({ action: 'problem.read', category: 'clinical checks', patientId: req.patientId, objectId: req.patientId }),
   'problems:add': (req, res) => ({ action: 'problem.add', category: 'clinical checks', patientId: req.patientId, objectId: res?.id ?? null, detail: `${req.category} (${req.severity}): ${req.title}` }),
+  'problems:resolve': (req, res) => ({ action: 'problem.resolve', category: 'clinical checks', patientId: res?.patientId ?? null, objectId: req.id, detail: `resolved ${req.resolvedOn}: ${req.resolution}` }),
+  'problems:reopen': (req, res) => ({ action: 'problem.reopen', category: 'clinical checks', patientId: res?.patientId ?? null, objectId: req.id }),
   'genotypes:list': (req) => ({ action: 'genotype.read', category: 'pharmacogenomics', patientId: req.patientId, objectId: req.patientId }),
   'genotypes:add': (req, res) => ({ action: 'genotype.add', category: 'pharmacogenomics', patientId: req.patientId, objectId: res?.id ?? null, detail: `${req.gene} ${req.result} (${req.testedOn})` }),
   'checks:population': (_req, res) => ({ action: 'check.population', category: 'clinical checks', detail: `${res?.screened ?? 0} patients: ${res?.majorInteraction.length ?? 0} serious interactions, ${res?.lowAdherence.length ?? 0} low adherence, ${res?.careGaps.length ?? 0} care gaps` }),
