@@ -16,7 +16,7 @@ type Q = Pick<EntityManager, 'query'>;
 type Row = {
   id: string; claim_number: string; review_id: string; payer_id: string; payer_name: string; patient_id: string; patient_name: string; rendering_username: string; status: ClaimStatus;
   frequency: Claim['frequency']; replaces_claim_id: string | null; service_date: string; minutes: number; established: number; established_override: string | null;
-  lines: string; diagnoses: string; total_cents: number; explanation: string; batch_id: string | null; paid_cents: number | null; paid_date: string | null; denial_reason: string | null; version: number;
+  lines: string; diagnoses: string; total_cents: number; explanation: string; batch_id: string | null; paid_cents: number | null; paid_date: string | null; denial_reason: string | null; payer_claim_number: string | null; version: number;
 };
 
 const SELECT = `SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
@@ -24,7 +24,7 @@ const toClaim = (r: Row): Claim => ({
   id: r.id, claimNumber: r.claim_number, reviewId: r.review_id, payerId: r.payer_id, payerName: r.payer_name, patientId: r.patient_id, patientName: r.patient_name, renderingUsername: r.rendering_username,
   status: r.status, frequency: r.frequency, replacesClaimId: r.replaces_claim_id, serviceDate: r.service_date, minutes: r.minutes, established: Boolean(r.established), establishedOverride: r.established_override,
   lines: JSON.parse(r.lines) as ClaimLine[], diagnoses: JSON.parse(r.diagnoses) as string[], totalCents: r.total_cents, explanation: r.explanation, batchId: r.batch_id,
-  paidCents: r.paid_cents, paidDate: r.paid_date, denialReason: r.denial_reason, version: r.version,
+  paidCents: r.paid_cents, paidDate: r.paid_date, denialReason: r.denial_reason, payerClaimNumber: r.payer_claim_number, version: r.version,
 });
 
 export async function getClaim(q: Q, id: string): Promise<Claim> {
@@ -141,6 +141,12 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
     const neverSent = c.status === 'draft' || c.status === 'ready';
     if (req.action === 'void' && neverSent) return (await set({ status: 'voided' }), c.id);
     if (req.action === 'replace' || req.action === 'void') {
+      // Correcting or voiding a claim the payer has adjudicated names it by the payer's own number (REF*F8).
+      const payerNumber = req.payerClaimNumber ?? c.payerClaimNumber;
+      if ((c.status === 'paid' || c.status === 'denied') && !payerNumber) {
+        throw new AppError('validation', `Enter the payer’s claim number for ${c.claimNumber} (on the remittance): a ${req.action === 'replace' ? 'correction' : 'void'} of an adjudicated claim must carry it.`, 'payerClaimNumber');
+      }
+      if (req.payerClaimNumber) await set({ payer_claim_number: req.payerClaimNumber });
       const newId = randomUUID();
       const frequency = req.action === 'replace' ? billing.claimFrequency.replacement : billing.claimFrequency.void;
       await em.query(
@@ -151,8 +157,9 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       if (req.action === 'void') await set({ status: 'voided' });
       return newId;
     }
-    if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate });
-    else if (req.action === 'denied' || req.action === 'rejected') await set({ status: LEADS_TO[req.action], denial_reason: req.reason });
+    if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate, payer_claim_number: req.payerClaimNumber ?? c.payerClaimNumber });
+    else if (req.action === 'denied') await set({ status: 'denied', denial_reason: req.reason, payer_claim_number: req.payerClaimNumber ?? c.payerClaimNumber });
+    else if (req.action === 'rejected') await set({ status: 'rejected', denial_reason: req.reason });
     else await set({ status: LEADS_TO[req.action] });
     return c.id;
   });

@@ -39,7 +39,7 @@ function claimPage(c: ClaimFor837, provider: BillingProvider, payer: Payer): Con
       row(box('12', "PATIENT'S OR AUTHORIZED PERSON'S SIGNATURE", 'SIGNATURE ON FILE', 3), box('13', "INSURED'S OR AUTHORIZED PERSON'S SIGNATURE", 'SIGNATURE ON FILE', 3)),
       row(
         box('21', 'DIAGNOSIS OR NATURE OF ILLNESS OR INJURY (ICD Ind. 0)', { columns: c.claim.diagnoses.map((d, i) => ({ text: `${LETTERS[i]}. ${d}`, fontSize: 10, bold: true })), columnGap: 6 }, 4),
-        box('22', 'RESUBMISSION CODE / ORIGINAL REF. NO.', c.claim.frequency === '1' ? '' : `${c.claim.frequency}   ${c.replacesClaimNumber ?? ''}`, 2),
+        box('22', 'RESUBMISSION CODE / ORIGINAL REF. NO.', c.claim.frequency === '1' ? '' : `${c.claim.frequency}   ${c.replaces?.payerClaimNumber ?? ''}`, 2),
       ),
     ]),
     {

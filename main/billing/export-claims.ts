@@ -19,14 +19,14 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
   const [p] = (await em.query('SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [claim.patientId])) as PatientRow[];
   const rendering = await renderingPharmacist(em, claim.renderingUsername);
   if (!p || !rendering) throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
-  const [replaced] = claim.replacesClaimId ? ((await em.query('SELECT claim_number FROM claims WHERE id = ?', [claim.replacesClaimId])) as { claim_number: string }[]) : [];
+  const [replaced] = claim.replacesClaimId ? ((await em.query('SELECT claim_number, payer_claim_number FROM claims WHERE id = ?', [claim.replacesClaimId])) as { claim_number: string; payer_claim_number: string | null }[]) : [];
   return {
-    claim, rendering, replacesClaimNumber: replaced?.claim_number ?? null,
+    claim, rendering, replaces: replaced ? { claimNumber: replaced.claim_number, payerClaimNumber: replaced.payer_claim_number } : null,
     patient: { firstName: p.first_name, middleName: p.middle_name, lastName: p.last_name, dateOfBirth: p.date_of_birth, sex: p.sex, memberId: p.part_d_member_id ?? p.mbi ?? '', address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip } },
   };
 }
 
-const CSV_HEADER = ['Claim', 'Frequency', 'Replaces', 'Service date', 'Patient', 'Date of birth', 'Member ID', 'Payer', 'Codes', 'Units', 'Charge', 'Diagnoses', 'Minutes', 'Patient status', 'Rendering NPI', 'Billing NPI'];
+const CSV_HEADER = ['Claim', 'Frequency', 'Replaces', 'Payer claim number replaced', 'Service date', 'Patient', 'Date of birth', 'Member ID', 'Payer', 'Codes', 'Units', 'Charge', 'Diagnoses', 'Minutes', 'Patient status', 'Rendering NPI', 'Billing NPI'];
 
 export async function exportClaims(db: DataSource, user: SignedInUser, req: z.output<typeof claimExportRequest>, at = new Date()): Promise<ClaimBatch> {
   return db.transaction(async (em) => {
@@ -51,8 +51,8 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
     } else {
       content = csvTable(
         CSV_HEADER,
-        details.map(({ claim: c, patient: p, rendering, replacesClaimNumber }) => [
-          c.claimNumber, c.frequency, replacesClaimNumber, c.serviceDate, `${p.lastName}, ${p.firstName}`, p.dateOfBirth, p.memberId, payer.name,
+        details.map(({ claim: c, patient: p, rendering, replaces }) => [
+          c.claimNumber, c.frequency, replaces?.claimNumber ?? null, replaces?.payerClaimNumber ?? null, c.serviceDate, `${p.lastName}, ${p.firstName}`, p.dateOfBirth, p.memberId, payer.name,
           c.lines.map((l) => `${l.code} x${l.units}`).join('; '), c.lines.reduce((s, l) => s + l.units, 0), (c.totalCents / 100).toFixed(2), c.diagnoses.join('; '), c.minutes,
           c.established ? 'established' : 'new', rendering.npi, provider.npi,
         ]),

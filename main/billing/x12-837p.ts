@@ -9,8 +9,8 @@ export interface ClaimFor837 {
   claim: Claim;
   patient: { firstName: string; middleName: string | null; lastName: string; dateOfBirth: string; sex: 'female' | 'male' | 'unknown'; memberId: string; address: { line1: string; city: string; state: string; zip: string } };
   rendering: RenderingPharmacist;
-  /** For a correction or void (CLM05-3 7 or 8): the claim it changes. */
-  replacesClaimNumber: string | null;
+  /** For a correction or void (CLM05-3 7 or 8): the claim it changes, and the payer's number for it once adjudicated. */
+  replaces: { claimNumber: string; payerClaimNumber: string | null } | null;
 }
 
 const SEGMENT = '~';
@@ -52,7 +52,8 @@ export function build837p(p: { provider: BillingProvider; payer: Payer; claims: 
     seg('DMG', 'D8', ymd(pt.dateOfBirth), pt.sex === 'female' ? 'F' : pt.sex === 'male' ? 'M' : 'U');
     seg('NM1', 'PR', '2', text(p.payer.name), '', '', '', '', 'PI', p.payer.payerId);
     seg('CLM', c.claim.claimNumber, amount(c.claim.totalCents), '', '', [billing.placeOfService.pharmacy, 'B', c.claim.frequency].join(COMPONENT), 'Y', 'A', 'Y', 'Y');
-    if (c.replacesClaimNumber) seg('REF', 'F8', c.replacesClaimNumber);
+    // Only the payer's own number: sent when the claim replaced or voided was adjudicated (see resources/billing).
+    if (c.replaces?.payerClaimNumber) seg('REF', 'F8', c.replaces.payerClaimNumber);
     seg('HI', ...c.claim.diagnoses.map((d, k) => `${k === 0 ? 'ABK' : 'ABF'}${COMPONENT}${d.replace('.', '')}`));
     seg('NM1', '82', '1', text(c.rendering.lastName), text(c.rendering.firstName, 35), '', '', '', 'XX', c.rendering.npi);
     seg('PRV', 'PE', 'PXC', c.rendering.taxonomy);

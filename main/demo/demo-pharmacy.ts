@@ -218,8 +218,8 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     else if (path === 7) await actOnClaim(db, user, { action: 'void', id: c.id, version: await version() });
     else {
       c = await actOnClaim(db, user, { action: 'submitted', id: c.id, version: await version() });
-      if (path === 4) await actOnClaim(db, user, { action: 'paid', id: c.id, version: c.version, paidAmount: c.totalCents / 100 - 5, paidDate: today });
-      if (path === 5) await actOnClaim(db, user, { action: 'denied', id: c.id, version: c.version, reason: 'Demo: member not eligible' });
+      if (path === 4) await actOnClaim(db, user, { action: 'paid', id: c.id, version: c.version, paidAmount: c.totalCents / 100 - 5, paidDate: today, payerClaimNumber: `DEMO-ICN-${k}` });
+      if (path === 5) await actOnClaim(db, user, { action: 'denied', id: c.id, version: c.version, reason: 'Demo: member not eligible', payerClaimNumber: `DEMO-ICN-${k}` });
     }
   }
   for (const c of readyLater) await actOnClaim(db, user, { action: 'ready', id: c.id, version: c.version });

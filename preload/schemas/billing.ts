@@ -125,6 +125,8 @@ export interface Claim {
   paidCents: number | null;
   paidDate: string | null;
   denialReason: string | null;
+  /** The payer's number for the claim once adjudicated (ICN/DCN on the remittance). */
+  payerClaimNumber: string | null;
   version: number;
 }
 
@@ -141,14 +143,17 @@ export const CLAIM_ACTIONS = {
 export type ClaimAction = keyof typeof CLAIM_ACTIONS;
 export const actionsFor = (status: ClaimStatus) => (Object.keys(CLAIM_ACTIONS) as ClaimAction[]).filter((a) => (CLAIM_ACTIONS[a] as readonly ClaimStatus[]).includes(status));
 
+/** Letters, digits and dashes: never an X12 delimiter. */
+const payerClaimNumber = z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/, 'The payer’s claim number is letters, digits and dashes (up to 50), as on the remittance').optional();
+
 export const claimActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('ready'), id, version: z.number().int().positive() }).strict(),
   z.object({ action: z.literal('submitted'), id, version: z.number().int().positive() }).strict(),
-  z.object({ action: z.literal('paid'), id, version: z.number().int().positive(), paidAmount: z.number().min(0).max(100000), paidDate: isoDate('date paid') }).strict(),
-  z.object({ action: z.literal('denied'), id, version: z.number().int().positive(), reason: requiredText('denial reason', 200) }).strict(),
+  z.object({ action: z.literal('paid'), id, version: z.number().int().positive(), paidAmount: z.number().min(0).max(100000), paidDate: isoDate('date paid'), payerClaimNumber }).strict(),
+  z.object({ action: z.literal('denied'), id, version: z.number().int().positive(), reason: requiredText('denial reason', 200), payerClaimNumber }).strict(),
   z.object({ action: z.literal('rejected'), id, version: z.number().int().positive(), reason: requiredText('rejection reason', 200) }).strict(),
-  z.object({ action: z.literal('replace'), id, version: z.number().int().positive() }).strict(),
-  z.object({ action: z.literal('void'), id, version: z.number().int().positive() }).strict(),
+  z.object({ action: z.literal('replace'), id, version: z.number().int().positive(), payerClaimNumber }).strict(),
+  z.object({ action: z.literal('void'), id, version: z.number().int().positive(), payerClaimNumber }).strict(),
 ]);
 
 export const claimListRequest = z

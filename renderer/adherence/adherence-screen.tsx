@@ -9,6 +9,7 @@ import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
 import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
+import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 
 export function AdherenceScreen() {
@@ -63,14 +64,14 @@ export function AdherenceScreen() {
                   </td>
                   <td>{e.reasons.join(' · ')}</td>
                   <td>{e.lastOutreach ? `${formatIsoDate(e.lastOutreach.date)}: ${OUTREACH_RESULT_LABELS[e.lastOutreach.result]} (${e.attempts} in 30 days)` : 'None yet'}</td>
-                  <td className="claim-actions">
+                  <RowActions>
                     <button type="button" className="link" onClick={() => setLogging(e)}>
                       Log outreach
                     </button>
                     <button type="button" className="link" onClick={() => void startReview(e.patientId, 'tmr').catch((x: Error) => setError(x.message))}>
                       Start TMR
                     </button>
-                  </td>
+                  </RowActions>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
+import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 import { codesOf, dollars } from './money';
 
@@ -17,10 +18,12 @@ export function ClaimsPanel({ payers, range, onChanged }: { payers: Payer[]; ran
   const [payerId, setPayerId] = useState('');
   const [status, setStatus] = useState('');
   const claims = useCall('claims:list', { from: range.from, to: range.to, ...(payerId ? { payerId } : {}), ...(status ? { status: status as ClaimStatus } : {}) });
-  const [asking, setAsking] = useState<{ claim: Claim; action: 'paid' | 'denied' | 'rejected' } | null>(null);
+  const [asking, setAsking] = useState<{ claim: Claim; action: Asked } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const act = async (c: Claim, action: Action) => {
-    if (action === 'paid' || action === 'denied' || action === 'rejected') return setAsking({ claim: c, action });
+    // Remittance results need their details; correcting or voiding an adjudicated claim needs the payer's number.
+    const adjudicated = c.status === 'paid' || c.status === 'denied';
+    if (action === 'paid' || action === 'denied' || action === 'rejected' || ((action === 'replace' || action === 'void') && adjudicated && !c.payerClaimNumber)) return setAsking({ claim: c, action });
     setError(null);
     await call('claims:act', { action, id: c.id, version: c.version }).then(() => (claims.reload(), onChanged()), (e: Error) => setError(e.message));
   };
@@ -72,14 +75,15 @@ export function ClaimsPanel({ payers, range, onChanged }: { payers: Payer[]; ran
                   <span className="tag">{CLAIM_STATUS_LABELS[c.status]}</span>
                   {c.paidCents !== null && <div className="muted small">{dollars(c.paidCents)} on {formatIsoDate(c.paidDate!)}</div>}
                   {c.denialReason && <div className="muted small">{c.denialReason}</div>}
+                  {c.payerClaimNumber && <div className="muted small">Payer’s no. {c.payerClaimNumber}</div>}
                 </td>
-                <td className="claim-actions">
+                <RowActions>
                   {actionsFor(c.status).map((a) => (
                     <button key={a} type="button" className="link" onClick={() => void act(c, a)}>
                       {ACTION_LABELS[a]}
                     </button>
                   ))}
-                </td>
+                </RowActions>
               </tr>
             ))}
           </tbody>
@@ -89,13 +93,34 @@ export function ClaimsPanel({ payers, range, onChanged }: { payers: Payer[]; ran
   );
 }
 
-function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: 'paid' | 'denied' | 'rejected'; onDone: () => void }) {
-  const { values: v, set, errors, busy, submit } = useForm({ amount: (claim.totalCents / 100).toFixed(2), date: formatIsoDate(new Date().toISOString().slice(0, 10)), reason: '' });
+type Asked = 'paid' | 'denied' | 'rejected' | 'replace' | 'void';
+const SUBMIT_LABELS: Record<Asked, string> = { paid: 'Record payment', denied: 'Record', rejected: 'Record', replace: 'Correct claim', void: 'Void claim' };
+
+function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: Asked; onDone: () => void }) {
+  const { values: v, set, errors, busy, submit } = useForm({ amount: (claim.totalCents / 100).toFixed(2), date: formatIsoDate(new Date().toISOString().slice(0, 10)), reason: '', payerNumber: claim.payerClaimNumber ?? '' });
   const onSubmit = submit(async () => {
     const base = { id: claim.id, version: claim.version };
-    await call('claims:act', action === 'paid' ? { ...base, action, paidAmount: Number(v.amount), paidDate: parseUsDate(v.date) ?? v.date } : { ...base, action, reason: v.reason });
+    const payerClaimNumber = v.payerNumber.trim() || undefined;
+    await call(
+      'claims:act',
+      action === 'paid' ? { ...base, action, paidAmount: Number(v.amount), paidDate: parseUsDate(v.date) ?? v.date, payerClaimNumber }
+      : action === 'denied' ? { ...base, action, reason: v.reason, payerClaimNumber }
+      : action === 'rejected' ? { ...base, action, reason: v.reason }
+      : { ...base, action, payerClaimNumber },
+    );
     onDone();
   });
+  const payerNumber = (
+    <TextField
+      label="Payer’s claim number (on the remittance)"
+      span={2}
+      value={v.payerNumber}
+      onChange={set('payerNumber')}
+      error={errors.fields.payerClaimNumber}
+      hint={action === 'paid' || action === 'denied' ? 'Needed to correct or void this claim later.' : `A ${action === 'replace' ? 'correction' : 'void'} names the claim by the payer’s number.`}
+      autoFocus={action === 'replace' || action === 'void'}
+    />
+  );
   return (
     <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label={`Claim ${claim.claimNumber} ${action}`} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <FormAlert message={errors.form} />
@@ -103,16 +128,18 @@ function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: 'paid
         Claim {claim.claimNumber} · {claim.patientName} · {dollars(claim.totalCents)}
       </p>
       <div className="form-grid">
-        {action === 'paid' ? (
+        {action === 'paid' && (
           <>
             <TextField label="Amount paid ($)" value={v.amount} onChange={set('amount')} error={errors.fields.paidAmount} inputMode="decimal" autoFocus />
             <TextField label="Date paid" value={v.date} onChange={set('date')} error={errors.fields.paidDate} placeholder="MM/DD/YYYY" />
           </>
-        ) : (
-          <TextField label={action === 'denied' ? 'Denial reason (from the remittance)' : 'Rejection reason (from the clearinghouse)'} span={4} value={v.reason} onChange={set('reason')} error={errors.fields.reason} autoFocus />
         )}
+        {(action === 'denied' || action === 'rejected') && (
+          <TextField label={action === 'denied' ? 'Denial reason (from the remittance)' : 'Rejection reason (from the clearinghouse)'} span={action === 'denied' ? 2 : 4} value={v.reason} onChange={set('reason')} error={errors.fields.reason} autoFocus />
+        )}
+        {action !== 'rejected' && payerNumber}
       </div>
-      <FormActions submitLabel={action === 'paid' ? 'Record payment' : 'Record'} busy={busy} onCancel={onDone} />
+      <FormActions submitLabel={SUBMIT_LABELS[action]} busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -93,18 +93,24 @@ describe('claims from signed reviews', () => {
     expect(find('SV1').map((s) => [el(s, 1), el(s, 2), el(s, 4), el(s, 7)])).toEqual([['HC:99605', '65', '1', '1:2'], ['HC:99607', '25.5', '1', '1:2']]);
     expect(find('DTP', '472').map((s) => el(s, 3))).toEqual([daysAgo(2).replaceAll('-', ''), daysAgo(2).replaceAll('-', '')]);
 
-    // Nothing left to export; after submission the claim is corrected with a replacement (7), then voided (8).
+    // Nothing left to export; once paid the claim is corrected with a replacement (7), then voided (8).
     expect(await dispatch(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No claims are ready/) } });
     c = (await call(session, 'claims:list', { payerId }))[0]!;
     c = await act(session, c, { action: 'submitted' });
-    const replacement = await act(session, c, { action: 'replace' });
+    c = await act(session, c, { action: 'paid', paidAmount: 80, paidDate: daysAgo(0) });
+    // An adjudicated claim is corrected only under the payer's own number, asked for when it is not on file.
+    expect(await dispatch(session, 'claims:act', { action: 'replace', id: c.id, version: c.version })).toMatchObject({ ok: false, error: { field: 'payerClaimNumber', message: expect.stringMatching(/Enter the payer’s claim number for .* \(on the remittance\)/) } });
+    expect(await dispatch(session, 'claims:act', { action: 'replace', id: c.id, version: c.version, payerClaimNumber: '26330*0004471' })).toMatchObject({ ok: false, error: { field: 'payerClaimNumber' } });
+    expect((await call(session, 'claims:list', { payerId })).length).toBe(1);
+    const replacement = await act(session, c, { action: 'replace', payerClaimNumber: '26330-0004471' });
     expect(replacement).toMatchObject({ frequency: '7', status: 'ready', replacesClaimId: c.id, claimNumber: `${c.claimNumber}-R` });
     const second = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     expect(second.interchangeControl).toBe(2);
     const again = parse837p(second.content);
     expect(again.problems).toEqual([]);
     expect(again.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['01:B:7']);
-    expect(again.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual([c.claimNumber]);
+    expect(again.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual(['26330-0004471']);
+    expect((await call(session, 'claims:list', { payerId })).find((x) => x.id === c.id)!.payerClaimNumber).toBe('26330-0004471');
     // A live replacement still blocks a new claim for the review.
     expect(await dispatch(session, 'claims:create', { reviewId: review.id, payerId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const csv = await act(session, (await call(session, 'claims:list', { payerId, status: 'exported' }))[0]!, { action: 'void' });
@@ -132,7 +138,7 @@ describe('claims from signed reviews', () => {
     await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
     const batch = await call(session, 'claims:export', { format: 'csv', from: daysAgo(30), to: daysAgo(0), payerId });
     const [header, row] = batch.content.trim().split('\r\n');
-    expect(header).toBe('"Claim","Frequency","Replaces","Service date","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"');
+    expect(header).toBe('"Claim","Frequency","Replaces","Payer claim number replaced","Service date","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"');
     expect(row).toContain(`"O'Connor-Nguyễn, Renée","1947-03-09","BSR-448812","Buckeye Senior Rx","99605 x1; 99607 x1","2","90.50","I10; E11.9","38","new","1245319599","1234567893"`);
     await session.signOut();
   });

@@ -45,8 +45,10 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await expect(row).toContainText('Exported');
   await row.getByRole('button', { name: 'Paid…' }).click();
   await page.getByLabel('Amount paid ($)').fill('82.50');
+  await page.getByLabel('Payer’s claim number (on the remittance)').fill('26330-0004471');
   await page.getByRole('button', { name: 'Record payment' }).click();
   await expect(row).toContainText(/Paid\s*\$82\.50 on \d\d\/\d\d\/\d{4}/);
+  await expect(row).toContainText('Payer’s no. 26330-0004471');
   await expect(page.getByRole('heading', { name: /Claims/ })).toContainText('$90.00 billed · $82.50 paid');
   await expect(page.getByRole('row', { name: /claims-837p-/ })).toContainText('Buckeye Senior Rx');
   await snap(page, '54-billing');

@@ -12,6 +12,6 @@ export function sampleClaims(n: number): ClaimFor837[] {
     const extra = i % 4;
     const lines = [{ code: i % 3 ? '99606' : '99605', units: 1, chargeCents: i % 3 ? 5000 : 6500, pointers: [1] }, ...(extra ? [{ code: '99607', units: extra, chargeCents: 2550 * extra, pointers: [1, 2] }] : [])];
     const claim = { claimNumber: `C${String(i + 1).padStart(6, '0')}`, totalCents: lines.reduce((s, l) => s + l.chargeCents, 0), frequency: '1', serviceDate: '2026-11-02', diagnoses: ['I10', 'E11.9'], lines } as unknown as Claim;
-    return { claim, rendering, replacesClaimNumber: null, patient: { firstName: i % 2 ? 'Renée' : 'José*', middleName: null, lastName: `O'Brien~${i}`, dateOfBirth: '1949-09-30', sex: i % 2 ? 'female' : 'male', memberId: `M${i}`, address: { line1: '1 Elm St: Apt ^2', city: 'Akron', state: 'OH', zip: '44308' } } };
+    return { claim, rendering, replaces: null, patient: { firstName: i % 2 ? 'Renée' : 'José*', middleName: null, lastName: `O'Brien~${i}`, dateOfBirth: '1949-09-30', sex: i % 2 ? 'female' : 'male', memberId: `M${i}`, address: { line1: '1 Elm St: Apt ^2', city: 'Akron', state: 'OH', zip: '44308' } } };
   });
 }
