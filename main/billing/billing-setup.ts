@@ -7,11 +7,11 @@ import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 
 type Q = Pick<EntityManager, 'query'>;
-type PayerRow = { id: string; name: string; payer_id: string; kind: Payer['kind']; submitter_id: string; receiver_id: string; receiver_name: string; claim_filing_code: Payer['claimFilingCode']; unit_rule: Payer['unitRule']; fee_99605: number; fee_99606: number; fee_99607: number; active: number; version: number };
+type PayerRow = { id: string; name: string; payer_id: string; kind: Payer['kind']; submitter_id: string; receiver_id: string; receiver_name: string; claim_filing_code: Payer['claimFilingCode']; unit_rule: Payer['unitRule']; remote_place_of_service: Payer['remotePlaceOfService']; fee_99605: number; fee_99606: number; fee_99607: number; active: number; version: number };
 
 const toPayer = (r: PayerRow): Payer => ({
   id: r.id, version: r.version, name: r.name, payerId: r.payer_id, kind: r.kind, submitterId: r.submitter_id, receiverId: r.receiver_id, receiverName: r.receiver_name,
-  claimFilingCode: r.claim_filing_code, unitRule: r.unit_rule, fees: { '99605': r.fee_99605, '99606': r.fee_99606, '99607': r.fee_99607 }, active: Boolean(r.active),
+  claimFilingCode: r.claim_filing_code, unitRule: r.unit_rule, remotePlaceOfService: r.remote_place_of_service, fees: { '99605': r.fee_99605, '99606': r.fee_99606, '99607': r.fee_99607 }, active: Boolean(r.active),
 });
 
 export async function billingProvider(q: Q): Promise<BillingProvider | null> {
@@ -60,17 +60,17 @@ export async function savePharmacist(q: Q, user: SignedInUser, p: RenderingPharm
 }
 
 export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promise<BillingSetup> {
-  const values = [p.name, p.payerId, p.kind, p.submitterId, p.receiverId, p.receiverName, p.claimFilingCode, p.unitRule, p.fees['99605'], p.fees['99606'], p.fees['99607'], Number(p.active), new Date().toISOString(), user.username];
+  const values = [p.name, p.payerId, p.kind, p.submitterId, p.receiverId, p.receiverName, p.claimFilingCode, p.unitRule, p.remotePlaceOfService, p.fees['99605'], p.fees['99606'], p.fees['99607'], Number(p.active), new Date().toISOString(), user.username];
   if (p.id) {
     const done = (await q.query(
-      `UPDATE payers SET name = ?, payer_id = ?, kind = ?, submitter_id = ?, receiver_id = ?, receiver_name = ?, claim_filing_code = ?, unit_rule = ?, fee_99605 = ?, fee_99606 = ?, fee_99607 = ?, active = ?, updated_at = ?, updated_by = ?, version = version + 1
+      `UPDATE payers SET name = ?, payer_id = ?, kind = ?, submitter_id = ?, receiver_id = ?, receiver_name = ?, claim_filing_code = ?, unit_rule = ?, remote_place_of_service = ?, fee_99605 = ?, fee_99606 = ?, fee_99607 = ?, active = ?, updated_at = ?, updated_by = ?, version = version + 1
        WHERE id = ? AND version = ? RETURNING id`,
       [...values, p.id, p.version ?? 0],
     )) as unknown[];
     if (!done.length) throw new AppError('conflict', 'This payer was changed by someone else, or removed. Reload, then try again.');
   } else {
     await q.query(
-      `INSERT INTO payers (name, payer_id, kind, submitter_id, receiver_id, receiver_name, claim_filing_code, unit_rule, fee_99605, fee_99606, fee_99607, active, updated_at, updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO payers (name, payer_id, kind, submitter_id, receiver_id, receiver_name, claim_filing_code, unit_rule, remote_place_of_service, fee_99605, fee_99606, fee_99607, active, updated_at, updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [...values, randomUUID()],
     );
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Claim, ClaimLine, ClaimPreview, ClaimStatus, claimActionRequest, claimCreateRequest } from '../../preload/schemas/billing';
-import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, type ClaimAction } from '../../preload/schemas/billing';
+import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, PLACE_OF_SERVICE_LABELS, type ClaimAction } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
 import { AppError, notFound } from '../common/errors';
@@ -16,7 +16,7 @@ type Q = Pick<EntityManager, 'query'>;
 type Row = {
   id: string; claim_number: string; review_id: string; payer_id: string; payer_name: string; patient_id: string; patient_name: string; rendering_username: string; status: ClaimStatus;
   frequency: Claim['frequency']; replaces_claim_id: string | null; service_date: string; minutes: number; established: number; established_override: string | null;
-  lines: string; diagnoses: string; total_cents: number; explanation: string; batch_id: string | null; paid_cents: number | null; paid_date: string | null; denial_reason: string | null; payer_claim_number: string | null; version: number;
+  lines: string; diagnoses: string; total_cents: number; explanation: string; batch_id: string | null; paid_cents: number | null; paid_date: string | null; denial_reason: string | null; payer_claim_number: string | null; place_of_service: Claim['placeOfService']; version: number;
 };
 
 const SELECT = `SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
@@ -24,7 +24,7 @@ const toClaim = (r: Row): Claim => ({
   id: r.id, claimNumber: r.claim_number, reviewId: r.review_id, payerId: r.payer_id, payerName: r.payer_name, patientId: r.patient_id, patientName: r.patient_name, renderingUsername: r.rendering_username,
   status: r.status, frequency: r.frequency, replacesClaimId: r.replaces_claim_id, serviceDate: r.service_date, minutes: r.minutes, established: Boolean(r.established), establishedOverride: r.established_override,
   lines: JSON.parse(r.lines) as ClaimLine[], diagnoses: JSON.parse(r.diagnoses) as string[], totalCents: r.total_cents, explanation: r.explanation, batchId: r.batch_id,
-  paidCents: r.paid_cents, paidDate: r.paid_date, denialReason: r.denial_reason, payerClaimNumber: r.payer_claim_number, version: r.version,
+  paidCents: r.paid_cents, paidDate: r.paid_date, denialReason: r.denial_reason, placeOfService: r.place_of_service, payerClaimNumber: r.payer_claim_number, version: r.version,
 });
 
 export async function getClaim(q: Q, id: string): Promise<Claim> {
@@ -67,8 +67,8 @@ async function isEstablished(q: Q, patientId: string, reviewId: string, serviceD
 
 /** Everything a claim for the review would say, checked; nothing is saved. */
 async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview & { reviewId: string; payerId: string; patientId: string; rendering: string; override: string | null }> {
-  const [review] = (await em.query(`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by FROM reviews WHERE id = ?`, [req.reviewId])) as {
-    id: string; patient_id: string; status: string; cmr_date: string | null; completed_at: string | null; timer_seconds: number; signed_by: string | null;
+  const [review] = (await em.query(`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by, delivery_method FROM reviews WHERE id = ?`, [req.reviewId])) as {
+    id: string; patient_id: string; status: string; cmr_date: string | null; completed_at: string | null; timer_seconds: number; signed_by: string | null; delivery_method: string | null;
   }[];
   if (!review) throw notFound('This review');
   if (review.status !== 'completed') throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
@@ -96,17 +96,20 @@ async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promi
   const coded = codeService(minutes, payer.unitRule, established);
   if (!coded.units) throw new AppError('validation', `Nothing to bill: ${coded.explanation}`);
   const pointers = diagnoses.slice(0, 4).map((_, i) => i + 1);
+  const remote = review.delivery_method === 'telephone' || review.delivery_method === 'video';
+  const placeOfService = remote ? payer.remotePlaceOfService : (billing.placeOfService.pharmacy as '01');
+  const where = `Place of service ${PLACE_OF_SERVICE_LABELS[placeOfService]}${remote ? ` (${review.delivery_method} review; ${payer.name}'s setting)` : ''}.`;
   const lines: ClaimLine[] = coded.lines.map((l) => ({ ...l, chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units, pointers }));
   return {
     reviewId: review.id, payerId: payer.id, patientId: review.patient_id, rendering: rendering!.username, payerName: payer.name, serviceDate, minutes, established, computedEstablished,
-    lines, diagnoses, totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0), explanation: coded.explanation,
+    lines, diagnoses, totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0), explanation: `${coded.explanation} ${where}`, placeOfService,
     override: req.established && req.established.value !== computedEstablished ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computedEstablished ? 'established' : 'new'}): ${req.established.reason}` : null,
   };
 }
 
 export async function previewClaim(db: DataSource, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview> {
-  const { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation } = await planClaim(db.manager, req);
-  return { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation };
+  const { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation, placeOfService } = await planClaim(db.manager, req);
+  return { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation, placeOfService };
 }
 
 export async function createClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimCreateRequest>): Promise<Claim> {
@@ -116,10 +119,10 @@ export async function createClaim(db: DataSource, user: SignedInUser, req: z.out
     const claimId = randomUUID();
     const now = new Date().toISOString();
     await em.query(
-      `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, 'draft', '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, place_of_service, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, 'draft', '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [claimId, `${c.reviewId.slice(0, 8).toUpperCase()}-${n + 1}`, c.reviewId, c.payerId, c.patientId, c.rendering, c.serviceDate, c.minutes, Number(c.established), c.override,
-        JSON.stringify(c.lines), JSON.stringify(c.diagnoses), c.totalCents, c.explanation, now, user.username, now, user.username],
+        JSON.stringify(c.lines), JSON.stringify(c.diagnoses), c.totalCents, c.explanation, c.placeOfService, now, user.username, now, user.username],
     );
     return claimId;
   });
@@ -150,8 +153,8 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       const newId = randomUUID();
       const frequency = req.action === 'replace' ? billing.claimFrequency.replacement : billing.claimFrequency.void;
       await em.query(
-        `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
-         SELECT ?, claim_number || '-' || ?, review_id, payer_id, patient_id, rendering_username, 'ready', ?, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, ?, ?, ?, ? FROM claims WHERE id = ?`,
+        `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, place_of_service, created_at, created_by, updated_at, updated_by)
+         SELECT ?, claim_number || '-' || ?, review_id, payer_id, patient_id, rendering_username, 'ready', ?, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, place_of_service, ?, ?, ?, ? FROM claims WHERE id = ?`,
         [newId, frequency === billing.claimFrequency.replacement ? 'R' : 'V', frequency, now, user.username, now, user.username, c.id],
       );
       if (req.action === 'void') await set({ status: 'voided' });

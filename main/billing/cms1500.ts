@@ -4,7 +4,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { BillingProvider, Payer } from '../../preload/schemas/billing';
 import { formatPhone } from '../../preload/schemas/identifiers';
-import billing from '../../resources/billing/mtm-billing.json';
 import { INK } from '../documents/pdf-parts';
 import type { ClaimFor837 } from './x12-837p';
 
@@ -22,7 +21,7 @@ function claimPage(c: ClaimFor837, provider: BillingProvider, payer: Payer): Con
   const sex = p.sex === 'female' ? 'F' : p.sex === 'male' ? 'M' : '';
   const lines: TableCell[][] = c.claim.lines.map((l) => [
     { text: `${mdy(c.claim.serviceDate)} – ${mdy(c.claim.serviceDate)}`, fontSize: 9 },
-    { text: billing.placeOfService.pharmacy, fontSize: 9 },
+    { text: c.claim.placeOfService, fontSize: 9 },
     { text: l.code, fontSize: 9, bold: true },
     { text: l.pointers.map((n) => LETTERS[n - 1]).join(''), fontSize: 9 },
     { text: money(l.chargeCents), fontSize: 9, alignment: 'right' },

@@ -26,7 +26,7 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
   };
 }
 
-const CSV_HEADER = ['Claim', 'Frequency', 'Replaces', 'Payer claim number replaced', 'Service date', 'Patient', 'Date of birth', 'Member ID', 'Payer', 'Codes', 'Units', 'Charge', 'Diagnoses', 'Minutes', 'Patient status', 'Rendering NPI', 'Billing NPI'];
+const CSV_HEADER = ['Claim', 'Frequency', 'Replaces', 'Payer claim number replaced', 'Service date', 'Place of service', 'Patient', 'Date of birth', 'Member ID', 'Payer', 'Codes', 'Units', 'Charge', 'Diagnoses', 'Minutes', 'Patient status', 'Rendering NPI', 'Billing NPI'];
 
 export async function exportClaims(db: DataSource, user: SignedInUser, req: z.output<typeof claimExportRequest>, at = new Date()): Promise<ClaimBatch> {
   return db.transaction(async (em) => {
@@ -52,7 +52,7 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
       content = csvTable(
         CSV_HEADER,
         details.map(({ claim: c, patient: p, rendering, replaces }) => [
-          c.claimNumber, c.frequency, replaces?.claimNumber ?? null, replaces?.payerClaimNumber ?? null, c.serviceDate, `${p.lastName}, ${p.firstName}`, p.dateOfBirth, p.memberId, payer.name,
+          c.claimNumber, c.frequency, replaces?.claimNumber ?? null, replaces?.payerClaimNumber ?? null, c.serviceDate, c.placeOfService, `${p.lastName}, ${p.firstName}`, p.dateOfBirth, p.memberId, payer.name,
           c.lines.map((l) => `${l.code} x${l.units}`).join('; '), c.lines.reduce((s, l) => s + l.units, 0), (c.totalCents / 100).toFixed(2), c.diagnoses.join('; '), c.minutes,
           c.established ? 'established' : 'new', rendering.npi, provider.npi,
         ]),

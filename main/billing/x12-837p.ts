@@ -3,7 +3,6 @@
 // rendering pharmacist and service lines. Control numbers and segment counts are computed here;
 // tests parse every file back with node-x12.
 import type { BillingProvider, Claim, Payer, RenderingPharmacist } from '../../preload/schemas/billing';
-import billing from '../../resources/billing/mtm-billing.json';
 
 export interface ClaimFor837 {
   claim: Claim;
@@ -51,7 +50,7 @@ export function build837p(p: { provider: BillingProvider; payer: Payer; claims: 
     seg('N4', text(pt.address.city, 30), pt.address.state, pt.address.zip.replace('-', ''));
     seg('DMG', 'D8', ymd(pt.dateOfBirth), pt.sex === 'female' ? 'F' : pt.sex === 'male' ? 'M' : 'U');
     seg('NM1', 'PR', '2', text(p.payer.name), '', '', '', '', 'PI', p.payer.payerId);
-    seg('CLM', c.claim.claimNumber, amount(c.claim.totalCents), '', '', [billing.placeOfService.pharmacy, 'B', c.claim.frequency].join(COMPONENT), 'Y', 'A', 'Y', 'Y');
+    seg('CLM', c.claim.claimNumber, amount(c.claim.totalCents), '', '', [c.claim.placeOfService, 'B', c.claim.frequency].join(COMPONENT), 'Y', 'A', 'Y', 'Y');
     // Only the payer's own number: sent when the claim replaced or voided was adjudicated (see resources/billing).
     if (c.replaces?.payerClaimNumber) seg('REF', 'F8', c.replaces.payerClaimNumber);
     seg('HI', ...c.claim.diagnoses.map((d, k) => `${k === 0 ? 'ABK' : 'ABF'}${COMPONENT}${d.replace('.', '')}`));

@@ -168,7 +168,7 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
   // Billing set-up and a payer, then reviews and claims in every state through the real code.
   await saveProvider(db.manager, user, { legalName: 'Demo Community Pharmacy LLC', npi: npi(rand), taxId: '990000001', taxonomy: '3336C0003X', address: { line1: '1 Demo Plaza', city: 'Demotown', state: 'OH', zip: '439990001' }, phone: '6145550100' });
   await savePharmacist(db.manager, user, { username: user.username, firstName: user.fullName.split(' ')[0] ?? 'Demo', lastName: user.fullName.split(' ').slice(1).join(' ').replace(/,.*$/, '') || 'Pharmacist', npi: npi(rand), taxonomy: '183500000X' });
-  const setup = await savePayer(db.manager, user, { name: 'Demo Senior Rx', payerId: 'DEMO1', kind: 'partD', submitterId: 'DEMOPHARM', receiverId: 'DEMOCLEAR', receiverName: 'Demo Clearinghouse', claimFilingCode: 'CI', unitRule: 'midpoint', fees: { '99605': 6500, '99606': 5000, '99607': 2500 }, active: true });
+  const setup = await savePayer(db.manager, user, { name: 'Demo Senior Rx', payerId: 'DEMO1', kind: 'partD', submitterId: 'DEMOPHARM', receiverId: 'DEMOCLEAR', receiverName: 'Demo Clearinghouse', claimFilingCode: 'CI', unitRule: 'midpoint', remotePlaceOfService: '10', fees: { '99605': 6500, '99606': 5000, '99607': 2500 }, active: true });
   const payerId = setup.payers[0]!.id;
   const reviews = Math.min(opts.reviews ?? 32, reviewable.length);
   let claims = 0;

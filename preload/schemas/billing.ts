@@ -1,7 +1,13 @@
 // Billing set-up (the pharmacy as billing provider, pharmacists as rendering providers, payers)
 // and claims for finalized reviews.
 import { z } from 'zod';
+import billing from '../../resources/billing/mtm-billing.json';
 import { npiSchema, phoneDigits, requiredText, US_STATE_CODES } from './identifiers';
+
+/** Place-of-service codes a payer may want on telephone and video reviews (cited in resources/billing). */
+export const REMOTE_PLACES_OF_SERVICE = ['01', '02', '10'] as const;
+export type PlaceOfService = (typeof REMOTE_PLACES_OF_SERVICE)[number];
+export const PLACE_OF_SERVICE_LABELS: Record<PlaceOfService, string> = billing.placeOfService.forRemoteReviews.codes;
 
 const id = z.uuid({ error: 'Not a valid record id' });
 const isoDate = (label: string) => z.string({ error: `Enter the ${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as MM/DD/YYYY`);
@@ -54,6 +60,7 @@ export const payerSchema = z
     receiverName: requiredText('receiver (clearinghouse) name', 60),
     claimFilingCode: z.enum(['CI', 'MB', 'MC', '16', '09', 'ZZ'], { error: 'Choose the claim filing indicator' }),
     unitRule: z.enum(['whole', 'midpoint'], { error: 'Choose how the payer counts 15-minute units' }),
+    remotePlaceOfService: z.enum(REMOTE_PLACES_OF_SERVICE, { error: 'Choose the place of service for telephone and video reviews' }).default('01'),
     fees: z.object({ '99605': cents('99605'), '99606': cents('99606'), '99607': cents('99607') }).strict(),
     active: z.boolean().default(true),
   })
@@ -99,6 +106,8 @@ export interface ClaimPreview {
   diagnoses: string[];
   totalCents: number;
   explanation: string;
+  /** 01 in person; the payer's choice for telephone and video reviews. */
+  placeOfService: PlaceOfService;
 }
 
 export interface Claim {
@@ -125,6 +134,7 @@ export interface Claim {
   paidCents: number | null;
   paidDate: string | null;
   denialReason: string | null;
+  placeOfService: PlaceOfService;
   /** The payer's number for the claim once adjudicated (ICN/DCN on the remittance). */
   payerClaimNumber: string | null;
   version: number;

@@ -1,7 +1,7 @@
 // The pharmacy as billing provider, its pharmacists as rendering providers, and its payers:
 // administrators edit; pharmacists see what claims will carry.
 import { useState } from 'react';
-import { PAYER_KIND_LABELS, PAYER_KINDS, type BillingSetup, type Payer } from '../../preload/schemas/billing';
+import { PAYER_KIND_LABELS, PAYER_KINDS, PLACE_OF_SERVICE_LABELS, REMOTE_PLACES_OF_SERVICE, type BillingSetup, type Payer } from '../../preload/schemas/billing';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
 import { useAllowed } from '../app/user-context';
@@ -78,7 +78,10 @@ export function BillingSetupPanel({ setup, onSaved }: { setup: BillingSetup; onS
                   <td>
                     {x.payerId} / {x.submitterId} / {x.receiverId}
                   </td>
-                  <td>{x.unitRule === 'whole' ? 'Whole 15 min' : 'Midpoint'}</td>
+                  <td>
+                    {x.unitRule === 'whole' ? 'Whole 15 min' : 'Midpoint'}
+                    <div className="muted small">Remote reviews: POS {x.remotePlaceOfService}</div>
+                  </td>
                   <td>
                     {dollars(x.fees['99605'])} / {dollars(x.fees['99606'])} / {dollars(x.fees['99607'])}
                   </td>
@@ -141,13 +144,13 @@ function PayerForm({ payer, onDone, onCancel }: { payer: Payer | null; onDone: (
   const money = (c: number | undefined) => (c === undefined ? '' : (c / 100).toFixed(2));
   const { values: v, set, errors, busy, submit } = useForm({
     name: payer?.name ?? '', payerId: payer?.payerId ?? '', kind: (payer?.kind ?? 'partD') as string, submitterId: payer?.submitterId ?? '', receiverId: payer?.receiverId ?? '', receiverName: payer?.receiverName ?? '',
-    claimFilingCode: (payer?.claimFilingCode ?? 'CI') as string, unitRule: (payer?.unitRule ?? 'whole') as string, f5: money(payer?.fees['99605']), f6: money(payer?.fees['99606']), f7: money(payer?.fees['99607']), active: payer?.active ?? true,
+    claimFilingCode: (payer?.claimFilingCode ?? 'CI') as string, unitRule: (payer?.unitRule ?? 'whole') as string, remotePos: (payer?.remotePlaceOfService ?? '01') as string, f5: money(payer?.fees['99605']), f6: money(payer?.fees['99606']), f7: money(payer?.fees['99607']), active: payer?.active ?? true,
   });
   const onSubmit = submit(async () =>
     onDone(
       await call('billing:savePayer', {
         ...(payer ? { id: payer.id, version: payer.version } : {}), name: v.name, payerId: v.payerId, kind: v.kind as Payer['kind'], submitterId: v.submitterId, receiverId: v.receiverId, receiverName: v.receiverName,
-        claimFilingCode: v.claimFilingCode as Payer['claimFilingCode'], unitRule: v.unitRule as Payer['unitRule'], fees: { '99605': Number(v.f5), '99606': Number(v.f6), '99607': Number(v.f7) }, active: v.active,
+        claimFilingCode: v.claimFilingCode as Payer['claimFilingCode'], unitRule: v.unitRule as Payer['unitRule'], remotePlaceOfService: v.remotePos as Payer['remotePlaceOfService'], fees: { '99605': Number(v.f5), '99606': Number(v.f6), '99607': Number(v.f7) }, active: v.active,
       }),
     ),
   );
@@ -164,6 +167,7 @@ function PayerForm({ payer, onDone, onCancel }: { payer: Payer | null; onDone: (
         <TextField label="Receiver (clearinghouse) name" span={2} value={v.receiverName} onChange={set('receiverName')} error={e('receiverName')} />
         <SelectField label="Claim filing indicator" value={v.claimFilingCode} onChange={set('claimFilingCode')} options={[['CI', 'Commercial'], ['MB', 'Medicare Part B'], ['MC', 'Medicaid'], ['16', 'HMO Medicare Risk'], ['09', 'Self-pay'], ['ZZ', 'Mutually defined']].map(([value, label]) => ({ value: value!, label: `${value} — ${label}` }))} />
         <SelectField label="Time units" value={v.unitRule} onChange={set('unitRule')} options={[{ value: 'whole', label: 'Whole 15-minute blocks' }, { value: 'midpoint', label: 'CPT midpoint rule (8, 23, 38 min…)' }]} />
+        <SelectField label="Place of service, telephone and video reviews" span={2} value={v.remotePos} onChange={set('remotePos')} error={e('remotePlaceOfService')} options={REMOTE_PLACES_OF_SERVICE.map((c) => ({ value: c, label: PLACE_OF_SERVICE_LABELS[c] }))} />
         <TextField label="Fee 99605 ($)" value={v.f5} onChange={set('f5')} error={e('fees.99605')} inputMode="decimal" />
         <TextField label="Fee 99606 ($)" value={v.f6} onChange={set('f6')} error={e('fees.99606')} inputMode="decimal" />
         <TextField label="Fee 99607 ($)" value={v.f7} onChange={set('f7')} error={e('fees.99607')} inputMode="decimal" />

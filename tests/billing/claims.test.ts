@@ -34,7 +34,7 @@ describe('claims from signed reviews', () => {
     const { session, review, payerId } = await billable();
     const preview = await call(session, 'claims:preview', { reviewId: review.id, payerId });
     const claim = await call(session, 'claims:create', { reviewId: review.id, payerId });
-    expect(preview).toEqual({ payerName: 'Buckeye Senior Rx', serviceDate: claim.serviceDate, minutes: 38, established: false, computedEstablished: false, lines: claim.lines, diagnoses: claim.diagnoses, totalCents: claim.totalCents, explanation: claim.explanation });
+    expect(preview).toEqual({ payerName: 'Buckeye Senior Rx', serviceDate: claim.serviceDate, minutes: 38, established: false, computedEstablished: false, lines: claim.lines, diagnoses: claim.diagnoses, totalCents: claim.totalCents, explanation: claim.explanation, placeOfService: '01' });
     expect(await call(session, 'claims:list', { reviewId: review.id })).toMatchObject([{ id: claim.id }]);
     expect(claim).toMatchObject({ status: 'draft', frequency: '1', minutes: 38, established: false, diagnoses: ['I10', 'E11.9'], totalCents: 6500 + 2550, renderingUsername: 'pharmacist1' });
     expect(claim.lines).toEqual([{ code: '99605', units: 1, chargeCents: 6500, pointers: [1, 2] }, { code: '99607', units: 1, chargeCents: 2550, pointers: [1, 2] }]);
@@ -63,10 +63,19 @@ describe('claims from signed reviews', () => {
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
     // The CMR's problems were planned there: the follow-up need not plan them again.
     expect(tmr.status).toBe('completed');
+    // This payer wants telehealth-at-home (POS 10) on telephone reviews; the in-person CMR stays 01 (pharmacy).
+    const payer = (await call(session, 'billing:setup', {})).payers[0]!;
+    expect(payer.remotePlaceOfService).toBe('01');
+    expect(await dispatch(session, 'billing:savePayer', { ...PAYER, id: payer.id, version: payer.version, remotePlaceOfService: '11' })).toMatchObject({ ok: false, error: { field: 'remotePlaceOfService' } });
+    await call(session, 'billing:savePayer', { ...PAYER, id: payer.id, version: payer.version, remotePlaceOfService: '10' });
     const claim = await call(session, 'claims:create', { reviewId: tmr.id, payerId });
-    expect(claim).toMatchObject({ established: true, minutes: 22, lines: [{ code: '99606', units: 1, chargeCents: 5000 }], establishedOverride: null });
+    expect(claim).toMatchObject({ established: true, minutes: 22, lines: [{ code: '99606', units: 1, chargeCents: 5000 }], establishedOverride: null, placeOfService: '10' });
+    expect(claim.explanation).toContain("Place of service 10 Telehealth provided in the patient's home (telephone review; Buckeye Senior Rx's setting).");
+    await act(session, claim, { action: 'ready' });
+    const x12 = parse837p((await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content);
+    expect(x12.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['10:B:1']);
     const cmr = await call(session, 'claims:create', { reviewId: review.id, payerId, established: { value: true, reason: 'Seen at our other location in 2025' } });
-    expect(cmr).toMatchObject({ established: true, lines: [{ code: '99606' }, { code: '99607' }], establishedOverride: 'Established patient by the pharmacist (computed new): Seen at our other location in 2025' });
+    expect(cmr).toMatchObject({ placeOfService: '01', established: true, lines: [{ code: '99606' }, { code: '99607' }], establishedOverride: 'Established patient by the pharmacist (computed new): Seen at our other location in 2025' });
     await session.signOut();
   });
 
@@ -138,7 +147,7 @@ describe('claims from signed reviews', () => {
     await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
     const batch = await call(session, 'claims:export', { format: 'csv', from: daysAgo(30), to: daysAgo(0), payerId });
     const [header, row] = batch.content.trim().split('\r\n');
-    expect(header).toBe('"Claim","Frequency","Replaces","Payer claim number replaced","Service date","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"');
+    expect(header).toBe('"Claim","Frequency","Replaces","Payer claim number replaced","Service date","Place of service","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"');
     expect(row).toContain(`"O'Connor-Nguyễn, Renée","1947-03-09","BSR-448812","Buckeye Senior Rx","99605 x1; 99607 x1","2","90.50","I10; E11.9","38","new","1245319599","1234567893"`);
     await session.signOut();
   });

@@ -53,6 +53,14 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await expect(page.getByRole('row', { name: /claims-837p-/ })).toContainText('Buckeye Senior Rx');
   await snap(page, '54-billing');
 
+  // The payer wants telehealth-at-home on telephone and video reviews.
+  const payers = page.getByRole('row', { name: /Buckeye Senior Rx/ }).filter({ has: page.getByRole('button', { name: 'Edit' }) });
+  await payers.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Place of service, telephone and video reviews').selectOption('10');
+  await snap(page, '54b-payer-form');
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(payers).toContainText('Remote reviews: POS 10');
+
   // The owner's reports show the same work: one CMR completed, one claim paid.
   await page.keyboard.press('Alt+o');
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
