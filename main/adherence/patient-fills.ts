@@ -2,6 +2,7 @@
 // and the adherence report share.
 import type { DataSource } from 'typeorm';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
+import { groupBy } from '../common/group-by';
 
 export type WindowFill = { patient_id: string; ingredient: string; date: string; daysSupply: number };
 
@@ -17,13 +18,12 @@ export async function forEachPatientsFills(db: DataSource, start: string, end: s
      GROUP BY f.patient_id, f.fill_date, f.drug_key ORDER BY f.patient_id, f.fill_date, f.drug_key`,
     [start, end],
   )) as WindowFill[];
-  const codes = new Map<string, string[]>();
-  for (const c of (await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[]) codes.set(c.patient_id, [...(codes.get(c.patient_id) ?? []), c.code]);
+  const conditions = groupBy((await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[], (c) => c.patient_id);
   for (let i = 0; i < fills.length; ) {
     const patient = fills[i]!.patient_id;
     let j = i;
     while (j < fills.length && fills[j]!.patient_id === patient) j++;
-    visit(patient, fills.slice(i, j), coreDiseasesOf(codes.get(patient) ?? []));
+    visit(patient, fills.slice(i, j), coreDiseasesOf((conditions.get(patient) ?? []).map((c) => c.code)));
     i = j;
   }
 }

@@ -4,23 +4,20 @@
 import type { DataSource } from 'typeorm';
 import { STAR_MEASURE_LABELS, type AdherenceWorklist, type AdherenceWorklistEntry, type PatientAdherence } from '../../preload/schemas/adherence';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
-import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
+import { DAY_MS, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
 import { BUNDLED_RULES } from '../checks/knowledge-base';
 import { proportionOfDaysCovered } from '../checks/pdc';
 import { assertLivePatient } from '../patients/patient-store';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
+import { groupBy } from '../common/group-by';
 import { forEachPatientsFills, type WindowFill } from './patient-fills';
 
 const STAR_RULES = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
 const LATE_RULE = BUNDLED_RULES.find((r) => r.family === 'lateRefill') as { daysLate: number; stoppedAfter: number } | undefined;
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
-function byDrug(fills: WindowFill[]): Map<string, WindowFill[]> {
-  const out = new Map<string, WindowFill[]>();
-  for (const f of fills) out.set(f.ingredient, [...(out.get(f.ingredient) ?? []), f]);
-  return out;
-}
+const byDrug = (fills: WindowFill[]) => groupBy(fills, (f) => f.ingredient);
 
 /** Days the last fill's supply has been out, for a maintenance drug filled at least twice; null when not late. */
 function daysLate(own: WindowFill[], today: string): number | null {
@@ -30,7 +27,7 @@ function daysLate(own: WindowFill[], today: string): number | null {
   return out > 0 ? out : null;
 }
 
-export async function patientAdherence(db: DataSource, patientId: string, months: number, today = new Date().toISOString().slice(0, 10)): Promise<PatientAdherence> {
+export async function patientAdherence(db: DataSource, patientId: string, months: number, today = todayIso()): Promise<PatientAdherence> {
   await assertLivePatient(db.manager, patientId);
   const start = isoDaysBefore(today, Math.round((months * 365) / 12) - 1);
   const fills = (await db.query(
@@ -52,7 +49,7 @@ export async function patientAdherence(db: DataSource, patientId: string, months
   };
 }
 
-export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number, today = new Date().toISOString().slice(0, 10)): Promise<AdherenceWorklist> {
+export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number, today = todayIso()): Promise<AdherenceWorklist> {
   const started = performance.now();
   const lateDays = lateDaysSetting ?? LATE_RULE?.daysLate ?? 7;
   const stoppedAfter = LATE_RULE?.stoppedAfter ?? 90;

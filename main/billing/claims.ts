@@ -140,16 +140,17 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
     const now = new Date().toISOString();
     const set = async (columns: Record<string, unknown>) =>
       em.query(`UPDATE claims SET ${Object.keys(columns).map((k) => `${k} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`, [...Object.values(columns), now, user.username, c.id]);
+    // The payer's number, when the remittance gave it with this action.
+    const payerNumber = 'payerClaimNumber' in req && req.payerClaimNumber ? { payer_claim_number: req.payerClaimNumber } : {};
     // A claim the payer never saw is simply voided; one it has seen is corrected or voided by a new claim (frequency 7 or 8).
     const neverSent = c.status === 'draft' || c.status === 'ready';
     if (req.action === 'void' && neverSent) return (await set({ status: 'voided' }), c.id);
     if (req.action === 'replace' || req.action === 'void') {
       // Correcting or voiding a claim the payer has adjudicated names it by the payer's own number (REF*F8).
-      const payerNumber = req.payerClaimNumber ?? c.payerClaimNumber;
-      if ((c.status === 'paid' || c.status === 'denied') && !payerNumber) {
+      if ((c.status === 'paid' || c.status === 'denied') && !(payerNumber.payer_claim_number ?? c.payerClaimNumber)) {
         throw new AppError('validation', `Enter the payer’s claim number for ${c.claimNumber} (on the remittance): a ${req.action === 'replace' ? 'correction' : 'void'} of an adjudicated claim must carry it.`, 'payerClaimNumber');
       }
-      if (req.payerClaimNumber) await set({ payer_claim_number: req.payerClaimNumber });
+      if (payerNumber.payer_claim_number) await set(payerNumber);
       const newId = randomUUID();
       const frequency = req.action === 'replace' ? billing.claimFrequency.replacement : billing.claimFrequency.void;
       await em.query(
@@ -160,8 +161,8 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       if (req.action === 'void') await set({ status: 'voided' });
       return newId;
     }
-    if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate, payer_claim_number: req.payerClaimNumber ?? c.payerClaimNumber });
-    else if (req.action === 'denied') await set({ status: 'denied', denial_reason: req.reason, payer_claim_number: req.payerClaimNumber ?? c.payerClaimNumber });
+    if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate, ...payerNumber });
+    else if (req.action === 'denied') await set({ status: 'denied', denial_reason: req.reason, ...payerNumber });
     else if (req.action === 'rejected') await set({ status: 'rejected', denial_reason: req.reason });
     else await set({ status: LEADS_TO[req.action] });
     return c.id;

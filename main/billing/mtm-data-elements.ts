@@ -5,6 +5,7 @@ import { CMR_OFFER_LABELS } from '../../preload/schemas/eligibility';
 import { DELIVERY_LABELS, RECIPIENT_LABELS } from '../../preload/schemas/reviews';
 import { csvTable } from '../../preload/csv';
 import { screenPatients } from '../eligibility/screening';
+import { todayIso } from '../../preload/schemas/dates';
 
 // Column order after the 2019 layout of the beneficiary-level file (mtm-primer: "verify current").
 const HEADER = [
@@ -42,7 +43,7 @@ export async function mtmDataElements(db: DataSource, contractYear: number): Pro
      ORDER BY p.last_name, p.first_name`,
     [from, to, contractYear],
   )) as Row[];
-  const screening = await screenPatients(db, contractYear, to < new Date().toISOString().slice(0, 10) ? to : undefined);
+  const screening = await screenPatients(db, contractYear, to < todayIso() ? to : undefined);
   const met = new Map(screening.patients.map((s) => [s.patientId, s.result === 'eligible']));
   const yn = (v: boolean | null | undefined) => (v === null || v === undefined ? '' : v ? 'Y' : 'N');
   const content = csvTable(

@@ -7,6 +7,7 @@ import { bundledDrug, ingredientInClasses, isMaintenanceDrug } from '../medicati
 import { findingFor, type ActiveDrug, type RawFinding } from './engine';
 import type { LoadedRule } from './knowledge-base';
 import { proportionOfDaysCovered, type PdcFill } from './pdc';
+import { groupBy } from '../common/group-by';
 
 type Q = Pick<EntityManager, 'query'>;
 export type AdherenceRule = Extract<LoadedRule, { family: 'adherence' }>;
@@ -44,7 +45,7 @@ export async function adherenceFindings(q: Q, patientId: string, rules: readonly
   const byDrug: Summary['adherenceByDrug'] = [];
   const todayDay = Date.parse(today) / DAY_MS;
   const lateRule = rules.find((r) => r.family === 'lateRefill');
-  for (const [drug, own] of groupByDrug(fills)) {
+  for (const [drug, own] of groupBy(fills, (f) => f.ingredient)) {
     if (!isMaintenanceDrug(drug)) continue;
     const r = proportionOfDaysCovered(own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })), start, today);
     if (r.pdc !== null) byDrug.push({ drug, pdc: r.pdc });
@@ -70,10 +71,4 @@ export async function adherenceFindings(q: Q, patientId: string, rules: readonly
     });
   }
   return { findings, measures, byDrug: byDrug.sort((a, b) => a.drug.localeCompare(b.drug)) };
-}
-
-function groupByDrug<T extends { ingredient: string }>(fills: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const f of fills) out.set(f.ingredient, [...(out.get(f.ingredient) ?? []), f]);
-  return out;
 }

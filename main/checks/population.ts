@@ -12,19 +12,9 @@ import { isCurrentFill } from './current-fills';
 import { careGapFindings, olderAdultFindings } from './care-gaps';
 import { byIngredient, runRules, type ActiveDrug } from './engine';
 import { BUNDLED_RULES, loadLocalRules } from './knowledge-base';
+import { groupBy } from '../common/group-by';
 
 const drugOf = (ingredient: string, product: string, source: ActiveDrug['source']): ActiveDrug => ({ ingredient, product, source, classCode: classOfIngredient(ingredient) });
-
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
 
 export async function populationChecks(db: DataSource, knowledgeFolder: string, today = new Date().toISOString().slice(0, 10)): Promise<PopulationChecks> {
   const started = performance.now();

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import demo from '../../resources/demo/demo-pharmacy.json';
 import { isoDaysBefore } from '../../preload/schemas/dates';
+import { npiCheckDigit } from '../../preload/schemas/identifiers';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { actOnClaim, createClaim } from '../billing/claims';
 import { saveProvider, savePayer, savePharmacist } from '../billing/billing-setup';
@@ -40,20 +41,10 @@ function random(seed: number) {
   };
 }
 
-/** Nine random digits and the NPI check digit (Luhn over the 80840 prefix). */
+/** Nine random digits and the NPI check digit. */
 function npi(rand: () => number): string {
   const body = `1${Array.from({ length: 8 }, () => Math.floor(rand() * 10)).join('')}`;
-  const digits = identifiers.npi.luhnPrefix + body;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
+  return body + npiCheckDigit(body);
 }
 
 const MBI_LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter((l) => !identifiers.mbi.excludedLetters.includes(l));

@@ -9,6 +9,7 @@ import { getPatient } from '../patients/patient-store';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 import { getReview } from '../reviews/review-store';
 import { getSettings } from '../settings/pharmacy-settings';
+import { todayIso } from '../../preload/schemas/dates';
 
 export type Language = 'en' | 'es';
 
@@ -71,7 +72,7 @@ async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
 export async function reviewDocumentData(db: DataSource, reviewId: string, preparer: string, options: { language?: Language; preparedOn?: string } = {}): Promise<ReviewDocumentData> {
   const review = await getReview(db, reviewId);
   const patient = await getPatient(db, review.patientId);
-  const preparedOn = options.preparedOn ?? new Date().toISOString().slice(0, 10);
+  const preparedOn = options.preparedOn ?? todayIso();
   const [ph] = (await db.query('SELECT name, npi, phone, address_line1 AS line1, address_line2 AS line2, city, state, zip FROM pharmacy WHERE id = 1')) as ({ name: string; npi: string | null; phone: string | null; line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null })[];
   const settings = (await getSettings(db.manager)).documents;
   return {

@@ -2,7 +2,7 @@
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { documentSentRequest, DocumentRequest, PrintedDocument } from '../../preload/schemas/documents';
-import { isoDaysBefore } from '../../preload/schemas/dates';
+import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { RESPONSE_DAYS, type Review } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
 import type { DocumentSettings } from '../../preload/schemas/settings';
@@ -64,7 +64,7 @@ export async function makeDocument(db: DataSource, user: SignedInUser, req: Docu
 
 /** The summary's sent date, or the fax's communication (sent today, answer due in a week), unless already recorded. */
 export function recordDocumentSent(db: DataSource, user: SignedInUser, req: z.output<typeof documentSentRequest>): Promise<Review> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   return change(
     db, user, req.reviewId, req.version,
     async (em, r) => {

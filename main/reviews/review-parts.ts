@@ -7,6 +7,7 @@ import type { Addendum, PrescriberCommunication, Recommendation, ReconciliationE
 import { CURRENT_FILL_SQL } from '../checks/current-fills';
 import { toProblem, type ProblemRow } from '../checks/problems';
 import { reconcile } from './reconciliation';
+import { todayIso } from '../../preload/schemas/dates';
 
 export type Q = Pick<EntityManager, 'query'>;
 export type ReviewRow = {
@@ -50,7 +51,7 @@ async function currentEntries(q: Q, patientId: string, today: string): Promise<R
 /** The reconciliation as it stands now, with how each line was resolved in this review. */
 export async function liveLines(q: Q, r: ReviewRow): Promise<ReviewLine[]> {
   const resolved = new Map(((await q.query('SELECT line_key, resolution, note FROM review_reconciliation WHERE review_id = ?', [r.id])) as { line_key: string; resolution: ReviewLine['resolution']; note: string | null }[]).map((x) => [x.line_key, x]));
-  return reconcile(await currentEntries(q, r.patient_id, new Date().toISOString().slice(0, 10))).map((l) => ({ ...l, resolution: resolved.get(l.key)?.resolution ?? null, note: resolved.get(l.key)?.note ?? null }));
+  return reconcile(await currentEntries(q, r.patient_id, todayIso())).map((l) => ({ ...l, resolution: resolved.get(l.key)?.resolution ?? null, note: resolved.get(l.key)?.note ?? null }));
 }
 
 export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { ageOnIso } from '../../preload/schemas/dates';
+import { ageOnIso, todayIso } from '../../preload/schemas/dates';
 import type { Review, ReviewAction, ReviewSummary, reviewCreateRequest, reviewUpdateRequest, reconcileLineRequest } from '../../preload/schemas/reviews';
 import { REVIEW_TYPE_LABELS } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
@@ -24,8 +24,6 @@ const COLUMNS = {
   cmrOfferedDate: 'cmr_offered_date', cmrOfferedMethod: 'cmr_offered_method', cmrDate: 'cmr_date', summarySentDate: 'summary_sent_date', concerns: 'concerns', currentStep: 'current_step',
   referrals: 'referrals', education: 'education', soapNote: 'soap_note', followUpDate: 'follow_up_date',
 } as const;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Three months on: CMS expects targeted reviews of enrolled patients at least quarterly. */
 function quarterAfter(iso: string): string {
@@ -50,7 +48,7 @@ async function soapDraft(q: Q, r: ReviewRow, parts: ReviewParts): Promise<string
   const allergies = (await q.query('SELECT substance, reaction FROM patient_allergies WHERE patient_id = ? ORDER BY substance', [r.patient_id])) as { substance: string; reaction: string | null }[];
   const clinical = await getClinical(q, r.patient_id);
   return draftSoapNote(r, parts, {
-    age: ageOnIso(p!.date_of_birth, r.cmr_date ?? today()), sex: p!.sex, noKnownAllergies: Boolean(p!.no_known_allergies), allergies: allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
+    age: ageOnIso(p!.date_of_birth, r.cmr_date ?? todayIso()), sex: p!.sex, noKnownAllergies: Boolean(p!.no_known_allergies), allergies: allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
     conditions: clinical.conditions.filter((c) => !c.resolvedOn).map((c) => c.title), minutes: Math.round(secondsSpent(r) / 60),
   });
 }
@@ -65,7 +63,7 @@ async function toReview(q: Q, r: ReviewRow): Promise<Review> {
     problemsConfirmed: r.problems_confirmed_at ? { by: r.problems_confirmed_by!, at: r.problems_confirmed_at } : null,
     problems: parts.problems, plan: parts.plan, plannedBefore: parts.plannedBefore, communications: parts.communications, referrals: r.referrals, education: r.education,
     soapNote: r.soap_note ?? (await soapDraft(q, r, parts)), soapNoteEdited: r.soap_note !== null, followUpDate: r.follow_up_date,
-    suggestedFollowUp: quarterAfter(r.completed_at?.slice(0, 10) ?? today()), missing: r.status === 'completed' ? [] : missingToFinalize(r, parts),
+    suggestedFollowUp: quarterAfter(r.completed_at?.slice(0, 10) ?? todayIso()), missing: r.status === 'completed' ? [] : missingToFinalize(r, parts),
     signedBy: r.signed_by, completedAt: r.completed_at, addenda: parts.addenda,
     allowedActions: allowedActions(r.status), version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };

@@ -2,10 +2,11 @@
 import type { DataSource } from 'typeorm';
 import type { TodayWork } from '../../preload/schemas/reviews';
 import { PRESCRIBER_NAME_SQL } from './review-parts';
+import { todayIso } from '../../preload/schemas/dates';
 
 const PATIENT_NAME_SQL = `pt.last_name || ', ' || pt.first_name`;
 
-export async function todayWork(db: DataSource, todayIso = new Date().toISOString().slice(0, 10)): Promise<TodayWork> {
+export async function todayWork(db: DataSource, today = todayIso()): Promise<TodayWork> {
   const inProgress = (await db.query(
     `SELECT r.id AS reviewId, r.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient, r.type, r.status, r.pharmacist, r.updated_at AS updatedAt
      FROM reviews r JOIN patients pt ON pt.id = r.patient_id AND pt.deleted_at IS NULL WHERE r.status != 'completed' ORDER BY r.updated_at DESC`,
@@ -17,10 +18,10 @@ export async function todayWork(db: DataSource, todayIso = new Date().toISOStrin
      JOIN prescribers p ON p.id = c.prescriber_id
      JOIN review_recommendations rr ON rr.review_id = c.review_id AND rr.prescriber_id = c.prescriber_id AND rr.outcome IS NULL
      WHERE c.due_date < ? GROUP BY c.review_id, c.prescriber_id ORDER BY c.due_date`,
-    [todayIso],
+    [today],
   )) as TodayWork['overdueResponses'];
   // Due within the week, unless a newer review for the patient has already been started.
-  const weekAhead = new Date(Date.parse(`${todayIso}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const weekAhead = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
   const followUpsDue = (await db.query(
     `SELECT r.id AS reviewId, r.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient, r.follow_up_date AS followUpDate
      FROM reviews r JOIN patients pt ON pt.id = r.patient_id AND pt.deleted_at IS NULL
@@ -29,8 +30,8 @@ export async function todayWork(db: DataSource, todayIso = new Date().toISOStrin
      ORDER BY r.follow_up_date`,
     [weekAhead],
   )) as TodayWork['followUpsDue'];
-  const year = Number(todayIso.slice(0, 4));
-  const quarterStart = `${year}-${String(Math.floor((Number(todayIso.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  const year = Number(today.slice(0, 4));
+  const quarterStart = `${year}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
   const tmrsDue = (await db.query(
     `SELECT e.patient_id AS patientId, ${PATIENT_NAME_SQL} AS patient,
             (SELECT max(coalesce(t.cmr_date, substr(t.completed_at, 1, 10))) FROM reviews t WHERE t.patient_id = e.patient_id AND t.type = 'tmr' AND t.status = 'completed') AS lastTmr

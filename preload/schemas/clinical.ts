@@ -2,6 +2,7 @@ import { z } from 'zod';
 import icd from '../../resources/clinical/icd10cm-subset.json';
 import labTypes from '../../resources/clinical/lab-types.json';
 import { isIsoDate } from './identifiers';
+import { todayIso } from './dates';
 
 export const CORE_CHRONIC_DISEASES = icd.coreChronicDiseases;
 export const ICD_CODES = icd.codes;
@@ -12,14 +13,13 @@ export const LAB_TYPES = labTypes.labs;
 export type LabTypeId = (typeof LAB_TYPES)[number]['id'];
 
 const idSchema = z.uuid({ error: 'Not a valid record id' });
-const today = () => new Date().toISOString().slice(0, 10);
 
 const pastDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}` })
     .trim()
     .refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`)
-    .refine((v) => v <= today(), `The ${label} cannot be in the future`);
+    .refine((v) => v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const conditionAddRequest = z
   .object({

@@ -29,6 +29,9 @@ export function ageOn(dateOfBirth: string, on: Date = new Date()): number {
 
 export const DAY_MS = 86_400_000;
 
+/** Today as YYYY-MM-DD (UTC, like every stored date). */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
 /** The ISO date `days` days before an ISO date (UTC, no time-of-day drift). */
 export const isoDaysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { CORE_CHRONIC_DISEASES } from './clinical';
 import { isIsoDate, requiredText } from './identifiers';
+import { todayIso } from './dates';
 
 export const CORE_DISEASE_IDS = CORE_CHRONIC_DISEASES.map((d) => d.id) as [string, ...string[]];
 export const OPT_OUT_REASONS = Object.keys(targeting.optOutReasons.reasons) as [keyof typeof targeting.optOutReasons.reasons, ...(keyof typeof targeting.optOutReasons.reasons)[]];
@@ -17,9 +18,8 @@ export const STATUS_LABELS: Record<EnrollmentStatus, string> = {
 };
 
 const year = z.number({ error: 'Choose a contract year' }).int().min(2023).max(2100);
-const today = () => new Date().toISOString().slice(0, 10);
 const pastDate = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`).refine((v) => v <= today(), `The ${label} cannot be in the future`);
+  z.string({ error: `Enter the ${label}` }).trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`).refine((v) => v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const criteriaSchema = z
   .object({

@@ -18,19 +18,23 @@ export function isValidMbi(raw: string): boolean {
   return MBI_PATTERN.test(normalizeMbi(raw));
 }
 
-export function isValidNpi(npi: string): boolean {
-  if (!/^[0-9]{10}$/.test(npi)) return false;
-  const digits = identifiers.npi.luhnPrefix + npi;
+/** The NPI check digit for its first nine digits (Luhn over the 80840 prefix). */
+export function npiCheckDigit(nineDigits: string): string {
+  const digits = identifiers.npi.luhnPrefix + nineDigits;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
+    if (i % 2 === 0) {
       d *= 2;
       if (d > 9) d -= 9;
     }
     sum += d;
   }
-  return sum % 10 === 0;
+  return String((10 - (sum % 10)) % 10);
+}
+
+export function isValidNpi(npi: string): boolean {
+  return /^[0-9]{10}$/.test(npi) && npiCheckDigit(npi.slice(0, 9)) === npi[9];
 }
 
 export function phoneDigits(raw: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, optionalText, requiredText } from './identifiers';
+import { todayIso } from './dates';
 
 export const MEDICATION_KINDS = ['rx', 'otc', 'herbal', 'supplement'] as const;
 export const MEDICATION_SOURCES = ['pharmacyFill', 'patientReported', 'otherPharmacy', 'dischargeList', 'caregiver'] as const;
@@ -13,7 +14,6 @@ export const SOURCE_LABELS: Record<(typeof MEDICATION_SOURCES)[number], string> 
 };
 
 const idSchema = z.uuid({ error: 'Not a valid record id' });
-const today = () => new Date().toISOString().slice(0, 10);
 const optionalPastDate = (label: string) =>
   z
     .string()
@@ -21,7 +21,7 @@ const optionalPastDate = (label: string) =>
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isIsoDate(v), `Enter the ${label} as MM/DD/YYYY`)
-    .refine((v) => v === undefined || v <= today(), `The ${label} cannot be in the future`);
+    .refine((v) => v === undefined || v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const medicationInputSchema = z
   .object({
@@ -45,7 +45,7 @@ export const medicationStopRequest = z
   .object({
     id: idSchema,
     version: z.number().int().positive(),
-    stopDate: z.string({ error: 'Enter the date it was stopped' }).trim().refine(isIsoDate, 'Enter the stop date as MM/DD/YYYY').refine((v) => v <= today(), 'The stop date cannot be in the future'),
+    stopDate: z.string({ error: 'Enter the date it was stopped' }).trim().refine(isIsoDate, 'Enter the stop date as MM/DD/YYYY').refine((v) => v <= todayIso(), 'The stop date cannot be in the future'),
     reason: requiredText('reason it was stopped', 200),
   })
   .strict();

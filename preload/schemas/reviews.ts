@@ -4,6 +4,7 @@ import type { DrugTherapyProblem } from './checks';
 import { CMR_OFFER_METHODS } from './eligibility';
 import { isIsoDate, optionalText } from './identifiers';
 import { MEDICATION_SOURCES } from './medications';
+import { todayIso } from './dates';
 
 export const REVIEW_TYPES = ['cmr', 'tmr', 'followUp'] as const;
 export const REVIEW_TYPE_LABELS: Record<(typeof REVIEW_TYPES)[number], string> = { cmr: 'Comprehensive medication review (CMR)', tmr: 'Targeted medication review (TMR)', followUp: 'Follow-up / targeted intervention' };
@@ -48,9 +49,8 @@ export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
 
 const idSchema = z.uuid({ error: 'Not a valid record id' });
 const version = z.number().int().positive();
-const today = () => new Date().toISOString().slice(0, 10);
 const isoDate = (label: string) => z.string({ error: `Enter the ${label}` }).trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`);
-const pastDate = (label: string) => isoDate(label).refine((v) => v <= today(), `The ${label} cannot be in the future`);
+const pastDate = (label: string) => isoDate(label).refine((v) => v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const reviewCreateRequest = z.object({ patientId: idSchema, type: z.enum(REVIEW_TYPES, { error: 'Choose CMR, TMR or follow-up' }) }).strict();
 export const reviewIdRequest = z.object({ id: idSchema }).strict();
@@ -86,7 +86,7 @@ export const reviewUpdateRequest = z
         referrals: optionalText(1000).nullable(),
         education: optionalText(1000).nullable(),
         soapNote: optionalText(8000).nullable(),
-        followUpDate: isoDate('follow-up date').refine((v) => v >= today(), 'The follow-up date cannot be in the past').nullable(),
+        followUpDate: isoDate('follow-up date').refine((v) => v >= todayIso(), 'The follow-up date cannot be in the past').nullable(),
       })
       .partial()
       .strict(),

@@ -2,7 +2,7 @@
 // Each call is logged; a conversation that becomes a targeted review starts a TMR.
 import { useState } from 'react';
 import { OUTREACH_INTERVENTION_LABELS, OUTREACH_INTERVENTIONS, OUTREACH_METHOD_LABELS, OUTREACH_METHODS, OUTREACH_RESULT_LABELS, OUTREACH_RESULTS, type AdherenceWorklistEntry } from '../../preload/schemas/adherence';
-import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
+import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
@@ -83,7 +83,7 @@ export function AdherenceScreen() {
 }
 
 function OutreachForm({ entry, onDone }: { entry: AdherenceWorklistEntry; onDone: () => void }) {
-  const { values: v, set, errors, busy, submit } = useForm({ attemptedOn: formatIsoDate(new Date().toISOString().slice(0, 10)), method: 'phone', result: 'reached', intervention: 'none', note: '' });
+  const { values: v, set, errors, busy, submit } = useForm({ attemptedOn: formatIsoDate(todayIso()), method: 'phone', result: 'reached', intervention: 'none', note: '' });
   const onSubmit = submit(async () => {
     await call('adherence:logOutreach', {
       patientId: entry.patientId, attemptedOn: parseUsDate(v.attemptedOn) ?? v.attemptedOn, method: v.method as (typeof OUTREACH_METHODS)[number], result: v.result as (typeof OUTREACH_RESULTS)[number],

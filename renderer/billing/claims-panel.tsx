@@ -2,7 +2,7 @@
 // remittance say: submitted, paid (amount and date), denied or rejected (reason), corrected, voided.
 import { useState } from 'react';
 import { actionsFor, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim, type ClaimAction, type ClaimStatus, type Payer } from '../../preload/schemas/billing';
-import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
+import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
@@ -97,7 +97,7 @@ type Asked = 'paid' | 'denied' | 'rejected' | 'replace' | 'void';
 const SUBMIT_LABELS: Record<Asked, string> = { paid: 'Record payment', denied: 'Record', rejected: 'Record', replace: 'Correct claim', void: 'Void claim' };
 
 function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: Asked; onDone: () => void }) {
-  const { values: v, set, errors, busy, submit } = useForm({ amount: (claim.totalCents / 100).toFixed(2), date: formatIsoDate(new Date().toISOString().slice(0, 10)), reason: '', payerNumber: claim.payerClaimNumber ?? '' });
+  const { values: v, set, errors, busy, submit } = useForm({ amount: (claim.totalCents / 100).toFixed(2), date: formatIsoDate(todayIso()), reason: '', payerNumber: claim.payerClaimNumber ?? '' });
   const onSubmit = submit(async () => {
     const base = { id: claim.id, version: claim.version };
     const payerClaimNumber = v.payerNumber.trim() || undefined;

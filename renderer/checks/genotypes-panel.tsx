@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PGX_GENES, PGX_RESULTS } from '../../preload/schemas/checks';
-import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
+import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { FormAlert, SelectField, TextField } from '../ui/field';
@@ -10,7 +10,7 @@ import { useForm } from '../ui/use-form';
 export function GenotypesPanel({ patientId, onChanged }: { patientId: string; onChanged: () => void }) {
   const { data: results, error, reload } = useCall('genotypes:list', { patientId });
   const [adding, setAdding] = useState(false);
-  const today = formatIsoDate(new Date().toISOString().slice(0, 10));
+  const today = formatIsoDate(todayIso());
   const { values: v, set, setValues, errors, busy, submit } = useForm({ gene: PGX_GENES[0], result: '', testedOn: today, laboratory: '' });
   const onSubmit = submit(async (f) => {
     await call('genotypes:add', { patientId, gene: f.gene, result: f.result, testedOn: parseUsDate(f.testedOn) ?? f.testedOn, laboratory: f.laboratory });

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { DTP_CATEGORIES, DTP_LABELS, SEVERITIES, SEVERITY_LABELS, type DrugTherapyProblem } from '../../preload/schemas/checks';
-import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
+import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
@@ -116,7 +116,7 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
 
 /** When and how an open problem was resolved (the prescriber changed the dose, the patient now takes it daily...). */
 function ResolveForm({ problem, onDone, onCancel }: { problem: DrugTherapyProblem; onDone: () => void; onCancel: () => void }) {
-  const { values: v, set, errors, busy, submit } = useForm({ resolvedOn: formatIsoDate(new Date().toISOString().slice(0, 10)), resolution: '' });
+  const { values: v, set, errors, busy, submit } = useForm({ resolvedOn: formatIsoDate(todayIso()), resolution: '' });
   const onSubmit = submit(async (f) => {
     await call('problems:resolve', { id: problem.id, resolvedOn: parseUsDate(f.resolvedOn) ?? f.resolvedOn, resolution: f.resolution });
     onDone();

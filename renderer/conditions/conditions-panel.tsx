@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseUsDate } from '../../preload/schemas/dates';
+import { parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { CORE_CHRONIC_DISEASES, type Condition } from '../../preload/schemas/clinical';
 import { call } from '../api/bridge';
 import { formatIsoDate } from '../patients/patient-format';
@@ -83,7 +83,7 @@ export function ConditionsPanel({ patientId, conditions, onChanged }: { patientI
 }
 
 function ResolveForm({ condition, onDone }: { condition: Condition; onDone: () => void }) {
-  const { values, set, errors, submit } = useForm({ on: formatIsoDate(new Date().toISOString().slice(0, 10)) });
+  const { values, set, errors, submit } = useForm({ on: formatIsoDate(todayIso()) });
   return (
     <form className="inline-panel" noValidate onSubmit={submit(async (v) => { await call('conditions:resolve', { id: condition.id, resolvedOn: asIso(v.on) ?? '' }); onDone(); })} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <div className="row-end">

@@ -1,4 +1,4 @@
-import { parseUsDate } from '../../preload/schemas/dates';
+import { parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { LAB_TYPES, type LabResult, type LabTypeId } from '../../preload/schemas/clinical';
 import { call } from '../api/bridge';
 import { formatIsoDate } from '../patients/patient-format';
@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
 const show = (l: LabResult) => `${l.value}${l.value2 !== null ? `/${l.value2}` : ''}${l.unit ? ` ${l.unit}` : ''}`;
-const today = () => formatIsoDate(new Date().toISOString().slice(0, 10));
+const today = () => formatIsoDate(todayIso());
 
 /** Latest value of each kind, with the one before it; new values are added, never overwritten. */
 export function LabsPanel({ patientId, labs, onChanged }: { patientId: string; labs: LabResult[]; onChanged: () => void }) {

@@ -4,14 +4,12 @@ import { FILE_NAME_LABELS, FILE_NAME_STYLES, type DocumentSettings } from '../..
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
+import { Loaded } from '../ui/loaded';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
 export function DocumentSettingsForm() {
-  // The form starts from the saved values, so nothing typed while they load is overwritten.
-  const { data, error } = useCall('settings:get', {});
-  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
-  return data ? <DocumentSettingsFields saved={data.documents} /> : <p aria-busy="true">Loading…</p>;
+  return <Loaded result={useCall('settings:get', {})}>{(s) => <DocumentSettingsFields saved={s.documents} />}</Loaded>;
 }
 
 function DocumentSettingsFields({ saved: initial }: { saved: DocumentSettings }) {

@@ -1,4 +1,4 @@
-import { parseUsDate, formatIsoDate } from '../../preload/schemas/dates';
+import { parseUsDate, formatIsoDate, todayIso } from '../../preload/schemas/dates';
 import { CMR_OFFER_LABELS, CMR_OFFER_METHODS, OPT_OUT_LABELS, OPT_OUT_REASONS, type EnrollmentAction, type ScreenedPatient } from '../../preload/schemas/eligibility';
 import { call } from '../api/bridge';
 import { FormAlert, SelectField, TextField } from '../ui/field';
@@ -14,7 +14,7 @@ const ACTIONS: { value: EnrollmentAction['action']; label: string }[] = [
 
 /** Records one programme step for a patient: what happened, on which date, and how or why. */
 export function EnrollmentForm({ patient, contractYear, onSaved }: { patient: ScreenedPatient; contractYear: number; onSaved: () => void }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const defaultDate = formatIsoDate(today.startsWith(String(contractYear)) ? today : `${contractYear}-12-31`);
   const { values: v, set, errors, busy, submit } = useForm({ action: 'offerCmr' as EnrollmentAction['action'], date: defaultDate, method: 'telephone', reason: 'request', note: '' });
   const onSubmit = submit(async (f) => {

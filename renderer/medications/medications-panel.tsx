@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseUsDate } from '../../preload/schemas/dates';
+import { parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { KIND_LABELS, SOURCE_LABELS, type Medication } from '../../preload/schemas/medications';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
@@ -10,7 +10,7 @@ import { MedicationForm } from './medication-form';
 
 type Open = { kind: 'add' } | { kind: 'edit' | 'stop' | 'history'; med: Medication } | null;
 const product = (m: Medication) => [m.product, m.strength, m.doseForm].filter(Boolean).join(' ');
-const todayUs = () => formatIsoDate(new Date().toISOString().slice(0, 10));
+const todayUs = () => formatIsoDate(todayIso());
 
 /** Active and past medicines, each change kept in the entry's history. */
 export function MedicationsPanel({ patientId, onChanged }: { patientId: string; onChanged: () => void }) {

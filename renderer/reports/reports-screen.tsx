@@ -1,17 +1,14 @@
 // What a pharmacy owner acts on: the MTM programme, clinical work, adherence, billing and time,
 // for a date range. Every chart has its numbers beside it and a CSV.
-import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES } from '../../preload/schemas/billing';
 import { DTP_LABELS, SEVERITY_LABELS, type DTP_CATEGORIES, type SEVERITIES } from '../../preload/schemas/checks';
-import { formatIsoDate, isoDaysBefore, parseUsDate } from '../../preload/schemas/dates';
 import type { ReportSummary } from '../../preload/schemas/reports';
 import { OUTCOME_LABELS, REVIEW_TYPE_LABELS, type OUTCOMES } from '../../preload/schemas/reviews';
 import { useCall } from '../api/use-call';
-import { TextField } from '../ui/field';
+import { DateRangeFields, useDateRange } from '../ui/date-range';
 import { ReportCard } from './report-card';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const COLORS = ['#1a5aa6', '#2f7d4f', '#b7860b', '#a8201a', '#5b6778'];
@@ -52,8 +49,7 @@ function Bars({ data, x, bars, percent }: { data: object[]; x: string; bars: { k
 }
 
 export function ReportsScreen() {
-  const [typed, setTyped] = useState({ from: formatIsoDate(isoDaysBefore(today(), 364)), to: formatIsoDate(today()) });
-  const range = { from: parseUsDate(typed.from) ?? isoDaysBefore(today(), 364), to: parseUsDate(typed.to) ?? today() };
+  const { typed, setTyped, range } = useDateRange(364);
   const { data, error } = useCall('reports:summary', range);
   return (
     <section aria-labelledby="reports-title">
@@ -61,12 +57,7 @@ export function ReportsScreen() {
         <h1 id="reports-title">Reports</h1>
         {data && <p className="muted">Computed in {(data.elapsedMs / 1000).toFixed(2)} s</p>}
       </div>
-      <div className="panel">
-        <div className="form-grid">
-          <TextField label="From" value={typed.from} onChange={(from) => setTyped({ ...typed, from })} placeholder="MM/DD/YYYY" />
-          <TextField label="To" value={typed.to} onChange={(to) => setTyped({ ...typed, to })} placeholder="MM/DD/YYYY" />
-        </div>
-      </div>
+      <DateRangeFields labels={['From', 'To']} typed={typed} onChange={setTyped} />
       {error && <div className="alert alert-error" role="alert">{error}</div>}
       {!data && !error && <p aria-busy="true">Counting…</p>}
       {data && <Reports r={data} />}

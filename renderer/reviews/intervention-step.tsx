@@ -2,7 +2,7 @@
 // referrals and education given; later, each recommendation's outcome. Outcomes arrive after
 // sign-off, so they stay recordable on a completed review.
 import { COMMUNICATION_LABELS, COMMUNICATION_METHODS, RESPONSE_DAYS, OUTCOME_LABELS, OUTCOMES, RECOMMENDATION_LABELS, type PrescriberCommunication, type Recommendation } from '../../preload/schemas/reviews';
-import { formatIsoDate, isoDaysBefore } from '../../preload/schemas/dates';
+import { formatIsoDate, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
 import { FormAlert, SelectField, TextField } from '../ui/field';
@@ -10,8 +10,6 @@ import { useForm } from '../ui/use-form';
 import { typedDate } from './review-step';
 import { SavedArea } from './saved-fields';
 import type { StepProps } from './step-props';
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export function InterventionStep(props: StepProps) {
   const { review: r, readOnly, update } = props;

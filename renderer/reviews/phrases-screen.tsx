@@ -4,6 +4,7 @@ import { RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Phrase, type Recomm
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { FormActions, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
+import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 
 export function PhrasesScreen() {
@@ -43,14 +44,14 @@ export function PhrasesScreen() {
                 <td className="strong">{p.label}</td>
                 <td>{p.talkedAbout}</td>
                 <td>{p.toDo}</td>
-                <td className="nowrap">
+                <RowActions>
                   <button type="button" className="link" onClick={() => setEditing(p)}>
                     Edit
-                  </button>{' '}
+                  </button>
                   <button type="button" className="link" onClick={() => void call('phrases:delete', { id: p.id }).then(reload, (e: Error) => setFailure(e.message))}>
                     Remove
                   </button>
-                </td>
+                </RowActions>
               </tr>
             ))}
           </tbody>

@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
+import { Loaded } from '../ui/loaded';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 
 /** The automatic logoff setting (HIPAA 164.312(a)(2)(iii)), for the whole pharmacy. */
 export function IdleLockSetting() {
-  // The form starts from the saved value, so nothing typed while it loads is overwritten.
-  const { data, error } = useCall('settings:get', {});
-  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
-  return data ? <IdleLockForm saved={String(data.idleLockMinutes)} /> : <p aria-busy="true">Loading…</p>;
+  return <Loaded result={useCall('settings:get', {})}>{(s) => <IdleLockForm saved={String(s.idleLockMinutes)} />}</Loaded>;
 }
 
 function IdleLockForm({ saved: initial }: { saved: string }) {

@@ -188,7 +188,7 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(problems).toContainText('1 open');
   await expect(problems.getByRole('row', { name: /metformin/ }).first()).toContainText(/Resolved \d\d\/\d\d\/\d{4} · dwhitfield/);
-  await snap(page, '52-problem-resolved');
+  await snap(page, '58-problem-resolved');
   await page.getByRole('button', { name: 'Plan →' }).click();
   await expect(page.getByRole('region', { name: 'Plan for metformin' })).toContainText('No plan needed.');
   await page.getByRole('button', { name: /2 Assessment/ }).click();
