@@ -13,5 +13,6 @@ import { AdherenceOutreach1764800000000 } from './1764800000000-adherence-outrea
 import { ProblemResolution1764900000000 } from './1764900000000-problem-resolution';
 import { PayerClaimNumber1765000000000 } from './1765000000000-payer-claim-number';
 import { PlaceOfService1765100000000 } from './1765100000000-place-of-service';
+import { Icd10cmRelease1765200000000 } from './1765200000000-icd10cm-release';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AuditSettingsUsers1763990000000, Prescribers1764000000000, ConditionsLabs1764100000000, Medications1764200000000, Fills1764300000000, DrugVocabularyEligibility1764400000000, Reviews1764500000000, ReviewPlan1764600000000, Billing1764700000000, AdherenceOutreach1764800000000, ProblemResolution1764900000000, PayerClaimNumber1765000000000, PlaceOfService1765100000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AuditSettingsUsers1763990000000, Prescribers1764000000000, ConditionsLabs1764100000000, Medications1764200000000, Fills1764300000000, DrugVocabularyEligibility1764400000000, Reviews1764500000000, ReviewPlan1764600000000, Billing1764700000000, AdherenceOutreach1764800000000, ProblemResolution1764900000000, PayerClaimNumber1765000000000, PlaceOfService1765100000000, Icd10cmRelease1765200000000];

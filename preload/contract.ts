@@ -10,6 +10,8 @@ import {
   type Condition,
   type LabResult,
   type PatientClinical,
+  conditionSearchRequest,
+  type ConditionMatch,
 } from './schemas/clinical';
 import { auditExportRequest, auditSearchRequest, type AuditExport, type AuditSearchResult } from './schemas/audit';
 import {
@@ -131,6 +133,7 @@ export const contract = {
   'patients:delete': channel<null>()(patientDeleteRequest),
   'patients:findDuplicates': channel<PatientSummary[]>()(duplicateCheckRequest),
   'patients:clinical': channel<PatientClinical>()(patientClinicalRequest),
+  'conditions:search': channel<ConditionMatch[]>()(conditionSearchRequest),
   'conditions:add': channel<Condition>()(conditionAddRequest),
   'conditions:resolve': channel<Condition>()(conditionResolveRequest),
   'labs:add': channel<LabResult>()(labAddRequest),

@@ -37,6 +37,7 @@ export const PERMISSIONS: { readonly [C in ChannelName]: Requirement } = {
   'patients:delete': 'pharmacist',
   'patients:findDuplicates': 'signedIn',
   'patients:clinical': 'signedIn',
+  'conditions:search': 'signedIn',
   'conditions:add': 'signedIn',
   'conditions:resolve': 'signedIn',
   'labs:add': 'signedIn',

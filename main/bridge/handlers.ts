@@ -1,6 +1,6 @@
 // The contract implemented: one entry per channel, a type error if one is missing.
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../preload/contract';
-import { addCondition, addLab, getClinical, resolveCondition } from '../conditions/clinical-store';
+import { addCondition, addLab, getClinical, resolveCondition, searchConditions } from '../conditions/clinical-store';
 import { acceptFinding, dismissFinding, knowledgeFolderOf, patientChecks } from '../checks/patient-checks';
 import { populationChecks } from '../checks/population';
 import { actOnReview, createReview, getReview, patientReviews, resolveLine, timeReview, updateReview } from '../reviews/review-store';
@@ -98,6 +98,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   },
   'patients:findDuplicates': async (req, { session }) => findDuplicates(session.current().db.manager, req),
   'patients:clinical': async (req, { session }) => getClinical(session.current().db, req.patientId),
+  'conditions:search': async (req, { session }) => searchConditions(session.current().db.manager, req.query),
   'conditions:add': async (req, { session }) => {
     const { db, user } = session.current();
     return addCondition(db, user, req);

@@ -1,8 +1,18 @@
 // When a fill counts as a medicine the patient takes now: until FILL_GRACE_DAYS after its supply ran out.
 import { FILL_GRACE_DAYS } from '../../preload/schemas/checks';
-import { DAY_MS } from '../../preload/schemas/dates';
+import { isoDaysBefore } from '../../preload/schemas/dates';
 
 /** SQL condition on the fills table; bind today's ISO date. */
 export const CURRENT_FILL_SQL = `date(fill_date, '+' || (days_supply + ${FILL_GRACE_DAYS}) || ' days') >= ?`;
 
-export const isCurrentFill = (fillDate: string, daysSupply: number, today: string) => Date.parse(fillDate) / DAY_MS + daysSupply + FILL_GRACE_DAYS >= Date.parse(today) / DAY_MS;
+// The earliest fill date still current, per day and supply: ISO dates then compare as strings.
+const cutoffs = new Map<string, string>();
+export function isCurrentFill(fillDate: string, daysSupply: number, today: string): boolean {
+  const k = `${today}|${daysSupply}`;
+  let from = cutoffs.get(k);
+  if (from === undefined) {
+    if (cutoffs.size > 5_000) cutoffs.clear();
+    cutoffs.set(k, (from = isoDaysBefore(today, daysSupply + FILL_GRACE_DAYS)));
+  }
+  return fillDate >= from;
+}

@@ -5,8 +5,9 @@ import type { Genotype, genotypeAddRequest } from '../../preload/schemas/checks'
 import type { SignedInUser } from '../../preload/schemas/security';
 import type { z } from 'zod';
 import { assertLivePatient } from '../patients/patient-store';
-import { findingFor, matches, type ActiveDrug, type RawFinding } from './engine';
-import type { LoadedRule } from './knowledge-base';
+import type { Picture } from './clinical-picture';
+import { findingFor, type RawFinding } from './engine';
+import type { Knowledge, LoadedRule } from './knowledge-base';
 
 type Q = Pick<EntityManager, 'query'>;
 type Row = { id: string; gene: string; result: string; tested_on: string; laboratory: string | null; created_by: string };
@@ -31,13 +32,13 @@ export async function addGenotype(db: DataSource, user: SignedInUser, g: z.outpu
 }
 
 /** The latest result per gene decides; a rule fires for each current drug it names. */
-export function pharmacogenomicFindings(rules: readonly LoadedRule[], genotypes: Genotype[], drugs: ActiveDrug[]): RawFinding[] {
-  const latest = new Map<string, Genotype>();
-  for (const g of genotypes) if (!latest.has(g.gene)) latest.set(g.gene, g);
+export function pharmacogenomicFindings(rules: readonly LoadedRule[], p: Picture, k: Knowledge): RawFinding[] {
+  if (!p.genotypes.length) return [];
+  const latest = new Map(p.genotypes.map((g) => [g.gene, g]));
   return rules.flatMap((rule) => {
     if (rule.family !== 'pharmacogenomic') return [];
     const g = latest.get(rule.gene);
-    const involved = drugs.filter((d) => matches(rule.match, d));
+    const involved = p.medicines.filter((d) => k.matchers.matches(rule.match, d));
     if (!g || !rule.results.includes(g.result) || !involved.length) return [];
     const f = findingFor(rule, involved);
     return [{ ...f, title: `${f.title}: ${rule.gene} ${g.result.toLowerCase()}`, explanation: `${f.explanation} Result on file: ${rule.gene} ${g.result}, tested ${g.testedOn}.` }];

@@ -1,73 +1,149 @@
-// The rules the checks run: the bundled files in resources/knowledge (checked at start-up: a bad
+// The rules the checks run: the bundled files in resources/knowledge (linted at start-up: a bad
 // bundled rule stops the app, and fails a test) plus a pharmacy's own files from the knowledge
 // folder in its data folder (a bad local file is skipped and reported, never half-used).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import adherence from '../../resources/knowledge/adherence.json';
-import burden from '../../resources/knowledge/burden.json';
-import renal from '../../resources/knowledge/renal.json';
-import careGaps from '../../resources/knowledge/care-gaps.json';
-import olderAdults from '../../resources/knowledge/older-adults.json';
-import pharmacogenomics from '../../resources/knowledge/pharmacogenomics.json';
-import duplications from '../../resources/knowledge/duplications.json';
-import interactions from '../../resources/knowledge/interactions.json';
-import { PGX_RESULTS, ruleFileSchema, type Matcher, type Rule } from '../../preload/schemas/checks';
-import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
-import { bundledDrug, DRUG_CLASSES, drugClass } from '../medications/vocabulary/bundled';
+import { groupFileSchema, ruleFileSchema, type DrugGroup, type Rule } from '../../preload/schemas/checks';
+import { BUNDLED_GROUP_FILES, BUNDLED_RULE_FILES } from './bundled-knowledge';
+import { lintGroups, lintRules } from './knowledge-lint';
+import { MatcherSet, tokensOfMedicine } from './matchers';
+import type { Picture } from './clinical-picture';
 
-export type LoadedRule = Rule & { local: boolean };
+export type LoadedRule = Rule & { local: boolean; file: string };
 
-function matcherProblems(m: Matcher, where: string): string[] {
-  return [
-    ...(m.ingredients ?? []).filter((i) => !bundledDrug(i)).map((i) => `${where}: "${i}" is not an ingredient in the drug vocabulary`),
-    // A class may be named at a higher ATC level ("A10B") when some bundled class falls under it.
-    ...(m.classes ?? []).filter((c) => !drugClass(c) && !DRUG_CLASSES.some((k) => k.code.startsWith(c))).map((c) => `${where}: "${c}" is not a class in resources/drugs/classes.json`),
-  ];
+/** The primary matcher of a rule: the rule can only fire when a current medicine matches it. */
+function anchorOf(r: Rule) {
+  if (r.family === 'interaction') return r.a;
+  if (r.family === 'duplication') return r.members;
+  if (r.family === 'renal' || r.family === 'olderAdult' || r.family === 'diseaseDrug' || r.family === 'dose' || r.family === 'burden' || r.family === 'pharmacogenomic') return r.match;
+  return null;
 }
 
-/** Parses one rule file and checks every name it uses; returns the rules or the problems. */
-export function checkRuleFile(raw: unknown, file: string, local: boolean): { rules: LoadedRule[]; problems: string[] } {
+/** A care gap can only fire for a patient with one of its conditions: its tokens ("cond:heartFailure", "core:diabetes", "icd:E11"). */
+function conditionAnchorOf(r: Rule): string[] {
+  if (r.family !== 'missingTherapy' && r.family !== 'overuse') return [];
+  const w = r.when;
+  return [...(w.conditions ?? []).map((c) => `cond:${c}`), ...(w.diseases ?? []).map((d) => `core:${d}`), ...(w.icdPrefixes ?? []).map((x) => `icd:${x}`)];
+}
+
+/** A patient's condition tokens: the groups, the core chronic diseases and every prefix of every code. */
+function conditionTokens(p: Picture): string[] {
+  const out = [...[...p.conditionGroups].map((g) => `cond:${g}`), ...[...p.coreDiseases].map((d) => `core:${d}`)];
+  for (const code of p.codes) for (let n = 1; n <= code.length; n++) out.push(`icd:${code.slice(0, n)}`);
+  return out;
+}
+
+/** A set of rules with its groups, and indexes from medicine and condition tokens to the rules they can trigger. */
+export class Knowledge {
+  readonly matchers: MatcherSet;
+  private readonly byToken = new Map<string, LoadedRule[]>();
+  private readonly byCondition = new Map<string, LoadedRule[]>();
+  private readonly always: LoadedRule[] = [];
+
+  constructor(
+    readonly rules: readonly LoadedRule[],
+    readonly groups: ReadonlyMap<string, DrugGroup>,
+    readonly version: string,
+  ) {
+    this.matchers = new MatcherSet(groups);
+    const index = (map: Map<string, LoadedRule[]>, t: string, r: LoadedRule) => map.set(t, [...(map.get(t) ?? []), r]);
+    for (const r of rules) {
+      const conditions = conditionAnchorOf(r);
+      const anchor = anchorOf(r) ?? (r.family === 'missingTherapy' && !conditions.length ? (r.when.taking ?? null) : null);
+      if (conditions.length) for (const t of conditions) index(this.byCondition, t, r);
+      else if (anchor) for (const t of this.matchers.tokensOf(anchor)) index(this.byToken, t, r);
+      else this.always.push(r);
+    }
+  }
+
+  private readonly byKey = new Map<string, LoadedRule[]>();
+  /** The rules one vocabulary entry can trigger (worked out once per entry). */
+  private rulesOf(m: Picture['medicines'][number]): LoadedRule[] {
+    let rules = this.byKey.get(m.key);
+    if (!rules) this.byKey.set(m.key, (rules = [...new Set(tokensOfMedicine(m).flatMap((t) => this.byToken.get(t) ?? []))]));
+    return rules;
+  }
+
+  private readonly byMedicines = new Map<string, LoadedRule[]>();
+  private readonly byConditions = new Map<string, LoadedRule[]>();
+  /**
+   * The rules a patient can trigger: those of their medicines, those of their conditions, and those
+   * that look at fills alone. Patients with the same medicines (or conditions) share the answer.
+   */
+  candidates(p: Picture): LoadedRule[] {
+    const meds = p.medicines.map((m) => m.key).join('\u0000');
+    let byMeds = this.byMedicines.get(meds);
+    if (!byMeds) {
+      const out = new Set<LoadedRule>();
+      for (const m of p.medicines) for (const r of this.rulesOf(m)) out.add(r);
+      if (this.byMedicines.size > 20_000) this.byMedicines.clear();
+      this.byMedicines.set(meds, (byMeds = [...out]));
+    }
+    const conds = p.codes.join('\u0000');
+    let byConds = this.byConditions.get(conds);
+    if (!byConds) {
+      const out = new Set<LoadedRule>();
+      for (const t of conditionTokens(p)) for (const r of this.byCondition.get(t) ?? []) out.add(r);
+      if (this.byConditions.size > 20_000) this.byConditions.clear();
+      this.byConditions.set(conds, (byConds = [...out]));
+    }
+    return [...this.always, ...byMeds, ...byConds];
+  }
+
+  with(extra: LoadedRule[]): Knowledge {
+    return extra.length ? new Knowledge([...this.rules, ...extra], this.groups, `${this.version} + ${extra.length} local`) : this;
+  }
+}
+
+/** Parses one rule file; returns its rules or the problems (shape first, then the lint). */
+export function checkRuleFile(raw: unknown, file: string, local: boolean, groups: ReadonlyMap<string, DrugGroup> = BUNDLED_GROUPS): { rules: LoadedRule[]; problems: string[] } {
   const parsed = ruleFileSchema.safeParse(raw);
   if (!parsed.success) return { rules: [], problems: parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`) };
-  const problems = parsed.data.rules.flatMap((r) => {
-    const where = `${file} ${r.id}`;
-    if (r.family === 'interaction') return [...matcherProblems(r.a, `${where} (a)`), ...matcherProblems(r.b, `${where} (b)`)];
-    if (r.family === 'duplication') return matcherProblems(r.members, where);
-    if (r.family === 'renal') return matcherProblems(r.match, where);
-    if (r.family === 'pharmacogenomic') return [...matcherProblems(r.match, where), ...r.results.filter((x) => !PGX_RESULTS[r.gene]!.includes(x)).map((x) => `${where}: "${x}" is not a ${r.gene} result term`)];
-    if (r.family === 'lateRefill') return [];
-    if (r.family === 'olderAdult') return [...matcherProblems(r.match, where), ...(r.unless ? matcherProblems(r.unless, `${where} (unless)`) : [])];
-    if (r.family === 'missingTherapy' || r.family === 'overuse') {
-      const diseases = [...(r.when.diseases ?? []), ...(r.family === 'missingTherapy' ? (r.excludeDiseases ?? []) : [])];
-      return [
-        ...(r.family === 'missingTherapy' ? matcherProblems(r.missing, where) : matcherProblems(r.fills.match, where)),
-        ...(r.when.fills ? matcherProblems(r.when.fills.match, `${where} (when)`) : []),
-        ...diseases.filter((d) => !CORE_DISEASE_IDS.includes(d)).map((d) => `${where}: "${d}" is not a core chronic disease id`),
-      ];
+  const rules = parsed.data.rules.map((r) => ({ ...r, local, file }));
+  const problems = lintRules(rules, groups, { bundled: !local });
+  return problems.length ? { rules: [], problems } : { rules, problems: [] };
+}
+
+function loadGroups(): Map<string, DrugGroup> {
+  const problems: string[] = [];
+  const groups = new Map<string, DrugGroup>();
+  for (const [file, raw] of Object.entries(BUNDLED_GROUP_FILES)) {
+    const parsed = groupFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
+      continue;
     }
-    return [
-      ...matcherProblems({ classes: [...r.classes, ...(r.excludeClasses ?? [])] }, where),
-      ...(r.excludeConditions ?? []).filter((c) => !CORE_DISEASE_IDS.includes(c)).map((c) => `${where}: "${c}" is not a core chronic disease id`),
-    ];
-  });
-  const ids = parsed.data.rules.map((r) => r.id);
-  for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push(`${file}: rule id ${id} is used twice`);
-  return problems.length ? { rules: [], problems } : { rules: parsed.data.rules.map((r) => ({ ...r, local })), problems: [] };
+    for (const g of parsed.data.groups) {
+      if (groups.has(g.id)) problems.push(`${file}: group ${g.id} is defined twice`);
+      groups.set(g.id, g);
+    }
+  }
+  problems.push(...lintGroups(groups));
+  if (problems.length) throw new Error(`The bundled drug groups are invalid:\n${problems.join('\n')}`);
+  return groups;
 }
 
-/** The burden lists name vocabulary ingredients and classes too; they are checked with the rules. */
-export const burdenProblems = () => [...matcherProblems(burden.cnsActive, 'burden.json cnsActive'), ...matcherProblems(burden.anticholinergic, 'burden.json anticholinergic')];
+export const BUNDLED_GROUPS: ReadonlyMap<string, DrugGroup> = loadGroups();
 
-function loadBundled(): LoadedRule[] {
-  const files = { 'interactions.json': interactions, 'duplications.json': duplications, 'renal.json': renal, 'adherence.json': adherence, 'care-gaps.json': careGaps, 'older-adults.json': olderAdults, 'pharmacogenomics.json': pharmacogenomics };
-  const results = Object.entries(files).map(([file, raw]) => checkRuleFile(raw, `resources/knowledge/${file}`, false));
-  const problems = [...results.flatMap((r) => r.problems), ...burdenProblems()];
+function loadBundled(): Knowledge {
+  const problems: string[] = [];
+  const rules: LoadedRule[] = [];
+  for (const [file, raw] of Object.entries(BUNDLED_RULE_FILES)) {
+    const parsed = ruleFileSchema.safeParse(raw);
+    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
+    else rules.push(...parsed.data.rules.map((r) => ({ ...r, local: false, file })));
+  }
+  problems.push(...lintRules(rules, BUNDLED_GROUPS, { bundled: true }));
   if (problems.length) throw new Error(`The bundled knowledge base is invalid:\n${problems.join('\n')}`);
-  return results.flatMap((r) => r.rules);
+  const version = Object.entries(BUNDLED_RULE_FILES)
+    .map(([file, raw]) => `${file.replace(/\.json$/, '')} ${(raw as { version: string }).version}`)
+    .join(', ');
+  return new Knowledge(rules, BUNDLED_GROUPS, version);
 }
 
-export const BUNDLED_RULES: readonly LoadedRule[] = loadBundled();
-export const KNOWLEDGE_VERSION = `interactions ${interactions.version}, duplications ${duplications.version}, renal ${renal.version}, adherence ${adherence.version}, care gaps ${careGaps.version}, older adults ${olderAdults.version}, pharmacogenomics ${pharmacogenomics.version}`;
+export const BUNDLED: Knowledge = loadBundled();
+export const BUNDLED_RULES: readonly LoadedRule[] = BUNDLED.rules;
+export const KNOWLEDGE_VERSION = BUNDLED.version;
 
 /** The pharmacy's own rule files; ids must not reuse a bundled id (a local rule adds, it never silently replaces). */
 export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems: string[] } {
@@ -91,4 +167,10 @@ export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems:
     }
   }
   return out;
+}
+
+/** The bundled knowledge with the pharmacy's own rules added. */
+export function knowledgeFor(folder: string): { knowledge: Knowledge; problems: string[] } {
+  const local = loadLocalRules(folder);
+  return { knowledge: BUNDLED.with(local.rules), problems: local.problems };
 }

@@ -1,21 +1,60 @@
-// Conditions (ICD-10-CM, from the bundled subset) and lab values/vitals on a patient's record.
+// Conditions (ICD-10-CM: the bundled codes with plain names, or any billable code of a loaded
+// release) and lab values/vitals on a patient's record.
 // Rows are never edited: a condition is resolved with a date, a mistyped lab is followed by a new one.
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { ICD_CODES, LAB_TYPES, type Condition, type conditionAddRequest, type labAddRequest, type LabResult, type PatientClinical } from '../../preload/schemas/clinical';
+import { ICD_CODES, LAB_TYPES, lookupConditions, type Condition, type ConditionMatch, type conditionAddRequest, type labAddRequest, type LabResult, type PatientClinical } from '../../preload/schemas/clinical';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
+import { escapeLike } from '../common/like';
 import { assertLivePatient } from '../patients/patient-store';
 
 type ConditionRow = { id: string; patient_id: string; code: string; onset_date: string | null; resolved_on: string | null; created_at: string; created_by: string };
 type LabRow = { id: string; type: LabResult['type']; value: number; value2: number | null; unit: string; taken_on: string; created_by: string };
 
+type Q = Pick<EntityManager, 'query'>;
 const byCode = new Map(ICD_CODES.map((c) => [c.code, c]));
 
-function toCondition(r: ConditionRow): Condition {
+/** Titles of codes the bundled list lacks, from the loaded release. */
+async function releaseTitles(q: Q, codes: string[]): Promise<Map<string, string>> {
+  const missing = [...new Set(codes.filter((c) => !byCode.has(c)))];
+  if (!missing.length) return new Map();
+  const rows = (await q.query(`SELECT code, title FROM icd10cm_codes WHERE code IN (${missing.map(() => '?').join(', ')})`, missing)) as { code: string; title: string }[];
+  return new Map(rows.map((r) => [r.code, r.title]));
+}
+
+function toCondition(r: ConditionRow, titles: Map<string, string>): Condition {
   const entry = byCode.get(r.code);
-  return { id: r.id, patientId: r.patient_id, code: r.code, title: entry?.title ?? r.code, coreDiseases: entry?.coreDiseases ?? [], onsetDate: r.onset_date, resolvedOn: r.resolved_on, recordedBy: r.created_by, recordedAt: r.created_at };
+  return {
+    id: r.id, patientId: r.patient_id, code: r.code, title: entry?.title ?? titles.get(r.code) ?? r.code, plain: entry?.plain ?? null, coreDiseases: entry?.coreDiseases ?? [],
+    onsetDate: r.onset_date, resolvedOn: r.resolved_on, recordedBy: r.created_by, recordedAt: r.created_at,
+  };
+}
+
+/** Bundled matches first (they carry plain names), then codes of the loaded release by code start or title words. */
+export async function searchConditions(q: Q, query: string, limit = 25): Promise<ConditionMatch[]> {
+  const bundled = lookupConditions(query, limit);
+  if (bundled.length >= limit) return bundled;
+  const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const code = query.trim().toUpperCase();
+  const rows = (await q.query(
+    `SELECT code, title FROM icd10cm_codes WHERE code LIKE ? ESCAPE '\\' OR (${terms.map(() => `lower(title) LIKE ? ESCAPE '\\'`).join(' AND ')}) ORDER BY code LIMIT ?`,
+    [`${escapeLike(code)}%`, ...terms.map((t) => `%${escapeLike(t)}%`), limit * 2],
+  )) as { code: string; title: string }[];
+  const seen = new Set(bundled.map((b) => b.code));
+  const fromRelease = rows.filter((r) => !seen.has(r.code)).map((r): ConditionMatch => ({ code: r.code, title: r.title, plain: null, coreDiseases: byCode.get(r.code)?.coreDiseases ?? [], origin: 'release' }));
+  return [...bundled, ...fromRelease].slice(0, limit);
+}
+
+/** The code's title when it can be recorded: bundled, or in the loaded release; otherwise a clear refusal. */
+async function recordableTitle(q: Q, code: string): Promise<string> {
+  const entry = byCode.get(code);
+  if (entry) return entry.title;
+  const [row] = (await q.query('SELECT title FROM icd10cm_codes WHERE code = ?', [code])) as { title: string }[];
+  if (row) return row.title;
+  const [release] = (await q.query('SELECT release FROM icd10cm_release')) as { release: string }[];
+  throw new AppError('validation', release ? `${code} is not a billable code of ${release.release}. Choose a condition from the list.` : `${code} is not in the bundled list. Choose a condition from the list, or ask an administrator to load the full ICD-10-CM code set (mtm import icd10cm).`, 'code', [{ field: 'code', message: 'Not a code that can be recorded' }]);
 }
 
 const toLab = (r: LabRow): LabResult => ({ id: r.id, type: r.type, value: r.value, value2: r.value2, unit: r.unit, takenOn: r.taken_on, recordedBy: r.created_by });
@@ -24,16 +63,18 @@ export async function getClinical(db: Pick<EntityManager, 'query'>, patientId: s
   await assertLivePatient(db, patientId);
   const conditions = (await db.query('SELECT * FROM patient_conditions WHERE patient_id = ? ORDER BY resolved_on IS NOT NULL, code', [patientId])) as ConditionRow[];
   const labs = (await db.query('SELECT * FROM patient_labs WHERE patient_id = ? ORDER BY taken_on DESC, created_at DESC', [patientId])) as LabRow[];
-  return { conditions: conditions.map(toCondition), labs: labs.map(toLab) };
+  const titles = await releaseTitles(db, conditions.map((c) => c.code));
+  return { conditions: conditions.map((c) => toCondition(c, titles)), labs: labs.map(toLab) };
 }
 
 export async function addCondition(db: DataSource, user: SignedInUser, req: z.output<typeof conditionAddRequest>): Promise<Condition> {
   await assertLivePatient(db, req.patientId);
+  const title = await recordableTitle(db, req.code);
   const [active] = (await db.query('SELECT id FROM patient_conditions WHERE patient_id = ? AND code = ? AND resolved_on IS NULL', [req.patientId, req.code])) as { id: string }[];
-  if (active) throw new AppError('conflict', `${req.code} ${byCode.get(req.code)!.title} is already on this patient's active list.`, 'code', [{ field: 'code', message: 'Already on the active list' }]);
+  if (active) throw new AppError('conflict', `${req.code} ${title} is already on this patient's active list.`, 'code', [{ field: 'code', message: 'Already on the active list' }]);
   const row: ConditionRow = { id: randomUUID(), patient_id: req.patientId, code: req.code, onset_date: req.onsetDate ?? null, resolved_on: null, created_at: new Date().toISOString(), created_by: user.username };
   await db.query('INSERT INTO patient_conditions (id, patient_id, code, onset_date, resolved_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)', Object.values(row));
-  return toCondition(row);
+  return toCondition(row, new Map([[req.code, title]]));
 }
 
 export async function resolveCondition(db: DataSource, id: string, resolvedOn: string): Promise<Condition> {
@@ -42,7 +83,7 @@ export async function resolveCondition(db: DataSource, id: string, resolvedOn: s
   if (row.resolved_on) throw new AppError('conflict', `This condition was already marked resolved on ${row.resolved_on}.`);
   if (row.onset_date && resolvedOn < row.onset_date) throw new AppError('validation', 'It cannot resolve before it began.', 'resolvedOn', [{ field: 'resolvedOn', message: 'Before the onset date' }]);
   await db.query('UPDATE patient_conditions SET resolved_on = ? WHERE id = ?', [resolvedOn, id]);
-  return toCondition({ ...row, resolved_on: resolvedOn });
+  return toCondition({ ...row, resolved_on: resolvedOn }, await releaseTitles(db, [row.code]));
 }
 
 export async function addLab(db: DataSource, user: SignedInUser, req: z.output<typeof labAddRequest>): Promise<LabResult> {

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Medication, MedicationList, MedicationVersion, medicationInputSchema } from '../../preload/schemas/medications';
 import type { SignedInUser } from '../../preload/schemas/security';
+import { interpretProduct } from './interpret-product';
 import { AppError, notFound } from '../common/errors';
 import { assertLivePatient } from '../patients/patient-store';
 import { recogniseBundled } from './vocabulary/bundled';
@@ -50,7 +51,11 @@ async function checkRefs(q: Q, patientId: string, prescriberId: string | undefin
   }
 }
 
-const columns = (m: Input) => [m.product, m.rxcui ?? null, m.kind, m.strength ?? null, m.doseForm ?? null, m.sig ?? null, m.indication ?? null, m.prescriberId ?? null, m.startDate ?? null, m.source];
+/** The row's values; strength and dose form are read from the product as typed ("metoprolol succ ER 25") when not given. */
+function columns(m: Input) {
+  const read = m.strength && m.doseForm ? null : interpretProduct(m.product);
+  return [m.product, m.rxcui ?? null, m.kind, m.strength ?? read?.strength ?? null, m.doseForm ?? read?.doseForm ?? null, m.sig ?? null, m.indication ?? null, m.prescriberId ?? null, m.startDate ?? null, m.source];
+}
 
 export async function listMedications(db: DataSource, patientId: string): Promise<MedicationList> {
   await checkRefs(db.manager, patientId, undefined);

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import icd from '../../resources/clinical/icd10cm-subset.json';
+import icd from '../../resources/clinical/conditions.json';
 import labTypes from '../../resources/clinical/lab-types.json';
 import { isIsoDate } from './identifiers';
 import { todayIso } from './dates';
 
 export const CORE_CHRONIC_DISEASES = icd.coreChronicDiseases;
+/** The bundled ICD-10-CM codes a medication review meets, each with plain names in English and Spanish and everyday search terms. */
 export const ICD_CODES = icd.codes;
 const CORE_OF_CODE = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
+/** An ICD-10-CM code as written with its dot ("E11.9", "I10", "F03.A0"). */
+export const ICD_CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 /** The CMS core chronic diseases a set of ICD-10-CM codes establishes. */
 export const coreDiseasesOf = (codes: string[]) => new Set(codes.flatMap((c) => CORE_OF_CODE.get(c) ?? []));
 export const LAB_TYPES = labTypes.labs;
@@ -24,11 +27,8 @@ const pastDate = (label: string) =>
 export const conditionAddRequest = z
   .object({
     patientId: idSchema,
-    code: z
-      .string({ error: 'Choose a condition' })
-      .trim()
-      .toUpperCase()
-      .refine((c) => ICD_CODES.some((e) => e.code === c), 'Choose a condition from the list'),
+    // The code must be a bundled one or one of a loaded ICD-10-CM release: checked in main, which holds the release.
+    code: z.string({ error: 'Choose a condition' }).trim().toUpperCase().regex(ICD_CODE_PATTERN, 'Choose a condition from the list (an ICD-10-CM code such as I10 or E11.9)'),
     onsetDate: pastDate('onset date').optional(),
   })
   .strict();
@@ -66,6 +66,8 @@ export interface Condition {
   patientId: string;
   code: string;
   title: string;
+  /** The patient-friendly name ("High blood pressure" / "Presión arterial alta"); null for a code known only from a loaded release. */
+  plain: { en: string; es: string } | null;
   coreDiseases: string[];
   onsetDate: string | null;
   resolvedOn: string | null;
@@ -85,14 +87,51 @@ export interface LabResult {
 
 export type IcdEntry = (typeof ICD_CODES)[number];
 
-/** Code start or words in the title, core chronic diseases first (runs in the renderer: no round trip). */
-export function lookupConditions(query: string, limit = 25): IcdEntry[] {
-  const q = query.trim().toLowerCase();
-  const words = q.split(/\s+/).filter(Boolean);
-  return ICD_CODES.filter((c) => !q || c.code.toLowerCase().startsWith(q) || words.every((w) => c.title.toLowerCase().includes(w)))
-    .sort((a, b) => Number(b.coreDiseases.length > 0) - Number(a.coreDiseases.length > 0) || a.code.localeCompare(b.code))
-    .slice(0, limit);
+/** What a condition search returns: a bundled entry, or a code of the loaded ICD-10-CM release. */
+export interface ConditionMatch {
+  code: string;
+  title: string;
+  plain: { en: string; es: string } | null;
+  coreDiseases: string[];
+  origin: 'bundled' | 'release';
 }
+
+const words = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9.]+/).filter(Boolean);
+const SEARCH_TEXT = new Map(ICD_CODES.map((c) => [c.code, words([c.title, c.plain.en, c.plain.es, ...c.terms].join(' '))]));
+const TERMS = new Map(ICD_CODES.map((c) => [c.code, c.terms.map((t) => t.toLowerCase())]));
+/** The code an everyday term most often means ("sugar" → E11.9), from the data file. */
+const PREFERRED: Record<string, string> = icd.preferred;
+
+/**
+ * Bundled conditions by code start, or by words of the title, the plain names (English and Spanish)
+ * and the everyday terms people type ("afib", "high cholesterol", "sugar"); an exact everyday term
+ * first, then CMS core chronic diseases, then by code.
+ */
+export function lookupConditions(query: string, limit = 25): ConditionMatch[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const qw = words(q);
+  const byCode = /^[a-z]\d/.test(q);
+  // The codes everyday terms beginning with the query mean ("diab" → diabetes → E11.9).
+  const preferred = new Set(q.length >= 3 ? Object.entries(PREFERRED).filter(([term]) => term.startsWith(q)).map(([, code]) => code) : []);
+  const score = (c: IcdEntry) => {
+    if (c.code.toLowerCase().startsWith(q) || PREFERRED[q] === c.code) return 0;
+    if (preferred.has(c.code)) return 0.5;
+    // An everyday term: the code that lists it earliest is the one people mean ("gerd" → K21.9, not K21.00).
+    const at = TERMS.get(c.code)!.indexOf(q);
+    if (at >= 0) return 1 + at / 100;
+    const text = SEARCH_TEXT.get(c.code)!;
+    return qw.every((w) => text.some((t) => t.startsWith(w))) ? 2 : -1;
+  };
+  return ICD_CODES.map((c) => ({ c, s: score(c) }))
+    .filter((x) => x.s >= 0)
+    // A typed code lists in code order; words list core chronic diseases first, then the plainest (shortest) titles.
+    .sort((a, b) => a.s - b.s || (byCode ? 0 : Number(b.c.coreDiseases.length > 0) - Number(a.c.coreDiseases.length > 0) || a.c.title.length - b.c.title.length) || a.c.code.localeCompare(b.c.code))
+    .slice(0, limit)
+    .map(({ c }) => ({ code: c.code, title: c.title, plain: c.plain, coreDiseases: c.coreDiseases, origin: 'bundled' as const }));
+}
+
+export const conditionSearchRequest = z.object({ query: z.string().trim().min(1, 'Type a code or a few letters of the condition').max(80) }).strict();
 
 export interface PatientClinical {
   conditions: Condition[];

@@ -29,6 +29,7 @@ export const vocabularyFileSchema = z.object({
           brands: z.array(z.string().min(2)),
           forms: z.array(z.string().min(3)).min(1),
           clinicalDrugs: z.array(z.object({ rxcui, name: z.string().min(5), source: z.string() }).strict()).optional(),
+          aliases: z.array(z.string().min(2)).optional(),
           sources: z.array(z.string()).min(1),
         })
         .strict(),

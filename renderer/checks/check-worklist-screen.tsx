@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { PopulationEntry } from '../../preload/schemas/checks';
+import { formatIsoDate } from '../../preload/schemas/dates';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 
 const LISTS = [
-  { key: 'majorInteraction', title: 'Serious interactions', hint: 'Contraindicated or major drug–drug interactions in current medicines' },
-  { key: 'lowAdherence', title: 'Adherence below 80%', hint: 'PQA proportion of days covered over 12 months: diabetes, RAS antagonists, statins' },
-  { key: 'careGaps', title: 'Care gaps and older adults', hint: 'Diabetes without a statin, heart failure therapy, rescue inhaler overuse, STOPP criteria' },
+  { key: 'serious', title: 'Serious findings', hint: 'Contraindicated or major: interactions, duplications, kidney dosing, dose limits, disease–drug, older-adult criteria' },
+  { key: 'review', title: 'To raise at the next review', hint: 'Moderate findings: AGS Beers 2023 and STOPP criteria, disease–drug, dose, duplications, interactions' },
+  { key: 'careGaps', title: 'Care gaps', hint: 'Therapy missing for a condition (START v3, statin in diabetes), rescue inhaler overuse' },
 ] as const;
 
 /** Whom to call first: the checks run over every patient, dismissed findings left out. */
@@ -33,6 +34,9 @@ export function CheckWorklistScreen() {
             <div className="tile tile-muted">
               <span className="tile-number">{data.screened}</span> patients checked in {(data.elapsedMs / 1000).toFixed(1)} s
             </div>
+            <a className="tile tile-link" href="#/adherence">
+              Adherence below 80% and late refills: the Adherence worklist (Alt+H)
+            </a>
           </div>
           <div className="panel filter-bar elig-filters">
             <div className="field">
@@ -55,6 +59,7 @@ export function CheckWorklistScreen() {
                     <thead>
                       <tr>
                         <th>Patient</th>
+                        <th>Date of birth</th>
                         <th>Found</th>
                       </tr>
                     </thead>
@@ -62,6 +67,7 @@ export function CheckWorklistScreen() {
                       {entries.slice(0, 200).map((e) => (
                         <tr key={e.patientId} className="clickable" tabIndex={0} onClick={() => navigate(`/patients/${e.patientId}`)} onKeyDown={(k) => k.key === 'Enter' && navigate(`/patients/${e.patientId}`)}>
                           <td className="strong nowrap">{e.name}</td>
+                          <td className="nowrap">{formatIsoDate(e.dateOfBirth)}</td>
                           <td>{e.findings.join(' · ')}</td>
                         </tr>
                       ))}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DTP_LABELS, FILL_GRACE_DAYS, SEVERITIES, SEVERITY_LABELS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import { DTP_LABELS, FILL_GRACE_DAYS, SEVERITIES, SEVERITY_LABELS, SOURCE_NAMES, type Finding, type PatientChecks } from '../../preload/schemas/checks';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
@@ -26,21 +26,35 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
           Clinical checks <span className="count-note">{open.length ? `${open.length} to review` : 'nothing to review'}</span>
         </h2>
       </div>
-      <p className="muted">
-        {s.activeDrugs} current medicines checked (medication list and fills up to {FILL_GRACE_DAYS} days past their supply) · {plural(s.interactingPairs, 'interacting pair')} · {plural(s.duplications, 'duplication')} · {plural(s.cnsActive.length, 'CNS-active medicine')}
-        {s.cnsActive.length > 1 ? ` (${s.cnsActive.join(', ')}: sedation and falls add up)` : ''} · {plural(s.anticholinergic.length, 'anticholinergic medicine')}
-        {s.anticholinergic.length ? ` (${s.anticholinergic.join(', ')})` : ''}
-        {s.uncoded.length ? ` · not checked, not in the drug list: ${s.uncoded.join(', ')}` : ''}
+      <p>
+        {plural(s.activeDrugs, 'current medicine')} (medication list, and fills up to {FILL_GRACE_DAYS} days past their supply) checked against {s.rulesChecked} rules: interactions, duplications, AGS Beers 2023 and STOPP/START v3, disease–drug, kidney dosing, dose limits and care gaps.
+        {open.length === 0 && ' Nothing to review from the checks that could run.'}
       </p>
+      {s.notChecked.length > 0 ? (
+        <div className="alert alert-warning not-checked" role="status" aria-label="What could not be checked">
+          <strong>Not checked — complete the record to check these:</strong>
+          <ul>
+            {s.notChecked.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted">Every check could run: products recognised, conditions, kidney function and doses known.</p>
+      )}
       <p className="muted">
+        Medication risk: {plural(s.cnsActive.length, 'CNS-active medicine')}
+        {s.cnsActive.length ? ` (${s.cnsActive.join(', ')})` : ''} · {plural(s.anticholinergic.length, 'strongly anticholinergic medicine')}
+        {s.anticholinergic.length ? ` (${s.anticholinergic.join(', ')})` : ''}.{' '}
         Kidney function:{' '}
         {s.kidney.crcl !== null || s.kidney.egfr !== null
-          ? [s.kidney.crcl !== null && `creatinine clearance ${s.kidney.crcl} mL/min (Cockcroft–Gault)`, s.kidney.egfr !== null && `eGFR ${s.kidney.egfr} mL/min/1.73 m² (CKD-EPI 2021)`].filter(Boolean).join(', ') + ` from the serum creatinine of ${formatIsoDate(s.kidney.scrDate!)}.`
-          : ''}{' '}
-        {s.kidney.note}
+          ? [s.kidney.crcl !== null && `creatinine clearance ${s.kidney.crcl} mL/min (Cockcroft–Gault)`, s.kidney.egfr !== null && `eGFR ${s.kidney.egfr} mL/min/1.73 m² (CKD-EPI 2021)`].filter(Boolean).join(', ') + (s.kidney.scrDate ? ` from the serum creatinine of ${formatIsoDate(s.kidney.scrDate)}.` : '.')
+          : 'not known.'}
         {s.adherence.length > 0 && ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
         {s.adherenceByDrug.length > 0 && ` By medicine: ${s.adherenceByDrug.map((a) => `${a.drug} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
       </p>
+      {s.couldCheckMore.length > 0 && <p className="muted">{s.couldCheckMore.join(' ')}</p>}
+      {s.deliberate.length > 0 && <p className="muted">Recognised as deliberate, not flagged: {s.deliberate.join('; ')}.</p>}
       {checks.localRuleProblems.length > 0 && (
         <div className="alert alert-warning" role="status">
           Some of this pharmacy’s own rule files were skipped: {checks.localRuleProblems.join('; ')}
@@ -122,7 +136,17 @@ function FindingCard({ finding: f, patientId, onChanged }: { finding: Finding; p
       <p>
         <strong>For the patient:</strong> “{f.patientText}”
       </p>
-      <p className="citation">Source: {citationText(f.citation)}</p>
+      <p className="citation">
+        Source: {f.source && SOURCE_NAMES[f.source] ? `${SOURCE_NAMES[f.source]} — ` : ''}
+        {citationText(f.citation)}
+        {f.alsoCited.map((c) => (
+          <span key={c.ruleId}>
+            {' '}
+            · Also: {c.source && SOURCE_NAMES[c.source] ? `${SOURCE_NAMES[c.source]} — ` : ''}
+            {citationText(c.citation)}
+          </span>
+        ))}
+      </p>
       {dismissing ? (
         <form onSubmit={onSubmit} noValidate className="dismiss-form" onKeyDown={(e) => e.key === 'Escape' && setDismissing(false)}>
           <FormAlert message={errors.form} />

@@ -9,7 +9,9 @@ import { useForm } from '../ui/use-form';
 import { MedicationForm } from './medication-form';
 
 type Open = { kind: 'add' } | { kind: 'edit' | 'stop' | 'history'; med: Medication } | null;
-const product = (m: Medication) => [m.product, m.strength, m.doseForm].filter(Boolean).join(' ');
+/** The product as entered, with strength and form added only where the name does not already say them ("vit D3 2000"). */
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
+const product = (m: Medication) => [m.product, ...[m.strength, m.doseForm].filter((x): x is string => Boolean(x) && !squash(m.product).includes(squash(x!).replace(/iu$|mg$/, '')))].join(' ');
 const todayUs = () => formatIsoDate(todayIso());
 
 /** Active and past medicines, each change kept in the entry's history. */

@@ -26,9 +26,12 @@ describe("a patient's clinical checks", () => {
     await recodeFills(session.current().db);
 
     const checks = await call(session, 'checks:patient', { patientId: p.id });
-    // Most severe first, then by title.
-    expect(checks.findings.map((f) => `${f.ruleId}: ${f.title}`)).toEqual(['dup.nsaid: ibuprofen + naproxen', 'ddi.warfarin-nsaid: warfarin + ibuprofen', 'ddi.warfarin-nsaid: warfarin + naproxen']);
+    // Most severe first, then by title; the label and the Beers table on the same pair make one finding.
+    const titles = checks.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.title}`);
+    expect(titles.slice(0, 3)).toEqual(['major dup.nsaid: ibuprofen + naproxen', 'major ddi.bleed.warfarin-nsaid: warfarin + ibuprofen', 'major ddi.bleed.warfarin-nsaid: warfarin + naproxen']);
+    expect(checks.findings.find((f) => f.title === 'warfarin + ibuprofen')!.alsoCited.map((c) => c.source)).toContain('beers-2023');
     expect(checks.summary).toMatchObject({ activeDrugs: 3, uncoded: ['Grandma’s tonic'], interactingPairs: 2, duplications: 1, adherence: [], kidney: { crcl: null, egfr: null, note: expect.stringMatching(/No serum creatinine/) } });
+    expect(checks.summary.notChecked).toEqual(expect.arrayContaining(['1 product not recognised, so not checked: Grandma’s tonic.', expect.stringMatching(/No conditions recorded/)]));
     const nsaidFromFill = checks.findings.find((f) => f.title === 'warfarin + naproxen')!;
     expect(nsaidFromFill.involved).toEqual([{ ingredient: 'warfarin', product: 'warfarin', source: 'list' }, { ingredient: 'naproxen', product: 'NAPROXEN 500MG TAB', source: 'fill' }]);
 
@@ -90,16 +93,17 @@ describe("a patient's clinical checks", () => {
     await call(session, 'labs:add', { patientId: p.id, type: 'scr', value: 1.2, takenOn: daysAgo(10) });
     const noWeight = await call(session, 'checks:patient', { patientId: p.id });
     expect(noWeight.summary.kidney).toMatchObject({ crcl: null, egfr: 46, note: expect.stringMatching(/No weight/) });
-    expect(noWeight.findings.filter((f) => f.family === 'renal')).toEqual([]); // eGFR 46 is not below 45: metformin passes
+    // Without a weight the eGFR stands in for the label's creatinine clearance, and the panel says so; eGFR 46 is not below 45: metformin passes.
+    expect(noWeight.findings.filter((f) => f.family === 'renal').map((f) => f.title)).toEqual(['gabapentin: eGFR 46 mL/min/1.73 m² (no weight: creatinine clearance not computed)', 'nitrofurantoin: eGFR 46 mL/min/1.73 m² (no weight: creatinine clearance not computed)']);
+    expect(noWeight.summary.notChecked).toContain('No weight on record, so creatinine clearance thresholds were compared with the eGFR for: gabapentin, nitrofurantoin.');
 
     await call(session, 'labs:add', { patientId: p.id, type: 'weight', value: 60, takenOn: daysAgo(10) });
     const checks = await call(session, 'checks:patient', { patientId: p.id });
     // Cockcroft–Gault: (140 − 80) × 60 / (72 × 1.2) × 0.85 = 35.4 mL/min
     expect(checks.summary.kidney).toMatchObject({ crcl: 35, egfr: 46, note: null });
-    expect(checks.findings.filter((f) => f.family === 'renal').map((f) => `${f.ruleId} ${f.severity}: ${f.title}`)).toEqual([
-      'renal.nitrofurantoin contraindicated: nitrofurantoin: creatinine clearance 35 mL/min',
-      'renal.gabapentin moderate: gabapentin: creatinine clearance 35 mL/min',
-    ]);
+    expect(checks.findings.filter((f) => f.family === 'renal').map((f) => `${f.severity}: ${f.title}`)).toEqual(['moderate: gabapentin: creatinine clearance 35 mL/min', 'moderate: nitrofurantoin: creatinine clearance 35 mL/min']);
+    // The label and Beers Table 6 agree on gabapentin below 60 mL/min: one finding, both cited.
+    expect(checks.findings.find((f) => f.title.startsWith('gabapentin'))!.alsoCited).toHaveLength(1);
     await session.signOut();
   });
 
@@ -107,11 +111,11 @@ describe("a patient's clinical checks", () => {
     const { session } = await newPharmacy();
     const p = await call(session, 'patients:create', { patient: { firstName: 'Abe', lastName: 'Quintero', dateOfBirth: '1950-01-01', sex: 'male' } });
     for (const product of ['clopidogrel 75 mg', 'omeprazole 20 mg']) await call(session, 'medications:add', { patientId: p.id, medication: { product, kind: 'rx', source: 'pharmacyFill' } });
-    const [f] = (await call(session, 'checks:patient', { patientId: p.id })).findings;
+    const f = (await call(session, 'checks:patient', { patientId: p.id })).findings.find((x) => x.title === 'clopidogrel + omeprazole');
     const after = await call(session, 'checks:accept', { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint });
-    expect(after.findings[0]).toMatchObject({ ruleId: 'ddi.clopidogrel-omeprazole', accepted: { by: 'pharmacist1' }, dismissed: null });
+    expect(after.findings.find((x) => x.title === 'clopidogrel + omeprazole')).toMatchObject({ ruleId: 'ddi.bleed.clopidogrel-omeprazole', accepted: { by: 'pharmacist1' }, dismissed: null });
     const problems = (await session.current().db.query('SELECT source, rule_id, category, severity, title, status FROM drug_therapy_problems WHERE patient_id = ?', [p.id])) as object[];
-    expect(problems).toEqual([{ source: 'check', rule_id: 'ddi.clopidogrel-omeprazole', category: 'ineffectiveDrug', severity: 'major', title: 'clopidogrel + omeprazole', status: 'open' }]);
+    expect(problems).toEqual([{ source: 'check', rule_id: 'ddi.bleed.clopidogrel-omeprazole', category: 'ineffectiveDrug', severity: f!.severity, title: 'clopidogrel + omeprazole', status: 'open' }]);
     const again = { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint };
     expect(await dispatch(session, 'checks:accept', again)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await dispatch(session, 'checks:dismiss', { ...again, reason: 'changed my mind' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
-import type { ActiveDrug } from '../../main/checks/engine';
 import { pharmacogenomicFindings } from '../../main/checks/genotypes';
-import { BUNDLED_RULES } from '../../main/checks/knowledge-base';
-import { bundledDrug } from '../../main/medications/vocabulary/bundled';
-import type { Genotype } from '../../preload/schemas/checks';
+import { BUNDLED } from '../../main/checks/knowledge-base';
 import { call, newPharmacy } from '../helpers/temp-pharmacy';
+import { picture } from '../helpers/picture';
 
-const drugs = (...names: string[]): ActiveDrug[] => names.map((n) => ({ ingredient: n, product: n, source: 'list', classCode: bundledDrug(n)?.class ?? null }));
-const result = (gene: string, r: string, testedOn = '2025-01-01'): Genotype => ({ id: `${gene}-${testedOn}`, gene, result: r, testedOn, laboratory: null, recordedBy: 'rph' });
-const fired = (genotypes: Genotype[], ...names: string[]) => pharmacogenomicFindings(BUNDLED_RULES, genotypes, drugs(...names)).map((f) => `${f.ruleId} ${f.severity}: ${f.title}`);
+type Result = { gene: string; result: string };
+const result = (gene: string, r: string): Result => ({ gene, result: r });
+/** The latest result per gene comes first, as the picture loader orders them. */
+const fired = (genotypes: Result[], ...names: string[]) => pharmacogenomicFindings(BUNDLED.rules, picture({ meds: names, genotypes: genotypes.filter((g, i) => genotypes.findIndex((x) => x.gene === g.gene) === i) }), BUNDLED).map((f) => `${f.ruleId} ${f.severity}: ${f.title}`);
 
 describe('CPIC gene–drug pairs', () => {
   it('fire for the phenotypes CPIC names, and not for normal results or other drugs', () => {
@@ -24,7 +23,7 @@ describe('CPIC gene–drug pairs', () => {
   });
 
   it('use the latest result for a gene', () => {
-    const retested = [result('CYP2C19', 'Normal metabolizer', '2026-03-01'), result('CYP2C19', 'Poor metabolizer', '2020-01-01')];
+    const retested = [result('CYP2C19', 'Normal metabolizer'), result('CYP2C19', 'Poor metabolizer')];
     expect(fired(retested, 'clopidogrel')).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_CHRONIC_DISEASES, ICD_CODES, LAB_TYPES, lookupConditions } from '../../preload/schemas/clinical';
+import { CORE_CHRONIC_DISEASES, ICD_CODE_PATTERN, ICD_CODES, LAB_TYPES, lookupConditions } from '../../preload/schemas/clinical';
 import { dispatch } from '../../main/bridge/dispatch';
 import { auditRows, newPharmacy } from '../helpers/temp-pharmacy';
 
@@ -9,7 +9,8 @@ describe('the bundled clinical reference data', () => {
     const ids = new Set(CORE_CHRONIC_DISEASES.map((d) => d.id));
     for (const d of ids) expect(ICD_CODES.some((c) => c.coreDiseases.includes(d)), d).toBe(true);
     for (const c of ICD_CODES) {
-      expect(c.code, c.code).toMatch(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/);
+      expect(c.code, c.code).toMatch(ICD_CODE_PATTERN);
+      expect([c.plain.en.length > 2, c.plain.es.length > 2, c.terms.length > 0], c.code).toEqual([true, true, true]);
       for (const d of c.coreDiseases) expect(ids.has(d), `${c.code} → ${d}`).toBe(true);
       expect(c.source).toMatch(/ICD-10-CM/);
     }
@@ -17,10 +18,15 @@ describe('the bundled clinical reference data', () => {
     for (const l of LAB_TYPES) expect([l.loinc, l.source]).toEqual([expect.stringMatching(/^\d+-\d$/), expect.stringMatching(/LOINC/)]);
   });
 
-  it('finds conditions by code start or by words, core chronic diseases first', () => {
-    expect(lookupConditions('E11').map((c) => c.code)).toEqual(['E10.9', 'E11.22', 'E11.40', 'E11.65', 'E11.9'].filter((c) => c.startsWith('E11')));
-    expect(lookupConditions('heart failure').map((c) => c.code)).toEqual(['I11.0', 'I50.22', 'I50.32', 'I50.42', 'I50.9']);
-    expect(lookupConditions('kidney')[0]!.coreDiseases.length).toBeGreaterThan(0);
+  it('finds conditions by code start, by words, by plain names in English or Spanish, and by everyday terms', () => {
+    expect(lookupConditions('E11.9').map((c) => c.code)).toEqual(['E11.9']);
+    expect(lookupConditions('E11', 100).every((c) => c.code.startsWith('E11'))).toBe(true);
+    expect(lookupConditions('heart failure', 100).map((c) => c.code)).toEqual(expect.arrayContaining(['I11.0', 'I50.22', 'I50.32', 'I50.9']));
+    for (const [typed, code] of [['afib', 'I48.91'], ['high cholesterol', 'E78.5'], ['sugar', 'E11.9'], ['dementia', 'F03.90'], ['parkinson', 'G20.A1'], ['gout', 'M10.9'], ['falls', 'Z91.81'], ['presión arterial alta', 'I10']] as const) {
+      expect(lookupConditions(typed, 100).map((c) => c.code), typed).toContain(code);
+    }
+    expect(lookupConditions('afib')[0]!.code).toMatch(/^I48/);
+    expect(lookupConditions('I10')[0]).toMatchObject({ code: 'I10', plain: { en: expect.stringMatching(/blood pressure/i), es: expect.stringMatching(/presión/i) } });
   });
 });
 
@@ -35,6 +41,8 @@ describe("a patient's conditions and labs", () => {
     const { session, id } = await withPatient();
     expect(await dispatch(session, 'conditions:add', { patientId: id, code: 'i10', onsetDate: '2015-03-01' })).toMatchObject({ ok: true, data: { code: 'I10', title: 'Essential (primary) hypertension', coreDiseases: ['hypertension'] } });
     expect(await dispatch(session, 'conditions:add', { patientId: id, code: 'I10' })).toMatchObject({ ok: false, error: { code: 'conflict', field: 'code' } });
+    // A well-formed code that is neither bundled nor in a loaded release is refused, saying how to load the full set.
+    expect(await dispatch(session, 'conditions:add', { patientId: id, code: 'Z99.999' })).toMatchObject({ ok: false, error: { code: 'validation', field: 'code', message: expect.stringContaining('mtm import icd10cm') } });
     const dm = await dispatch(session, 'conditions:add', { patientId: id, code: 'E11.9' });
     const dmId = dm.ok ? (dm.data as { id: string }).id : '';
     expect(await dispatch(session, 'conditions:resolve', { id: dmId, resolvedOn: '2026-01-02' })).toMatchObject({ ok: true, data: { resolvedOn: '2026-01-02' } });
@@ -43,7 +51,7 @@ describe("a patient's conditions and labs", () => {
     const clinical = await dispatch(session, 'patients:clinical', { patientId: id });
     expect(clinical.ok && (clinical.data as { conditions: { code: string; resolvedOn: string | null }[] }).conditions.map((c) => `${c.code}:${c.resolvedOn ?? 'active'}`)).toEqual(['E11.9:active', 'I10:active', 'E11.9:2026-01-02']);
     const actions = (await auditRows(session)).filter((r) => r.category === 'conditions and labs').map((r) => `${r.action}:${r.outcome}`);
-    expect(actions).toEqual(['condition.add:success', 'condition.add:failure', 'condition.add:success', 'condition.resolve:success', 'condition.add:success', 'patient.readClinical:success']);
+    expect(actions).toEqual(['condition.add:success', 'condition.add:failure', 'condition.add:failure', 'condition.add:success', 'condition.resolve:success', 'condition.add:success', 'patient.readClinical:success']);
     await session.signOut();
   });
 

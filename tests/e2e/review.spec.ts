@@ -70,7 +70,7 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
 
   // Step 2: accept the checks' interaction finding, add a problem by hand, confirm the list.
   await user.click(page.getByRole('button', { name: 'Assessment →' }));
-  await user.click(page.getByRole('article', { name: /Major: (lisinopril \+ spironolactone|spironolactone \+ lisinopril)/ }).getByRole('button', { name: 'Accept as a problem' }));
+  await user.click(page.getByRole('article', { name: /: (lisinopril \+ spironolactone|spironolactone \+ lisinopril)$/ }).getByRole('button', { name: 'Accept as a problem' }));
   await user.click(page.getByRole('button', { name: '+ Add a problem' }));
   await user.choose(page.getByLabel('Kind of problem'), 'nonadherence');
   await user.fill(page.getByLabel('Medicines involved'), 'metformin');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import classesFile from '../../resources/drugs/classes.json';
 import vocabularyFile from '../../resources/drugs/vocabulary.json';
-import { BUNDLED_DRUGS, checkVocabulary, drugClass, recogniseBundled, searchBundled } from '../../main/medications/vocabulary/bundled';
+import { BUNDLED_DRUGS, bundledDrug, checkVocabulary, drugClass, recogniseBundled, searchBundled } from '../../main/medications/vocabulary/bundled';
 import { describeClinicalDrug } from '../../preload/schemas/drugs';
 
 const names = (q: string) => searchBundled(q, 10).map((h) => h.drug.name);
@@ -70,5 +70,35 @@ describe('clinical drug names', () => {
     expect(scds.length).toBeGreaterThan(200);
     expect(new Set(scds.map((c) => c.rxcui)).size).toBe(scds.length);
     for (const c of scds) expect(c.name.toLowerCase(), c.rxcui).toContain(c.ingredient.split(' ')[0]!);
+  });
+});
+
+describe('free text as pharmacists type it', () => {
+  it('is read as ingredient, strength, form and salt, with OTC and supplements marked', async () => {
+    const { interpretProduct } = await import('../../main/medications/interpret-product');
+    const read = (t: string) => {
+      const r = interpretProduct(t);
+      return { name: r.drug?.name ?? null, kind: r.drug?.kind ?? null, strength: r.strength, doseForm: r.doseForm, salt: r.salt };
+    };
+    expect(read('lisinopril 10mg')).toEqual({ name: 'lisinopril', kind: 'rx', strength: '10 mg', doseForm: null, salt: null });
+    expect(read('Eliquis 5')).toMatchObject({ name: 'apixaban', strength: '5 mg' });
+    expect(read('metoprolol succ ER 25')).toEqual({ name: 'metoprolol', kind: 'rx', strength: '25 mg', doseForm: 'extended-release tablet', salt: 'succinate' });
+    expect(read('metoprolol tartrate 25 mg tab')).toMatchObject({ name: 'metoprolol', salt: 'tartrate', doseForm: 'tablet' });
+    expect(read('HCTZ 25')).toMatchObject({ name: 'hydrochlorothiazide', strength: '25 mg' });
+    expect(read('ASA 81')).toMatchObject({ name: 'aspirin', strength: '81 mg' });
+    expect(read('vit D3 2000')).toMatchObject({ name: 'cholecalciferol (vitamin D3)', kind: 'supplement', strength: '2000 IU' });
+    expect(read('fish oil')).toMatchObject({ name: 'fish oil (omega-3 fatty acids)', kind: 'supplement', strength: null });
+    expect(read('HYDROCODONE-APAP 5-325 MG TAB')).toMatchObject({ name: 'hydrocodone and acetaminophen', strength: '5 mg / 325 mg', doseForm: 'tablet' });
+    expect(read('KCl 20 mEq ER')).toMatchObject({ name: 'potassium chloride', strength: '20 mEq', salt: null });
+    expect(read('Advair 250/50')).toMatchObject({ name: expect.stringMatching(/fluticasone.*salmeterol/) });
+    expect(read('Grandma’s tonic')).toEqual({ name: null, kind: null, strength: null, doseForm: null, salt: null });
+  });
+
+  it('knows every drug of the top 300 and every ingredient a rule names', async () => {
+    const { coverage } = await import('../../main/checks/coverage');
+    const c = coverage();
+    expect(c.top300.listed).toBe(300);
+    expect(c.top300.notInVocabulary).toEqual([]);
+    for (const name of ['meperidine', 'theophylline', 'linezolid']) expect(bundledDrug(name), name).toBeDefined();
   });
 });

@@ -3,6 +3,9 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mappingSchema, type FillImportReport } from '../../../preload/schemas/fills';
 import { importFills } from '../../fills/import-fills';
+import type { DataSource } from 'typeorm';
+import type { SignedInUser } from '../../../preload/schemas/security';
+import { loadIcd10cm } from '../../conditions/icd10cm-load';
 import { loadRxNorm } from '../../medications/vocabulary/rxnorm-load';
 import { CliError } from '../password-input';
 import { withSignedIn } from '../signed-in';
@@ -10,6 +13,7 @@ import { withSignedIn } from '../signed-in';
 export const usage = [
   'mtm import fills FILE --data DIR --user USER [--mapping FILE] [--valid-only] [--create-patients]',
   '  mtm import rxnorm ZIP_OR_FOLDER --data DIR --user ADMIN   (NLM RxNorm release: RXNCONSO.RRF, RXNREL.RRF, RXNSAT.RRF)',
+  '  mtm import icd10cm ZIP_OR_FILE --data DIR --user ADMIN    (CMS ICD-10-CM code descriptions: icd10cm-codes-YYYY.txt or the order file)',
 ].join('\n');
 const MAX_LISTED = 200;
 
@@ -31,23 +35,29 @@ function print(r: FillImportReport): void {
   if (r.issues.length > MAX_LISTED) console.log(`  … and ${r.issues.length - MAX_LISTED} more problems`);
 }
 
-/** Replaces the loaded RxNorm release; an administrator's job, like installing any reference data. */
-async function importRxNorm(argv: string[]): Promise<void> {
+/** Replaces a loaded reference release (RxNorm, ICD-10-CM); an administrator's job, like installing any reference data. */
+async function importRelease<R>(argv: string[], what: string, load: (db: DataSource, user: SignedInUser, path: string) => Promise<R>): Promise<R> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string' }, user: { type: 'string' } } });
   const path = positionals[0];
-  if (!path) throw new CliError(`Missing the RxNorm zip or folder. Use: ${usage}`);
-  const r = await withSignedIn(values, (session) => {
+  if (!path) throw new CliError(`Missing the ${what} zip, folder or file. Use: ${usage}`);
+  return withSignedIn(values, (session) => {
     const { db, user } = session.current();
-    if (!user.isAdmin) throw new CliError('Loading RxNorm replaces the drug vocabulary for everyone: sign in as an administrator.');
-    return loadRxNorm(db, user, resolve(path));
+    if (!user.isAdmin) throw new CliError(`Loading ${what} replaces it for everyone: sign in as an administrator.`);
+    return load(db, user, resolve(path));
   });
-  console.log(`Loaded ${r.release}: ${r.ingredients} ingredients, ${r.clinicalDrugs} clinical drugs, ${r.brands} brands, ${r.ndcs} NDCs; ${r.recodedFills} fills newly recognised.`);
 }
 
 /** Exit 0 when the file was taken (even if every fill was already there); 1 when it was refused. */
 export async function importCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
-  if (what === 'rxnorm') return importRxNorm(rest);
+  if (what === 'rxnorm') {
+    const r = await importRelease(rest, 'RxNorm', loadRxNorm);
+    return console.log(`Loaded ${r.release}: ${r.ingredients} ingredients, ${r.clinicalDrugs} clinical drugs, ${r.brands} brands, ${r.ndcs} NDCs; ${r.recodedFills} fills newly recognised.`);
+  }
+  if (what === 'icd10cm') {
+    const r = await importRelease(rest, 'the ICD-10-CM code set', loadIcd10cm);
+    return console.log(`Loaded ${r.release}: ${r.codes} billable ICD-10-CM codes. Every one can now be recorded as a patient's condition.`);
+  }
   if (what !== 'fills') throw new CliError(`Unknown import "${what ?? ''}". Use: ${usage}`);
   const { values, positionals } = parseArgs({
     args: rest,

@@ -21,12 +21,13 @@ export function normalizeDrugText(s: string): string {
     .join(' ');
 }
 
-/** The names an entry answers to: the generic name, a parenthesised alias ("vitamin D3"), and its brands. */
+/** The names an entry answers to: the generic name, a parenthesised alias ("vitamin D3"), the abbreviations pharmacists type ("HCTZ"), and its brands. */
 function termsOf(d: BundledDrug): { term: string; brand: string | null; weight: number }[] {
   const [main, alias] = d.name.split(/\s*\((.*)\)\s*$/);
   return [
     { term: normalizeDrugText(main!), brand: null, weight: 0 },
     ...(alias ? [{ term: normalizeDrugText(alias), brand: null, weight: 1 }] : []),
+    ...(d.aliases ?? []).map((a) => ({ term: normalizeDrugText(a), brand: null, weight: 1 })),
     ...d.brands.map((b) => ({ term: normalizeDrugText(b.replace(/\s*\(.*\)$/, '')), brand: b, weight: 2 })),
   ];
 }
@@ -56,8 +57,17 @@ export function checkVocabulary(classesJson: unknown, vocabularyJson: unknown) {
 }
 
 function load() {
-  const { classes, vocabulary, terms } = checkVocabulary(classesFile, vocabularyFile);
+  const { classes, vocabulary, terms: named } = checkVocabulary(classesFile, vocabularyFile);
   const byName = new Map(vocabulary.drugs.map((d) => [d.name, d]));
+  // A brand's first word alone ("Advair" of "Advair Diskus", "Spiriva" of "Spiriva Respimat") when no other entry begins with it.
+  const owners = new Map<string, Set<string>>();
+  for (const t of named) {
+    const first = t.term.split(' ')[0]!;
+    owners.set(first, (owners.get(first) ?? new Set()).add(t.drug.name));
+  }
+  const known = new Set(named.map((t) => t.term));
+  const shortBrands = named.filter((t) => t.brand && t.term.includes(' ') && owners.get(t.term.split(' ')[0]!)!.size === 1 && !known.has(t.term.split(' ')[0]!));
+  const terms = [...named, ...[...new Map(shortBrands.map((t) => [t.term.split(' ')[0]!, { ...t, term: t.term.split(' ')[0]!, weight: 3 }])).values()]];
   // Longest names first, so "insulin glargine" wins over a shorter name that also fits.
   const byFirstWord = new Map<string, typeof terms>();
   for (const t of [...terms].sort((a, b) => b.term.length - a.term.length)) {
@@ -102,8 +112,18 @@ export function searchBundled(query: string, limit: number): { drug: BundledDrug
 // An RxCUI on a medication list may be the ingredient or one of its bundled clinical drugs.
 const ingredientOfRxcui = new Map(BUNDLED_DRUGS.flatMap((d) => [...(d.rxcui ? [[d.rxcui, d.name] as const] : []), ...(d.clinicalDrugs ?? []).map((c) => [c.rxcui, d.name] as const)]));
 
-/** The bundled ingredient a medication-list entry is: by its RxCUI, else by its name. */
-export const listedIngredient = (rxcui: string | null, product: string): string | null => (rxcui && ingredientOfRxcui.get(rxcui)) || recogniseBundled(product)?.name || null;
+/** The bundled ingredient a medication-list entry is: by its RxCUI, else by its name (each distinct name read once). */
+const listed = new Map<string, string | null>();
+export function listedIngredient(rxcui: string | null, product: string): string | null {
+  const byCode = rxcui && ingredientOfRxcui.get(rxcui);
+  if (byCode) return byCode;
+  let name = listed.get(product);
+  if (name === undefined) {
+    if (listed.size > 50_000) listed.clear();
+    listed.set(product, (name = recogniseBundled(product)?.name ?? null));
+  }
+  return name;
+}
 
 /** The bundled entry a dispensing system's drug description starts with ("ATORVASTATIN 40MG TAB", "Lipitor 10 mg"). */
 export function recogniseBundled(description: string): BundledDrug | null {
@@ -138,7 +158,7 @@ export function isMaintenanceDrug(key: string): boolean {
 }
 
 /** The single ingredients a vocabulary name stands for ("hydrocodone and acetaminophen" → both). */
-export const ingredientParts = (name: string) => name.replace(/\s*\(.*\)$/, '').split(/ and | \/ /);
+export const ingredientParts = (name: string) => name.replace(/\s*\(.*\)$/, '').split(/, | and | \/ /);
 
 /** Every vocabulary ingredient named anywhere in a product description ("lisinopril-hydrochlorothiazide 20-12.5"). */
 export function ingredientsIn(description: string): string[] {

@@ -55,10 +55,11 @@ export const recognisedKey = (keys: Map<string, string | null>, f: FillDrug) => 
 
 /** Codes the fills not yet recognised (after an RxNorm load, or fills imported before recognition existed). */
 export async function recodeFills(db: DataSource): Promise<number> {
+  // Read through the partial index of unrecognised fills: nothing to do costs nothing (the worklist asks every run).
+  const pending = (await db.query('SELECT DISTINCT ndc, drug_name AS drugName FROM fills WHERE drug_key IS NULL')) as FillDrug[];
+  if (!pending.length) return 0;
   const uncoded = async () => ((await db.query('SELECT count(*) AS n FROM fills WHERE drug_key IS NULL')) as { n: number }[])[0]!.n;
   const before = await uncoded();
-  if (!before) return 0;
-  const pending = (await db.query('SELECT DISTINCT ndc, drug_name AS drugName FROM fills WHERE drug_key IS NULL')) as FillDrug[];
   const keys = await recogniseFills(db.manager, pending);
   await db.transaction(async (em) => {
     for (const f of pending) {
