@@ -13,7 +13,7 @@ import {
   conditionSearchRequest,
   type ConditionMatch,
 } from './schemas/clinical';
-import { auditExportRequest, auditSearchRequest, type AuditExport, type AuditSearchResult } from './schemas/audit';
+import { auditExportRequest, acknowledgeAlarmsRequest, auditSearchRequest, type AuditExport, type AuditSearchResult } from './schemas/audit';
 import {
   duplicateCheckRequest,
   patientCreateRequest,
@@ -84,6 +84,8 @@ import {
 import {
   breakGlassRequest,
   changeOwnPasswordRequest,
+  rekeyRequest,
+  type RekeyReport,
   unlockRequest,
   userAddRequest,
   usernameRequest,
@@ -118,10 +120,12 @@ export const contract = {
   'users:list': channel<UserSummary[]>()(emptyRequest),
   'users:add': channel<UserSummary>()(userAddRequest),
   'users:update': channel<UserSummary>()(userUpdateRequest),
-  'users:disable': channel<UserSummary>()(usernameRequest),
+  'users:disable': channel<{ user: UserSummary; rekey: RekeyReport }>()(usernameRequest),
+  'security:rekey': channel<RekeyReport>()(rekeyRequest),
   'users:resetPassword': channel<UserSummary>()(userResetPasswordRequest),
   'audit:search': channel<AuditSearchResult>()(auditSearchRequest),
   'audit:exportCsv': channel<AuditExport>()(auditExportRequest),
+  'audit:acknowledgeAlarms': channel<AppStatus>()(acknowledgeAlarmsRequest),
   'settings:get': channel<PharmacySettings>()(emptyRequest),
   'settings:update': channel<PharmacySettings>()(settingsUpdateRequest),
   'backup:create': channel<BackupResult>()(backupCreateRequest),
@@ -217,6 +221,8 @@ export const ERROR_CODES = [
   'unauthenticated', // nobody is signed in
   'locked', // the screen is locked: the same user's password resumes
   'forbidden', // signed in, but this role may not do this
+  'passwordChangeRequired', // signed in with a temporary password: only choosing a new one is allowed
+  'throttled', // too many wrong passwords: sign-in waits (the message says how long)
   'badCredentials', // sign-in failed; never says which part was wrong
   'notFound',
   'conflict', // e.g. the record changed since it was loaded
@@ -247,4 +253,4 @@ export type BridgeResult<T> = { ok: true; data: T } | { ok: false; error: Bridge
 /** The object the preload script exposes on window: one function per channel, nothing else. */
 export type BridgeApi = { [C in ChannelName]: (request: RequestOf<C>) => Promise<BridgeResult<ResponseOf<C>>> };
 
-export { BRIDGE_GLOBAL, HTTP_API_PREFIX, HTTP_TOKEN_HEADER } from './transport';
+export { BRIDGE_GLOBAL, EVENTS_GLOBAL, HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, SESSION_EVENT_CHANNEL } from './transport';

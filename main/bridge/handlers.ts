@@ -28,7 +28,7 @@ import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient
 import { searchPatients } from '../patients/patient-search';
 import { createPrescriber, getPrescriber, searchPrescribers, updatePrescriber } from '../prescribers/prescriber-store';
 import { exportAuditCsv, searchAudit } from '../security/audit/audit-query';
-import { createBackup, listBackups, restoreBackup } from '../security/backup/backups';
+import { createBackup, listBackups, prepareBackupFolder, restoreBackup } from '../security/backup/backups';
 import type { Session } from '../security/session';
 import { addUser, disableUser, listUsers, resetPassword, updateUser } from '../security/user-admin';
 import { getSettings, updateSettings } from '../settings/pharmacy-settings';
@@ -69,12 +69,15 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'users:add': async (req, { session }) => addUser(session, req),
   'users:update': async (req, { session }) => updateUser(session, req),
   'users:disable': async (req, { session }) => disableUser(session, req.username),
+  'security:rekey': async (req, { session }) => session.rekey(req.reason, {}),
   'users:resetPassword': async (req, { session }) => resetPassword(session, req),
   'audit:search': async (req, { session }) => searchAudit(session.current().db, req.filter, req.limit, req.offset),
   'audit:exportCsv': async (req, { session }) => exportAuditCsv(session.current().db, req.filter),
+  'audit:acknowledgeAlarms': async (req, { session }) => session.acknowledgeAlarms(req.note),
   'settings:get': async (_req, { session }) => getSettings(session.current().db.manager),
   'settings:update': async (req, { session }) => {
     const { db, user } = session.current();
+    if (req.autoBackup?.enabled) prepareBackupFolder(req.autoBackup.folder);
     await db.transaction((em) => updateSettings(em, req, user.username));
     const settings = await getSettings(db.manager);
     session.setIdleLockMinutes(settings.idleLockMinutes);

@@ -7,13 +7,14 @@ import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
 import { init, usage as initUsage } from './commands/init';
 import { knowledgeCommand, usage as knowledgeUsage } from './commands/knowledge';
+import { rekey, usage as rekeyUsage } from './commands/rekey';
 import { restore, usage as restoreUsage } from './commands/restore';
 import { CliError } from './password-input';
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check, backup, restore, audit, import: importCommand, export: exportCommand, demo: demoCommand, knowledge: knowledgeCommand };
+const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check, backup, restore, rekey, audit, import: importCommand, export: exportCommand, demo: demoCommand, knowledge: knowledgeCommand };
 const usage = [
   'Usage:',
-  ...[initUsage, checkUsage, backupUsage, restoreUsage, auditUsage, importUsage, exportUsage, demoUsage, knowledgeUsage].map((u) => `  ${u}`),
+  ...[initUsage, checkUsage, backupUsage, restoreUsage, rekeyUsage, auditUsage, importUsage, exportUsage, demoUsage, knowledgeUsage].map((u) => `  ${u}`),
   'The password (or recovery code) is read from MTM_PASSWORD or the first line of standard input.',
 ].join('\n');
 

@@ -24,6 +24,9 @@ function unlock(db: Connection, key: Buffer): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Sorts, indexes and temporary tables stay in memory: SQLite's temporary files are not encrypted,
+  // and a large ORDER BY would otherwise spill names and dates of birth to disk in clear.
+  db.pragma('temp_store = MEMORY');
   // Up to 256 MB of decrypted pages: whole-pharmacy screens read the fills table end to end, and a
   // page kept decrypted is not decrypted again (a busy pharmacy's whole file fits; memory is only
   // taken as pages are read).

@@ -7,7 +7,7 @@ import { FILL_FIELDS, mappingSchema, type FillField, type FillImportReport, type
 import type { SignedInUser } from '../../preload/schemas/security';
 import { rawConnection } from '../db/data-source';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
-import { appendAudit } from '../security/audit/audit-log';
+import { appendAudit, appendAuditRaw } from '../security/audit/audit-log';
 import { autoMap, toFillRow, type FillRow } from './fill-rows';
 import { readCsv } from './read-csv';
 
@@ -157,10 +157,11 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
     raw.prepare('UPDATE fill_imports SET imported = ?, duplicates = ?, created_patients = ?, skipped_invalid = ? WHERE id = ?').run(report.imported, report.duplicates, report.newPatients, report.invalidRows, importId);
     raw.prepare(`INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
       .run(signatureOf(csv.headers), JSON.stringify(mapping), now, user.username);
+    // In the same transaction: an import is never there without its audit row, whenever the process dies.
+    appendAuditRaw(raw, {
+      username: user.username, action: 'fills.import', category: 'fills', objectId: importId, outcome: 'success',
+      detail: `${opts.fileName}: ${report.imported} imported, ${report.duplicates} already present, ${report.newPatients} new patients, ${report.invalidRows} invalid rows skipped`,
+    });
   })();
-  await appendAudit(db.manager, {
-    username: user.username, action: 'fills.import', category: 'fills', objectId: importId, outcome: 'success',
-    detail: `${opts.fileName}: ${report.imported} imported, ${report.duplicates} already present, ${report.newPatients} new patients, ${report.invalidRows} invalid rows skipped`,
-  });
   return report;
 }

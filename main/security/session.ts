@@ -1,27 +1,42 @@
 // One pharmacy's data folder and who, if anyone, has it unlocked. The database is open only
 // between a successful sign-in (or setup) and sign-out or lock; both close it and wipe the key.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+// Sign-in is throttled on disk; the audit trail's anchor (its last row, authenticated with the
+// data key) is kept in the keyring and checked at every unlock; re-keying replaces the data key.
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { AppStatus, SetupData, SetupResult, SignedInUser, signInRequest } from '../../preload/schemas/security';
+import type { AppStatus, SessionEvent, SetupData, SetupResult, SignedInUser, signInRequest } from '../../preload/schemas/security';
 import type { breakGlassRequest, changeOwnPasswordRequest } from '../../preload/schemas/users';
 import { passwordProblem } from '../../preload/schemas/security';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../preload/schemas/settings';
 import { AppError } from '../common/errors';
-import { openDatabase } from '../db/data-source';
+import { logFailure } from '../common/log';
+import { openDatabase, rawConnection } from '../db/data-source';
 import { dataPaths, type DataPaths } from '../db/data-paths';
 import { getPharmacy, insertPharmacy } from '../pharmacy/pharmacy-store';
 import { getSettings } from '../settings/pharmacy-settings';
-import { appendAudit, type AuditEvent } from './audit/audit-log';
-import { flushEvents, queueEvent } from './audit/pending-events';
-import { createKeyring, keyringExists, newDataKey, readKeyring, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, writeKeyring } from './keyring';
+import { ALARMS_ACKNOWLEDGED, anchorProblem, appendAudit, openAlarms, type AuditEvent } from './audit/audit-log';
+import { flushEvents, queueEvent, type PendingEvent } from './audit/pending-events';
+import { anchorFor, createKeyring, hasOldSlot, keyringExists, newDataKey, readKeyring, rekeyedKeyring, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, writeKeyring, type Keyring, type RekeyPlan } from './keyring';
+import { assertMayTry, recordFailure, recordSuccess } from './sign-in-throttle';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { UserEntity } from './user.entity';
 import { findActiveUser, insertUser, toSignedInUser } from './users';
 
 export const BAD_CREDENTIALS = 'The username or password is incorrect. Check Caps Lock and try again.';
 const BAD_RECOVERY = 'That recovery code, username or reason was not accepted. Check the code and try again.';
+/** The throttle's name for recovery-code attempts (not a username anyone can have: usernames are lower case). */
+const RECOVERY_THROTTLE = 'Recovery code';
 const IDLE_CHECK_MS = 5_000;
+// The anchor is written to the keyring at most this often while the database is open (and always at lock and sign-out).
+const ANCHOR_FLUSH_MS = 5_000;
+
+
+export interface RekeyResult {
+  recoveryCode: string;
+  /** Users of the keyring's first format whose slots could not be carried over: they need a new temporary password. */
+  dropped: string[];
+}
 
 interface Unlocked {
   db: DataSource;
@@ -38,9 +53,39 @@ export class Session {
   private lastActivity = Date.now();
   private idleTimer: NodeJS.Timeout | null = null;
   private idleLockMinutes = IDLE_LOCK_DEFAULT_MINUTES;
+  private readonly listeners = new Set<(e: SessionEvent) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The audit trail's last row as last seen, and whether the keyring's copy is behind it. */
+  private anchor: { lastId: number; hash: string; written: boolean } | null = null;
+  private anchorTimer: NodeJS.Timeout | null = null;
+  /** What the last unlock found wrong with the audit trail's anchor, for administrators to see. */
+  private integrityProblem: string | null = null;
 
   constructor(dataDir: string) {
     this.paths = dataPaths(dataDir);
+  }
+
+  /** Subscribes to lock, sign-out and sign-in; returns the unsubscribe. */
+  onEvent(listener: (e: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: SessionEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A listener that fails (a closed stream) must not stop the others or the lock.
+      }
+    }
+  }
+
+  /** Runs changes one at a time: one connection, so an interleaved write would join another's transaction. */
+  serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   get isInitialized(): boolean {
@@ -54,7 +99,22 @@ export class Session {
       pharmacyName: this.unlocked?.pharmacyName ?? null,
       locked: this.unlocked ? null : this.locked,
       idleLockMinutes: this.idleLockMinutes,
+      auditIntegrity: this.unlocked?.user.isAdmin ? this.integrityProblem : null,
     };
+  }
+
+  /** The integrity alarms in the trail not yet acknowledged (an anchor mismatch, refused waiting entries), or null. */
+  auditIntegrity(): string | null {
+    return this.integrityProblem;
+  }
+
+  /** An administrator has looked into the alarms: recorded with their note, and no longer shown. */
+  async acknowledgeAlarms(note: string): Promise<AppStatus> {
+    const { user } = this.current();
+    if (!this.integrityProblem) throw new AppError('validation', 'There are no audit integrity alarms to acknowledge.');
+    await this.audit({ username: user.username, action: ALARMS_ACKNOWLEDGED, category: 'security', outcome: 'success', detail: `${note} — acknowledged: ${this.integrityProblem}` });
+    this.integrityProblem = null;
+    return this.status();
   }
 
   /** The open database and the signed-in user, or an `unauthenticated` / `locked` error. */
@@ -69,10 +129,43 @@ export class Session {
     this.lastActivity = Date.now();
   }
 
-  /** Writes to the audit trail now, or queues the event if the database is closed. */
+  /** Writes to the audit trail now (the database must be open: events while it is closed go through `queueClosed`). */
   async audit(event: AuditEvent): Promise<void> {
     if (this.unlocked) await appendAudit(this.unlocked.db.manager, event);
-    else if (this.isInitialized) queueEvent(this.paths.pendingAudit, event);
+  }
+
+  /** A failed sign-in or recovery attempt while the database is closed: authenticated, no patient. */
+  private queueClosed(event: PendingEvent): void {
+    if (this.isInitialized) queueEvent(this.paths.pendingAudit, readKeyring(this.paths.keyring), event);
+  }
+
+  /**
+   * Notes the audit trail's last row; the keyring's anchor follows within seconds, and at once on
+   * lock, sign-out and re-key. Called after every request.
+   */
+  async anchorAudit(): Promise<void> {
+    const u = this.unlocked;
+    if (!u) return;
+    const [last] = (await u.db.query('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')) as { id: number; hash: string }[];
+    if (!last || (this.anchor && this.anchor.lastId === last.id && this.anchor.hash === last.hash)) return;
+    this.anchor = { lastId: last.id, hash: last.hash, written: false };
+    this.anchorTimer ??= setTimeout(() => {
+      this.anchorTimer = null;
+      try {
+        this.writeAnchor();
+      } catch (err) {
+        // Still unwritten: tried again at lock or sign-out. A timer must never take the app down.
+        logFailure('audit anchor', err);
+      }
+    }, ANCHOR_FLUSH_MS).unref();
+  }
+
+  private writeAnchor(): void {
+    const u = this.unlocked;
+    if (!u || !this.anchor || this.anchor.written) return;
+    const keyring = readKeyring(this.paths.keyring);
+    writeKeyring(this.paths.keyring, { ...keyring, auditAnchor: anchorFor(u.key, keyring, this.anchor.lastId, this.anchor.hash) });
+    this.anchor.written = true;
   }
 
   async setup(req: SetupData): Promise<SetupResult> {
@@ -99,7 +192,9 @@ export class Session {
       });
       // The keyring is written last: until it exists the pharmacy is not set up, and a failed setup can be retried.
       writeKeyring(this.paths.keyring, keyring);
-      await this.open(db, key, toSignedInUser(userRow));
+      await this.open(db, key, toSignedInUser(userRow), true);
+      // From the first row on, the keyring anchors the trail (a keyring without an anchor is then a sign of tampering).
+      this.writeAnchor();
       return { recoveryCode, user: toSignedInUser(userRow) };
     } catch (err) {
       if (db?.isInitialized) await db.destroy();
@@ -111,22 +206,57 @@ export class Session {
 
   async signIn(req: z.output<typeof signInRequest>): Promise<SignedInUser> {
     if (!this.isInitialized) throw new AppError('notInitialized', 'This pharmacy has not been set up yet.');
-    // A locked screen stays locked until someone signs in; an open session is signed out first.
-    if (this.unlocked) await this.signOut();
-    const key = await unlockWithPassword(readKeyring(this.paths.keyring), req.username, req.password);
-    const db = key ? await openDatabase(this.paths.database, key) : null;
-    const row = db ? await findActiveUser(db.manager, req.username) : null;
-    if (!db || !key || !row) {
+    // Waiting after too many wrong passwords: refused before any key derivation.
+    assertMayTry(this.paths.signInThrottle, req.username);
+    // The credentials are checked first; whoever is signed in stays until they are good.
+    const opened = await this.openWith((keyring) => unlockWithPassword(keyring, req.username, req.password));
+    const row = opened ? await findActiveUser(opened.db.manager, req.username) : null;
+    if (!opened || !row) {
       // A slot without an active user (e.g. disabled) gets the same answer as a wrong password.
-      if (db) await db.destroy();
-      key?.fill(0);
-      queueEvent(this.paths.pendingAudit, { username: req.username, action: 'security.signIn', category: 'security', outcome: 'failure', detail: 'wrong username or password' });
+      if (opened) {
+        await opened.db.destroy();
+        opened.key.fill(0);
+      }
+      recordFailure(this.paths.signInThrottle, req.username);
+      if (this.unlocked) await this.audit({ username: req.username, action: 'security.signIn', category: 'security', outcome: 'failure', detail: 'wrong username or password' });
+      else this.queueClosed({ username: req.username, action: 'security.signIn', detail: 'wrong username or password' });
       throw new AppError('badCredentials', BAD_CREDENTIALS);
     }
+    recordSuccess(this.paths.signInThrottle, req.username);
+    if (this.unlocked) await this.signOut();
     const resumed = this.locked?.username === row.username;
-    await this.open(db, key, toSignedInUser(row));
+    await this.open(opened.db, opened.key, toSignedInUser(row));
+    // The first format's slot is replaced now that the password is at hand (it could not be re-keyed);
+    // after open, so the waiting events were read under the keyring they were written for.
+    if (hasOldSlot(readKeyring(this.paths.keyring), row.username)) {
+      writeKeyring(this.paths.keyring, await withUserSlot(readKeyring(this.paths.keyring), opened.key, row.username, req.password));
+      this.writeAnchor();
+    }
     await this.audit({ username: row.username, action: resumed ? 'security.unlock' : 'security.signIn', category: 'security', outcome: 'success' });
     return this.unlocked!.user;
+  }
+
+  /**
+   * The data key from the keyring (or from one a re-key left half in place) and the database it
+   * opens. A re-key writes the next keyring before re-encrypting: whichever of the two opens the
+   * database is the current one, and the other is cleared away.
+   */
+  private async openWith(unlock: (keyring: Keyring) => Promise<Buffer | null>): Promise<{ db: DataSource; key: Buffer } | null> {
+    const candidates = existsSync(this.paths.keyringNext) ? [this.paths.keyringNext, this.paths.keyring] : [this.paths.keyring];
+    for (const file of candidates) {
+      const key = await unlock(readKeyring(file));
+      if (!key) continue;
+      try {
+        const db = await openDatabase(this.paths.database, key);
+        if (file === this.paths.keyringNext) renameSync(this.paths.keyringNext, this.paths.keyring);
+        else rmSync(this.paths.keyringNext, { force: true });
+        return { db, key };
+      } catch (err) {
+        key.fill(0);
+        if (!(err instanceof AppError) || candidates.length === 1 || file === this.paths.keyring) throw err;
+      }
+    }
+    return null;
   }
 
   /** Resumes a locked screen with the locked user's own password. */
@@ -138,18 +268,25 @@ export class Session {
   /** Recovery-code sign-in for a pharmacist who lost their password; they choose a new one. */
   async breakGlass(req: z.output<typeof breakGlassRequest>): Promise<SignedInUser> {
     if (!this.isInitialized) throw new AppError('notInitialized', 'This pharmacy has not been set up yet.');
-    if (this.unlocked) await this.signOut();
-    const key = await unlockWithRecoveryCode(readKeyring(this.paths.keyring), normalizeRecoveryCode(req.recoveryCode));
-    const db = key ? await openDatabase(this.paths.database, key) : null;
-    const row = db ? await findActiveUser(db.manager, req.username) : null;
-    if (!db || !key || !row || row.role !== 'pharmacist') {
-      if (db) {
-        await appendAudit(db.manager, { username: req.username, action: 'security.breakGlass', category: 'security', outcome: 'denied', detail: `not an active pharmacist; reason given: ${req.reason}` });
-        await db.destroy();
-      } else queueEvent(this.paths.pendingAudit, { username: req.username, action: 'security.breakGlass', category: 'security', outcome: 'failure', detail: 'wrong recovery code' });
-      key?.fill(0);
+    // The recovery code is throttled like a password (one counter for it, whatever username is typed).
+    assertMayTry(this.paths.signInThrottle, RECOVERY_THROTTLE);
+    const opened = await this.openWith((keyring) => unlockWithRecoveryCode(keyring, normalizeRecoveryCode(req.recoveryCode)));
+    const row = opened ? await findActiveUser(opened.db.manager, req.username) : null;
+    if (!opened || !row || row.role !== 'pharmacist') {
+      if (opened) {
+        await appendAudit(opened.db.manager, { username: req.username, action: 'security.breakGlass', category: 'security', outcome: 'denied', detail: `not an active pharmacist; reason given: ${req.reason}` });
+        await opened.db.destroy();
+        opened.key.fill(0);
+      } else {
+        recordFailure(this.paths.signInThrottle, RECOVERY_THROTTLE);
+        if (this.unlocked) await this.audit({ username: req.username, action: 'security.breakGlass', category: 'security', outcome: 'failure', detail: 'wrong recovery code' });
+        else this.queueClosed({ username: req.username, action: 'security.breakGlass', detail: 'wrong recovery code' });
+      }
       throw new AppError('badCredentials', BAD_RECOVERY);
     }
+    recordSuccess(this.paths.signInThrottle, RECOVERY_THROTTLE);
+    if (this.unlocked) await this.signOut();
+    const { db, key } = opened;
     await this.writeSlot(db, key, row.username, req.newPassword, false);
     await this.open(db, key, toSignedInUser({ ...row, mustChangePassword: false }));
     await this.audit({ username: row.username, action: 'security.breakGlass', category: 'security', outcome: 'success', detail: `reason: ${req.reason}` });
@@ -186,10 +323,51 @@ export class Session {
     });
   }
 
-  /** Removes a user's key slot (their password no longer opens the database). */
-  removeSlot(username: string): void {
+  /**
+   * Replaces the data key: the database re-encrypted under a new key (PRAGMA rekey), the new key
+   * sealed to every remaining slot, a new recovery code (returned: shown once). Done when a user is
+   * disabled and offered after a password change, so an old keyring or backup and an old password
+   * no longer open today's data. The next keyring is written first; if the process dies between the
+   * two steps, the next sign-in finds which keyring opens the database (openWith).
+   */
+  async rekey(reason: string, plan: Omit<RekeyPlan, 'recoveryCode'>): Promise<RekeyResult> {
+    const u = this.current();
     const keyring = readKeyring(this.paths.keyring);
-    writeKeyring(this.paths.keyring, { ...keyring, slots: keyring.slots.filter((s) => !(s.kind === 'user' && s.username === username)) });
+    // Events sealed to the old pending key are moved into the trail before that key goes.
+    await u.db.transaction((em) => flushEvents(this.paths.pendingAudit, keyring, u.key, em));
+    const recoveryCode = newRecoveryCode();
+    const newKey = newDataKey();
+    const { keyring: next, dropped } = await rekeyedKeyring(keyring, newKey, { ...plan, recoveryCode });
+    const [last] = (await u.db.query('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')) as { id: number; hash: string }[];
+    writeKeyring(this.paths.keyringNext, last ? { ...next, auditAnchor: anchorFor(newKey, next, last.id, last.hash) } : next);
+    const raw = rawConnection(u.db);
+    // SQLite3 Multiple Ciphers re-keys only outside WAL mode: checkpoint, switch, re-key, switch back.
+    // Leaving WAL needs the only connection: with the database open elsewhere nothing is changed.
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    let mode: unknown;
+    try {
+      mode = raw.pragma('journal_mode = DELETE', { simple: true });
+    } catch {
+      mode = 'busy';
+    }
+    if (mode !== 'delete') {
+      rmSync(this.paths.keyringNext, { force: true });
+      newKey.fill(0);
+      throw new AppError('conflict', 'The data key cannot be replaced while MTM Desk (or mtm) has this database open elsewhere. Close it there and try again.');
+    }
+    raw.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+    raw.pragma('journal_mode = WAL');
+    renameSync(this.paths.keyringNext, this.paths.keyring);
+    u.key.fill(0);
+    this.unlocked!.key = newKey;
+    this.anchor = last ? { lastId: last.id, hash: last.hash, written: true } : null;
+    await appendAudit(u.db.manager, {
+      username: u.user.username, action: 'security.rekey', category: 'security', outcome: 'success',
+      detail: `${reason}; new recovery code issued${dropped.length ? `; slots of the first format not carried over: ${dropped.join(', ')}` : ''}`,
+    });
+    await this.anchorAudit();
+    this.writeAnchor();
+    return { recoveryCode, dropped };
   }
 
   /** Closes the database and wipes the key; only the same user's password (or another sign-in) reopens it. */
@@ -199,6 +377,7 @@ export class Session {
     await this.audit({ username: u.user.username, action: 'security.lock', category: 'security', outcome: 'success', detail: reason === 'idle' ? `idle for ${this.idleLockMinutes} min` : 'locked by user' });
     this.locked = { username: u.user.username, fullName: u.user.fullName };
     await this.close();
+    this.emit({ type: 'locked', reason, username: u.user.username, fullName: u.user.fullName });
   }
 
   async signOut(): Promise<void> {
@@ -206,30 +385,47 @@ export class Session {
     if (u) await this.audit({ username: u.user.username, action: 'security.signOut', category: 'security', outcome: 'success' });
     this.locked = null;
     await this.close();
+    if (u) this.emit({ type: 'signedOut' });
   }
 
-  private async open(db: DataSource, key: Buffer, user: SignedInUser): Promise<void> {
-    await flushEvents(this.paths.pendingAudit, db.manager);
+  /** `fresh`: a database just made (setup), with no anchor yet to check. */
+  private async open(db: DataSource, key: Buffer, user: SignedInUser, fresh = false): Promise<void> {
+    const keyring = readKeyring(this.paths.keyring);
+    await db.transaction((em) => flushEvents(this.paths.pendingAudit, keyring, key, em));
+    const anchor = fresh ? null : await anchorProblem(db.manager, key, keyring);
+    if (anchor) await appendAudit(db.manager, { username: user.username, action: 'audit.anchorMismatch', category: 'security', outcome: 'failure', detail: anchor });
+    this.integrityProblem = await openAlarms(db.manager);
     const [pharmacy, settings] = await Promise.all([getPharmacy(db.manager), getSettings(db.manager)]);
     this.idleLockMinutes = settings.idleLockMinutes;
     this.unlocked = { db, key, user, pharmacyName: pharmacy?.name ?? '', idleMs: settings.idleLockMinutes * 60_000 };
     this.locked = null;
     this.touch();
     this.idleTimer = setInterval(() => {
-      if (this.unlocked && Date.now() - this.lastActivity >= this.unlocked.idleMs) void this.lock('idle');
+      if (this.unlocked && Date.now() - this.lastActivity >= this.unlocked.idleMs) void this.serialized(() => this.lock('idle'));
     }, IDLE_CHECK_MS);
     this.idleTimer.unref();
+    await this.anchorAudit();
+    this.emit({ type: 'signedIn', username: user.username });
   }
+
+
 
   /** Applies a changed idle setting to the running session. */
   setIdleLockMinutes(minutes: number): void {
     this.idleLockMinutes = minutes;
     if (this.unlocked) this.unlocked.idleMs = minutes * 60_000;
+    this.emit({ type: 'idleLockChanged', minutes });
   }
 
   private async close(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
     this.idleTimer = null;
+    if (this.anchorTimer) clearTimeout(this.anchorTimer);
+    this.anchorTimer = null;
+    // The anchor follows the trail to its last row before the key is wiped.
+    await this.anchorAudit();
+    this.writeAnchor();
+    this.anchor = null;
     const u = this.unlocked;
     this.unlocked = null;
     if (!u) return;

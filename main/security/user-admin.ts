@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { userAddRequest, userResetPasswordRequest, userUpdateRequest, UserSummary } from '../../preload/schemas/users';
 import { AppError, notFound } from '../common/errors';
 import { appendAudit } from './audit/audit-log';
-import type { Session } from './session';
+import type { EntityManager } from 'typeorm';
+import type { RekeyResult, Session } from './session';
 import { UserEntity, type UserRow } from './user.entity';
 import { insertUser } from './users';
 
@@ -40,9 +41,9 @@ async function keepAnAdmin(session: Session, username: string): Promise<void> {
   }
 }
 
-async function audit(session: Session, action: string, username: string, detail: string) {
-  await appendAudit(session.current().db.manager, { username: session.current().user.username, action, category: 'users', objectId: username, outcome: 'success', detail });
-}
+/** The audit row of an account change, written inside the change's own transaction. */
+const audit = (session: Session, em: EntityManager, action: string, username: string, detail: string) =>
+  appendAudit(em, { username: session.current().user.username, action, category: 'users', objectId: username, outcome: 'success', detail });
 
 export async function addUser(session: Session, req: z.output<typeof userAddRequest>): Promise<UserSummary> {
   const { db, key } = session.current();
@@ -53,34 +54,40 @@ export async function addUser(session: Session, req: z.output<typeof userAddRequ
   }
   await session.writeSlot(db, key, req.username, req.temporaryPassword, true, async (em) => {
     await insertUser(em, { username: req.username, fullName: req.fullName, role: req.role, isAdmin: req.isAdmin, mustChangePassword: true });
+    await audit(session, em, 'user.add', req.username, `role ${req.role}; administrator ${yesNo(req.isAdmin)}`);
   });
-  await audit(session, 'user.add', req.username, `role ${req.role}; administrator ${yesNo(req.isAdmin)}`);
   return summary(await loadUser(session, req.username));
 }
 
 export async function updateUser(session: Session, req: z.output<typeof userUpdateRequest>): Promise<UserSummary> {
   const before = await loadUser(session, req.username);
   if (before.isAdmin && !req.isAdmin) await keepAnAdmin(session, req.username);
-  await session.current().db.manager.update(UserEntity, { username: req.username }, { fullName: req.fullName, role: req.role, isAdmin: req.isAdmin });
   const changes = [
     before.role !== req.role ? `role ${before.role} → ${req.role}` : null,
     before.isAdmin !== req.isAdmin ? `administrator ${yesNo(before.isAdmin)} → ${yesNo(req.isAdmin)}` : null,
     before.fullName !== req.fullName ? 'name changed' : null,
   ].filter(Boolean);
-  await audit(session, 'user.permissionChange', req.username, changes.join('; ') || 'no change');
+  await session.current().db.transaction(async (em) => {
+    await em.update(UserEntity, { username: req.username }, { fullName: req.fullName, role: req.role, isAdmin: req.isAdmin });
+    await audit(session, em, 'user.permissionChange', req.username, changes.join('; ') || 'no change');
+  });
   return summary(await loadUser(session, req.username));
 }
 
-/** Disabling removes the user's key slot: their password can no longer open the database. */
-export async function disableUser(session: Session, username: string): Promise<UserSummary> {
+/**
+ * Disabling removes the user's key slot and replaces the data key (re-key), so neither their password
+ * nor an old keyring or backup they may have kept opens today's data. The new recovery code is
+ * returned, to be shown once.
+ */
+export async function disableUser(session: Session, username: string): Promise<{ user: UserSummary; rekey: RekeyResult }> {
   if (username === session.current().user.username) throw new AppError('conflict', 'You cannot disable your own account.');
   await keepAnAdmin(session, username);
   await session.current().db.transaction(async (em) => {
     await em.update(UserEntity, { username }, { active: false });
-    session.removeSlot(username);
+    await audit(session, em, 'user.disable', username, 'key slot removed; data key replaced');
   });
-  await audit(session, 'user.disable', username, 'key slot removed');
-  return summary(await loadUser(session, username));
+  const rekey = await session.rekey(`${username} disabled`, { remove: [username] });
+  return { user: summary(await loadUser(session, username)), rekey };
 }
 
 /** A new temporary password (a new key slot); the user must choose their own at next sign-in. */
@@ -89,7 +96,7 @@ export async function resetPassword(session: Session, req: z.output<typeof userR
   const { db, key } = session.current();
   await session.writeSlot(db, key, req.username, req.temporaryPassword, true, async (em) => {
     await em.update(UserEntity, { username: req.username }, { active: true });
+    await audit(session, em, 'user.resetPassword', req.username, 'new key slot; must change password');
   });
-  await audit(session, 'user.resetPassword', req.username, 'new key slot; must change password');
   return summary(await loadUser(session, req.username));
 }

@@ -1,6 +1,7 @@
 // The desktop shell's security settings as plain data and functions (no electron import), so
 // tests can check them without an Electron binary. main.ts applies exactly these.
 import type { BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 /** Sites the app may open in the user's browser (reference pages cited by the app); nothing else. */
 export const EXTERNAL_HOSTS = ['www.cms.gov', 'www.fda.gov', 'dailymed.nlm.nih.gov', 'www.nlm.nih.gov', 'www.hhs.gov', 'cpicpgx.org'] as const;
@@ -15,19 +16,24 @@ export function isAllowedExternalUrl(raw: string): boolean {
   return url.protocol === 'https:' && !url.username && !url.password && !url.port && (EXTERNAL_HOSTS as readonly string[]).includes(url.hostname);
 }
 
-/** True only for pages inside the bundled renderer folder (a file: URL under `rendererRoot`). */
-export function isOwnPage(raw: string, rendererRoot: string): boolean {
+/** True only for the app's own page: the app:// origin (nothing on file:, http: or anywhere else). */
+export function isOwnPage(raw: string): boolean {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return false;
   }
-  // URL parsing has already resolved any ../ (also %2e%2e); file: URLs have origin "null", so compare the path.
-  return url.protocol === 'file:' && `file://${url.host}${url.pathname}`.startsWith(`${rendererRoot}/`);
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password && !url.port;
 }
 
-export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {
+/** A frame may show our page or a blob: the page itself made (the PDF preview); nothing else. */
+export function isOwnFrame(raw: string): boolean {
+  return isOwnPage(raw) || (raw.startsWith('blob:') && isOwnPage(raw.slice('blob:'.length)));
+}
+
+/** `packaged`: an installed build — no developer tools (a way into the page and its patient data). */
+export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }, packaged: boolean): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 1100,
@@ -45,6 +51,7 @@ export function windowOptions(preload: string, bounds: { x?: number; y?: number;
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !packaged,
       // Chromium's own PDF viewer shows the print preview of the documents main makes (blob: frames only, see the CSP).
       plugins: true,
     },
@@ -56,11 +63,14 @@ export function denyAllPermissions(_webContents: unknown, _permission: string, c
   callback(false);
 }
 
-/** will-navigate: the window never leaves its own page. */
-export function guardNavigation(rendererRoot: string) {
-  return (event: { preventDefault(): void }, url: string) => {
-    if (!isOwnPage(url, rendererRoot)) event.preventDefault();
-  };
+/** will-navigate and will-redirect: the window never leaves its own page. */
+export function guardNavigation(event: { preventDefault(): void }, url: string): void {
+  if (!isOwnPage(url)) event.preventDefault();
+}
+
+/** will-frame-navigate: frames (main or sub) show our page or its own blob: documents only. */
+export function guardFrameNavigation(event: { url: string; isMainFrame: boolean; preventDefault(): void }): void {
+  if (!(event.isMainFrame ? isOwnPage(event.url) : isOwnFrame(event.url))) event.preventDefault();
 }
 
 /** window.open and target=_blank: never a new window; allowlisted https links go to the browser. */

@@ -49,6 +49,11 @@ export const auditSearchRequest = z
 
 export const auditExportRequest = z.object({ filter: auditFilterSchema }).strict();
 
+/** An administrator's word that the integrity alarms shown have been looked into. */
+export const acknowledgeAlarmsRequest = z
+  .object({ note: z.string().trim().min(10, 'Say in a sentence what was found (at least 10 characters)').max(500, 'Keep the note under 500 characters') })
+  .strict();
+
 export interface AuditSearchResult {
   rows: AuditRow[];
   total: number;

@@ -84,6 +84,18 @@ export interface SignedInUser {
   mustChangePassword: boolean;
 }
 
+/**
+ * What main tells the screen at once (Electron IPC or the bridge's event stream): the session
+ * locked (idle or by hand), ended or began, or the idle time changed. Carries no patient data.
+ */
+export const sessionEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('locked'), reason: z.enum(['idle', 'user']), username: z.string(), fullName: z.string() }),
+  z.object({ type: z.literal('signedOut') }),
+  z.object({ type: z.literal('signedIn'), username: z.string() }),
+  z.object({ type: z.literal('idleLockChanged'), minutes: z.number() }),
+]);
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+
 export interface AppStatus {
   /** False until the first-run setup has created the pharmacy. */
   initialized: boolean;
@@ -93,6 +105,8 @@ export interface AppStatus {
   locked: { username: string; fullName: string } | null;
   /** Minutes of inactivity before the screen locks (pharmacy setting). */
   idleLockMinutes: number;
+  /** For administrators: what the last unlock found wrong with the audit trail's anchor (tampering); null when sound. */
+  auditIntegrity: string | null;
 }
 
 export interface SetupResult {

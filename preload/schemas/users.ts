@@ -63,3 +63,10 @@ export interface UserSummary {
   mustChangePassword: boolean;
   createdAt: string;
 }
+
+/** What a re-key gives back: the new recovery code (shown once) and users who need a new temporary password. */
+export interface RekeyReport {
+  recoveryCode: string;
+  dropped: string[];
+}
+export const rekeyRequest = z.object({ reason: z.string().trim().min(3, 'Say why the data key is being replaced').max(200) }).strict();

@@ -25,8 +25,12 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+let token: string | null = null;
+/** The loopback server's token for this tab (browser mode only). */
+export const httpToken = () => (token ??= takeToken());
+
 function httpBridge(): BridgeApi {
-  const token = takeToken();
+  const token = httpToken();
   const post = async (channel: ChannelName, request: unknown): Promise<BridgeResult<unknown>> => {
     let res: Response;
     try {
@@ -43,7 +47,10 @@ function httpBridge(): BridgeApi {
   return Object.fromEntries(CHANNELS.map((c) => [c, (req: unknown) => post(c, req)])) as BridgeApi;
 }
 
-const bridge: BridgeApi = (window as unknown as Record<string, BridgeApi | undefined>)[BRIDGE_GLOBAL] ?? httpBridge();
+const electronBridge = (window as unknown as Record<string, BridgeApi | undefined>)[BRIDGE_GLOBAL];
+/** True in a browser against `npm run serve`; false inside Electron. */
+export const overHttp = !electronBridge;
+const bridge: BridgeApi = electronBridge ?? httpBridge();
 
 export class BridgeFailure extends Error {
   constructor(readonly error: BridgeError) {

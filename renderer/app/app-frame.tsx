@@ -8,7 +8,6 @@ import { navigate } from './use-hash-route';
 export function AppFrame({
   user,
   pharmacyName,
-  active,
   route,
   onSignOut,
   onLock,
@@ -16,8 +15,6 @@ export function AppFrame({
 }: {
   user: SignedInUser;
   pharmacyName: string;
-  /** False while the screen is locked over it: no shortcuts reach it. */
-  active: boolean;
   route: string;
   onSignOut: () => void;
   onLock: () => void;
@@ -27,7 +24,6 @@ export function AppFrame({
 
   // Alt+letter opens an area; Ctrl+L locks the screen at once (stepping away from the counter).
   useEffect(() => {
-    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
@@ -42,7 +38,7 @@ export function AppFrame({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, areas, onLock]);
+  }, [areas, onLock]);
 
   return (
     <div className="frame">

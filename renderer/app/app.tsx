@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus, SetupResult, SignedInUser } from '../../preload/schemas/security';
 import { call, SIGNED_OUT_EVENT } from '../api/bridge';
+import { onSessionEvent } from '../api/session-events';
+import { AuditAlarm } from '../audit/audit-alarm';
 import { ChangePasswordScreen } from '../security/change-password-screen';
+import { dropDrafts, sealDrafts, unsealDrafts } from '../security/drafts';
 import { LockScreen } from '../security/lock-screen';
 import { RecoveryCodeScreen } from '../security/recovery-code-screen';
 import { SetupScreen } from '../security/setup-screen';
@@ -16,8 +19,8 @@ export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
-  // Whose screens are mounted: kept (hidden) while locked so unsaved input survives the lock.
-  const [mounted, setMounted] = useState<{ user: SignedInUser; pharmacyName: string; key: number } | null>(null);
+  // Whose work the screens hold (they are unmounted while locked; only encrypted drafts wait).
+  const [owner, setOwner] = useState<{ username: string; key: number } | null>(null);
   const [switchingUser, setSwitchingUser] = useState(false);
   const route = useHashRoute();
 
@@ -30,26 +33,57 @@ export function App() {
       .catch((e: Error) => setLoadError(e.message));
   }, []);
 
+  /** The session locked (here, by the idle timer in main, or from another window): drafts sealed, screens gone at once. */
+  // A ref, so the event subscription is made once and never reopened (events in between would be lost).
+  const signedIn = useRef<string | null>(null);
+  signedIn.current = status?.user?.username ?? null;
+  const onLocked = useCallback(
+    async (locked?: { username: string; fullName: string }) => {
+      if (signedIn.current) await sealDrafts(signedIn.current);
+      if (locked) setStatus((s) => s && { ...s, user: null, locked, auditIntegrity: null });
+      refresh();
+    },
+    [refresh],
+  );
+
   useEffect(refresh, [refresh]);
   useEffect(() => {
-    window.addEventListener(SIGNED_OUT_EVENT, refresh);
-    return () => window.removeEventListener(SIGNED_OUT_EVENT, refresh);
-  }, [refresh]);
+    const onSignedOutBehindUs = () => void onLocked();
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOutBehindUs);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOutBehindUs);
+  }, [onLocked]);
+  useEffect(
+    () =>
+      onSessionEvent((e) => {
+        if (e.type === 'locked') void onLocked({ username: e.username, fullName: e.fullName });
+        else {
+          if (e.type === 'signedOut') dropDrafts();
+          refresh();
+        }
+      }),
+    [onLocked, refresh],
+  );
 
   const user = status?.user ?? null;
   useEffect(() => {
     if (!user) return;
     setSwitchingUser(false);
-    const pharmacyName = status?.pharmacyName ?? '';
-    setMounted((m) => {
-      if (m?.user.username === user.username) return { ...m, user, pharmacyName };
-      // Someone else: their session starts fresh, never inside the previous user's screens.
-      if (m) navigate(DEFAULT_ROUTE);
-      return { user, pharmacyName, key: (m?.key ?? 0) + 1 };
+    setOwner((o) => {
+      if (o?.username === user.username) return o;
+      // Someone else: their session starts fresh, never inside the previous user's screens or drafts.
+      if (o) {
+        dropDrafts();
+        navigate(DEFAULT_ROUTE);
+      }
+      return { username: user.username, key: (o?.key ?? 0) + 1 };
     });
-  }, [user, status?.pharmacyName]);
+  }, [user]);
 
-  useIdleLock(Boolean(user), status?.idleLockMinutes ?? 10, refresh);
+  const lock = useCallback(() => {
+    // Drafts are taken before the call: the screens unmount as soon as main answers.
+    if (user) void sealDrafts(user.username).then(() => call('security:lock', {}).finally(refresh));
+  }, [user, refresh]);
+  useIdleLock(Boolean(user), status?.idleLockMinutes ?? 10, lock);
 
   if (loadError) {
     return (
@@ -77,32 +111,31 @@ export function App() {
   if (!status.initialized) return <SetupScreen onDone={(r: SetupResult) => setRecoveryCode(r.recoveryCode)} onRestored={refresh} />;
   if (user?.mustChangePassword) return <ChangePasswordScreen user={user} forced onDone={refresh} />;
 
-  const signOut = () => {
-    setMounted(null);
-    call('security:signOut', {}).finally(refresh);
+  if (user && owner?.username === user.username) {
+    const signOut = () => {
+      dropDrafts();
+      setOwner(null);
+      call('security:signOut', {}).finally(refresh);
+    };
+    return (
+      <AppFrame key={owner.key} user={user} pharmacyName={status.pharmacyName ?? ''} route={route} onSignOut={signOut} onLock={lock}>
+        {status.auditIntegrity && user.isAdmin ? <AuditAlarm problem={status.auditIntegrity} onAcknowledged={refresh} /> : null}
+        <UserContext.Provider value={user}>
+          <AppRoutes route={route} user={user} />
+        </UserContext.Provider>
+      </AppFrame>
+    );
+  }
+  if (user) return <main className="centered-page" aria-busy="true" />;
+
+  const onSignedIn = async (u: SignedInUser) => {
+    // The same user's drafts are opened before their screens mount again; anyone else's are dropped there.
+    if (status.locked?.username === u.username) await unsealDrafts(u.username);
+    refresh();
   };
-  const onSignedIn = (_u: SignedInUser) => refresh();
-
-  const frame =
-    mounted && (user ? user.username === mounted.user.username : status.locked?.username === mounted.user.username) ? (
-      <div hidden={!user} key={mounted.key}>
-        <AppFrame user={mounted.user} pharmacyName={mounted.pharmacyName} active={Boolean(user)} route={route} onSignOut={signOut} onLock={() => call('security:lock', {}).finally(refresh)}>
-          <UserContext.Provider value={mounted.user}>
-            <AppRoutes route={route} user={mounted.user} />
-          </UserContext.Provider>
-        </AppFrame>
-      </div>
-    ) : null;
-
-  if (user) return frame;
-  return (
-    <>
-      {frame}
-      {status.locked && !switchingUser ? (
-        <LockScreen locked={status.locked} onUnlocked={onSignedIn} onSwitchUser={() => setSwitchingUser(true)} />
-      ) : (
-        <SignInScreen onSignedIn={onSignedIn} />
-      )}
-    </>
+  return status.locked && !switchingUser ? (
+    <LockScreen locked={status.locked} onUnlocked={onSignedIn} onSwitchUser={() => setSwitchingUser(true)} />
+  ) : (
+    <SignInScreen onSignedIn={onSignedIn} />
   );
 }

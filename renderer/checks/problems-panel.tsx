@@ -21,7 +21,7 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
       setReopenError((e as Error).message);
     }
   };
-  const { values: v, set, setValues, errors, busy, submit } = useForm(BLANK);
+  const { values: v, set, setValues, errors, busy, submit } = useForm(BLANK, { draft: `problem:${patientId}:new` });
   const onSubmit = submit(async (f) => {
     await call('problems:add', { patientId, category: f.category as DrugTherapyProblem['category'], severity: f.severity as DrugTherapyProblem['severity'], title: f.title, description: f.description });
     setValues(BLANK);

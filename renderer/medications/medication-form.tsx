@@ -29,7 +29,7 @@ export function MedicationForm({ patientId, existing, onDone }: { patientId: str
   useEffect(() => {
     call('prescribers:search', { query: '', limit: 200 }).then((r) => setPrescribers(r.prescribers), () => setPrescribers([]));
   }, []);
-  const { values: v, set, setValues, errors, busy, submit } = useForm(existing ? from(existing) : blank, { prefix: 'medication.' });
+  const { values: v, set, setValues, errors, busy, submit } = useForm(existing ? from(existing) : blank, { prefix: 'medication.', draft: `medication:${patientId}:${existing?.id ?? 'new'}` });
   const [picked, setPicked] = useState<PickedDrug | null>(null);
   const err = (f: string) => errors.fields[f];
   // Coded when picked now, or when the saved entry was coded and its name is unchanged.

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useDraft } from '../security/drafts';
 import { isIsoDate, US_STATE_CODES } from '../../preload/schemas/identifiers';
 import { parseUsDate } from '../../preload/schemas/dates';
 import { LANGUAGES, type PatientDetail, type PatientSummary } from '../../preload/schemas/patients';
@@ -22,7 +23,7 @@ const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ value: l.code, label: l.name })
 
 /** Create (no `existing`) or edit a patient. */
 export function PatientForm({ existing }: { existing?: PatientDetail }) {
-  const [f, setF] = useState<PatientFormState>(() => (existing ? formStateFrom(existing) : EMPTY_PATIENT));
+  const [f, setF] = useDraft<PatientFormState>(`patient:${existing?.id ?? 'new'}`, () => (existing ? formStateFrom(existing) : EMPTY_PATIENT));
   const [dupes, setDupes] = useState<PatientSummary[]>([]);
   const [differentPerson, setDifferentPerson] = useState(false);
   const [saving, setSaving] = useState(false);

@@ -27,7 +27,7 @@ function fromPrescriber(p: Prescriber): typeof blank {
 const STATES = [{ value: '', label: '—' }, ...US_STATE_CODES.map((s) => ({ value: s, label: s }))];
 
 export function PrescriberForm({ existing }: { existing?: Prescriber }) {
-  const { values: v, set, errors, busy, submit } = useForm(existing ? fromPrescriber(existing) : blank, { prefix: 'prescriber.' });
+  const { values: v, set, errors, busy, submit } = useForm(existing ? fromPrescriber(existing) : blank, { prefix: 'prescriber.', draft: `prescriber:${existing?.id ?? 'new'}` });
   const err = (f: string) => errors.fields[f];
   const cancel = () => navigate('/prescribers');
   const onSubmit = submit(async (f) => {

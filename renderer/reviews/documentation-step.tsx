@@ -72,7 +72,7 @@ function SignOff({ review: r, goTo }: { review: StepProps['review']; goTo: (step
 
 function Signed({ review: r, submitChange }: Pick<StepProps, 'review' | 'submitChange'>) {
   const [adding, setAdding] = useState(false);
-  const { values, set, setValues, errors, busy, submit } = useForm({ text: '' });
+  const { values, set, setValues, errors, busy, submit } = useForm({ text: '' }, { draft: `addendum:${r.id}` });
   const onSubmit = submit(async (v) => {
     await submitChange(() => call('reviews:addAddendum', { id: r.id, text: v.text }));
     setValues({ text: '' });

@@ -44,7 +44,7 @@ function CommunicationPanel({ review: r, readOnly, submitChange, save, communica
     method: (c.method ?? (c.prescriber.fax ? 'fax' : 'phone')) as string,
     sentDate: formatIsoDate(c.sentDate ?? sentOn),
     dueDate: formatIsoDate(c.dueDate ?? isoDaysBefore(sentOn, -RESPONSE_DAYS)),
-  });
+  }, { draft: `communication:${r.id}:${c.prescriber.id}` });
   const onSubmit = submit(() =>
     submitChange((cur) => call('reviews:saveCommunication', { id: cur.id, version: cur.version, prescriberId: c.prescriber.id, method: v.method as (typeof COMMUNICATION_METHODS)[number], sentDate: typedDate(v.sentDate) ?? '', dueDate: typedDate(v.dueDate) ?? '' })),
   );

@@ -110,7 +110,7 @@ function RecommendationForm({ problem, initial, prescribers, onCancel, onSave }:
     detail: initial?.detail ?? '',
     talkedAbout: initial?.talkedAbout ?? '',
     toDo: initial?.toDo ?? '',
-  });
+  }, { draft: `recommendation:${problem.id}:${initial?.id ?? 'new'}` });
   const fill = (text: string) => text.replaceAll('{medicine}', problem.title);
   const chooseAction = (action: string) =>
     setValues((cur) => {

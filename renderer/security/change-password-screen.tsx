@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
+import type { RekeyReport } from '../../preload/schemas/users';
+import { RekeyNotice } from './recovery-code-screen';
 import { FormAlert, TextField } from '../ui/field';
 import { passwordsMatch, useForm } from '../ui/use-form';
 
 /** Changes the signed-in user's own password; `forced` after an administrator's reset. */
 export function ChangePasswordScreen({ user, forced = false, onDone }: { user: SignedInUser; forced?: boolean; onDone: () => void }) {
   const [done, setDone] = useState(false);
+  const [rekeyed, setRekeyed] = useState<RekeyReport | null>(null);
+  const [rekeyError, setRekeyError] = useState<string | null>(null);
+  const rekey = () =>
+    call('security:rekey', { reason: 'password changed' }).then(setRekeyed, (f: Error) => setRekeyError(f.message));
   const { values: v, set, errors, busy, submit } = useForm({ currentPassword: '', newPassword: '', confirm: '' }, { check: (f) => passwordsMatch(f.newPassword, f.confirm) });
   const onSubmit = submit(async ({ confirm: _, ...req }) => {
     await call('security:changeOwnPassword', req);
@@ -25,8 +31,19 @@ export function ChangePasswordScreen({ user, forced = false, onDone }: { user: S
       {done ? (
         <div className="alert alert-ok" role="status">
           Password changed. Use the new one from now on.
+          {user.isAdmin && !forced && !rekeyed ? (
+            <>
+              {' '}
+              An old copy of the keyring or a backup still opens with your old password until the data key is replaced.{' '}
+              <button type="button" className="link" onClick={() => void rekey()}>
+                Replace the data key now
+              </button>
+            </>
+          ) : null}
         </div>
       ) : null}
+      {rekeyError ? <FormAlert message={rekeyError} /> : null}
+      {rekeyed ? <RekeyNotice report={rekeyed} why="Your password was changed." onDone={() => setRekeyed(null)} /> : null}
       <FormAlert message={errors.form} />
       <TextField label={forced ? 'Temporary password' : 'Current password'} type="password" value={v.currentPassword} onChange={set('currentPassword')} error={errors.fields.currentPassword} autoFocus autoComplete="current-password" />
       <TextField label="New password" type="password" value={v.newPassword} onChange={set('newPassword')} error={errors.fields.newPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters`} autoComplete="new-password" />

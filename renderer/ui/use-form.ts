@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
+import { useDraft } from '../security/drafts';
 import { useFormErrors } from './form-errors';
 
 /**
  * A form's values, field setters and a submit wrapper that clears old messages, runs a local
  * check, calls the bridge, and spreads any failure over the fields (`prefix` strips the
- * request's wrapper from field paths).
+ * request's wrapper from field paths). `draft` names the form so that unsaved input survives a lock.
  */
-export function useForm<T extends Record<string, unknown>>(initial: T, opts: { check?: (v: T) => string | null; prefix?: string } = {}) {
-  const [values, setValues] = useState(initial);
+export function useForm<T extends Record<string, unknown>>(initial: T, opts: { check?: (v: T) => string | null; prefix?: string; draft?: string } = {}) {
+  const [values, setValues] = useDraft(opts.draft, initial);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const set =

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
-import type { UserSummary } from '../../preload/schemas/users';
+import type { RekeyReport, UserSummary } from '../../preload/schemas/users';
+import { RekeyNotice } from '../security/recovery-code-screen';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
@@ -9,20 +10,24 @@ import { DocumentSettingsForm } from '../documents/document-settings';
 import { IdleLockSetting } from './idle-lock-setting';
 
 type Pending = { kind: 'reset' | 'disable'; user: UserSummary } | null;
+type Rekeyed = { report: RekeyReport; why: string } | null;
 
 export function UsersScreen() {
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [rekeyed, setRekeyed] = useState<Rekeyed>(null);
   const errors = useFormErrors();
   const load = useCallback(() => call('users:list', {}).then(setUsers, errors.show), [errors.show]);
   useEffect(() => void load(), [load]);
 
-  async function run(work: Promise<UserSummary>, done: (u: UserSummary) => string) {
+  async function run(work: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>, done: (u: UserSummary) => string) {
     errors.clear();
     try {
-      const u = await work;
+      const r = await work;
+      const u = 'rekey' in r ? r.user : r;
+      if ('rekey' in r) setRekeyed({ report: r.rekey, why: `${u.fullName} was disabled.` });
       setMessage(done(u));
       setPending(null);
       setAdding(false);
@@ -47,6 +52,7 @@ export function UsersScreen() {
           </button>
         )}
       </div>
+      {rekeyed ? <RekeyNotice report={rekeyed.report} why={rekeyed.why} onDone={() => setRekeyed(null)} /> : null}
       {message ? <div className="alert alert-ok" role="status">{message}</div> : null}
       {errors.form ? <div className="alert alert-error" role="alert">{Object.values(errors.fields)[0] ?? errors.form}</div> : null}
       {adding ? <AddUserForm onAdded={(u) => run(Promise.resolve(u), (r) => `${r.fullName} was added. Give them the temporary password in person; they will choose their own at first sign-in.`)} onCancel={() => setAdding(false)} /> : null}
@@ -102,14 +108,14 @@ export function UsersScreen() {
   );
 }
 
-function PendingAction({ pending, onCancel, run }: { pending: NonNullable<Pending>; onCancel: () => void; run: (w: Promise<UserSummary>, done: (u: UserSummary) => string) => Promise<void> }) {
+function PendingAction({ pending, onCancel, run }: { pending: NonNullable<Pending>; onCancel: () => void; run: (w: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>, done: (u: UserSummary) => string) => Promise<void> }) {
   const [password, setPassword] = useState('');
   const { user } = pending;
   if (pending.kind === 'disable') {
     return (
       <div className="panel warning-panel" role="dialog" aria-label={`Disable ${user.fullName}`}>
         <h2>Disable {user.fullName}?</h2>
-        <p>Their password will no longer open the pharmacy’s data. Their name stays on everything they documented. You can re-enable them later with a new temporary password.</p>
+        <p>Their password will no longer open the pharmacy’s data, and the data key is replaced so no copy of the keyring or a backup they may have kept opens today’s data (a new recovery code is shown once). Their name stays on everything they documented. You can re-enable them later with a new temporary password.</p>
         <div className="actions">
           <button type="button" onClick={onCancel} autoFocus>
             Keep active

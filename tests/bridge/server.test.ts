@@ -57,7 +57,7 @@ describe('the loopback bridge server', () => {
 
     const ok = await call({ [HTTP_TOKEN_HEADER]: s.token });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, data: { initialized: false, user: null, pharmacyName: null, locked: null, idleLockMinutes: 10 } });
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, data: { initialized: false, user: null, pharmacyName: null, locked: null, idleLockMinutes: 10, auditIntegrity: null } });
   });
 
   it('rejects bad JSON, other methods, and foreign Host names (DNS rebinding)', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Session } from '../../main/security/session';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
-import { addTechnician, call, daysAgo, newPharmacy, PASSWORD, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+import { addTechnician, call, daysAgo, newPharmacy, PASSWORD, signInAsTechnician } from '../helpers/temp-pharmacy';
 
 
 async function fill(session: Session, patientId: string, drugName: string, filled: string, daysSupply = 30) {
@@ -43,8 +43,7 @@ describe("a patient's clinical checks", () => {
     expect(after.findings.find((f) => f.ruleId === 'dup.nsaid')!.dismissed).toMatchObject({ reason: request.reason, by: 'pharmacist1' });
     const [audit] = (await session.current().db.query(`SELECT action, detail FROM audit_log WHERE action = 'check.dismiss'`)) as { action: string; detail: string }[];
     expect(audit).toEqual({ action: 'check.dismiss', detail: `ibuprofen + naproxen: ${request.reason}` });
-    await session.signOut();
-    await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
+    await signInAsTechnician(session);
     expect(await dispatch(session, 'checks:dismiss', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await session.signOut();
 

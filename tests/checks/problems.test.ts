@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
-import { addTechnician, auditRows, call, daysAgo, newPharmacy, PASSWORD, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+import { addTechnician, auditRows, call, daysAgo, newPharmacy, PASSWORD, signInAsTechnician } from '../helpers/temp-pharmacy';
 
 describe('drug-therapy problems', () => {
   it('are resolved with a date and how, refused twice or before they were recorded, and can be reopened', async () => {
@@ -22,8 +22,7 @@ describe('drug-therapy problems', () => {
 
     // A technician reads problems but does not decide they are resolved.
     await addTechnician(session);
-    await session.signOut();
-    await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
+    await signInAsTechnician(session);
     expect(await dispatch(session, 'problems:reopen', { id: dizzy.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await session.signOut();
     await session.signIn({ username: 'pharmacist1', password: PASSWORD });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, PHARMACIST, readyPharmacy, signIn, snap, startServer, stop, test } from './fixtures';
+import { expect, onFile, PHARMACIST, readyPharmacy, signIn, snap, startServer, stop, test } from './fixtures';
 
 test('locking hides everything, and the same password resumes with unsaved input intact', async ({ page, server }) => {
   await readyPharmacy(page, server);
@@ -12,8 +12,12 @@ test('locking hides everything, and the same password resumes with unsaved input
   await page.keyboard.press('Control+l');
   await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
   await expect(page.getByTestId('locked-user')).toHaveText(PHARMACIST.fullName);
-  await expect(page.getByLabel('First name')).toBeHidden();
-  await expect(page.getByText('Riverside Community Pharmacy')).toBeHidden();
+  await expect(page.getByLabel('First name')).toHaveCount(0); // unmounted, not hidden
+  await expect(page.getByText('Riverside Community Pharmacy')).toHaveCount(0);
+  // Nothing typed is left in the page: the draft waits encrypted, outside the DOM.
+  const page_ = await page.evaluate(() => document.documentElement.outerHTML + document.body.innerText);
+  expect(page_).not.toMatch(/Imogen|Halvorsen|Riverside/);
+  expect(await page.locator('input').count()).toBe(1);
   await snap(page, '20-lock-screen');
 
   await page.getByLabel('Password').fill('not my password at all');
@@ -226,4 +230,81 @@ test("another user signing in at the lock screen starts fresh, never inside the 
   await expect(page.getByTestId('signed-in-user')).toContainText('Priya Raman, PharmD');
   await expect(page.getByLabel('First name')).toHaveCount(0);
   await expect(page.getByText('Half-typed')).toHaveCount(0);
+});
+
+/** A call from outside the page (another window of the same session, or a script with the token). */
+async function fromOutside(server: { url: string }, channel: string, body: unknown = {}) {
+  const token = /token=([0-9a-f]+)/.exec(server.url)![1]!;
+  const res = await fetch(new URL(`/api/${channel}`, server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-mtm-token': token }, body: JSON.stringify(body) });
+  return (await res.json()) as { ok: boolean };
+}
+
+test('a lock made in main reaches the screen at once, and the first action after unlocking works', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  const created = await onFile(page, 'patients:create', { patient: { firstName: 'Margarethe', lastName: 'Oyelaran', dateOfBirth: '1939-02-11', sex: 'female' } });
+  await page.evaluate((id) => (window.location.hash = `#/patients/${id}`), created.id);
+  await expect(page.getByTestId('banner-name')).toContainText('OYELARAN');
+
+  const started = Date.now();
+  expect(await fromOutside(server, 'security:lock')).toMatchObject({ ok: true });
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  const latency = Date.now() - started;
+  console.log(`lock pushed to the screen in ${latency} ms`);
+  expect(latency).toBeLessThan(2000);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/Oyelaran|OYELARAN|1939/);
+
+  await page.getByLabel('Password').fill(PHARMACIST.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByTestId('banner-name')).toContainText('OYELARAN');
+  expect(await page.getByLabel('Password').count()).toBe(0); // the password field is gone with the lock screen
+  await page.keyboard.press('Alt+p');
+  await page.getByLabel('Find a patient').fill('Oyel');
+  await expect(page.getByRole('row', { name: /OYELARAN/ })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('after five wrong passwords sign-in says how long to wait, and the right password waits too', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, PHARMACIST.username, `wrong guess number ${i}`);
+    await expect(page.getByRole('alert')).toContainText('The username or password is incorrect');
+    await expect(page.getByLabel('Password')).toHaveValue('');
+  }
+  await signIn(page, PHARMACIST.username, PHARMACIST.password);
+  await expect(page.getByRole('alert')).toHaveText(`Too many wrong passwords for ${PHARMACIST.username}. Wait 30 seconds before trying again, or ask an administrator to reset the password.`);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await snap(page, '28-sign-in-throttled');
+});
+
+test('with a one-minute idle time, an untouched screen locks within 65 seconds (real clock)', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  await readyPharmacy(page, server);
+  await onFile(page, 'settings:update', { idleLockMinutes: 1 });
+  // The setting reaches the screen as an event; from then on nobody touches it.
+  const started = Date.now();
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible({ timeout: 70_000 });
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`idle lock after ${seconds.toFixed(1)} s (idle time 60 s)`);
+  expect(seconds).toBeGreaterThan(55);
+  expect(seconds).toBeLessThan(66);
+});
+
+test('an administrator sees an audit integrity alarm on every screen until they say what they found', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await server.restart();
+  const { appendFileSync } = await import('node:fs');
+  appendFileSync(join(server.dataDir, 'audit-pending.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), username: 'dwhitfield', action: 'patient.read', outcome: 'failure', detail: 'planted' })}\n`);
+  await page.goto(server.url);
+  await signIn(page, PHARMACIST.username, PHARMACIST.password);
+  const alarm = page.getByRole('alert').filter({ hasText: 'The audit trail may have been tampered with' });
+  await expect(alarm).toContainText('audit-pending.jsonl line 1 refused: not an event that may be recorded while the database is closed');
+  await page.keyboard.press('Alt+p');
+  await expect(alarm).toBeVisible();
+  await alarm.getByRole('button', { name: 'Acknowledge…' }).click();
+  await snap(page, '29-audit-alarm');
+  await page.getByLabel('What you found (kept in the audit trail)').fill('Planted by the vendor during a security test.');
+  await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+  await expect(alarm).toHaveCount(0);
 });

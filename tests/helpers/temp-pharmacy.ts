@@ -57,11 +57,21 @@ export async function addTechnician(session: Session, username = 'tech1'): Promi
   await addUser(session, { username, fullName: 'Terry Tech', role: 'technician', isAdmin: false, temporaryPassword: TECH_PASSWORD });
 }
 
+export const TECH_OWN_PASSWORD = 'technician chosen phrase';
+
+/** Signs the technician in and has them choose their own password (a temporary one opens nothing else). */
+export async function signInAsTechnician(session: Session, username = 'tech1'): Promise<void> {
+  if (session.status().user) await session.signOut();
+  await session.signIn({ username, password: TECH_PASSWORD });
+  const { dispatch } = await import('../../main/bridge/dispatch');
+  const changed = await dispatch(session, 'security:changeOwnPassword', { currentPassword: TECH_PASSWORD, newPassword: TECH_OWN_PASSWORD });
+  if (!changed.ok) throw new Error(changed.error.message);
+}
+
 /** The audit rows, oldest first, as stored. */
 export async function auditRows(session: Session): Promise<{ id: number; username: string; action: string; outcome: string; patient_id: string | null; detail: string | null; category: string }[]> {
   return session.current().db.query('SELECT * FROM audit_log ORDER BY id');
 }
 
-/** A bridge call through the real dispatcher, typed by the contract; throws with the message when refused. */
 /** The ISO date n days before today. */
 export const daysAgo = (n: number) => isoDaysBefore(new Date().toISOString().slice(0, 10), n);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Review } from '../../preload/schemas/reviews';
-import { addTechnician, call, daysAgo, newPharmacy, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+import { addTechnician, call, daysAgo, newPharmacy, signInAsTechnician } from '../helpers/temp-pharmacy';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
 
@@ -105,8 +105,7 @@ describe('review plan, intervention and sign-off', () => {
     expect(named.soapNote).toContain('Received by: caregiver.');
     expect(await dispatch(session, 'reviews:update', { id: r.id, version: named.version, changes: { recipient: 'neighbour' } })).toMatchObject({ ok: false, error: { issues: [{ field: 'changes.recipient' }] } });
     await addTechnician(session);
-    await session.signOut();
-    await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
+    await signInAsTechnician(session);
     expect(await recommend(session, r, { problemId: nsaid.id, action: 'stop', actor: 'prescriber', prescriberId: doctor.id, detail: 'Stop ibuprofen' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch(session, 'phrases:save', { action: 'stop', label: 'Mine', talkedAbout: 'Stopping {medicine}.', toDo: 'Stop {medicine}.' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await call(session, 'phrases:list', {})).length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
-import { addTechnician, call, daysAgo, newPharmacy, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+import { addTechnician, call, daysAgo, newPharmacy, signInAsTechnician } from '../helpers/temp-pharmacy';
 
 async function patientWithMedicines() {
   const { session } = await newPharmacy();
@@ -76,8 +76,7 @@ describe('reviews', () => {
     expect(r.timer).toMatchObject({ runningSince: null });
     expect(r.timer.seconds).toBeGreaterThanOrEqual(0);
     await addTechnician(session);
-    await session.signOut();
-    await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
+    await signInAsTechnician(session);
     expect(await dispatch(session, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'inPerson' } })).toMatchObject({ ok: true });
     expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version + 1, action: 'start' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await session.signOut();

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { dispatch } from '../../main/bridge/dispatch';
 import { verifyAuditChain } from '../../main/security/audit/audit-log';
 import { exportAuditCsv, searchAudit } from '../../main/security/audit/audit-query';
-import { readKeyring, unlockWithPassword } from '../../main/security/keyring';
 import { Session } from '../../main/security/session';
 import { auditRowsFilter } from '../helpers/audit-filter';
+import { rawOpen } from '../helpers/raw-database';
 import { auditRows, newPharmacy, PASSWORD } from '../helpers/temp-pharmacy';
 
 const patient = { firstName: 'Leopold', lastName: '=HYPERLINK("http://x")', dateOfBirth: '1950-04-04', sex: 'male' };
 
-/** Opens the file underneath the app, as someone with the key and a SQLite tool would. */
-async function rawOpen(session: Session) {
-  const key = (await unlockWithPassword(readKeyring(session.paths.keyring), 'pharmacist1', PASSWORD))!;
-  const db = new Database(session.paths.database);
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
-  return db;
-}
 
 describe('the audit trail', () => {
   it('records reads, changes, sign-ins (also failed ones) with time, user, action, patient, category and outcome', async () => {

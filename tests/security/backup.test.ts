@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
@@ -80,10 +80,44 @@ describe('backup and restore', () => {
     const status = (await getSettings(session.current().db.manager)).lastAutoBackup;
     expect(status).toMatchObject({ ok: true, at: '2026-11-16T09:00:00.000Z' });
 
-    // A folder that cannot be written gives a visible failure, not silence.
+    // A folder that cannot be used is refused when the setting is saved, and the setting kept as it was.
     writeFileSync(join(folder, 'blocker'), 'x');
-    await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder: join(folder, 'blocker', 'sub') } });
-    expect(await runAutoBackupIfDue(session, new Date(day0 + 20 * 24 * 3600_000))).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be used for backups/) });
+    expect(await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder: join(folder, 'blocker', 'sub') } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'folder', message: expect.stringMatching(/^Backups cannot go to .*: .*blocker is a file, not a folder\.$/) },
+    });
+    expect((await getSettings(session.current().db.manager)).autoBackup).toEqual({ enabled: true, folder });
+    // One that stops working later gives a visible failure, not silence.
+    const later = join(tempDir(), 'usb-drive');
+    await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder: later } });
+    rmSync(later, { recursive: true });
+    writeFileSync(later, 'not a folder any more');
+    expect(await runAutoBackupIfDue(session, new Date(day0 + 20 * 24 * 3600_000))).toMatchObject({ ok: false, message: expect.stringMatching(/is a file, not a folder/) });
+    await session.signOut();
+  });
+
+  it('takes backups only into a full path outside the system folders, creating at most the last folder', async () => {
+    const { session } = await pharmacyWithPatients(1);
+    const base = tempDir();
+    const refusals: [string, RegExp][] = [
+      ['backups', /enter the full path of the folder/],
+      ['../backups', /enter the full path of the folder/],
+      ['/proc/self/backups', /it is a system folder/],
+      ['/sys/kernel/backups', /it is a system folder/],
+      [join(base, 'no-such-drive', 'backups'), /the folder .*no-such-drive does not exist/],
+    ];
+    for (const [folder, why] of refusals) {
+      const result = await dispatch(session, 'backup:create', { folder });
+      expect(result, folder).toMatchObject({ ok: false, error: { code: 'validation', field: 'folder', message: expect.stringMatching(why) } });
+    }
+    // A link that leads into /proc is no way round it.
+    symlinkSync('/proc/self', join(base, 'innocent'));
+    expect(await dispatch(session, 'backup:create', { folder: join(base, 'innocent', 'backups') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/system folder/) } });
+    expect(readdirSync(base)).toEqual(['innocent']);
+    // The last folder is made (private to the pharmacy's account).
+    const made = await dispatch(session, 'backup:create', { folder: join(base, 'backups') });
+    expect(made).toMatchObject({ ok: true });
+    expect(statSync(join(base, 'backups')).mode & 0o777).toBe(0o700);
     await session.signOut();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../preload/contract';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import { dispatch } from '../../main/bridge/dispatch';
-import { addTechnician, auditRows, newPharmacy, tempDir, TECH_PASSWORD } from '../helpers/temp-pharmacy';
+import { addTechnician, auditRows, newPharmacy, tempDir, signInAsTechnician } from '../helpers/temp-pharmacy';
 
 const validPatient = { firstName: 'Araminta', lastName: 'Vosburgh', dateOfBirth: '1949-02-11', sex: 'female' };
 
@@ -20,8 +20,7 @@ describe('the permission matrix', () => {
   it('lets a technician register and find patients, refuses pharmacist and admin work with `forbidden`, and audits each refusal', async () => {
     const { session } = await newPharmacy();
     await addTechnician(session);
-    await session.signOut();
-    await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
+    await signInAsTechnician(session);
 
     const created = await dispatch(session, 'patients:create', { patient: validPatient });
     expect(created.ok).toBe(true);

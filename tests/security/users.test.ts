@@ -28,7 +28,10 @@ describe('user administration', () => {
   it('disabling removes the slot; a reset re-enables with a new temporary password; all recorded as permission changes', async () => {
     const { session, dataDir } = await newPharmacy();
     await addTechnician(session);
-    expect(await dispatch(session, 'users:disable', { username: 'tech1' })).toMatchObject({ ok: true, data: { active: false } });
+    const disabled = await dispatch(session, 'users:disable', { username: 'tech1' });
+    expect(disabled).toMatchObject({ ok: true, data: { user: { active: false }, rekey: { dropped: [] } } });
+    // Disabling re-keys: a new recovery code, shown once to the administrator.
+    expect(disabled.ok && (disabled.data as { rekey: { recoveryCode: string } }).rekey.recoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     expect(readKeyring(session.paths.keyring).slots.some((s) => s.username === 'tech1')).toBe(false);
     expect(await dispatch(session, 'users:add', { username: 'tech1', fullName: 'Someone Else', role: 'technician', temporaryPassword: 'another temp password' })).toMatchObject({
       ok: false,
@@ -43,7 +46,7 @@ describe('user administration', () => {
     const changes = (await auditRows(session)).filter((r) => r.category === 'users');
     expect(changes.map((r) => `${r.action}: ${r.detail}`)).toEqual([
       'user.add: role technician; administrator no',
-      'user.disable: key slot removed',
+      'user.disable: key slot removed; data key replaced',
       'user.resetPassword: new key slot; must change password',
       'user.permissionChange: role technician → pharmacist; administrator no → yes',
     ]);
@@ -79,7 +82,7 @@ describe('break-glass access with the recovery code', () => {
     const ok = await dispatch(s, 'security:breakGlass', { username: 'pharmacist1', recoveryCode: recoveryCode.toLowerCase().replace(/-/g, ' '), reason, newPassword: 'brand new pass phrase' });
     expect(ok).toMatchObject({ ok: true, data: { username: 'pharmacist1' } });
     const events = (await auditRows(s)).filter((r) => r.action === 'security.breakGlass');
-    expect(events.map((r) => `${r.outcome}: ${r.detail}`)).toEqual(['failure: wrong recovery code', `success: reason: ${reason}`]);
+    expect(events.map((r) => `${r.outcome}: ${r.detail}`)).toEqual(['failure: wrong recovery code (recorded while the database was closed)', `success: reason: ${reason}`]);
     await s.signOut();
     await expect(s.signIn({ username: 'pharmacist1', password: PASSWORD })).rejects.toMatchObject({ code: 'badCredentials' });
     await s.signIn({ username: 'pharmacist1', password: 'brand new pass phrase' });

@@ -9,7 +9,7 @@ import type { SignedInUser } from '../../../preload/schemas/security';
 import { AppError } from '../../common/errors';
 import { rawConnection } from '../../db/data-source';
 import { normalizeNdc } from '../../fills/ndc';
-import { appendAudit } from '../../security/audit/audit-log';
+import { appendAuditRaw } from '../../security/audit/audit-log';
 import { recodeFills } from './recognise-fills';
 import { openRrfRelease } from './rrf-files';
 
@@ -108,14 +108,13 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
       const ndc = raw.prepare('INSERT INTO rxn_ndcs (ndc, rxcui) VALUES (?, ?)');
       for (const [code, rxcui] of ndcs) ndc.run(code, rxcui);
       raw.prepare('INSERT INTO rxn_release (id, release, loaded_at, loaded_by) VALUES (1, ?, ?, ?)').run(release.release, new Date().toISOString(), user.username);
+      appendAuditRaw(raw, {
+        username: user.username, action: 'drugs.loadRxNorm', category: 'drugs', outcome: 'success',
+        detail: `${release.release}: ${counts.IN} ingredients, ${counts.SCD} clinical drugs, ${counts.BN} brands, ${ndcs.size} NDCs`,
+      });
     })();
     const recodedFills = await recodeFills(db);
-    const report = { release: release.release, ingredients: counts.IN, clinicalDrugs: counts.SCD, brands: counts.BN, ndcs: ndcs.size, recodedFills };
-    await appendAudit(db.manager, {
-      username: user.username, action: 'drugs.loadRxNorm', category: 'drugs', outcome: 'success',
-      detail: `${report.release}: ${report.ingredients} ingredients, ${report.clinicalDrugs} clinical drugs, ${report.brands} brands, ${report.ndcs} NDCs`,
-    });
-    return report;
+    return { release: release.release, ingredients: counts.IN, clinicalDrugs: counts.SCD, brands: counts.BN, ndcs: ndcs.size, recodedFills };
   } finally {
     release.close();
   }

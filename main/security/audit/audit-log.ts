@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntry, AuditOutcome } from '../../../preload/schemas/audit';
+import { anchorAuthentic, type Keyring } from '../keyring';
 
 export interface AuditEvent {
   username: string;
@@ -28,8 +29,9 @@ export const chainHash = (prevHash: string | null, rowContent: string) =>
 
 type Executor = Pick<EntityManager, 'query'>;
 
-export async function appendAudit(db: Executor, e: AuditEvent): Promise<void> {
-  const row = {
+/** The stored row of an event. */
+function rowOf(e: AuditEvent) {
+  return {
     at: e.at ?? new Date().toISOString(),
     username: e.username,
     action: e.action,
@@ -39,13 +41,21 @@ export async function appendAudit(db: Executor, e: AuditEvent): Promise<void> {
     outcome: e.outcome,
     detail: e.detail ? e.detail.slice(0, 500) : null,
   };
-  // One statement reads the previous hash and writes the new row, so no other write can slip between.
-  await db.query(
-    `INSERT INTO audit_log (at, username, action, category, patient_id, object_id, outcome, detail, prev_hash, hash)
+}
+
+// One statement reads the previous hash and writes the new row, so no other write can slip between.
+const INSERT = `INSERT INTO audit_log (at, username, action, category, patient_id, object_id, outcome, detail, prev_hash, hash)
      SELECT ?, ?, ?, ?, ?, ?, ?, ?, prev.h, mtm_sha256(coalesce(prev.h, '') || ?)
-     FROM (SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h) AS prev`,
-    [row.at, row.username, row.action, row.category, row.patient_id, row.object_id, row.outcome, row.detail, content(row)],
-  );
+     FROM (SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h) AS prev`;
+const params = (r: ReturnType<typeof rowOf>) => [r.at, r.username, r.action, r.category, r.patient_id, r.object_id, r.outcome, r.detail, content(r)];
+
+export async function appendAudit(db: Executor, e: AuditEvent): Promise<void> {
+  await db.query(INSERT, params(rowOf(e)));
+}
+
+/** The same, on the raw connection inside a synchronous bulk transaction (an import and its audit row commit together). */
+export function appendAuditRaw(raw: { prepare(sql: string): { run(...args: unknown[]): unknown } }, e: AuditEvent): void {
+  raw.prepare(INSERT).run(...params(rowOf(e)));
 }
 
 export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
@@ -66,4 +76,42 @@ export async function verifyAuditChain(db: DataSource): Promise<ChainReport> {
 
 export function toAuditEntry(r: Row): AuditEntry {
   return { id: r.id, at: r.at, username: r.username, action: r.action, category: r.category, patientId: r.patient_id, objectId: r.object_id, outcome: r.outcome as AuditOutcome, detail: r.detail };
+}
+
+/**
+ * Whether the trail is still the one the keyring's anchor saw: the anchor authentic (its MAC needs
+ * the data key), the trail at least as long, and its row at the anchor's id unchanged. A crash can
+ * leave the anchor behind the trail, never ahead of it; null when nothing is wrong.
+ */
+export async function anchorProblem(db: Executor, dataKey: Buffer, keyring: Keyring): Promise<string | null> {
+  const a = keyring.auditAnchor;
+  if (!a) return keyring.version === 2 ? 'The keyring holds no audit anchor: it was removed from the keyring file.' : null;
+  if (!anchorAuthentic(dataKey, keyring, a)) return 'The audit anchor in the keyring was not written by MTM Desk (its authentication failed): the keyring file was edited.';
+  const [last] = (await db.query('SELECT id FROM audit_log ORDER BY id DESC LIMIT 1')) as { id: number }[];
+  if ((last?.id ?? 0) < a.lastId) return `The audit trail ends at entry ${last?.id ?? 0} but had reached entry ${a.lastId}: entries were removed from its end.`;
+  const [row] = (await db.query('SELECT hash FROM audit_log WHERE id = ?', [a.lastId])) as { hash: string }[];
+  if (row?.hash !== a.hash) return `Audit entry ${a.lastId} is not the one the keyring's anchor recorded: the trail was rewritten.`;
+  return null;
+}
+
+/** Trail entries that raise an integrity alarm; they stay raised until an administrator acknowledges them. */
+const ALARMS = ['audit.anchorMismatch', 'audit.pendingRejected'];
+export const ALARMS_ACKNOWLEDGED = 'audit.alarmsAcknowledged';
+
+/**
+ * The alarms recorded since the last acknowledgment, in words — so an alarm found at a technician's
+ * sign-in, or before the trail was re-anchored at sign-out, still reaches an administrator. Null when none.
+ */
+export async function openAlarms(db: Executor): Promise<string | null> {
+  const rows = (await db.query(
+    `SELECT id, at, detail FROM audit_log
+     WHERE action IN (${ALARMS.map(() => '?').join(', ')})
+       AND id > coalesce((SELECT max(id) FROM audit_log WHERE action = ?), 0)
+     ORDER BY id`,
+    [...ALARMS, ALARMS_ACKNOWLEDGED],
+  )) as { id: number; at: string; detail: string | null }[];
+  if (!rows.length) return null;
+  const shown = rows.slice(0, 3).map((r) => `Entry ${r.id} (${r.at.slice(0, 10)}): ${r.detail ?? ''}`);
+  if (rows.length > 3) shown.push(`… and ${rows.length - 3} more (search the audit trail for "audit.").`);
+  return shown.join('\n');
 }

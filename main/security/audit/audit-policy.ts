@@ -16,6 +16,19 @@ function describeFilter(f: ParsedRequestOf<'audit:search'>['filter']): string {
   return parts.length ? parts.join(', ') : 'all entries';
 }
 
+/**
+ * Channels that only read the database (a backup copies it): recorded after they answer. Every other channel is a change, run one at
+ * a time, with its audit row in the same transaction.
+ */
+export const READ_ONLY: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'security:status', 'users:list', 'audit:search', 'audit:exportCsv', 'settings:get', 'backup:list', 'backup:create',
+  'patients:search', 'patients:get', 'patients:findDuplicates', 'patients:clinical', 'conditions:search',
+  'medications:list', 'medications:history', 'checks:patient', 'problems:list', 'genotypes:list', 'checks:population',
+  'reviews:forPatient', 'reviews:get', 'reviews:today', 'billing:setup', 'claims:preview', 'claims:batches', 'claims:batchFile', 'claims:list',
+  'adherence:patient', 'adherence:worklist', 'reports:summary', 'reports:mtmDataElements', 'documents:make', 'documents:carePlan',
+  'phrases:list', 'drugs:search', 'drugs:status', 'eligibility:criteria', 'eligibility:screen', 'fills:preview', 'prescribers:search', 'prescribers:get',
+]);
+
 export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'security:status': 'none',
   'security:activity': 'none',
@@ -32,9 +45,11 @@ export const AUDIT_POLICY: { [C in ChannelName]: Rule<C> | 'self' | 'none' } = {
   'users:add': 'self',
   'users:update': 'self',
   'users:disable': 'self',
+  'security:rekey': 'self',
   'users:resetPassword': 'self',
   'audit:search': (req) => ({ action: 'audit.view', category: 'audit', detail: describeFilter(req.filter) }),
   'audit:exportCsv': (req, res) => ({ action: 'audit.export', category: 'audit', detail: `${res?.rows ?? 0} rows: ${describeFilter(req.filter)}` }),
+  'audit:acknowledgeAlarms': 'self',
   'settings:get': 'none',
   'settings:update': (req) => ({
     action: 'settings.change',

@@ -1,5 +1,6 @@
 // The daily automatic backup: while someone is signed in (the key is needed), at most once a day,
 // into the chosen folder, keeping the newest AUTO_BACKUPS_KEPT; the outcome is shown on the Backup screen.
+import { logFailure } from '../../common/log';
 import { AUTO_BACKUPS_KEPT, type BackupStatus } from '../../../preload/schemas/settings';
 import { appendAudit } from '../audit/audit-log';
 import { getSettings, recordAutoBackup } from '../../settings/pharmacy-settings';
@@ -34,7 +35,7 @@ export async function runAutoBackupIfDue(session: Session, now = new Date()): Pr
 /** Checks every hour (and soon after start); the work only happens when a backup is due. */
 export function scheduleAutoBackup(session: Session, everyMs = 60 * 60 * 1000): () => void {
   const tick = () => {
-    if (session.status().user) runAutoBackupIfDue(session).catch((err) => console.error('[mtm] automatic backup check failed:', err));
+    if (session.status().user) runAutoBackupIfDue(session).catch((err) => logFailure('automatic backup check', err));
   };
   const first = setTimeout(tick, 60_000);
   const timer = setInterval(tick, everyMs);

@@ -1,7 +1,7 @@
 // Backups taken while the app is in use (VACUUM INTO gives a consistent, encrypted copy under the
 // same key), and restore into an empty data folder with a user's password or the recovery code.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { BackupFileInfo, BackupResult, RecordCounts, RestoreReport, restoreRequest } from '../../../preload/schemas/settings';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../common/atomic-file';
 import { databaseInfo, openDatabase, quickCheck } from '../../db/data-source';
 import { appendAudit } from '../audit/audit-log';
 import { dataPaths } from '../../db/data-paths';
-import { parseKeyring, readKeyring, unlockWithPassword, unlockWithRecoveryCode, writeKeyring } from '../keyring';
+import { anchorFor, parseKeyring, readKeyring, unlockWithPassword, unlockWithRecoveryCode, writeKeyring } from '../keyring';
 import { normalizeRecoveryCode } from '../recovery-code';
 import type { Session } from '../session';
 import { BACKUP_EXTENSION, decodeBackup, encodeBackup, readBackupHeader } from './backup-file';
@@ -21,24 +21,60 @@ const countRecords = (db: DataSource) => recordCounts(async (sql) => ((await db.
 /** 2026-11-23T18:40:05Z → 20261123-184005: sortable, and no patient data in file names. */
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
+/** Kernel and device file systems: writing there hangs or means nothing. */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+const under = (path: string, root: string) => path === root || path.startsWith(root + sep);
+
+/**
+ * A folder a backup may go to: a full path, outside the system's virtual folders (also through a
+ * link), and at most its last folder new — a mistyped parent is an error, not a new tree.
+ */
+export function prepareBackupFolder(folder: string): void {
+  const refuse = (why: string): never => {
+    throw new AppError('validation', `Backups cannot go to ${folder}: ${why}`, 'folder');
+  };
+  if (!isAbsolute(folder)) refuse('enter the full path of the folder, starting with / (or a drive letter such as D:\\ on Windows).');
+  const path = resolve(folder);
+  const parent = dirname(path);
+  let real: string;
+  try {
+    real = join(realpathSync(parent), basename(path));
+  } catch {
+    return refuse(`the folder ${parent} does not exist. Create it first, or choose another folder.`);
+  }
+  if (SYSTEM_FOLDERS.some((root) => under(path, root) || under(real, root))) refuse('it is a system folder, not a place for files.');
+  if (!statSync(parent).isDirectory()) refuse(`${parent} is a file, not a folder.`);
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) refuse('it is a file, not a folder.');
+    return;
+  }
+  try {
+    mkdirSync(path, { mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    refuse(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'this computer account may not create a folder there.' : `the folder could not be created (${code ?? 'error'}).`);
+  }
+}
+
 /** Writes a backup into `folder` under a dated name, or to exactly `opts.file`. */
 export async function createBackup(session: Session, folder: string, opts: { prefix?: string; now?: Date; file?: string } = {}): Promise<BackupResult> {
   const { db, key } = session.current();
   const now = opts.now ?? new Date();
-  try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    throw new AppError('validation', `The folder ${folder} cannot be used for backups (${(err as NodeJS.ErrnoException).code ?? 'error'}).`, 'folder');
-  }
+  prepareBackupFolder(folder);
   const copy = join(folder, `.mtm-desk-${process.pid}-${Date.now()}.tmp`);
   try {
-    await db.query('VACUUM INTO ?', [copy]);
-    // Counted on the copy itself, so the header matches the snapshot even if writes went on meanwhile.
+    // Between changes, never inside one (VACUUM cannot run in a transaction).
+    await session.serialized(() => db.query('VACUUM INTO ?', [copy]));
+    // Counted and anchored on the copy itself, so the header matches the snapshot even if writes went on meanwhile.
     const copyDb = await openDatabase(copy, key);
+    const keyring = readKeyring(session.paths.keyring);
     // A backup of a damaged file would only carry the damage forward: check the snapshot first.
-    const counts = await quickCheck(copyDb).then(() => countRecords(copyDb)).finally(() => copyDb.destroy());
+    const [counts, last] = await quickCheck(copyDb)
+      .then(() => Promise.all([countRecords(copyDb), copyDb.query('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1') as Promise<{ id: number; hash: string }[]>]))
+      .finally(() => copyDb.destroy());
+    const auditAnchor = last[0] ? anchorFor(key, keyring, last[0].id, last[0].hash) : undefined;
     const { schemaVersion } = await databaseInfo(db);
-    const bytes = encodeBackup({ createdAt: now.toISOString(), schemaVersion, counts, keyring: readKeyring(session.paths.keyring) }, readFileSync(copy));
+    const bytes = encodeBackup({ createdAt: now.toISOString(), schemaVersion, counts, keyring: { ...keyring, auditAnchor } }, readFileSync(copy));
     const file = opts.file ?? join(folder, `${opts.prefix ?? 'mtm-desk'}-${stamp(now)}${BACKUP_EXTENSION}`);
     writeFileAtomic(file, bytes, 0o600);
     return { file, bytes: bytes.length, createdAt: now.toISOString(), counts };
