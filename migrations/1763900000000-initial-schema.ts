@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class InitialSchema1763900000000 implements MigrationInterface {
+export class InitialSchema1763900000000 implements ForwardMigration {
   name = 'InitialSchema1763900000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -70,9 +71,5 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       created_at TEXT NOT NULL
     )`);
     await q.query(`CREATE INDEX idx_patient_allergies_patient ON patient_allergies (patient_id)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['patient_allergies', 'patients', 'users', 'pharmacy']) await q.query(`DROP TABLE ${table}`);
   }
 }

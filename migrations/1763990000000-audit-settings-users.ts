@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class AuditSettingsUsers1763990000000 implements MigrationInterface {
+export class AuditSettingsUsers1763990000000 implements ForwardMigration {
   name = 'AuditSettingsUsers1763990000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -26,13 +27,5 @@ export class AuditSettingsUsers1763990000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`);
     await q.query(`CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`);
     await q.query(`ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE users DROP COLUMN must_change_password`);
-    await q.query(`DROP TABLE app_settings`);
-    await q.query(`DROP TRIGGER audit_log_no_delete`);
-    await q.query(`DROP TRIGGER audit_log_no_update`);
-    await q.query(`DROP TABLE audit_log`);
   }
 }

@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class Prescribers1764000000000 implements MigrationInterface {
+export class Prescribers1764000000000 implements ForwardMigration {
   name = 'Prescribers1764000000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -27,9 +28,5 @@ export class Prescribers1764000000000 implements MigrationInterface {
       updated_by TEXT NOT NULL
     )`);
     await q.query(`CREATE INDEX idx_prescribers_name ON prescribers (last_name COLLATE NOCASE, first_name COLLATE NOCASE)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE prescribers`);
   }
 }

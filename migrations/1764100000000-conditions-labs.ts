@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class ConditionsLabs1764100000000 implements MigrationInterface {
+export class ConditionsLabs1764100000000 implements ForwardMigration {
   name = 'ConditionsLabs1764100000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -28,10 +29,5 @@ export class ConditionsLabs1764100000000 implements MigrationInterface {
       created_by TEXT NOT NULL
     )`);
     await q.query(`CREATE INDEX idx_patient_labs_patient ON patient_labs (patient_id, type, taken_on)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE patient_labs`);
-    await q.query(`DROP TABLE patient_conditions`);
   }
 }

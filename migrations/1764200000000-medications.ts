@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class Medications1764200000000 implements MigrationInterface {
+export class Medications1764200000000 implements ForwardMigration {
   name = 'Medications1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -36,10 +37,5 @@ export class Medications1764200000000 implements MigrationInterface {
       changed_by TEXT NOT NULL,
       PRIMARY KEY (medication_id, version)
     )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE patient_medication_history`);
-    await q.query(`DROP TABLE patient_medications`);
   }
 }

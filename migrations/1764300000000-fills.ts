@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class Fills1764300000000 implements MigrationInterface {
+export class Fills1764300000000 implements ForwardMigration {
   name = 'Fills1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -42,11 +43,5 @@ export class Fills1764300000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX idx_fills_natural_key ON fills (rx_number, fill_number, fill_date)`);
     await q.query(`CREATE INDEX idx_fills_patient ON fills (patient_id, fill_date)`);
     await q.query(`CREATE TABLE import_mappings (signature TEXT PRIMARY KEY, mapping TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['import_mappings', 'fills', 'fill_imports']) await q.query(`DROP TABLE ${t}`);
-    await q.query(`DROP INDEX idx_patients_external_id`);
-    await q.query(`ALTER TABLE patients DROP COLUMN external_id`);
   }
 }

@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class DrugVocabularyEligibility1764400000000 implements MigrationInterface {
+export class DrugVocabularyEligibility1764400000000 implements ForwardMigration {
   name = 'DrugVocabularyEligibility1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -84,12 +85,5 @@ export class DrugVocabularyEligibility1764400000000 implements MigrationInterfac
       created_by TEXT NOT NULL
     )`);
     await q.query(`CREATE UNIQUE INDEX idx_dtp_check ON drug_therapy_problems (patient_id, fingerprint) WHERE source = 'check'`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['drug_therapy_problems', 'patient_genotypes', 'check_dismissals', 'mtm_enrollments', 'mtm_criteria', 'rxn_release', 'rxn_ndcs', 'rxn_drug_ingredients', 'rxn_concepts']) await q.query(`DROP TABLE ${t}`);
-    await q.query(`DROP INDEX idx_fills_unrecognised`);
-    await q.query(`DROP INDEX idx_fills_screening`);
-    await q.query(`ALTER TABLE fills DROP COLUMN drug_key`);
   }
 }

@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class Reviews1764500000000 implements MigrationInterface {
+export class Reviews1764500000000 implements ForwardMigration {
   name = 'Reviews1764500000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -41,10 +42,5 @@ export class Reviews1764500000000 implements MigrationInterface {
       resolved_by TEXT NOT NULL,
       PRIMARY KEY (review_id, line_key)
     )`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE review_reconciliation`);
-    await q.query(`DROP TABLE reviews`);
   }
 }

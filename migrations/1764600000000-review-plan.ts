@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 import starter from '../resources/templates/map-phrases.json';
 
-export class ReviewPlan1764600000000 implements MigrationInterface {
+export class ReviewPlan1764600000000 implements ForwardMigration {
   name = 'ReviewPlan1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -62,11 +63,5 @@ export class ReviewPlan1764600000000 implements MigrationInterface {
     for (const p of starter.phrases) {
       await q.query(`INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [randomUUID(), p.action, p.label, p.talkedAbout, p.toDo, now, `MTM Desk starter phrases ${starter.version}`]);
     }
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['map_phrases', 'review_addenda', 'review_communications', 'review_recommendations']) await q.query(`DROP TABLE ${t}`);
-    await q.query(`DROP INDEX idx_reviews_follow_up`);
-    for (const column of ['recipient', 'problems_confirmed_at', 'problems_confirmed_by', 'referrals', 'education', 'soap_note', 'follow_up_date', 'signed_by']) await q.query(`ALTER TABLE reviews DROP COLUMN ${column}`);
   }
 }

@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class Billing1764700000000 implements MigrationInterface {
+export class Billing1764700000000 implements ForwardMigration {
   name = 'Billing1764700000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -44,9 +45,5 @@ export class Billing1764700000000 implements MigrationInterface {
     // ISA13/GS06 must not repeat: the last control number used.
     await q.query(`CREATE TABLE x12_control (id INTEGER PRIMARY KEY CHECK (id = 1), last_interchange INTEGER NOT NULL)`);
     await q.query(`INSERT INTO x12_control (id, last_interchange) VALUES (1, 0)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const t of ['x12_control', 'claim_batches', 'claims', 'payers', 'billing_pharmacists', 'billing_provider']) await q.query(`DROP TABLE ${t}`);
   }
 }

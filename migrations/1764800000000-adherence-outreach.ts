@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class AdherenceOutreach1764800000000 implements MigrationInterface {
+export class AdherenceOutreach1764800000000 implements ForwardMigration {
   name = 'AdherenceOutreach1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -17,9 +18,5 @@ export class AdherenceOutreach1764800000000 implements MigrationInterface {
       created_by TEXT NOT NULL
     )`);
     await q.query(`CREATE INDEX idx_outreach_patient ON adherence_outreach (patient_id, attempted_on)`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE adherence_outreach`);
   }
 }

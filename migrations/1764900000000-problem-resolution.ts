@@ -1,6 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
+import type { ForwardMigration } from './forward-only';
 
-export class ProblemResolution1764900000000 implements MigrationInterface {
+export class ProblemResolution1764900000000 implements ForwardMigration {
   name = 'ProblemResolution1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -8,9 +9,5 @@ export class ProblemResolution1764900000000 implements MigrationInterface {
     await q.query(`ALTER TABLE drug_therapy_problems ADD COLUMN resolved_on TEXT`);
     await q.query(`ALTER TABLE drug_therapy_problems ADD COLUMN resolution TEXT`);
     await q.query(`ALTER TABLE drug_therapy_problems ADD COLUMN resolved_by TEXT`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const c of ['resolved_by', 'resolution', 'resolved_on']) await q.query(`ALTER TABLE drug_therapy_problems DROP COLUMN ${c}`);
   }
 }

@@ -3,8 +3,11 @@
 import type { DataSource } from 'typeorm';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { groupBy } from '../common/group-by';
+import type { Row } from '../db/rows';
+import { all, sql } from '../db/sql';
 
-export type WindowFill = { patient_id: string; ingredient: string; date: string; daysSupply: number };
+/** One day's fill of one ingredient (`drug_key`), with the largest supply filled that day. */
+export type WindowFill = Pick<Row<'fills'>, 'patient_id'> & { ingredient: string; date: string; daysSupply: number };
 
 /**
  * Calls `visit` once per living patient with fills in [start, end] — one row per day and ingredient
@@ -12,13 +15,19 @@ export type WindowFill = { patient_id: string; ingredient: string; date: string;
  * index (patient, day), so SQLite seeks each patient's window and never sorts.
  */
 export async function forEachPatientsFills(db: DataSource, start: string, end: string, visit: (patientId: string, fills: WindowFill[], diseases: Set<string>) => void): Promise<void> {
-  const fills = (await db.query(
-    `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f
-     WHERE f.patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL) AND f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ?
-     GROUP BY f.patient_id, f.fill_date, f.drug_key ORDER BY f.patient_id, f.fill_date, f.drug_key`,
-    [start, end],
-  )) as WindowFill[];
-  const conditions = groupBy((await db.query('SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL')) as { patient_id: string; code: string }[], (c) => c.patient_id);
+  const fills = await all<WindowFill>(
+    db,
+    sql`SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply
+        FROM fills f
+        WHERE f.patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL) AND f.drug_key IS NOT NULL
+          AND f.fill_date BETWEEN ${start} AND ${end}
+        GROUP BY f.patient_id, f.fill_date, f.drug_key ORDER BY f.patient_id, f.fill_date, f.drug_key`,
+  );
+  const open = await all<Pick<Row<'patient_conditions'>, 'patient_id' | 'code'>>(
+    db,
+    sql`SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL`,
+  );
+  const conditions = groupBy(open, (c) => c.patient_id);
   for (let i = 0; i < fills.length; ) {
     const patient = fills[i]!.patient_id;
     let j = i;

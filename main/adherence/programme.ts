@@ -11,11 +11,22 @@ import { proportionOfDaysCovered } from '../checks/pdc';
 import { assertLivePatient } from '../patients/patient-store';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { groupBy } from '../common/group-by';
+import { jsonValues } from '../db/dialect';
+import type { Row } from '../db/rows';
+import { all, sql } from '../db/sql';
 import { forEachPatientsFills, type WindowFill } from './patient-fills';
 
 const STAR_RULES = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
 const LATE_RULE = BUNDLED_RULES.find((r) => r.family === 'lateRefill') as { daysLate: number; stoppedAfter: number } | undefined;
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+/** A patient on the worklist, with their outreach this month and the last attempt as "date|result". */
+type WorklistPerson = Pick<Row<'patients'>, 'id' | 'phone'> & {
+  name: string;
+  attempts: number;
+  last: string | null;
+  settled: number;
+};
 
 const byDrug = (fills: WindowFill[]) => groupBy(fills, (f) => f.ingredient);
 
@@ -30,12 +41,18 @@ function daysLate(own: WindowFill[], today: string): number | null {
 export async function patientAdherence(db: DataSource, patientId: string, months: number, today = todayIso()): Promise<PatientAdherence> {
   await assertLivePatient(db.manager, patientId);
   const start = isoDaysBefore(today, Math.round((months * 365) / 12) - 1);
-  const fills = (await db.query(
-    `SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply FROM fills f
-     WHERE f.patient_id = ? AND f.drug_key IS NOT NULL AND f.fill_date BETWEEN ? AND ? GROUP BY f.fill_date, f.drug_key ORDER BY f.fill_date`,
-    [patientId, start, today],
-  )) as WindowFill[];
-  const codes = ((await db.query('SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL', [patientId])) as { code: string }[]).map((c) => c.code);
+  const fills = await all<WindowFill>(
+    db,
+    sql`SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply
+        FROM fills f
+        WHERE f.patient_id = ${patientId} AND f.drug_key IS NOT NULL AND f.fill_date BETWEEN ${start} AND ${today}
+        GROUP BY f.fill_date, f.drug_key ORDER BY f.fill_date`,
+  );
+  const conditions = await all<Pick<Row<'patient_conditions'>, 'code'>>(
+    db,
+    sql`SELECT code FROM patient_conditions WHERE patient_id = ${patientId} AND resolved_on IS NULL`,
+  );
+  const codes = conditions.map((c) => c.code);
   const diseases = coreDiseasesOf(codes);
   return {
     period: { start, end: today },
@@ -69,14 +86,19 @@ export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number
   });
   if (!reasons.size) return { lateDays, entries: [], elapsedMs: Math.round(performance.now() - started) };
   const ids = [...reasons.keys()];
-  const people = (await db.query(
-    `SELECT p.id, p.last_name || ', ' || p.first_name AS name, p.phone,
-            (SELECT count(*) FROM adherence_outreach o WHERE o.patient_id = p.id AND o.attempted_on >= ?) AS attempts,
-            (SELECT attempted_on || '|' || result FROM adherence_outreach o WHERE o.patient_id = p.id ORDER BY attempted_on DESC, created_at DESC LIMIT 1) AS last,
-            EXISTS (SELECT 1 FROM adherence_outreach o WHERE o.patient_id = p.id AND o.attempted_on >= ? AND o.result IN ('reached', 'refused', 'unableAfterThree')) AS settled
-     FROM patients p WHERE p.deleted_at IS NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY p.last_name, p.first_name`,
-    [isoDaysBefore(today, 30), isoDaysBefore(today, 30), JSON.stringify(ids)],
-  )) as { id: string; name: string; phone: string | null; attempts: number; last: string | null; settled: number }[];
+  const monthAgo = isoDaysBefore(today, 30);
+  const people = await all<WorklistPerson>(
+    db,
+    sql`SELECT p.id, p.last_name || ', ' || p.first_name AS name, p.phone,
+               (SELECT count(*) FROM adherence_outreach o
+                WHERE o.patient_id = p.id AND o.attempted_on >= ${monthAgo}) AS attempts,
+               (SELECT attempted_on || '|' || result FROM adherence_outreach o WHERE o.patient_id = p.id
+                ORDER BY attempted_on DESC, created_at DESC LIMIT 1) AS last,
+               EXISTS (SELECT 1 FROM adherence_outreach o WHERE o.patient_id = p.id AND o.attempted_on >= ${monthAgo}
+                       AND o.result IN ('reached', 'refused', 'unableAfterThree')) AS settled
+        FROM patients p WHERE p.deleted_at IS NULL AND p.id IN ${jsonValues(JSON.stringify(ids))}
+        ORDER BY p.last_name, p.first_name`,
+  );
   const entries = people.map((p): AdherenceWorklistEntry => {
     const [date, result] = p.last?.split('|') ?? [];
     return { patientId: p.id, name: p.name, phone: p.phone, reasons: reasons.get(p.id)!, attempts: p.attempts, lastOutreach: date ? { date, result: result as NonNullable<AdherenceWorklistEntry['lastOutreach']>['result'] } : null, due: !p.settled };

@@ -1,13 +1,18 @@
 // Who bills (the pharmacy), who renders (its pharmacists), and whom (payers, with their fees,
 // unit rule and X12 identifiers). Everything a claim needs is checked here, before any export.
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { BillingProvider, BillingSetup, Payer, PayerInput, RenderingPharmacist } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
+import type { Row } from '../db/rows';
+import { all, one, run, sql, type Q } from '../db/sql';
 
-type Q = Pick<EntityManager, 'query'>;
-type PayerRow = { id: string; name: string; payer_id: string; kind: Payer['kind']; submitter_id: string; receiver_id: string; receiver_name: string; claim_filing_code: Payer['claimFilingCode']; unit_rule: Payer['unitRule']; remote_place_of_service: Payer['remotePlaceOfService']; fee_99605: number; fee_99606: number; fee_99607: number; active: number; version: number };
+type PayerRow = Omit<Row<'payers'>, 'kind' | 'claim_filing_code' | 'unit_rule' | 'remote_place_of_service'> & {
+  kind: Payer['kind'];
+  claim_filing_code: Payer['claimFilingCode'];
+  unit_rule: Payer['unitRule'];
+  remote_place_of_service: Payer['remotePlaceOfService'];
+};
 
 const toPayer = (r: PayerRow): Payer => ({
   id: r.id, version: r.version, name: r.name, payerId: r.payer_id, kind: r.kind, submitterId: r.submitter_id, receiverId: r.receiver_id, receiverName: r.receiver_name,
@@ -15,17 +20,21 @@ const toPayer = (r: PayerRow): Payer => ({
 });
 
 export async function billingProvider(q: Q): Promise<BillingProvider | null> {
-  const [r] = (await q.query('SELECT * FROM billing_provider WHERE id = 1')) as { legal_name: string; npi: string; tax_id: string; taxonomy: string; address_line1: string; city: string; state: string; zip: string; phone: string }[];
+  const r = await one<Row<'billing_provider'>>(q, sql`SELECT * FROM billing_provider WHERE id = 1`);
   return r ? { legalName: r.legal_name, npi: r.npi, taxId: r.tax_id, taxonomy: r.taxonomy, address: { line1: r.address_line1, city: r.city, state: r.state, zip: r.zip }, phone: r.phone } : null;
 }
 
 export async function renderingPharmacist(q: Q, username: string): Promise<RenderingPharmacist | null> {
-  const [r] = (await q.query('SELECT username, first_name AS firstName, last_name AS lastName, npi, taxonomy FROM billing_pharmacists WHERE username = ?', [username])) as RenderingPharmacist[];
+  const r = await one<RenderingPharmacist>(
+    q,
+    sql`SELECT username, first_name AS "firstName", last_name AS "lastName", npi, taxonomy FROM billing_pharmacists
+        WHERE username = ${username}`,
+  );
   return r ?? null;
 }
 
 export async function payer(q: Q, id: string): Promise<Payer> {
-  const [r] = (await q.query('SELECT * FROM payers WHERE id = ?', [id])) as PayerRow[];
+  const r = await one<PayerRow>(q, sql`SELECT * FROM payers WHERE id = ${id}`);
   if (!r) throw notFound('That payer');
   return toPayer(r);
 }
@@ -33,45 +42,70 @@ export async function payer(q: Q, id: string): Promise<Payer> {
 export async function billingSetup(q: Q): Promise<BillingSetup> {
   return {
     provider: await billingProvider(q),
-    pharmacists: (await q.query('SELECT username, first_name AS firstName, last_name AS lastName, npi, taxonomy FROM billing_pharmacists ORDER BY last_name, first_name')) as RenderingPharmacist[],
-    payers: ((await q.query('SELECT * FROM payers ORDER BY active DESC, name')) as PayerRow[]).map(toPayer),
+    pharmacists: await all<RenderingPharmacist>(
+      q,
+      sql`SELECT username, first_name AS "firstName", last_name AS "lastName", npi, taxonomy FROM billing_pharmacists
+          ORDER BY last_name, first_name`,
+    ),
+    payers: (await all<PayerRow>(q, sql`SELECT * FROM payers ORDER BY active DESC, name`)).map(toPayer),
   };
 }
 
 export async function saveProvider(q: Q, user: SignedInUser, p: BillingProvider): Promise<BillingSetup> {
-  await q.query(
-    `INSERT INTO billing_provider (id, legal_name, npi, tax_id, taxonomy, address_line1, city, state, zip, phone, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET legal_name = excluded.legal_name, npi = excluded.npi, tax_id = excluded.tax_id, taxonomy = excluded.taxonomy, address_line1 = excluded.address_line1,
-       city = excluded.city, state = excluded.state, zip = excluded.zip, phone = excluded.phone, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    [p.legalName, p.npi, p.taxId, p.taxonomy, p.address.line1, p.address.city, p.address.state, p.address.zip, p.phone, new Date().toISOString(), user.username],
+  await run(
+    q,
+    sql`INSERT INTO billing_provider
+          (id, legal_name, npi, tax_id, taxonomy, address_line1, city, state, zip, phone, updated_at, updated_by)
+        VALUES (1, ${p.legalName}, ${p.npi}, ${p.taxId}, ${p.taxonomy}, ${p.address.line1}, ${p.address.city},
+          ${p.address.state}, ${p.address.zip}, ${p.phone}, ${new Date().toISOString()}, ${user.username})
+        ON CONFLICT (id) DO UPDATE SET legal_name = excluded.legal_name, npi = excluded.npi, tax_id = excluded.tax_id,
+          taxonomy = excluded.taxonomy, address_line1 = excluded.address_line1, city = excluded.city,
+          state = excluded.state, zip = excluded.zip, phone = excluded.phone, updated_at = excluded.updated_at,
+          updated_by = excluded.updated_by`,
   );
   return billingSetup(q);
 }
 
 export async function savePharmacist(q: Q, user: SignedInUser, p: RenderingPharmacist): Promise<BillingSetup> {
-  const [u] = (await q.query(`SELECT username FROM users WHERE username = ? AND role = 'pharmacist'`, [p.username])) as { username: string }[];
+  const u = await one<Pick<Row<'users'>, 'username'>>(
+    q,
+    sql`SELECT username FROM users WHERE username = ${p.username} AND role = 'pharmacist'`,
+  );
   if (!u) throw new AppError('validation', `${p.username} is not a pharmacist user of this pharmacy.`, 'username');
-  await q.query(
-    `INSERT INTO billing_pharmacists (username, first_name, last_name, npi, taxonomy, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (username) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, npi = excluded.npi, taxonomy = excluded.taxonomy, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    [u.username, p.firstName, p.lastName, p.npi, p.taxonomy, new Date().toISOString(), user.username],
+  await run(
+    q,
+    sql`INSERT INTO billing_pharmacists (username, first_name, last_name, npi, taxonomy, updated_at, updated_by)
+        VALUES (${u.username}, ${p.firstName}, ${p.lastName}, ${p.npi}, ${p.taxonomy}, ${new Date().toISOString()},
+          ${user.username})
+        ON CONFLICT (username) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+          npi = excluded.npi, taxonomy = excluded.taxonomy, updated_at = excluded.updated_at,
+          updated_by = excluded.updated_by`,
   );
   return billingSetup(q);
 }
 
 export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promise<BillingSetup> {
-  const values = [p.name, p.payerId, p.kind, p.submitterId, p.receiverId, p.receiverName, p.claimFilingCode, p.unitRule, p.remotePlaceOfService, p.fees['99605'], p.fees['99606'], p.fees['99607'], Number(p.active), new Date().toISOString(), user.username];
+  const now = new Date().toISOString();
   if (p.id) {
-    const done = (await q.query(
-      `UPDATE payers SET name = ?, payer_id = ?, kind = ?, submitter_id = ?, receiver_id = ?, receiver_name = ?, claim_filing_code = ?, unit_rule = ?, remote_place_of_service = ?, fee_99605 = ?, fee_99606 = ?, fee_99607 = ?, active = ?, updated_at = ?, updated_by = ?, version = version + 1
-       WHERE id = ? AND version = ? RETURNING id`,
-      [...values, p.id, p.version ?? 0],
-    )) as unknown[];
+    const done = await all<Pick<PayerRow, 'id'>>(
+      q,
+      sql`UPDATE payers SET name = ${p.name}, payer_id = ${p.payerId}, kind = ${p.kind},
+            submitter_id = ${p.submitterId}, receiver_id = ${p.receiverId}, receiver_name = ${p.receiverName},
+            claim_filing_code = ${p.claimFilingCode}, unit_rule = ${p.unitRule},
+            remote_place_of_service = ${p.remotePlaceOfService}, fee_99605 = ${p.fees['99605']},
+            fee_99606 = ${p.fees['99606']}, fee_99607 = ${p.fees['99607']}, active = ${Number(p.active)},
+            updated_at = ${now}, updated_by = ${user.username}, version = version + 1
+          WHERE id = ${p.id} AND version = ${p.version ?? 0} RETURNING id`,
+    );
     if (!done.length) throw new AppError('conflict', 'This payer was changed by someone else, or removed. Reload, then try again.');
   } else {
-    await q.query(
-      `INSERT INTO payers (name, payer_id, kind, submitter_id, receiver_id, receiver_name, claim_filing_code, unit_rule, remote_place_of_service, fee_99605, fee_99606, fee_99607, active, updated_at, updated_by, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [...values, randomUUID()],
+    await run(
+      q,
+      sql`INSERT INTO payers (name, payer_id, kind, submitter_id, receiver_id, receiver_name, claim_filing_code,
+            unit_rule, remote_place_of_service, fee_99605, fee_99606, fee_99607, active, updated_at, updated_by, id)
+          VALUES (${p.name}, ${p.payerId}, ${p.kind}, ${p.submitterId}, ${p.receiverId}, ${p.receiverName},
+            ${p.claimFilingCode}, ${p.unitRule}, ${p.remotePlaceOfService}, ${p.fees['99605']}, ${p.fees['99606']},
+            ${p.fees['99607']}, ${Number(p.active)}, ${now}, ${user.username}, ${randomUUID()})`,
     );
   }
   return billingSetup(q);

@@ -2,25 +2,29 @@
 // established from the pharmacy's own history, never two live claims for one review and payer,
 // and moved through their states by what the clearinghouse and remittance say.
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import type { Claim, ClaimLine, ClaimPreview, ClaimStatus, claimActionRequest, claimCreateRequest } from '../../preload/schemas/billing';
-import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, PLACE_OF_SERVICE_LABELS, type ClaimAction } from '../../preload/schemas/billing';
+import type { Claim, ClaimLine, ClaimPreview, ClaimStatus, claimActionRequest, claimCreateRequest, ClaimAction } from '../../preload/schemas/billing';
+import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, PLACE_OF_SERVICE_LABELS } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
 import { AppError, notFound } from '../common/errors';
+import type { Row } from '../db/rows';
+import { all, one, run, sql, type Q, type Sql } from '../db/sql';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
 import { codeService } from './cpt-units';
 
-type Q = Pick<EntityManager, 'query'>;
-type Row = {
-  id: string; claim_number: string; review_id: string; payer_id: string; payer_name: string; patient_id: string; patient_name: string; rendering_username: string; status: ClaimStatus;
-  frequency: Claim['frequency']; replaces_claim_id: string | null; service_date: string; minutes: number; established: number; established_override: string | null;
-  lines: string; diagnoses: string; total_cents: number; explanation: string; batch_id: string | null; paid_cents: number | null; paid_date: string | null; denial_reason: string | null; payer_claim_number: string | null; place_of_service: Claim['placeOfService']; version: number;
+type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service'> & {
+  status: ClaimStatus;
+  frequency: Claim['frequency'];
+  place_of_service: Claim['placeOfService'];
+  payer_name: string;
+  patient_name: string;
 };
 
-const SELECT = `SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
-const toClaim = (r: Row): Claim => ({
+const SELECT = sql`SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name
+  FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
+const toClaim = (r: ClaimRow): Claim => ({
   id: r.id, claimNumber: r.claim_number, reviewId: r.review_id, payerId: r.payer_id, payerName: r.payer_name, patientId: r.patient_id, patientName: r.patient_name, renderingUsername: r.rendering_username,
   status: r.status, frequency: r.frequency, replacesClaimId: r.replaces_claim_id, serviceDate: r.service_date, minutes: r.minutes, established: Boolean(r.established), establishedOverride: r.established_override,
   lines: JSON.parse(r.lines) as ClaimLine[], diagnoses: JSON.parse(r.diagnoses) as string[], totalCents: r.total_cents, explanation: r.explanation, batchId: r.batch_id,
@@ -28,48 +32,64 @@ const toClaim = (r: Row): Claim => ({
 });
 
 export async function getClaim(q: Q, id: string): Promise<Claim> {
-  const [r] = (await q.query(`${SELECT} WHERE c.id = ?`, [id])) as Row[];
+  const r = await one<ClaimRow>(q, sql`${SELECT} WHERE c.id = ${id}`);
   if (!r) throw notFound('This claim');
   return toClaim(r);
 }
 
 export async function listClaims(q: Q, f: { from?: string; to?: string; payerId?: string; status?: ClaimStatus; reviewId?: string }): Promise<Claim[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.from) (where.push('c.service_date >= ?'), params.push(f.from));
-  if (f.to) (where.push('c.service_date <= ?'), params.push(f.to));
-  if (f.payerId) (where.push('c.payer_id = ?'), params.push(f.payerId));
-  if (f.status) (where.push('c.status = ?'), params.push(f.status));
-  if (f.reviewId) (where.push('c.review_id = ?'), params.push(f.reviewId));
-  return ((await q.query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.service_date, c.claim_number`, params)) as Row[]).map(toClaim);
+  const where: Sql[] = [];
+  if (f.from) where.push(sql`c.service_date >= ${f.from}`);
+  if (f.to) where.push(sql`c.service_date <= ${f.to}`);
+  if (f.payerId) where.push(sql`c.payer_id = ${f.payerId}`);
+  if (f.status) where.push(sql`c.status = ${f.status}`);
+  if (f.reviewId) where.push(sql`c.review_id = ${f.reviewId}`);
+  const rows = await all<ClaimRow>(
+    q,
+    sql`${SELECT} ${where.length ? sql`WHERE ${sql.join(where, ' AND ')}` : sql.empty}
+        ORDER BY c.service_date, c.claim_number`,
+  );
+  return rows.map(toClaim);
 }
 
 /** A live claim for the same review and payer: not denied, rejected or voided, not a void itself, and not replaced by a later one. */
-async function duplicateOf(q: Q, reviewId: string, payerId: string): Promise<{ claim_number: string; status: ClaimStatus } | undefined> {
-  const [d] = (await q.query(
-    `SELECT claim_number, status FROM claims c WHERE review_id = ? AND payer_id = ? AND status NOT IN ('denied', 'rejected', 'voided') AND frequency != '8'
-       AND NOT EXISTS (SELECT 1 FROM claims r WHERE r.replaces_claim_id = c.id)`,
-    [reviewId, payerId],
-  )) as { claim_number: string; status: ClaimStatus }[];
-  return d;
+type Duplicate = Pick<ClaimRow, 'claim_number' | 'status'>;
+async function duplicateOf(q: Q, reviewId: string, payerId: string): Promise<Duplicate | undefined> {
+  return one<Duplicate>(
+    q,
+    sql`SELECT claim_number, status FROM claims c
+        WHERE review_id = ${reviewId} AND payer_id = ${payerId}
+          AND status NOT IN ('denied', 'rejected', 'voided') AND frequency != '8'
+          AND NOT EXISTS (SELECT 1 FROM claims r WHERE r.replaces_claim_id = c.id)`,
+  );
 }
 
 /** Established when the pharmacy signed another review for the patient in the three years before this service. */
 async function isEstablished(q: Q, patientId: string, reviewId: string, serviceDate: string): Promise<boolean> {
   const years = billing.cpt.establishedWithinYears;
   const since = `${Number(serviceDate.slice(0, 4)) - years}${serviceDate.slice(4)}`;
-  const [r] = (await q.query(
-    `SELECT 1 FROM reviews WHERE patient_id = ? AND id != ? AND status = 'completed' AND coalesce(cmr_date, substr(completed_at, 1, 10)) BETWEEN ? AND ? LIMIT 1`,
-    [patientId, reviewId, since, serviceDate],
-  )) as unknown[];
+  const r = await one<{ found: number }>(
+    q,
+    sql`SELECT 1 AS found FROM reviews
+        WHERE patient_id = ${patientId} AND id != ${reviewId} AND status = 'completed'
+          AND coalesce(cmr_date, substr(completed_at, 1, 10)) BETWEEN ${since} AND ${serviceDate}
+        LIMIT 1`,
+  );
   return Boolean(r);
 }
 
+type BilledReview = Pick<
+  Row<'reviews'>,
+  'id' | 'patient_id' | 'status' | 'cmr_date' | 'completed_at' | 'timer_seconds' | 'signed_by' | 'delivery_method'
+>;
+
 /** Everything a claim for the review would say, checked; nothing is saved. */
 async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview & { reviewId: string; payerId: string; patientId: string; rendering: string; override: string | null }> {
-  const [review] = (await em.query(`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by, delivery_method FROM reviews WHERE id = ?`, [req.reviewId])) as {
-    id: string; patient_id: string; status: string; cmr_date: string | null; completed_at: string | null; timer_seconds: number; signed_by: string | null; delivery_method: string | null;
-  }[];
+  const review = await one<BilledReview>(
+    em,
+    sql`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by, delivery_method
+        FROM reviews WHERE id = ${req.reviewId}`,
+  );
   if (!review) throw notFound('This review');
   if (review.status !== 'completed') throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
   const payer = await loadPayer(em, req.payerId);
@@ -82,10 +102,18 @@ async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promi
   const signer = /\(([^)]+)\)$/.exec(review.signed_by ?? '')?.[1] ?? '';
   const rendering = await renderingPharmacist(em, signer);
   if (!rendering) missing.push(`the NPI and taxonomy of ${signer || 'the signing pharmacist'}`);
-  const [patient] = (await em.query('SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [review.patient_id])) as { part_d_member_id: string | null; mbi: string | null; address_line1: string | null; city: string | null; state: string | null; zip: string | null }[];
+  const patient = await one<Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>>(
+    em,
+    sql`SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ${review.patient_id}`,
+  );
   if (!patient?.part_d_member_id && !patient?.mbi) missing.push('the patient’s member ID or MBI');
   if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip) missing.push('the patient’s full address');
-  const diagnoses = ((await em.query(`SELECT code FROM patient_conditions WHERE patient_id = ? AND resolved_on IS NULL ORDER BY created_at LIMIT 12`, [review.patient_id])) as { code: string }[]).map((c) => c.code);
+  const conditions = await all<Pick<Row<'patient_conditions'>, 'code'>>(
+    em,
+    sql`SELECT code FROM patient_conditions WHERE patient_id = ${review.patient_id} AND resolved_on IS NULL
+        ORDER BY created_at LIMIT 12`,
+  );
+  const diagnoses = conditions.map((c) => c.code);
   if (!diagnoses.length) missing.push('at least one active condition (ICD-10-CM) for the diagnosis');
   if (missing.length) throw new AppError('validation', `The claim cannot be made yet. Add ${missing.join('; ')}.`, undefined, missing.map((m) => ({ field: 'claim', message: `Add ${m}` })));
 
@@ -115,14 +143,19 @@ export async function previewClaim(db: DataSource, req: z.output<typeof claimCre
 export async function createClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimCreateRequest>): Promise<Claim> {
   const id = await db.transaction(async (em) => {
     const c = await planClaim(em, req);
-    const [{ n }] = (await em.query('SELECT count(*) AS n FROM claims WHERE review_id = ?', [c.reviewId])) as [{ n: number }];
+    const count = await one<{ n: number }>(em, sql`SELECT count(*) AS n FROM claims WHERE review_id = ${c.reviewId}`);
+    const { n } = count!;
     const claimId = randomUUID();
     const now = new Date().toISOString();
-    await em.query(
-      `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, place_of_service, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, 'draft', '1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [claimId, `${c.reviewId.slice(0, 8).toUpperCase()}-${n + 1}`, c.reviewId, c.payerId, c.patientId, c.rendering, c.serviceDate, c.minutes, Number(c.established), c.override,
-        JSON.stringify(c.lines), JSON.stringify(c.diagnoses), c.totalCents, c.explanation, c.placeOfService, now, user.username, now, user.username],
+    await run(
+      em,
+      sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency,
+            service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation,
+            place_of_service, created_at, created_by, updated_at, updated_by)
+          VALUES (${claimId}, ${`${c.reviewId.slice(0, 8).toUpperCase()}-${n + 1}`}, ${c.reviewId}, ${c.payerId},
+            ${c.patientId}, ${c.rendering}, 'draft', '1', ${c.serviceDate}, ${c.minutes}, ${Number(c.established)},
+            ${c.override}, ${JSON.stringify(c.lines)}, ${JSON.stringify(c.diagnoses)}, ${c.totalCents}, ${c.explanation},
+            ${c.placeOfService}, ${now}, ${user.username}, ${now}, ${user.username})`,
     );
     return claimId;
   });
@@ -138,8 +171,15 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
     if (c.version !== req.version) throw new AppError('conflict', 'This claim was changed after you opened it. Reload, then try again.');
     if (!(CLAIM_ACTIONS[req.action] as readonly ClaimStatus[]).includes(c.status)) throw new AppError('conflict', `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`);
     const now = new Date().toISOString();
-    const set = async (columns: Record<string, unknown>) =>
-      em.query(`UPDATE claims SET ${Object.keys(columns).map((k) => `${k} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`, [...Object.values(columns), now, user.username, c.id]);
+    // The columns are named in this function only (never from the request).
+    const set = async (columns: Record<string, unknown>) => {
+      const changes = sql.join(Object.entries(columns).map(([k, v]) => sql`${sql.identifiers(k)} = ${v}`), ', ');
+      await run(
+        em,
+        sql`UPDATE claims SET ${changes}, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
+            WHERE id = ${c.id}`,
+      );
+    };
     // The payer's number, when the remittance gave it with this action.
     const payerNumber = 'payerClaimNumber' in req && req.payerClaimNumber ? { payer_claim_number: req.payerClaimNumber } : {};
     // A claim the payer never saw is simply voided; one it has seen is corrected or voided by a new claim (frequency 7 or 8).
@@ -153,10 +193,16 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       if (payerNumber.payer_claim_number) await set(payerNumber);
       const newId = randomUUID();
       const frequency = req.action === 'replace' ? billing.claimFrequency.replacement : billing.claimFrequency.void;
-      await em.query(
-        `INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, place_of_service, created_at, created_by, updated_at, updated_by)
-         SELECT ?, claim_number || '-' || ?, review_id, payer_id, patient_id, rendering_username, 'ready', ?, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation, place_of_service, ?, ?, ?, ? FROM claims WHERE id = ?`,
-        [newId, frequency === billing.claimFrequency.replacement ? 'R' : 'V', frequency, now, user.username, now, user.username, c.id],
+      const suffix = frequency === billing.claimFrequency.replacement ? 'R' : 'V';
+      await run(
+        em,
+        sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency,
+              replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
+              explanation, place_of_service, created_at, created_by, updated_at, updated_by)
+            SELECT ${newId}, claim_number || '-' || ${suffix}, review_id, payer_id, patient_id, rendering_username, 'ready',
+              ${frequency}, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
+              explanation, place_of_service, ${now}, ${user.username}, ${now}, ${user.username}
+            FROM claims WHERE id = ${c.id}`,
       );
       if (req.action === 'void') await set({ status: 'voided' });
       return newId;

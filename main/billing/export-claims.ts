@@ -7,19 +7,40 @@ import type { BatchSummary, Claim, ClaimBatch, claimExportRequest } from '../../
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { csvTable } from '../../preload/csv';
+import type { Row } from '../db/rows';
+import { all, one, run, sql, type Q } from '../db/sql';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
 import { listClaims } from './claims';
 import { renderPdf } from '../documents/pdf-engine';
 import { cms1500Document } from './cms1500';
 import { build837p, type ClaimFor837 } from './x12-837p';
 
-type PatientRow = { first_name: string; middle_name: string | null; last_name: string; date_of_birth: string; sex: ClaimFor837['patient']['sex']; part_d_member_id: string | null; mbi: string | null; address_line1: string; city: string; state: string; zip: string };
+// The address is complete: a claim is only made for a patient with a full address.
+type PatientRow = Pick<
+  Row<'patients'>,
+  'first_name' | 'middle_name' | 'last_name' | 'date_of_birth' | 'part_d_member_id' | 'mbi'
+> & {
+  sex: ClaimFor837['patient']['sex'];
+  address_line1: string;
+  city: string;
+  state: string;
+  zip: string;
+};
 
 async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
-  const [p] = (await em.query('SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ?', [claim.patientId])) as PatientRow[];
+  const p = await one<PatientRow>(
+    em,
+    sql`SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city, state, zip
+        FROM patients WHERE id = ${claim.patientId}`,
+  );
   const rendering = await renderingPharmacist(em, claim.renderingUsername);
   if (!p || !rendering) throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
-  const [replaced] = claim.replacesClaimId ? ((await em.query('SELECT claim_number, payer_claim_number FROM claims WHERE id = ?', [claim.replacesClaimId])) as { claim_number: string; payer_claim_number: string | null }[]) : [];
+  const replaced = claim.replacesClaimId
+    ? await one<Pick<Row<'claims'>, 'claim_number' | 'payer_claim_number'>>(
+        em,
+        sql`SELECT claim_number, payer_claim_number FROM claims WHERE id = ${claim.replacesClaimId}`,
+      )
+    : undefined;
   return {
     claim, rendering, replaces: replaced ? { claimNumber: replaced.claim_number, payerClaimNumber: replaced.payer_claim_number } : null,
     patient: { firstName: p.first_name, middleName: p.middle_name, lastName: p.last_name, dateOfBirth: p.date_of_birth, sex: p.sex, memberId: p.part_d_member_id ?? p.mbi ?? '', address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip } },
@@ -40,9 +61,13 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
     let control: number | null = null;
     let fileName: string;
     if (req.format === '837p') {
-      const [{ last_interchange }] = (await em.query('SELECT last_interchange FROM x12_control WHERE id = 1')) as [{ last_interchange: number }];
+      const counter = await one<Pick<Row<'x12_control'>, 'last_interchange'>>(
+        em,
+        sql`SELECT last_interchange FROM x12_control WHERE id = 1`,
+      );
+      const { last_interchange } = counter!;
       control = last_interchange + 1;
-      await em.query('UPDATE x12_control SET last_interchange = ? WHERE id = 1', [control]);
+      await run(em, sql`UPDATE x12_control SET last_interchange = ${control} WHERE id = 1`);
       content = build837p({ provider, payer, claims: details, control, at });
       fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
     } else if (req.format === 'cms1500') {
@@ -60,24 +85,42 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
       fileName = `claims-${req.from}-${req.to}.csv`;
     }
     const id = randomUUID();
-    await em.query(`INSERT INTO claim_batches (id, format, payer_id, from_date, to_date, file_name, content, claim_count, interchange_control, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      id, req.format, payer.id, req.from, req.to, fileName, content, claims.length, control, at.toISOString(), user.username,
-    ]);
-    await em.query(`UPDATE claims SET status = 'exported', batch_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id IN (${claims.map(() => '?').join(', ')})`, [id, at.toISOString(), user.username, ...claims.map((c) => c.id)]);
+    await run(
+      em,
+      sql`INSERT INTO claim_batches
+            (id, format, payer_id, from_date, to_date, file_name, content, claim_count, interchange_control,
+             created_at, created_by)
+          VALUES (${id}, ${req.format}, ${payer.id}, ${req.from}, ${req.to}, ${fileName}, ${content}, ${claims.length},
+            ${control}, ${at.toISOString()}, ${user.username})`,
+    );
+    await run(
+      em,
+      sql`UPDATE claims
+          SET status = 'exported', batch_id = ${id}, version = version + 1, updated_at = ${at.toISOString()},
+            updated_by = ${user.username}
+          WHERE id IN (${sql.list(claims.map((c) => c.id))})`,
+    );
     return { id, format: req.format, fileName, content, claimCount: claims.length, interchangeControl: control };
   });
 }
 
-export async function listBatches(q: Pick<EntityManager, 'query'>): Promise<BatchSummary[]> {
-  return (await q.query(
-    `SELECT b.id, b.format, p.name AS payerName, b.from_date AS "from", b.to_date AS "to", b.file_name AS fileName, b.claim_count AS claimCount, b.created_at AS createdAt, b.created_by AS createdBy
-     FROM claim_batches b LEFT JOIN payers p ON p.id = b.payer_id ORDER BY b.created_at DESC LIMIT 200`,
-  )) as BatchSummary[];
+export async function listBatches(q: Q): Promise<BatchSummary[]> {
+  return all<BatchSummary>(
+    q,
+    sql`SELECT b.id, b.format, p.name AS "payerName", b.from_date AS "from", b.to_date AS "to", b.file_name AS "fileName",
+          b.claim_count AS "claimCount", b.created_at AS "createdAt", b.created_by AS "createdBy"
+        FROM claim_batches b LEFT JOIN payers p ON p.id = b.payer_id ORDER BY b.created_at DESC LIMIT 200`,
+  );
 }
 
 /** A past export's file, byte for byte as it was first written. */
-export async function batchFile(q: Pick<EntityManager, 'query'>, id: string): Promise<ClaimBatch> {
-  const [b] = (await q.query('SELECT id, format, file_name AS fileName, content, claim_count AS claimCount, interchange_control AS interchangeControl FROM claim_batches WHERE id = ?', [id])) as ClaimBatch[];
+export async function batchFile(q: Q, id: string): Promise<ClaimBatch> {
+  const b = await one<ClaimBatch>(
+    q,
+    sql`SELECT id, format, file_name AS "fileName", content, claim_count AS "claimCount",
+          interchange_control AS "interchangeControl"
+        FROM claim_batches WHERE id = ${id}`,
+  );
   if (!b) throw new AppError('notFound', 'That export was not found.');
   return b;
 }

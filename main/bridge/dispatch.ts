@@ -11,7 +11,8 @@ import { logFailure } from '../common/log';
 import { appendAudit, type AuditEvent } from '../security/audit/audit-log';
 import { AUDIT_POLICY, READ_ONLY, type Described } from '../security/audit/audit-policy';
 import type { Session } from '../security/session';
-import { handlers, type Handler } from './handlers';
+import type { Context, PublicContext } from './handler';
+import { handlers } from './handlers';
 
 /** While a temporary password is in force only these work: the user's first job is to choose their own. */
 const WHILE_TEMPORARY = new Set<ChannelName>(['security:status', 'security:activity', 'security:changeOwnPassword', 'security:signOut', 'security:lock']);
@@ -83,8 +84,8 @@ export async function dispatch(session: Session, channel: string, payload: unkno
       return { ok: false, error };
     }
     request = parsed.data;
-    const handler = handlers[channel] as Handler<ChannelName>;
-    const run = () => handler(request as never, { session });
+    const handler = handlers[channel] as (ctx: PublicContext | Context, req: unknown) => Promise<unknown>;
+    const run = () => handler(user ? { session, db: session.current().db, user } : { session }, request);
     if (READ_ONLY.has(channel)) {
       const data = await run();
       if (user && audited) await record(session, { ...rule(request, data), username: user.username, outcome: 'success' });

@@ -2,11 +2,13 @@
 // still in supply), the year's fills, conditions, latest labs and kidney estimates, genotypes and
 // age. Loaded by the same queries for one patient (the patient screen) or for every living patient
 // at once (the population worklist), so both see exactly the same facts.
-import type { EntityManager } from 'typeorm';
 import { FILL_GRACE_DAYS } from '../../preload/schemas/checks';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { ageOnIso, isoDaysBefore } from '../../preload/schemas/dates';
 import { groupBy } from '../common/group-by';
+import { insertionOrder } from '../db/dialect';
+import type { Row } from '../db/rows';
+import { all, sql, type Q } from '../db/sql';
 import { listedIngredient } from '../medications/vocabulary/bundled';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
 import { conditionGroupsOf } from './condition-groups';
@@ -14,7 +16,6 @@ import { isCurrentFill } from './current-fills';
 import { ckdEpi2021, cockcroftGault } from './kidney';
 import { fillMedicine, listMedicine, type ListRow, type Medicine } from './medicine';
 
-type Q = Pick<EntityManager, 'query'>;
 export type LabFact = 'scr' | 'weight' | 'potassium' | 'sodium' | 'inr' | 'a1c' | 'heartRate' | 'egfr';
 
 export interface Kidney {
@@ -54,16 +55,22 @@ export interface Picture {
   uncoded: string[];
 }
 
+/** A fill read with `drug_key IS NOT NULL`, and the fill's insertion order (`row`). */
+type KeyedFill = Pick<Row<'fills'>, 'patient_id' | 'fill_date' | 'days_supply'> & { drug_key: string; row: number };
+type FillDetail = Pick<Row<'fills'>, 'drug_name' | 'quantity'>;
+/** Per patient and drug: how many fill dates, and the first. */
+type FillSummary = Pick<Row<'fills'>, 'patient_id'> & { drug_key: string; fills: number; first: string };
+
 interface Rows {
-  patients: { id: string; first_name: string; last_name: string; date_of_birth: string; sex: string }[];
-  listed: (ListRow & { patient_id: string; rxcui: string | null })[];
+  patients: Pick<Row<'patients'>, 'id' | 'first_name' | 'last_name' | 'date_of_birth' | 'sex'>[];
+  listed: (ListRow & Pick<Row<'patient_medications'>, 'patient_id' | 'rxcui'>)[];
   /** From the fills index alone (no table read): the row id fetches name and quantity for the few fills that need them. */
-  fills: { patient_id: string; drug_key: string; fill_date: string; days_supply: number; row: number }[];
+  fills: KeyedFill[];
   /** Per patient and drug, the year's fills before the current window; null when `fills` holds the whole year (one patient). */
-  summary: { patient_id: string; drug_key: string; fills: number; first: string }[] | null;
-  conditions: { patient_id: string; code: string }[];
-  labs: { patient_id: string; type: LabFact; value: number; taken_on: string }[];
-  genotypes: { patient_id: string; gene: string; result: string; tested_on: string }[];
+  summary: FillSummary[] | null;
+  conditions: Pick<Row<'patient_conditions'>, 'patient_id' | 'code'>[];
+  labs: (Pick<Row<'patient_labs'>, 'patient_id' | 'value' | 'taken_on'> & { type: LabFact })[];
+  genotypes: Pick<Row<'patient_genotypes'>, 'patient_id' | 'gene' | 'result' | 'tested_on'>[];
 }
 
 /**
@@ -84,37 +91,66 @@ async function readRows(q: Q, today: string, patientId: string | null): Promise<
   const one = patientId !== null;
   // One patient: every query narrowed to them. The pharmacy: the living patients are read first and
   // the other tables whole (cheaper than asking each for living patients; the rest is dropped in build).
-  const only = one ? 'patient_id = ? AND ' : '';
-  const living = one ? 'patient_id = ?' : 'patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL)';
-  const p = one ? [patientId] : [];
+  const only = one ? sql`patient_id = ${patientId} AND ` : sql.empty;
+  const living = one
+    ? sql`patient_id = ${patientId}`
+    : sql`patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL)`;
   const yearAgo = isoDaysBefore(today, 365);
   const windowStart = isoDaysBefore(today, CURRENT_WINDOW_DAYS);
+  const row = insertionOrder();
   // One patient: the whole year (and the grace period). The pharmacy: the current window, and older fills only when their supply was long.
-  const fills: Rows['fills'] = one
-    ? await q.query(`SELECT patient_id, drug_key, fill_date, days_supply, rowid AS row FROM fills WHERE patient_id = ? AND fill_date BETWEEN ? AND ? AND drug_key IS NOT NULL`, [
-        patientId,
-        isoDaysBefore(today, 365 + FILL_GRACE_DAYS),
-        today,
-      ])
-    : await q.query(
-        `SELECT patient_id, drug_key, fill_date, days_supply, rowid AS row FROM fills WHERE ${living} AND fill_date BETWEEN ? AND ? AND drug_key IS NOT NULL AND (fill_date >= ? OR days_supply > ?)`,
-        [isoDaysBefore(today, LONG_WINDOW_DAYS), today, windowStart, USUAL_SUPPLY],
+  const fills = one
+    ? await all<KeyedFill>(
+        q,
+        sql`SELECT patient_id, drug_key, fill_date, days_supply, ${row} AS row FROM fills
+            WHERE patient_id = ${patientId}
+              AND fill_date BETWEEN ${isoDaysBefore(today, 365 + FILL_GRACE_DAYS)} AND ${today} AND drug_key IS NOT NULL`,
+      )
+    : await all<KeyedFill>(
+        q,
+        sql`SELECT patient_id, drug_key, fill_date, days_supply, ${row} AS row FROM fills
+            WHERE ${living} AND fill_date BETWEEN ${isoDaysBefore(today, LONG_WINDOW_DAYS)} AND ${today}
+              AND drug_key IS NOT NULL AND (fill_date >= ${windowStart} OR days_supply > ${USUAL_SUPPLY})`,
       );
   return {
-    patients: await q.query(`SELECT id, first_name, last_name, date_of_birth, sex FROM patients WHERE deleted_at IS NULL${one ? ' AND id = ?' : ''}`, p),
-    listed: await q.query(`SELECT patient_id, id, product, rxcui, kind, strength, dose_form, sig, start_date FROM patient_medications WHERE ${only}stop_date IS NULL`, p),
+    patients: await all<Rows['patients'][number]>(
+      q,
+      sql`SELECT id, first_name, last_name, date_of_birth, sex FROM patients
+          WHERE deleted_at IS NULL${one ? sql` AND id = ${patientId}` : sql.empty}`,
+    ),
+    listed: await all<Rows['listed'][number]>(
+      q,
+      sql`SELECT patient_id, id, product, rxcui, kind, strength, dose_form, sig, start_date FROM patient_medications
+          WHERE ${only}stop_date IS NULL`,
+    ),
     // Covered by the fills index (patient, day, drug, supply): SQLite seeks each patient's window, reads no table row and never sorts.
     fills,
     // The year's fills before the current window, counted per drug (the window's own fills are counted from the rows).
     summary: one
       ? null
-      : await q.query(
-          `SELECT patient_id, drug_key, count(DISTINCT fill_date) AS fills, min(fill_date) AS first FROM fills WHERE ${living} AND fill_date >= ? AND fill_date < ? AND drug_key IS NOT NULL GROUP BY patient_id, drug_key`,
-          [...p, isoDaysBefore(today, 364), windowStart],
+      : await all<FillSummary>(
+          q,
+          sql`SELECT patient_id, drug_key, count(DISTINCT fill_date) AS fills, min(fill_date) AS first FROM fills
+              WHERE ${living} AND fill_date >= ${isoDaysBefore(today, 364)} AND fill_date < ${windowStart}
+                AND drug_key IS NOT NULL
+              GROUP BY patient_id, drug_key`,
         ),
-    conditions: await q.query(`SELECT patient_id, code FROM patient_conditions WHERE ${only}resolved_on IS NULL`, p),
-    labs: await q.query(`SELECT patient_id, type, value, taken_on FROM patient_labs WHERE ${only}taken_on BETWEEN ? AND ? ORDER BY patient_id, type, taken_on DESC`, [...p, yearAgo, today]),
-    genotypes: await q.query(`SELECT patient_id, gene, result, tested_on FROM patient_genotypes WHERE ${one ? 'patient_id = ?' : '1 = 1'} ORDER BY patient_id, gene, tested_on DESC, created_at DESC`, p),
+    conditions: await all<Rows['conditions'][number]>(
+      q,
+      sql`SELECT patient_id, code FROM patient_conditions WHERE ${only}resolved_on IS NULL`,
+    ),
+    labs: await all<Rows['labs'][number]>(
+      q,
+      sql`SELECT patient_id, type, value, taken_on FROM patient_labs
+          WHERE ${only}taken_on BETWEEN ${yearAgo} AND ${today}
+          ORDER BY patient_id, type, taken_on DESC`,
+    ),
+    genotypes: await all<Rows['genotypes'][number]>(
+      q,
+      sql`SELECT patient_id, gene, result, tested_on FROM patient_genotypes
+          WHERE ${one ? sql`patient_id = ${patientId}` : sql`1 = 1`}
+          ORDER BY patient_id, gene, tested_on DESC, created_at DESC`,
+    ),
   };
 }
 
@@ -142,12 +178,17 @@ function yearFillsOf(fills: Rows['fills']): YearFill[] {
 }
 
 /** Name and quantity of the fills that are current medicines (only those rows are read from the table). */
-async function fillDetails(q: Q, ids: number[]): Promise<Map<number, { drug_name: string | null; quantity: number }>> {
-  const out = new Map<number, { drug_name: string | null; quantity: number }>();
+async function fillDetails(q: Q, ids: number[]): Promise<Map<number, FillDetail>> {
+  const out = new Map<number, FillDetail>();
   // In batches inside SQLite's parameter limit.
   for (let i = 0; i < ids.length; i += 900) {
     const batch = ids.slice(i, i + 900);
-    for (const r of (await q.query(`SELECT rowid AS row, drug_name, quantity FROM fills WHERE rowid IN (${batch.map(() => '?').join(', ')})`, batch)) as { row: number; drug_name: string | null; quantity: number }[]) out.set(r.row, r);
+    const rows = await all<FillDetail & { row: number }>(
+      q,
+      sql`SELECT ${insertionOrder()} AS row, drug_name, quantity FROM fills
+          WHERE ${insertionOrder()} IN (${sql.list(batch)})`,
+    );
+    for (const r of rows) out.set(r.row, r);
   }
   return out;
 }

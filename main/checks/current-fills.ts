@@ -1,9 +1,12 @@
 // When a fill counts as a medicine the patient takes now: until FILL_GRACE_DAYS after its supply ran out.
 import { FILL_GRACE_DAYS } from '../../preload/schemas/checks';
 import { isoDaysBefore } from '../../preload/schemas/dates';
+import { addDays } from '../db/dialect';
+import { sql, type Sql } from '../db/sql';
 
-/** SQL condition on the fills table; bind today's ISO date. */
-export const CURRENT_FILL_SQL = `date(fill_date, '+' || (days_supply + ${FILL_GRACE_DAYS}) || ' days') >= ?`;
+/** SQL condition on the fills table: the fill is still current on `today` (an ISO date). */
+export const currentFillOn = (today: string): Sql =>
+  sql`${addDays(sql`fill_date`, sql`days_supply + ${FILL_GRACE_DAYS}`)} >= ${today}`;
 
 // The earliest fill date still current, per day and supply: ISO dates then compare as strings.
 const cutoffs = new Map<string, string>();

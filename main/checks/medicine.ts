@@ -2,6 +2,7 @@
 // of (a combination matches through each), route and release, and how much of each ingredient the
 // patient takes a day when the strength and the directions (or a fill's quantity) say so.
 import type { MEDICATION_KINDS } from '../../preload/schemas/medications';
+import type { Row } from '../db/rows';
 import { inMg, parseStrengths, releaseOf, routeOf, type Strength } from '../medications/product-text';
 import { parseSig, unitsPerDay, type Route } from '../medications/sig/parse-sig';
 import { bundledDrug, classOfIngredient } from '../medications/vocabulary/bundled';
@@ -98,15 +99,9 @@ export function dailyFromFill(parts: Medicine['parts'], drugName: string, quanti
   return out;
 }
 
-export interface ListRow {
-  id: string;
-  product: string;
-  kind: Medicine['kind'];
-  strength: string | null;
-  dose_form: string | null;
-  sig: string | null;
-  start_date: string | null;
-}
+/** A medication list entry as the checks read it. */
+export type ListRow = Pick<Row<'patient_medications'>, 'id' | 'product' | 'strength' | 'dose_form' | 'sig' | 'start_date'>
+  & { kind: Medicine['kind'] };
 
 // What a list entry's text says is the same wherever it recurs ("lisinopril 10 mg", "1 po daily"):
 // read once per distinct text, then shared (never changed) by every patient's entry.

@@ -1,12 +1,14 @@
 // A patient's checks: gather what they take now (the medication list, plus fills whose supply ran
 // out no more than 30 days ago), run the bundled and local rules, and mark dismissed findings.
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { DTP_LABELS, type Finding, type PatientChecks } from '../../preload/schemas/checks';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { todayIso } from '../../preload/schemas/dates';
+import type { Row } from '../db/rows';
+import { all, run, sql } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { loadPicture, type Picture } from './clinical-picture';
@@ -19,12 +21,17 @@ export async function patientChecks(db: DataSource, knowledgeFolder: string, pat
   const picture = await loadPicture(db.manager, patientId, today);
   const { knowledge, problems } = knowledgeFor(knowledgeFolder);
   const result = runChecks(picture, knowledge);
-  const dismissals = new Map(
-    ((await db.query('SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ?', [patientId])) as { fingerprint: string; reason: string; dismissed_by: string; dismissed_at: string }[]).map((d) => [d.fingerprint, d]),
+  const dismissed = await all<Pick<Row<'check_dismissals'>, 'fingerprint' | 'reason' | 'dismissed_by' | 'dismissed_at'>>(
+    db,
+    sql`SELECT fingerprint, reason, dismissed_by, dismissed_at FROM check_dismissals WHERE patient_id = ${patientId}`,
   );
-  const accepted = new Map(
-    ((await db.query(`SELECT fingerprint, created_by, created_at FROM drug_therapy_problems WHERE patient_id = ? AND source = 'check'`, [patientId])) as { fingerprint: string; created_by: string; created_at: string }[]).map((a) => [a.fingerprint, a]),
+  const dismissals = new Map(dismissed.map((d) => [d.fingerprint, d]));
+  const confirmed = await all<Pick<Row<'drug_therapy_problems'>, 'fingerprint' | 'created_by' | 'created_at'>>(
+    db,
+    sql`SELECT fingerprint, created_by, created_at FROM drug_therapy_problems
+        WHERE patient_id = ${patientId} AND source = 'check'`,
   );
+  const accepted = new Map(confirmed.map((a) => [a.fingerprint, a]));
   const findings: Finding[] = result.findings.map((f) => {
     const d = dismissals.get(f.fingerprint);
     const a = accepted.get(f.fingerprint);
@@ -72,11 +79,15 @@ async function currentFinding(db: DataSource, knowledgeFolder: string, req: { pa
 export async function acceptFinding(db: DataSource, knowledgeFolder: string, user: SignedInUser, req: { patientId: string; ruleId: string; fingerprint: string }): Promise<PatientChecks> {
   const f = await currentFinding(db, knowledgeFolder, req);
   await db.transaction(async (em) => {
-    await em.query(
-      `INSERT INTO drug_therapy_problems (id, patient_id, source, rule_id, fingerprint, category, severity, title, description, suggested_action, created_at, created_by) VALUES (?, ?, 'check', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [randomUUID(), req.patientId, f.ruleId, f.fingerprint, f.dtp, f.severity, f.title, f.explanation, f.action, new Date().toISOString(), user.username],
+    await run(
+      em,
+      sql`INSERT INTO drug_therapy_problems
+            (id, patient_id, source, rule_id, fingerprint, category, severity, title, description, suggested_action,
+             created_at, created_by)
+          VALUES (${randomUUID()}, ${req.patientId}, 'check', ${f.ruleId}, ${f.fingerprint}, ${f.dtp}, ${f.severity},
+            ${f.title}, ${f.explanation}, ${f.action}, ${new Date().toISOString()}, ${user.username})`,
     );
-    await em.query('DELETE FROM check_dismissals WHERE patient_id = ? AND fingerprint = ?', [req.patientId, f.fingerprint]);
+    await run(em, sql`DELETE FROM check_dismissals WHERE patient_id = ${req.patientId} AND fingerprint = ${f.fingerprint}`);
     await appendAudit(em, { username: user.username, action: 'check.accept', category: 'clinical checks', patientId: req.patientId, objectId: f.ruleId, outcome: 'success', detail: `${f.title}: ${DTP_LABELS[f.dtp]}` });
   });
   return patientChecks(db, knowledgeFolder, req.patientId);
@@ -86,10 +97,13 @@ export async function acceptFinding(db: DataSource, knowledgeFolder: string, use
 export async function dismissFinding(db: DataSource, knowledgeFolder: string, user: SignedInUser, req: { patientId: string; ruleId: string; fingerprint: string; reason: string }): Promise<PatientChecks> {
   const f = await currentFinding(db, knowledgeFolder, req);
   await db.transaction(async (em) => {
-    await em.query(
-      `INSERT INTO check_dismissals (patient_id, fingerprint, rule_id, reason, dismissed_at, dismissed_by) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (patient_id, fingerprint) DO UPDATE SET reason = excluded.reason, dismissed_at = excluded.dismissed_at, dismissed_by = excluded.dismissed_by`,
-      [req.patientId, req.fingerprint, req.ruleId, req.reason, new Date().toISOString(), user.username],
+    await run(
+      em,
+      sql`INSERT INTO check_dismissals (patient_id, fingerprint, rule_id, reason, dismissed_at, dismissed_by)
+          VALUES (${req.patientId}, ${req.fingerprint}, ${req.ruleId}, ${req.reason}, ${new Date().toISOString()},
+            ${user.username})
+          ON CONFLICT (patient_id, fingerprint) DO UPDATE
+            SET reason = excluded.reason, dismissed_at = excluded.dismissed_at, dismissed_by = excluded.dismissed_by`,
     );
     await appendAudit(em, { username: user.username, action: 'check.dismiss', category: 'clinical checks', patientId: req.patientId, objectId: req.ruleId, outcome: 'success', detail: `${f.title}: ${req.reason}` });
   });

@@ -4,6 +4,8 @@
 import type { DataSource } from 'typeorm';
 import type { PopulationChecks, PopulationEntry } from '../../preload/schemas/checks';
 import { todayIso } from '../../preload/schemas/dates';
+import type { Row } from '../db/rows';
+import { all, sql } from '../db/sql';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { forEachPicture } from './clinical-picture';
 import { runChecks, type RawFinding } from './engine';
@@ -21,7 +23,11 @@ export async function populationChecks(db: DataSource, knowledgeFolder: string, 
   const started = performance.now();
   await recodeFills(db);
   const { knowledge } = knowledgeFor(knowledgeFolder);
-  const dismissed = new Set(((await db.query('SELECT patient_id, fingerprint FROM check_dismissals')) as { patient_id: string; fingerprint: string }[]).map((d) => `${d.patient_id}|${d.fingerprint}`));
+  const dismissals = await all<Pick<Row<'check_dismissals'>, 'patient_id' | 'fingerprint'>>(
+    db,
+    sql`SELECT patient_id, fingerprint FROM check_dismissals`,
+  );
+  const dismissed = new Set(dismissals.map((d) => `${d.patient_id}|${d.fingerprint}`));
   const result: PopulationChecks = { screened: 0, serious: [], review: [], careGaps: [], elapsedMs: 0 };
   await forEachPicture(db.manager, today, (p) => {
     result.screened++;

@@ -4,6 +4,7 @@
 import type { DataSource } from 'typeorm';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
+import { run, sql } from '../db/sql';
 import { openReleaseFiles } from '../common/release-files';
 import { appendAudit } from '../security/audit/audit-log';
 
@@ -43,15 +44,20 @@ export async function loadIcd10cm(db: DataSource, user: SignedInUser, path: stri
     }
     if (codes.size < 1000) throw new AppError('validation', `${name.toLowerCase()} holds only ${codes.size} codes: a full ICD-10-CM release has about 74 000. Nothing was loaded.`);
     await db.transaction(async (em) => {
-      await em.query('DELETE FROM icd10cm_codes');
-      await em.query('DELETE FROM icd10cm_release');
+      await run(em, sql`DELETE FROM icd10cm_codes`);
+      await run(em, sql`DELETE FROM icd10cm_release`);
       const rows = [...codes];
       // Several hundred rows a statement: one round trip per batch, well inside SQLite's parameter limit.
       for (let i = 0; i < rows.length; i += 400) {
         const batch = rows.slice(i, i + 400);
-        await em.query(`INSERT INTO icd10cm_codes (code, title) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, batch.flat());
+        const values = sql.join(batch.map(([code, title]) => sql`(${code}, ${title})`), ', ');
+        await run(em, sql`INSERT INTO icd10cm_codes (code, title) VALUES ${values}`);
       }
-      await em.query('INSERT INTO icd10cm_release (id, release, codes, loaded_at, loaded_by) VALUES (1, ?, ?, ?, ?)', [files.release, codes.size, new Date().toISOString(), user.username]);
+      await run(
+        em,
+        sql`INSERT INTO icd10cm_release (id, release, codes, loaded_at, loaded_by)
+            VALUES (1, ${files.release}, ${codes.size}, ${new Date().toISOString()}, ${user.username})`,
+      );
       await appendAudit(em, { username: user.username, action: 'conditions.loadIcd10cm', category: 'conditions', outcome: 'success', detail: `${files.release}: ${codes.size} billable codes` });
     });
     return { release: files.release, codes: codes.size };

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { AppError } from '../common/errors';
-import { ENTITIES } from './entities';
+import { all, sql } from './sql';
 
 type Connection = InstanceType<typeof Database>;
 
@@ -49,14 +49,16 @@ function isNotADatabase(err: unknown): boolean {
  * it reads every page (seconds on a busy pharmacy's file) and sign-in and unlock happen many times a
  * day; `mtm check`, backups and restores run it (see quickCheck). A wrong key still fails at once.
  */
-export async function openDatabase(file: string, key: Buffer): Promise<DataSource> {
+/** `migrations`: for a migration's own test, the list up to it (default: all). */
+export async function openDatabase(file: string, key: Buffer, migrations = MIGRATIONS): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
     driver: Database,
     prepareDatabase: (db: Connection) => unlock(db, key),
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    // No entities: domain code reads and writes through plain SQL (./sql).
+    entities: [],
+    migrations,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'all',
     logging: false,
@@ -78,7 +80,8 @@ export async function openDatabase(file: string, key: Buffer): Promise<DataSourc
 
 /** SQLite's quick check over the whole file: throws, saying what failed, unless the file is sound. */
 export async function quickCheck(dataSource: DataSource): Promise<void> {
-  const check = (await dataSource.query('PRAGMA quick_check')) as { quick_check: string }[];
+  // dialect: SQLite's own integrity check.
+  const check = await all<{ quick_check: string }>(dataSource, sql`PRAGMA quick_check`);
   if (check[0]?.quick_check !== 'ok') {
     throw new AppError('internal', `The database failed its integrity check (${check.map((r) => r.quick_check).join('; ')}). Restore it from a backup.`);
   }
@@ -90,6 +93,6 @@ export interface DatabaseInfo {
 }
 
 export async function databaseInfo(ds: DataSource): Promise<DatabaseInfo> {
-  const rows = (await ds.query('SELECT name FROM schema_migrations ORDER BY id')) as { name: string }[];
+  const rows = await all<{ name: string }>(ds, sql`SELECT name FROM schema_migrations ORDER BY id`);
   return { schemaVersion: rows.at(-1)?.name ?? 'none', migrations: rows.length };
 }

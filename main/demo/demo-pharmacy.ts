@@ -13,6 +13,8 @@ import { actOnClaim, createClaim } from '../billing/claims';
 import { saveProvider, savePayer, savePharmacist } from '../billing/billing-setup';
 import { exportClaims } from '../billing/export-claims';
 import { rawConnection } from '../db/data-source';
+import type { Row } from '../db/rows';
+import { one, sql } from '../db/sql';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { saveRecommendation, saveCommunication, recordOutcome } from '../reviews/review-plan';
 import { actOnReview, createReview, resolveLine, timeReview, updateReview } from '../reviews/review-store';
@@ -173,9 +175,13 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     r = await actOnReview(db, user, r.id, r.version, 'start');
     r = await updateReview(db, user, { id: r.id, version: r.version, changes: { deliveryMethod: k % 3 ? 'inPerson' : 'telephone', ...(type === 'cmr' ? { cmrDate: isoDaysBefore(today, 1 + (k % 20)) } : {}), problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
     for (const l of r.reconciliation) r = await resolveLine(db, user, { id: r.id, version: r.version, lineKey: l.key, resolution: 'asListed', note: undefined });
-    const [problem] = (await db.query(`INSERT INTO drug_therapy_problems (id, patient_id, source, category, severity, title, description, created_at, created_by) VALUES (?, ?, 'manual', 'nonadherence', 'moderate', ?, 'Gaps between refills (demo)', ?, ?) RETURNING id`, [
-      randomUUID(), patientId, r.reconciliation[0]?.ingredients.join(' + ') || 'medicines', new Date().toISOString(), user.username,
-    ])) as { id: string }[];
+    const problem = await one<Pick<Row<'drug_therapy_problems'>, 'id'>>(db, sql`
+      INSERT INTO drug_therapy_problems (id, patient_id, source, category, severity, title, description, created_at,
+        created_by)
+      VALUES (${randomUUID()}, ${patientId}, 'manual', 'nonadherence', 'moderate',
+        ${r.reconciliation[0]?.ingredients.join(' + ') || 'medicines'}, 'Gaps between refills (demo)',
+        ${new Date().toISOString()}, ${user.username})
+      RETURNING id`);
     r = await updateReview(db, user, { id: r.id, version: r.version, changes: { problemsConfirmed: true } });
     r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'educate', actor: 'patient', prescriberId: null, detail: 'Refill reminders and a weekly pill box (demo)', talkedAbout: 'Taking your medicines every day.', toDo: 'Use the pill box every morning.' } });
     r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'changeProduct', actor: 'prescriber', prescriberId, detail: 'Consider 90-day supplies (demo)', talkedAbout: '', toDo: '' } });
@@ -202,7 +208,8 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     }
     c = await actOnClaim(db, user, { action: 'ready', id: c.id, version: c.version });
     await exportClaims(db, user, { format: '837p', from: isoDaysBefore(today, 60), to: today, payerId });
-    const version = async () => ((await db.query('SELECT version FROM claims WHERE id = ?', [c.id])) as [{ version: number }])[0].version;
+    const version = async () =>
+      (await one<Pick<Row<'claims'>, 'version'>>(db, sql`SELECT version FROM claims WHERE id = ${c.id}`))!.version;
     if (path === 2) continue;
     if (path === 6) await actOnClaim(db, user, { action: 'rejected', id: c.id, version: await version(), reason: 'Demo: invalid subscriber ID' });
     // The void goes out as a claim of its own (frequency 8), ready for the next export.

@@ -5,6 +5,8 @@ import type { PatientDetail } from '../../preload/schemas/patients';
 import type { Review } from '../../preload/schemas/reviews';
 import type { DocumentSettings } from '../../preload/schemas/settings';
 import { formatPhone } from '../../preload/schemas/identifiers';
+import type { Row } from '../db/rows';
+import { all, one, sql } from '../db/sql';
 import { getPatient } from '../patients/patient-store';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 import { getReview } from '../reviews/review-store';
@@ -44,20 +46,33 @@ export interface ReviewDocumentData {
   medications: PmlEntry[];
 }
 
+type ListedColumn = 'source' | 'product' | 'strength' | 'sig' | 'indication' | 'start_date';
+type ListedRow = Pick<Row<'patient_medications'>, ListedColumn> & { prescriber: string | null };
+type FilledByRow = Pick<Row<'fills'>, 'drug_name'> & { prescriber: string };
+type PharmacyRow = Pick<Row<'pharmacy'>, 'name' | 'npi' | 'phone' | 'city' | 'state' | 'zip'> & {
+  line1: Row<'pharmacy'>['address_line1'];
+  line2: Row<'pharmacy'>['address_line2'];
+};
+
 const addressLines = (a: { line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null }) =>
   [a.line1, a.line2, [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')].filter((l): l is string => Boolean(l));
 
 /** What the patient takes now, one row per reconciliation line they still take, with the details the list knows. */
 async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
-  const listed = (await db.query(
-    `SELECT m.source, m.product, m.strength, m.sig, m.indication, m.start_date, ${PRESCRIBER_NAME_SQL} AS prescriber
-     FROM patient_medications m LEFT JOIN prescribers p ON p.id = m.prescriber_id WHERE m.patient_id = ? AND (m.stop_date IS NULL OR m.stop_date >= ?)`,
-    [review.patientId, review.createdAt.slice(0, 10)],
-  )) as { source: string; product: string; strength: string | null; sig: string | null; indication: string | null; start_date: string | null; prescriber: string | null }[];
-  const filledBy = new Map(((await db.query(
-    `SELECT f.drug_name, ${PRESCRIBER_NAME_SQL} AS prescriber FROM fills f JOIN prescribers p ON p.npi = f.prescriber_npi WHERE f.patient_id = ? ORDER BY f.fill_date`,
-    [review.patientId],
-  )) as { drug_name: string; prescriber: string }[]).map((f) => [f.drug_name, f.prescriber]));
+  const listed = await all<ListedRow>(
+    db,
+    sql`SELECT m.source, m.product, m.strength, m.sig, m.indication, m.start_date, ${PRESCRIBER_NAME_SQL} AS prescriber
+        FROM patient_medications m LEFT JOIN prescribers p ON p.id = m.prescriber_id
+        WHERE m.patient_id = ${review.patientId}
+          AND (m.stop_date IS NULL OR m.stop_date >= ${review.createdAt.slice(0, 10)})`,
+  );
+  const fills = await all<FilledByRow>(
+    db,
+    sql`SELECT f.drug_name, ${PRESCRIBER_NAME_SQL} AS prescriber
+        FROM fills f JOIN prescribers p ON p.npi = f.prescriber_npi
+        WHERE f.patient_id = ${review.patientId} ORDER BY f.fill_date`,
+  );
+  const filledBy = new Map(fills.map((f) => [f.drug_name, f.prescriber]));
   return review.reconciliation
     .filter((l) => l.resolution !== 'stopped' && l.resolution !== 'notTaking')
     .map((l) => {
@@ -73,7 +88,11 @@ export async function reviewDocumentData(db: DataSource, reviewId: string, prepa
   const review = await getReview(db, reviewId);
   const patient = await getPatient(db, review.patientId);
   const preparedOn = options.preparedOn ?? todayIso();
-  const [ph] = (await db.query('SELECT name, npi, phone, address_line1 AS line1, address_line2 AS line2, city, state, zip FROM pharmacy WHERE id = 1')) as ({ name: string; npi: string | null; phone: string | null; line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null })[];
+  const ph = await one<PharmacyRow>(
+    db,
+    sql`SELECT name, npi, phone, address_line1 AS line1, address_line2 AS line2, city, state, zip
+        FROM pharmacy WHERE id = 1`,
+  );
   const settings = (await getSettings(db.manager)).documents;
   return {
     preparedOn,

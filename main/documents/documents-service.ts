@@ -7,6 +7,7 @@ import { RESPONSE_DAYS, type Review } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
 import type { DocumentSettings } from '../../preload/schemas/settings';
 import { AppError } from '../common/errors';
+import { all, run, sql } from '../db/sql';
 import { change } from '../reviews/review-store';
 import { cmrSummaryDocument, formatTexts } from './cmr-summary';
 import { reviewDocumentData, type ReviewDocumentData } from './document-data';
@@ -69,11 +70,18 @@ export function recordDocumentSent(db: DataSource, user: SignedInUser, req: z.ou
     db, user, req.reviewId, req.version,
     async (em, r) => {
       if (req.kind === 'cmrSummary') return r.summary_sent_date ? {} : { summary_sent_date: today };
-      const planned = (await em.query('SELECT 1 FROM review_recommendations WHERE review_id = ? AND prescriber_id = ?', [r.id, req.prescriberId])) as unknown[];
+      const planned = await all<unknown>(
+        em,
+        sql`SELECT 1 FROM review_recommendations WHERE review_id = ${r.id} AND prescriber_id = ${req.prescriberId}`,
+      );
       if (!planned.length) throw new AppError('notFound', 'This review has no recommendation for that prescriber.');
-      await em.query(`INSERT INTO review_communications (review_id, prescriber_id, method, sent_date, due_date, recorded_by) VALUES (?, ?, 'fax', ?, ?, ?) ON CONFLICT (review_id, prescriber_id) DO NOTHING`, [
-        r.id, req.prescriberId, today, isoDaysBefore(today, -RESPONSE_DAYS), user.username,
-      ]);
+      await run(
+        em,
+        sql`INSERT INTO review_communications (review_id, prescriber_id, method, sent_date, due_date, recorded_by)
+            VALUES (${r.id}, ${req.prescriberId}, 'fax', ${today}, ${isoDaysBefore(today, -RESPONSE_DAYS)},
+              ${user.username})
+            ON CONFLICT (review_id, prescriber_id) DO NOTHING`,
+      );
       return {};
     },
     true,

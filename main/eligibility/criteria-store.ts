@@ -1,11 +1,11 @@
 // Targeting criteria per contract year: the pharmacy's saved values, or the defaults for the year
 // from resources/regulatory/mtm-targeting.json (latest known rules carried forward, threshold unset).
-import type { EntityManager } from 'typeorm';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { CORE_DISEASE_IDS, type Criteria, type YearCriteria } from '../../preload/schemas/eligibility';
 import { AppError } from '../common/errors';
+import type { Row } from '../db/rows';
+import { one, run, sql, type Q } from '../db/sql';
 
-type Q = Pick<EntityManager, 'query'>;
 interface YearRules {
   maxMinDiseases: number;
   maxMinDrugs: number;
@@ -25,9 +25,7 @@ function rulesFor(year: number): YearRules {
 
 export async function getCriteria(q: Q, contractYear: number): Promise<YearCriteria> {
   const rules = rulesFor(contractYear);
-  const [row] = (await q.query('SELECT * FROM mtm_criteria WHERE contract_year = ?', [contractYear])) as {
-    min_diseases: number; min_drugs: number; cost_threshold: number | null; diseases: string; updated_by: string;
-  }[];
+  const row = await one<Row<'mtm_criteria'>>(q, sql`SELECT * FROM mtm_criteria WHERE contract_year = ${contractYear}`);
   const base = { contractYear, source: rules.source, allDiseasesRequired: rules.allDiseasesRequired };
   if (row) return { ...base, minDiseases: row.min_diseases, minDrugs: row.min_drugs, costThreshold: row.cost_threshold, diseases: JSON.parse(row.diseases) as string[], origin: 'pharmacy', updatedBy: row.updated_by };
   return { ...base, minDiseases: targeting.defaults.minDiseases, minDrugs: targeting.defaults.minDrugs, costThreshold: rules.costThreshold ?? null, diseases: [...CORE_DISEASE_IDS], origin: 'default', updatedBy: null };
@@ -40,11 +38,14 @@ export async function setCriteria(q: Q, contractYear: number, c: Criteria, by: s
   if (rules.allDiseasesRequired && c.diseases.length < CORE_DISEASE_IDS.length) {
     throw new AppError('validation', `From 2025 CMS requires every core chronic disease to count; keep all ${CORE_DISEASE_IDS.length} ticked.`, 'diseases');
   }
-  await q.query(
-    `INSERT INTO mtm_criteria (contract_year, min_diseases, min_drugs, cost_threshold, diseases, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (contract_year) DO UPDATE SET min_diseases = excluded.min_diseases, min_drugs = excluded.min_drugs, cost_threshold = excluded.cost_threshold,
-       diseases = excluded.diseases, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    [contractYear, c.minDiseases, c.minDrugs, c.costThreshold, JSON.stringify([...new Set(c.diseases)]), new Date().toISOString(), by],
+  await run(
+    q,
+    sql`INSERT INTO mtm_criteria (contract_year, min_diseases, min_drugs, cost_threshold, diseases, updated_at, updated_by)
+        VALUES (${contractYear}, ${c.minDiseases}, ${c.minDrugs}, ${c.costThreshold},
+          ${JSON.stringify([...new Set(c.diseases)])}, ${new Date().toISOString()}, ${by})
+        ON CONFLICT (contract_year) DO UPDATE SET min_diseases = excluded.min_diseases, min_drugs = excluded.min_drugs,
+          cost_threshold = excluded.cost_threshold, diseases = excluded.diseases, updated_at = excluded.updated_at,
+          updated_by = excluded.updated_by`,
   );
   return getCriteria(q, contractYear);
 }

@@ -4,12 +4,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Enrollment, EnrollmentAction } from '../../preload/schemas/eligibility';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
+import type { Row } from '../db/rows';
+import { one, run, sql } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 
-export type EnrollmentRow = {
-  patient_id: string; contract_year: number; version: number; targeted_date: string | null; enrolled_date: string | null; opt_out_date: string | null;
-  opt_out_reason: string | null; cmr_offered_date: string | null; cmr_offered_method: Enrollment['cmrOfferedMethod']; cmr_completed_date: string | null;
+export type EnrollmentRow = Omit<Row<'mtm_enrollments'>, 'cmr_offered_method'> & {
+  cmr_offered_method: Enrollment['cmrOfferedMethod'];
 };
 
 export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
@@ -57,7 +58,10 @@ export function recordEnrollment(db: DataSource, user: SignedInUser, a: Enrollme
 
 /** The patient's programme status for a year, and its version for the next step. */
 export async function currentEnrollment(em: EntityManager, patientId: string, contractYear: number): Promise<Enrollment> {
-  const [row] = (await em.query('SELECT * FROM mtm_enrollments WHERE patient_id = ? AND contract_year = ?', [patientId, contractYear])) as EnrollmentRow[];
+  const row = await one<EnrollmentRow>(
+    em,
+    sql`SELECT * FROM mtm_enrollments WHERE patient_id = ${patientId} AND contract_year = ${contractYear}`,
+  );
   return enrollmentOf(row);
 }
 
@@ -68,11 +72,19 @@ export async function applyEnrollment(em: EntityManager, user: SignedInUser, a: 
   if (current.version !== a.version) throw new AppError('conflict', 'Someone else updated this patient\'s programme status after you opened it. Reload, then try again.');
   const changes = changesFor(a, current);
   const now = new Date().toISOString();
-  if (current.version === 0) await em.query('INSERT INTO mtm_enrollments (patient_id, contract_year, version, updated_at, updated_by) VALUES (?, ?, 0, ?, ?)', [a.patientId, a.contractYear, now, user.username]);
-  const cols = Object.keys(changes);
-  await em.query(
-    `UPDATE mtm_enrollments SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ?, updated_by = ? WHERE patient_id = ? AND contract_year = ?`,
-    [...cols.map((c) => changes[c]), now, user.username, a.patientId, a.contractYear],
+  if (current.version === 0) {
+    await run(
+      em,
+      sql`INSERT INTO mtm_enrollments (patient_id, contract_year, version, updated_at, updated_by)
+          VALUES (${a.patientId}, ${a.contractYear}, 0, ${now}, ${user.username})`,
+    );
+  }
+  // The columns come from changesFor, never from the request.
+  const set = sql.join(Object.entries(changes).map(([c, v]) => sql`${sql.identifiers(c)} = ${v}`), ', ');
+  await run(
+    em,
+    sql`UPDATE mtm_enrollments SET ${set}, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
+        WHERE patient_id = ${a.patientId} AND contract_year = ${a.contractYear}`,
   );
   await appendAudit(em, {
     username: user.username, action: `mtm.${a.action}`, category: 'mtm', patientId: a.patientId, outcome: 'success',

@@ -5,14 +5,24 @@ import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
+import { commaList } from '../db/dialect';
+import type { Row } from '../db/rows';
+import { all, sql } from '../db/sql';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { getCriteria } from './criteria-store';
 import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
 
 
-type FillAgg = { patient_id: string; drugs: string | null; cost: number | null; costed: number; unclassified: number; first_fill: string };
-type PatientRow = { id: string; first_name: string; last_name: string; date_of_birth: string; part_d_plan_name: string | null };
+/** Per patient over the period's fills: the drugs (comma-joined), cost, fills costed and unclassified, the first fill. */
+type FillAgg = Pick<Row<'fills'>, 'patient_id'> & {
+  drugs: string | null;
+  cost: number | null;
+  costed: number;
+  unclassified: number;
+  first_fill: string;
+};
+type PatientRow = Pick<Row<'patients'>, 'id' | 'first_name' | 'last_name' | 'date_of_birth' | 'part_d_plan_name'>;
 
 /** Annual cost from the period's fills; a history shorter than a year is scaled up, from at least 90 days. */
 function annualCost(agg: FillAgg | undefined, asOfMs: number): number | null {
@@ -43,21 +53,30 @@ export async function screenPatients(db: DataSource, contractYear: number, asOfI
   const asOfMs = Date.parse(asOf);
   const periodStart = isoDaysBefore(asOf, 364);
 
-  const fills = (await db.query(
-    `SELECT f.patient_id, group_concat(DISTINCT f.drug_key) AS drugs, sum(f.cost) AS cost, count(f.cost) AS costed,
-            sum(f.drug_key IS NULL) AS unclassified, min(f.fill_date) AS first_fill
-     FROM fills f WHERE f.fill_date BETWEEN ? AND ? GROUP BY f.patient_id`,
-    [periodStart, asOf],
-  )) as FillAgg[];
+  const fills = await all<FillAgg>(
+    db,
+    sql`SELECT f.patient_id, ${commaList(sql`f.drug_key`)} AS drugs, sum(f.cost) AS cost, count(f.cost) AS costed,
+            count(*) - count(f.drug_key) AS unclassified, min(f.fill_date) AS first_fill
+        FROM fills f WHERE f.fill_date BETWEEN ${periodStart} AND ${asOf} GROUP BY f.patient_id`,
+  );
   const fillsOf = new Map(fills.map((f) => [f.patient_id, f]));
-  const conditions = (await db.query(`SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL OR resolved_on > ?`, [asOf])) as { patient_id: string; code: string }[];
+  const conditions = await all<Pick<Row<'patient_conditions'>, 'patient_id' | 'code'>>(
+    db,
+    sql`SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL OR resolved_on > ${asOf}`,
+  );
   const counted = new Set(criteria.diseases);
   const diseasesOf = new Map<string, Set<string>>();
   for (const c of conditions) {
     for (const d of coreDiseasesOf([c.code])) if (counted.has(d)) diseasesOf.set(c.patient_id, (diseasesOf.get(c.patient_id) ?? new Set()).add(d));
   }
-  const enrollments = new Map(((await db.query('SELECT * FROM mtm_enrollments WHERE contract_year = ?', [contractYear])) as EnrollmentRow[]).map((e) => [e.patient_id, e]));
-  const patients = (await db.query(`SELECT id, first_name, last_name, date_of_birth, part_d_plan_name FROM patients WHERE deleted_at IS NULL ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE`)) as PatientRow[];
+  const enrolled = await all<EnrollmentRow>(db, sql`SELECT * FROM mtm_enrollments WHERE contract_year = ${contractYear}`);
+  const enrollments = new Map(enrolled.map((e) => [e.patient_id, e]));
+  // COLLATE NOCASE as in idx_patients_name, which serves this order.
+  const patients = await all<PatientRow>(
+    db,
+    sql`SELECT id, first_name, last_name, date_of_birth, part_d_plan_name FROM patients WHERE deleted_at IS NULL
+        ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE`,
+  );
 
   const screened: ScreenedPatient[] = patients.map((p) => {
     const agg = fillsOf.get(p.id);

@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { FILL_FIELDS, mappingSchema, type FillField, type FillImportReport, type FillMapping, type ImportIssue } from '../../preload/schemas/fills';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { rawConnection } from '../db/data-source';
+import type { Row } from '../db/rows';
+import { all, one, sql } from '../db/sql';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
 import { appendAudit, appendAuditRaw } from '../security/audit/audit-log';
 import { autoMap, toFillRow, type FillRow } from './fill-rows';
@@ -21,13 +23,14 @@ export interface ImportOptions {
   preview: boolean;
 }
 
-type PatientKey = { id: string; external_id: string | null; last: string; first: string; date_of_birth: string };
+type PatientKey = Pick<Row<'patients'>, 'id' | 'external_id' | 'date_of_birth'> & { last: string; first: string };
 const nameKey = (last: string, first: string, dob: string) => `${last.toLowerCase()}|${first.toLowerCase()}|${dob}`;
 const signatureOf = (headers: string[]) => createHash('sha256').update(headers.map((h) => h.toLowerCase()).join('\u0000')).digest('hex');
 const labelOf = (f: FillField) => FILL_FIELDS.find((x) => x.id === f)!.label;
 
 async function rememberedMapping(db: DataSource, headers: string[]): Promise<FillMapping | null> {
-  const [row] = (await db.query('SELECT mapping FROM import_mappings WHERE signature = ?', [signatureOf(headers)])) as { mapping: string }[];
+  const row = await one<Pick<Row<'import_mappings'>, 'mapping'>>(db, sql`
+    SELECT mapping FROM import_mappings WHERE signature = ${signatureOf(headers)}`);
   return row ? (JSON.parse(row.mapping) as FillMapping) : null;
 }
 
@@ -111,7 +114,9 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
     }
   }
 
-  const patients = (await db.query('SELECT id, external_id, last_name AS last, first_name AS first, date_of_birth FROM patients WHERE deleted_at IS NULL')) as PatientKey[];
+  const patients = await all<PatientKey>(db, sql`
+    SELECT id, external_id, last_name AS last, first_name AS first, date_of_birth
+    FROM patients WHERE deleted_at IS NULL`);
   const matched = matchPatients(rows, patients, opts.createPatients || opts.preview);
   report.issues.push(...matched.issues);
   if (opts.preview) report.unknownPatients = matched.toCreate.length;
@@ -138,8 +143,8 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
      VALUES (?, 1, ?, ?, ?, 'unknown', 'en', 0, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFill = raw.prepare(
-    `INSERT OR IGNORE INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, drug_key, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, drug_key, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   raw.transaction(() => {
     raw.prepare(`INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients, skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`)

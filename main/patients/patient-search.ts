@@ -1,65 +1,58 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { parseUsDate } from '../../preload/schemas/dates';
 import { normalizeMbi } from '../../preload/schemas/identifiers';
 import { escapeLike } from '../common/like';
 import type { PatientSearchResult } from '../../preload/schemas/patients';
-import { PatientEntity, type PatientRow } from './patient.entity';
-import { toSummary } from './patient-mapper';
+import { all, sql, type Sql } from '../db/sql';
+import { toSummary, type PatientRow } from './patient-mapper';
 
-type Query = { by: PatientSearchResult['matchedBy']; apply: (qb: SelectQueryBuilder<PatientRow>) => void };
-
+/** How the text was read, and the conditions (ANDed) it puts on living patients. */
+type Query = { by: PatientSearchResult['matchedBy']; where: Sql[] };
 
 /** Decides what the pharmacist typed: a date of birth, a phone number, an MBI, or a name. */
 export function interpretQuery(raw: string): Query {
   const text = raw.trim();
-  if (!text) return { by: 'all', apply: () => {} };
+  if (!text) return { by: 'all', where: [] };
 
   const dob = parseUsDate(text);
-  if (dob) return { by: 'dateOfBirth', apply: (qb) => qb.andWhere('p.date_of_birth = :dob', { dob }) };
+  if (dob) return { by: 'dateOfBirth', where: [sql`p.date_of_birth = ${dob}`] };
 
   if (/^[\d\s().+-]+$/.test(text) && text.replace(/\D/g, '').length >= 4) {
     const digits = text.replace(/\D/g, '');
-    return { by: 'phone', apply: (qb) => qb.andWhere(`p.phone LIKE :phone ESCAPE '\\'`, { phone: `%${escapeLike(digits)}%` }) };
+    return { by: 'phone', where: [sql`p.phone LIKE ${`%${escapeLike(digits)}%`} ESCAPE '\\'`] };
   }
 
   const mbi = normalizeMbi(text);
   if (/^[1-9][A-Z0-9]{3,10}$/.test(mbi) && /[A-Z]/.test(mbi)) {
-    return { by: 'mbi', apply: (qb) => qb.andWhere(`p.mbi LIKE :mbi ESCAPE '\\'`, { mbi: `${escapeLike(mbi)}%` }) };
+    return { by: 'mbi', where: [sql`p.mbi LIKE ${`${escapeLike(mbi)}%`} ESCAPE '\\'`] };
   }
 
   // "Smith, Jo" is last-name-first; otherwise each word must begin a first, middle or last name.
+  // LIKE 'x%' uses the name index because the columns (and idx_patients_name) are NOCASE.
   if (text.includes(',')) {
     const [last = '', first = ''] = text.split(',').map((s) => s.trim());
-    return {
-      by: 'name',
-      apply: (qb) => {
-        if (last) qb.andWhere(`p.last_name LIKE :last ESCAPE '\\'`, { last: `${escapeLike(last)}%` });
-        if (first) qb.andWhere(`p.first_name LIKE :first ESCAPE '\\'`, { first: `${escapeLike(first)}%` });
-      },
-    };
+    const where: Sql[] = [];
+    if (last) where.push(sql`p.last_name LIKE ${`${escapeLike(last)}%`} ESCAPE '\\'`);
+    if (first) where.push(sql`p.first_name LIKE ${`${escapeLike(first)}%`} ESCAPE '\\'`);
+    return { by: 'name', where };
   }
   const words = text.split(/\s+/).slice(0, 4);
   return {
     by: 'name',
-    apply: (qb) =>
-      words.forEach((w, i) =>
-        qb.andWhere(
-          `(p.last_name LIKE :w${i} ESCAPE '\\' OR p.first_name LIKE :w${i} ESCAPE '\\' OR p.middle_name LIKE :w${i} ESCAPE '\\')`,
-          { [`w${i}`]: `${escapeLike(w)}%` },
-        ),
-      ),
+    where: words.map((w) => {
+      const prefix = `${escapeLike(w)}%`;
+      return sql`(p.last_name LIKE ${prefix} ESCAPE '\\' OR p.first_name LIKE ${prefix} ESCAPE '\\'
+        OR p.middle_name LIKE ${prefix} ESCAPE '\\')`;
+    }),
   };
 }
 
 export async function searchPatients(db: DataSource, query: string, limit: number): Promise<PatientSearchResult> {
   const q = interpretQuery(query);
-  const qb = db.manager.createQueryBuilder(PatientEntity, 'p').where('p.deleted_at IS NULL');
-  q.apply(qb);
-  const rows = await qb
-    .orderBy('p.last_name', 'ASC')
-    .addOrderBy('p.first_name', 'ASC')
-    .addOrderBy('p.date_of_birth', 'ASC')
-    .limit(limit + 1)
-    .getMany();
+  const rows = await all<PatientRow>(db, sql`
+    SELECT p.* FROM patients p
+    WHERE ${sql.join([sql`p.deleted_at IS NULL`, ...q.where], ' AND ')}
+    ORDER BY p.last_name ASC, p.first_name ASC, p.date_of_birth ASC
+    LIMIT ${limit + 1}`);
   return { patients: rows.slice(0, limit).map(toSummary), matchedBy: q.by, truncated: rows.length > limit };
 }

@@ -1,61 +1,68 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { PatientData, PatientDetail, PatientSummary } from '../../preload/schemas/patients';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import { formatIsoDate } from '../../preload/schemas/dates';
-import { AllergyEntity, PatientEntity, type AllergyRow, type PatientRow } from './patient.entity';
-import { patientColumns, toDetail, toSummary } from './patient-mapper';
+import { all, one, run, sql, type Q, type Sql } from '../db/sql';
+import { patientColumns, toDetail, toSummary, type AllergyRow, type PatientRow } from './patient-mapper';
 
 /** Refuses work on a patient who does not exist or was removed. */
-export async function assertLivePatient(q: Pick<EntityManager, 'query'>, id: string): Promise<void> {
-  const [row] = (await q.query('SELECT 1 AS ok FROM patients WHERE id = ? AND deleted_at IS NULL', [id])) as unknown[];
+export async function assertLivePatient(q: Q, id: string): Promise<void> {
+  const row = await one<{ ok: number }>(q, sql`SELECT 1 AS ok FROM patients WHERE id = ${id} AND deleted_at IS NULL`);
   if (!row) throw notFound('This patient');
 }
 
-async function loadRow(em: EntityManager, id: string): Promise<PatientRow> {
-  const row = await em.findOne(PatientEntity, { where: { id, deletedAt: IsNull() } });
+async function loadRow(q: Q, id: string): Promise<PatientRow> {
+  const row = await one<PatientRow>(q, sql`SELECT * FROM patients WHERE id = ${id} AND deleted_at IS NULL LIMIT 1`);
   if (!row) throw notFound('This patient');
   return row;
 }
 
-async function loadDetail(em: EntityManager, row: PatientRow): Promise<PatientDetail> {
-  const allergies = await em.find(AllergyEntity, { where: { patientId: row.id }, order: { createdAt: 'ASC', substance: 'ASC' } });
+async function loadDetail(q: Q, row: PatientRow): Promise<PatientDetail> {
+  const allergies = await all<AllergyRow>(q, sql`
+    SELECT * FROM patient_allergies WHERE patient_id = ${row.id} ORDER BY created_at ASC, substance ASC`);
   return toDetail(row, allergies);
 }
 
-async function replaceAllergies(em: EntityManager, patientId: string, p: PatientData, now: string): Promise<void> {
-  await em.delete(AllergyEntity, { patientId });
+async function replaceAllergies(q: Q, patientId: string, p: PatientData, now: string): Promise<void> {
+  await run(q, sql`DELETE FROM patient_allergies WHERE patient_id = ${patientId}`);
   const rows: AllergyRow[] = p.allergies.map((a) => ({
     id: randomUUID(),
-    patientId,
+    patient_id: patientId,
     substance: a.substance,
     reaction: a.reaction ?? null,
     severity: a.severity,
     kind: a.kind,
-    createdAt: now,
+    created_at: now,
   }));
-  if (rows.length) await em.insert(AllergyEntity, rows);
+  if (!rows.length) return;
+  const values = rows.map(
+    (r) => sql`(${r.id}, ${r.patient_id}, ${r.substance}, ${r.reaction}, ${r.severity}, ${r.kind}, ${r.created_at})`,
+  );
+  await run(q, sql`
+    INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at)
+    VALUES ${sql.join(values, ', ')}`);
 }
 
 export async function getPatient(db: DataSource, id: string): Promise<PatientDetail> {
-  return loadDetail(db.manager, await loadRow(db.manager, id));
+  return loadDetail(db, await loadRow(db, id));
 }
 
 /** Living records with the same first name, last name and date of birth (case-insensitive). */
 export async function findDuplicates(
-  em: EntityManager,
+  q: Q,
   p: { firstName: string; lastName: string; dateOfBirth: string; excludeId?: string },
 ): Promise<PatientSummary[]> {
-  const rows = await em
-    .createQueryBuilder(PatientEntity, 'p')
-    .where('p.deleted_at IS NULL')
-    .andWhere('p.date_of_birth = :dob', { dob: p.dateOfBirth })
-    .andWhere('p.last_name = :last COLLATE NOCASE', { last: p.lastName.trim() })
-    .andWhere('p.first_name = :first COLLATE NOCASE', { first: p.firstName.trim() })
-    .andWhere(p.excludeId ? 'p.id <> :excludeId' : '1=1', { excludeId: p.excludeId })
-    .orderBy('p.created_at')
-    .getMany();
+  // COLLATE NOCASE as the name index (idx_patients_name) is built.
+  const rows = await all<PatientRow>(q, sql`
+    SELECT p.* FROM patients p
+    WHERE p.deleted_at IS NULL
+      AND p.date_of_birth = ${p.dateOfBirth}
+      AND p.last_name = ${p.lastName.trim()} COLLATE NOCASE
+      AND p.first_name = ${p.firstName.trim()} COLLATE NOCASE
+      ${p.excludeId ? sql`AND p.id <> ${p.excludeId}` : sql.empty}
+    ORDER BY p.created_at`);
   return rows.map(toSummary);
 }
 
@@ -75,15 +82,24 @@ export async function createPatient(db: DataSource, user: SignedInUser, p: Patie
       id: randomUUID(),
       version: 1,
       ...patientColumns(p),
-      createdAt: now,
-      createdBy: user.username,
-      updatedAt: now,
-      updatedBy: user.username,
-      deletedAt: null,
-      deletedBy: null,
-      deletedReason: null,
+      created_at: now,
+      created_by: user.username,
+      updated_at: now,
+      updated_by: user.username,
+      deleted_at: null,
+      deleted_by: null,
+      deleted_reason: null,
+      external_id: null,
     };
-    await em.insert(PatientEntity, row);
+    await run(em, sql`
+      INSERT INTO patients (id, version, first_name, middle_name, last_name, date_of_birth, sex, phone,
+        address_line1, address_line2, city, state, zip, preferred_language, mbi, part_d_plan_name,
+        part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
+      VALUES (${row.id}, ${row.version}, ${row.first_name}, ${row.middle_name}, ${row.last_name}, ${row.date_of_birth},
+        ${row.sex}, ${row.phone}, ${row.address_line1}, ${row.address_line2}, ${row.city}, ${row.state}, ${row.zip},
+        ${row.preferred_language}, ${row.mbi}, ${row.part_d_plan_name}, ${row.part_d_contract_id},
+        ${row.part_d_member_id}, ${row.no_known_allergies}, ${row.notes}, ${row.created_at}, ${row.created_by},
+        ${row.updated_at}, ${row.updated_by})`);
     await replaceAllergies(em, row.id, p, now);
     return loadDetail(em, row);
   });
@@ -93,10 +109,19 @@ export async function updatePatient(db: DataSource, user: SignedInUser, id: stri
   return db.transaction(async (em) => {
     const current = await loadRow(em, id);
     if (current.version !== version) {
-      throw new AppError('conflict', `Someone else changed this patient (at ${current.updatedAt.slice(11, 16)} UTC by ${current.updatedBy}) after you opened it. Reload to see their changes, then make yours again.`);
+      throw new AppError('conflict', `Someone else changed this patient (at ${current.updated_at.slice(11, 16)} UTC by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`);
     }
     const now = new Date().toISOString();
-    await em.update(PatientEntity, { id, version }, { ...patientColumns(p), version: version + 1, updatedAt: now, updatedBy: user.username });
+    const c = patientColumns(p);
+    await run(em, sql`
+      UPDATE patients SET first_name = ${c.first_name}, middle_name = ${c.middle_name}, last_name = ${c.last_name},
+        date_of_birth = ${c.date_of_birth}, sex = ${c.sex}, phone = ${c.phone}, address_line1 = ${c.address_line1},
+        address_line2 = ${c.address_line2}, city = ${c.city}, state = ${c.state}, zip = ${c.zip},
+        preferred_language = ${c.preferred_language}, mbi = ${c.mbi}, part_d_plan_name = ${c.part_d_plan_name},
+        part_d_contract_id = ${c.part_d_contract_id}, part_d_member_id = ${c.part_d_member_id},
+        no_known_allergies = ${c.no_known_allergies}, notes = ${c.notes},
+        version = ${version + 1}, updated_at = ${now}, updated_by = ${user.username}
+      WHERE id = ${id} AND version = ${version}`);
     await replaceAllergies(em, id, p, now);
     return loadDetail(em, await loadRow(em, id));
   });
@@ -106,14 +131,16 @@ export async function updatePatient(db: DataSource, user: SignedInUser, id: stri
 export async function deletePatient(db: DataSource, user: SignedInUser, id: string, reason: string): Promise<void> {
   await db.transaction(async (em) => {
     await loadRow(em, id);
-    await em.update(PatientEntity, { id }, { deletedAt: new Date().toISOString(), deletedBy: user.username, deletedReason: reason });
+    await run(em, sql`
+      UPDATE patients
+      SET deleted_at = ${new Date().toISOString()}, deleted_by = ${user.username}, deleted_reason = ${reason}
+      WHERE id = ${id}`);
   });
 }
 
-export async function countPatients(em: EntityManager): Promise<{ active: number; removed: number }> {
-  const [active, removed] = await Promise.all([
-    em.count(PatientEntity, { where: { deletedAt: IsNull() } }),
-    em.count(PatientEntity, { where: { deletedAt: Not(IsNull()) } }),
-  ]);
+export async function countPatients(q: Q): Promise<{ active: number; removed: number }> {
+  const count = async (where: Sql) =>
+    (await one<{ n: number }>(q, sql`SELECT count(*) AS n FROM patients WHERE ${where}`))!.n;
+  const [active, removed] = await Promise.all([count(sql`deleted_at IS NULL`), count(sql`deleted_at IS NOT NULL`)]);
   return { active, removed };
 }

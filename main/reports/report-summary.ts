@@ -6,12 +6,13 @@ import type { ReportSummary, Share } from '../../preload/schemas/reports';
 import { isoDaysBefore } from '../../preload/schemas/dates';
 import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
 import { BUNDLED_RULES } from '../checks/knowledge-base';
+import { all, one, sql, type Sql } from '../db/sql';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 import { forEachPatientsFills } from '../adherence/patient-fills';
 
 const rate = (part: number, whole: number) => (whole ? part / whole : null);
 /** The review's date of service: its CMR date, else the day it was signed. */
-const SERVICE = `coalesce(r.cmr_date, substr(r.completed_at, 1, 10))`;
+const SERVICE = sql`coalesce(r.cmr_date, substr(r.completed_at, 1, 10))`;
 
 function quarters(from: string, to: string): { quarter: string; start: string; end: string }[] {
   const out: { quarter: string; start: string; end: string }[] = [];
@@ -47,79 +48,108 @@ async function adherenceShares(db: DataSource, end: string): Promise<Map<string,
 }
 
 type Period = { from: string; to: string };
-const inPeriod = `JOIN reviews r ON r.id = rr.review_id AND ${SERVICE} BETWEEN ? AND ?`;
+/** Joins the recommendations (`rr`) to their review (`r`) when it was delivered in the period. */
+const inPeriod = ({ from, to }: Period): Sql =>
+  sql`JOIN reviews r ON r.id = rr.review_id AND ${SERVICE} BETWEEN ${from} AND ${to}`;
 
 /** One set-based query per report, under its place in the summary and its title on the Reports screen (the benchmark times each). */
 const report = <T>(title: string, run: (db: DataSource, period: Period) => Promise<T>) => ({ title, run });
 
 export const REPORTS = {
   cmr: report('Comprehensive medication reviews', async (db, { from, to }) => {
-    const [cmr] = (await db.query(
-      `SELECT (SELECT count(*) FROM mtm_enrollments WHERE cmr_offered_date BETWEEN ? AND ?) AS offered,
-              (SELECT count(*) FROM reviews r WHERE r.type = 'cmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ? AND ?) AS completed`,
-      [from, to, from, to],
-    )) as [{ offered: number; completed: number }];
+    const cmr = (await one<Omit<ReportSummary['cmr'], 'rate'>>(
+      db,
+      sql`SELECT (SELECT count(*) FROM mtm_enrollments WHERE cmr_offered_date BETWEEN ${from} AND ${to}) AS offered,
+                 (SELECT count(*) FROM reviews r
+                  WHERE r.type = 'cmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ${from} AND ${to})
+                   AS completed`,
+    ))!;
     return { ...cmr, rate: rate(cmr.completed, cmr.offered) };
   }),
   tmrByQuarter: report('TMRs per enrolled patient, by quarter', async (db, { from, to }) => {
     const out: ReportSummary['tmrByQuarter'] = [];
     for (const q of quarters(from, to)) {
-      const [row] = (await db.query(
-        `SELECT (SELECT count(*) FROM reviews r WHERE r.type = 'tmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ? AND ?) AS tmrs,
-                (SELECT count(*) FROM mtm_enrollments WHERE contract_year = ? AND enrolled_date <= ? AND (opt_out_date IS NULL OR opt_out_date >= ?)) AS enrolled`,
-        [q.start, q.end, Number(q.start.slice(0, 4)), q.end, q.start],
-      )) as [{ tmrs: number; enrolled: number }];
+      const row = (await one<Pick<ReportSummary['tmrByQuarter'][number], 'tmrs' | 'enrolled'>>(
+        db,
+        sql`SELECT (SELECT count(*) FROM reviews r
+                    WHERE r.type = 'tmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ${q.start} AND ${q.end})
+                     AS tmrs,
+                   (SELECT count(*) FROM mtm_enrollments
+                    WHERE contract_year = ${Number(q.start.slice(0, 4))} AND enrolled_date <= ${q.end}
+                      AND (opt_out_date IS NULL OR opt_out_date >= ${q.start})) AS enrolled`,
+      ))!;
       out.push({ quarter: q.quarter, ...row, perEnrolled: rate(row.tmrs, row.enrolled) });
     }
     return out;
   }),
-  programme: report('Targeted, enrolled and opted out, by contract', async (db, { from, to }) =>
-    (await db.query(
-      `SELECT coalesce(p.part_d_contract_id, p.part_d_plan_name, 'No plan recorded') AS contract, count(e.targeted_date) AS targeted, count(e.enrolled_date) AS enrolled, count(e.opt_out_date) AS optedOut
-       FROM mtm_enrollments e JOIN patients p ON p.id = e.patient_id AND p.deleted_at IS NULL WHERE e.contract_year BETWEEN ? AND ? GROUP BY 1 ORDER BY 1`,
-      [Number(from.slice(0, 4)), Number(to.slice(0, 4))],
-    )) as ReportSummary['programme']),
-  problems: report('Drug-therapy problems by category and severity', async (db, { from, to }) =>
-    (await db.query(
-      `SELECT category, severity, count(*) AS count FROM drug_therapy_problems WHERE substr(created_at, 1, 10) BETWEEN ? AND ? GROUP BY category, severity ORDER BY count DESC, category`,
-      [from, to],
-    )) as ReportSummary['problems']),
-  outcomes: report('Recommendations to prescribers, by outcome', async (db, { from, to }) =>
-    (await db.query(
-      `SELECT coalesce(rr.outcome, 'pending') AS outcome, count(*) AS count FROM review_recommendations rr ${inPeriod} WHERE rr.actor = 'prescriber' GROUP BY 1 ORDER BY 2 DESC`,
-      [from, to],
-    )) as ReportSummary['outcomes']),
-  prescribers: report('Acceptance rate per prescriber', async (db, { from, to }) =>
-    ((await db.query(
-      `SELECT ${PRESCRIBER_NAME_SQL} AS prescriber, count(*) AS sent, count(rr.outcome) AS answered, sum(rr.outcome IN ('accepted', 'modified')) AS changed
-       FROM review_recommendations rr ${inPeriod} JOIN prescribers p ON p.id = rr.prescriber_id WHERE rr.actor = 'prescriber' GROUP BY p.id ORDER BY sent DESC, prescriber`,
-      [from, to],
-    )) as { prescriber: string; sent: number; answered: number; changed: number }[]).map((p) => ({ ...p, rate: rate(p.changed, p.answered) }))),
+  programme: report('Targeted, enrolled and opted out, by contract', (db, { from, to }) =>
+    all<ReportSummary['programme'][number]>(
+      db,
+      sql`SELECT coalesce(p.part_d_contract_id, p.part_d_plan_name, 'No plan recorded') AS contract,
+                 count(e.targeted_date) AS targeted, count(e.enrolled_date) AS enrolled,
+                 count(e.opt_out_date) AS optedOut
+          FROM mtm_enrollments e JOIN patients p ON p.id = e.patient_id AND p.deleted_at IS NULL
+          WHERE e.contract_year BETWEEN ${Number(from.slice(0, 4))} AND ${Number(to.slice(0, 4))}
+          GROUP BY 1 ORDER BY 1`,
+    )),
+  problems: report('Drug-therapy problems by category and severity', (db, { from, to }) =>
+    all<ReportSummary['problems'][number]>(
+      db,
+      sql`SELECT category, severity, count(*) AS count FROM drug_therapy_problems
+          WHERE substr(created_at, 1, 10) BETWEEN ${from} AND ${to}
+          GROUP BY category, severity ORDER BY count DESC, category`,
+    )),
+  outcomes: report('Recommendations to prescribers, by outcome', (db, period) =>
+    all<ReportSummary['outcomes'][number]>(
+      db,
+      sql`SELECT coalesce(rr.outcome, 'pending') AS outcome, count(*) AS count
+          FROM review_recommendations rr ${inPeriod(period)}
+          WHERE rr.actor = 'prescriber' GROUP BY 1 ORDER BY 2 DESC`,
+    )),
+  prescribers: report('Acceptance rate per prescriber', async (db, period) =>
+    // dialect: sum() over a boolean (rr.outcome IN (...)) is SQLite's 0/1; PostgreSQL needs a CASE or count(*) FILTER.
+    (
+      await all<Omit<ReportSummary['prescribers'][number], 'rate'>>(
+        db,
+        sql`SELECT ${PRESCRIBER_NAME_SQL} AS prescriber, count(*) AS sent, count(rr.outcome) AS answered,
+                   sum(rr.outcome IN ('accepted', 'modified')) AS changed
+            FROM review_recommendations rr ${inPeriod(period)} JOIN prescribers p ON p.id = rr.prescriber_id
+            WHERE rr.actor = 'prescriber' GROUP BY p.id ORDER BY sent DESC, prescriber`,
+      )
+    ).map((p) => ({ ...p, rate: rate(p.changed, p.answered) }))),
   adherence: report('Patients at 80% PDC or better, per Star measure', async (db, { to }) => {
     const [now, prior] = [await adherenceShares(db, to), await adherenceShares(db, isoDaysBefore(to, 365))];
     return BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence').map((r) => ({ ruleId: r.id, label: STAR_MEASURE_LABELS[r.id] ?? r.id, now: now.get(r.id)!, prior: prior.get(r.id)! }));
   }),
-  claimsByStatus: report('Claims by status', async (db, { from, to }) =>
-    (await db.query(
-      `SELECT status, count(*) AS count, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents FROM claims WHERE service_date BETWEEN ? AND ? AND frequency = '1' GROUP BY status ORDER BY count DESC`,
-      [from, to],
-    )) as ReportSummary['claimsByStatus']),
-  denials: report('Denial and rejection reasons', async (db, { from, to }) =>
-    (await db.query(
-      `SELECT denial_reason AS reason, count(*) AS count FROM claims WHERE service_date BETWEEN ? AND ? AND status IN ('denied', 'rejected') GROUP BY 1 ORDER BY 2 DESC`,
-      [from, to],
-    )) as ReportSummary['denials']),
-  revenueByMonth: report('MTM revenue per month', async (db, { from, to }) =>
-    (await db.query(
-      `SELECT substr(service_date, 1, 7) AS month, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents FROM claims
-       WHERE service_date BETWEEN ? AND ? AND frequency = '1' AND status != 'voided' GROUP BY 1 ORDER BY 1`,
-      [from, to],
-    )) as ReportSummary['revenueByMonth']),
+  claimsByStatus: report('Claims by status', (db, { from, to }) =>
+    all<ReportSummary['claimsByStatus'][number]>(
+      db,
+      sql`SELECT status, count(*) AS count, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents
+          FROM claims
+          WHERE service_date BETWEEN ${from} AND ${to} AND frequency = '1' GROUP BY status ORDER BY count DESC`,
+    )),
+  denials: report('Denial and rejection reasons', (db, { from, to }) =>
+    all<ReportSummary['denials'][number]>(
+      db,
+      sql`SELECT denial_reason AS reason, count(*) AS count FROM claims
+          WHERE service_date BETWEEN ${from} AND ${to} AND status IN ('denied', 'rejected') GROUP BY 1 ORDER BY 2 DESC`,
+    )),
+  revenueByMonth: report('MTM revenue per month', (db, { from, to }) =>
+    all<ReportSummary['revenueByMonth'][number]>(
+      db,
+      sql`SELECT substr(service_date, 1, 7) AS month, sum(total_cents) AS billedCents,
+                 coalesce(sum(paid_cents), 0) AS paidCents
+          FROM claims WHERE service_date BETWEEN ${from} AND ${to} AND frequency = '1' AND status != 'voided'
+          GROUP BY 1 ORDER BY 1`,
+    )),
   timeByType: report('Pharmacist time per review type', async (db, { from, to }) =>
-    ((await db.query(
-      `SELECT r.type, count(*) AS reviews, sum(r.timer_seconds) / 60 AS minutes FROM reviews r WHERE r.status = 'completed' AND ${SERVICE} BETWEEN ? AND ? GROUP BY r.type ORDER BY r.type`,
-      [from, to],
-    )) as { type: string; reviews: number; minutes: number }[]).map((t) => ({ ...t, average: rate(t.minutes, t.reviews) }))),
+    (
+      await all<Omit<ReportSummary['timeByType'][number], 'average'>>(
+        db,
+        sql`SELECT r.type, count(*) AS reviews, sum(r.timer_seconds) / 60 AS minutes FROM reviews r
+            WHERE r.status = 'completed' AND ${SERVICE} BETWEEN ${from} AND ${to} GROUP BY r.type ORDER BY r.type`,
+      )
+    ).map((t) => ({ ...t, average: rate(t.minutes, t.reviews) }))),
 } satisfies { [K in Exclude<keyof ReportSummary, 'period' | 'elapsedMs'>]: { title: string; run: (db: DataSource, period: Period) => Promise<ReportSummary[K]> } };
 
 export async function reportSummary(db: DataSource, from: string, to: string): Promise<ReportSummary> {

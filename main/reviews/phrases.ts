@@ -6,23 +6,39 @@ import type { z } from 'zod';
 import type { Phrase, phraseSaveRequest } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { notFound } from '../common/errors';
+import type { Row } from '../db/rows';
+import { all, one, run, sql } from '../db/sql';
 
-const SELECT = 'SELECT id, action, label, talked_about AS talkedAbout, to_do AS toDo, updated_by AS updatedBy FROM map_phrases';
+const SELECT = sql`SELECT id, action, label, talked_about AS talkedAbout, to_do AS toDo, updated_by AS updatedBy
+                   FROM map_phrases`;
 
-export const listPhrases = async (db: DataSource) => (await db.query(`${SELECT} ORDER BY action, label`)) as Phrase[];
+export const listPhrases = (db: DataSource) => all<Phrase>(db, sql`${SELECT} ORDER BY action, label`);
 
 export async function savePhrase(db: DataSource, user: SignedInUser, p: z.output<typeof phraseSaveRequest>): Promise<Phrase> {
   const id = p.id ?? randomUUID();
   const now = new Date().toISOString();
   if (p.id) {
-    const done = (await db.query('UPDATE map_phrases SET action = ?, label = ?, talked_about = ?, to_do = ?, updated_at = ?, updated_by = ? WHERE id = ? RETURNING id', [p.action, p.label, p.talkedAbout, p.toDo, now, user.username, id])) as unknown[];
+    const done = await all<Pick<Row<'map_phrases'>, 'id'>>(
+      db,
+      sql`UPDATE map_phrases
+          SET action = ${p.action}, label = ${p.label}, talked_about = ${p.talkedAbout}, to_do = ${p.toDo},
+            updated_at = ${now}, updated_by = ${user.username} WHERE id = ${id} RETURNING id`,
+    );
     if (!done.length) throw notFound('That phrase');
   } else {
-    await db.query('INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, p.action, p.label, p.talkedAbout, p.toDo, now, user.username]);
+    await run(
+      db,
+      sql`INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by)
+          VALUES (${id}, ${p.action}, ${p.label}, ${p.talkedAbout}, ${p.toDo}, ${now}, ${user.username})`,
+    );
   }
-  return ((await db.query(`${SELECT} WHERE id = ?`, [id])) as Phrase[])[0]!;
+  return (await one<Phrase>(db, sql`${SELECT} WHERE id = ${id}`))!;
 }
 
 export async function deletePhrase(db: DataSource, id: string): Promise<void> {
-  if (!((await db.query('DELETE FROM map_phrases WHERE id = ? RETURNING id', [id])) as unknown[]).length) throw notFound('That phrase');
+  const gone = await all<Pick<Row<'map_phrases'>, 'id'>>(
+    db,
+    sql`DELETE FROM map_phrases WHERE id = ${id} RETURNING id`,
+  );
+  if (!gone.length) throw notFound('That phrase');
 }

@@ -11,10 +11,12 @@ import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import { getClinical } from '../conditions/clinical-store';
 import { applyEnrollment, currentEnrollment } from '../eligibility/enrollment-store';
+import type { Row } from '../db/rows';
+import { all, one, run, sql, type Q } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { missingToFinalize } from './finalize';
-import { liveLines, reviewParts, type Q, type ReviewParts, type ReviewRow } from './review-parts';
+import { liveLines, reviewParts, type ReviewParts, type ReviewRow } from './review-parts';
 import { allowedActions, transition } from './review-status';
 import { draftSoapNote } from './soap-note';
 
@@ -37,15 +39,21 @@ function quarterAfter(iso: string): string {
 const secondsSpent = (r: ReviewRow, now = Date.now()) => r.timer_seconds + (r.timer_running_since ? Math.round((now - Date.parse(r.timer_running_since)) / 1000) : 0);
 
 async function loadRow(q: Q, id: string): Promise<ReviewRow> {
-  const [row] = (await q.query('SELECT * FROM reviews WHERE id = ?', [id])) as ReviewRow[];
+  const row = await one<ReviewRow>(q, sql`SELECT * FROM reviews WHERE id = ${id}`);
   if (!row) throw notFound('This review');
   return row;
 }
 
 /** The note as it would be drafted now from the record. */
 async function soapDraft(q: Q, r: ReviewRow, parts: ReviewParts): Promise<string> {
-  const [p] = (await q.query('SELECT date_of_birth, sex, no_known_allergies FROM patients WHERE id = ?', [r.patient_id])) as { date_of_birth: string; sex: string; no_known_allergies: number }[];
-  const allergies = (await q.query('SELECT substance, reaction FROM patient_allergies WHERE patient_id = ? ORDER BY substance', [r.patient_id])) as { substance: string; reaction: string | null }[];
+  const p = await one<Pick<Row<'patients'>, 'date_of_birth' | 'sex' | 'no_known_allergies'>>(
+    q,
+    sql`SELECT date_of_birth, sex, no_known_allergies FROM patients WHERE id = ${r.patient_id}`,
+  );
+  const allergies = await all<Pick<Row<'patient_allergies'>, 'substance' | 'reaction'>>(
+    q,
+    sql`SELECT substance, reaction FROM patient_allergies WHERE patient_id = ${r.patient_id} ORDER BY substance`,
+  );
   const clinical = await getClinical(q, r.patient_id);
   return draftSoapNote(r, parts, {
     age: ageOnIso(p!.date_of_birth, r.cmr_date ?? todayIso()), sex: p!.sex, noKnownAllergies: Boolean(p!.no_known_allergies), allergies: allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
@@ -72,7 +80,11 @@ async function toReview(q: Q, r: ReviewRow): Promise<Review> {
 /** A patient's reviews, open ones first, newest first. */
 export async function patientReviews(db: DataSource, patientId: string): Promise<ReviewSummary[]> {
   await assertLivePatient(db.manager, patientId);
-  const rows = (await db.query(`SELECT id, type, status, pharmacist, created_at, completed_at FROM reviews WHERE patient_id = ? ORDER BY status = 'completed', created_at DESC`, [patientId])) as { id: string; type: ReviewSummary['type']; status: ReviewSummary['status']; pharmacist: string; created_at: string; completed_at: string | null }[];
+  const rows = await all<Pick<ReviewRow, 'id' | 'type' | 'status' | 'pharmacist' | 'created_at' | 'completed_at'>>(
+    db,
+    sql`SELECT id, type, status, pharmacist, created_at, completed_at FROM reviews
+        WHERE patient_id = ${patientId} ORDER BY status = 'completed', created_at DESC`,
+  );
   return rows.map((r) => ({ id: r.id, type: r.type, status: r.status, pharmacist: r.pharmacist, createdAt: r.created_at, completedAt: r.completed_at }));
 }
 
@@ -82,11 +94,20 @@ export const getReview = async (db: DataSource, id: string) => toReview(db.manag
 export async function createReview(db: DataSource, user: SignedInUser, req: z.output<typeof reviewCreateRequest>): Promise<Review> {
   const id = await db.transaction(async (em) => {
     await assertLivePatient(em, req.patientId);
-    const [open] = (await em.query(`SELECT id, pharmacist FROM reviews WHERE patient_id = ? AND type = ? AND status != 'completed'`, [req.patientId, req.type])) as { id: string; pharmacist: string }[];
+    const open = await one<Pick<ReviewRow, 'id' | 'pharmacist'>>(
+      em,
+      sql`SELECT id, pharmacist FROM reviews
+          WHERE patient_id = ${req.patientId} AND type = ${req.type} AND status != 'completed'`,
+    );
     if (open) throw new AppError('conflict', `This patient already has an open ${REVIEW_TYPE_LABELS[req.type]} (started by ${open.pharmacist}). Resume it instead.`);
     const newId = randomUUID();
     const now = new Date().toISOString();
-    await em.query(`INSERT INTO reviews (id, patient_id, type, status, pharmacist, created_at, updated_at, updated_by) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)`, [newId, req.patientId, req.type, user.username, now, now, user.username]);
+    await run(
+      em,
+      sql`INSERT INTO reviews (id, patient_id, type, status, pharmacist, created_at, updated_at, updated_by)
+          VALUES (${newId}, ${req.patientId}, ${req.type}, 'draft', ${user.username}, ${now}, ${now},
+            ${user.username})`,
+    );
     return newId;
   });
   return getReview(db, id);
@@ -102,7 +123,8 @@ export async function change(db: DataSource, user: SignedInUser, id: string, ver
     if (r.status === 'completed' && !afterSignOff) throw new AppError('conflict', 'A completed review is read-only; add a dated addendum instead.');
     if (r.version !== version) throw new AppError('conflict', `This review was changed (by ${r.updated_by}) after you opened it. Reload, then try again.`);
     const columns = { ...(await work(em, r)), version: r.version + 1, updated_at: new Date().toISOString(), updated_by: user.username };
-    await em.query(`UPDATE reviews SET ${Object.keys(columns).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...Object.values(columns), id]);
+    const set = sql.join(Object.entries(columns).map(([c, v]) => sql`${sql.identifiers(c)} = ${v}`), ', ');
+    await run(em, sql`UPDATE reviews SET ${set} WHERE id = ${id}`);
   });
   return getReview(db, id);
 }
@@ -158,10 +180,13 @@ export function timeReview(db: DataSource, user: SignedInUser, id: string, versi
 export function resolveLine(db: DataSource, user: SignedInUser, req: z.output<typeof reconcileLineRequest>): Promise<Review> {
   return change(db, user, req.id, req.version, async (em, r) => {
     if (!(await liveLines(em, r)).some((l) => l.key === req.lineKey)) throw new AppError('notFound', 'That medicine is no longer on any list for this patient. Reload the review.');
-    await em.query(
-      `INSERT INTO review_reconciliation (review_id, line_key, resolution, note, resolved_at, resolved_by) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (review_id, line_key) DO UPDATE SET resolution = excluded.resolution, note = excluded.note, resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by`,
-      [r.id, req.lineKey, req.resolution, req.note ?? null, new Date().toISOString(), user.username],
+    await run(
+      em,
+      sql`INSERT INTO review_reconciliation (review_id, line_key, resolution, note, resolved_at, resolved_by)
+          VALUES (${r.id}, ${req.lineKey}, ${req.resolution}, ${req.note ?? null}, ${new Date().toISOString()},
+            ${user.username})
+          ON CONFLICT (review_id, line_key) DO UPDATE SET resolution = excluded.resolution, note = excluded.note,
+            resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by`,
     );
     return {};
   });

@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { pharmacyTimeZone, setPharmacyTimeZone } from '../../preload/schemas/dates';
+import type { PharmacySettings } from '../../preload/schemas/settings';
 import type { AppStatus, SessionEvent, SetupData, SetupResult, SignedInUser, signInRequest } from '../../preload/schemas/security';
 import type { breakGlassRequest, changeOwnPasswordRequest } from '../../preload/schemas/users';
 import { passwordProblem } from '../../preload/schemas/security';
@@ -12,6 +14,8 @@ import { IDLE_LOCK_DEFAULT_MINUTES } from '../../preload/schemas/settings';
 import { AppError } from '../common/errors';
 import { logFailure } from '../common/log';
 import { openDatabase, rawConnection } from '../db/data-source';
+import type { Row } from '../db/rows';
+import { one, run, sql } from '../db/sql';
 import { dataPaths, type DataPaths } from '../db/data-paths';
 import { getPharmacy, insertPharmacy } from '../pharmacy/pharmacy-store';
 import { getSettings } from '../settings/pharmacy-settings';
@@ -20,7 +24,6 @@ import { flushEvents, queueEvent, type PendingEvent } from './audit/pending-even
 import { anchorFor, createKeyring, hasOldSlot, keyringExists, newDataKey, readKeyring, rekeyedKeyring, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, writeKeyring, type Keyring, type RekeyPlan } from './keyring';
 import { assertMayTry, recordFailure, recordSuccess } from './sign-in-throttle';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
-import { UserEntity } from './user.entity';
 import { findActiveUser, insertUser, toSignedInUser } from './users';
 
 export const BAD_CREDENTIALS = 'The username or password is incorrect. Check Caps Lock and try again.';
@@ -30,6 +33,8 @@ const RECOVERY_THROTTLE = 'Recovery code';
 const IDLE_CHECK_MS = 5_000;
 // The anchor is written to the keyring at most this often while the database is open (and always at lock and sign-out).
 const ANCHOR_FLUSH_MS = 5_000;
+/** The audit trail's last row, as the anchor records it. */
+type AuditTip = Pick<Row<'audit_log'>, 'id' | 'hash'>;
 
 
 export interface RekeyResult {
@@ -100,6 +105,7 @@ export class Session {
       locked: this.unlocked ? null : this.locked,
       idleLockMinutes: this.idleLockMinutes,
       auditIntegrity: this.unlocked?.user.isAdmin ? this.integrityProblem : null,
+      timeZone: pharmacyTimeZone(),
     };
   }
 
@@ -146,7 +152,7 @@ export class Session {
   async anchorAudit(): Promise<void> {
     const u = this.unlocked;
     if (!u) return;
-    const [last] = (await u.db.query('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')) as { id: number; hash: string }[];
+    const last = await one<AuditTip>(u.db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
     if (!last || (this.anchor && this.anchor.lastId === last.id && this.anchor.hash === last.hash)) return;
     this.anchor = { lastId: last.id, hash: last.hash, written: false };
     this.anchorTimer ??= setTimeout(() => {
@@ -288,7 +294,7 @@ export class Session {
     if (this.unlocked) await this.signOut();
     const { db, key } = opened;
     await this.writeSlot(db, key, row.username, req.newPassword, false);
-    await this.open(db, key, toSignedInUser({ ...row, mustChangePassword: false }));
+    await this.open(db, key, toSignedInUser({ ...row, must_change_password: 0 }));
     await this.audit({ username: row.username, action: 'security.breakGlass', category: 'security', outcome: 'success', detail: `reason: ${req.reason}` });
     return this.unlocked!.user;
   }
@@ -318,7 +324,7 @@ export class Session {
     const next = await withUserSlot(readKeyring(this.paths.keyring), key, username, password);
     await db.transaction(async (em) => {
       if (within) await within(em);
-      await em.update(UserEntity, { username }, { mustChangePassword: mustChange });
+      await run(em, sql`UPDATE users SET must_change_password = ${mustChange ? 1 : 0} WHERE username = ${username}`);
       writeKeyring(this.paths.keyring, next);
     });
   }
@@ -338,7 +344,7 @@ export class Session {
     const recoveryCode = newRecoveryCode();
     const newKey = newDataKey();
     const { keyring: next, dropped } = await rekeyedKeyring(keyring, newKey, { ...plan, recoveryCode });
-    const [last] = (await u.db.query('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')) as { id: number; hash: string }[];
+    const last = await one<AuditTip>(u.db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
     writeKeyring(this.paths.keyringNext, last ? { ...next, auditAnchor: anchorFor(newKey, next, last.id, last.hash) } : next);
     const raw = rawConnection(u.db);
     // SQLite3 Multiple Ciphers re-keys only outside WAL mode: checkpoint, switch, re-key, switch back.
@@ -397,6 +403,7 @@ export class Session {
     this.integrityProblem = await openAlarms(db.manager);
     const [pharmacy, settings] = await Promise.all([getPharmacy(db.manager), getSettings(db.manager)]);
     this.idleLockMinutes = settings.idleLockMinutes;
+    setPharmacyTimeZone(settings.timeZone);
     this.unlocked = { db, key, user, pharmacyName: pharmacy?.name ?? '', idleMs: settings.idleLockMinutes * 60_000 };
     this.locked = null;
     this.touch();
@@ -410,11 +417,12 @@ export class Session {
 
 
 
-  /** Applies a changed idle setting to the running session. */
-  setIdleLockMinutes(minutes: number): void {
-    this.idleLockMinutes = minutes;
-    if (this.unlocked) this.unlocked.idleMs = minutes * 60_000;
-    this.emit({ type: 'idleLockChanged', minutes });
+  /** Applies changed settings (idle time, time zone) to the running session and tells the screen. */
+  applySettings(settings: Pick<PharmacySettings, 'idleLockMinutes' | 'timeZone'>): void {
+    this.idleLockMinutes = settings.idleLockMinutes;
+    if (this.unlocked) this.unlocked.idleMs = settings.idleLockMinutes * 60_000;
+    setPharmacyTimeZone(settings.timeZone);
+    this.emit({ type: 'settingsChanged' });
   }
 
   private async close(): Promise<void> {

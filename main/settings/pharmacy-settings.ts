@@ -1,6 +1,8 @@
 // Pharmacy-wide settings kept in the encrypted database (they apply to every user and computer).
-import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { isTimeZone } from '../../preload/schemas/dates';
+import type { Row } from '../db/rows';
+import { all, run, sql, type Q } from '../db/sql';
 import { DOCUMENT_SETTINGS_DEFAULT, FILE_NAME_STYLES, IDLE_LOCK_DEFAULT_MINUTES, type BackupStatus, type PharmacySettings, type settingsUpdateRequest } from '../../preload/schemas/settings';
 
 const stored = z.object({
@@ -8,29 +10,38 @@ const stored = z.object({
   autoBackup: z.object({ enabled: z.boolean(), folder: z.string() }).catch({ enabled: false, folder: '' }),
   lastAutoBackup: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable().catch(null),
   documents: z.object({ hours: z.string(), tty: z.string(), fax: z.string(), fileNames: z.enum(FILE_NAME_STYLES) }).catch(DOCUMENT_SETTINGS_DEFAULT),
+  timeZone: z.string().refine((v) => v === '' || isTimeZone(v)).catch(''),
 });
 
 type Key = keyof PharmacySettings;
 
-export async function getSettings(em: Pick<EntityManager, 'query'>): Promise<PharmacySettings> {
-  const rows = (await em.query('SELECT key, value FROM app_settings')) as { key: Key; value: string }[];
-  const raw: Record<string, unknown> = { idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES, autoBackup: undefined, lastAutoBackup: null, documents: DOCUMENT_SETTINGS_DEFAULT };
+export async function getSettings(q: Q): Promise<PharmacySettings> {
+  const rows = await all<Pick<Row<'app_settings'>, 'key' | 'value'>>(q, sql`SELECT key, value FROM app_settings`);
+  const raw: Record<string, unknown> = {
+    idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+    autoBackup: undefined,
+    lastAutoBackup: null,
+    documents: DOCUMENT_SETTINGS_DEFAULT,
+    timeZone: '',
+  };
   for (const r of rows) raw[r.key] = JSON.parse(r.value);
   return stored.parse(raw);
 }
 
-async function put(em: Pick<EntityManager, 'query'>, key: Key, value: unknown, by: string): Promise<void> {
-  await em.query(
-    `INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    [key, JSON.stringify(value), new Date().toISOString(), by],
+async function put(q: Q, key: Key, value: unknown, by: string): Promise<void> {
+  await run(
+    q,
+    sql`INSERT INTO app_settings (key, value, updated_at, updated_by)
+        VALUES (${key}, ${JSON.stringify(value)}, ${new Date().toISOString()}, ${by})
+        ON CONFLICT (key) DO UPDATE
+        SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
 }
 
-export async function updateSettings(em: EntityManager, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<void> {
-  if (patch.idleLockMinutes !== undefined) await put(em, 'idleLockMinutes', patch.idleLockMinutes, by);
-  if (patch.autoBackup !== undefined) await put(em, 'autoBackup', patch.autoBackup, by);
-  if (patch.documents !== undefined) await put(em, 'documents', patch.documents, by);
+export async function updateSettings(q: Q, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<void> {
+  for (const key of ['idleLockMinutes', 'autoBackup', 'documents', 'timeZone'] as const) {
+    if (patch[key] !== undefined) await put(q, key, patch[key], by);
+  }
 }
 
-export const recordAutoBackup = (em: Pick<EntityManager, 'query'>, status: BackupStatus, by: string) => put(em, 'lastAutoBackup', status, by);
+export const recordAutoBackup = (q: Q, status: BackupStatus, by: string) => put(q, 'lastAutoBackup', status, by);

@@ -1,10 +1,8 @@
 // The adherence programme: a patient's PDC and refill timeline, the outreach worklist, and the
 // outreach log.
 import { z } from 'zod';
+import { idSchema, pastDate } from './fields';
 import { optionalText } from './identifiers';
-
-const id = z.uuid({ error: 'Not a valid record id' });
-const iso = (label: string) => z.string({ error: `Enter the ${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as MM/DD/YYYY`);
 
 export const OUTREACH_METHODS = ['phone', 'text', 'inPerson', 'mail'] as const;
 export const OUTREACH_METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = { phone: 'Phone call', text: 'Text message', inPerson: 'In person', mail: 'Letter' };
@@ -18,7 +16,7 @@ export const OUTREACH_INTERVENTION_LABELS: Record<(typeof OUTREACH_INTERVENTIONS
 /** The PQA Star measures' names, as the pharmacy knows them (rule ids from resources/knowledge/adherence.json). */
 export const STAR_MEASURE_LABELS: Record<string, string> = { 'pdc.diabetes': 'Diabetes medicines (non-insulin)', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'Statins' };
 
-export const patientAdherenceRequest = z.object({ patientId: id, months: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(12) }).strict();
+export const patientAdherenceRequest = z.object({ patientId: idSchema, months: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(12) }).strict();
 
 export interface PatientAdherence {
   period: { start: string; end: string };
@@ -48,15 +46,15 @@ export interface AdherenceWorklist {
 
 export const outreachLogRequest = z
   .object({
-    patientId: id,
-    attemptedOn: iso('date of the attempt').refine((v) => v <= new Date().toISOString().slice(0, 10), 'The attempt cannot be in the future'),
+    patientId: idSchema,
+    attemptedOn: pastDate('date of the attempt', { future: 'The attempt cannot be in the future' }),
     method: z.enum(OUTREACH_METHODS, { error: 'Choose how you reached out' }),
     result: z.enum(OUTREACH_RESULTS, { error: 'Choose the result' }),
     intervention: z.enum(OUTREACH_INTERVENTIONS, { error: 'Choose the intervention' }).default('none'),
     note: optionalText(500),
   })
   .strict();
-export const outreachHistoryRequest = z.object({ patientId: id }).strict();
+export const outreachHistoryRequest = z.object({ patientId: idSchema }).strict();
 
 export interface OutreachAttempt {
   id: string;

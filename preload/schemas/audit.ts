@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './identifiers';
+import { optionalIsoDate } from './fields';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -22,18 +22,10 @@ export interface AuditRow extends AuditEntry {
 
 export const AUDIT_SORT_COLUMNS = ['at', 'username', 'action', 'category', 'patient', 'outcome', 'detail'] as const;
 
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || isIsoDate(v), `Enter the ${label} date as YYYY-MM-DD`);
-
 export const auditFilterSchema = z
   .object({
-    from: optionalDate('from'),
-    to: optionalDate('to'),
+    from: optionalIsoDate('from date', { format: 'Enter the from date as YYYY-MM-DD' }),
+    to: optionalIsoDate('to date', { format: 'Enter the to date as YYYY-MM-DD' }),
     username: z.string().trim().max(64).optional(),
     patient: z.string().trim().max(100).optional(),
     action: z.string().trim().max(64).optional(),

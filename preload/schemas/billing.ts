@@ -2,6 +2,7 @@
 // and claims for finalized reviews.
 import { z } from 'zod';
 import billing from '../../resources/billing/mtm-billing.json';
+import { idSchema, isoDate, moneyCents, paidAmountSchema, versionSchema } from './fields';
 import { npiSchema, phoneDigits, requiredText, US_STATE_CODES } from './identifiers';
 
 /** Place-of-service codes a payer may want on telephone and video reviews (cited in resources/billing). */
@@ -9,8 +10,6 @@ export const REMOTE_PLACES_OF_SERVICE = ['01', '02', '10'] as const;
 export type PlaceOfService = (typeof REMOTE_PLACES_OF_SERVICE)[number];
 export const PLACE_OF_SERVICE_LABELS: Record<PlaceOfService, string> = billing.placeOfService.forRemoteReviews.codes;
 
-const id = z.uuid({ error: 'Not a valid record id' });
-const isoDate = (label: string) => z.string({ error: `Enter the ${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as MM/DD/YYYY`);
 /** NUCC taxonomy: 10 characters, ending in X (e.g. 183500000X, pharmacist). */
 const taxonomySchema = z.string({ error: 'Enter the taxonomy code' }).trim().toUpperCase().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, 'A taxonomy code has 10 characters ending in X, for example 183500000X (pharmacist)');
 
@@ -45,13 +44,12 @@ export const renderingPharmacistSchema = z
   .strict();
 export type RenderingPharmacist = z.output<typeof renderingPharmacistSchema>;
 
-const cents = (label: string) => z.number({ error: `Enter the fee for ${label}` }).min(0, 'A fee cannot be negative').max(10000, 'Check the fee: more than $10,000').transform((v) => Math.round(v * 100));
 const x12Id = (label: string) => requiredText(label, 15).regex(/^[A-Za-z0-9 ]+$/, `The ${label} uses letters and digits only`);
 
 export const payerSchema = z
   .object({
-    id: id.optional(),
-    version: z.number().int().positive().optional(),
+    id: idSchema.optional(),
+    version: versionSchema.optional(),
     name: requiredText('payer name', 60),
     payerId: x12Id('payer ID'),
     kind: z.enum(PAYER_KINDS, { error: 'Choose the kind of payer' }),
@@ -61,7 +59,7 @@ export const payerSchema = z
     claimFilingCode: z.enum(['CI', 'MB', 'MC', '16', '09', 'ZZ'], { error: 'Choose the claim filing indicator' }),
     unitRule: z.enum(['whole', 'midpoint'], { error: 'Choose how the payer counts 15-minute units' }),
     remotePlaceOfService: z.enum(REMOTE_PLACES_OF_SERVICE, { error: 'Choose the place of service for telephone and video reviews' }).default('01'),
-    fees: z.object({ '99605': cents('99605'), '99606': cents('99606'), '99607': cents('99607') }).strict(),
+    fees: z.object({ '99605': moneyCents('99605'), '99606': moneyCents('99606'), '99607': moneyCents('99607') }).strict(),
     active: z.boolean().default(true),
   })
   .strict();
@@ -79,8 +77,8 @@ export interface BillingSetup {
 
 export const claimCreateRequest = z
   .object({
-    reviewId: id,
-    payerId: id,
+    reviewId: idSchema,
+    payerId: idSchema,
     /** The pharmacist's override of new vs established, with the reason (kept on the claim). */
     established: z.object({ value: z.boolean(), reason: requiredText('reason for the override', 200) }).strict().optional(),
   })
@@ -157,25 +155,25 @@ export const actionsFor = (status: ClaimStatus) => (Object.keys(CLAIM_ACTIONS) a
 const payerClaimNumber = z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/, 'The payer’s claim number is letters, digits and dashes (up to 50), as on the remittance').optional();
 
 export const claimActionRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('ready'), id, version: z.number().int().positive() }).strict(),
-  z.object({ action: z.literal('submitted'), id, version: z.number().int().positive() }).strict(),
-  z.object({ action: z.literal('paid'), id, version: z.number().int().positive(), paidAmount: z.number().min(0).max(100000), paidDate: isoDate('date paid'), payerClaimNumber }).strict(),
-  z.object({ action: z.literal('denied'), id, version: z.number().int().positive(), reason: requiredText('denial reason', 200), payerClaimNumber }).strict(),
-  z.object({ action: z.literal('rejected'), id, version: z.number().int().positive(), reason: requiredText('rejection reason', 200) }).strict(),
-  z.object({ action: z.literal('replace'), id, version: z.number().int().positive(), payerClaimNumber }).strict(),
-  z.object({ action: z.literal('void'), id, version: z.number().int().positive(), payerClaimNumber }).strict(),
+  z.object({ action: z.literal('ready'), id: idSchema, version: versionSchema }).strict(),
+  z.object({ action: z.literal('submitted'), id: idSchema, version: versionSchema }).strict(),
+  z.object({ action: z.literal('paid'), id: idSchema, version: versionSchema, paidAmount: paidAmountSchema, paidDate: isoDate('date paid'), payerClaimNumber }).strict(),
+  z.object({ action: z.literal('denied'), id: idSchema, version: versionSchema, reason: requiredText('denial reason', 200), payerClaimNumber }).strict(),
+  z.object({ action: z.literal('rejected'), id: idSchema, version: versionSchema, reason: requiredText('rejection reason', 200) }).strict(),
+  z.object({ action: z.literal('replace'), id: idSchema, version: versionSchema, payerClaimNumber }).strict(),
+  z.object({ action: z.literal('void'), id: idSchema, version: versionSchema, payerClaimNumber }).strict(),
 ]);
 
 export const claimListRequest = z
-  .object({ from: isoDate('first service date').optional(), to: isoDate('last service date').optional(), payerId: id.optional(), status: z.enum(CLAIM_STATUSES).optional(), reviewId: id.optional() })
+  .object({ from: isoDate('first service date').optional(), to: isoDate('last service date').optional(), payerId: idSchema.optional(), status: z.enum(CLAIM_STATUSES).optional(), reviewId: idSchema.optional() })
   .strict();
 
 export const claimExportRequest = z
-  .object({ format: z.enum(['837p', 'cms1500', 'csv'], { error: 'Choose 837P, CMS-1500 or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: id })
+  .object({ format: z.enum(['837p', 'cms1500', 'csv'], { error: 'Choose 837P, CMS-1500 or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: idSchema })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
 
-export const batchIdRequest = z.object({ id }).strict();
+export const batchIdRequest = z.object({ id: idSchema }).strict();
 export const dataElementsRequest = z.object({ contractYear: z.number({ error: 'Enter the contract year' }).int().min(2020, 'Choose a contract year from 2020').max(2100) }).strict();
 export interface DataElementsFile {
   fileName: string;

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import pgxResults from '../../resources/clinical/pgx-results.json';
 import knowledgeSources from '../../resources/knowledge/sources.json';
-import { isIsoDate, optionalText } from './identifiers';
+import { idSchema, pastDate } from './fields';
+import { optionalText } from './identifiers';
 
 /** Genes and their result terms (CPIC standard terms), from resources/clinical/pgx-results.json. */
 export const PGX_RESULTS: Record<string, string[]> = pgxResults.genes;
@@ -337,8 +338,6 @@ export interface PopulationChecks {
   elapsedMs: number;
 }
 
-const idSchema = z.uuid({ error: 'Not a valid record id' });
-
 /** A drug-therapy problem on the patient's record: confirmed from a check, or entered by the pharmacist. */
 export interface DrugTherapyProblem {
   id: string;
@@ -372,7 +371,7 @@ export const problemAddRequest = z
 export const problemResolveRequest = z
   .object({
     id: idSchema,
-    resolvedOn: z.string({ error: 'Enter the date it was resolved' }).trim().refine(isIsoDate, 'Enter the date it was resolved as MM/DD/YYYY').refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date it was resolved cannot be in the future'),
+    resolvedOn: pastDate('date it was resolved'),
     resolution: z.string({ error: 'Say how it was resolved' }).trim().min(3, 'Say how it was resolved, in a few words').max(1000),
   })
   .strict();
@@ -383,7 +382,7 @@ export const genotypeAddRequest = z
     patientId: idSchema,
     gene: z.enum(PGX_GENES, { error: 'Choose the gene' }),
     result: z.string({ error: 'Choose the result' }).trim().min(1, 'Choose the result'),
-    testedOn: z.string({ error: 'Enter the test date' }).trim().refine(isIsoDate, 'Enter the test date as MM/DD/YYYY').refine((v) => v <= new Date().toISOString().slice(0, 10), 'The test date cannot be in the future'),
+    testedOn: pastDate('test date'),
     laboratory: optionalText(120),
   })
   .strict()

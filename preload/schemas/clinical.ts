@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import icd from '../../resources/clinical/conditions.json';
 import labTypes from '../../resources/clinical/lab-types.json';
-import { isIsoDate } from './identifiers';
-import { todayIso } from './dates';
+import { idSchema, pastDate } from './fields';
 
 export const CORE_CHRONIC_DISEASES = icd.coreChronicDiseases;
 /** The bundled ICD-10-CM codes a medication review meets, each with plain names in English and Spanish and everyday search terms. */
@@ -14,15 +13,6 @@ export const ICD_CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 export const coreDiseasesOf = (codes: string[]) => new Set(codes.flatMap((c) => CORE_OF_CODE.get(c) ?? []));
 export const LAB_TYPES = labTypes.labs;
 export type LabTypeId = (typeof LAB_TYPES)[number]['id'];
-
-const idSchema = z.uuid({ error: 'Not a valid record id' });
-
-const pastDate = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .trim()
-    .refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`)
-    .refine((v) => v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const conditionAddRequest = z
   .object({

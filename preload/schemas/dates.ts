@@ -19,21 +19,62 @@ export function parseUsDate(input: string): string | null {
   return null;
 }
 
-/** Whole years between a date of birth and today (or `on`). */
-export function ageOn(dateOfBirth: string, on: Date = new Date()): number {
+/** Whole years between a date of birth and an ISO date. */
+function yearsBetween(dateOfBirth: string, iso: string): number {
   const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  let age = on.getFullYear() - y;
-  if (on.getMonth() + 1 < m || (on.getMonth() + 1 === m && on.getDate() < d)) age--;
-  return age;
+  const [ty, tm, td] = iso.split('-').map(Number) as [number, number, number];
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/** Whole years between a date of birth and today at the pharmacy (or the date `on` falls on there). */
+export function ageOn(dateOfBirth: string, on: Date = new Date()): number {
+  return yearsBetween(dateOfBirth, localIsoDate(on));
 }
 
 export const DAY_MS = 86_400_000;
 
-/** Today as YYYY-MM-DD (UTC, like every stored date). */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+// "Today" is the pharmacy's calendar date, never UTC's: after 7 pm on the East Coast the UTC date is
+// already tomorrow. Main sets the zone from the pharmacy's settings when the database opens, the
+// screen from the status it reads; until then (and by default) it is the computer's own.
+let zone: string | undefined;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The pharmacy's IANA time zone; null or '' means the computer's. */
+export function setPharmacyTimeZone(timeZone: string | null | undefined): void {
+  zone = timeZone || undefined;
+}
+
+export const computerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const pharmacyTimeZone = () => zone ?? computerTimeZone();
+
+/** Whether `name` is a time zone this computer knows (e.g. America/New_York). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the pharmacy's time zone. */
+export function localIsoDate(at: Date, timeZone = pharmacyTimeZone()): string {
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(at);
+}
+
+/** Today as YYYY-MM-DD: the pharmacy's local date. */
+export const todayIso = (now: Date = new Date()) => localIsoDate(now);
+
+/** This calendar year at the pharmacy. */
+export const thisYear = () => Number(todayIso().slice(0, 4));
+
+/** A stored instant (ISO timestamp) as the pharmacy's MM/DD/YYYY. */
+export const formatInstant = (iso: string) => formatIsoDate(localIsoDate(new Date(iso)));
 
 /** The ISO date `days` days before an ISO date (UTC, no time-of-day drift). */
 export const isoDaysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 /** Age on an ISO date. */
-export const ageOnIso = (dateOfBirth: string, iso: string) => ageOn(dateOfBirth, new Date(`${iso}T12:00:00Z`));
+export const ageOnIso = (dateOfBirth: string, iso: string) => yearsBetween(dateOfBirth, iso);

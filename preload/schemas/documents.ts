@@ -1,17 +1,17 @@
 // Printed documents made from a review: the CMS Standardized Format summary, the prescriber fax,
 // the pharmacist's note. The PDF travels as base64 so both transports carry it unchanged.
 import { z } from 'zod';
+import { idSchema, versionSchema } from './fields';
 
 export const DOCUMENT_LANGUAGES = ['en', 'es'] as const;
 export const LANGUAGE_NAMES: Record<(typeof DOCUMENT_LANGUAGES)[number], string> = { en: 'English', es: 'Spanish' };
-const id = z.uuid({ error: 'Not a valid record id' });
 
 export const documentRequest = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('cmrSummary'), reviewId: id, language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional() }).strict(),
-    z.object({ kind: z.literal('prescriberLetter'), reviewId: id, prescriberId: id }).strict(),
-    z.object({ kind: z.literal('pharmacistNote'), reviewId: id }).strict(),
+    z.object({ kind: z.literal('cmrSummary'), reviewId: idSchema, language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional() }).strict(),
+    z.object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, prescriberId: idSchema }).strict(),
+    z.object({ kind: z.literal('pharmacistNote'), reviewId: idSchema }).strict(),
   ],
   { error: 'Choose the CMR summary, a prescriber fax or the pharmacist note' },
 );
@@ -19,11 +19,11 @@ export type DocumentRequest = z.output<typeof documentRequest>;
 
 /** Printing or saving a document the patient or prescriber receives records when it went out. */
 export const documentSentRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cmrSummary'), reviewId: id, version: z.number().int().positive() }).strict(),
-  z.object({ kind: z.literal('prescriberLetter'), reviewId: id, version: z.number().int().positive(), prescriberId: id }).strict(),
+  z.object({ kind: z.literal('cmrSummary'), reviewId: idSchema, version: versionSchema }).strict(),
+  z.object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, version: versionSchema, prescriberId: idSchema }).strict(),
 ]);
 
-export const carePlanRequest = z.object({ reviewId: id }).strict();
+export const carePlanRequest = z.object({ reviewId: idSchema }).strict();
 export interface CarePlanFile {
   fileName: string;
   /** A FHIR R4 document Bundle, pretty-printed. */

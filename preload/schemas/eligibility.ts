@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { CORE_CHRONIC_DISEASES } from './clinical';
-import { isIsoDate, requiredText } from './identifiers';
-import { todayIso } from './dates';
+import { idSchema, isoDate, pastDate } from './fields';
+import { requiredText } from './identifiers';
 
 export const CORE_DISEASE_IDS = CORE_CHRONIC_DISEASES.map((d) => d.id) as [string, ...string[]];
 export const OPT_OUT_REASONS = Object.keys(targeting.optOutReasons.reasons) as [keyof typeof targeting.optOutReasons.reasons, ...(keyof typeof targeting.optOutReasons.reasons)[]];
@@ -18,8 +18,6 @@ export const STATUS_LABELS: Record<EnrollmentStatus, string> = {
 };
 
 const year = z.number({ error: 'Choose a contract year' }).int().min(2023).max(2100);
-const pastDate = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`).refine((v) => v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const criteriaSchema = z
   .object({
@@ -44,7 +42,7 @@ export interface YearCriteria extends Criteria {
 
 export const criteriaGetRequest = z.object({ contractYear: year }).strict();
 export const criteriaSetRequest = z.object({ contractYear: year, criteria: criteriaSchema }).strict();
-export const screeningRequest = z.object({ contractYear: year, asOf: z.string().refine(isIsoDate, 'Enter the date as MM/DD/YYYY').optional() }).strict();
+export const screeningRequest = z.object({ contractYear: year, asOf: isoDate('date').optional() }).strict();
 
 export interface Enrollment {
   status: EnrollmentStatus;
@@ -89,12 +87,12 @@ export interface ScreeningResult {
 }
 
 export const enrollmentActionRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('target'), patientId: z.uuid(), contractYear: year, version: z.number().int().min(0), date: pastDate('date targeted') }).strict(),
-  z.object({ action: z.literal('enroll'), patientId: z.uuid(), contractYear: year, version: z.number().int().min(0), date: pastDate('enrollment date') }).strict(),
+  z.object({ action: z.literal('target'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('date targeted') }).strict(),
+  z.object({ action: z.literal('enroll'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('enrollment date') }).strict(),
   z
-    .object({ action: z.literal('optOut'), patientId: z.uuid(), contractYear: year, version: z.number().int().min(0), date: pastDate('opt-out date'), reason: z.enum(OPT_OUT_REASONS, { error: 'Choose why the patient left the programme' }), note: requiredText('note', 200).optional() })
+    .object({ action: z.literal('optOut'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('opt-out date'), reason: z.enum(OPT_OUT_REASONS, { error: 'Choose why the patient left the programme' }), note: requiredText('note', 200).optional() })
     .strict(),
-  z.object({ action: z.literal('offerCmr'), patientId: z.uuid(), contractYear: year, version: z.number().int().min(0), date: pastDate('date the CMR was offered'), method: z.enum(CMR_OFFER_METHODS, { error: 'Choose how the CMR was offered' }) }).strict(),
-  z.object({ action: z.literal('completeCmr'), patientId: z.uuid(), contractYear: year, version: z.number().int().min(0), date: pastDate('CMR date') }).strict(),
+  z.object({ action: z.literal('offerCmr'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('date the CMR was offered'), method: z.enum(CMR_OFFER_METHODS, { error: 'Choose how the CMR was offered' }) }).strict(),
+  z.object({ action: z.literal('completeCmr'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('CMR date') }).strict(),
 ]);
 export type EnrollmentAction = z.output<typeof enrollmentActionRequest>;

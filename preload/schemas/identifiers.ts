@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import identifiers from '../../resources/reference/identifiers.json';
 import usStates from '../../resources/reference/us-states.json';
+import { todayIso } from './dates';
+import { isIsoDate, isNotFuture } from './fields';
+
+/** Moved to ./fields (which identifiers builds on); re-exported for existing importers. */
+export { isIsoDate };
 
 const MBI_LETTER = `[${[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter((l) => !identifiers.mbi.excludedLetters.includes(l)).join('')}]`;
 const MBI_PART: Record<string, string> = { C: '[1-9]', N: '[0-9]', A: MBI_LETTER, AN: `(?:${MBI_LETTER}|[0-9])` };
@@ -102,23 +107,13 @@ export const zipSchema = z
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || /^[0-9]{5}(-?[0-9]{4})?$/.test(v), 'Enter a 5-digit ZIP code or ZIP+4');
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2023-02-30). */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
 export const dateOfBirthSchema = z
   .string({ error: 'Enter the date of birth' })
   .trim()
   .min(1, 'Enter the date of birth')
   .refine(isIsoDate, 'Enter the date of birth as MM/DD/YYYY')
-  .refine((v) => v <= new Date().toISOString().slice(0, 10), 'The date of birth cannot be in the future')
-  .refine((v) => Number(v.slice(0, 4)) >= new Date().getUTCFullYear() - 125, 'Check the year of birth: that would make the patient over 125');
+  .refine(isNotFuture, 'The date of birth cannot be in the future')
+  .refine((v) => Number(v.slice(0, 4)) >= Number(todayIso().slice(0, 4)) - 125, 'Check the year of birth: that would make the patient over 125');
 
 export const addressSchema = z.object({
   line1: optionalText(120),

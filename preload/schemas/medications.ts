@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate, optionalText, requiredText } from './identifiers';
-import { todayIso } from './dates';
+import { idSchema, optionalPastDate, pastDate, versionSchema } from './fields';
+import { optionalText, requiredText } from './identifiers';
 
 export const MEDICATION_KINDS = ['rx', 'otc', 'herbal', 'supplement'] as const;
 export const MEDICATION_SOURCES = ['pharmacyFill', 'patientReported', 'otherPharmacy', 'dischargeList', 'caregiver'] as const;
@@ -12,16 +12,6 @@ export const SOURCE_LABELS: Record<(typeof MEDICATION_SOURCES)[number], string> 
   dischargeList: 'Hospital discharge list',
   caregiver: 'Caregiver',
 };
-
-const idSchema = z.uuid({ error: 'Not a valid record id' });
-const optionalPastDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || isIsoDate(v), `Enter the ${label} as MM/DD/YYYY`)
-    .refine((v) => v === undefined || v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const medicationInputSchema = z
   .object({
@@ -40,12 +30,12 @@ export const medicationInputSchema = z
   .strict();
 
 export const medicationAddRequest = z.object({ patientId: idSchema, medication: medicationInputSchema }).strict();
-export const medicationUpdateRequest = z.object({ id: idSchema, version: z.number().int().positive(), medication: medicationInputSchema }).strict();
+export const medicationUpdateRequest = z.object({ id: idSchema, version: versionSchema, medication: medicationInputSchema }).strict();
 export const medicationStopRequest = z
   .object({
     id: idSchema,
-    version: z.number().int().positive(),
-    stopDate: z.string({ error: 'Enter the date it was stopped' }).trim().refine(isIsoDate, 'Enter the stop date as MM/DD/YYYY').refine((v) => v <= todayIso(), 'The stop date cannot be in the future'),
+    version: versionSchema,
+    stopDate: pastDate('stop date', { missing: 'Enter the date it was stopped' }),
     reason: requiredText('reason it was stopped', 200),
   })
   .strict();

@@ -10,6 +10,7 @@ import {
   requiredText,
   type Address,
 } from './identifiers';
+import { idSchema, versionSchema } from './fields';
 
 export const LANGUAGES = languages.languages;
 const languageCodes = LANGUAGES.map((l) => l.code) as [string, ...string[]];
@@ -17,8 +18,6 @@ const languageCodes = LANGUAGES.map((l) => l.code) as [string, ...string[]];
 export const SEXES = ['female', 'male', 'unknown'] as const;
 export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe', 'unknown'] as const;
 export const ALLERGY_KINDS = ['allergy', 'intolerance'] as const;
-
-const idSchema = z.uuid({ error: 'Not a valid record id' });
 
 export const allergySchema = z.object({
   substance: requiredText('substance (drug, food or other)', 120),
@@ -78,7 +77,7 @@ export const patientCreateRequest = z
   .strict();
 
 export const patientUpdateRequest = z
-  .object({ id: idSchema, version: z.number().int().positive(), patient: patientInputSchema })
+  .object({ id: idSchema, version: versionSchema, patient: patientInputSchema })
   .strict();
 
 export const patientIdRequest = z.object({ id: idSchema }).strict();

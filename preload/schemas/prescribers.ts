@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import identifiers from '../../resources/reference/identifiers.json';
+import { idSchema, versionSchema } from './fields';
 import { addressSchema, npiSchema, optionalText, phoneSchema, requiredText, type Address } from './identifiers';
 
 export const CONTACT_METHODS = ['fax', 'phone', 'portal'] as const;
@@ -38,8 +39,8 @@ export const prescriberInputSchema = z
 export type PrescriberData = z.output<typeof prescriberInputSchema>;
 
 export const prescriberCreateRequest = z.object({ prescriber: prescriberInputSchema }).strict();
-export const prescriberUpdateRequest = z.object({ id: z.uuid({ error: 'Not a valid record id' }), version: z.number().int().positive(), prescriber: prescriberInputSchema }).strict();
-export const prescriberIdRequest = z.object({ id: z.uuid({ error: 'Not a valid record id' }) }).strict();
+export const prescriberUpdateRequest = z.object({ id: idSchema, version: versionSchema, prescriber: prescriberInputSchema }).strict();
+export const prescriberIdRequest = z.object({ id: idSchema }).strict();
 export const prescriberSearchRequest = z.object({ query: z.string().max(100, 'Search text is too long').default(''), limit: z.number().int().min(1).max(200).default(50) }).strict();
 
 export interface Prescriber {

@@ -1,10 +1,10 @@
 // The owner's reports over a date range: programme, clinical, adherence, billing and time.
 import { z } from 'zod';
 import type { ClaimStatus } from './billing';
+import { isoDate } from './fields';
 
-const iso = (label: string) => z.string({ error: `Enter the ${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as MM/DD/YYYY`);
 export const reportRequest = z
-  .object({ from: iso('first date'), to: iso('last date') })
+  .object({ from: isoDate('first date'), to: isoDate('last date') })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { DrugTherapyProblem } from './checks';
 import { CMR_OFFER_METHODS } from './eligibility';
-import { isIsoDate, optionalText } from './identifiers';
+import { idSchema, isoDate, pastDate, versionSchema as version } from './fields';
+import { optionalText } from './identifiers';
 import { MEDICATION_SOURCES } from './medications';
 import { todayIso } from './dates';
 
@@ -46,11 +47,6 @@ export const DELIVERY_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> 
 /** How the pharmacist settles a reconciliation line with the patient. */
 export const RESOLUTIONS = ['asListed', 'differently', 'notTaking', 'stopped'] as const;
 export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = { asListed: 'Taking as listed', differently: 'Taking differently', notTaking: 'Not taking', stopped: 'Stopped' };
-
-const idSchema = z.uuid({ error: 'Not a valid record id' });
-const version = z.number().int().positive();
-const isoDate = (label: string) => z.string({ error: `Enter the ${label}` }).trim().refine(isIsoDate, `Enter the ${label} as MM/DD/YYYY`);
-const pastDate = (label: string) => isoDate(label).refine((v) => v <= todayIso(), `The ${label} cannot be in the future`);
 
 export const reviewCreateRequest = z.object({ patientId: idSchema, type: z.enum(REVIEW_TYPES, { error: 'Choose CMR, TMR or follow-up' }) }).strict();
 export const reviewIdRequest = z.object({ id: idSchema }).strict();

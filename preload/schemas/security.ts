@@ -92,7 +92,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('locked'), reason: z.enum(['idle', 'user']), username: z.string(), fullName: z.string() }),
   z.object({ type: z.literal('signedOut') }),
   z.object({ type: z.literal('signedIn'), username: z.string() }),
-  z.object({ type: z.literal('idleLockChanged'), minutes: z.number() }),
+  z.object({ type: z.literal('settingsChanged') }),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
@@ -107,6 +107,8 @@ export interface AppStatus {
   idleLockMinutes: number;
   /** For administrators: what the last unlock found wrong with the audit trail's anchor (tampering); null when sound. */
   auditIntegrity: string | null;
+  /** The pharmacy's time zone (its settings, else the computer's): what "today" means on every screen. */
+  timeZone: string;
 }
 
 export interface SetupResult {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './dates';
 
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
 export const AUTO_BACKUPS_KEPT = 14;
@@ -35,6 +36,12 @@ export const settingsUpdateRequest = z
       .refine((v) => !v.enabled || v.folder.length > 0, { path: ['folder'], message: 'Choose the folder for automatic backups' })
       .optional(),
     documents: documentSettingsSchema.optional(),
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine((v) => v === '' || isTimeZone(v), 'Choose a time zone from the list')
+      .optional(),
   })
   .strict();
 
@@ -50,6 +57,8 @@ export interface PharmacySettings {
   autoBackup: { enabled: boolean; folder: string };
   lastAutoBackup: BackupStatus | null;
   documents: DocumentSettings;
+  /** The pharmacy's IANA time zone, '' for the computer's own: it decides what "today" is. */
+  timeZone: string;
 }
 
 export const backupCreateRequest = z.object({ folder: z.string().trim().min(1, 'Enter the folder to save the backup in').max(500) }).strict();

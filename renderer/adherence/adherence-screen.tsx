@@ -1,6 +1,6 @@
 // Who to call about adherence: below 80% PDC on a Star measure or a refill more than N days late.
 // Each call is logged; a conversation that becomes a targeted review starts a TMR.
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { OUTREACH_INTERVENTION_LABELS, OUTREACH_INTERVENTIONS, OUTREACH_METHOD_LABELS, OUTREACH_METHODS, OUTREACH_RESULT_LABELS, OUTREACH_RESULTS, type AdherenceWorklistEntry } from '../../preload/schemas/adherence';
 import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
@@ -9,8 +9,17 @@ import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
 import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
+
+const lastOutreach = ({ lastOutreach: last, attempts }: AdherenceWorklistEntry) =>
+  last ? `${formatIsoDate(last.date)}: ${OUTREACH_RESULT_LABELS[last.result]} (${attempts} in 30 days)` : 'None yet';
+
+function openPatient(click: MouseEvent, patientId: string) {
+  click.preventDefault();
+  navigate(`/patients/${patientId}`);
+}
 
 export function AdherenceScreen() {
   const [lateDays, setLateDays] = useState('');
@@ -19,6 +28,7 @@ export function AdherenceScreen() {
   const [logging, setLogging] = useState<AdherenceWorklistEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const entries = (list.data?.entries ?? []).filter((e) => !onlyDue || e.due);
+  const startTmr = (patientId: string) => void startReview(patientId, 'tmr').catch((x: Error) => setError(x.message));
   return (
     <section aria-labelledby="adherence-screen-title">
       <div className="page-head">
@@ -36,47 +46,54 @@ export function AdherenceScreen() {
           </div>
         </div>
       </div>
-      {(error ?? list.error) && <div className="alert alert-error" role="alert">{error ?? list.error}</div>}
-      {logging && <OutreachForm entry={logging} onDone={() => (setLogging(null), list.reload())} />}
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {logging && <OutreachForm entry={logging} onDone={() => { setLogging(null); list.reload(); }} />}
       <section className="panel" aria-labelledby="outreach-list">
         <h2 id="outreach-list">
           {entries.length} patient{entries.length === 1 ? '' : 's'} {onlyDue ? 'to reach' : 'on the list'}
         </h2>
-        {list.data && entries.length === 0 && <p className="muted">Nobody to call: every patient is at goal, current, or reached in the last 30 days.</p>}
-        {entries.length > 0 && (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Patient</th>
-                <th>Why</th>
-                <th>Last outreach</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {entries.slice(0, 300).map((e) => (
-                <tr key={e.patientId}>
-                  <td className="strong">
-                    <a href={`#/patients/${e.patientId}`} onClick={(x) => (x.preventDefault(), navigate(`/patients/${e.patientId}`))}>
-                      {e.name}
-                    </a>
-                    {e.phone && <div className="muted small">{formatPhone(e.phone)}</div>}
-                  </td>
-                  <td>{e.reasons.join(' · ')}</td>
-                  <td>{e.lastOutreach ? `${formatIsoDate(e.lastOutreach.date)}: ${OUTREACH_RESULT_LABELS[e.lastOutreach.result]} (${e.attempts} in 30 days)` : 'None yet'}</td>
-                  <RowActions>
-                    <button type="button" className="link" onClick={() => setLogging(e)}>
-                      Log outreach
-                    </button>
-                    <button type="button" className="link" onClick={() => void startReview(e.patientId, 'tmr').catch((x: Error) => setError(x.message))}>
-                      Start TMR
-                    </button>
-                  </RowActions>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Loaded result={list} loading={null}>
+          {() =>
+            entries.length === 0 ? (
+              <p className="muted">
+                Nobody to call: every patient is at goal, current, or reached in the last 30 days.
+              </p>
+            ) : (
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th>Patient</th>
+                    <th>Why</th>
+                    <th>Last outreach</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.slice(0, 300).map((e) => (
+                    <tr key={e.patientId}>
+                      <td className="strong">
+                        <a href={`#/patients/${e.patientId}`} onClick={(x) => openPatient(x, e.patientId)}>
+                          {e.name}
+                        </a>
+                        {e.phone && <div className="muted small">{formatPhone(e.phone)}</div>}
+                      </td>
+                      <td>{e.reasons.join(' · ')}</td>
+                      <td>{lastOutreach(e)}</td>
+                      <RowActions>
+                        <button type="button" className="link" onClick={() => setLogging(e)}>
+                          Log outreach
+                        </button>
+                        <button type="button" className="link" onClick={() => startTmr(e.patientId)}>
+                          Start TMR
+                        </button>
+                      </RowActions>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        </Loaded>
       </section>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { setPharmacyTimeZone } from '../../preload/schemas/dates';
 import type { AppStatus, SetupResult, SignedInUser } from '../../preload/schemas/security';
 import { call, SIGNED_OUT_EVENT } from '../api/bridge';
 import { onSessionEvent } from '../api/session-events';
@@ -27,6 +28,7 @@ export function App() {
   const refresh = useCallback(() => {
     call('security:status', {})
       .then((s) => {
+        setPharmacyTimeZone(s.timeZone);
         setStatus(s);
         setLoadError(null);
       })

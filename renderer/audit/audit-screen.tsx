@@ -28,13 +28,14 @@ export function AuditScreen() {
   const [offset, setOffset] = useState(0);
   const [result, setResult] = useState<AuditSearchResult | null>(null);
   const errors = useFormErrors();
+  const { show: showErrors, clear: clearErrors } = errors;
 
   useEffect(() => {
     call('audit:search', { filter: { ...filter, ...sort }, limit: PAGE, offset }).then((r) => {
       setResult(r);
-      errors.clear();
-    }, (failure) => errors.show(failure, 'filter.'));
-  }, [filter, sort, offset, errors.show, errors.clear]);
+      clearErrors();
+    }, (failure) => showErrors(failure, 'filter.'));
+  }, [filter, sort, offset, showErrors, clearErrors]);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { BillingSetup } from '../../preload/schemas/billing';
 import { useCall } from '../api/use-call';
 import { DateRangeFields, useDateRange } from '../ui/date-range';
+import { Loaded } from '../ui/loaded';
 import { BillingSetupPanel } from './billing-setup-panel';
 import { ClaimsPanel } from './claims-panel';
 import { DataElementsPanel } from './data-elements-panel';
@@ -10,8 +11,8 @@ import { ExportPanel } from './export-panel';
 
 export function BillingScreen() {
   const loaded = useCall('billing:setup', {});
+  // The set-up as saved on this screen replaces the one loaded.
   const [setup, setSetup] = useState<BillingSetup | null>(null);
-  const current = setup ?? loaded.data;
   const { typed, setTyped, range } = useDateRange(30);
   // Each panel reloads the other: a claim marked ready can be exported, an export changes the claims.
   const [claimsChanged, setClaimsChanged] = useState(0);
@@ -21,16 +22,29 @@ export function BillingScreen() {
       <div className="page-head">
         <h1 id="billing-screen-title">Billing</h1>
       </div>
-      {loaded.error && <div className="alert alert-error" role="alert">{loaded.error}</div>}
       <DateRangeFields labels={['Service dates from', 'to']} typed={typed} onChange={setTyped} />
-      {current && (
-        <>
-          <ClaimsPanel key={exported} payers={current.payers} range={range} onChanged={() => setClaimsChanged((n) => n + 1)} />
-          {current.payers.length > 0 && <ExportPanel key={claimsChanged} payers={current.payers.filter((p) => p.active)} range={range} onExported={() => setExported((n) => n + 1)} />}
-          <DataElementsPanel />
-          <BillingSetupPanel setup={current} onSaved={setSetup} />
-        </>
-      )}
+      <Loaded result={{ data: setup ?? loaded.data, error: loaded.error }} loading={null}>
+        {(current) => (
+          <>
+            <ClaimsPanel
+              key={exported}
+              payers={current.payers}
+              range={range}
+              onChanged={() => setClaimsChanged((n) => n + 1)}
+            />
+            {current.payers.length > 0 && (
+              <ExportPanel
+                key={claimsChanged}
+                payers={current.payers.filter((p) => p.active)}
+                range={range}
+                onExported={() => setExported((n) => n + 1)}
+              />
+            )}
+            <DataElementsPanel />
+            <BillingSetupPanel setup={current} onSaved={setSetup} />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

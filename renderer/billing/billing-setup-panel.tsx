@@ -12,7 +12,7 @@ import { dollars } from './money';
 export function BillingSetupPanel({ setup, onSaved }: { setup: BillingSetup; onSaved: (s: BillingSetup) => void }) {
   const canEdit = useAllowed('billing:savePayer');
   const [editing, setEditing] = useState<'provider' | 'pharmacist' | Payer | 'newPayer' | null>(null);
-  const done = (s: BillingSetup) => (onSaved(s), setEditing(null));
+  const done = (s: BillingSetup) => { onSaved(s); setEditing(null); };
   const p = setup.provider;
   return (
     <>

@@ -1,18 +1,24 @@
 // Claims by service date, payer and status, each moved along by what the clearinghouse and the
 // remittance say: submitted, paid (amount and date), denied or rejected (reason), corrected, voided.
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { actionsFor, CLAIM_STATUS_LABELS, CLAIM_STATUSES, type Claim, type ClaimAction, type ClaimStatus, type Payer } from '../../preload/schemas/billing';
 import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 import { codesOf, dollars } from './money';
 
 type Action = ClaimAction;
 const ACTION_LABELS: Record<Action, string> = { ready: 'Ready', submitted: 'Submitted', paid: 'Paid…', denied: 'Denied…', rejected: 'Rejected…', replace: 'Correct', void: 'Void' };
+
+function openReview(click: MouseEvent, reviewId: string) {
+  click.preventDefault();
+  navigate(`/reviews/${reviewId}`);
+}
 
 export function ClaimsPanel({ payers, range, onChanged }: { payers: Payer[]; range: { from: string; to: string }; onChanged: () => void }) {
   const [payerId, setPayerId] = useState('');
@@ -25,7 +31,7 @@ export function ClaimsPanel({ payers, range, onChanged }: { payers: Payer[]; ran
     const adjudicated = c.status === 'paid' || c.status === 'denied';
     if (action === 'paid' || action === 'denied' || action === 'rejected' || ((action === 'replace' || action === 'void') && adjudicated && !c.payerClaimNumber)) return setAsking({ claim: c, action });
     setError(null);
-    await call('claims:act', { action, id: c.id, version: c.version }).then(() => (claims.reload(), onChanged()), (e: Error) => setError(e.message));
+    await call('claims:act', { action, id: c.id, version: c.version }).then(() => { claims.reload(); onChanged(); }, (e: Error) => setError(e.message));
   };
   return (
     <section className="panel" aria-labelledby="claims-title">
@@ -38,57 +44,68 @@ export function ClaimsPanel({ payers, range, onChanged }: { payers: Payer[]; ran
         <SelectField label="Payer" value={payerId} onChange={setPayerId} options={[{ value: '', label: 'All payers' }, ...payers.map((p) => ({ value: p.id, label: p.name }))]} />
         <SelectField label="Status" value={status} onChange={setStatus} options={[{ value: '', label: 'Any status' }, ...CLAIM_STATUSES.map((s) => ({ value: s, label: CLAIM_STATUS_LABELS[s] }))]} />
       </div>
-      {(error ?? claims.error) && <div className="alert alert-error" role="alert">{error ?? claims.error}</div>}
-      {asking && <RemittanceForm {...asking} onDone={() => (setAsking(null), claims.reload(), onChanged())} />}
-      {claims.data && claims.data.length === 0 && <p className="muted">No claims with service dates in this range.</p>}
-      {claims.data && claims.data.length > 0 && (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th>Claim</th>
-              <th>Patient</th>
-              <th>Service</th>
-              <th>Payer</th>
-              <th>Codes</th>
-              <th>Charge</th>
-              <th>Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {claims.data.map((c) => (
-              <tr key={c.id}>
-                <td className="strong nowrap">
-                  {c.claimNumber}
-                  {c.frequency !== '1' && <span className="tag">{c.frequency === '7' ? 'Correction' : 'Void'}</span>}
-                </td>
-                <td>
-                  <a href={`#/reviews/${c.reviewId}`} onClick={(e) => (e.preventDefault(), navigate(`/reviews/${c.reviewId}`))}>
-                    {c.patientName}
-                  </a>
-                </td>
-                <td className="nowrap">{formatIsoDate(c.serviceDate)}</td>
-                <td>{c.payerName}</td>
-                <td title={c.explanation}>{codesOf(c.lines)}</td>
-                <td>{dollars(c.totalCents)}</td>
-                <td>
-                  <span className="tag">{CLAIM_STATUS_LABELS[c.status]}</span>
-                  {c.paidCents !== null && <div className="muted small">{dollars(c.paidCents)} on {formatIsoDate(c.paidDate!)}</div>}
-                  {c.denialReason && <div className="muted small">{c.denialReason}</div>}
-                  {c.payerClaimNumber && <div className="muted small">Payer’s no. {c.payerClaimNumber}</div>}
-                </td>
-                <RowActions>
-                  {actionsFor(c.status).map((a) => (
-                    <button key={a} type="button" className="link" onClick={() => void act(c, a)}>
-                      {ACTION_LABELS[a]}
-                    </button>
-                  ))}
-                </RowActions>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {asking && <RemittanceForm {...asking} onDone={() => { setAsking(null); claims.reload(); onChanged(); }} />}
+      <Loaded result={claims} loading={null}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">No claims with service dates in this range.</p>
+          ) : (
+            <table className="data-table compact">
+              <thead>
+                <tr>
+                  <th>Claim</th>
+                  <th>Patient</th>
+                  <th>Service</th>
+                  <th>Payer</th>
+                  <th>Codes</th>
+                  <th>Charge</th>
+                  <th>Status</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr key={c.id}>
+                    <td className="strong nowrap">
+                      {c.claimNumber}
+                      {c.frequency !== '1' && (
+                        <span className="tag">{c.frequency === '7' ? 'Correction' : 'Void'}</span>
+                      )}
+                    </td>
+                    <td>
+                      <a href={`#/reviews/${c.reviewId}`} onClick={(e) => openReview(e, c.reviewId)}>
+                        {c.patientName}
+                      </a>
+                    </td>
+                    <td className="nowrap">{formatIsoDate(c.serviceDate)}</td>
+                    <td>{c.payerName}</td>
+                    <td title={c.explanation}>{codesOf(c.lines)}</td>
+                    <td>{dollars(c.totalCents)}</td>
+                    <td>
+                      <span className="tag">{CLAIM_STATUS_LABELS[c.status]}</span>
+                      {c.paidCents !== null && (
+                        <div className="muted small">
+                          {dollars(c.paidCents)} on {formatIsoDate(c.paidDate!)}
+                        </div>
+                      )}
+                      {c.denialReason && <div className="muted small">{c.denialReason}</div>}
+                      {c.payerClaimNumber && <div className="muted small">Payer’s no. {c.payerClaimNumber}</div>}
+                    </td>
+                    <RowActions>
+                      {actionsFor(c.status).map((a) => (
+                        <button key={a} type="button" className="link" onClick={() => void act(c, a)}>
+                          {ACTION_LABELS[a]}
+                        </button>
+                      ))}
+                    </RowActions>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -1,12 +1,13 @@
 // The contract year's beneficiary-level MTM data elements, for the plan or MTM vendor.
 import { useState } from 'react';
+import { thisYear } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { downloadText } from '../ui/download';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 
 export function DataElementsPanel() {
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [year, setYear] = useState(String(thisYear()));
   const [done, setDone] = useState<string | null>(null);
   const errors = useFormErrors();
   const run = async () => {

@@ -3,6 +3,7 @@ import type { PopulationEntry } from '../../preload/schemas/checks';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
+import { Loaded } from '../ui/loaded';
 
 const LISTS = [
   { key: 'serious', title: 'Serious findings', hint: 'Contraindicated or major: interactions, duplications, kidney dosing, dose limits, disease–drug, older-adult criteria' },
@@ -12,7 +13,7 @@ const LISTS = [
 
 /** Whom to call first: the checks run over every patient, dismissed findings left out. */
 export function CheckWorklistScreen() {
-  const { data, error } = useCall('checks:population', {});
+  const population = useCall('checks:population', {});
   const [text, setText] = useState('');
   const find = (entries: PopulationEntry[]) => entries.filter((e) => !text.trim() || e.name.toLowerCase().includes(text.trim().toLowerCase()));
 
@@ -21,65 +22,82 @@ export function CheckWorklistScreen() {
       <div className="page-head">
         <h1 id="worklist-title">Check worklist</h1>
       </div>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {!data && !error && <p className="muted">Checking every patient…</p>}
-      {data && (
-        <>
-          <div className="summary-tiles" role="status">
-            {LISTS.map((l) => (
-              <div key={l.key} className="tile">
-                <span className="tile-number">{data[l.key].length}</span> {l.title.toLowerCase()}
+      <Loaded result={population} loading="Checking every patient…">
+        {(data) => (
+          <>
+            <div className="summary-tiles" role="status">
+              {LISTS.map((l) => (
+                <div key={l.key} className="tile">
+                  <span className="tile-number">{data[l.key].length}</span> {l.title.toLowerCase()}
+                </div>
+              ))}
+              <div className="tile tile-muted">
+                <span className="tile-number">{data.screened}</span> patients checked in{' '}
+                {(data.elapsedMs / 1000).toFixed(1)} s
               </div>
-            ))}
-            <div className="tile tile-muted">
-              <span className="tile-number">{data.screened}</span> patients checked in {(data.elapsedMs / 1000).toFixed(1)} s
+              <a className="tile tile-link" href="#/adherence">
+                Adherence below 80% and late refills: the Adherence worklist (Alt+H)
+              </a>
             </div>
-            <a className="tile tile-link" href="#/adherence">
-              Adherence below 80% and late refills: the Adherence worklist (Alt+H)
-            </a>
-          </div>
-          <div className="panel filter-bar elig-filters">
-            <div className="field">
-              <label htmlFor="worklist-find">Find patient</label>
-              <input id="worklist-find" value={text} onChange={(e) => setText(e.target.value)} placeholder="Last name" autoComplete="off" />
+            <div className="panel filter-bar elig-filters">
+              <div className="field">
+                <label htmlFor="worklist-find">Find patient</label>
+                <input
+                  id="worklist-find"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder="Last name"
+                  autoComplete="off"
+                />
+              </div>
             </div>
-          </div>
-          {LISTS.map((l) => {
-            const entries = find(data[l.key]);
-            return (
-              <section key={l.key} className="panel worklist-panel" aria-labelledby={`wl-${l.key}`}>
-                <h2 id={`wl-${l.key}`}>
-                  {l.title} <span className="count-note">{entries.length}</span>
-                </h2>
-                <p className="field-hint">{l.hint}</p>
-                {entries.length === 0 ? (
-                  <p className="muted">Nobody on this list.</p>
-                ) : (
-                  <table className="data-table compact">
-                    <thead>
-                      <tr>
-                        <th>Patient</th>
-                        <th>Date of birth</th>
-                        <th>Found</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {entries.slice(0, 200).map((e) => (
-                        <tr key={e.patientId} className="clickable" tabIndex={0} onClick={() => navigate(`/patients/${e.patientId}`)} onKeyDown={(k) => k.key === 'Enter' && navigate(`/patients/${e.patientId}`)}>
-                          <td className="strong nowrap">{e.name}</td>
-                          <td className="nowrap">{formatIsoDate(e.dateOfBirth)}</td>
-                          <td>{e.findings.join(' · ')}</td>
+            {LISTS.map((l) => {
+              const entries = find(data[l.key]);
+              return (
+                <section key={l.key} className="panel worklist-panel" aria-labelledby={`wl-${l.key}`}>
+                  <h2 id={`wl-${l.key}`}>
+                    {l.title} <span className="count-note">{entries.length}</span>
+                  </h2>
+                  <p className="field-hint">{l.hint}</p>
+                  {entries.length === 0 ? (
+                    <p className="muted">Nobody on this list.</p>
+                  ) : (
+                    <table className="data-table compact">
+                      <thead>
+                        <tr>
+                          <th>Patient</th>
+                          <th>Date of birth</th>
+                          <th>Found</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-                {entries.length > 200 && <p className="muted">Showing the first 200 of {entries.length}; find a patient by name to narrow the list.</p>}
-              </section>
-            );
-          })}
-        </>
-      )}
+                      </thead>
+                      <tbody>
+                        {entries.slice(0, 200).map((e) => (
+                          <tr
+                            key={e.patientId}
+                            className="clickable"
+                            tabIndex={0}
+                            onClick={() => navigate(`/patients/${e.patientId}`)}
+                            onKeyDown={(k) => k.key === 'Enter' && navigate(`/patients/${e.patientId}`)}
+                          >
+                            <td className="strong nowrap">{e.name}</td>
+                            <td className="nowrap">{formatIsoDate(e.dateOfBirth)}</td>
+                            <td>{e.findings.join(' · ')}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                  {entries.length > 200 && (
+                    <p className="muted">
+                      Showing the first 200 of {entries.length}; find a patient by name to narrow the list.
+                    </p>
+                  )}
+                </section>
+              );
+            })}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DTP_LABELS, FILL_GRACE_DAYS, SEVERITIES, SEVERITY_LABELS, SOURCE_NAMES, type Finding, type PatientChecks } from '../../preload/schemas/checks';
-import { formatIsoDate } from '../../preload/schemas/dates';
+import { formatInstant, formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
@@ -9,11 +9,11 @@ const ADHERENCE_NAMES: Record<string, string> = { 'pdc.diabetes': 'diabetes medi
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const citationText = (c: Finding['citation']) => `${c.document}${c.year && !c.document.includes(String(c.year)) ? `, ${c.year}` : ''}; ${c.locator}`;
 
+type ChecksPanelProps = { patientId: string; checks: PatientChecks; onChanged: () => void };
+
 /** What the checks found in the patient's current medicines, most severe first, for the pharmacist to confirm or dismiss. */
-export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId: string; checks: PatientChecks | null; error: string | null; onChanged: () => void }) {
+export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) {
   const [showDismissed, setShowDismissed] = useState(false);
-  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
-  if (!checks) return null;
   const open = checks.findings.filter((f) => !f.dismissed && !f.accepted);
   const accepted = checks.findings.filter((f) => f.accepted);
   const dismissed = checks.findings.filter((f) => f.dismissed);
@@ -77,7 +77,7 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
           <ul className="accepted">
             {accepted.map((f) => (
               <li key={f.fingerprint}>
-                <strong>{f.title}</strong> — {DTP_LABELS[f.dtp]} ({SEVERITY_LABELS[f.severity].toLowerCase()}), by {f.accepted!.by} on {new Date(f.accepted!.at).toLocaleDateString()}
+                <strong>{f.title}</strong> — {DTP_LABELS[f.dtp]} ({SEVERITY_LABELS[f.severity].toLowerCase()}), by {f.accepted!.by} on {formatInstant(f.accepted!.at)}
               </li>
             ))}
           </ul>
@@ -92,7 +92,7 @@ export function ChecksPanel({ patientId, checks, error, onChanged }: { patientId
             <ul>
               {dismissed.map((f) => (
                 <li key={f.fingerprint}>
-                  <strong>{f.title}</strong> ({SEVERITY_LABELS[f.severity].toLowerCase()}): {f.dismissed!.reason} — {f.dismissed!.by}, {new Date(f.dismissed!.at).toLocaleDateString()}
+                  <strong>{f.title}</strong> ({SEVERITY_LABELS[f.severity].toLowerCase()}): {f.dismissed!.reason} — {f.dismissed!.by}, {formatInstant(f.dismissed!.at)}
                 </li>
               ))}
             </ul>

@@ -4,11 +4,13 @@ import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/date
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { FormAlert, SelectField, TextField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { useForm } from '../ui/use-form';
 
 /** Pharmacogenomic results from a lab report, in CPIC's terms; the checks use the latest per gene. */
 export function GenotypesPanel({ patientId, onChanged }: { patientId: string; onChanged: () => void }) {
-  const { data: results, error, reload } = useCall('genotypes:list', { patientId });
+  const genotypes = useCall('genotypes:list', { patientId });
+  const { reload } = genotypes;
   const [adding, setAdding] = useState(false);
   const today = formatIsoDate(todayIso());
   const { values: v, set, setValues, errors, busy, submit } = useForm({ gene: PGX_GENES[0], result: '', testedOn: today, laboratory: '' });
@@ -31,37 +33,41 @@ export function GenotypesPanel({ patientId, onChanged }: { patientId: string; on
           </button>
         )}
       </div>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {results && results.length === 0 && !adding && <p className="muted">No genetic test results recorded.</p>}
-      {results && results.length > 0 && (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th>Gene</th>
-              <th>Result</th>
-              <th>Tested</th>
-              <th>Laboratory</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((g) => {
-              const superseded = seen.has(g.gene);
-              seen.add(g.gene);
-              return (
-                <tr key={g.id} className={superseded ? 'inactive' : undefined}>
-                  <td className="strong">{g.gene}</td>
-                  <td>
-                    {g.result}
-                    {superseded && <span className="tag tag-muted">superseded</span>}
-                  </td>
-                  <td>{formatIsoDate(g.testedOn)}</td>
-                  <td>{g.laboratory ?? ''}</td>
+      <Loaded result={genotypes} loading={null}>
+        {(results) =>
+          results.length === 0 ? (
+            adding ? null : <p className="muted">No genetic test results recorded.</p>
+          ) : (
+            <table className="data-table compact">
+              <thead>
+                <tr>
+                  <th>Gene</th>
+                  <th>Result</th>
+                  <th>Tested</th>
+                  <th>Laboratory</th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+              </thead>
+              <tbody>
+                {results.map((g) => {
+                  const superseded = seen.has(g.gene);
+                  seen.add(g.gene);
+                  return (
+                    <tr key={g.id} className={superseded ? 'inactive' : undefined}>
+                      <td className="strong">{g.gene}</td>
+                      <td>
+                        {g.result}
+                        {superseded && <span className="tag tag-muted">superseded</span>}
+                      </td>
+                      <td>{formatIsoDate(g.testedOn)}</td>
+                      <td>{g.laboratory ?? ''}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
       {adding && (
         <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label="Add a genetic test result" onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>
           <FormAlert message={errors.form} />

@@ -3,16 +3,10 @@ import { useState } from 'react';
 import { FILE_NAME_LABELS, FILE_NAME_STYLES, type DocumentSettings } from '../../preload/schemas/settings';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
-import { useCall } from '../api/use-call';
-import { Loaded } from '../ui/loaded';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
-export function DocumentSettingsForm() {
-  return <Loaded result={useCall('settings:get', {})}>{(s) => <DocumentSettingsFields saved={s.documents} />}</Loaded>;
-}
-
-function DocumentSettingsFields({ saved: initial }: { saved: DocumentSettings }) {
+export function DocumentSettingsForm({ saved: initial }: { saved: DocumentSettings }) {
   const [saved, setSaved] = useState<string | null>(null);
   const { values: v, set, errors, busy, submit } = useForm({ ...initial, fax: formatPhone(initial.fax), fileNames: initial.fileNames as string });
   const onSubmit = submit(async () => {

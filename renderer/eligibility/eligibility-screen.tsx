@@ -1,12 +1,13 @@
 import { Fragment, useMemo, useState } from 'react';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import { CORE_CHRONIC_DISEASES } from '../../preload/schemas/clinical';
-import { formatIsoDate } from '../../preload/schemas/dates';
+import { formatIsoDate, thisYear } from '../../preload/schemas/dates';
 import { CMR_OFFER_LABELS, OPT_OUT_LABELS, STATUS_LABELS, type ScreenedPatient, type ScreeningResult, type YearCriteria } from '../../preload/schemas/eligibility';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
+import { Loaded } from '../ui/loaded';
 import { CriteriaForm } from './criteria-form';
 import { EnrollmentForm } from './enrollment-form';
 
@@ -34,15 +35,20 @@ const sorters: Record<SortKey, (a: ScreenedPatient, b: ScreenedPatient) => numbe
   status: (a, b) => STATUS_LABELS[a.enrollment.status].localeCompare(STATUS_LABELS[b.enrollment.status]),
 };
 
+const setBy = (c: YearCriteria) =>
+  c.origin === 'pharmacy' ? `Set by ${c.updatedBy}.` : 'MTM Desk defaults for the year.';
+const ROW_HINT = 'Select a row for the reasons and to record a programme step.';
+
 function criteriaLine(c: YearCriteria): string {
   return `At least ${c.minDiseases} of ${c.diseases.length} core chronic diseases · at least ${c.minDrugs} Part D maintenance drugs · annual drug cost ${c.costThreshold === null ? 'not set' : `at least ${money(c.costThreshold)}`}`;
 }
 
 /** Part D MTM targeting: who meets the plan's criteria, who nearly does, and where each stands in the programme. */
 export function EligibilityScreen({ user }: { user: SignedInUser }) {
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
-  const { data, error, reload } = useCall('eligibility:screen', { contractYear: year });
+  const currentYear = thisYear();
+  const [year, setYear] = useState(currentYear);
+  const screening = useCall('eligibility:screen', { contractYear: year });
+  const { data, reload } = screening;
   const [editing, setEditing] = useState(false);
   const [view, setView] = useState<View>('worklist');
   const [text, setText] = useState('');
@@ -50,6 +56,9 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
   const [open, setOpen] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const canEdit = isAllowed(user, PERMISSIONS['eligibility:setCriteria']);
+  const toggle = (patientId: string) => setOpen(open === patientId ? null : patientId);
+  const startCmr = (patientId: string) =>
+    void startReview(patientId, 'cmr').catch((e: Error) => setStartError(e.message));
 
   const rows = useMemo(() => {
     if (!data) return [];
@@ -71,8 +80,8 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
         <h1 id="eligibility-title">MTM eligibility</h1>
         <div className="field inline-field">
           <label htmlFor="contract-year">Contract year</label>
-          <select id="contract-year" value={year} onChange={(e) => (setYear(Number(e.target.value)), setEditing(false))}>
-            {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
+          <select id="contract-year" value={year} onChange={(e) => { setYear(Number(e.target.value)); setEditing(false); }}>
+            {[currentYear + 1, currentYear, currentYear - 1, currentYear - 2].map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -80,103 +89,135 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
           </select>
         </div>
       </div>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {data && (
-        <>
-          <div className="panel">
-            <div className="panel-head">
-              <h2>{data.contractYear} targeting criteria</h2>
-              {canEdit && !editing && (
-                <button type="button" onClick={() => setEditing(true)}>
-                  Change criteria
-                </button>
+      <Loaded result={screening} loading="Screening patients…">
+        {(data) => (
+          <>
+            <div className="panel">
+              <div className="panel-head">
+                <h2>{data.contractYear} targeting criteria</h2>
+                {canEdit && !editing && (
+                  <button type="button" onClick={() => setEditing(true)}>
+                    Change criteria
+                  </button>
+                )}
+              </div>
+              <p className="strong">{criteriaLine(data.criteria)}</p>
+              <p className="muted">
+                {setBy(data.criteria)} Fills from {formatIsoDate(data.periodStart)} to {formatIsoDate(data.asOf)} count.
+              </p>
+              {editing && (
+                <CriteriaForm
+                  criteria={data.criteria}
+                  onDone={(saved) => {
+                    setEditing(false);
+                    if (saved) reload();
+                  }}
+                />
               )}
             </div>
-            <p className="strong">{criteriaLine(data.criteria)}</p>
-            <p className="muted">
-              {data.criteria.origin === 'pharmacy' ? `Set by ${data.criteria.updatedBy}.` : 'MTM Desk defaults for the year.'} Fills from {formatIsoDate(data.periodStart)} to {formatIsoDate(data.asOf)} count.
+            {data.criteria.costThreshold === null && (
+              <div className="alert alert-warning" role="status">
+                <strong>The {data.contractYear} cost threshold is not set.</strong> Patients who meet the disease and
+                drug criteria are listed as “Check cost”.
+                {canEdit
+                  ? ' Enter the threshold from the CMS Part D MTM Program Guidance memo under Change criteria.'
+                  : ' Ask a pharmacist to enter it.'}
+              </div>
+            )}
+            <Summary data={data} />
+            <div className="panel filter-bar elig-filters">
+              <div className="field">
+                <label htmlFor="elig-find">Find patient</label>
+                <input
+                  id="elig-find"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder="Last name"
+                  autoComplete="off"
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="elig-view">Show</label>
+                <select id="elig-view" value={view} onChange={(e) => setView(e.target.value as View)}>
+                  {Object.entries(VIEWS).map(([k, label]) => (
+                    <option key={k} value={k}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <p className="result-count" aria-live="polite">
+              {rows.length === 0
+                ? 'No patients to show.'
+                : `${rows.length} patient${rows.length === 1 ? '' : 's'}. ${ROW_HINT}`}
             </p>
-            {editing && <CriteriaForm criteria={data.criteria} onDone={(saved) => (setEditing(false), saved && reload())} />}
-          </div>
-          {data.criteria.costThreshold === null && (
-            <div className="alert alert-warning" role="status">
-              <strong>The {data.contractYear} cost threshold is not set.</strong> Patients who meet the disease and drug criteria are listed as “Check cost”.
-              {canEdit ? ' Enter the threshold from the CMS Part D MTM Program Guidance memo under Change criteria.' : ' Ask a pharmacist to enter it.'}
-            </div>
-          )}
-          <Summary data={data} />
-          <div className="panel filter-bar elig-filters">
-            <div className="field">
-              <label htmlFor="elig-find">Find patient</label>
-              <input id="elig-find" value={text} onChange={(e) => setText(e.target.value)} placeholder="Last name" autoComplete="off" />
-            </div>
-            <div className="field">
-              <label htmlFor="elig-view">Show</label>
-              <select id="elig-view" value={view} onChange={(e) => setView(e.target.value as View)}>
-                {Object.entries(VIEWS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <p className="result-count" aria-live="polite">
-            {rows.length === 0 ? 'No patients to show.' : `${rows.length} patient${rows.length === 1 ? '' : 's'}. Select a row for the reasons and to record a programme step.`}
-          </p>
-          {rows.length > 0 && (
-            <table className="data-table eligibility-table">
-              <thead>
-                <tr>
-                  {header('name', 'Patient')}
-                  {header('diseases', 'Core diseases')}
-                  {header('drugs', 'Maintenance drugs')}
-                  {header('cost', 'Est. annual cost')}
-                  {header('result', 'Result')}
-                  {header('status', 'Programme')}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <Fragment key={p.patientId}>
-                    <tr className={open === p.patientId ? 'active' : undefined} tabIndex={0} aria-expanded={open === p.patientId} onClick={() => setOpen(open === p.patientId ? null : p.patientId)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && setOpen(open === p.patientId ? null : p.patientId)}>
-                      <td>
-                        <span className="strong">{p.name}</span>
-                        <span className="muted"> · born {formatIsoDate(p.dateOfBirth)}</span>
-                      </td>
-                      <td className={p.meets.diseases ? undefined : 'short'}>{p.diseases.length}</td>
-                      <td className={p.meets.drugs ? undefined : 'short'}>{p.maintenanceDrugs.length}</td>
-                      <td className={p.meets.cost === false ? 'short' : undefined}>{p.annualCost === null ? '—' : money(p.annualCost)}</td>
-                      <td>
-                        <span className={`result result-${p.result}`}>{RESULT_LABELS[p.result]}</span>
-                      </td>
-                      <td>{STATUS_LABELS[p.enrollment.status]}</td>
-                    </tr>
-                    {open === p.patientId && (
-                      <tr className="detail-row">
-                        <td colSpan={6}>
-                          <Reasons patient={p} criteria={data.criteria} />
-                          <div className="detail-actions">
-                            <button type="button" className="primary" onClick={() => void startReview(p.patientId, 'cmr').catch((e: Error) => setStartError(e.message))}>
-                              Start CMR
-                            </button>
-                            <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
-                              Open patient record
-                            </button>
-                            {startError && <span className="field-error" role="alert">{startError}</span>}
-                          </div>
-                          <EnrollmentForm key={p.enrollment.version} patient={p} contractYear={data.contractYear} onSaved={reload} />
+            {rows.length > 0 && (
+              <table className="data-table eligibility-table">
+                <thead>
+                  <tr>
+                    {header('name', 'Patient')}
+                    {header('diseases', 'Core diseases')}
+                    {header('drugs', 'Maintenance drugs')}
+                    {header('cost', 'Est. annual cost')}
+                    {header('result', 'Result')}
+                    {header('status', 'Programme')}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((p) => (
+                    <Fragment key={p.patientId}>
+                      <tr
+                        className={open === p.patientId ? 'active' : undefined}
+                        tabIndex={0}
+                        aria-expanded={open === p.patientId}
+                        onClick={() => toggle(p.patientId)}
+                        onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && toggle(p.patientId)}
+                      >
+                        <td>
+                          <span className="strong">{p.name}</span>
+                          <span className="muted"> · born {formatIsoDate(p.dateOfBirth)}</span>
                         </td>
+                        <td className={p.meets.diseases ? undefined : 'short'}>{p.diseases.length}</td>
+                        <td className={p.meets.drugs ? undefined : 'short'}>{p.maintenanceDrugs.length}</td>
+                        <td className={p.meets.cost === false ? 'short' : undefined}>
+                          {p.annualCost === null ? '—' : money(p.annualCost)}
+                        </td>
+                        <td>
+                          <span className={`result result-${p.result}`}>{RESULT_LABELS[p.result]}</span>
+                        </td>
+                        <td>{STATUS_LABELS[p.enrollment.status]}</td>
                       </tr>
-                    )}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
-      )}
-      {!data && !error && <p className="muted">Screening patients…</p>}
+                      {open === p.patientId && (
+                        <tr className="detail-row">
+                          <td colSpan={6}>
+                            <Reasons patient={p} criteria={data.criteria} />
+                            <div className="detail-actions">
+                              <button type="button" className="primary" onClick={() => startCmr(p.patientId)}>
+                                Start CMR
+                              </button>
+                              <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
+                                Open patient record
+                              </button>
+                              {startError && <span className="field-error" role="alert">{startError}</span>}
+                            </div>
+                            <EnrollmentForm
+                              key={p.enrollment.version}
+                              patient={p}
+                              contractYear={data.contractYear}
+                              onSaved={reload}
+                            />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatInstant } from '../../preload/schemas/dates';
 import { FILL_FIELDS, type FillField, type FillImportReport, type FillMapping } from '../../preload/schemas/fills';
 import { BridgeFailure, call } from '../api/bridge';
 import { useCall } from '../api/use-call';
@@ -203,7 +204,7 @@ function DrugListStatus() {
     <p className="muted drug-list-status">
       Drug list: {data.bundledDrugs} products bundled (version {data.bundledVersion}).{' '}
       {data.release
-        ? `RxNorm ${data.release} loaded ${new Date(data.loadedAt!).toLocaleDateString()}: ${data.ingredients} ingredients, ${data.clinicalDrugs} clinical drugs, ${data.ndcs} NDCs.`
+        ? `RxNorm ${data.release} loaded ${formatInstant(data.loadedAt!)}: ${data.ingredients} ingredients, ${data.clinicalDrugs} clinical drugs, ${data.ndcs} NDCs.`
         : 'No RxNorm release loaded: fills are recognised by drug name only (IT: npm run mtm -- import rxnorm).'}
     </p>
   );

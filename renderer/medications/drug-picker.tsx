@@ -76,7 +76,7 @@ export function DrugPicker({ value, onType, onPick, picked, error }: { value: st
         {showList && (
           <ul className="combo-list" role="listbox" id={`${id}-list`} aria-label="Medicines in the drug list">
             {matches.map((m, i) => (
-              <li key={`${m.origin}-${m.name}`} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => (e.preventDefault(), choose(m))}>
+              <li key={`${m.origin}-${m.name}`} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => { e.preventDefault(); choose(m); }}>
                 <span className="combo-name">{m.matchedBrand ? `${m.matchedBrand} → ${m.name}` : m.name}</span>
                 <span className="combo-meta">
                   {m.className ?? 'RxNorm'}

@@ -5,6 +5,7 @@ import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { formatIsoDate } from '../patients/patient-format';
 import { TextField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { useForm } from '../ui/use-form';
 import { MedicationForm } from './medication-form';
 
@@ -13,11 +14,14 @@ type Open = { kind: 'add' } | { kind: 'edit' | 'stop' | 'history'; med: Medicati
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
 const product = (m: Medication) => [m.product, ...[m.strength, m.doseForm].filter((x): x is string => Boolean(x) && !squash(m.product).includes(squash(x!).replace(/iu$|mg$/, '')))].join(' ');
 const todayUs = () => formatIsoDate(todayIso());
+const UNCODED = 'Entered as free text, not matched to the drug vocabulary: checks cannot see it';
 
 /** Active and past medicines, each change kept in the entry's history. */
 export function MedicationsPanel({ patientId, onChanged }: { patientId: string; onChanged: () => void }) {
-  const { data: list, error, reload } = useCall('medications:list', { patientId });
+  const meds = useCall('medications:list', { patientId });
+  const { data: list, reload } = meds;
   const [open, setOpen] = useState<Open>(null);
+  const history = (med: Medication) => setOpen({ kind: 'history', med });
   const done = () => {
     setOpen(null);
     reload();
@@ -36,78 +40,91 @@ export function MedicationsPanel({ patientId, onChanged }: { patientId: string; 
           </button>
         )}
       </div>
-      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
       {open?.kind === 'add' ? <MedicationForm patientId={patientId} onDone={done} /> : null}
-      {list && list.active.length ? (
-        <table className="data-table compact meds-table" aria-label="Active medications">
-          <thead>
-            <tr>
-              <th>Medicine</th>
-              <th>How I use it</th>
-              <th>Why I use it</th>
-              <th>Prescriber</th>
-              <th>Started</th>
-              <th>From</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.active.map((m) => (
-              <tr key={m.id}>
-                <td className="strong">
-                  {product(m)}
-                  {m.kind !== 'rx' ? <span className="tag">{KIND_LABELS[m.kind]}</span> : null}
-                  {m.coded ? null : <span className="tag tag-muted" title="Entered as free text, not matched to the drug vocabulary: checks cannot see it">Uncoded</span>}
-                </td>
-                <td>{m.sig ?? ''}</td>
-                <td>{m.indication ?? ''}</td>
-                <td>{m.prescriber?.name ?? ''}</td>
-                <td className="nowrap">{m.startDate ? formatIsoDate(m.startDate) : ''}</td>
-                <td>{SOURCE_LABELS[m.source]}</td>
-                <td className="row-actions">
-                  <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'edit', med: m })}>
-                    Change
-                  </button>
-                  <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'stop', med: m })}>
-                    Stop…
-                  </button>
-                  <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'history', med: m })}>
-                    History
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : list ? (
-        <p className="muted">No active medicines recorded. Include over-the-counter products, vitamins and herbals the patient takes.</p>
-      ) : null}
-      {open?.kind === 'edit' ? <MedicationForm key={open.med.id} patientId={patientId} existing={open.med} onDone={done} /> : null}
-      {open?.kind === 'stop' ? <StopForm med={open.med} onDone={done} /> : null}
-      {open?.kind === 'history' ? <History med={open.med} onClose={() => setOpen(null)} /> : null}
-      {list && list.past.length ? (
-        <details className="history">
-          <summary>{list.past.length} stopped</summary>
-          <table className="data-table compact">
-            <tbody>
-              {list.past.map((m) => (
-                <tr key={m.id}>
-                  <td className="strong">{product(m)}</td>
-                  <td>stopped {formatIsoDate(m.stopDate!)}</td>
-                  <td>{m.stopReason}</td>
-                  <td className="row-actions">
-                    <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'history', med: m })}>
-                      History
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      ) : null}
+      <Loaded result={meds} loading={null}>
+        {(list) => (
+          <>
+            {list.active.length ? (
+              <table className="data-table compact meds-table" aria-label="Active medications">
+                <thead>
+                  <tr>
+                    <th>Medicine</th>
+                    <th>How I use it</th>
+                    <th>Why I use it</th>
+                    <th>Prescriber</th>
+                    <th>Started</th>
+                    <th>From</th>
+                    <th>
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.active.map((m) => (
+                    <tr key={m.id}>
+                      <td className="strong">
+                        {product(m)}
+                        {m.kind !== 'rx' ? <span className="tag">{KIND_LABELS[m.kind]}</span> : null}
+                        {m.coded ? null : (
+                          <span className="tag tag-muted" title={UNCODED}>
+                            Uncoded
+                          </span>
+                        )}
+                      </td>
+                      <td>{m.sig ?? ''}</td>
+                      <td>{m.indication ?? ''}</td>
+                      <td>{m.prescriber?.name ?? ''}</td>
+                      <td className="nowrap">{m.startDate ? formatIsoDate(m.startDate) : ''}</td>
+                      <td>{SOURCE_LABELS[m.source]}</td>
+                      <td className="row-actions">
+                        <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'edit', med: m })}>
+                          Change
+                        </button>
+                        <button type="button" className="ghost small" onClick={() => setOpen({ kind: 'stop', med: m })}>
+                          Stop…
+                        </button>
+                        <button type="button" className="ghost small" onClick={() => history(m)}>
+                          History
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">
+                No active medicines recorded. Include over-the-counter products, vitamins and herbals the patient takes.
+              </p>
+            )}
+            {open?.kind === 'edit' ? (
+              <MedicationForm key={open.med.id} patientId={patientId} existing={open.med} onDone={done} />
+            ) : null}
+            {open?.kind === 'stop' ? <StopForm med={open.med} onDone={done} /> : null}
+            {open?.kind === 'history' ? <History med={open.med} onClose={() => setOpen(null)} /> : null}
+            {list.past.length ? (
+              <details className="history">
+                <summary>{list.past.length} stopped</summary>
+                <table className="data-table compact">
+                  <tbody>
+                    {list.past.map((m) => (
+                      <tr key={m.id}>
+                        <td className="strong">{product(m)}</td>
+                        <td>stopped {formatIsoDate(m.stopDate!)}</td>
+                        <td>{m.stopReason}</td>
+                        <td className="row-actions">
+                          <button type="button" className="ghost small" onClick={() => history(m)}>
+                            History
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            ) : null}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -136,7 +153,6 @@ function StopForm({ med, onDone }: { med: Medication; onDone: () => void }) {
 }
 
 function History({ med, onClose }: { med: Medication; onClose: () => void }) {
-  const { data: versions, error } = useCall('medications:history', { id: med.id });
   const verb = { added: 'Added', changed: 'Changed', stopped: 'Stopped' };
   return (
     <div className="inline-panel" role="region" aria-label={`History of ${med.product}`}>
@@ -146,16 +162,20 @@ function History({ med, onClose }: { med: Medication; onClose: () => void }) {
           Close
         </button>
       </div>
-      {error ? <p className="field-error" role="alert">⚠ {error}</p> : null}
-      <ol className="version-list">
-        {versions?.map((v) => (
-          <li key={v.version}>
-            <strong>{verb[v.change]}</strong> {new Date(v.changedAt).toLocaleString()} by {v.changedBy}: {product(v.medication)}
-            {v.medication.sig ? ` — ${v.medication.sig}` : ''}
-            {v.change === 'stopped' ? ` — ${v.medication.stopReason}` : ''}
-          </li>
-        ))}
-      </ol>
+      <Loaded result={useCall('medications:history', { id: med.id })} loading={null} compact>
+        {(versions) => (
+          <ol className="version-list">
+            {versions.map((v) => (
+              <li key={v.version}>
+                <strong>{verb[v.change]}</strong> {new Date(v.changedAt).toLocaleString()} by {v.changedBy}:{' '}
+                {product(v.medication)}
+                {v.medication.sig ? ` — ${v.medication.sig}` : ''}
+                {v.change === 'stopped' ? ` — ${v.medication.stopReason}` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { PatientDetail } from '../../preload/schemas/patients';
 import { call } from '../api/bridge';
 import { navigate } from '../app/use-hash-route';
 import { capitalize } from '../ui/capitalize';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { Loaded } from '../ui/loaded';
 import { PatientBanner } from './patient-banner';
 import { addressLines, formatIsoDate, formatPhone } from './patient-format';
 import { ConditionsPanel } from '../conditions/conditions-panel';
@@ -25,10 +27,14 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 }
 
 export function PatientDetailView({ id }: { id: string }) {
-  const { data: patient, error } = useCall('patients:get', { id });
+  const record = useCall('patients:get', { id });
   const clinical = useCall('patients:clinical', { patientId: id });
   const checks = useCall('checks:patient', { patientId: id });
   const [removing, setRemoving] = useState(false);
+  const clinicalChanged = () => {
+    clinical.reload();
+    checks.reload();
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -40,10 +46,7 @@ export function PatientDetailView({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [id, removing]);
 
-  if (error) return <div className="alert alert-error" role="alert">{error}</div>;
-  if (!patient) return <p aria-busy="true">Loading…</p>;
-
-  return (
+  const page = (patient: PatientDetail) => (
     <article>
       <PatientBanner patient={patient} />
       <div className="page-head">
@@ -64,16 +67,18 @@ export function PatientDetailView({ id }: { id: string }) {
       <div className="detail-grid clinical-grid">
         <MedicationsPanel patientId={id} onChanged={checks.reload} />
       </div>
-      <ChecksPanel patientId={id} checks={checks.data} error={checks.error} onChanged={checks.reload} />
+      <Loaded result={checks} loading={null}>
+        {(found) => <ChecksPanel patientId={id} checks={found} onChanged={checks.reload} />}
+      </Loaded>
       <AdherencePanel patientId={id} />
-      {clinical.data ? (
-        <div className="detail-grid clinical-grid">
-          <ConditionsPanel patientId={id} conditions={clinical.data.conditions} onChanged={() => (clinical.reload(), checks.reload())} />
-          <LabsPanel patientId={id} labs={clinical.data.labs} onChanged={() => (clinical.reload(), checks.reload())} />
-        </div>
-      ) : clinical.error ? (
-        <div className="alert alert-error" role="alert">{clinical.error}</div>
-      ) : null}
+      <Loaded result={clinical} loading={null}>
+        {({ conditions, labs }) => (
+          <div className="detail-grid clinical-grid">
+            <ConditionsPanel patientId={id} conditions={conditions} onChanged={clinicalChanged} />
+            <LabsPanel patientId={id} labs={labs} onChanged={clinicalChanged} />
+          </div>
+        )}
+      </Loaded>
       <div className="detail-grid clinical-grid">
         <GenotypesPanel patientId={id} onChanged={checks.reload} />
       </div>
@@ -130,6 +135,7 @@ export function PatientDetailView({ id }: { id: string }) {
       </div>
     </article>
   );
+  return <Loaded result={record}>{page}</Loaded>;
 }
 
 /** Soft delete with a reason: the record is kept for the audit trail but leaves every list. */

@@ -4,9 +4,11 @@ import { isIsoDate, US_STATE_CODES } from '../../preload/schemas/identifiers';
 import { parseUsDate } from '../../preload/schemas/dates';
 import { LANGUAGES, type PatientDetail, type PatientSummary } from '../../preload/schemas/patients';
 import { BridgeFailure, call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { Loaded } from '../ui/loaded';
 import { AllergyEditor } from './allergy-editor';
 import { DuplicateWarning } from './duplicate-warning';
 import { PatientBanner } from './patient-banner';
@@ -20,6 +22,13 @@ const SEX_OPTIONS = [
 ];
 const STATE_OPTIONS = [{ value: '', label: '—' }, ...US_STATE_CODES.map((s) => ({ value: s, label: s }))];
 const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ value: l.code, label: l.name }));
+
+/** #/patients/:id/edit: the saved record, then the form (a new version starts the form again). */
+export function EditPatient({ id }: { id: string }) {
+  return (
+    <Loaded result={useCall('patients:get', { id })}>{(p) => <PatientForm key={p.version} existing={p} />}</Loaded>
+  );
+}
 
 /** Create (no `existing`) or edit a patient. */
 export function PatientForm({ existing }: { existing?: PatientDetail }) {

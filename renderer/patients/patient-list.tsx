@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PatientSearchResult, PatientSummary } from '../../preload/schemas/patients';
 import { call } from '../api/bridge';
 import { navigate } from '../app/use-hash-route';
+import { Loaded } from '../ui/loaded';
 import { useListKeys } from '../ui/use-list-keys';
 import { dobWithAge, formatMbi, formatPhone, listName, sexLabel } from './patient-format';
 
@@ -13,6 +14,8 @@ const MATCHED_BY: Record<PatientSearchResult['matchedBy'], string> = {
   phone: 'Matching by phone number',
   mbi: 'Matching by Medicare number',
 };
+
+const count = (n: number, more: boolean) => `${n}${more ? '+' : ''} patient${n === 1 ? '' : 's'}`;
 
 function sortPatients(list: PatientSummary[], key: SortKey, asc: boolean): PatientSummary[] {
   const value = (p: PatientSummary) => (key === 'name' ? `${p.lastName}\u0000${p.firstName}`.toLowerCase() : p.dateOfBirth);
@@ -98,57 +101,57 @@ export function PatientList() {
         />
         <p className="field-hint">↑ ↓ to move, Enter to open, Esc to clear. Press / or Ctrl+K to come back here.</p>
       </div>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {result ? (
-        <>
-          <p className="result-count" aria-live="polite">
-            {MATCHED_BY[result.matchedBy]}: {rows.length === 0 ? 'no patients found' : `${rows.length}${result.truncated ? '+' : ''} patient${rows.length === 1 ? '' : 's'}`}
-            {result.truncated ? ' — type more to narrow the list' : ''}
-          </p>
-          {rows.length ? (
-            <table className="data-table" id="patient-results">
-              <thead>
-                <tr>
-                  {header('name', 'Name')}
-                  {header('dob', 'Date of birth')}
-                  <th>Sex</th>
-                  <th>Phone</th>
-                  <th>Medicare (MBI)</th>
-                  <th>Part D plan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p, i) => (
-                  <tr
-                    key={p.id}
-                    id={`patient-row-${p.id}`}
-                    className={i === active ? 'active' : undefined}
-                    aria-selected={i === active}
-                    onClick={() => navigate(`/patients/${p.id}`)}
-                  >
-                    <td className="strong">
-                      <a href={`#/patients/${p.id}`} tabIndex={-1}>
-                        {listName(p)}
-                      </a>
-                    </td>
-                    <td>{dobWithAge(p.dateOfBirth)}</td>
-                    <td>{sexLabel(p.sex)}</td>
-                    <td>{formatPhone(p.phone)}</td>
-                    <td className="mono">{formatMbi(p.mbi)}</td>
-                    <td>{p.partDPlanName ?? ''}</td>
+      <Loaded result={{ data: result, error }} loading={null}>
+        {(found) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {MATCHED_BY[found.matchedBy]}:{' '}
+              {rows.length === 0 ? 'no patients found' : count(rows.length, found.truncated)}
+              {found.truncated ? ' — type more to narrow the list' : ''}
+            </p>
+            {rows.length ? (
+              <table className="data-table" id="patient-results">
+                <thead>
+                  <tr>
+                    {header('name', 'Name')}
+                    {header('dob', 'Date of birth')}
+                    <th>Sex</th>
+                    <th>Phone</th>
+                    <th>Medicare (MBI)</th>
+                    <th>Part D plan</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : query ? null : (
-            <p className="empty">No patients yet. Press Alt+N or choose “New patient” to register the first one.</p>
-          )}
-        </>
-      ) : null}
+                </thead>
+                <tbody>
+                  {rows.map((p, i) => (
+                    <tr
+                      key={p.id}
+                      id={`patient-row-${p.id}`}
+                      className={i === active ? 'active' : undefined}
+                      aria-selected={i === active}
+                      onClick={() => navigate(`/patients/${p.id}`)}
+                    >
+                      <td className="strong">
+                        <a href={`#/patients/${p.id}`} tabIndex={-1}>
+                          {listName(p)}
+                        </a>
+                      </td>
+                      <td>{dobWithAge(p.dateOfBirth)}</td>
+                      <td>{sexLabel(p.sex)}</td>
+                      <td>{formatPhone(p.phone)}</td>
+                      <td className="mono">{formatMbi(p.mbi)}</td>
+                      <td>{p.partDPlanName ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : query ? null : (
+              <p className="empty">
+                No patients yet. Press Alt+N or choose “New patient” to register the first one.
+              </p>
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

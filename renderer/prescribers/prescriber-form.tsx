@@ -1,10 +1,12 @@
 import { formatPhone, US_STATE_CODES } from '../../preload/schemas/identifiers';
 import { CONTACT_METHODS, type Prescriber } from '../../preload/schemas/prescribers';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { addressFields, addressInput, BLANK_ADDRESS } from '../ui/address-fields';
 import { capitalize } from '../ui/capitalize';
 import { FormAlert, SelectField, TextField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { useForm } from '../ui/use-form';
 
 const blank = { npi: '', firstName: '', lastName: '', credentials: '', dea: '', practice: '', phone: '', fax: '', ...BLANK_ADDRESS, preferredContact: 'fax' };
@@ -25,6 +27,15 @@ function fromPrescriber(p: Prescriber): typeof blank {
 }
 
 const STATES = [{ value: '', label: '—' }, ...US_STATE_CODES.map((s) => ({ value: s, label: s }))];
+
+/** #/prescribers/:id: the saved record, then the form (a new version starts the form again). */
+export function EditPrescriber({ id }: { id: string }) {
+  return (
+    <Loaded result={useCall('prescribers:get', { id })}>
+      {(p) => <PrescriberForm key={p.version} existing={p} />}
+    </Loaded>
+  );
+}
 
 export function PrescriberForm({ existing }: { existing?: Prescriber }) {
   const { values: v, set, errors, busy, submit } = useForm(existing ? fromPrescriber(existing) : blank, { prefix: 'prescriber.', draft: `prescriber:${existing?.id ?? 'new'}` });

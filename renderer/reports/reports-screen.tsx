@@ -7,6 +7,7 @@ import type { ReportSummary } from '../../preload/schemas/reports';
 import { OUTCOME_LABELS, REVIEW_TYPE_LABELS, type OUTCOMES } from '../../preload/schemas/reviews';
 import { useCall } from '../api/use-call';
 import { DateRangeFields, useDateRange } from '../ui/date-range';
+import { Loaded } from '../ui/loaded';
 import { ReportCard } from './report-card';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -50,7 +51,8 @@ function Bars({ data, x, bars, percent }: { data: object[]; x: string; bars: { k
 
 export function ReportsScreen() {
   const { typed, setTyped, range } = useDateRange(364);
-  const { data, error } = useCall('reports:summary', range);
+  const summary = useCall('reports:summary', range);
+  const { data } = summary;
   return (
     <section aria-labelledby="reports-title">
       <div className="page-head">
@@ -58,9 +60,9 @@ export function ReportsScreen() {
         {data && <p className="muted">Computed in {(data.elapsedMs / 1000).toFixed(2)} s</p>}
       </div>
       <DateRangeFields labels={['From', 'To']} typed={typed} onChange={setTyped} />
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {!data && !error && <p aria-busy="true">Counting…</p>}
-      {data && <Reports r={data} />}
+      <Loaded result={summary} loading="Counting…">
+        {(r) => <Reports r={r} />}
+      </Loaded>
     </section>
   );
 }

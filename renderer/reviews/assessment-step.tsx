@@ -3,14 +3,23 @@ import { formatIsoDate } from '../../preload/schemas/dates';
 import { useCall } from '../api/use-call';
 import { ChecksPanel } from '../checks/checks-panel';
 import { ProblemsPanel } from '../checks/problems-panel';
+import { Loaded } from '../ui/loaded';
 import type { StepProps } from './step-props';
 
 export function AssessmentStep({ review: r, readOnly, update, onProblemsChanged }: StepProps & { onProblemsChanged: () => void }) {
   const checks = useCall('checks:patient', { patientId: r.patientId });
+  const checksChanged = () => {
+    checks.reload();
+    onProblemsChanged();
+  };
   const stale = r.problemsConfirmed && r.problems.some((p) => p.createdAt > r.problemsConfirmed!.at);
   return (
     <>
-      {!readOnly && <ChecksPanel patientId={r.patientId} checks={checks.data} error={checks.error} onChanged={() => (checks.reload(), onProblemsChanged())} />}
+      {!readOnly && (
+        <Loaded result={checks} loading={null}>
+          {(found) => <ChecksPanel patientId={r.patientId} checks={found} onChanged={checksChanged} />}
+        </Loaded>
+      )}
       <ProblemsPanel patientId={r.patientId} problems={r.problems} onChanged={onProblemsChanged} readOnly={readOnly} />
       <section className="panel confirm-panel" aria-label="Confirm the problem list">
         {r.problemsConfirmed && !stale ? (

@@ -4,13 +4,17 @@ import { RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Phrase, type Recomm
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { FormActions, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 
 export function PhrasesScreen() {
-  const { data, error, reload } = useCall('phrases:list', {});
+  const phrases = useCall('phrases:list', {});
+  const { reload } = phrases;
   const [editing, setEditing] = useState<Phrase | 'new' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const remove = (p: Phrase) =>
+    void call('phrases:delete', { id: p.id }).then(reload, (e: Error) => setFailure(e.message));
   return (
     <section aria-labelledby="phrases-title">
       <div className="page-head">
@@ -24,39 +28,41 @@ export function PhrasesScreen() {
           </button>
         )}
       </div>
-      {(error ?? failure) && <div className="alert alert-error" role="alert">{error ?? failure}</div>}
-      {editing && <PhraseForm key={editing === 'new' ? 'new' : editing.id} phrase={editing === 'new' ? null : editing} onDone={() => (setEditing(null), reload())} />}
-      {data && (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Recommendation</th>
-              <th>Phrase</th>
-              <th>What we talked about</th>
-              <th>What I need to do</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((p) => (
-              <tr key={p.id}>
-                <td>{RECOMMENDATION_LABELS[p.action]}</td>
-                <td className="strong">{p.label}</td>
-                <td>{p.talkedAbout}</td>
-                <td>{p.toDo}</td>
-                <RowActions>
-                  <button type="button" className="link" onClick={() => setEditing(p)}>
-                    Edit
-                  </button>
-                  <button type="button" className="link" onClick={() => void call('phrases:delete', { id: p.id }).then(reload, (e: Error) => setFailure(e.message))}>
-                    Remove
-                  </button>
-                </RowActions>
+      {failure && <div className="alert alert-error" role="alert">{failure}</div>}
+      {editing && <PhraseForm key={editing === 'new' ? 'new' : editing.id} phrase={editing === 'new' ? null : editing} onDone={() => { setEditing(null); reload(); }} />}
+      <Loaded result={phrases} loading={null}>
+        {(list) => (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>Recommendation</th>
+                <th>Phrase</th>
+                <th>What we talked about</th>
+                <th>What I need to do</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {list.map((p) => (
+                <tr key={p.id}>
+                  <td>{RECOMMENDATION_LABELS[p.action]}</td>
+                  <td className="strong">{p.label}</td>
+                  <td>{p.talkedAbout}</td>
+                  <td>{p.toDo}</td>
+                  <RowActions>
+                    <button type="button" className="link" onClick={() => setEditing(p)}>
+                      Edit
+                    </button>
+                    <button type="button" className="link" onClick={() => remove(p)}>
+                      Remove
+                    </button>
+                  </RowActions>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
     </section>
   );
 }

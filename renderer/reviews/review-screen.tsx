@@ -3,6 +3,7 @@ import { REVIEW_TYPE_LABELS, STATUS_LABELS, type Review, type ReviewAction } fro
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { PatientBanner } from '../patients/patient-banner';
+import { Loaded } from '../ui/loaded';
 import { AssessmentStep } from './assessment-step';
 import { DocumentationStep, STEP_NAMES } from './documentation-step';
 import { InterventionStep } from './intervention-step';
@@ -16,9 +17,7 @@ const minutes = (t: Review['timer'], now: number) => Math.floor((t.seconds + (t.
 
 /** One review encounter: every change saved as it is made, so leaving and coming back resumes here. */
 export function ReviewScreen({ id }: { id: string }) {
-  const loaded = useCall('reviews:get', { id });
-  if (loaded.error) return <div className="alert alert-error" role="alert">{loaded.error}</div>;
-  return loaded.data ? <ReviewView key={loaded.data.id} initial={loaded.data} /> : <p aria-busy="true">Loading…</p>;
+  return <Loaded result={useCall('reviews:get', { id })}>{(r) => <ReviewView key={r.id} initial={r} />}</Loaded>;
 }
 
 function ReviewView({ initial }: { initial: Review }) {
@@ -36,7 +35,8 @@ function ReviewView({ initial }: { initial: Review }) {
 
   const readOnly = review.status === 'completed';
   // Changes run one after another on the latest version, so a quick blur-then-click never conflicts with itself.
-  const run = (work: (r: Review) => Promise<Review>, rethrow: boolean) => {
+  // Only refs and state setters inside: the same function on every render.
+  const run = useCallback((work: (r: Review) => Promise<Review>, rethrow: boolean) => {
     const done = queue.current.then(async () => {
       try {
         latest.current = await work(latest.current);
@@ -50,8 +50,8 @@ function ReviewView({ initial }: { initial: Review }) {
     });
     queue.current = done.catch(() => undefined);
     return done;
-  };
-  const save = (work: (r: Review) => Promise<Review>) => run(work, false);
+  }, []);
+  const save = useCallback((work: (r: Review) => Promise<Review>) => run(work, false), [run]);
   const update = (changes: Changes) => save((r) => call('reviews:update', { id: r.id, version: r.version, changes }));
   // A completed review is read-only, so moving between its steps is only a view change.
   const [viewStep, setViewStep] = useState(initial.currentStep);
@@ -65,7 +65,7 @@ function ReviewView({ initial }: { initial: Review }) {
       if (latest.current.status === 'completed') setViewStep(target);
       else void save((r) => call('reviews:update', { id: r.id, version: r.version, changes: { currentStep: target } }));
     },
-    [],
+    [save],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

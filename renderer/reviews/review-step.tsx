@@ -9,6 +9,7 @@ import { useCall } from '../api/use-call';
 import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
 import { SelectField } from '../ui/field';
+import { Loaded } from '../ui/loaded';
 import { SavedArea, SavedText } from './saved-fields';
 import type { StepProps } from './step-props';
 
@@ -117,12 +118,14 @@ function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; read
 /** Conditions and labs to confirm with the patient (demographics and allergies are in the banner above). */
 function ChartPanels({ patientId }: { patientId: string }) {
   const clinical = useCall('patients:clinical', { patientId });
-  if (clinical.error) return <div className="alert alert-error" role="alert">{clinical.error}</div>;
-  if (!clinical.data) return null;
   return (
-    <div className="detail-grid clinical-grid">
-      <ConditionsPanel patientId={patientId} conditions={clinical.data.conditions} onChanged={clinical.reload} />
-      <LabsPanel patientId={patientId} labs={clinical.data.labs} onChanged={clinical.reload} />
-    </div>
+    <Loaded result={clinical} loading={null}>
+      {({ conditions, labs }) => (
+        <div className="detail-grid clinical-grid">
+          <ConditionsPanel patientId={patientId} conditions={conditions} onChanged={clinical.reload} />
+          <LabsPanel patientId={patientId} labs={labs} onChanged={clinical.reload} />
+        </div>
+      )}
+    </Loaded>
   );
 }

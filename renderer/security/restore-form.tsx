@@ -30,7 +30,7 @@ export function RestoreForm({ onRestored, onCancel }: { onRestored: () => void; 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="restore-title">
       <h1 id="restore-title">Restore from a backup</h1>
-      <p className="lead">Enter the full path of the backup file (…​.mtmbackup) and a username and password that worked when it was taken, or the recovery code.</p>
+      <p className="lead">Enter the full path of the backup file (ending in .mtmbackup) and a username and password that worked when it was taken, or the recovery code.</p>
       <FormAlert message={errors.form} />
       <TextField label="Backup file" value={v.file} onChange={set('file')} error={errors.fields.file} autoFocus placeholder="/media/usb/mtm-desk-20261123-180000.mtmbackup" />
       <div className="form-grid two">

@@ -1,35 +1,48 @@
 // The home screen: what to do now. Each count opens its list; a row opens the review or patient.
 import { useState, type ReactNode } from 'react';
-import { formatIsoDate } from '../../preload/schemas/dates';
-import { REVIEW_TYPE_LABELS, STATUS_LABELS } from '../../preload/schemas/reviews';
+import { formatInstant, formatIsoDate, pharmacyTimeZone, thisYear } from '../../preload/schemas/dates';
+import type { ScreenedPatient } from '../../preload/schemas/eligibility';
+import { REVIEW_TYPE_LABELS, STATUS_LABELS, type TodayWork } from '../../preload/schemas/reviews';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
+import { Loaded, type LoadResult } from '../ui/loaded';
 
 type ListKey = 'inProgress' | 'overdueResponses' | 'followUpsDue' | 'tmrsDue' | 'outreach' | 'notOffered';
 const TITLES: Record<ListKey, string> = {
   inProgress: 'Reviews in progress', overdueResponses: 'Prescriber answers overdue', followUpsDue: 'Follow-ups due this week', tmrsDue: 'TMRs due this quarter', outreach: 'Adherence outreach due', notOffered: 'Eligible, CMR not yet offered',
 };
 
+/** One of the review lists, loaded with the others. */
+const part = <K extends keyof TodayWork>(work: LoadResult<TodayWork>, key: K): LoadResult<TodayWork[K]> => ({
+  data: work.data?.[key] ?? null,
+  error: work.error,
+});
+const toOffer = (p: ScreenedPatient) =>
+  p.result === 'eligible' &&
+  !p.enrollment.cmrOfferedDate &&
+  !p.enrollment.cmrCompletedDate &&
+  p.enrollment.status !== 'optedOut';
+
 export function TodayScreen() {
   const work = useCall('reviews:today', {});
-  const year = new Date().getFullYear();
+  const year = thisYear();
   // The eligibility screen is the slower count, so it fills in on its own.
   const screen = useCall('eligibility:screen', { contractYear: year });
   const adherence = useCall('adherence:worklist', {});
   const settings = useCall('settings:get', {});
-  const outreach = adherence.data?.entries.filter((e) => e.due) ?? null;
+  const outreach = { data: adherence.data?.entries.filter((e) => e.due) ?? null, error: adherence.error };
   const backup = settings.data?.lastAutoBackup ?? null;
   const [open, setOpen] = useState<ListKey>('inProgress');
   const [failure, setFailure] = useState<string | null>(null);
-  const notOffered = screen.data?.patients.filter((p) => p.result === 'eligible' && !p.enrollment.cmrOfferedDate && !p.enrollment.cmrCompletedDate && p.enrollment.status !== 'optedOut') ?? null;
+  const notOffered = { data: screen.data?.patients.filter(toOffer) ?? null, error: screen.error };
   const counts: Record<ListKey, number | null> = {
     inProgress: work.data?.inProgress.length ?? null,
     overdueResponses: work.data?.overdueResponses.length ?? null,
     followUpsDue: work.data?.followUpsDue.length ?? null,
     tmrsDue: work.data?.tmrsDue.length ?? null,
-    outreach: outreach?.length ?? null,
-    notOffered: notOffered?.length ?? null,
+    outreach: outreach.data?.length ?? null,
+    notOffered: notOffered.data?.length ?? null,
   };
   const openReview = (id: string) => navigate(`/reviews/${id}`);
 
@@ -37,9 +50,9 @@ export function TodayScreen() {
     <section aria-labelledby="today-title">
       <div className="page-head">
         <h1 id="today-title">Today</h1>
-        <p className="muted">{new Date().toLocaleDateString([], { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })}</p>
+        <p className="muted">{new Date().toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: pharmacyTimeZone() })}</p>
       </div>
-      {(work.error ?? screen.error ?? adherence.error ?? failure) && <div className="alert alert-error" role="alert">{work.error ?? screen.error ?? adherence.error ?? failure}</div>}
+      {failure && <div className="alert alert-error" role="alert">{failure}</div>}
       <div className="summary-tiles today-tiles">
         {(Object.keys(TITLES) as ListKey[]).map((k) => (
           <button key={k} type="button" className={`tile tile-button${open === k ? ' tile-open' : ''}${counts[k] ? ' tile-attention' : ''}`} aria-pressed={open === k} onClick={() => setOpen(k)}>
@@ -47,32 +60,52 @@ export function TodayScreen() {
           </button>
         ))}
         <div className={`tile${backup && !backup.ok ? ' tile-attention' : ''}`} role="status" aria-label="Last backup">
-          <span className="tile-number tile-small">{backup ? (backup.ok ? new Date(backup.at).toLocaleDateString() : 'Failed') : 'None'}</span> Last automatic backup{backup && !backup.ok ? `: ${backup.message}` : ''}
+          <span className="tile-number tile-small">{backup ? (backup.ok ? formatInstant(backup.at) : 'Failed') : 'None'}</span> Last automatic backup{backup && !backup.ok ? `: ${backup.message}` : ''}
         </div>
       </div>
       <section className="panel" aria-labelledby="today-list">
         <h2 id="today-list">{TITLES[open]}</h2>
         {open === 'inProgress' && (
-          <WorkTable rows={work.data?.inProgress} head={['Patient', 'Review', 'Status', 'Last change']} onOpen={(r) => openReview(r.reviewId)} empty="No open reviews.">
+          <WorkTable
+            rows={part(work, 'inProgress')}
+            head={['Patient', 'Review', 'Status', 'Last change']}
+            onOpen={(r) => openReview(r.reviewId)}
+            empty="No open reviews."
+          >
             {(r) => [r.patient, REVIEW_TYPE_LABELS[r.type], STATUS_LABELS[r.status], `${new Date(r.updatedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · ${r.pharmacist}`]}
           </WorkTable>
         )}
         {open === 'overdueResponses' && (
-          <WorkTable rows={work.data?.overdueResponses} head={['Patient', 'Prescriber', 'Answer was due', 'Unanswered']} onOpen={(r) => openReview(r.reviewId)} empty="No prescriber answers are overdue.">
+          <WorkTable
+            rows={part(work, 'overdueResponses')}
+            head={['Patient', 'Prescriber', 'Answer was due', 'Unanswered']}
+            onOpen={(r) => openReview(r.reviewId)}
+            empty="No prescriber answers are overdue."
+          >
             {(r) => [r.patient, r.prescriber, formatIsoDate(r.dueDate), String(r.pending)]}
           </WorkTable>
         )}
         {open === 'followUpsDue' && (
-          <WorkTable rows={work.data?.followUpsDue} head={['Patient', 'Follow-up due']} onOpen={(r) => navigate(`/patients/${r.patientId}`)} empty="No follow-ups due this week.">
+          <WorkTable
+            rows={part(work, 'followUpsDue')}
+            head={['Patient', 'Follow-up due']}
+            onOpen={(r) => navigate(`/patients/${r.patientId}`)}
+            empty="No follow-ups due this week."
+          >
             {(r) => [r.patient, formatIsoDate(r.followUpDate)]}
           </WorkTable>
         )}
         {open === 'tmrsDue' && (
-          <WorkTable rows={work.data?.tmrsDue} head={['Patient', 'Last TMR', '']} onOpen={(r) => navigate(`/patients/${r.patientId}`)} empty="Every enrolled patient has had a TMR this quarter.">
+          <WorkTable
+            rows={part(work, 'tmrsDue')}
+            head={['Patient', 'Last TMR', '']}
+            onOpen={(r) => navigate(`/patients/${r.patientId}`)}
+            empty="Every enrolled patient has had a TMR this quarter."
+          >
             {(r) => [
               r.patient,
               r.lastTmr ? formatIsoDate(r.lastTmr) : 'None',
-              <button key="tmr" type="button" onClick={(e) => (e.stopPropagation(), void startReview(r.patientId, 'tmr').catch((x: Error) => setFailure(x.message)))}>
+              <button key="tmr" type="button" onClick={(e) => { e.stopPropagation(); void startReview(r.patientId, 'tmr').catch((x: Error) => setFailure(x.message)); }}>
                 Start TMR
               </button>,
             ]}
@@ -89,7 +122,7 @@ export function TodayScreen() {
               p.name,
               formatIsoDate(p.dateOfBirth),
               p.planName ?? '—',
-              <button key="start" type="button" className="primary" onClick={(e) => (e.stopPropagation(), void startReview(p.patientId, 'cmr').catch((x: Error) => setFailure(x.message)))}>
+              <button key="start" type="button" className="primary" onClick={(e) => { e.stopPropagation(); void startReview(p.patientId, 'cmr').catch((x: Error) => setFailure(x.message)); }}>
                 Start CMR
               </button>,
             ]}
@@ -100,29 +133,49 @@ export function TodayScreen() {
   );
 }
 
-function WorkTable<T>({ rows, head, onOpen, empty, children }: { rows: T[] | null | undefined; head: string[]; onOpen: (row: T) => void; empty: string; children: (row: T) => ReactNode[] }) {
-  if (!rows) return <p className="muted">Loading…</p>;
-  if (!rows.length) return <p className="muted">{empty}</p>;
+type WorkTableProps<T> = {
+  rows: LoadResult<T[]>;
+  head: string[];
+  onOpen: (row: T) => void;
+  empty: string;
+  children: (row: T) => ReactNode[];
+};
+
+function WorkTable<T>({ rows, head, onOpen, empty, children }: WorkTableProps<T>) {
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h}>{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, 200).map((row, i) => (
-          <tr key={i} className="clickable" tabIndex={0} onClick={() => onOpen(row)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(row)}>
-            {children(row).map((cell, j) => (
-              <td key={j} className={j === 0 ? 'strong' : undefined}>
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Loaded result={rows}>
+      {(list) =>
+        list.length === 0 ? (
+          <p className="muted">{empty}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                {head.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.slice(0, 200).map((row, i) => (
+                <tr
+                  key={i}
+                  className="clickable"
+                  tabIndex={0}
+                  onClick={() => onOpen(row)}
+                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(row)}
+                >
+                  {children(row).map((cell, j) => (
+                    <td key={j} className={j === 0 ? 'strong' : undefined}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    </Loaded>
   );
 }

@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/bridge';
-import { useCall } from '../api/use-call';
-import { Loaded } from '../ui/loaded';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 
 /** The automatic logoff setting (HIPAA 164.312(a)(2)(iii)), for the whole pharmacy. */
-export function IdleLockSetting() {
-  return <Loaded result={useCall('settings:get', {})}>{(s) => <IdleLockForm saved={String(s.idleLockMinutes)} />}</Loaded>;
-}
-
-function IdleLockForm({ saved: initial }: { saved: string }) {
+export function IdleLockForm({ saved: initial }: { saved: string }) {
   const [minutes, setMinutes] = useState(initial);
   const [saved, setSaved] = useState<string | null>(null);
   const errors = useFormErrors();

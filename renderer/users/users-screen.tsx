@@ -1,26 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import type { RekeyReport, UserSummary } from '../../preload/schemas/users';
 import { RekeyNotice } from '../security/recovery-code-screen';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { Loaded } from '../ui/loaded';
 import { AddUserForm } from './add-user-form';
 import { DocumentSettingsForm } from '../documents/document-settings';
-import { IdleLockSetting } from './idle-lock-setting';
+import { IdleLockForm } from './idle-lock-setting';
+import { TimeZoneForm } from './time-zone-setting';
 
 type Pending = { kind: 'reset' | 'disable'; user: UserSummary } | null;
 type Rekeyed = { report: RekeyReport; why: string } | null;
+const status = (u: UserSummary) =>
+  u.active ? (u.mustChangePassword ? 'Active · must set own password' : 'Active') : 'Disabled';
 
 export function UsersScreen() {
-  const [users, setUsers] = useState<UserSummary[]>([]);
+  const users = useCall('users:list', {});
+  const settings = useCall('settings:get', {});
   const [adding, setAdding] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [rekeyed, setRekeyed] = useState<Rekeyed>(null);
   const errors = useFormErrors();
-  const load = useCallback(() => call('users:list', {}).then(setUsers, errors.show), [errors.show]);
-  useEffect(() => void load(), [load]);
 
   async function run(work: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>, done: (u: UserSummary) => string) {
     errors.clear();
@@ -31,7 +35,7 @@ export function UsersScreen() {
       setMessage(done(u));
       setPending(null);
       setAdding(false);
-      await load();
+      users.reload();
     } catch (failure) {
       errors.show(failure);
     }
@@ -57,53 +61,80 @@ export function UsersScreen() {
       {errors.form ? <div className="alert alert-error" role="alert">{Object.values(errors.fields)[0] ?? errors.form}</div> : null}
       {adding ? <AddUserForm onAdded={(u) => run(Promise.resolve(u), (r) => `${r.fullName} was added. Give them the temporary password in person; they will choose their own at first sign-in.`)} onCancel={() => setAdding(false)} /> : null}
       {pending ? <PendingAction pending={pending} onCancel={() => setPending(null)} run={run} /> : null}
-      <table className="data-table compact" aria-label="Users">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Username</th>
-            <th>Role</th>
-            <th>Administrator</th>
-            <th>Status</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.username} className={u.active ? undefined : 'inactive'}>
-              <td className="strong">{u.fullName}</td>
-              <td className="mono">{u.username}</td>
-              <td>
-                <select aria-label={`Role of ${u.fullName}`} value={u.role} disabled={!u.active} onChange={(e) => setRole(u, e.target.value as UserSummary['role'])}>
-                  <option value="pharmacist">Pharmacist</option>
-                  <option value="technician">Technician</option>
-                </select>
-              </td>
-              <td>
-                <label className="checkbox">
-                  <input type="checkbox" checked={u.isAdmin} disabled={!u.active || u.role !== 'pharmacist'} onChange={() => toggleAdmin(u)} aria-label={`${u.fullName} is an administrator`} />
-                  {u.isAdmin ? 'Yes' : 'No'}
-                </label>
-              </td>
-              <td>{u.active ? (u.mustChangePassword ? 'Active · must set own password' : 'Active') : 'Disabled'}</td>
-              <td className="row-actions">
-                <button type="button" onClick={() => setPending({ kind: 'reset', user: u })}>
-                  {u.active ? 'Reset password' : 'Re-enable'}
-                </button>
-                {u.active ? (
-                  <button type="button" className="danger-ghost" onClick={() => setPending({ kind: 'disable', user: u })}>
-                    Disable
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <IdleLockSetting />
-      <DocumentSettingsForm />
+      <Loaded result={users} loading={null}>
+        {(list) => (
+          <table className="data-table compact" aria-label="Users">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Username</th>
+                <th>Role</th>
+                <th>Administrator</th>
+                <th>Status</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((u) => (
+                <tr key={u.username} className={u.active ? undefined : 'inactive'}>
+                  <td className="strong">{u.fullName}</td>
+                  <td className="mono">{u.username}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${u.fullName}`}
+                      value={u.role}
+                      disabled={!u.active}
+                      onChange={(e) => setRole(u, e.target.value as UserSummary['role'])}
+                    >
+                      <option value="pharmacist">Pharmacist</option>
+                      <option value="technician">Technician</option>
+                    </select>
+                  </td>
+                  <td>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={u.isAdmin}
+                        disabled={!u.active || u.role !== 'pharmacist'}
+                        onChange={() => toggleAdmin(u)}
+                        aria-label={`${u.fullName} is an administrator`}
+                      />
+                      {u.isAdmin ? 'Yes' : 'No'}
+                    </label>
+                  </td>
+                  <td>{status(u)}</td>
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setPending({ kind: 'reset', user: u })}>
+                      {u.active ? 'Reset password' : 'Re-enable'}
+                    </button>
+                    {u.active ? (
+                      <button
+                        type="button"
+                        className="danger-ghost"
+                        onClick={() => setPending({ kind: 'disable', user: u })}
+                      >
+                        Disable
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+      {/* One read of the settings for the three forms; each shows only once it has the saved values, so nothing typed is overwritten. */}
+      <Loaded result={settings}>
+        {(s) => (
+          <>
+            <IdleLockForm saved={String(s.idleLockMinutes)} />
+            <TimeZoneForm saved={s.timeZone} />
+            <DocumentSettingsForm saved={s.documents} />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

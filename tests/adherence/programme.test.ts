@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { run, sql } from '../../main/db/sql';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
 import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
 async function fill(session: Session, patientId: string, drug: string, ago: number, days = 30) {
-  await session.current().db.query(`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, ?, ?)`, [
-    randomUUID(), patientId, randomUUID().slice(0, 8), daysAgo(ago), drug, days, daysAgo(0),
-  ]);
+  await run(
+    session.current().db,
+    sql`INSERT INTO fills
+          (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at)
+        VALUES (${randomUUID()}, ${patientId}, ${randomUUID().slice(0, 8)}, 0, ${daysAgo(ago)}, ${drug}, 30, ${days},
+                ${daysAgo(0)})`,
+  );
 }
 
 describe('the adherence programme', () => {

@@ -16,6 +16,8 @@ import { populationChecks } from '../../main/checks/population';
 import { getClinical } from '../../main/conditions/clinical-store';
 import { dataPaths } from '../../main/db/data-paths';
 import { CACHE_KIB, openDatabase, rawConnection } from '../../main/db/data-source';
+import type { Row } from '../../main/db/rows';
+import { all, one, sql, type Sql } from '../../main/db/sql';
 import { createDemoPharmacy } from '../../main/demo/create-demo';
 import { makeDocument } from '../../main/documents/documents-service';
 import { screenPatients } from '../../main/eligibility/screening';
@@ -81,12 +83,18 @@ try {
   const session = new Session(work);
   await session.signIn({ username: USER, password: PASSWORD });
   const { db, user } = session.current();
-  const [{ n: fillCount }] = (await db.query('SELECT count(*) AS n FROM fills')) as [{ n: number }];
-  const people = (await db.query('SELECT id, last_name, date_of_birth, mbi FROM patients ORDER BY id LIMIT 200')) as { id: string; last_name: string; date_of_birth: string; mbi: string }[];
+  const { n: fillCount } = (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM fills`))!;
+  const people = await all<Pick<Row<'patients'>, 'id' | 'last_name' | 'date_of_birth' | 'mbi'>>(
+    db,
+    sql`SELECT id, last_name, date_of_birth, mbi FROM patients ORDER BY id LIMIT 200`,
+  );
   const person = (i: number) => people[Math.abs(i) % people.length]!;
   await measure('patient search: name prefix', 50, (i) => searchPatients(db, person(i).last_name.slice(0, 4), 50), { p95: true, target: 20 });
   await measure('patient search: date of birth', 50, (i) => searchPatients(db, formatIsoDate(person(i).date_of_birth), 50), { p95: true, target: 20 });
-  await measure('patient search: MBI', 50, (i) => searchPatients(db, person(i).mbi, 50), { p95: true, target: 20 });
+  await measure('patient search: MBI', 50, (i) => searchPatients(db, person(i).mbi ?? '', 50), {
+    p95: true,
+    target: 20,
+  });
 
   // A 25-medicine patient: the signed CMR the document tests use, made on this pharmacy.
   const heavy = await sampleSignedCmr(session, { medicines: 25, cmrDate: TODAY });
@@ -104,7 +112,10 @@ try {
   await measure(`CMS MTM data elements ${year}`, RUNS, () => mtmDataElements(db, year));
 
   // 837P of 1 000 ready claims: copies of one real claim, made ready again before each run.
-  const [template] = (await db.query(`SELECT id, payer_id FROM claims WHERE frequency = '1' LIMIT 1`)) as { id: string; payer_id: string }[];
+  const template = await one<Pick<Row<'claims'>, 'id' | 'payer_id'>>(
+    db,
+    sql`SELECT id, payer_id FROM claims WHERE frequency = '1' LIMIT 1`,
+  );
   const raw = rawConnection(db);
   const copy = raw.prepare(`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
     SELECT ?, ?, review_id, payer_id, patient_id, rendering_username, 'ready', '1', ?, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by FROM claims WHERE id = ?`);
@@ -141,19 +152,27 @@ try {
   const encrypted = copyOf(join(work, 'encrypted.db'), false);
   const plain = copyOf(join(work, 'plain.db'), true);
   for (const c of [encrypted, plain]) c.pragma(`cache_size = -${CACHE_KIB}`);
-  const core: [string, string, unknown[]][] = [
-    ['name prefix search', `SELECT id FROM patients WHERE last_name LIKE ? AND deleted_at IS NULL ORDER BY last_name, first_name LIMIT 50`, ['Brambl%']],
-    ['a year of fills per patient', `SELECT patient_id, count(*), sum(days_supply) FROM fills WHERE fill_date BETWEEN ? AND ? GROUP BY patient_id`, [`${year - 1}${TODAY.slice(4)}`, TODAY]],
-    ['one patient’s fills', `SELECT * FROM fills WHERE patient_id = ? ORDER BY fill_date`, [people[0]!.id]],
+  const core: [string, Sql][] = [
+    [
+      'name prefix search',
+      sql`SELECT id FROM patients WHERE last_name LIKE ${'Brambl%'} AND deleted_at IS NULL
+          ORDER BY last_name, first_name LIMIT 50`,
+    ],
+    [
+      'a year of fills per patient',
+      sql`SELECT patient_id, count(*), sum(days_supply) FROM fills
+          WHERE fill_date BETWEEN ${`${year - 1}${TODAY.slice(4)}`} AND ${TODAY} GROUP BY patient_id`,
+    ],
+    ['one patient’s fills', sql`SELECT * FROM fills WHERE patient_id = ${people[0]!.id} ORDER BY fill_date`],
   ];
   const compare: string[] = [];
-  for (const [what, sql, params] of core) {
+  for (const [what, q] of core) {
     // Interleaved runs, so neither side gets a warmer cache or a quieter moment.
     const t = { orm: [] as number[], live: [] as number[], enc: [] as number[], plain: [] as number[] };
     // Sub-millisecond queries are repeated until a sample lasts about 20 ms, so timer noise does not make the ratio.
-    plain.prepare(sql).all(...params);
+    plain.prepare(q.text).all(...q.params);
     let s = performance.now();
-    plain.prepare(sql).all(...params);
+    plain.prepare(q.text).all(...q.params);
     const reps = Math.max(1, Math.ceil(20 / Math.max(performance.now() - s, 0.001)));
     const run = async (k: keyof typeof t, fn: () => unknown) => {
       s = performance.now();
@@ -161,10 +180,10 @@ try {
       t[k].push((performance.now() - s) / reps);
     };
     for (let i = 0; i <= RUNS; i++) {
-      await run('orm', () => db.query(sql, params));
-      await run('live', () => raw.prepare(sql).all(...params));
-      await run('enc', () => encrypted.prepare(sql).all(...params));
-      await run('plain', () => plain.prepare(sql).all(...params));
+      await run('orm', () => all(db, q));
+      await run('live', () => raw.prepare(q.text).all(...q.params));
+      await run('enc', () => encrypted.prepare(q.text).all(...q.params));
+      await run('plain', () => plain.prepare(q.text).all(...q.params));
     }
     const m = (k: keyof typeof t) => pct(t[k].slice(1), 0.5);
     compare.push(`| ${what} | ${m('orm').toFixed(2)} | ${m('live').toFixed(2)} | ${m('enc').toFixed(2)} | ${m('plain').toFixed(2)} | ${(m('enc') / m('plain')).toFixed(2)}× | ${(m('orm') / m('live')).toFixed(2)}× |`);

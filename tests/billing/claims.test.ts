@@ -42,12 +42,12 @@ describe('claims from signed reviews', () => {
     const twice = await dispatch(session, 'claims:create', { reviewId: review.id, payerId });
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: `This review is already billed to Buckeye Senior Rx on claim ${claim.claimNumber} (draft). Void it, or wait for its denial, before billing again.` } });
 
-    let c = await act(session, claim, { action: 'ready' });
+    await act(session, claim, { action: 'ready' });
     const batch = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
-    c = (await call(session, 'claims:list', { payerId }))[0]!;
-    expect(c).toMatchObject({ status: 'exported', batchId: batch.id });
-    c = await act(session, c, { action: 'submitted' });
-    c = await act(session, c, { action: 'denied', reason: 'Member not eligible on date of service' });
+    const exported = (await call(session, 'claims:list', { payerId }))[0]!;
+    expect(exported).toMatchObject({ status: 'exported', batchId: batch.id });
+    const submitted = await act(session, exported, { action: 'submitted' });
+    await act(session, submitted, { action: 'denied', reason: 'Member not eligible on date of service' });
     const again = await call(session, 'claims:create', { reviewId: review.id, payerId });
     expect(again.claimNumber).toBe(`${review.id.slice(0, 8).toUpperCase()}-2`);
     await session.signOut();

@@ -4,6 +4,7 @@ import { CHANNELS, type ChannelName } from '../../preload/contract';
 import { PERMISSIONS } from '../../preload/permissions';
 import { dispatch } from '../../main/bridge/dispatch';
 import { handlers } from '../../main/bridge/handlers';
+import { one, run, sql } from '../../main/db/sql';
 import { Session } from '../../main/security/session';
 import { newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
@@ -126,7 +127,9 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
 async function tableCounts(session: Session) {
   const { db } = session.current();
   const tables = ['pharmacy', 'users', 'patients', 'patient_allergies'];
-  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, (await db.query(`SELECT count(*) AS n FROM ${t}`))[0].n])));
+  const count = async (t: string) =>
+    (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${sql.identifiers(t)}`))!.n;
+  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)])));
 }
 
 describe('the bridge dispatcher', () => {
@@ -180,7 +183,7 @@ describe('the bridge dispatcher', () => {
   it('turns an unexpected failure into a plain message with a reference, never a stack trace', async () => {
     const { session } = await newPharmacy();
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await session.current().db.query('DROP TABLE patient_allergies');
+    await run(session.current().db, sql`DROP TABLE patient_allergies`);
     const result = await dispatch(session, 'patients:create', { patient: validPatient });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!result.ok) {
@@ -189,7 +192,7 @@ describe('the bridge dispatcher', () => {
     }
     expect(log).toHaveBeenCalled();
     // The transaction rolled back: no patient row without its allergies.
-    expect((await session.current().db.query('SELECT count(*) AS n FROM patients'))[0].n).toBe(0);
+    expect((await one<{ n: number }>(session.current().db, sql`SELECT count(*) AS n FROM patients`))!.n).toBe(0);
     log.mockRestore();
     await session.signOut();
   });

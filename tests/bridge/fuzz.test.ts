@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, HTTP_TOKEN_HEADER } from '../../preload/contract';
 import { startBridgeServer, type BridgeServer } from '../../main/bridge/server';
+import type { Row } from '../../main/db/rows';
+import { all, one, sql } from '../../main/db/sql';
 import type { Session } from '../../main/security/session';
 import { newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 const HUGE = 'x'.repeat(300_000);
 const DATA_TABLES = ['pharmacy', 'users', 'patients', 'patient_allergies', 'app_settings', 'fills', 'fill_imports', 'patient_medications', 'mtm_enrollments', 'mtm_criteria', 'rxn_concepts', 'check_dismissals', 'patient_genotypes', 'drug_therapy_problems', 'reviews', 'review_reconciliation', 'review_recommendations', 'review_communications', 'review_addenda', 'map_phrases', 'billing_provider', 'billing_pharmacists', 'payers', 'claims', 'claim_batches', 'adherence_outreach'];
 
-const counts = (session: Session) => Promise.all(DATA_TABLES.map(async (t) => (await session.current().db.query(`SELECT count(*) AS n FROM ${t}`))[0].n));
-const auditCount = async (session: Session) => ((await session.current().db.query('SELECT count(*) AS n FROM audit_log')) as [{ n: number }])[0].n;
+const count = async (session: Session, table: string) =>
+  (await one<{ n: number }>(session.current().db, sql`SELECT count(*) AS n FROM ${sql.identifiers(table)}`))!.n;
+const counts = (session: Session) => Promise.all(DATA_TABLES.map((t) => count(session, t)));
+const auditCount = (session: Session) => count(session, 'audit_log');
 
 /** Malformed payloads of every kind: wrong types, missing fields, huge strings, prototype pollution. */
 function payloads(): unknown[] {
@@ -65,9 +69,12 @@ describe('fuzzing the bridge over HTTP', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(await counts(session)).toEqual(before);
     // Each refusal is in the audit trail, and nothing else is.
-    const added = (await session.current().db.query('SELECT outcome, detail FROM audit_log WHERE id > ?', [auditBefore])) as { outcome: string; detail: string }[];
+    const added = await all<Pick<Row<'audit_log'>, 'outcome' | 'detail'>>(
+      session.current().db,
+      sql`SELECT outcome, detail FROM audit_log WHERE id > ${auditBefore}`,
+    );
     expect(added.length).toBeGreaterThan(0);
-    expect(added.filter((r) => r.outcome !== 'failure' || !r.detail.startsWith('malformed request'))).toEqual([]);
+    expect(added.filter((r) => r.outcome !== 'failure' || !r.detail?.startsWith('malformed request'))).toEqual([]);
     const alive = await post('security:status', '{}');
     expect(await alive.json()).toMatchObject({ ok: true, data: { user: { username: 'pharmacist1' } } });
     await server.close();
@@ -80,7 +87,12 @@ describe('fuzzing the bridge over HTTP', () => {
 /** A small seeded generator, so a failure names the request that caused it and can be replayed. */
 function random(seed: number) {
   let x = seed >>> 0 || 1;
-  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const bytes = (n: number) => Array.from({ length: n }, () => int(256));
@@ -201,7 +213,10 @@ describe('fuzzing the bridge with raw HTTP', () => {
     const tokened = await fuzz(server, 61, 2500, true);
     expect(tokened.serverErrors).toEqual([]);
     expect(await counts(session)).toEqual(before);
-    const added = (await session.current().db.query('SELECT outcome, detail FROM audit_log WHERE id > ?', [auditBefore])) as { outcome: string; detail: string }[];
+    const added = await all<Pick<Row<'audit_log'>, 'outcome' | 'detail'>>(
+      session.current().db,
+      sql`SELECT outcome, detail FROM audit_log WHERE id > ${auditBefore}`,
+    );
     expect(added.filter((a) => a.outcome !== 'failure')).toEqual([]);
 
     const summary = [...anonymous.statuses, ...tokened.statuses].reduce<Record<string, number>>((acc, [k, v]) => ({ ...acc, [k]: (acc[k] ?? 0) + v }), {});

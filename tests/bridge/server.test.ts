@@ -57,7 +57,7 @@ describe('the loopback bridge server', () => {
 
     const ok = await call({ [HTTP_TOKEN_HEADER]: s.token });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, data: { initialized: false, user: null, pharmacyName: null, locked: null, idleLockMinutes: 10, auditIntegrity: null } });
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, data: { initialized: false, user: null, pharmacyName: null, locked: null, idleLockMinutes: 10, auditIntegrity: null, timeZone: expect.any(String) } });
   });
 
   it('rejects bad JSON, other methods, and foreign Host names (DNS rebinding)', async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { BUNDLED } from '../../main/checks/knowledge-base';
+import { run, sql } from '../../main/db/sql';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
 import type { Session } from '../../main/security/session';
 import { casePatient } from '../helpers/clinical-patient';
@@ -13,9 +14,13 @@ import { ruleCases, type GeneratedCase } from './rule-cases';
 async function build(session: Session, c: GeneratedCase): Promise<string> {
   const id = await casePatient(session, c);
   for (const f of c.fills ?? []) {
-    await session.current().db.query(`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, ?, ?)`, [
-      randomUUID(), id, randomUUID().slice(0, 8), isoDaysBefore(todayIso(), f.daysAgo), f.drugName, f.daysSupply, new Date().toISOString(),
-    ]);
+    await run(
+      session.current().db,
+      sql`INSERT INTO fills
+            (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at)
+          VALUES (${randomUUID()}, ${id}, ${randomUUID().slice(0, 8)}, 0, ${isoDaysBefore(todayIso(), f.daysAgo)},
+                  ${f.drugName}, 30, ${f.daysSupply}, ${new Date().toISOString()})`,
+    );
   }
   if (c.fills?.length) await recodeFills(session.current().db);
   if (c.genotype) await call(session, 'genotypes:add', { patientId: id, gene: c.genotype.gene, result: c.genotype.result, testedOn: isoDaysBefore(todayIso(), 30) });

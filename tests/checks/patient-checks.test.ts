@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import type { Row } from '../../main/db/rows';
+import { all, one, run, sql } from '../../main/db/sql';
 import type { Session } from '../../main/security/session';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
 import { addTechnician, call, daysAgo, newPharmacy, PASSWORD, signInAsTechnician } from '../helpers/temp-pharmacy';
 
 
 async function fill(session: Session, patientId: string, drugName: string, filled: string, daysSupply = 30) {
-  await session.current().db.query(
-    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, ?, ?)`,
-    [randomUUID(), patientId, randomUUID().slice(0, 8), filled, drugName, daysSupply, new Date().toISOString()],
+  await run(
+    session.current().db,
+    sql`INSERT INTO fills
+          (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at)
+        VALUES (${randomUUID()}, ${patientId}, ${randomUUID().slice(0, 8)}, 0, ${filled}, ${drugName}, 30,
+                ${daysSupply}, ${new Date().toISOString()})`,
   );
 }
 
@@ -41,7 +46,10 @@ describe("a patient's clinical checks", () => {
     const request = { patientId: p.id, ruleId: dup.ruleId, fingerprint: dup.fingerprint, reason: 'Naproxen stopped last week; fill history not yet updated' };
     const after = await call(session, 'checks:dismiss', request);
     expect(after.findings.find((f) => f.ruleId === 'dup.nsaid')!.dismissed).toMatchObject({ reason: request.reason, by: 'pharmacist1' });
-    const [audit] = (await session.current().db.query(`SELECT action, detail FROM audit_log WHERE action = 'check.dismiss'`)) as { action: string; detail: string }[];
+    const audit = await one<Pick<Row<'audit_log'>, 'action' | 'detail'>>(
+      session.current().db,
+      sql`SELECT action, detail FROM audit_log WHERE action = 'check.dismiss'`,
+    );
     expect(audit).toEqual({ action: 'check.dismiss', detail: `ibuprofen + naproxen: ${request.reason}` });
     await signInAsTechnician(session);
     expect(await dispatch(session, 'checks:dismiss', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -113,7 +121,15 @@ describe("a patient's clinical checks", () => {
     const f = (await call(session, 'checks:patient', { patientId: p.id })).findings.find((x) => x.title === 'clopidogrel + omeprazole');
     const after = await call(session, 'checks:accept', { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint });
     expect(after.findings.find((x) => x.title === 'clopidogrel + omeprazole')).toMatchObject({ ruleId: 'ddi.bleed.clopidogrel-omeprazole', accepted: { by: 'pharmacist1' }, dismissed: null });
-    const problems = (await session.current().db.query('SELECT source, rule_id, category, severity, title, status FROM drug_therapy_problems WHERE patient_id = ?', [p.id])) as object[];
+    type Problem = Pick<
+      Row<'drug_therapy_problems'>,
+      'source' | 'rule_id' | 'category' | 'severity' | 'title' | 'status'
+    >;
+    const problems = await all<Problem>(
+      session.current().db,
+      sql`SELECT source, rule_id, category, severity, title, status FROM drug_therapy_problems
+          WHERE patient_id = ${p.id}`,
+    );
     expect(problems).toEqual([{ source: 'check', rule_id: 'ddi.bleed.clopidogrel-omeprazole', category: 'ineffectiveDrug', severity: f!.severity, title: 'clopidogrel + omeprazole', status: 'open' }]);
     const again = { patientId: p.id, ruleId: f!.ruleId, fingerprint: f!.fingerprint };
     expect(await dispatch(session, 'checks:accept', again)).toMatchObject({ ok: false, error: { code: 'conflict' } });

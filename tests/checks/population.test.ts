@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { run, sql } from '../../main/db/sql';
 import type { Session } from '../../main/security/session';
 import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
 
@@ -9,9 +10,12 @@ async function patientWith(session: Session, lastName: string, fills: [string, n
   const p = await call(session, 'patients:create', { patient: { firstName: 'Pat', lastName, dateOfBirth: sixtyYearsAgo(), sex: 'female' } });
   for (const code of codes) await call(session, 'conditions:add', { patientId: p.id, code });
   for (const [drug, ago] of fills) {
-    await session.current().db.query(
-      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, 30, ?)`,
-      [randomUUID(), p.id, randomUUID().slice(0, 8), daysAgo(ago), drug, new Date().toISOString()],
+    await run(
+      session.current().db,
+      sql`INSERT INTO fills
+            (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at)
+          VALUES (${randomUUID()}, ${p.id}, ${randomUUID().slice(0, 8)}, 0, ${daysAgo(ago)}, ${drug}, 30, 30,
+                  ${new Date().toISOString()})`,
     );
   }
   return p.id;

@@ -5,6 +5,8 @@ import yazl from 'yazl';
 import { ICD_CODES } from '../../preload/schemas/clinical';
 import { dispatch } from '../../main/bridge/dispatch';
 import { loadIcd10cm } from '../../main/conditions/icd10cm-load';
+import type { Row } from '../../main/db/rows';
+import { all, sql } from '../../main/db/sql';
 import { auditRows, call, fingerprint, newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 // A release in the CMS layouts, made of the bundled codes plus codes the bundled list lacks (real
@@ -57,7 +59,8 @@ describe('the ICD-10-CM release loader', () => {
     const orderPath = join(tempDir(), 'icd10cm-order-2026.txt');
     writeFileSync(orderPath, orderFile());
     expect(await loadIcd10cm(db, user, orderPath)).toEqual({ release: 'icd10cm-order-2026', codes: rows.length });
-    expect(await db.query(`SELECT count(*) AS n FROM icd10cm_codes WHERE code = 'I50'`)).toEqual([{ n: 0 }]); // a header row
+    const headers = sql`SELECT count(*) AS n FROM icd10cm_codes WHERE code = 'I50'`;
+    expect(await all<{ n: number }>(db, headers)).toEqual([{ n: 0 }]); // a header row
 
     const notRelease = join(tempDir(), 'notes.txt');
     writeFileSync(notRelease, 'Dear pharmacist,\nthis is a letter.\n');
@@ -68,7 +71,11 @@ describe('the ICD-10-CM release loader', () => {
     await expect(loadIcd10cm(db, user, tooShort)).rejects.toThrow(/only 1 codes.*Nothing was loaded/);
     await expect(loadIcd10cm(db, user, join(tempDir(), 'missing.zip'))).rejects.toThrow(/does not exist/);
     expect(fingerprint(join(dataDir, 'mtm.db'))).toEqual(before);
-    expect(await db.query('SELECT release, codes FROM icd10cm_release')).toEqual([{ release: 'icd10cm-order-2026', codes: rows.length }]);
+    const release = await all<Pick<Row<'icd10cm_release'>, 'release' | 'codes'>>(
+      db,
+      sql`SELECT release, codes FROM icd10cm_release`,
+    );
+    expect(release).toEqual([{ release: 'icd10cm-order-2026', codes: rows.length }]);
     await session.signOut();
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/data-source';
+import { all, sql } from '../../main/db/sql';
 import { readKeyring, unlockWithPassword } from '../../main/security/keyring';
 import { newPharmacy, PASSWORD } from '../helpers/temp-pharmacy';
 
@@ -27,8 +28,12 @@ describe('crash safety', () => {
     for (let round = 0; round < ROUNDS; round++) await killMidWrite(session.paths.database, key.toString('hex'), 5 + Math.floor(Math.random() * 150));
 
     const db = await openDatabase(session.paths.database, key);
-    expect(await db.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-    const batches = (await db.query(`SELECT notes, count(*) AS n FROM patients WHERE created_by = 'writer' GROUP BY notes`)) as { notes: string; n: number }[];
+    const integrity = await all<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
+    expect(integrity).toEqual([{ integrity_check: 'ok' }]);
+    const batches = await all<{ notes: string; n: number }>(
+      db,
+      sql`SELECT notes, count(*) AS n FROM patients WHERE created_by = 'writer' GROUP BY notes`,
+    );
     const writers = new Set(batches.map((b) => b.notes.split('-')[1]));
     expect(writers.size).toBe(ROUNDS);
     expect(batches.filter((b) => b.n !== BATCH)).toEqual([]);

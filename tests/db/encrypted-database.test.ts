@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/common/errors';
+import { all, sql } from '../../main/db/sql';
 import { createPatient, getPatient } from '../../main/patients/patient-store';
 import { BAD_CREDENTIALS, Session } from '../../main/security/session';
 import { fingerprint, newPharmacy, PASSWORD, patient, SETUP, tempDir } from '../helpers/temp-pharmacy';
@@ -36,9 +37,9 @@ describe('the encrypted pharmacy database', () => {
   it('opens with WAL, synchronous=FULL and foreign keys on', async () => {
     const { session } = await newPharmacy();
     const { db } = session.current();
-    expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
-    expect(await db.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    expect(await all<{ journal_mode: string }>(db, sql`PRAGMA journal_mode`)).toEqual([{ journal_mode: 'wal' }]);
+    expect(await all<{ synchronous: number }>(db, sql`PRAGMA synchronous`)).toEqual([{ synchronous: 2 }]);
+    expect(await all<{ foreign_keys: number }>(db, sql`PRAGMA foreign_keys`)).toEqual([{ foreign_keys: 1 }]);
     await session.signOut();
   });
 

@@ -17,7 +17,7 @@ function watchSort(mode: 'ours' | 'default'): Promise<{ files: number; clearName
   const seen = new Set<string>();
   let clearNames = false;
   const look = () => {
-    let fds: string[] = [];
+    let fds: string[];
     try {
       fds = readdirSync(`/proc/${child.pid}/fd`);
     } catch {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../resources/demo/demo-pharmacy.json';
+import type { Row } from '../../main/db/rows';
+import { all, sql } from '../../main/db/sql';
 import { fillDemoPharmacy } from '../../main/demo/demo-pharmacy';
 import { isValidMbi, isValidNpi } from '../../preload/schemas/identifiers';
 import { ageOnIso } from '../../preload/schemas/dates';
@@ -16,29 +18,38 @@ describe('the demo pharmacy', () => {
     const { session, summary, db } = await demoPharmacy(7);
     expect(summary).toMatchObject({ patients: 60, reviews: 48 });
     expect(summary.fills).toBeGreaterThan(60 * 10);
-    const people = (await db.query('SELECT first_name, last_name, date_of_birth, mbi, notes FROM patients')) as { first_name: string; last_name: string; date_of_birth: string; mbi: string; notes: string }[];
+    const people = await all<Pick<Row<'patients'>, 'first_name' | 'last_name' | 'date_of_birth' | 'mbi' | 'notes'>>(
+      db,
+      sql`SELECT first_name, last_name, date_of_birth, mbi, notes FROM patients`,
+    );
     for (const p of people) {
       expect(demo.firstNames).toContain(p.first_name);
       expect(demo.lastNames).toContain(p.last_name);
-      expect(isValidMbi(p.mbi)).toBe(true);
+      expect(isValidMbi(p.mbi ?? '')).toBe(true);
       expect(p.notes).toMatch(/fictional/);
     }
     expect(people.filter((p) => ageOnIso(p.date_of_birth, '2026-11-30') >= 65).length / people.length).toBeGreaterThan(0.75);
-    for (const { npi } of (await db.query('SELECT npi FROM prescribers')) as { npi: string }[]) expect(isValidNpi(npi), npi).toBe(true);
-    const statuses = ((await db.query('SELECT status, count(*) AS n FROM reviews GROUP BY status')) as { status: string; n: number }[]).map((r) => r.status).sort();
+    const prescribers = await all<Pick<Row<'prescribers'>, 'npi'>>(db, sql`SELECT npi FROM prescribers`);
+    for (const { npi } of prescribers) expect(isValidNpi(npi), npi).toBe(true);
+    const byStatus = sql`SELECT status, count(*) AS n FROM reviews GROUP BY status`;
+    const statuses = (await all<{ status: string; n: number }>(db, byStatus)).map((r) => r.status).sort();
     expect(statuses).toEqual(['awaitingPrescriber', 'completed', 'draft', 'inProgress']);
-    const types = (await db.query(`SELECT type, count(*) AS n FROM reviews GROUP BY type ORDER BY type`)) as { type: string; n: number }[];
+    const byType = sql`SELECT type, count(*) AS n FROM reviews GROUP BY type ORDER BY type`;
+    const types = await all<{ type: string; n: number }>(db, byType);
     expect(types).toEqual([{ type: 'cmr', n: 32 }, { type: 'tmr', n: 16 }]);
-    const answers = ((await db.query(`SELECT DISTINCT outcome FROM review_recommendations WHERE outcome IS NOT NULL ORDER BY 1`)) as { outcome: string }[]).map((r) => r.outcome);
+    const outcomes = sql`SELECT DISTINCT outcome FROM review_recommendations WHERE outcome IS NOT NULL ORDER BY 1`;
+    const answers = (await all<Pick<Row<'review_recommendations'>, 'outcome'>>(db, outcomes)).map((r) => r.outcome);
     expect(answers).toEqual(['accepted', 'declined', 'modified', 'noResponse']);
-    const claims = ((await db.query('SELECT DISTINCT status FROM claims')) as { status: string }[]).map((r) => r.status).sort();
+    const claimStatuses = await all<Pick<Row<'claims'>, 'status'>>(db, sql`SELECT DISTINCT status FROM claims`);
+    const claims = claimStatuses.map((r) => r.status).sort();
     expect(claims).toEqual(['denied', 'draft', 'exported', 'paid', 'ready', 'rejected', 'submitted', 'voided']);
     // Something for every worklist.
     const screen = await call(session, 'eligibility:screen', { contractYear: 2026, asOf: '2026-11-30' });
     expect(screen.counts.eligible).toBeGreaterThan(0);
     expect(screen.criteria.costThreshold).not.toBeNull();
     expect((await call(session, 'adherence:worklist', {})).entries.length).toBeGreaterThan(0);
-    const names = async (q: typeof db) => ((await q.query('SELECT first_name || last_name || date_of_birth AS n FROM patients ORDER BY n')) as { n: string }[]).map((r) => r.n);
+    const everyone = sql`SELECT first_name || last_name || date_of_birth AS n FROM patients ORDER BY n`;
+    const names = async (q: typeof db) => (await all<{ n: string }>(q, everyone)).map((r) => r.n);
     const first = await names(db);
     await session.signOut();
 

@@ -42,6 +42,7 @@ export function stop(child: ChildProcess): Promise<void> {
 
 /** Each test gets its own bridge server over a new, empty pharmacy folder. */
 export const test = base.extend<{ server: RunningServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mtm-e2e-'));
     let running = await startServer(dataDir);

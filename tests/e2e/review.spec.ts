@@ -21,9 +21,18 @@ function counted() {
     get count() {
       return n;
     },
-    click: async (l: Locator) => (n++, l.click()),
-    fill: async (l: Locator, text: string) => (n++, l.fill(text)),
-    choose: async (l: Locator, option: string | { label: string }) => (n++, l.selectOption(option)),
+    click: async (l: Locator) => {
+      n++;
+      return l.click();
+    },
+    fill: async (l: Locator, text: string) => {
+      n++;
+      return l.fill(text);
+    },
+    choose: async (l: Locator, option: string | { label: string }) => {
+      n++;
+      return l.selectOption(option);
+    },
   };
 }
 

@@ -55,7 +55,7 @@ test('pharmacy settings typed as soon as the Users screen opens are saved and ke
   await page.getByLabel('Lock the screen after (minutes without use)').fill('5');
   await page.getByLabel('Days and hours (for the CMR cover letter)').fill('Mon–Fri 9 am–6 pm');
   await page.getByLabel('Pharmacy fax').fill('6145550199');
-  await expect.poll(() => answered).toBe(2);
+  await expect.poll(() => answered).toBe(1); // one read for the three settings forms
   await expect(page.getByLabel('Lock the screen after (minutes without use)')).toHaveValue('5');
   await expect(page.getByLabel('Days and hours (for the CMR cover letter)')).toHaveValue('Mon–Fri 9 am–6 pm');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -307,4 +307,16 @@ test('an administrator sees an audit integrity alarm on every screen until they 
   await page.getByLabel('What you found (kept in the audit trail)').fill('Planted by the vendor during a security test.');
   await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
   await expect(alarm).toHaveCount(0);
+});
+
+test('the pharmacy time zone decides what today is, and is kept', async ({ page, server }) => {
+  await readyPharmacy(page, server);
+  await page.keyboard.press('Alt+u');
+  await page.getByLabel("Time zone (decides what today's date is)").selectOption('Pacific/Honolulu');
+  await page.getByRole('button', { name: 'Save time zone' }).click();
+  const hawaiiToday = new Intl.DateTimeFormat('en-US', { timeZone: 'Pacific/Honolulu', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  await expect(page.getByRole('status')).toHaveText(`Saved: today is ${hawaiiToday} at the pharmacy.`);
+  await snap(page, '30-time-zone');
+  await page.reload();
+  await expect(page.getByLabel("Time zone (decides what today's date is)")).toHaveValue('Pacific/Honolulu');
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import { all, run, sql } from '../../main/db/sql';
+import type { Row } from '../../main/db/rows';
 import type { Session } from '../../main/security/session';
 import type { ScreenedPatient } from '../../preload/schemas/eligibility';
 import { call, newPharmacy } from '../helpers/temp-pharmacy';
@@ -16,11 +18,21 @@ async function patientWith(session: Session, lastName: string, codes: string[], 
   for (const code of codes) await call(session, 'conditions:add', { patientId: p.id, code });
   const db = session.current().db;
   // A full year of history (first fill a year back), so the cost is not scaled up.
-  await db.query(`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, cost, created_at) VALUES (?, ?, ?, 0, '2024-07-01', 'Amoxicillin 500 mg cap', 21, 7, 0, ?)`, [randomUUID(), p.id, `${lastName}-0`, new Date().toISOString()]);
+  await run(
+    db,
+    sql`INSERT INTO fills
+          (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, cost, created_at)
+        VALUES (${randomUUID()}, ${p.id}, ${`${lastName}-0`}, 0, '2024-07-01', 'Amoxicillin 500 mg cap', 21, 7, 0,
+                ${new Date().toISOString()})`,
+  );
   for (const [i, drug] of drugs.entries()) {
-    await db.query(
-      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, cost, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, 30, ?, ?)`,
-      [randomUUID(), p.id, `${lastName}-${i + 1}`, fillDate, `${drug.toUpperCase()} 10 MG TAB`, annualCost / drugs.length, new Date().toISOString()],
+    await run(
+      db,
+      sql`INSERT INTO fills
+            (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, cost, created_at)
+          VALUES (${randomUUID()}, ${p.id}, ${`${lastName}-${i + 1}`}, 0, ${fillDate},
+                  ${`${drug.toUpperCase()} 10 MG TAB`}, 30, 30, ${annualCost / drugs.length},
+                  ${new Date().toISOString()})`,
     );
   }
   return p.id;
@@ -107,7 +119,10 @@ describe('Part D MTM eligibility screening', () => {
     expect(await act({ action: 'enroll', version: 3, date: '2025-03-01' })).toMatchObject({ ok: true, data: { status: 'cmrOffered', optOutDate: null } });
     // Anyone with a programme step stays on the worklist, eligible or not.
     expect(byName((await screen(session)).patients, 'Enrolled')).toMatchObject({ result: 'notEligible', enrollment: { status: 'cmrOffered', version: 4 } });
-    const audit = (await session.current().db.query(`SELECT action FROM audit_log WHERE category = 'mtm' AND patient_id = ? ORDER BY id`, [patientId])) as { action: string }[];
+    const audit = await all<Pick<Row<'audit_log'>, 'action'>>(
+      session.current().db,
+      sql`SELECT action FROM audit_log WHERE category = 'mtm' AND patient_id = ${patientId} ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['mtm.target', 'mtm.offerCmr', 'mtm.optOut', 'mtm.enroll']);
     await session.signOut();
   });

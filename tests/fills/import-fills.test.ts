@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import type { Row } from '../../main/db/rows';
+import { one, sql } from '../../main/db/sql';
 import { importFills, type ImportOptions } from '../../main/fills/import-fills';
 import type { Session } from '../../main/security/session';
 import { newPharmacy } from '../helpers/temp-pharmacy';
@@ -18,7 +20,8 @@ async function pharmacy() {
 }
 const run = (session: Session, bytes: Buffer, opts: Partial<ImportOptions> = {}) =>
   importFills(session.current().db, session.current().user, { fileName: 'export.csv', bytes, validOnly: false, createPatients: false, preview: false, ...opts });
-const fillCount = async (session: Session) => ((await session.current().db.query('SELECT count(*) AS n FROM fills')) as [{ n: number }])[0].n;
+const fillCount = async (session: Session) =>
+  (await one<{ n: number }>(session.current().db, sql`SELECT count(*) AS n FROM fills`))!.n;
 
 describe('fill history import', () => {
   it('maps common headers by itself, imports in one go, and adds nothing on re-import', async () => {
@@ -30,7 +33,10 @@ describe('fill history import', () => {
     const again = await run(session, file);
     expect(again).toMatchObject({ imported: 0, duplicates: 3, refused: false });
     expect(await fillCount(session)).toBe(3);
-    const [fill] = await session.current().db.query(`SELECT ndc, fill_date, quantity FROM fills WHERE rx_number = '700001' AND fill_number = 0`);
+    const fill = await one<Pick<Row<'fills'>, 'ndc' | 'fill_date' | 'quantity'>>(
+      session.current().db,
+      sql`SELECT ndc, fill_date, quantity FROM fills WHERE rx_number = '700001' AND fill_number = 0`,
+    );
     expect(fill).toEqual({ ndc: '00071015523', fill_date: '2026-01-05', quantity: 30 });
     await session.signOut();
   });
@@ -64,7 +70,10 @@ describe('fill history import', () => {
     expect(report.issues[1]!.reason).toMatch(/-30 must be more than 0/);
     expect(report.duplicates).toBe(1); // line 10 repeats line 2
     expect(await fillCount(session)).toBe(0);
-    const [audit] = await session.current().db.query(`SELECT outcome, detail FROM audit_log WHERE action = 'fills.import'`);
+    const audit = await one<Pick<Row<'audit_log'>, 'outcome' | 'detail'>>(
+      session.current().db,
+      sql`SELECT outcome, detail FROM audit_log WHERE action = 'fills.import'`,
+    );
     expect(audit).toEqual({ outcome: 'failure', detail: 'export.csv: refused, 7 problems in 7 rows; nothing imported' });
 
     const validOnly = await run(session, csv(row(), row({ rx: '700011', qty: '-30' })), { validOnly: true });
@@ -91,8 +100,11 @@ describe('fill history import', () => {
     expect(auto.issues.map((i) => i.field)).toEqual(expect.arrayContaining(['Rx number', 'Fill date']));
     const mapping = { lastName: 'Surname', firstName: 'Given', dateOfBirth: 'Born', rxNumber: 'Script', fillNumber: 'Fill', fillDate: 'When', drugName: 'Product', quantity: 'Count', daysSupply: 'Supply' };
     expect(await run(session, latin1, { mapping })).toMatchObject({ encoding: 'Windows-1252', imported: 1 });
-    const [fill] = await session.current().db.query(`SELECT drug_name FROM fills WHERE rx_number = '900001'`);
-    expect(fill.drug_name).toBe('Crème, barrier 50 g');
+    const fill = await one<Pick<Row<'fills'>, 'drug_name'>>(
+      session.current().db,
+      sql`SELECT drug_name FROM fills WHERE rx_number = '900001'`,
+    );
+    expect(fill?.drug_name).toBe('Crème, barrier 50 g');
     // The same export next time: the mapping is remembered.
     expect((await run(session, latin1, { preview: true })).mapping).toEqual(mapping);
     await session.signOut();

@@ -4,15 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { patientInputSchema, type PatientInput } from '../../preload/schemas/patients';
+import type { Row } from '../../main/db/rows';
+import { all, sql } from '../../main/db/sql';
 import { Session } from '../../main/security/session';
-import { isoDaysBefore } from '../../preload/schemas/dates';
+import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { SETUP } from './setup-data';
 
 export { PASSWORD, SETUP } from './setup-data';
 export { call } from './call';
 
 const dirs: string[] = [];
-afterEach(() => {
+const sessions: Session[] = [];
+afterEach(async () => {
+  // Signed out first, so no session's audit anchor is written into a folder that is gone.
+  while (sessions.length) await sessions.pop()!.signOut().catch(() => undefined);
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
@@ -27,6 +32,7 @@ export function tempDir(): string {
 export async function newPharmacy(): Promise<{ session: Session; dataDir: string; recoveryCode: string }> {
   const dataDir = tempDir();
   const session = new Session(dataDir);
+  sessions.push(session);
   const { recoveryCode } = await session.setup(SETUP);
   return { session, dataDir, recoveryCode };
 }
@@ -69,9 +75,9 @@ export async function signInAsTechnician(session: Session, username = 'tech1'): 
 }
 
 /** The audit rows, oldest first, as stored. */
-export async function auditRows(session: Session): Promise<{ id: number; username: string; action: string; outcome: string; patient_id: string | null; detail: string | null; category: string }[]> {
-  return session.current().db.query('SELECT * FROM audit_log ORDER BY id');
+export async function auditRows(session: Session): Promise<Row<'audit_log'>[]> {
+  return all<Row<'audit_log'>>(session.current().db, sql`SELECT * FROM audit_log ORDER BY id`);
 }
 
 /** The ISO date n days before today. */
-export const daysAgo = (n: number) => isoDaysBefore(new Date().toISOString().slice(0, 10), n);
+export const daysAgo = (n: number) => isoDaysBefore(todayIso(), n);

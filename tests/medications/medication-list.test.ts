@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import { one, sql } from '../../main/db/sql';
 import { auditRows, newPharmacy } from '../helpers/temp-pharmacy';
 
 async function setup() {
@@ -48,7 +49,8 @@ describe("a patient's medication list", () => {
     expect(await dispatch(session, 'medications:add', { patientId, medication: { product: 'Metformin', kind: 'rx', prescriberId: unknown, source: 'pharmacyFill' } })).toMatchObject({ ok: false, error: { field: 'prescriberId' } });
     expect(await dispatch(session, 'medications:add', { patientId: unknown, medication: { product: 'Metformin', kind: 'rx', source: 'pharmacyFill' } })).toMatchObject({ ok: false, error: { code: 'notFound' } });
     expect(await dispatch(session, 'medications:add', { patientId, medication: { product: 'Metformin', kind: 'rx', startDate: '2999-01-01', source: 'pharmacyFill' } })).toMatchObject({ ok: false, error: { field: 'medication.startDate' } });
-    expect((await session.current().db.query('SELECT count(*) AS n FROM patient_medications'))[0].n).toBe(0);
+    const medications = sql`SELECT count(*) AS n FROM patient_medications`;
+    expect((await one<{ n: number }>(session.current().db, medications))!.n).toBe(0);
     await session.signOut();
   });
 });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { dispatch } from '../../main/bridge/dispatch';
+import type { Row } from '../../main/db/rows';
+import { all, sql } from '../../main/db/sql';
 import { importFills } from '../../main/fills/import-fills';
 import { loadRxNorm } from '../../main/medications/vocabulary/rxnorm-load';
 import type { Session } from '../../main/security/session';
@@ -56,7 +58,10 @@ describe('RxNorm release loader', () => {
     cpSync(SAMPLE, folder, { recursive: true });
     const report = await loadRxNorm(session.current().db, session.current().user, folder);
     expect(report.recodedFills).toBe(2);
-    const keys = (await session.current().db.query('SELECT rx_number, drug_key FROM fills ORDER BY rx_number')) as { rx_number: string; drug_key: string }[];
+    const keys = await all<Pick<Row<'fills'>, 'rx_number' | 'drug_key'>>(
+      session.current().db,
+      sql`SELECT rx_number, drug_key FROM fills ORDER BY rx_number`,
+    );
     expect(keys).toEqual([{ rx_number: '5001', drug_key: 'metformin' }, { rx_number: '5002', drug_key: 'zorbitolol' }]);
 
     // A broken release is refused and the loaded one stays.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { patientInputSchema } from '../../preload/schemas/patients';
 import { AppError } from '../../main/common/errors';
+import type { Row } from '../../main/db/rows';
+import { one, sql } from '../../main/db/sql';
 import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../../main/patients/patient-store';
 import { searchPatients } from '../../main/patients/patient-search';
 import { newPharmacy, patient } from '../helpers/temp-pharmacy';
@@ -64,9 +66,12 @@ describe('patient records', () => {
     await deletePatient(db, user, created.id, 'Registered twice');
     expect(await rejection(getPatient(db, created.id))).toMatchObject({ code: 'notFound' });
     expect((await searchPatients(db, '', 50)).patients).toHaveLength(0);
-    const [row] = await db.query('SELECT deleted_by, deleted_reason, deleted_at FROM patients WHERE id = ?', [created.id]);
+    const row = await one<Pick<Row<'patients'>, 'deleted_by' | 'deleted_reason' | 'deleted_at'>>(
+      db,
+      sql`SELECT deleted_by, deleted_reason, deleted_at FROM patients WHERE id = ${created.id}`,
+    );
     expect(row).toMatchObject({ deleted_by: 'pharmacist1', deleted_reason: 'Registered twice' });
-    expect(row.deleted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(row?.deleted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await session.signOut();
   });
 

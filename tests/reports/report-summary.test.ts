@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { run, sql } from '../../main/db/sql';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
 import { billable } from '../helpers/billing-setup';
 import { call, daysAgo } from '../helpers/temp-pharmacy';
@@ -32,7 +33,13 @@ describe('reports on a small pharmacy, against figures worked out by hand', () =
     await act(tmrClaim!.id, tmrClaim!.version, { action: 'denied', reason: 'Service not covered' });
     // A year of statin fills with no gap: 90 days from 100 days ago, 90 more from 10 days ago.
     for (const [n, ago] of [[0, 100], [1, 10]] as const) {
-      await session.current().db.query(`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, 'RX900', ?, ?, 'ATORVASTATIN 40 MG TAB', 90, 90, ?)`, [randomUUID(), patientId, n, daysAgo(ago), today]);
+      await run(
+        session.current().db,
+        sql`INSERT INTO fills
+              (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at)
+            VALUES (${randomUUID()}, ${patientId}, 'RX900', ${n}, ${daysAgo(ago)}, 'ATORVASTATIN 40 MG TAB', 90, 90,
+                    ${today})`,
+      );
     }
     await recodeFills(session.current().db);
 

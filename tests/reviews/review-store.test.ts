@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import { run, sql } from '../../main/db/sql';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
 import { addTechnician, call, daysAgo, newPharmacy, signInAsTechnician } from '../helpers/temp-pharmacy';
 
@@ -9,9 +10,13 @@ async function patientWithMedicines() {
   const p = await call(session, 'patients:create', { patient: { firstName: 'Rosa', lastName: 'Delacroix', dateOfBirth: '1946-04-04', sex: 'female' } });
   await call(session, 'medications:add', { patientId: p.id, medication: { product: 'Lipitor', strength: '20 mg', kind: 'rx', source: 'patientReported' } });
   for (const drug of ['ATORVASTATIN 20 MG TAB', 'AMLODIPINE 5 MG TAB']) {
-    await session.current().db.query(`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at) VALUES (?, ?, ?, 0, ?, ?, 30, 30, ?)`, [
-      randomUUID(), p.id, randomUUID().slice(0, 8), daysAgo(10), drug, new Date().toISOString(),
-    ]);
+    await run(
+      session.current().db,
+      sql`INSERT INTO fills
+            (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, created_at)
+          VALUES (${randomUUID()}, ${p.id}, ${randomUUID().slice(0, 8)}, 0, ${daysAgo(10)}, ${drug}, 30, 30,
+                  ${new Date().toISOString()})`,
+    );
   }
   await recodeFills(session.current().db);
   return { session, patientId: p.id };

@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import type { Row as TableRow } from '../../main/db/rows';
+import { all, one, sql } from '../../main/db/sql';
 import { chainHash, verifyAuditChain } from '../../main/security/audit/audit-log';
 import { createBackup, restoreBackup } from '../../main/security/backup/backups';
 import { Session } from '../../main/security/session';
@@ -36,7 +38,10 @@ async function findings(dataDir: string) {
   const chain = await verifyAuditChain(s.current().db);
   const integrity = s.auditIntegrity();
   const status = s.status();
-  const rows = (await s.current().db.query('SELECT action, detail FROM audit_log ORDER BY id')) as { action: string; detail: string | null }[];
+  const rows = await all<Pick<TableRow<'audit_log'>, 'action' | 'detail'>>(
+    s.current().db,
+    sql`SELECT action, detail FROM audit_log ORDER BY id`,
+  );
   await s.signOut();
   return { chain, integrity, status, rows };
 }
@@ -71,7 +76,10 @@ describe('audit trail tampering', () => {
     expect(tooShort).toMatchObject({ ok: false, error: { code: 'validation' } });
     const ack = await dispatch(admin, 'audit:acknowledgeAlarms', { note: 'Entry 3 edited during a vendor test; reported to the owner.' });
     expect(ack).toMatchObject({ ok: true, data: { auditIntegrity: null } });
-    const [row] = (await admin.current().db.query(`SELECT username, detail FROM audit_log WHERE action = 'audit.alarmsAcknowledged'`)) as { username: string; detail: string }[];
+    const row = await one<Pick<TableRow<'audit_log'>, 'username' | 'detail'>>(
+      admin.current().db,
+      sql`SELECT username, detail FROM audit_log WHERE action = 'audit.alarmsAcknowledged'`,
+    );
     expect(row).toMatchObject({ username: 'pharmacist1', detail: expect.stringMatching(/^Entry 3 edited during a vendor test.*acknowledged: Entry \d+/) });
     await admin.signOut();
     expect((await findings(dataDir)).integrity).toBeNull();
@@ -127,8 +135,12 @@ describe('audit trail tampering', () => {
     const s = new Session(dataDir);
     await s.signIn({ username: 'pharmacist1', password: PASSWORD });
     const { db } = s.current();
-    const imports = (await db.query('SELECT id FROM fill_imports')) as { id: string }[];
-    const audited = new Set(((await db.query(`SELECT object_id FROM audit_log WHERE action = 'fills.import'`)) as { object_id: string }[]).map((r) => r.object_id));
+    const imports = await all<Pick<TableRow<'fill_imports'>, 'id'>>(db, sql`SELECT id FROM fill_imports`);
+    const importAudits = await all<Pick<TableRow<'audit_log'>, 'object_id'>>(
+      db,
+      sql`SELECT object_id FROM audit_log WHERE action = 'fills.import'`,
+    );
+    const audited = new Set(importAudits.map((r) => r.object_id));
     expect(imports.length).toBeGreaterThan(20);
     expect(imports.filter((i) => !audited.has(i.id))).toEqual([]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });

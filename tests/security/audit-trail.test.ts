@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import { run, sql } from '../../main/db/sql';
 import { verifyAuditChain } from '../../main/security/audit/audit-log';
 import { exportAuditCsv, searchAudit } from '../../main/security/audit/audit-query';
 import { Session } from '../../main/security/session';
@@ -37,7 +38,7 @@ describe('the audit trail', () => {
     ]);
     const read = rows.find((r) => r.action === 'patient.read')!;
     expect(read).toMatchObject({ patient_id: id, category: 'patient record' });
-    for (const r of rows) expect((r as unknown as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    for (const r of rows) expect(r.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(await verifyAuditChain(again.current().db)).toEqual({ ok: true, rows: rows.length });
     await again.signOut();
   });
@@ -45,8 +46,8 @@ describe('the audit trail', () => {
   it('is append-only: the database itself refuses UPDATE and DELETE', async () => {
     const { session } = await newPharmacy();
     const { db } = session.current();
-    await expect(db.query(`UPDATE audit_log SET detail = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(run(db, sql`UPDATE audit_log SET detail = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(run(db, sql`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     await session.signOut();
   });
 

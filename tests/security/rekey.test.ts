@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import { openDatabase } from '../../main/db/data-source';
+import type { Row } from '../../main/db/rows';
+import { one, sql } from '../../main/db/sql';
 import { decodeBackup } from '../../main/security/backup/backup-file';
 import { createBackup } from '../../main/security/backup/backups';
 import { parseKeyring, readKeyring, unlockWithPassword, unlockWithRecoveryCode } from '../../main/security/keyring';
@@ -56,7 +58,10 @@ describe('re-keying', () => {
 
     const again = new Session(dataDir);
     await again.signIn({ username: 'pharmacist1', password: PASSWORD });
-    const [row] = (await again.current().db.query(`SELECT detail FROM audit_log WHERE action = 'security.rekey'`)) as { detail: string }[];
+    const row = await one<Pick<Row<'audit_log'>, 'detail'>>(
+      again.current().db,
+      sql`SELECT detail FROM audit_log WHERE action = 'security.rekey'`,
+    );
     expect(row!.detail).toBe('tech1 disabled; new recovery code issued');
     expect(again.auditIntegrity()).toBeNull();
     await again.signOut();

@@ -104,7 +104,10 @@ describe('failures and the log', () => {
     const spies = [
       vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
       vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
-      vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (lines.push(String(c)), true)),
+      vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+        lines.push(String(c));
+        return true;
+      }),
     ];
     const other = await rawOpen(session);
     const server = await startBridgeServer({ session, staticDir: tempDir() });
@@ -146,7 +149,7 @@ describe('the idle lock', () => {
     try {
       await vi.waitFor(() => expect(events.join('')).toContain(': connected'));
       expect(await dispatch(session, 'settings:update', { idleLockMinutes: 2 })).toMatchObject({ ok: true });
-      await vi.waitFor(() => expect(events.join('')).toContain('"type":"idleLockChanged"'));
+      await vi.waitFor(() => expect(events.join('')).toContain('"type":"settingsChanged"'));
       // Two minutes without a request, as the idle timer sees it.
       (session as unknown as { lastActivity: number }).lastActivity = Date.now() - 2 * 60_000;
       const before = Date.now();

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { databaseInfo, quickCheck } from '../../db/data-source';
 import { countPatients } from '../../patients/patient-store';
-import { AllergyEntity } from '../../patients/patient.entity';
-import { UserEntity } from '../../security/user.entity';
+import { one, sql } from '../../db/sql';
 import { withSignedIn } from '../signed-in';
 
 export const usage = 'mtm check --data DIR --user USER [--json]';
@@ -13,12 +12,13 @@ export async function check(argv: string[]): Promise<void> {
   await withSignedIn(values, async (session) => {
     const { db } = session.current();
     await quickCheck(db);
-    const count = async (table: string) => ((await db.query(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }])[0].n;
+    const count = async (table: string) =>
+      (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${sql.identifiers(table)}`))!.n;
     const [info, patients, users, allergies, medications, fills, auditEntries] = await Promise.all([
       databaseInfo(db),
-      countPatients(db.manager),
-      db.manager.count(UserEntity),
-      db.manager.count(AllergyEntity),
+      countPatients(db),
+      count('users'),
+      count('patient_allergies'),
       count('patient_medications'),
       count('fills'),
       count('audit_log'),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
 import { mappingSchema, type FillImportReport } from '../../../preload/schemas/fills';
 import { importFills } from '../../fills/import-fills';
-import type { DataSource } from 'typeorm';
 import type { SignedInUser } from '../../../preload/schemas/security';
 import { loadIcd10cm } from '../../conditions/icd10cm-load';
 import { loadRxNorm } from '../../medications/vocabulary/rxnorm-load';

@@ -1,25 +1,29 @@
 // Drug search for the medication form: the bundled vocabulary first (it knows class, kind and
 // brands), then whatever a loaded RxNorm release adds. Three letters of a brand or generic name.
-import type { EntityManager } from 'typeorm';
 import type { ClinicalDrug, DrugMatch, RxNormStatus } from '../../../preload/schemas/drugs';
 import { escapeLike } from '../../common/like';
+import type { Row } from '../../db/rows';
+import { all, one, sql, type Q } from '../../db/sql';
 import { BUNDLED_DRUGS, BUNDLED_VERSION, drugClass, searchBundled, type BundledDrug } from './bundled';
 
-type Q = Pick<EntityManager, 'query'>;
 const LIMIT = 15;
+type Concept = Pick<Row<'rxn_concepts'>, 'rxcui' | 'name'>;
 
 async function releaseClinicalDrugs(q: Q, ingredientRxcui: string): Promise<ClinicalDrug[]> {
   // Single-ingredient products first, then combinations, each by name.
-  return (await q.query(
-    `SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.drug_rxcui AND c.tty = 'SCD'
-     WHERE i.ingredient_rxcui = ? ORDER BY (SELECT count(*) FROM rxn_drug_ingredients j WHERE j.drug_rxcui = c.rxcui), c.name LIMIT 60`,
-    [ingredientRxcui],
-  )) as ClinicalDrug[];
+  return all<ClinicalDrug>(q, sql`
+    SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.drug_rxcui AND c.tty = 'SCD'
+    WHERE i.ingredient_rxcui = ${ingredientRxcui}
+    ORDER BY (SELECT count(*) FROM rxn_drug_ingredients j WHERE j.drug_rxcui = c.rxcui), c.name LIMIT 60`);
 }
 
 async function fromBundled(q: Q, drug: BundledDrug, matchedBrand: string | null): Promise<DrugMatch> {
   const cls = drugClass(drug.class);
-  const [release] = drug.rxcui ? [] : ((await q.query(`SELECT rxcui FROM rxn_concepts WHERE tty = 'IN' AND name = ? COLLATE NOCASE`, [drug.name])) as { rxcui: string }[]);
+  // COLLATE NOCASE as the name index (idx_rxn_concepts_name) is built.
+  const release = drug.rxcui
+    ? undefined
+    : await one<Pick<Row<'rxn_concepts'>, 'rxcui'>>(q, sql`
+        SELECT rxcui FROM rxn_concepts WHERE tty = 'IN' AND name = ${drug.name} COLLATE NOCASE`);
   const rxcui = drug.rxcui ?? release?.rxcui ?? null;
   const bundledScd = (drug.clinicalDrugs ?? []).map(({ rxcui: r, name }) => ({ rxcui: r, name }));
   return {
@@ -34,14 +38,15 @@ export async function searchDrugs(q: Q, query: string): Promise<DrugMatch[]> {
   const bundled = await Promise.all(searchBundled(query, LIMIT).map((h) => fromBundled(q, h.drug, h.matchedBrand)));
   const known = new Set(bundled.map((m) => m.rxcui).filter(Boolean));
   const knownNames = new Set(bundled.map((m) => m.name));
-  const hits = (await q.query(
-    `SELECT rxcui, tty, name FROM rxn_concepts WHERE tty IN ('IN', 'BN') AND name LIKE ? ESCAPE '\\' ORDER BY tty DESC, length(name), name LIMIT ?`,
-    [`${escapeLike(query.trim())}%`, LIMIT * 2],
-  )) as { rxcui: string; tty: 'IN' | 'BN'; name: string }[];
+  const hits = await all<Concept & { tty: 'IN' | 'BN' }>(q, sql`
+    SELECT rxcui, tty, name FROM rxn_concepts
+    WHERE tty IN ('IN', 'BN') AND name LIKE ${`${escapeLike(query.trim())}%`} ESCAPE '\\'
+    ORDER BY tty DESC, length(name), name LIMIT ${LIMIT * 2}`);
   const extra: DrugMatch[] = [];
   for (const h of hits) {
-    const ingredients = h.tty === 'IN' ? [{ rxcui: h.rxcui, name: h.name }] : ((await q.query(
-      `SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.ingredient_rxcui WHERE i.drug_rxcui = ? ORDER BY c.name`, [h.rxcui])) as { rxcui: string; name: string }[]);
+    const ingredients = h.tty === 'IN' ? [{ rxcui: h.rxcui, name: h.name }] : await all<Concept>(q, sql`
+      SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.ingredient_rxcui
+      WHERE i.drug_rxcui = ${h.rxcui} ORDER BY c.name`);
     if (ingredients.length !== 1) continue; // multi-ingredient brands: pick the clinical drug under one of the ingredients
     const ing = ingredients[0]!;
     if (known.has(ing.rxcui) || knownNames.has(ing.name.toLowerCase())) continue;
@@ -55,9 +60,11 @@ export async function searchDrugs(q: Q, query: string): Promise<DrugMatch[]> {
 }
 
 export async function rxNormStatus(q: Q): Promise<RxNormStatus> {
-  const [rel] = (await q.query('SELECT release, loaded_at FROM rxn_release')) as { release: string; loaded_at: string }[];
-  const counts = (await q.query(`SELECT tty, count(*) AS n FROM rxn_concepts GROUP BY tty`)) as { tty: string; n: number }[];
+  const rel = await one<Pick<Row<'rxn_release'>, 'release' | 'loaded_at'>>(q, sql`
+    SELECT release, loaded_at FROM rxn_release`);
+  const counts = await all<{ tty: string; n: number }>(q, sql`
+    SELECT tty, count(*) AS n FROM rxn_concepts GROUP BY tty`);
   const n = (t: string) => counts.find((c) => c.tty === t)?.n ?? 0;
-  const [ndc] = (await q.query('SELECT count(*) AS n FROM rxn_ndcs')) as { n: number }[];
+  const ndc = await one<{ n: number }>(q, sql`SELECT count(*) AS n FROM rxn_ndcs`);
   return { release: rel?.release ?? null, loadedAt: rel?.loaded_at ?? null, ingredients: n('IN'), clinicalDrugs: n('SCD'), brands: n('BN'), ndcs: ndc?.n ?? 0, bundledVersion: BUNDLED_VERSION, bundledDrugs: BUNDLED_DRUGS.length };
 }

@@ -96,7 +96,9 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
     raw.transaction(() => {
       for (const t of ['rxn_concepts', 'rxn_drug_ingredients', 'rxn_ndcs', 'rxn_release']) raw.prepare(`DELETE FROM ${t}`).run();
       const concept = raw.prepare('INSERT INTO rxn_concepts (rxcui, tty, name) VALUES (?, ?, ?)');
-      const link = raw.prepare('INSERT OR IGNORE INTO rxn_drug_ingredients (drug_rxcui, ingredient_rxcui) VALUES (?, ?)');
+      const link = raw.prepare(
+        'INSERT INTO rxn_drug_ingredients (drug_rxcui, ingredient_rxcui) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      );
       for (const [rxcui, t] of tty) {
         if (t === 'SCDC') continue;
         concept.run(rxcui, t, names.get(rxcui));

@@ -1,33 +1,30 @@
 // The audit trail: one row per security-relevant event, append-only (triggers refuse UPDATE and
 // DELETE) and hash-chained so that an edited or removed row is detected by verifyAuditChain.
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuditEntry, AuditOutcome } from '../../../preload/schemas/audit';
+import type { Row } from '../../db/rows';
+import { all, one, run, sql, type Q, type Sql } from '../../db/sql';
+import type { AuditDescription } from '../../../preload/channels/channel';
 import { anchorAuthentic, type Keyring } from '../keyring';
 
-export interface AuditEvent {
+/** A channel's description of the entry, with who, the outcome and (for a waiting event) when. */
+export interface AuditEvent extends AuditDescription {
   username: string;
-  action: string;
-  category: string;
   outcome: AuditOutcome;
-  patientId?: string | null;
-  objectId?: string | null;
-  detail?: string | null;
   /** Defaults to now; set when flushing events recorded while the database was closed. */
   at?: string;
 }
 
-type Row = { id: number; at: string; username: string; action: string; category: string; patient_id: string | null; object_id: string | null; outcome: string; detail: string | null; prev_hash: string | null; hash: string };
+type AuditLogRow = Omit<Row<'audit_log'>, 'outcome'> & { outcome: AuditOutcome };
 
 /** The hashed content of a row: every field but the chain itself, in a fixed order. */
-function content(r: Omit<Row, 'id' | 'prev_hash' | 'hash'>): string {
+function content(r: Omit<AuditLogRow, 'id' | 'prev_hash' | 'hash'>): string {
   return JSON.stringify([r.at, r.username, r.action, r.category, r.patient_id, r.object_id, r.outcome, r.detail]);
 }
 
 export const chainHash = (prevHash: string | null, rowContent: string) =>
   createHash('sha256').update((prevHash ?? '') + rowContent).digest('hex');
-
-type Executor = Pick<EntityManager, 'query'>;
 
 /** The stored row of an event. */
 function rowOf(e: AuditEvent) {
@@ -44,26 +41,32 @@ function rowOf(e: AuditEvent) {
 }
 
 // One statement reads the previous hash and writes the new row, so no other write can slip between.
-const INSERT = `INSERT INTO audit_log (at, username, action, category, patient_id, object_id, outcome, detail, prev_hash, hash)
-     SELECT ?, ?, ?, ?, ?, ?, ?, ?, prev.h, mtm_sha256(coalesce(prev.h, '') || ?)
-     FROM (SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h) AS prev`;
-const params = (r: ReturnType<typeof rowOf>) => [r.at, r.username, r.action, r.category, r.patient_id, r.object_id, r.outcome, r.detail, content(r)];
+// dialect: mtm_sha256 is a function the SQLite connection defines (main/db/data-source).
+function insert(e: AuditEvent): Sql {
+  const r = rowOf(e);
+  return sql`
+    INSERT INTO audit_log (at, username, action, category, patient_id, object_id, outcome, detail, prev_hash, hash)
+    SELECT ${r.at}, ${r.username}, ${r.action}, ${r.category}, ${r.patient_id}, ${r.object_id}, ${r.outcome},
+      ${r.detail}, prev.h, mtm_sha256(coalesce(prev.h, '') || ${content(r)})
+    FROM (SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h) AS prev`;
+}
 
-export async function appendAudit(db: Executor, e: AuditEvent): Promise<void> {
-  await db.query(INSERT, params(rowOf(e)));
+export async function appendAudit(db: Q, e: AuditEvent): Promise<void> {
+  await run(db, insert(e));
 }
 
 /** The same, on the raw connection inside a synchronous bulk transaction (an import and its audit row commit together). */
 export function appendAuditRaw(raw: { prepare(sql: string): { run(...args: unknown[]): unknown } }, e: AuditEvent): void {
-  raw.prepare(INSERT).run(...params(rowOf(e)));
+  const s = insert(e);
+  raw.prepare(s.text).run(...s.params);
 }
 
 export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in order and names the first row that does not follow from the one before. */
 export async function verifyAuditChain(db: DataSource): Promise<ChainReport> {
-  const rows = (await db.query('SELECT * FROM audit_log ORDER BY id')) as Row[];
-  let prev: Row | null = null;
+  const rows = await all<AuditLogRow>(db, sql`SELECT * FROM audit_log ORDER BY id`);
+  let prev: AuditLogRow | null = null;
   for (const r of rows) {
     const expectedId = prev ? prev.id + 1 : 1;
     if (r.id !== expectedId) return { ok: false, rows: rows.length, brokenAt: r.id, reason: `row ${expectedId}${r.id > expectedId + 1 ? `–${r.id - 1}` : ''} is missing` };
@@ -74,8 +77,8 @@ export async function verifyAuditChain(db: DataSource): Promise<ChainReport> {
   return { ok: true, rows: rows.length };
 }
 
-export function toAuditEntry(r: Row): AuditEntry {
-  return { id: r.id, at: r.at, username: r.username, action: r.action, category: r.category, patientId: r.patient_id, objectId: r.object_id, outcome: r.outcome as AuditOutcome, detail: r.detail };
+export function toAuditEntry(r: AuditLogRow): AuditEntry {
+  return { id: r.id, at: r.at, username: r.username, action: r.action, category: r.category, patientId: r.patient_id, objectId: r.object_id, outcome: r.outcome, detail: r.detail };
 }
 
 /**
@@ -83,13 +86,13 @@ export function toAuditEntry(r: Row): AuditEntry {
  * the data key), the trail at least as long, and its row at the anchor's id unchanged. A crash can
  * leave the anchor behind the trail, never ahead of it; null when nothing is wrong.
  */
-export async function anchorProblem(db: Executor, dataKey: Buffer, keyring: Keyring): Promise<string | null> {
+export async function anchorProblem(db: Q, dataKey: Buffer, keyring: Keyring): Promise<string | null> {
   const a = keyring.auditAnchor;
   if (!a) return keyring.version === 2 ? 'The keyring holds no audit anchor: it was removed from the keyring file.' : null;
   if (!anchorAuthentic(dataKey, keyring, a)) return 'The audit anchor in the keyring was not written by MTM Desk (its authentication failed): the keyring file was edited.';
-  const [last] = (await db.query('SELECT id FROM audit_log ORDER BY id DESC LIMIT 1')) as { id: number }[];
+  const last = await one<Pick<AuditLogRow, 'id'>>(db, sql`SELECT id FROM audit_log ORDER BY id DESC LIMIT 1`);
   if ((last?.id ?? 0) < a.lastId) return `The audit trail ends at entry ${last?.id ?? 0} but had reached entry ${a.lastId}: entries were removed from its end.`;
-  const [row] = (await db.query('SELECT hash FROM audit_log WHERE id = ?', [a.lastId])) as { hash: string }[];
+  const row = await one<Pick<AuditLogRow, 'hash'>>(db, sql`SELECT hash FROM audit_log WHERE id = ${a.lastId}`);
   if (row?.hash !== a.hash) return `Audit entry ${a.lastId} is not the one the keyring's anchor recorded: the trail was rewritten.`;
   return null;
 }
@@ -102,14 +105,12 @@ export const ALARMS_ACKNOWLEDGED = 'audit.alarmsAcknowledged';
  * The alarms recorded since the last acknowledgment, in words — so an alarm found at a technician's
  * sign-in, or before the trail was re-anchored at sign-out, still reaches an administrator. Null when none.
  */
-export async function openAlarms(db: Executor): Promise<string | null> {
-  const rows = (await db.query(
-    `SELECT id, at, detail FROM audit_log
-     WHERE action IN (${ALARMS.map(() => '?').join(', ')})
-       AND id > coalesce((SELECT max(id) FROM audit_log WHERE action = ?), 0)
-     ORDER BY id`,
-    [...ALARMS, ALARMS_ACKNOWLEDGED],
-  )) as { id: number; at: string; detail: string | null }[];
+export async function openAlarms(db: Q): Promise<string | null> {
+  const rows = await all<Pick<AuditLogRow, 'id' | 'at' | 'detail'>>(db, sql`
+    SELECT id, at, detail FROM audit_log
+    WHERE action IN (${sql.list(ALARMS)})
+      AND id > coalesce((SELECT max(id) FROM audit_log WHERE action = ${ALARMS_ACKNOWLEDGED}), 0)
+    ORDER BY id`);
   if (!rows.length) return null;
   const shown = rows.slice(0, 3).map((r) => `Entry ${r.id} (${r.at.slice(0, 10)}): ${r.detail ?? ''}`);
   if (rows.length > 3) shown.push(`… and ${rows.length - 3} more (search the audit trail for "audit.").`);

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { AuditExport, AuditRow, AuditSearchResult, auditFilterSchema } from '../../../preload/schemas/audit';
 import { escapeLike } from '../../common/like';
+import { addDays } from '../../db/dialect';
+import { all, one, sql, type Sql } from '../../db/sql';
 import { toAuditEntry } from './audit-log';
 import { csvTable } from '../../../preload/csv';
 
@@ -17,36 +19,40 @@ const SORT_SQL: Record<Filter['sort'], string> = {
   detail: 'a.detail',
 };
 
-function where(f: Filter): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (f.from) clauses.push('a.at >= ?') && params.push(f.from);
+function where(f: Filter): Sql {
+  const clauses: Sql[] = [];
+  if (f.from) clauses.push(sql`a.at >= ${f.from}`);
   // `to` is a whole day: everything before the start of the next one.
-  if (f.to) clauses.push(`a.at < strftime('%Y-%m-%d', ?, '+1 day')`) && params.push(f.to);
-  if (f.username) clauses.push('a.username = ? COLLATE NOCASE') && params.push(f.username);
-  if (f.action) clauses.push('a.action = ?') && params.push(f.action);
+  if (f.to) clauses.push(sql`a.at < ${addDays(sql`${f.to}`, sql`1`)}`);
+  // dialect: COLLATE NOCASE, so a username matches whatever its case (as usernames do at sign-in).
+  if (f.username) clauses.push(sql`a.username = ${f.username} COLLATE NOCASE`);
+  if (f.action) clauses.push(sql`a.action = ${f.action}`);
   if (f.patient) {
     const like = `${escapeLike(f.patient)}%`;
-    clauses.push(`(a.patient_id = ? OR p.last_name LIKE ? ESCAPE '\\' OR p.first_name LIKE ? ESCAPE '\\')`);
-    params.push(f.patient, like, like);
+    clauses.push(sql`
+      (a.patient_id = ${f.patient} OR p.last_name LIKE ${like} ESCAPE '\\' OR p.first_name LIKE ${like} ESCAPE '\\')`);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return clauses.length ? sql`WHERE ${sql.join(clauses, ' AND ')}` : sql.empty;
 }
 
-const SELECT = `SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE upper(p.last_name) || ', ' || p.first_name END AS patient_name
+const SELECT = sql`
+  SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE upper(p.last_name) || ', ' || p.first_name END AS patient_name
   FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id`;
 
 async function rows(db: DataSource, f: Filter, limit: number, offset: number): Promise<AuditRow[]> {
-  const w = where(f);
   const dir = f.direction === 'asc' ? 'ASC' : 'DESC';
-  const raw = (await db.query(`${SELECT} ${w.sql} ORDER BY ${SORT_SQL[f.sort]} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`, [...w.params, limit, offset])) as (Parameters<typeof toAuditEntry>[0] & { patient_name: string | null })[];
+  const order = sql.identifiers(`${SORT_SQL[f.sort]} ${dir}, a.id ${dir}`);
+  const raw = await all<Parameters<typeof toAuditEntry>[0] & { patient_name: string | null }>(db, sql`
+    ${SELECT} ${where(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
   return raw.map((r) => ({ ...toAuditEntry(r), patientName: r.patient_name }));
 }
 
 export async function searchAudit(db: DataSource, f: Filter, limit: number, offset: number): Promise<AuditSearchResult> {
-  const w = where(f);
-  const [{ n }] = (await db.query(`SELECT count(*) AS n FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id ${w.sql}`, w.params)) as [{ n: number }];
-  const actions = ((await db.query('SELECT DISTINCT action FROM audit_log ORDER BY action')) as { action: string }[]).map((r) => r.action);
+  const { n } = (await one<{ n: number }>(db, sql`
+    SELECT count(*) AS n FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id ${where(f)}`))!;
+  const actions = (await all<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map(
+    (r) => r.action,
+  );
   return { rows: await rows(db, f, limit, offset), total: n, actions };
 }
 

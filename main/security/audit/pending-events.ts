@@ -6,7 +6,7 @@
 // fails its MAC, or holds anything else, is recorded as rejected, never copied in.
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { Q } from '../../db/sql';
 import { appendAudit } from './audit-log';
 import { pendingPrivateKey, pendingReaderKey, pendingWriterKey, type Keyring } from '../keyring';
 
@@ -62,7 +62,7 @@ function problemOf(raw: Record<string, unknown>, key: Buffer | null | 'legacy', 
 }
 
 /** Moves the waiting events into the trail (inside the caller's transaction); names each line refused. */
-export async function flushEvents(file: string, keyring: Keyring, dataKey: Buffer, em: Pick<EntityManager, 'query'>): Promise<{ recorded: number; rejected: number }> {
+export async function flushEvents(file: string, keyring: Keyring, dataKey: Buffer, em: Q): Promise<{ recorded: number; rejected: number }> {
   if (!existsSync(file)) return { recorded: 0, rejected: 0 };
   const privateKey = pendingPrivateKey(keyring, dataKey);
   const now = new Date(Date.now() + 60_000).toISOString();

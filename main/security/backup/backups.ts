@@ -2,12 +2,13 @@
 // same key), and restore into an empty data folder with a user's password or the recovery code.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import type { DataSource } from 'typeorm';
-import type { BackupFileInfo, BackupResult, RecordCounts, RestoreReport, restoreRequest } from '../../../preload/schemas/settings';
 import type { z } from 'zod';
+import type { BackupFileInfo, BackupResult, RecordCounts, RestoreReport, restoreRequest } from '../../../preload/schemas/settings';
 import { AppError } from '../../common/errors';
 import { writeFileAtomic } from '../../common/atomic-file';
 import { databaseInfo, openDatabase, quickCheck } from '../../db/data-source';
+import type { Row } from '../../db/rows';
+import { all, one, run, sql } from '../../db/sql';
 import { appendAudit } from '../audit/audit-log';
 import { dataPaths } from '../../db/data-paths';
 import { anchorFor, parseKeyring, readKeyring, unlockWithPassword, unlockWithRecoveryCode, writeKeyring } from '../keyring';
@@ -15,8 +16,6 @@ import { normalizeRecoveryCode } from '../recovery-code';
 import type { Session } from '../session';
 import { BACKUP_EXTENSION, decodeBackup, encodeBackup, readBackupHeader } from './backup-file';
 import { recordCounts } from './record-counts';
-
-const countRecords = (db: DataSource) => recordCounts(async (sql) => ((await db.query(sql)) as [{ n: number }])[0].n);
 
 /** 2026-11-23T18:40:05Z → 20261123-184005: sortable, and no patient data in file names. */
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
@@ -64,15 +63,20 @@ export async function createBackup(session: Session, folder: string, opts: { pre
   const copy = join(folder, `.mtm-desk-${process.pid}-${Date.now()}.tmp`);
   try {
     // Between changes, never inside one (VACUUM cannot run in a transaction).
-    await session.serialized(() => db.query('VACUUM INTO ?', [copy]));
+    // dialect: SQLite's consistent copy of a live database.
+    await session.serialized(() => run(db, sql`VACUUM INTO ${copy}`));
     // Counted and anchored on the copy itself, so the header matches the snapshot even if writes went on meanwhile.
     const copyDb = await openDatabase(copy, key);
     const keyring = readKeyring(session.paths.keyring);
     // A backup of a damaged file would only carry the damage forward: check the snapshot first.
     const [counts, last] = await quickCheck(copyDb)
-      .then(() => Promise.all([countRecords(copyDb), copyDb.query('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1') as Promise<{ id: number; hash: string }[]>]))
+      .then(() => Promise.all([
+        recordCounts(copyDb),
+        one<Pick<Row<'audit_log'>, 'id' | 'hash'>>(copyDb, sql`
+          SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`),
+      ]))
       .finally(() => copyDb.destroy());
-    const auditAnchor = last[0] ? anchorFor(key, keyring, last[0].id, last[0].hash) : undefined;
+    const auditAnchor = last ? anchorFor(key, keyring, last.id, last.hash) : undefined;
     const { schemaVersion } = await databaseInfo(db);
     const bytes = encodeBackup({ createdAt: now.toISOString(), schemaVersion, counts, keyring: { ...keyring, auditAnchor } }, readFileSync(copy));
     const file = opts.file ?? join(folder, `${opts.prefix ?? 'mtm-desk'}-${stamp(now)}${BACKUP_EXTENSION}`);
@@ -121,9 +125,10 @@ export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDi
     const db = await openDatabase(paths.database, key);
     let counts: RecordCounts;
     try {
-      const [check] = (await db.query('PRAGMA integrity_check')) as { integrity_check: string }[];
+      // dialect: SQLite's full integrity check.
+      const [check] = await all<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
       if (check?.integrity_check !== 'ok') throw new AppError('internal', `The restored database failed its integrity check (${check?.integrity_check}).`);
-      counts = await countRecords(db);
+      counts = await recordCounts(db);
       for (const k of Object.keys(header.counts) as (keyof RecordCounts)[]) {
         if (counts[k] !== header.counts[k]) throw new AppError('internal', `The restored database has ${counts[k]} ${k} where the backup recorded ${header.counts[k]}.`);
       }

@@ -1,13 +1,13 @@
 import type { RecordCounts } from '../../../preload/schemas/settings';
-
-type Count = (sql: string) => Promise<number>;
+import { one, sql, type Q, type Sql } from '../../db/sql';
 
 /** The counts a restore must reproduce, from any connection to a pharmacy database. */
-export async function recordCounts(count: Count): Promise<RecordCounts> {
+export async function recordCounts(q: Q): Promise<RecordCounts> {
+  const count = async (table: Sql) => (await one<{ n: number }>(q, sql`SELECT count(*) AS n FROM ${table}`))!.n;
   return {
-    users: await count('SELECT count(*) AS n FROM users'),
-    patients: await count('SELECT count(*) AS n FROM patients'),
-    allergies: await count('SELECT count(*) AS n FROM patient_allergies'),
-    auditEntries: await count('SELECT count(*) AS n FROM audit_log'),
+    users: await count(sql`users`),
+    patients: await count(sql`patients`),
+    allergies: await count(sql`patient_allergies`),
+    auditEntries: await count(sql`audit_log`),
   };
 }
