@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { localIsoDate } from '../../preload/schemas/dates';
 import type { BatchSummary, Claim, ClaimBatch, claimExportRequest } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
@@ -71,7 +72,7 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
       content = build837p({ provider, payer, claims: details, control, at });
       fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
     } else if (req.format === 'cms1500') {
-      content = (await renderPdf(cms1500Document(details, provider, payer), at.toISOString().slice(0, 10))).toString('base64');
+      content = (await renderPdf(cms1500Document(details, provider, payer), localIsoDate(at))).toString('base64');
       fileName = `claims-cms1500-${req.from}-${req.to}.pdf`;
     } else {
       content = csvTable(

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import demo from '../../resources/demo/demo-pharmacy.json';
-import { isoDaysBefore } from '../../preload/schemas/dates';
+import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { npiCheckDigit } from '../../preload/schemas/identifiers';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { actOnClaim, createClaim } from '../billing/claims';
@@ -70,7 +70,7 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     }
     return out;
   };
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? todayIso();
   const now = new Date().toISOString();
   const raw = rawConnection(db);
   const ids: string[] = [];

@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
-import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
+import { DAY_MS, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
 import { commaList } from '../db/dialect';
 import type { Row } from '../db/rows';
@@ -49,7 +49,7 @@ export async function screenPatients(db: DataSource, contractYear: number, asOfI
   const started = performance.now();
   await recodeFills(db);
   const criteria = await getCriteria(db.manager, contractYear);
-  const asOf = asOfInput ?? [new Date().toISOString().slice(0, 10), `${contractYear}-12-31`].sort()[0]!;
+  const asOf = asOfInput ?? [todayIso(), `${contractYear}-12-31`].sort()[0]!;
   const asOfMs = Date.parse(asOf);
   const periodStart = isoDaysBefore(asOf, 364);
 

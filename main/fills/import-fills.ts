@@ -3,6 +3,7 @@
 // number, fill date) makes a re-import add nothing.
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { todayIso } from '../../preload/schemas/dates';
 import { FILL_FIELDS, mappingSchema, type FillField, type FillImportReport, type FillMapping, type ImportIssue } from '../../preload/schemas/fills';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { rawConnection } from '../db/data-source';
@@ -98,7 +99,7 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   if (report.issues.length) return { ...report, refused: true };
 
   // Every row checked before anything is written; a key seen twice in the file counts once.
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const seen = new Set<string>();
   const rows: FillRow[] = [];
   for (const { line, cells } of csv.rows) {
