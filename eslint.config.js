@@ -21,8 +21,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-sequences': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      'import-x/order': ['error', { groups: ['builtin', 'external', ['internal', 'parent', 'sibling', 'index']], 'newlines-between': 'never' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'import-x/order': [
+        'error',
+        { groups: ['builtin', 'external', ['internal', 'parent', 'sibling', 'index']], 'newlines-between': 'never' },
+      ],
       'import-x/no-duplicates': 'error',
     },
   },
@@ -48,7 +54,10 @@ export default tseslint.config(
     ignores: ['main/shell/**'],
     rules: {
       'no-restricted-imports': forbid(
-        [['electron'], 'Only main/shell imports Electron; domain code must run under plain Node (CLI, tests, the bridge server).'],
+        [
+          ['electron'],
+          'Only main/shell imports Electron; domain code must run under plain Node (CLI, tests, the bridge server).',
+        ],
         [['**/renderer/**'], 'Main never imports the renderer.'],
       ),
     },
@@ -58,7 +67,10 @@ export default tseslint.config(
   {
     files: ['preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid([['**/main/**', '**/renderer/**'], 'preload/ is the shared contract: it imports nothing from main/ or renderer/.']),
+      'no-restricted-imports': forbid([
+        ['**/main/**', '**/renderer/**'],
+        'preload/ is the shared contract: it imports nothing from main/ or renderer/.',
+      ]),
     },
   },
   {
@@ -66,7 +78,10 @@ export default tseslint.config(
     ignores: ['preload/preload.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        [['**/main/**', '**/renderer/**'], 'preload/ is the shared contract: it imports nothing from main/ or renderer/.'],
+        [
+          ['**/main/**', '**/renderer/**'],
+          'preload/ is the shared contract: it imports nothing from main/ or renderer/.',
+        ],
         [['electron'], 'Only preload/preload.ts (the preload script itself) imports Electron.'],
       ),
     },

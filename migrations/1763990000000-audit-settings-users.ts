@@ -23,9 +23,15 @@ export class AuditSettingsUsers1763990000000 implements ForwardMigration {
     await q.query(`CREATE INDEX idx_audit_patient ON audit_log (patient_id)`);
     await q.query(`CREATE INDEX idx_audit_user ON audit_log (username)`);
     await q.query(`CREATE INDEX idx_audit_action ON audit_log (action)`);
-    await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`);
-    await q.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`);
-    await q.query(`CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`);
+    await q.query(
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`,
+    );
+    await q.query(
+      `CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`,
+    );
     await q.query(`ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0`);
   }
 }

@@ -27,6 +27,8 @@ export class Prescribers1764000000000 implements ForwardMigration {
       updated_at TEXT NOT NULL,
       updated_by TEXT NOT NULL
     )`);
-    await q.query(`CREATE INDEX idx_prescribers_name ON prescribers (last_name COLLATE NOCASE, first_name COLLATE NOCASE)`);
+    await q.query(
+      `CREATE INDEX idx_prescribers_name ON prescribers (last_name COLLATE NOCASE, first_name COLLATE NOCASE)`,
+    );
   }
 }

@@ -16,7 +16,9 @@ export class ConditionsLabs1764100000000 implements ForwardMigration {
     )`);
     await q.query(`CREATE INDEX idx_patient_conditions_patient ON patient_conditions (patient_id)`);
     // One active entry per code and patient; a resolved one may be followed by a new one.
-    await q.query(`CREATE UNIQUE INDEX idx_patient_conditions_active ON patient_conditions (patient_id, code) WHERE resolved_on IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX idx_patient_conditions_active ON patient_conditions (patient_id, code) WHERE resolved_on IS NULL`,
+    );
     await q.query(`CREATE TABLE patient_labs (
       id TEXT PRIMARY KEY,
       patient_id TEXT NOT NULL REFERENCES patients (id),

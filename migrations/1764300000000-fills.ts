@@ -7,7 +7,9 @@ export class Fills1764300000000 implements ForwardMigration {
   async up(q: QueryRunner): Promise<void> {
     // The dispensing system's own patient number, for matching its exports.
     await q.query(`ALTER TABLE patients ADD COLUMN external_id TEXT`);
-    await q.query(`CREATE UNIQUE INDEX idx_patients_external_id ON patients (external_id) WHERE external_id IS NOT NULL AND deleted_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX idx_patients_external_id ON patients (external_id) WHERE external_id IS NOT NULL AND deleted_at IS NULL`,
+    );
     await q.query(`CREATE TABLE fill_imports (
       id TEXT PRIMARY KEY,
       file_name TEXT NOT NULL,
@@ -42,6 +44,8 @@ export class Fills1764300000000 implements ForwardMigration {
     // One fill per prescription number, fill number and date: re-importing adds nothing.
     await q.query(`CREATE UNIQUE INDEX idx_fills_natural_key ON fills (rx_number, fill_number, fill_date)`);
     await q.query(`CREATE INDEX idx_fills_patient ON fills (patient_id, fill_date)`);
-    await q.query(`CREATE TABLE import_mappings (signature TEXT PRIMARY KEY, mapping TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`);
+    await q.query(
+      `CREATE TABLE import_mappings (signature TEXT PRIMARY KEY, mapping TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`,
+    );
   }
 }

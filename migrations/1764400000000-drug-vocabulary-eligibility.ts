@@ -7,12 +7,18 @@ export class DrugVocabularyEligibility1764400000000 implements ForwardMigration 
   async up(q: QueryRunner): Promise<void> {
     // A loaded NLM RxNorm release (replaced whole by the next load): ingredients, brands and clinical
     // drugs, which ingredients each drug or brand contains, and which NDCs are which drug.
-    await q.query(`CREATE TABLE rxn_concepts (rxcui TEXT PRIMARY KEY, tty TEXT NOT NULL CHECK (tty IN ('IN', 'MIN', 'BN', 'SCD', 'SBD')), name TEXT NOT NULL)`);
+    await q.query(
+      `CREATE TABLE rxn_concepts (rxcui TEXT PRIMARY KEY, tty TEXT NOT NULL CHECK (tty IN ('IN', 'MIN', 'BN', 'SCD', 'SBD')), name TEXT NOT NULL)`,
+    );
     await q.query(`CREATE INDEX idx_rxn_concepts_name ON rxn_concepts (name COLLATE NOCASE, tty)`);
-    await q.query(`CREATE TABLE rxn_drug_ingredients (drug_rxcui TEXT NOT NULL, ingredient_rxcui TEXT NOT NULL, PRIMARY KEY (drug_rxcui, ingredient_rxcui))`);
+    await q.query(
+      `CREATE TABLE rxn_drug_ingredients (drug_rxcui TEXT NOT NULL, ingredient_rxcui TEXT NOT NULL, PRIMARY KEY (drug_rxcui, ingredient_rxcui))`,
+    );
     await q.query(`CREATE INDEX idx_rxn_drug_ingredients_ingredient ON rxn_drug_ingredients (ingredient_rxcui)`);
     await q.query(`CREATE TABLE rxn_ndcs (ndc TEXT PRIMARY KEY, rxcui TEXT NOT NULL)`);
-    await q.query(`CREATE TABLE rxn_release (id INTEGER PRIMARY KEY CHECK (id = 1), release TEXT NOT NULL, loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL)`);
+    await q.query(
+      `CREATE TABLE rxn_release (id INTEGER PRIMARY KEY CHECK (id = 1), release TEXT NOT NULL, loaded_at TEXT NOT NULL, loaded_by TEXT NOT NULL)`,
+    );
     // The ingredient a fill is for (a vocabulary or RxNorm ingredient name), set on import; NULL = not recognised.
     await q.query(`ALTER TABLE fills ADD COLUMN drug_key TEXT`);
     // Screening and the checks read only these columns of every fill: a covering index spares a table lookup per fill.
@@ -84,6 +90,8 @@ export class DrugVocabularyEligibility1764400000000 implements ForwardMigration 
       created_at TEXT NOT NULL,
       created_by TEXT NOT NULL
     )`);
-    await q.query(`CREATE UNIQUE INDEX idx_dtp_check ON drug_therapy_problems (patient_id, fingerprint) WHERE source = 'check'`);
+    await q.query(
+      `CREATE UNIQUE INDEX idx_dtp_check ON drug_therapy_problems (patient_id, fingerprint) WHERE source = 'check'`,
+    );
   }
 }

@@ -7,9 +7,20 @@ export class ReviewPlan1764600000000 implements ForwardMigration {
   name = 'ReviewPlan1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const column of ['problems_confirmed_at', 'problems_confirmed_by', 'referrals', 'education', 'soap_note', 'follow_up_date', 'signed_by']) await q.query(`ALTER TABLE reviews ADD COLUMN ${column} TEXT`);
+    for (const column of [
+      'problems_confirmed_at',
+      'problems_confirmed_by',
+      'referrals',
+      'education',
+      'soap_note',
+      'follow_up_date',
+      'signed_by',
+    ])
+      await q.query(`ALTER TABLE reviews ADD COLUMN ${column} TEXT`);
     // Who received the CMR, as CMS's beneficiary-level data elements ask.
-    await q.query(`ALTER TABLE reviews ADD COLUMN recipient TEXT NOT NULL DEFAULT 'beneficiary' CHECK (recipient IN ('beneficiary', 'prescriber', 'caregiver', 'other'))`);
+    await q.query(
+      `ALTER TABLE reviews ADD COLUMN recipient TEXT NOT NULL DEFAULT 'beneficiary' CHECK (recipient IN ('beneficiary', 'prescriber', 'caregiver', 'other'))`,
+    );
     // The plan: one recommendation per line, tied to a drug-therapy problem; its action-plan item
     // (what the patient reads) travels with it, and the prescriber's answer is recorded on it later.
     await q.query(`CREATE TABLE review_recommendations (
@@ -61,7 +72,10 @@ export class ReviewPlan1764600000000 implements ForwardMigration {
     )`);
     const now = new Date().toISOString();
     for (const p of starter.phrases) {
-      await q.query(`INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`, [randomUUID(), p.action, p.label, p.talkedAbout, p.toDo, now, `MTM Desk starter phrases ${starter.version}`]);
+      await q.query(
+        `INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [randomUUID(), p.action, p.label, p.talkedAbout, p.toDo, now, `MTM Desk starter phrases ${starter.version}`],
+      );
     }
   }
 }

@@ -43,7 +43,9 @@ export class Billing1764700000000 implements ForwardMigration {
       created_at TEXT NOT NULL, created_by TEXT NOT NULL
     )`);
     // ISA13/GS06 must not repeat: the last control number used.
-    await q.query(`CREATE TABLE x12_control (id INTEGER PRIMARY KEY CHECK (id = 1), last_interchange INTEGER NOT NULL)`);
+    await q.query(
+      `CREATE TABLE x12_control (id INTEGER PRIMARY KEY CHECK (id = 1), last_interchange INTEGER NOT NULL)`,
+    );
     await q.query(`INSERT INTO x12_control (id, last_interchange) VALUES (1, 0)`);
   }
 }

@@ -79,4 +79,11 @@ export type BridgeResult<T> = { ok: true; data: T } | { ok: false; error: Bridge
 /** The object the preload script exposes on window: one function per channel, nothing else. */
 export type BridgeApi = { [C in ChannelName]: (request: RequestOf<C>) => Promise<BridgeResult<ResponseOf<C>>> };
 
-export { BRIDGE_GLOBAL, EVENTS_GLOBAL, HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, SESSION_EVENT_CHANNEL } from './transport';
+export {
+  BRIDGE_GLOBAL,
+  EVENTS_GLOBAL,
+  HTTP_API_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_TOKEN_HEADER,
+  SESSION_EVENT_CHANNEL,
+} from './transport';

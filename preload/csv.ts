@@ -6,4 +6,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export const csvTable = (header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]) => `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+export const csvTable = (
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+) => `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

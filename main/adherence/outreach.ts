@@ -18,7 +18,11 @@ export async function outreachHistory(db: DataSource, patientId: string): Promis
   );
 }
 
-export async function logOutreach(db: DataSource, user: SignedInUser, req: z.output<typeof outreachLogRequest>): Promise<OutreachAttempt[]> {
+export async function logOutreach(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof outreachLogRequest>,
+): Promise<OutreachAttempt[]> {
   await db.transaction(async (em) => {
     await assertLivePatient(em, req.patientId);
     await run(

@@ -14,7 +14,12 @@ export type WindowFill = Pick<Row<'fills'>, 'patient_id'> & { ingredient: string
  * (the largest supply), by date — and the patient's core diseases. The query follows the fills
  * index (patient, day), so SQLite seeks each patient's window and never sorts.
  */
-export async function forEachPatientsFills(db: DataSource, start: string, end: string, visit: (patientId: string, fills: WindowFill[], diseases: Set<string>) => void): Promise<void> {
+export async function forEachPatientsFills(
+  db: DataSource,
+  start: string,
+  end: string,
+  visit: (patientId: string, fills: WindowFill[], diseases: Set<string>) => void,
+): Promise<void> {
   const fills = await all<WindowFill>(
     db,
     sql`SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply
@@ -28,7 +33,7 @@ export async function forEachPatientsFills(db: DataSource, start: string, end: s
     sql`SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL`,
   );
   const conditions = groupBy(open, (c) => c.patient_id);
-  for (let i = 0; i < fills.length; ) {
+  for (let i = 0; i < fills.length;) {
     const patient = fills[i]!.patient_id;
     let j = i;
     while (j < fills.length && fills[j]!.patient_id === patient) j++;

@@ -2,7 +2,12 @@
 // them, and the pharmacy-wide outreach worklist (below 80% PDC, or a refill more than N days late),
 // each from one read of the period's fills.
 import type { DataSource } from 'typeorm';
-import { STAR_MEASURE_LABELS, type AdherenceWorklist, type AdherenceWorklistEntry, type PatientAdherence } from '../../preload/schemas/adherence';
+import {
+  STAR_MEASURE_LABELS,
+  type AdherenceWorklist,
+  type AdherenceWorklistEntry,
+  type PatientAdherence,
+} from '../../preload/schemas/adherence';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { DAY_MS, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
@@ -17,7 +22,8 @@ import { all, sql } from '../db/sql';
 import { forEachPatientsFills, type WindowFill } from './patient-fills';
 
 const STAR_RULES = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
-const LATE_RULE = BUNDLED_RULES.find((r) => r.family === 'lateRefill') as { daysLate: number; stoppedAfter: number } | undefined;
+const LATE_RULE = BUNDLED_RULES.find((r) => r.family === 'lateRefill') as
+  { daysLate: number; stoppedAfter: number } | undefined;
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
 /** A patient on the worklist, with their outreach this month and the last attempt as "date|result". */
@@ -38,7 +44,12 @@ function daysLate(own: WindowFill[], today: string): number | null {
   return out > 0 ? out : null;
 }
 
-export async function patientAdherence(db: DataSource, patientId: string, months: number, today = todayIso()): Promise<PatientAdherence> {
+export async function patientAdherence(
+  db: DataSource,
+  patientId: string,
+  months: number,
+  today = todayIso(),
+): Promise<PatientAdherence> {
   await assertLivePatient(db.manager, patientId);
   const start = isoDaysBefore(today, Math.round((months * 365) / 12) - 1);
   const fills = await all<WindowFill>(
@@ -56,17 +67,32 @@ export async function patientAdherence(db: DataSource, patientId: string, months
   const diseases = coreDiseasesOf(codes);
   return {
     period: { start, end: today },
-    measures: STAR_RULES.map((rule) => ({ ruleId: rule.id, label: STAR_MEASURE_LABELS[rule.id] ?? rule.id, pdc: adherenceMeasure(rule, fills, diseases, start, today)?.pdc ?? null, threshold: rule.threshold })),
-    drugs: [...byDrug(fills)].map(([drug, own]) => ({
-      drug,
-      pdc: proportionOfDaysCovered(own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })), start, today).pdc,
-      fills: own.map((f) => ({ date: f.date, daysSupply: f.daysSupply })),
-      daysLate: daysLate(own, today),
-    })).sort((a, b) => a.drug.localeCompare(b.drug)),
+    measures: STAR_RULES.map((rule) => ({
+      ruleId: rule.id,
+      label: STAR_MEASURE_LABELS[rule.id] ?? rule.id,
+      pdc: adherenceMeasure(rule, fills, diseases, start, today)?.pdc ?? null,
+      threshold: rule.threshold,
+    })),
+    drugs: [...byDrug(fills)]
+      .map(([drug, own]) => ({
+        drug,
+        pdc: proportionOfDaysCovered(
+          own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })),
+          start,
+          today,
+        ).pdc,
+        fills: own.map((f) => ({ date: f.date, daysSupply: f.daysSupply })),
+        daysLate: daysLate(own, today),
+      }))
+      .sort((a, b) => a.drug.localeCompare(b.drug)),
   };
 }
 
-export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number, today = todayIso()): Promise<AdherenceWorklist> {
+export async function adherenceWorklist(
+  db: DataSource,
+  lateDaysSetting?: number,
+  today = todayIso(),
+): Promise<AdherenceWorklist> {
   const started = performance.now();
   const lateDays = lateDaysSetting ?? LATE_RULE?.daysLate ?? 7;
   const stoppedAfter = LATE_RULE?.stoppedAfter ?? 90;
@@ -76,11 +102,13 @@ export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number
     const found: string[] = [];
     for (const rule of STAR_RULES) {
       const m = adherenceMeasure(rule, own, diseases, since, today);
-      if (m && m.pdc < rule.threshold) found.push(`${STAR_MEASURE_LABELS[rule.id] ?? rule.id}: PDC ${Math.round(m.pdc * 100)}%`);
+      if (m && m.pdc < rule.threshold)
+        found.push(`${STAR_MEASURE_LABELS[rule.id] ?? rule.id}: PDC ${Math.round(m.pdc * 100)}%`);
     }
     for (const [drug, drugFills] of byDrug(own)) {
       const late = daysLate(drugFills, today);
-      if (late !== null && late > lateDays && late <= stoppedAfter && isMaintenanceDrug(drug)) found.push(`${drug}: refill ${late} days late`);
+      if (late !== null && late > lateDays && late <= stoppedAfter && isMaintenanceDrug(drug))
+        found.push(`${drug}: refill ${late} days late`);
     }
     if (found.length) reasons.set(patient, found);
   });
@@ -101,7 +129,17 @@ export async function adherenceWorklist(db: DataSource, lateDaysSetting?: number
   );
   const entries = people.map((p): AdherenceWorklistEntry => {
     const [date, result] = p.last?.split('|') ?? [];
-    return { patientId: p.id, name: p.name, phone: p.phone, reasons: reasons.get(p.id)!, attempts: p.attempts, lastOutreach: date ? { date, result: result as NonNullable<AdherenceWorklistEntry['lastOutreach']>['result'] } : null, due: !p.settled };
+    return {
+      patientId: p.id,
+      name: p.name,
+      phone: p.phone,
+      reasons: reasons.get(p.id)!,
+      attempts: p.attempts,
+      lastOutreach: date
+        ? { date, result: result as NonNullable<AdherenceWorklistEntry['lastOutreach']>['result'] }
+        : null,
+      due: !p.settled,
+    };
   });
   return { lateDays, entries, elapsedMs: Math.round(performance.now() - started) };
 }

@@ -1,7 +1,13 @@
 // Who bills (the pharmacy), who renders (its pharmacists), and whom (payers, with their fees,
 // unit rule and X12 identifiers). Everything a claim needs is checked here, before any export.
 import { randomUUID } from 'node:crypto';
-import type { BillingProvider, BillingSetup, Payer, PayerInput, RenderingPharmacist } from '../../preload/schemas/billing';
+import type {
+  BillingProvider,
+  BillingSetup,
+  Payer,
+  PayerInput,
+  RenderingPharmacist,
+} from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import type { Row } from '../db/rows';
@@ -15,13 +21,33 @@ type PayerRow = Omit<Row<'payers'>, 'kind' | 'claim_filing_code' | 'unit_rule' |
 };
 
 const toPayer = (r: PayerRow): Payer => ({
-  id: r.id, version: r.version, name: r.name, payerId: r.payer_id, kind: r.kind, submitterId: r.submitter_id, receiverId: r.receiver_id, receiverName: r.receiver_name,
-  claimFilingCode: r.claim_filing_code, unitRule: r.unit_rule, remotePlaceOfService: r.remote_place_of_service, fees: { '99605': r.fee_99605, '99606': r.fee_99606, '99607': r.fee_99607 }, active: Boolean(r.active),
+  id: r.id,
+  version: r.version,
+  name: r.name,
+  payerId: r.payer_id,
+  kind: r.kind,
+  submitterId: r.submitter_id,
+  receiverId: r.receiver_id,
+  receiverName: r.receiver_name,
+  claimFilingCode: r.claim_filing_code,
+  unitRule: r.unit_rule,
+  remotePlaceOfService: r.remote_place_of_service,
+  fees: { '99605': r.fee_99605, '99606': r.fee_99606, '99607': r.fee_99607 },
+  active: Boolean(r.active),
 });
 
 export async function billingProvider(q: Q): Promise<BillingProvider | null> {
   const r = await one<Row<'billing_provider'>>(q, sql`SELECT * FROM billing_provider WHERE id = 1`);
-  return r ? { legalName: r.legal_name, npi: r.npi, taxId: r.tax_id, taxonomy: r.taxonomy, address: { line1: r.address_line1, city: r.city, state: r.state, zip: r.zip }, phone: r.phone } : null;
+  return r
+    ? {
+        legalName: r.legal_name,
+        npi: r.npi,
+        taxId: r.tax_id,
+        taxonomy: r.taxonomy,
+        address: { line1: r.address_line1, city: r.city, state: r.state, zip: r.zip },
+        phone: r.phone,
+      }
+    : null;
 }
 
 export async function renderingPharmacist(q: Q, username: string): Promise<RenderingPharmacist | null> {
@@ -97,7 +123,8 @@ export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promis
             updated_at = ${now}, updated_by = ${user.username}, version = version + 1
           WHERE id = ${p.id} AND version = ${p.version ?? 0} RETURNING id`,
     );
-    if (!done.length) throw new AppError('conflict', 'This payer was changed by someone else, or removed. Reload, then try again.');
+    if (!done.length)
+      throw new AppError('conflict', 'This payer was changed by someone else, or removed. Reload, then try again.');
   } else {
     await run(
       q,

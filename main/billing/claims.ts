@@ -4,7 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import type { Claim, ClaimLine, ClaimPreview, ClaimStatus, claimActionRequest, claimCreateRequest, ClaimAction } from '../../preload/schemas/billing';
+import type {
+  Claim,
+  ClaimLine,
+  ClaimPreview,
+  ClaimStatus,
+  claimActionRequest,
+  claimCreateRequest,
+  ClaimAction,
+} from '../../preload/schemas/billing';
 import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, PLACE_OF_SERVICE_LABELS } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
@@ -25,10 +33,32 @@ type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service'>
 const SELECT = sql`SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name
   FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
 const toClaim = (r: ClaimRow): Claim => ({
-  id: r.id, claimNumber: r.claim_number, reviewId: r.review_id, payerId: r.payer_id, payerName: r.payer_name, patientId: r.patient_id, patientName: r.patient_name, renderingUsername: r.rendering_username,
-  status: r.status, frequency: r.frequency, replacesClaimId: r.replaces_claim_id, serviceDate: r.service_date, minutes: r.minutes, established: Boolean(r.established), establishedOverride: r.established_override,
-  lines: JSON.parse(r.lines) as ClaimLine[], diagnoses: JSON.parse(r.diagnoses) as string[], totalCents: r.total_cents, explanation: r.explanation, batchId: r.batch_id,
-  paidCents: r.paid_cents, paidDate: r.paid_date, denialReason: r.denial_reason, placeOfService: r.place_of_service, payerClaimNumber: r.payer_claim_number, version: r.version,
+  id: r.id,
+  claimNumber: r.claim_number,
+  reviewId: r.review_id,
+  payerId: r.payer_id,
+  payerName: r.payer_name,
+  patientId: r.patient_id,
+  patientName: r.patient_name,
+  renderingUsername: r.rendering_username,
+  status: r.status,
+  frequency: r.frequency,
+  replacesClaimId: r.replaces_claim_id,
+  serviceDate: r.service_date,
+  minutes: r.minutes,
+  established: Boolean(r.established),
+  establishedOverride: r.established_override,
+  lines: JSON.parse(r.lines) as ClaimLine[],
+  diagnoses: JSON.parse(r.diagnoses) as string[],
+  totalCents: r.total_cents,
+  explanation: r.explanation,
+  batchId: r.batch_id,
+  paidCents: r.paid_cents,
+  paidDate: r.paid_date,
+  denialReason: r.denial_reason,
+  placeOfService: r.place_of_service,
+  payerClaimNumber: r.payer_claim_number,
+  version: r.version,
 });
 
 export async function getClaim(q: Q, id: string): Promise<Claim> {
@@ -37,7 +67,10 @@ export async function getClaim(q: Q, id: string): Promise<Claim> {
   return toClaim(r);
 }
 
-export async function listClaims(q: Q, f: { from?: string; to?: string; payerId?: string; status?: ClaimStatus; reviewId?: string }): Promise<Claim[]> {
+export async function listClaims(
+  q: Q,
+  f: { from?: string; to?: string; payerId?: string; status?: ClaimStatus; reviewId?: string },
+): Promise<Claim[]> {
   const where: Sql[] = [];
   if (f.from) where.push(sql`c.service_date >= ${f.from}`);
   if (f.to) where.push(sql`c.service_date <= ${f.to}`);
@@ -84,30 +117,47 @@ type BilledReview = Pick<
 >;
 
 /** Everything a claim for the review would say, checked; nothing is saved. */
-async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview & { reviewId: string; payerId: string; patientId: string; rendering: string; override: string | null }> {
+async function planClaim(
+  em: Q,
+  req: z.output<typeof claimCreateRequest>,
+): Promise<
+  ClaimPreview & { reviewId: string; payerId: string; patientId: string; rendering: string; override: string | null }
+> {
   const review = await one<BilledReview>(
     em,
     sql`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by, delivery_method
         FROM reviews WHERE id = ${req.reviewId}`,
   );
   if (!review) throw notFound('This review');
-  if (review.status !== 'completed') throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
+  if (review.status !== 'completed')
+    throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
   const payer = await loadPayer(em, req.payerId);
-  if (!payer.active) throw new AppError('validation', `${payer.name} is marked inactive. Reactivate it under Billing set-up to bill it.`);
+  if (!payer.active)
+    throw new AppError(
+      'validation',
+      `${payer.name} is marked inactive. Reactivate it under Billing set-up to bill it.`,
+    );
   const duplicate = await duplicateOf(em, review.id, payer.id);
-  if (duplicate) throw new AppError('conflict', `This review is already billed to ${payer.name} on claim ${duplicate.claim_number} (${CLAIM_STATUS_LABELS[duplicate.status].toLowerCase()}). Void it, or wait for its denial, before billing again.`);
+  if (duplicate)
+    throw new AppError(
+      'conflict',
+      `This review is already billed to ${payer.name} on claim ${duplicate.claim_number} (${CLAIM_STATUS_LABELS[duplicate.status].toLowerCase()}). Void it, or wait for its denial, before billing again.`,
+    );
 
   const missing: string[] = [];
   if (!(await billingProvider(em))) missing.push('the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4)');
   const signer = /\(([^)]+)\)$/.exec(review.signed_by ?? '')?.[1] ?? '';
   const rendering = await renderingPharmacist(em, signer);
   if (!rendering) missing.push(`the NPI and taxonomy of ${signer || 'the signing pharmacist'}`);
-  const patient = await one<Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>>(
+  const patient = await one<
+    Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>
+  >(
     em,
     sql`SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ${review.patient_id}`,
   );
   if (!patient?.part_d_member_id && !patient?.mbi) missing.push('the patient’s member ID or MBI');
-  if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip) missing.push('the patient’s full address');
+  if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip)
+    missing.push('the patient’s full address');
   const conditions = await all<Pick<Row<'patient_conditions'>, 'code'>>(
     em,
     sql`SELECT code FROM patient_conditions WHERE patient_id = ${review.patient_id} AND resolved_on IS NULL
@@ -115,7 +165,13 @@ async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promi
   );
   const diagnoses = conditions.map((c) => c.code);
   if (!diagnoses.length) missing.push('at least one active condition (ICD-10-CM) for the diagnosis');
-  if (missing.length) throw new AppError('validation', `The claim cannot be made yet. Add ${missing.join('; ')}.`, undefined, missing.map((m) => ({ field: 'claim', message: `Add ${m}` })));
+  if (missing.length)
+    throw new AppError(
+      'validation',
+      `The claim cannot be made yet. Add ${missing.join('; ')}.`,
+      undefined,
+      missing.map((m) => ({ field: 'claim', message: `Add ${m}` })),
+    );
 
   const serviceDate = review.cmr_date ?? review.completed_at!.slice(0, 10);
   const computedEstablished = await isEstablished(em, review.patient_id, review.id, serviceDate);
@@ -127,20 +183,65 @@ async function planClaim(em: Q, req: z.output<typeof claimCreateRequest>): Promi
   const remote = review.delivery_method === 'telephone' || review.delivery_method === 'video';
   const placeOfService = remote ? payer.remotePlaceOfService : (billing.placeOfService.pharmacy as '01');
   const where = `Place of service ${PLACE_OF_SERVICE_LABELS[placeOfService]}${remote ? ` (${review.delivery_method} review; ${payer.name}'s setting)` : ''}.`;
-  const lines: ClaimLine[] = coded.lines.map((l) => ({ ...l, chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units, pointers }));
+  const lines: ClaimLine[] = coded.lines.map((l) => ({
+    ...l,
+    chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units,
+    pointers,
+  }));
   return {
-    reviewId: review.id, payerId: payer.id, patientId: review.patient_id, rendering: rendering!.username, payerName: payer.name, serviceDate, minutes, established, computedEstablished,
-    lines, diagnoses, totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0), explanation: `${coded.explanation} ${where}`, placeOfService,
-    override: req.established && req.established.value !== computedEstablished ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computedEstablished ? 'established' : 'new'}): ${req.established.reason}` : null,
+    reviewId: review.id,
+    payerId: payer.id,
+    patientId: review.patient_id,
+    rendering: rendering!.username,
+    payerName: payer.name,
+    serviceDate,
+    minutes,
+    established,
+    computedEstablished,
+    lines,
+    diagnoses,
+    totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
+    explanation: `${coded.explanation} ${where}`,
+    placeOfService,
+    override:
+      req.established && req.established.value !== computedEstablished
+        ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computedEstablished ? 'established' : 'new'}): ${req.established.reason}`
+        : null,
   };
 }
 
 export async function previewClaim(db: DataSource, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview> {
-  const { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation, placeOfService } = await planClaim(db.manager, req);
-  return { payerName, serviceDate, minutes, established, computedEstablished, lines, diagnoses, totalCents, explanation, placeOfService };
+  const {
+    payerName,
+    serviceDate,
+    minutes,
+    established,
+    computedEstablished,
+    lines,
+    diagnoses,
+    totalCents,
+    explanation,
+    placeOfService,
+  } = await planClaim(db.manager, req);
+  return {
+    payerName,
+    serviceDate,
+    minutes,
+    established,
+    computedEstablished,
+    lines,
+    diagnoses,
+    totalCents,
+    explanation,
+    placeOfService,
+  };
 }
 
-export async function createClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimCreateRequest>): Promise<Claim> {
+export async function createClaim(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof claimCreateRequest>,
+): Promise<Claim> {
   const id = await db.transaction(async (em) => {
     const c = await planClaim(em, req);
     const count = await one<{ n: number }>(em, sql`SELECT count(*) AS n FROM claims WHERE review_id = ${c.reviewId}`);
@@ -163,17 +264,35 @@ export async function createClaim(db: DataSource, user: SignedInUser, req: z.out
 }
 
 /** The status a simple action leads to (corrections and voids make a new claim instead). */
-const LEADS_TO: Partial<Record<ClaimAction, ClaimStatus>> = { ready: 'ready', submitted: 'submitted', paid: 'paid', denied: 'denied', rejected: 'rejected' };
+const LEADS_TO: Partial<Record<ClaimAction, ClaimStatus>> = {
+  ready: 'ready',
+  submitted: 'submitted',
+  paid: 'paid',
+  denied: 'denied',
+  rejected: 'rejected',
+};
 
-export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.output<typeof claimActionRequest>): Promise<Claim> {
+export async function actOnClaim(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof claimActionRequest>,
+): Promise<Claim> {
   const resultId = await db.transaction(async (em) => {
     const c = await getClaim(em, req.id);
-    if (c.version !== req.version) throw new AppError('conflict', 'This claim was changed after you opened it. Reload, then try again.');
-    if (!(CLAIM_ACTIONS[req.action] as readonly ClaimStatus[]).includes(c.status)) throw new AppError('conflict', `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`);
+    if (c.version !== req.version)
+      throw new AppError('conflict', 'This claim was changed after you opened it. Reload, then try again.');
+    if (!(CLAIM_ACTIONS[req.action] as readonly ClaimStatus[]).includes(c.status))
+      throw new AppError(
+        'conflict',
+        `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`,
+      );
     const now = new Date().toISOString();
     // The columns are named in this function only (never from the request).
     const set = async (columns: Record<string, unknown>) => {
-      const changes = sql.join(Object.entries(columns).map(([k, v]) => sql`${sql.identifiers(k)} = ${v}`), ', ');
+      const changes = sql.join(
+        Object.entries(columns).map(([k, v]) => sql`${sql.identifiers(k)} = ${v}`),
+        ', ',
+      );
       await run(
         em,
         sql`UPDATE claims SET ${changes}, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
@@ -181,14 +300,19 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       );
     };
     // The payer's number, when the remittance gave it with this action.
-    const payerNumber = 'payerClaimNumber' in req && req.payerClaimNumber ? { payer_claim_number: req.payerClaimNumber } : {};
+    const payerNumber =
+      'payerClaimNumber' in req && req.payerClaimNumber ? { payer_claim_number: req.payerClaimNumber } : {};
     // A claim the payer never saw is simply voided; one it has seen is corrected or voided by a new claim (frequency 7 or 8).
     const neverSent = c.status === 'draft' || c.status === 'ready';
     if (req.action === 'void' && neverSent) return (await set({ status: 'voided' }), c.id);
     if (req.action === 'replace' || req.action === 'void') {
       // Correcting or voiding a claim the payer has adjudicated names it by the payer's own number (REF*F8).
       if ((c.status === 'paid' || c.status === 'denied') && !(payerNumber.payer_claim_number ?? c.payerClaimNumber)) {
-        throw new AppError('validation', `Enter the payer’s claim number for ${c.claimNumber} (on the remittance): a ${req.action === 'replace' ? 'correction' : 'void'} of an adjudicated claim must carry it.`, 'payerClaimNumber');
+        throw new AppError(
+          'validation',
+          `Enter the payer’s claim number for ${c.claimNumber} (on the remittance): a ${req.action === 'replace' ? 'correction' : 'void'} of an adjudicated claim must carry it.`,
+          'payerClaimNumber',
+        );
       }
       if (payerNumber.payer_claim_number) await set(payerNumber);
       const newId = randomUUID();
@@ -207,7 +331,13 @@ export async function actOnClaim(db: DataSource, user: SignedInUser, req: z.outp
       if (req.action === 'void') await set({ status: 'voided' });
       return newId;
     }
-    if (req.action === 'paid') await set({ status: 'paid', paid_cents: Math.round(req.paidAmount * 100), paid_date: req.paidDate, ...payerNumber });
+    if (req.action === 'paid')
+      await set({
+        status: 'paid',
+        paid_cents: Math.round(req.paidAmount * 100),
+        paid_date: req.paidDate,
+        ...payerNumber,
+      });
     else if (req.action === 'denied') await set({ status: 'denied', denial_reason: req.reason, ...payerNumber });
     else if (req.action === 'rejected') await set({ status: 'rejected', denial_reason: req.reason });
     else await set({ status: LEADS_TO[req.action] });

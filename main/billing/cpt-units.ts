@@ -23,7 +23,10 @@ export function timeUnits(minutes: number, rule: UnitRule): number {
 export function codeService(minutes: number, rule: UnitRule, established: boolean): CodedService {
   const units = timeUnits(minutes, rule);
   const first = code(established ? 'initialEstablished' : 'initialNew');
-  const lines = units === 0 ? [] : [{ code: first, units: 1 }, ...(units > 1 ? [{ code: code('additional'), units: units - 1 }] : [])];
+  const lines =
+    units === 0
+      ? []
+      : [{ code: first, units: 1 }, ...(units > 1 ? [{ code: code('additional'), units: units - 1 }] : [])];
   const r = billing.unitRules[rule];
   const explanation =
     units === 0

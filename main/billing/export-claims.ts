@@ -35,7 +35,8 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
         FROM patients WHERE id = ${claim.patientId}`,
   );
   const rendering = await renderingPharmacist(em, claim.renderingUsername);
-  if (!p || !rendering) throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
+  if (!p || !rendering)
+    throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
   const replaced = claim.replacesClaimId
     ? await one<Pick<Row<'claims'>, 'claim_number' | 'payer_claim_number'>>(
         em,
@@ -43,20 +44,62 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
       )
     : undefined;
   return {
-    claim, rendering, replaces: replaced ? { claimNumber: replaced.claim_number, payerClaimNumber: replaced.payer_claim_number } : null,
-    patient: { firstName: p.first_name, middleName: p.middle_name, lastName: p.last_name, dateOfBirth: p.date_of_birth, sex: p.sex, memberId: p.part_d_member_id ?? p.mbi ?? '', address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip } },
+    claim,
+    rendering,
+    replaces: replaced ? { claimNumber: replaced.claim_number, payerClaimNumber: replaced.payer_claim_number } : null,
+    patient: {
+      firstName: p.first_name,
+      middleName: p.middle_name,
+      lastName: p.last_name,
+      dateOfBirth: p.date_of_birth,
+      sex: p.sex,
+      memberId: p.part_d_member_id ?? p.mbi ?? '',
+      address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip },
+    },
   };
 }
 
-const CSV_HEADER = ['Claim', 'Frequency', 'Replaces', 'Payer claim number replaced', 'Service date', 'Place of service', 'Patient', 'Date of birth', 'Member ID', 'Payer', 'Codes', 'Units', 'Charge', 'Diagnoses', 'Minutes', 'Patient status', 'Rendering NPI', 'Billing NPI'];
+const CSV_HEADER = [
+  'Claim',
+  'Frequency',
+  'Replaces',
+  'Payer claim number replaced',
+  'Service date',
+  'Place of service',
+  'Patient',
+  'Date of birth',
+  'Member ID',
+  'Payer',
+  'Codes',
+  'Units',
+  'Charge',
+  'Diagnoses',
+  'Minutes',
+  'Patient status',
+  'Rendering NPI',
+  'Billing NPI',
+];
 
-export async function exportClaims(db: DataSource, user: SignedInUser, req: z.output<typeof claimExportRequest>, at = new Date()): Promise<ClaimBatch> {
+export async function exportClaims(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof claimExportRequest>,
+  at = new Date(),
+): Promise<ClaimBatch> {
   return db.transaction(async (em) => {
     const payer = await loadPayer(em, req.payerId);
     const provider = await billingProvider(em);
-    if (!provider) throw new AppError('validation', 'Enter the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4) before exporting claims.');
+    if (!provider)
+      throw new AppError(
+        'validation',
+        'Enter the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4) before exporting claims.',
+      );
     const claims = await listClaims(em, { from: req.from, to: req.to, payerId: payer.id, status: 'ready' });
-    if (!claims.length) throw new AppError('validation', `No claims are ready for ${payer.name} with service dates ${req.from} to ${req.to}.`);
+    if (!claims.length)
+      throw new AppError(
+        'validation',
+        `No claims are ready for ${payer.name} with service dates ${req.from} to ${req.to}.`,
+      );
     const details = await Promise.all(claims.map((c) => forX12(em, c)));
     let content: string;
     let control: number | null = null;
@@ -78,9 +121,24 @@ export async function exportClaims(db: DataSource, user: SignedInUser, req: z.ou
       content = csvTable(
         CSV_HEADER,
         details.map(({ claim: c, patient: p, rendering, replaces }) => [
-          c.claimNumber, c.frequency, replaces?.claimNumber ?? null, replaces?.payerClaimNumber ?? null, c.serviceDate, c.placeOfService, `${p.lastName}, ${p.firstName}`, p.dateOfBirth, p.memberId, payer.name,
-          c.lines.map((l) => `${l.code} x${l.units}`).join('; '), c.lines.reduce((s, l) => s + l.units, 0), (c.totalCents / 100).toFixed(2), c.diagnoses.join('; '), c.minutes,
-          c.established ? 'established' : 'new', rendering.npi, provider.npi,
+          c.claimNumber,
+          c.frequency,
+          replaces?.claimNumber ?? null,
+          replaces?.payerClaimNumber ?? null,
+          c.serviceDate,
+          c.placeOfService,
+          `${p.lastName}, ${p.firstName}`,
+          p.dateOfBirth,
+          p.memberId,
+          payer.name,
+          c.lines.map((l) => `${l.code} x${l.units}`).join('; '),
+          c.lines.reduce((s, l) => s + l.units, 0),
+          (c.totalCents / 100).toFixed(2),
+          c.diagnoses.join('; '),
+          c.minutes,
+          c.established ? 'established' : 'new',
+          rendering.npi,
+          provider.npi,
         ]),
       );
       fileName = `claims-${req.from}-${req.to}.csv`;

@@ -11,31 +11,59 @@ import { todayIso } from '../../preload/schemas/dates';
 
 // Column order after the 2019 layout of the beneficiary-level file (mtm-primer: "verify current").
 const HEADER = [
-  'Contract number', 'MBI', 'Last name', 'First name', 'Date of birth', 'Met targeting criteria', 'Cognitively impaired', 'Long-term care', 'Enrollment date', 'Date targeted',
-  'Opt-out date', 'Opt-out reason', 'CMR offered date', 'CMR offered by', 'CMR date', 'CMR delivery', 'CMR recipient', 'Written summary sent', 'TMRs', 'First TMR date',
-  'Recommendations to prescribers', 'Recommendations resulting in a change',
+  'Contract number',
+  'MBI',
+  'Last name',
+  'First name',
+  'Date of birth',
+  'Met targeting criteria',
+  'Cognitively impaired',
+  'Long-term care',
+  'Enrollment date',
+  'Date targeted',
+  'Opt-out date',
+  'Opt-out reason',
+  'CMR offered date',
+  'CMR offered by',
+  'CMR date',
+  'CMR delivery',
+  'CMR recipient',
+  'Written summary sent',
+  'TMRs',
+  'First TMR date',
+  'Recommendations to prescribers',
+  'Recommendations resulting in a change',
 ];
 
 type EnrollmentSteps = Pick<
   Row<'mtm_enrollments'>,
-  'patient_id' | 'enrolled_date' | 'targeted_date' | 'opt_out_date' | 'opt_out_reason' | 'cmr_offered_date'
-    | 'cmr_completed_date'
+  | 'patient_id'
+  | 'enrolled_date'
+  | 'targeted_date'
+  | 'opt_out_date'
+  | 'opt_out_reason'
+  | 'cmr_offered_date'
+  | 'cmr_completed_date'
 >;
 /** One beneficiary: enrollment steps, the patient, the year's first CMR (left-joined), counts over the year's reviews. */
-type ElementsRow = EnrollmentSteps & Pick<Row<'patients'>, 'mbi' | 'last_name' | 'first_name' | 'date_of_birth'> & {
-  contract: string | null;
-  cmr_offered_method: keyof typeof CMR_OFFER_LABELS | null;
-  cmr_delivery: keyof typeof DELIVERY_LABELS | null;
-  cmr_recipient: keyof typeof RECIPIENT_LABELS | null;
-  cognitive: number | null;
-  summary_sent: string | null;
-  tmrs: number;
-  first_tmr: string | null;
-  recommendations: number;
-  changes: number;
-};
+type ElementsRow = EnrollmentSteps &
+  Pick<Row<'patients'>, 'mbi' | 'last_name' | 'first_name' | 'date_of_birth'> & {
+    contract: string | null;
+    cmr_offered_method: keyof typeof CMR_OFFER_LABELS | null;
+    cmr_delivery: keyof typeof DELIVERY_LABELS | null;
+    cmr_recipient: keyof typeof RECIPIENT_LABELS | null;
+    cognitive: number | null;
+    summary_sent: string | null;
+    tmrs: number;
+    first_tmr: string | null;
+    recommendations: number;
+    changes: number;
+  };
 
-export async function mtmDataElements(db: DataSource, contractYear: number): Promise<{ fileName: string; content: string; rows: number }> {
+export async function mtmDataElements(
+  db: DataSource,
+  contractYear: number,
+): Promise<{ fileName: string; content: string; rows: number }> {
   const [from, to] = [`${contractYear}-01-01`, `${contractYear}-12-31`];
   const rows = await all<ElementsRow>(
     db,
@@ -70,10 +98,29 @@ export async function mtmDataElements(db: DataSource, contractYear: number): Pro
   const content = csvTable(
     HEADER,
     rows.map((r) => [
-      r.contract, r.mbi, r.last_name, r.first_name, r.date_of_birth, yn(met.get(r.patient_id) ?? false), yn(r.cognitive === null ? null : Boolean(r.cognitive)),
+      r.contract,
+      r.mbi,
+      r.last_name,
+      r.first_name,
+      r.date_of_birth,
+      yn(met.get(r.patient_id) ?? false),
+      yn(r.cognitive === null ? null : Boolean(r.cognitive)),
       // The pharmacy does not record long-term-care residence: left blank rather than guessed.
-      '', r.enrolled_date, r.targeted_date, r.opt_out_date, r.opt_out_reason, r.cmr_offered_date, r.cmr_offered_method && CMR_OFFER_LABELS[r.cmr_offered_method], r.cmr_completed_date,
-      r.cmr_delivery && DELIVERY_LABELS[r.cmr_delivery], r.cmr_recipient && RECIPIENT_LABELS[r.cmr_recipient], r.summary_sent, r.tmrs, r.first_tmr, r.recommendations, r.changes,
+      '',
+      r.enrolled_date,
+      r.targeted_date,
+      r.opt_out_date,
+      r.opt_out_reason,
+      r.cmr_offered_date,
+      r.cmr_offered_method && CMR_OFFER_LABELS[r.cmr_offered_method],
+      r.cmr_completed_date,
+      r.cmr_delivery && DELIVERY_LABELS[r.cmr_delivery],
+      r.cmr_recipient && RECIPIENT_LABELS[r.cmr_recipient],
+      r.summary_sent,
+      r.tmrs,
+      r.first_tmr,
+      r.recommendations,
+      r.changes,
     ]),
   );
   return { fileName: `mtm-data-elements-${contractYear}.csv`, content, rows: rows.length };

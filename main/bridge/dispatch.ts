@@ -15,7 +15,13 @@ import type { Context, PublicContext } from './handler';
 import { handlers } from './handlers';
 
 /** While a temporary password is in force only these work: the user's first job is to choose their own. */
-const WHILE_TEMPORARY = new Set<ChannelName>(['security:status', 'security:activity', 'security:changeOwnPassword', 'security:signOut', 'security:lock']);
+const WHILE_TEMPORARY = new Set<ChannelName>([
+  'security:status',
+  'security:activity',
+  'security:changeOwnPassword',
+  'security:signOut',
+  'security:lock',
+]);
 
 function validationError(error: ZodError): BridgeError {
   const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
@@ -35,15 +41,32 @@ function isChannel(name: string): name is ChannelName {
 /** SQLite's "database is locked", however the driver wrapped it. */
 function isBusy(err: unknown): boolean {
   const code = (e: unknown) => (e && typeof e === 'object' && 'code' in e ? String(e.code) : '');
-  return code(err).startsWith('SQLITE_BUSY') || code((err as { driverError?: unknown } | null)?.driverError).startsWith('SQLITE_BUSY');
+  return (
+    code(err).startsWith('SQLITE_BUSY') ||
+    code((err as { driverError?: unknown } | null)?.driverError).startsWith('SQLITE_BUSY')
+  );
 }
 
 function envelope(err: unknown, channel: string): BridgeError {
-  if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.issues ? { issues: err.issues } : {}) };
-  if (isBusy(err)) return { code: 'conflict', message: 'The database is busy: another program (a backup tool, or MTM Desk elsewhere) is writing to it. Nothing was changed; try again in a moment.' };
+  if (err instanceof AppError)
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.issues ? { issues: err.issues } : {}),
+    };
+  if (isBusy(err))
+    return {
+      code: 'conflict',
+      message:
+        'The database is busy: another program (a backup tool, or MTM Desk elsewhere) is writing to it. Nothing was changed; try again in a moment.',
+    };
   // Unexpected: its name and message go to the log (never the object: SQL parameters hold patient data); the screen gets a reference to quote.
   const ref = logFailure(channel, err);
-  return { code: 'internal', message: `Something went wrong and the action did not complete (reference ${ref}). Try again; if it keeps happening, tell your IT contact this reference.` };
+  return {
+    code: 'internal',
+    message: `Something went wrong and the action did not complete (reference ${ref}). Try again; if it keeps happening, tell your IT contact this reference.`,
+  };
 }
 
 /** An audit row outside a change: queued behind any running change, so it never joins (and rolls back with) its transaction. */
@@ -55,19 +78,36 @@ async function admit(session: Session, channel: ChannelName, describe: () => Des
   if (requirement === 'public') return null;
   const user = session.current().user;
   if (!isAllowed(user, requirement)) {
-    await record(session, { ...describe(), username: user.username, outcome: 'denied', detail: `${channel} needs ${REQUIREMENT_WORDS[requirement]}` });
-    throw new AppError('forbidden', `Only ${REQUIREMENT_WORDS[requirement]} can do this. Ask one to do it, or to change your permissions.`);
+    await record(session, {
+      ...describe(),
+      username: user.username,
+      outcome: 'denied',
+      detail: `${channel} needs ${REQUIREMENT_WORDS[requirement]}`,
+    });
+    throw new AppError(
+      'forbidden',
+      `Only ${REQUIREMENT_WORDS[requirement]} can do this. Ask one to do it, or to change your permissions.`,
+    );
   }
   if (user.mustChangePassword && !WHILE_TEMPORARY.has(channel)) {
-    await record(session, { ...describe(), username: user.username, outcome: 'denied', detail: `${channel} refused: temporary password not yet changed` });
-    throw new AppError('passwordChangeRequired', 'Choose your own password first: the one you were given is temporary.');
+    await record(session, {
+      ...describe(),
+      username: user.username,
+      outcome: 'denied',
+      detail: `${channel} refused: temporary password not yet changed`,
+    });
+    throw new AppError(
+      'passwordChangeRequired',
+      'Choose your own password first: the one you were given is temporary.',
+    );
   }
   session.touch();
   return user;
 }
 
 export async function dispatch(session: Session, channel: string, payload: unknown): Promise<BridgeResult<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'unknownChannel', message: `There is no channel named "${channel}".` } };
+  if (!isChannel(channel))
+    return { ok: false, error: { code: 'unknownChannel', message: `There is no channel named "${channel}".` } };
   const rule = AUDIT_POLICY[channel] as ((req: unknown, res: unknown) => Described) | 'self' | 'none';
   const audited = typeof rule === 'function';
   // Before the payload is read there is only the channel to describe the event by.
@@ -80,7 +120,13 @@ export async function dispatch(session: Session, channel: string, payload: unkno
     const parsed = contract[channel].request.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
       const error = validationError(parsed.error);
-      if (user && audited) await record(session, { ...bare(), username: user.username, outcome: 'failure', detail: `malformed request${error.field ? ` (${error.field})` : ''}` });
+      if (user && audited)
+        await record(session, {
+          ...bare(),
+          username: user.username,
+          outcome: 'failure',
+          detail: `malformed request${error.field ? ` (${error.field})` : ''}`,
+        });
       return { ok: false, error };
     }
     request = parsed.data;
@@ -88,7 +134,8 @@ export async function dispatch(session: Session, channel: string, payload: unkno
     const run = () => handler(user ? { session, db: session.current().db, user } : { session }, request);
     if (READ_ONLY.has(channel)) {
       const data = await run();
-      if (user && audited) await record(session, { ...rule(request, data), username: user.username, outcome: 'success' });
+      if (user && audited)
+        await record(session, { ...rule(request, data), username: user.username, outcome: 'success' });
       return { ok: true, data };
     }
     // Changes one at a time (one connection: an interleaved write would join another's transaction);
@@ -107,7 +154,9 @@ export async function dispatch(session: Session, channel: string, payload: unkno
     const error = envelope(err, channel);
     if (user && audited && error.code !== 'forbidden' && error.code !== 'passwordChangeRequired') {
       const describe = request === undefined ? bare() : rule(request, undefined);
-      await record(session, { ...describe, username: user.username, outcome: 'failure', detail: error.message }).catch(() => {});
+      await record(session, { ...describe, username: user.username, outcome: 'failure', detail: error.message }).catch(
+        () => {},
+      );
     }
     return { ok: false, error };
   } finally {

@@ -14,7 +14,6 @@ import type { SessionEvent } from '../../preload/schemas/security';
 import type { Session } from '../security/session';
 import { dispatch } from './dispatch';
 
-
 // Room for a 16 MB fill export sent as base64; everything else is far smaller.
 const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
@@ -49,7 +48,11 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startBridgeServer(opts: { session: Session; staticDir: string; port?: number }): Promise<BridgeServer> {
+export async function startBridgeServer(opts: {
+  session: Session;
+  staticDir: string;
+  port?: number;
+}): Promise<BridgeServer> {
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
   let allowedHosts: string[] = [];
@@ -61,11 +64,23 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
 
   let allowedOrigins: string[] = [];
   /** A browser says where a request comes from; only the app's own page may call (a valid token from elsewhere is refused too). */
-  const originOk = (req: IncomingMessage) => req.headers.origin === undefined || allowedOrigins.includes(String(req.headers.origin));
-  const refuse = (res: ServerResponse) => sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'This page is not connected to MTM Desk. Open the address printed by `npm run serve`.' } });
+  const originOk = (req: IncomingMessage) =>
+    req.headers.origin === undefined || allowedOrigins.includes(String(req.headers.origin));
+  const refuse = (res: ServerResponse) =>
+    sendJson(res, 401, {
+      ok: false,
+      error: {
+        code: 'unauthenticated',
+        message: 'This page is not connected to MTM Desk. Open the address printed by `npm run serve`.',
+      },
+    });
 
   function streamEvents(req: IncomingMessage, res: ServerResponse) {
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     const send = (e: SessionEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
     const off = opts.session.onEvent(send);
@@ -79,15 +94,24 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string) {
     if (!tokenOk(req) || !originOk(req)) return refuse(res);
-    if (req.method === 'GET' && channel === HTTP_EVENTS_PATH.slice(HTTP_API_PREFIX.length)) return streamEvents(req, res);
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'validation', message: 'Use POST.' } });
+    if (req.method === 'GET' && channel === HTTP_EVENTS_PATH.slice(HTTP_API_PREFIX.length))
+      return streamEvents(req, res);
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'validation', message: 'Use POST.' } });
     let payload: unknown;
     try {
       const body = await readBody(req);
       payload = body ? JSON.parse(body) : undefined;
     } catch (err) {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'validation', message: 'The request is larger than 24 MB.' } });
-      return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The request body is not valid JSON.' } });
+      if (err instanceof BodyTooLarge)
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'validation', message: 'The request is larger than 24 MB.' },
+        });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'validation', message: 'The request body is not valid JSON.' },
+      });
     }
     sendJson(res, 200, await dispatch(opts.session, channel, payload));
   }
@@ -132,7 +156,11 @@ export async function startBridgeServer(opts: { session: Session; staticDir: str
     if (pathname.startsWith(HTTP_API_PREFIX)) {
       handleApi(req, res, pathname.slice(HTTP_API_PREFIX.length)).catch((err) => {
         const ref = logFailure('bridge request', err);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: `The request failed (reference ${ref}).` } });
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            ok: false,
+            error: { code: 'internal', message: `The request failed (reference ${ref}).` },
+          });
         else res.destroy();
       });
     } else serveStatic(req, res, pathname);

@@ -17,11 +17,21 @@ export interface AdherenceFill {
 }
 
 /** A rule's PDC over the period and the fills it used; null when its exclusions apply or fewer than two fill dates. */
-export function adherenceMeasure<F extends AdherenceFill>(rule: AdherenceRule, fills: F[], diseases: Set<string>, start: string, today: string) {
+export function adherenceMeasure<F extends AdherenceFill>(
+  rule: AdherenceRule,
+  fills: F[],
+  diseases: Set<string>,
+  start: string,
+  today: string,
+) {
   if (rule.excludeConditions?.some((d) => diseases.has(d))) return null;
   if (rule.excludeClasses && fills.some((f) => ingredientInClasses(f.ingredient, rule.excludeClasses!))) return null;
   const inRule = fills.filter((f) => ingredientInClasses(f.ingredient, rule.classes));
-  const result = proportionOfDaysCovered(inRule.map((f): PdcFill => ({ drug: f.ingredient, date: f.date, daysSupply: f.daysSupply })), start, today);
+  const result = proportionOfDaysCovered(
+    inRule.map((f): PdcFill => ({ drug: f.ingredient, date: f.date, daysSupply: f.daysSupply })),
+    start,
+    today,
+  );
   return result.pdc === null ? null : { ...result, pdc: result.pdc, inRule };
 }
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -29,7 +39,11 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 type Summary = PatientChecks['summary'];
 
 /** PDC per rule and per maintenance medicine over the picture's year of fills, and the findings below threshold or late. */
-export function adherenceFindings(rules: readonly LoadedRule[], p: Picture, perDrug = true): { findings: RawFinding[]; measures: Summary['adherence']; byDrug: Summary['adherenceByDrug'] } {
+export function adherenceFindings(
+  rules: readonly LoadedRule[],
+  p: Picture,
+  perDrug = true,
+): { findings: RawFinding[]; measures: Summary['adherence']; byDrug: Summary['adherenceByDrug'] } {
   const adherenceRules = rules.filter((r): r is AdherenceRule => r.family === 'adherence');
   const start = isoDaysBefore(p.today, 364);
   const fills = p.yearFills;
@@ -41,14 +55,27 @@ export function adherenceFindings(rules: readonly LoadedRule[], p: Picture, perD
   for (const [drug, own] of groupBy(fills, (f) => f.ingredient)) {
     if (!isMaintenanceDrug(drug)) continue;
     if (perDrug) {
-      const r = proportionOfDaysCovered(own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })), start, p.today);
+      const r = proportionOfDaysCovered(
+        own.map((f) => ({ drug, date: f.date, daysSupply: f.daysSupply })),
+        start,
+        p.today,
+      );
       if (r.pdc !== null) byDrug.push({ drug, pdc: r.pdc });
     }
     const last = own[own.length - 1]!;
     const daysOut = Math.floor(todayDay - Date.parse(last.date) / DAY_MS - last.daysSupply);
-    if (lateRule?.family === 'lateRefill' && own.length >= 2 && daysOut > lateRule.daysLate && daysOut <= lateRule.stoppedAfter) {
+    if (
+      lateRule?.family === 'lateRefill' &&
+      own.length >= 2 &&
+      daysOut > lateRule.daysLate &&
+      daysOut <= lateRule.stoppedAfter
+    ) {
       const f = findingFor(lateRule, [fillMedicine(drug, last.product, 0, last.daysSupply, last.date)]);
-      findings.push({ ...f, title: `${drug}: supply ran out ${daysOut} days ago`, explanation: `${f.explanation} Last fill ${last.date} for ${last.daysSupply} days.` });
+      findings.push({
+        ...f,
+        title: `${drug}: supply ran out ${daysOut} days ago`,
+        explanation: `${f.explanation} Last fill ${last.date} for ${last.daysSupply} days.`,
+      });
     }
   }
   for (const rule of adherenceRules) {
@@ -56,7 +83,11 @@ export function adherenceFindings(rules: readonly LoadedRule[], p: Picture, perD
     if (!result) continue;
     measures.push({ ruleId: rule.id, pdc: result.pdc, periodDays: result.periodDays });
     if (result.pdc >= rule.threshold) continue;
-    const drugs = [...new Map(result.inRule.map((f) => [f.ingredient, fillMedicine(f.ingredient, f.product, 0, f.daysSupply, f.date)])).values()];
+    const drugs = [
+      ...new Map(
+        result.inRule.map((f) => [f.ingredient, fillMedicine(f.ingredient, f.product, 0, f.daysSupply, f.date)]),
+      ).values(),
+    ];
     const f = findingFor(rule, drugs);
     findings.push({
       ...f,

@@ -11,13 +11,21 @@ function applies(rule: GapRule, p: Picture, k: Knowledge): boolean {
   const w = rule.when;
   const named = (w.diseases?.length ?? 0) + (w.conditions?.length ?? 0) + (w.icdPrefixes?.length ?? 0) > 0;
   if (named && !p.codes.length) return false;
-  const hasCondition = (w.diseases ?? []).some((d) => p.coreDiseases.has(d)) || (w.conditions ?? []).some((c) => p.conditionGroups.has(c)) || (w.icdPrefixes ?? []).some((x) => p.codes.some((code) => code.startsWith(x)));
+  const hasCondition =
+    (w.diseases ?? []).some((d) => p.coreDiseases.has(d)) ||
+    (w.conditions ?? []).some((c) => p.conditionGroups.has(c)) ||
+    (w.icdPrefixes ?? []).some((x) => p.codes.some((code) => code.startsWith(x)));
   if (named && !hasCondition) return false;
   if (w.taking && !p.medicines.some((d) => k.matchers.matches(w.taking!, d))) return false;
   if (w.ageMin !== undefined && p.age < w.ageMin) return false;
   if (w.ageMax !== undefined && p.age > w.ageMax) return false;
   if (w.fills && fillCount(w.fills.match, p, k) < w.fills.min) return false;
-  if (rule.family === 'missingTherapy' && (rule.excludeDiseases?.some((d) => p.coreDiseases.has(d)) || rule.excludeConditions?.some((c) => p.conditionGroups.has(c)))) return false;
+  if (
+    rule.family === 'missingTherapy' &&
+    (rule.excludeDiseases?.some((d) => p.coreDiseases.has(d)) ||
+      rule.excludeConditions?.some((c) => p.conditionGroups.has(c)))
+  )
+    return false;
   return true;
 }
 

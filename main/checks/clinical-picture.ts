@@ -156,7 +156,9 @@ async function readRows(q: Q, today: string, patientId: string | null): Promise<
 
 /** The fills index returns a patient's fills by date; sorted here too, so no plan change can reorder them. */
 function byDate(fills: Rows['fills']): Rows['fills'] {
-  for (let i = 1; i < fills.length; i++) if (fills[i]!.fill_date < fills[i - 1]!.fill_date) return [...fills].sort((a, b) => a.fill_date.localeCompare(b.fill_date));
+  for (let i = 1; i < fills.length; i++)
+    if (fills[i]!.fill_date < fills[i - 1]!.fill_date)
+      return [...fills].sort((a, b) => a.fill_date.localeCompare(b.fill_date));
   return fills;
 }
 
@@ -204,8 +206,20 @@ export function pastMedicine(key: string): Medicine {
 function kidneyOf(age: number, sex: string, labs: Picture['labs']): Kidney {
   const scr = labs.scr;
   const reported = labs.egfr?.value ?? null;
-  if (!scr) return { crcl: null, egfr: reported, scrDate: null, note: reported === null ? 'No serum creatinine in the last 12 months: kidney function not estimated.' : null };
-  if (sex !== 'female' && sex !== 'male') return { crcl: null, egfr: reported, scrDate: scr.takenOn, note: 'Sex not recorded: kidney function cannot be estimated from the creatinine.' };
+  if (!scr)
+    return {
+      crcl: null,
+      egfr: reported,
+      scrDate: null,
+      note: reported === null ? 'No serum creatinine in the last 12 months: kidney function not estimated.' : null,
+    };
+  if (sex !== 'female' && sex !== 'male')
+    return {
+      crcl: null,
+      egfr: reported,
+      scrDate: scr.takenOn,
+      note: 'Sex not recorded: kidney function cannot be estimated from the creatinine.',
+    };
   const weight = labs.weight;
   return {
     crcl: weight ? Math.round(cockcroftGault(age, weight.value, scr.value, sex)) : null,
@@ -219,7 +233,12 @@ function kidneyOf(age: number, sex: string, labs: Picture['labs']): Kidney {
 /** Builds each picture and hands it to `visit` at once: a pharmacy's pictures are never all held (they die young, which the garbage collector prefers). */
 async function build(q: Q, rows: Rows, today: string, visit: (p: Picture) => void): Promise<void> {
   const unrecognised = rows.listed.filter((m) => !listedIngredient(m.rxcui, m.product));
-  const rxnorm = unrecognised.length ? await recogniseFills(q, unrecognised.map((m) => ({ ndc: null, drugName: m.product }))) : new Map<string, string | null>();
+  const rxnorm = unrecognised.length
+    ? await recogniseFills(
+        q,
+        unrecognised.map((m) => ({ ndc: null, drugName: m.product })),
+      )
+    : new Map<string, string | null>();
   const listed = groupBy(rows.listed, (r) => r.patient_id);
   const fills = groupBy(rows.fills, (r) => r.patient_id);
   const conditions = groupBy(rows.conditions, (r) => r.patient_id);
@@ -242,10 +261,14 @@ async function build(q: Q, rows: Rows, today: string, visit: (p: Picture) => voi
     // The latest fill of each drug still in supply, unless the list already names that drug.
     const onList = new Set(medicines.map((m) => m.key));
     const latest = new Map<string, Rows['fills'][number]>();
-    for (const f of own) if (!onList.has(f.drug_key) && isCurrentFill(f.fill_date, f.days_supply, today)) latest.set(f.drug_key, f);
+    for (const f of own)
+      if (!onList.has(f.drug_key) && isCurrentFill(f.fill_date, f.days_supply, today)) latest.set(f.drug_key, f);
     return { p, medicines, uncoded, own, current: [...latest.values()] };
   });
-  const details = await fillDetails(q, firsts.flatMap((x) => x.current.map((f) => f.row)));
+  const details = await fillDetails(
+    q,
+    firsts.flatMap((x) => x.current.map((f) => f.row)),
+  );
 
   for (const { p, medicines, uncoded, own, current } of firsts) {
     const age = ageOnIso(p.date_of_birth, today);
@@ -265,7 +288,15 @@ async function build(q: Q, rows: Rows, today: string, visit: (p: Picture) => voi
     const year = summaries ? [] : yearFillsOf(own.filter((f) => f.fill_date >= yearStart));
     for (const f of current) {
       const d = details.get(f.row);
-      medicines.push(fillMedicine(f.drug_key, d?.drug_name ?? null, d?.quantity ?? 0, f.days_supply, fillCounts.get(f.drug_key)?.first ?? f.fill_date));
+      medicines.push(
+        fillMedicine(
+          f.drug_key,
+          d?.drug_name ?? null,
+          d?.quantity ?? 0,
+          f.days_supply,
+          fillCounts.get(f.drug_key)?.first ?? f.fill_date,
+        ),
+      );
     }
     const latestLab: Picture['labs'] = {};
     for (const l of labs.get(p.id) ?? []) latestLab[l.type] ??= { value: l.value, takenOn: l.taken_on };
@@ -287,7 +318,9 @@ async function build(q: Q, rows: Rows, today: string, visit: (p: Picture) => voi
       coreDiseases: coreDiseasesOf(codes),
       labs: latestLab,
       kidney: kidneyOf(age, p.sex, latestLab),
-      genotypes: (genotypes.get(p.id) ?? []).filter((g) => !seenGene.has(g.gene) && seenGene.add(g.gene)).map((g) => ({ gene: g.gene, result: g.result, testedOn: g.tested_on })),
+      genotypes: (genotypes.get(p.id) ?? [])
+        .filter((g) => !seenGene.has(g.gene) && seenGene.add(g.gene))
+        .map((g) => ({ gene: g.gene, result: g.result, testedOn: g.tested_on })),
       uncoded,
     });
   }

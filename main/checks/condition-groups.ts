@@ -15,7 +15,11 @@ const cache = new Map<string, string[]>();
 /** The groups one code falls under ("I50.22" → heartFailure, hfref). */
 export function groupsOfCode(code: string): string[] {
   let groups = cache.get(code);
-  if (!groups) cache.set(code, (groups = CONDITION_GROUPS.filter((g) => g.prefixes.some((p) => code.startsWith(p))).map((g) => g.id)));
+  if (!groups)
+    cache.set(
+      code,
+      (groups = CONDITION_GROUPS.filter((g) => g.prefixes.some((p) => code.startsWith(p))).map((g) => g.id)),
+    );
   return groups;
 }
 export const conditionGroupsOf = (codes: readonly string[]) => new Set(codes.flatMap(groupsOfCode));

@@ -60,12 +60,20 @@ export function top300(): { name: string; entries: string[] }[] {
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => {
       const [name, mapped] = l.split('\t');
-      return { name: name!.trim(), entries: (mapped ?? name!).split(';').map((e) => e.trim()).filter(Boolean) };
+      return {
+        name: name!.trim(),
+        entries: (mapped ?? name!)
+          .split(';')
+          .map((e) => e.trim())
+          .filter(Boolean),
+      };
     });
 }
 
 /** The vocabulary entry of one ingredient as ClinCalc names it ("Amphetamine Aspartate" is amphetamine). */
-const entryOf = (name: string) => recogniseBundled(name) ?? recogniseBundled(name.replace(/\b(saccharate|aspartate|sulfate|hydrochloride|sodium|potassium)\b/gi, ''));
+const entryOf = (name: string) =>
+  recogniseBundled(name) ??
+  recogniseBundled(name.replace(/\b(saccharate|aspartate|sulfate|hydrochloride|sodium|potassium)\b/gi, ''));
 
 export function coverage(k: Knowledge = BUNDLED): Coverage {
   const byFamily: Record<string, number> = {};
@@ -92,7 +100,9 @@ export function coverage(k: Knowledge = BUNDLED): Coverage {
   return {
     rules: k.rules.length,
     byFamily,
-    bySource: [...bySource].map(([source, rules]) => ({ source, document: documents[source]?.document ?? '', rules })).sort((a, b) => b.rules - a.rules),
+    bySource: [...bySource]
+      .map(([source, rules]) => ({ source, document: documents[source]?.document ?? '', rules }))
+      .sort((a, b) => b.rules - a.rules),
     vocabulary: {
       entries: BUNDLED_DRUGS.length,
       withRxcui: BUNDLED_DRUGS.filter((d) => d.rxcui).length,

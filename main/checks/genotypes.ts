@@ -12,7 +12,14 @@ import { findingFor, type RawFinding } from './engine';
 import type { Knowledge, LoadedRule } from './knowledge-base';
 
 type GenotypeRow = Row<'patient_genotypes'>;
-const toGenotype = (r: GenotypeRow): Genotype => ({ id: r.id, gene: r.gene, result: r.result, testedOn: r.tested_on, laboratory: r.laboratory, recordedBy: r.created_by });
+const toGenotype = (r: GenotypeRow): Genotype => ({
+  id: r.id,
+  gene: r.gene,
+  result: r.result,
+  testedOn: r.tested_on,
+  laboratory: r.laboratory,
+  recordedBy: r.created_by,
+});
 
 /** Every result, newest first per gene. */
 export async function listGenotypes(q: Q, patientId: string): Promise<Genotype[]> {
@@ -24,7 +31,11 @@ export async function listGenotypes(q: Q, patientId: string): Promise<Genotype[]
   return rows.map(toGenotype);
 }
 
-export async function addGenotype(db: DataSource, user: SignedInUser, g: z.output<typeof genotypeAddRequest>): Promise<Genotype> {
+export async function addGenotype(
+  db: DataSource,
+  user: SignedInUser,
+  g: z.output<typeof genotypeAddRequest>,
+): Promise<Genotype> {
   return db.transaction(async (em) => {
     await assertLivePatient(em, g.patientId);
     const id = randomUUID();
@@ -49,6 +60,12 @@ export function pharmacogenomicFindings(rules: readonly LoadedRule[], p: Picture
     const involved = p.medicines.filter((d) => k.matchers.matches(rule.match, d));
     if (!g || !rule.results.includes(g.result) || !involved.length) return [];
     const f = findingFor(rule, involved);
-    return [{ ...f, title: `${f.title}: ${rule.gene} ${g.result.toLowerCase()}`, explanation: `${f.explanation} Result on file: ${rule.gene} ${g.result}, tested ${g.testedOn}.` }];
+    return [
+      {
+        ...f,
+        title: `${f.title}: ${rule.gene} ${g.result.toLowerCase()}`,
+        explanation: `${f.explanation} Result on file: ${rule.gene} ${g.result}, tested ${g.testedOn}.`,
+      },
+    ];
   });
 }

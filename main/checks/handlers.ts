@@ -7,9 +7,12 @@ import { addGenotype, listGenotypes } from './genotypes';
 import { addProblem, listProblems, reopenProblem, resolveProblem } from './problems';
 
 export const checksHandlers: HandlersOf<typeof checksChannels> = {
-  'checks:patient': async ({ db, session }, req) => patientChecks(db, knowledgeFolderOf(session.paths.dataDir), req.patientId),
-  'checks:dismiss': async ({ db, user, session }, req) => dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req),
-  'checks:accept': async ({ db, user, session }, req) => acceptFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req),
+  'checks:patient': async ({ db, session }, req) =>
+    patientChecks(db, knowledgeFolderOf(session.paths.dataDir), req.patientId),
+  'checks:dismiss': async ({ db, user, session }, req) =>
+    dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req),
+  'checks:accept': async ({ db, user, session }, req) =>
+    acceptFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req),
   'checks:population': async ({ db, session }) => populationChecks(db, knowledgeFolderOf(session.paths.dataDir)),
   'problems:list': async ({ db }, req) => listProblems(db, req.patientId),
   'problems:add': async ({ db, user }, req) => addProblem(db, user, req),

@@ -10,5 +10,7 @@ export function ckdEpi2021(age: number, scrMgDl: number, sex: 'female' | 'male')
   const kappa = sex === 'female' ? 0.7 : 0.9;
   const alpha = sex === 'female' ? -0.241 : -0.302;
   const ratio = scrMgDl / kappa;
-  return 142 * Math.min(ratio, 1) ** alpha * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (sex === 'female' ? 1.012 : 1);
+  return (
+    142 * Math.min(ratio, 1) ** alpha * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (sex === 'female' ? 1.012 : 1)
+  );
 }

@@ -15,7 +15,15 @@ export type LoadedRule = Rule & { local: boolean; file: string };
 function anchorOf(r: Rule) {
   if (r.family === 'interaction') return r.a;
   if (r.family === 'duplication') return r.members;
-  if (r.family === 'renal' || r.family === 'olderAdult' || r.family === 'diseaseDrug' || r.family === 'dose' || r.family === 'burden' || r.family === 'pharmacogenomic') return r.match;
+  if (
+    r.family === 'renal' ||
+    r.family === 'olderAdult' ||
+    r.family === 'diseaseDrug' ||
+    r.family === 'dose' ||
+    r.family === 'burden' ||
+    r.family === 'pharmacogenomic'
+  )
+    return r.match;
   return null;
 }
 
@@ -23,7 +31,11 @@ function anchorOf(r: Rule) {
 function conditionAnchorOf(r: Rule): string[] {
   if (r.family !== 'missingTherapy' && r.family !== 'overuse') return [];
   const w = r.when;
-  return [...(w.conditions ?? []).map((c) => `cond:${c}`), ...(w.diseases ?? []).map((d) => `core:${d}`), ...(w.icdPrefixes ?? []).map((x) => `icd:${x}`)];
+  return [
+    ...(w.conditions ?? []).map((c) => `cond:${c}`),
+    ...(w.diseases ?? []).map((d) => `core:${d}`),
+    ...(w.icdPrefixes ?? []).map((x) => `icd:${x}`),
+  ];
 }
 
 /** A patient's condition tokens: the groups, the core chronic diseases and every prefix of every code. */
@@ -49,7 +61,8 @@ export class Knowledge {
     const index = (map: Map<string, LoadedRule[]>, t: string, r: LoadedRule) => map.set(t, [...(map.get(t) ?? []), r]);
     for (const r of rules) {
       const conditions = conditionAnchorOf(r);
-      const anchor = anchorOf(r) ?? (r.family === 'missingTherapy' && !conditions.length ? (r.when.taking ?? null) : null);
+      const anchor =
+        anchorOf(r) ?? (r.family === 'missingTherapy' && !conditions.length ? (r.when.taking ?? null) : null);
       if (conditions.length) for (const t of conditions) index(this.byCondition, t, r);
       else if (anchor) for (const t of this.matchers.tokensOf(anchor)) index(this.byToken, t, r);
       else this.always.push(r);
@@ -60,7 +73,8 @@ export class Knowledge {
   /** The rules one vocabulary entry can trigger (worked out once per entry). */
   private rulesOf(m: Picture['medicines'][number]): LoadedRule[] {
     let rules = this.byKey.get(m.key);
-    if (!rules) this.byKey.set(m.key, (rules = [...new Set(tokensOfMedicine(m).flatMap((t) => this.byToken.get(t) ?? []))]));
+    if (!rules)
+      this.byKey.set(m.key, (rules = [...new Set(tokensOfMedicine(m).flatMap((t) => this.byToken.get(t) ?? []))]));
     return rules;
   }
 
@@ -91,14 +105,22 @@ export class Knowledge {
   }
 
   with(extra: LoadedRule[]): Knowledge {
-    return extra.length ? new Knowledge([...this.rules, ...extra], this.groups, `${this.version} + ${extra.length} local`) : this;
+    return extra.length
+      ? new Knowledge([...this.rules, ...extra], this.groups, `${this.version} + ${extra.length} local`)
+      : this;
   }
 }
 
 /** Parses one rule file; returns its rules or the problems (shape first, then the lint). */
-export function checkRuleFile(raw: unknown, file: string, local: boolean, groups: ReadonlyMap<string, DrugGroup> = BUNDLED_GROUPS): { rules: LoadedRule[]; problems: string[] } {
+export function checkRuleFile(
+  raw: unknown,
+  file: string,
+  local: boolean,
+  groups: ReadonlyMap<string, DrugGroup> = BUNDLED_GROUPS,
+): { rules: LoadedRule[]; problems: string[] } {
   const parsed = ruleFileSchema.safeParse(raw);
-  if (!parsed.success) return { rules: [], problems: parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success)
+    return { rules: [], problems: parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`) };
   const rules = parsed.data.rules.map((r) => ({ ...r, local, file }));
   const problems = lintRules(rules, groups, { bundled: !local });
   return problems.length ? { rules: [], problems } : { rules, problems: [] };
@@ -150,7 +172,9 @@ export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems:
   if (!existsSync(folder)) return { rules: [], problems: [] };
   const bundledIds = new Set(BUNDLED_RULES.map((r) => r.id));
   const out = { rules: [] as LoadedRule[], problems: [] as string[] };
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(join(folder, file), 'utf8'));
@@ -159,7 +183,9 @@ export function loadLocalRules(folder: string): { rules: LoadedRule[]; problems:
       continue;
     }
     const checked = checkRuleFile(raw, file, true);
-    const clashes = checked.rules.filter((r) => bundledIds.has(r.id)).map((r) => `${file}: rule id ${r.id} is already a bundled rule; give local rules their own ids`);
+    const clashes = checked.rules
+      .filter((r) => bundledIds.has(r.id))
+      .map((r) => `${file}: rule id ${r.id} is already a bundled rule; give local rules their own ids`);
     if (clashes.length) out.problems.push(...clashes);
     else {
       out.rules.push(...checked.rules);

@@ -23,7 +23,10 @@ export class MatcherSet {
 
   /** Every token a matcher can match, groups expanded: the index of rules by medicine is built from these. */
   tokensOf(m: Matcher, seen = new Set<string>()): Set<string> {
-    const out = new Set<string>([...(m.ingredients ?? []).map((i) => `ing:${i}`), ...(m.classes ?? []).map((c) => `atc:${c}`)]);
+    const out = new Set<string>([
+      ...(m.ingredients ?? []).map((i) => `ing:${i}`),
+      ...(m.classes ?? []).map((c) => `atc:${c}`),
+    ]);
     for (const id of m.groups ?? []) {
       const g = this.groups.get(id);
       if (!g || seen.has(id)) continue;
@@ -73,7 +76,8 @@ export class MatcherSet {
   }
 }
 
-const partMatches = (c: Compiled, p: Medicine['parts'][number]): boolean => partTokens(p).some((t) => c.tokens.has(t)) || c.groups.some((g) => partMatches(g, p));
+const partMatches = (c: Compiled, p: Medicine['parts'][number]): boolean =>
+  partTokens(p).some((t) => c.tokens.has(t)) || c.groups.some((g) => partMatches(g, p));
 
 function matchesCompiled(c: Compiled, d: Medicine): boolean {
   let answer = c.known.get(d.signature);

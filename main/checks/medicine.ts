@@ -35,7 +35,8 @@ export interface Medicine {
   signature: string;
 }
 
-const signatureOf = (m: Pick<Medicine, 'key' | 'route' | 'release' | 'asNeeded'>) => `${m.key}|${m.route ?? ''}|${m.release ?? ''}|${m.asNeeded ?? ''}`;
+const signatureOf = (m: Pick<Medicine, 'key' | 'route' | 'release' | 'asNeeded'>) =>
+  `${m.key}|${m.route ?? ''}|${m.release ?? ''}|${m.asNeeded ?? ''}`;
 
 const partsCache = new Map<string, Medicine['parts']>();
 /** The single ingredients of a key: a bundled combination's entries, RxNorm names split on " / ", or the key itself. */
@@ -57,10 +58,16 @@ function strengthsByPart(parts: Medicine['parts'], strengths: Strength[]): Stren
   return null;
 }
 
-const add = (m: Map<string, DailyAmount>, ingredient: string, amount: number, amountMax: number, unit: DailyUnit) => m.set(ingredient, { min: amount, max: amountMax, unit });
+const add = (m: Map<string, DailyAmount>, ingredient: string, amount: number, amountMax: number, unit: DailyUnit) =>
+  m.set(ingredient, { min: amount, max: amountMax, unit });
 
 /** Daily amounts from a list entry's strength and directions. */
-export function dailyFromDirections(parts: Medicine['parts'], strengthText: string, sig: string | null, bareUnit: 'mg' | null = 'mg'): Map<string, DailyAmount> {
+export function dailyFromDirections(
+  parts: Medicine['parts'],
+  strengthText: string,
+  sig: string | null,
+  bareUnit: 'mg' | null = 'mg',
+): Map<string, DailyAmount> {
   const out = new Map<string, DailyAmount>();
   if (!sig) return out;
   const parsed = parseSig(sig);
@@ -69,7 +76,8 @@ export function dailyFromDirections(parts: Medicine['parts'], strengthText: stri
   // "Take 500 mg twice a day": the directions give the amount itself (one ingredient only).
   const sigUnit = parsed.unit?.amount;
   if (sigUnit && sigUnit !== 'mL' && parts.length === 1) {
-    const lo = inMg(perDay.min, sigUnit as Strength['unit']), hi = inMg(perDay.max, sigUnit as Strength['unit']);
+    const lo = inMg(perDay.min, sigUnit as Strength['unit']),
+      hi = inMg(perDay.max, sigUnit as Strength['unit']);
     if (lo && hi) add(out, parts[0]!.ingredient, lo.amount, hi.amount, lo.unit);
     return out;
   }
@@ -81,27 +89,53 @@ export function dailyFromDirections(parts: Medicine['parts'], strengthText: stri
     // A liquid's strength is per mL; directions in mL give the volume, in doses give nothing certain.
     if (s.perMl !== null) {
       if (sigUnit !== 'mL') return;
-      add(out, parts[i]!.ingredient, (per.amount / s.perMl) * perDay.min, (per.amount / s.perMl) * perDay.max, per.unit);
+      add(
+        out,
+        parts[i]!.ingredient,
+        (per.amount / s.perMl) * perDay.min,
+        (per.amount / s.perMl) * perDay.max,
+        per.unit,
+      );
     } else if (!sigUnit) add(out, parts[i]!.ingredient, per.amount * perDay.min, per.amount * perDay.max, per.unit);
   });
   return out;
 }
 
 /** Daily amounts from a fill of tablets or capsules: strength × quantity ÷ days' supply. */
-export function dailyFromFill(parts: Medicine['parts'], drugName: string, quantity: number, daysSupply: number): Map<string, DailyAmount> {
+export function dailyFromFill(
+  parts: Medicine['parts'],
+  drugName: string,
+  quantity: number,
+  daysSupply: number,
+): Map<string, DailyAmount> {
   const out = new Map<string, DailyAmount>();
-  if (!(daysSupply > 0) || !(quantity > 0) || routeOf(drugName) !== 'oral' || /\b(sol|solution|susp|suspension|syrup|elixir|liquid|ml)\b/i.test(drugName)) return out;
+  if (
+    !(daysSupply > 0) ||
+    !(quantity > 0) ||
+    routeOf(drugName) !== 'oral' ||
+    /\b(sol|solution|susp|suspension|syrup|elixir|liquid|ml)\b/i.test(drugName)
+  )
+    return out;
   const strengths = strengthsByPart(parts, parseStrengths(drugName));
   strengths?.forEach((s, i) => {
     const per = inMg(s.amount, s.unit);
-    if (per && s.perMl === null) add(out, parts[i]!.ingredient, (per.amount * quantity) / daysSupply, (per.amount * quantity) / daysSupply, per.unit);
+    if (per && s.perMl === null)
+      add(
+        out,
+        parts[i]!.ingredient,
+        (per.amount * quantity) / daysSupply,
+        (per.amount * quantity) / daysSupply,
+        per.unit,
+      );
   });
   return out;
 }
 
 /** A medication list entry as the checks read it. */
-export type ListRow = Pick<Row<'patient_medications'>, 'id' | 'product' | 'strength' | 'dose_form' | 'sig' | 'start_date'>
-  & { kind: Medicine['kind'] };
+export type ListRow = Pick<
+  Row<'patient_medications'>,
+  'id' | 'product' | 'strength' | 'dose_form' | 'sig' | 'start_date'
+> & { kind: Medicine['kind'] };
 
 // What a list entry's text says is the same wherever it recurs ("lisinopril 10 mg", "1 po daily"):
 // read once per distinct text, then shared (never changed) by every patient's entry.
@@ -137,14 +171,25 @@ function readListEntry(key: string, row: ListRow): Medicine {
     release,
     asNeeded,
     // A bare number is milligrams on a prescription ("Eliquis 5"), not on a supplement ("vit D3 2000").
-    daily: dailyFromDirections(parts, row.strength ?? row.product, row.sig, kind === 'rx' || kind === 'otc' ? 'mg' : null),
+    daily: dailyFromDirections(
+      parts,
+      row.strength ?? row.product,
+      row.sig,
+      kind === 'rx' || kind === 'otc' ? 'mg' : null,
+    ),
     since: row.start_date,
     listId: row.id,
     signature: signatureOf({ key, route, release, asNeeded }),
   };
 }
 
-export function fillMedicine(key: string, drugName: string | null, quantity: number, daysSupply: number, firstFill: string): Medicine {
+export function fillMedicine(
+  key: string,
+  drugName: string | null,
+  quantity: number,
+  daysSupply: number,
+  firstFill: string,
+): Medicine {
   const parts = partsOf(key);
   const name = drugName ?? key;
   const route = routeOf(name);

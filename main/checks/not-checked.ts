@@ -13,7 +13,9 @@ export class NotChecked {
   }
 
   sentences(level: NotCheckedLevel): string[] {
-    return [...this.reasons.values()].filter((r) => r.level === level).map((r) => (r.items.size ? `${r.text}: ${[...r.items].sort().join(', ')}.` : `${r.text}.`));
+    return [...this.reasons.values()]
+      .filter((r) => r.level === level)
+      .map((r) => (r.items.size ? `${r.text}: ${[...r.items].sort().join(', ')}.` : `${r.text}.`));
   }
 }
 

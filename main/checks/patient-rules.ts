@@ -12,7 +12,12 @@ import { whenHolds } from './when';
 
 type Of<F extends LoadedRule['family']> = Extract<LoadedRule, { family: F }>;
 
-const inMg = (a: DoseAmount) => (a.unit === 'mcg' ? { amount: a.amount / 1000, unit: 'mg' } : a.unit === 'g' ? { amount: a.amount * 1000, unit: 'mg' } : a);
+const inMg = (a: DoseAmount) =>
+  a.unit === 'mcg'
+    ? { amount: a.amount / 1000, unit: 'mg' }
+    : a.unit === 'g'
+      ? { amount: a.amount * 1000, unit: 'mg' }
+      : a;
 const fmt = (n: number) => (n >= 10 ? String(Math.round(n * 10) / 10) : String(Math.round(n * 1000) / 1000));
 export const amountText = (a: { amount: number; unit: string }) => `${fmt(a.amount)} ${a.unit}`;
 
@@ -26,15 +31,27 @@ export function dailyTotal(p: Picture, ingredient: string): { total: DailyAmount
   if (unknown.length || !holders.length) return { total: null, unknown };
   const amounts = holders.map((m) => m.daily.get(ingredient)!);
   if (new Set(amounts.map((a) => a.unit)).size > 1) return { total: null, unknown: holders };
-  return { total: { min: amounts.reduce((s, a) => s + a.min, 0), max: amounts.reduce((s, a) => s + a.max, 0), unit: amounts[0]!.unit }, unknown: [] };
+  return {
+    total: {
+      min: amounts.reduce((s, a) => s + a.min, 0),
+      max: amounts.reduce((s, a) => s + a.max, 0),
+      unit: amounts[0]!.unit,
+    },
+    unknown: [],
+  };
 }
 
 function noteDoseUnknown(nc: NotChecked, meds: Medicine[]) {
-  nc.add('dose-unknown', 'Strength or directions not recorded, so the dose checks did not run for', meds.map((m) => m.product));
+  nc.add(
+    'dose-unknown',
+    'Strength or directions not recorded, so the dose checks did not run for',
+    meds.map((m) => m.product),
+  );
 }
 
 /** Days since the medicine was started, from the list's start date or its first fill of the year. */
-const daysTaken = (m: Medicine, today: string) => (m.since ? Math.floor((Date.parse(today) - Date.parse(m.since)) / DAY_MS) : null);
+const daysTaken = (m: Medicine, today: string) =>
+  m.since ? Math.floor((Date.parse(today) - Date.parse(m.since)) / DAY_MS) : null;
 
 function olderAdult(rule: Of<'olderAdult'>, p: Picture, k: Knowledge, nc: NotChecked): RawFinding[] {
   if (p.age < rule.minAge) return [];
@@ -42,7 +59,8 @@ function olderAdult(rule: Of<'olderAdult'>, p: Picture, k: Knowledge, nc: NotChe
   if (!involved.length) return [];
   if (rule.unless && [...p.medicines, ...p.pastMedicines].some((d) => k.matchers.matches(rule.unless!, d))) return [];
   if (rule.when && !whenHolds(rule.when, p, k, nc, involved[0]!.key)) return [];
-  if (rule.minDays !== undefined) involved = involved.filter((d) => (daysTaken(d, p.today) ?? Infinity) > rule.minDays!);
+  if (rule.minDays !== undefined)
+    involved = involved.filter((d) => (daysTaken(d, p.today) ?? Infinity) > rule.minDays!);
   let title = `${[...new Set(involved.map((d) => d.key))].join(' + ')} at age ${p.age}`;
   if (rule.doseAbove) {
     const limit = inMg(rule.doseAbove);
@@ -67,7 +85,9 @@ function diseaseDrug(rule: Of<'diseaseDrug'>, p: Picture, k: Knowledge, nc: NotC
   const involved = k.matchers.matching(rule.match, p.medicines);
   if (!involved.length || (rule.when && !whenHolds(rule.when, p, k, nc, involved[0]!.key))) return [];
   const names = [...new Set(involved.map((d) => d.key))].join(' + ');
-  return [findingFor(rule, involved, `${names} with ${conditions.map(conditionGroupName).join(' and ').toLowerCase()}`)];
+  return [
+    findingFor(rule, involved, `${names} with ${conditions.map(conditionGroupName).join(' and ').toLowerCase()}`),
+  ];
 }
 
 function dose(rule: Of<'dose'>, p: Picture, k: Knowledge, nc: NotChecked): RawFinding[] {
@@ -85,9 +105,11 @@ function dose(rule: Of<'dose'>, p: Picture, k: Knowledge, nc: NotChecked): RawFi
     const limit = inMg((rule.maxDaily ?? rule.minDaily)!);
     if (total.unit !== limit.unit) continue;
     const taken = amountText({ amount: rule.maxDaily ? total.max : total.min, unit: total.unit });
-    if (rule.maxDaily && total.max > limit.amount) out.push(findingFor(rule, holders, `${ingredient} up to ${taken} a day: more than ${amountText(rule.maxDaily)}`));
+    if (rule.maxDaily && total.max > limit.amount)
+      out.push(findingFor(rule, holders, `${ingredient} up to ${taken} a day: more than ${amountText(rule.maxDaily)}`));
     // An as-needed medicine may be taken less: an under-dose is judged on the scheduled amount only.
-    if (rule.minDaily && total.min > 0 && total.min < limit.amount) out.push(findingFor(rule, holders, `${ingredient} ${taken} a day: less than ${amountText(rule.minDaily)}`));
+    if (rule.minDaily && total.min > 0 && total.min < limit.amount)
+      out.push(findingFor(rule, holders, `${ingredient} ${taken} a day: less than ${amountText(rule.minDaily)}`));
   }
   return out;
 }
@@ -103,8 +125,13 @@ function renal(rule: Of<'renal'>, p: Picture, k: Knowledge, nc: NotChecked): Raw
     // Without a weight there is no Cockcroft–Gault estimate; the eGFR stands in, and the panel says so.
     value = p.kidney.egfr;
     label = `eGFR ${value} mL/min/1.73 m² (no weight: creatinine clearance not computed)`;
-    caveat = ' The label’s threshold is a creatinine clearance; with no weight on record the eGFR was used instead — record a weight to confirm.';
-    nc.add('crcl-from-egfr', 'No weight on record, so creatinine clearance thresholds were compared with the eGFR for', names);
+    caveat =
+      ' The label’s threshold is a creatinine clearance; with no weight on record the eGFR was used instead — record a weight to confirm.';
+    nc.add(
+      'crcl-from-egfr',
+      'No weight on record, so creatinine clearance thresholds were compared with the eGFR for',
+      names,
+    );
   }
   if (value === null) {
     nc.add('no-kidney', 'No serum creatinine in the last 12 months, so kidney dosing was not checked for', names);
@@ -116,17 +143,32 @@ function renal(rule: Of<'renal'>, p: Picture, k: Knowledge, nc: NotChecked): Raw
   let doseNote = '';
   if (rule.maxDaily) {
     const limit = inMg(rule.maxDaily);
-    const totals = [...new Set(involved.flatMap((d) => k.matchers.matchingParts(rule.match, d)))].map((i) => ({ i, ...dailyTotal(p, i) }));
+    const totals = [...new Set(involved.flatMap((d) => k.matchers.matchingParts(rule.match, d)))].map((i) => ({
+      i,
+      ...dailyTotal(p, i),
+    }));
     // Within the band's maximum: nothing to do. Above it, or not known: the pharmacist checks.
     if (totals.every((t) => t.total && t.total.unit === limit.unit && t.total.max <= limit.amount)) return [];
     const known = totals.find((t) => t.total);
-    doseNote = known?.total ? ` Current dose up to ${amountText({ amount: known.total.max, unit: known.total.unit })} a day; at this kidney function the label's maximum is ${amountText(rule.maxDaily)} a day.` : ` The daily dose is not recorded; at this kidney function the label's maximum is ${amountText(rule.maxDaily)} a day.`;
+    doseNote = known?.total
+      ? ` Current dose up to ${amountText({ amount: known.total.max, unit: known.total.unit })} a day; at this kidney function the label's maximum is ${amountText(rule.maxDaily)} a day.`
+      : ` The daily dose is not recorded; at this kidney function the label's maximum is ${amountText(rule.maxDaily)} a day.`;
   }
   const f = findingFor(rule, involved, `${names.join(' + ')}: ${label}`);
-  return [{ ...f, explanation: `${f.explanation} This patient: ${label}${p.kidney.scrDate ? ` (serum creatinine of ${p.kidney.scrDate})` : ''}.${doseNote}${caveat}` }];
+  return [
+    {
+      ...f,
+      explanation: `${f.explanation} This patient: ${label}${p.kidney.scrDate ? ` (serum creatinine of ${p.kidney.scrDate})` : ''}.${doseNote}${caveat}`,
+    },
+  ];
 }
 
-export function patientRuleFindings(rules: readonly LoadedRule[], p: Picture, k: Knowledge, nc: NotChecked): RawFinding[] {
+export function patientRuleFindings(
+  rules: readonly LoadedRule[],
+  p: Picture,
+  k: Knowledge,
+  nc: NotChecked,
+): RawFinding[] {
   const out: RawFinding[] = [];
   for (const r of rules) {
     if (r.family === 'olderAdult') out.push(...olderAdult(r, p, k, nc));

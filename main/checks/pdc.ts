@@ -35,10 +35,13 @@ export function proportionOfDaysCovered(fills: PdcFill[], periodStart: string, p
   const start = dayNumber(periodStart);
   const end = dayNumber(periodEnd);
   // ISO dates sort as strings; a plain comparison is many times cheaper than localeCompare.
-  const inPeriod = fills.filter((f) => dayNumber(f.date) >= start && dayNumber(f.date) <= end).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const inPeriod = fills
+    .filter((f) => dayNumber(f.date) >= start && dayNumber(f.date) <= end)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const dates = new Set(inPeriod.map((f) => f.date));
   const indexDate = inPeriod[0]?.date ?? null;
-  if (!indexDate || dates.size < 2) return { pdc: null, coveredDays: 0, periodDays: indexDate ? end - dayNumber(indexDate) + 1 : 0, indexDate };
+  if (!indexDate || dates.size < 2)
+    return { pdc: null, coveredDays: 0, periodDays: indexDate ? end - dayNumber(indexDate) + 1 : 0, indexDate };
   const index = dayNumber(indexDate);
   const periodDays = end - index + 1;
   // One flag per day of the period: the population pass runs this for every patient and class.

@@ -19,7 +19,11 @@ const list = (f: RawFinding): keyof Omit<PopulationChecks, 'screened' | 'elapsed
   return f.severity === 'moderate' ? 'review' : null;
 };
 
-export async function populationChecks(db: DataSource, knowledgeFolder: string, today = todayIso()): Promise<PopulationChecks> {
+export async function populationChecks(
+  db: DataSource,
+  knowledgeFolder: string,
+  today = todayIso(),
+): Promise<PopulationChecks> {
   const started = performance.now();
   await recodeFills(db);
   const { knowledge } = knowledgeFor(knowledgeFolder);
@@ -37,9 +41,18 @@ export async function populationChecks(db: DataSource, knowledgeFolder: string, 
       if (!key || dismissed.has(`${p.patientId}|${f.fingerprint}`)) continue;
       byList.set(key, [...(byList.get(key) ?? []), f.title]);
     }
-    for (const [key, findings] of byList) result[key].push({ patientId: p.patientId, name: p.name, dateOfBirth: p.dateOfBirth, findings } satisfies PopulationEntry);
+    for (const [key, findings] of byList)
+      result[key].push({
+        patientId: p.patientId,
+        name: p.name,
+        dateOfBirth: p.dateOfBirth,
+        findings,
+      } satisfies PopulationEntry);
   });
-  for (const key of ['serious', 'review', 'careGaps'] as const) result[key].sort((a, b) => b.findings.length - a.findings.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const key of ['serious', 'review', 'careGaps'] as const)
+    result[key].sort(
+      (a, b) => b.findings.length - a.findings.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
   result.elapsedMs = Math.round(performance.now() - started);
   return result;
 }

@@ -17,8 +17,21 @@ export type ProblemRow = Omit<Row<'drug_therapy_problems'>, 'source' | 'category
   status: DrugTherapyProblem['status'];
 };
 export const toProblem = (r: ProblemRow): DrugTherapyProblem => ({
-  id: r.id, patientId: r.patient_id, source: r.source, ruleId: r.rule_id, category: r.category, severity: r.severity, title: r.title, description: r.description, suggestedAction: r.suggested_action,
-  status: r.status, resolvedOn: r.resolved_on, resolution: r.resolution, resolvedBy: r.resolved_by, createdAt: r.created_at, createdBy: r.created_by,
+  id: r.id,
+  patientId: r.patient_id,
+  source: r.source,
+  ruleId: r.rule_id,
+  category: r.category,
+  severity: r.severity,
+  title: r.title,
+  description: r.description,
+  suggestedAction: r.suggested_action,
+  status: r.status,
+  resolvedOn: r.resolved_on,
+  resolution: r.resolution,
+  resolvedBy: r.resolved_by,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
 });
 
 /** Open problems first, then by when they were recorded. */
@@ -31,7 +44,11 @@ export async function listProblems(db: DataSource, patientId: string): Promise<D
   return rows.map(toProblem);
 }
 
-export async function addProblem(db: DataSource, user: SignedInUser, p: z.output<typeof problemAddRequest>): Promise<DrugTherapyProblem> {
+export async function addProblem(
+  db: DataSource,
+  user: SignedInUser,
+  p: z.output<typeof problemAddRequest>,
+): Promise<DrugTherapyProblem> {
   return db.transaction(async (em) => {
     await assertLivePatient(em, p.patientId);
     const id = randomUUID();
@@ -56,12 +73,25 @@ async function loadProblem(em: EntityManager, id: string): Promise<ProblemRow> {
 }
 
 /** Marks an open problem resolved: the day, how (in the pharmacist's words), and who recorded it. */
-export async function resolveProblem(db: DataSource, user: SignedInUser, p: z.output<typeof problemResolveRequest>): Promise<DrugTherapyProblem> {
+export async function resolveProblem(
+  db: DataSource,
+  user: SignedInUser,
+  p: z.output<typeof problemResolveRequest>,
+): Promise<DrugTherapyProblem> {
   return db.transaction(async (em) => {
     const row = await loadProblem(em, p.id);
-    if (row.status === 'resolved') throw new AppError('conflict', `This problem was already resolved on ${formatIsoDate(row.resolved_on!)} by ${row.resolved_by}. Reopen it first to change that.`);
+    if (row.status === 'resolved')
+      throw new AppError(
+        'conflict',
+        `This problem was already resolved on ${formatIsoDate(row.resolved_on!)} by ${row.resolved_by}. Reopen it first to change that.`,
+      );
     const recorded = row.created_at.slice(0, 10);
-    if (p.resolvedOn < recorded) throw new AppError('validation', `The problem was recorded on ${formatIsoDate(recorded)}; it cannot have been resolved before that.`, 'resolvedOn');
+    if (p.resolvedOn < recorded)
+      throw new AppError(
+        'validation',
+        `The problem was recorded on ${formatIsoDate(recorded)}; it cannot have been resolved before that.`,
+        'resolvedOn',
+      );
     await run(
       em,
       sql`UPDATE drug_therapy_problems SET status = 'resolved', resolved_on = ${p.resolvedOn}, resolution = ${p.resolution},

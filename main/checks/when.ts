@@ -30,7 +30,10 @@ const holds = (b: FactBound, v: number) => (b.min !== undefined ? v >= b.min : v
 
 /** A rule about a lab value is an extra; dose criteria that need the fact are a gap. */
 function noteMissing(nc: NotChecked, fact: FactBound['fact'], about: string, level: 'gap' | 'extra') {
-  const text = level === 'gap' ? `No ${FACT_LABELS[fact]} on record for the last 12 months, so these criteria were checked without it for` : `With a recent ${FACT_LABELS[fact]}, more could be checked for`;
+  const text =
+    level === 'gap'
+      ? `No ${FACT_LABELS[fact]} on record for the last 12 months, so these criteria were checked without it for`
+      : `With a recent ${FACT_LABELS[fact]}, more could be checked for`;
   nc.add(`fact:${fact}:${level}`, text, [about], level);
 }
 
@@ -63,4 +66,5 @@ export function whenHolds(w: When, p: Picture, k: Knowledge, nc: NotChecked, abo
   return true;
 }
 
-export const describeFact = (b: FactBound) => `${FACT_LABELS[b.fact]} ${b.min !== undefined ? `≥ ${b.min}` : `≤ ${b.max}`}`;
+export const describeFact = (b: FactBound) =>
+  `${FACT_LABELS[b.fact]} ${b.min !== undefined ? `≥ ${b.min}` : `≤ ${b.max}`}`;

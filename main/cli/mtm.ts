@@ -11,10 +11,32 @@ import { rekey, usage as rekeyUsage } from './commands/rekey';
 import { restore, usage as restoreUsage } from './commands/restore';
 import { CliError } from './password-input';
 
-const commands: Record<string, (argv: string[]) => Promise<void>> = { init, check, backup, restore, rekey, audit, import: importCommand, export: exportCommand, demo: demoCommand, knowledge: knowledgeCommand };
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  init,
+  check,
+  backup,
+  restore,
+  rekey,
+  audit,
+  import: importCommand,
+  export: exportCommand,
+  demo: demoCommand,
+  knowledge: knowledgeCommand,
+};
 const usage = [
   'Usage:',
-  ...[initUsage, checkUsage, backupUsage, restoreUsage, rekeyUsage, auditUsage, importUsage, exportUsage, demoUsage, knowledgeUsage].map((u) => `  ${u}`),
+  ...[
+    initUsage,
+    checkUsage,
+    backupUsage,
+    restoreUsage,
+    rekeyUsage,
+    auditUsage,
+    importUsage,
+    exportUsage,
+    demoUsage,
+    knowledgeUsage,
+  ].map((u) => `  ${u}`),
   'The password (or recovery code) is read from MTM_PASSWORD or the first line of standard input.',
 ].join('\n');
 
@@ -28,7 +50,10 @@ try {
   await command(rest);
   process.exit(0);
 } catch (err) {
-  const message = err instanceof CliError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (err as Error).message : `Unexpected failure: ${(err as Error).message}`;
+  const message =
+    err instanceof CliError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? (err as Error).message
+      : `Unexpected failure: ${(err as Error).message}`;
   console.error(`mtm ${name}: ${message.split('\n')[0]}`);
   process.exit(1);
 }

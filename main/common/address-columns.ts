@@ -17,4 +17,10 @@ export const toAddressColumns = (a: Address): AddressColumns => ({
   zip: a.zip ?? null,
 });
 
-export const fromAddressColumns = (r: AddressColumns) => ({ line1: r.addressLine1, line2: r.addressLine2, city: r.city, state: r.state, zip: r.zip });
+export const fromAddressColumns = (r: AddressColumns) => ({
+  line1: r.addressLine1,
+  line2: r.addressLine2,
+  city: r.city,
+  state: r.state,
+  zip: r.zip,
+});

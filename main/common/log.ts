@@ -7,9 +7,12 @@ const MAX_MESSAGE = 200;
 
 /** One line about an error with nothing but its class name and message (first line, shortened). */
 export function describeError(err: unknown): string {
-  if (!(err instanceof Error)) return typeof err === 'string' ? 'Error (a string was thrown)' : `Error (${typeof err} thrown)`;
+  if (!(err instanceof Error))
+    return typeof err === 'string' ? 'Error (a string was thrown)' : `Error (${typeof err} thrown)`;
   // Quoted text in a message is often the input itself (JSON.parse quotes what it could not read).
-  const message = (err.message.split('\n')[0] ?? '').replace(/"[^"]*"|'[^']{2,}'|`[^`]*`/g, '"…"').slice(0, MAX_MESSAGE);
+  const message = (err.message.split('\n')[0] ?? '')
+    .replace(/"[^"]*"|'[^']{2,}'|`[^`]*`/g, '"…"')
+    .slice(0, MAX_MESSAGE);
   return `${err.name}: ${message}`;
 }
 

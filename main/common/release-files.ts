@@ -22,7 +22,8 @@ async function* linesOf(stream: Readable): AsyncIterable<string> {
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line) yield line;
 }
 
-const find = <T>(files: Map<string, T>, name: string | RegExp) => [...files].find(([n]) => (typeof name === 'string' ? n === name : name.test(n)))?.[1];
+const find = <T>(files: Map<string, T>, name: string | RegExp) =>
+  [...files].find(([n]) => (typeof name === 'string' ? n === name : name.test(n)))?.[1];
 
 function fromPaths(release: string, files: Map<string, string>): ReleaseFiles {
   return {
@@ -39,16 +40,22 @@ function fromPaths(release: string, files: Map<string, string>): ReleaseFiles {
 async function openFolder(dir: string, subfolders: string[]): Promise<ReleaseFiles> {
   const files = new Map<string, string>();
   for (const d of [dir, ...subfolders.map((s) => join(dir, s))]) {
-    for (const f of await fs.readdir(d).catch(() => [] as string[])) if (!files.has(f.toUpperCase())) files.set(f.toUpperCase(), join(d, f));
+    for (const f of await fs.readdir(d).catch(() => [] as string[]))
+      if (!files.has(f.toUpperCase())) files.set(f.toUpperCase(), join(d, f));
   }
   return fromPaths(basename(dir), files);
 }
 
 async function openZip(file: string, what: string): Promise<ReleaseFiles> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false }, (err, z) => (err || !z ? reject(err ?? new Error('no zip')) : resolve(z))),
+    yauzl.open(file, { lazyEntries: true, autoClose: false }, (err, z) =>
+      err || !z ? reject(err ?? new Error('no zip')) : resolve(z),
+    ),
   ).catch(() => {
-    throw new AppError('validation', `${basename(file)} is not a zip file. Give the ${what} zip as downloaded, or the folder it unpacks to.`);
+    throw new AppError(
+      'validation',
+      `${basename(file)} is not a zip file. Give the ${what} zip as downloaded, or the folder it unpacks to.`,
+    );
   });
   const entries = new Map<string, yauzl.Entry>();
   await new Promise<void>((resolve, reject) => {
@@ -67,7 +74,9 @@ async function openZip(file: string, what: string): Promise<ReleaseFiles> {
       const entry = find(entries, name);
       if (!entry) return null;
       return (async function* () {
-        const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
+        const stream = await new Promise<Readable>((resolve, reject) =>
+          zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))),
+        );
         stream.setEncoding('utf8');
         yield* linesOf(stream);
       })();

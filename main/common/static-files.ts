@@ -21,14 +21,20 @@ export const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
-export type StaticFile = { status: 200; file: string; headers: Record<string, string> } | { status: 400 | 403 | 500; file?: undefined; headers: Record<string, string>; text: string };
+export type StaticFile =
+  | { status: 200; file: string; headers: Record<string, string> }
+  | { status: 400 | 403 | 500; file?: undefined; headers: Record<string, string>; text: string };
 
 /**
  * The file for a URL path (still percent-encoded): inside `root` or refused; any path that names
  * no file gets index.html (the app routes by the hash, so this only happens for a mistyped address).
  */
 export function staticFile(root: string, pathname: string): StaticFile {
-  const refuse = (status: 400 | 403 | 500, text: string): StaticFile => ({ status, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }, text });
+  const refuse = (status: 400 | 403 | 500, text: string): StaticFile => ({
+    status,
+    headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+    text,
+  });
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -42,5 +48,13 @@ export function staticFile(root: string, pathname: string): StaticFile {
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) return refuse(500, 'The renderer is not built: run `npm run build:renderer`.');
   const html = extname(file) === '.html';
-  return { status: 200, file, headers: { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', ...(html ? { 'content-security-policy': PAGE_CSP } : {}) } };
+  return {
+    status: 200,
+    file,
+    headers: {
+      ...SECURITY_HEADERS,
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      ...(html ? { 'content-security-policy': PAGE_CSP } : {}),
+    },
+  };
 }

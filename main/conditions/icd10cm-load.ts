@@ -28,7 +28,11 @@ export async function loadIcd10cm(db: DataSource, user: SignedInUser, path: stri
     const orderName = files.names.find((n) => /ORDER.*\.TXT$/.test(n) && !/ADDENDA/.test(n));
     const single = files.names.length === 1 && files.names[0]!.endsWith('.TXT') ? files.names[0] : undefined;
     const name = codesName ?? orderName ?? single;
-    if (!name) throw new AppError('validation', `${files.release} holds no ICD-10-CM codes file (icd10cm-codes-YYYY.txt) or order file (icd10cm-order-YYYY.txt). Give the "Code Descriptions in Tabular Order" zip from CMS or CDC, or one of those files.`);
+    if (!name)
+      throw new AppError(
+        'validation',
+        `${files.release} holds no ICD-10-CM codes file (icd10cm-codes-YYYY.txt) or order file (icd10cm-order-YYYY.txt). Give the "Code Descriptions in Tabular Order" zip from CMS or CDC, or one of those files.`,
+      );
     const codes = new Map<string, string>();
     let line = 0;
     for await (const text of files.lines(name)!) {
@@ -39,10 +43,18 @@ export async function loadIcd10cm(db: DataSource, user: SignedInUser, path: stri
         continue;
       }
       const plain = CODES_LINE.exec(text);
-      if (!plain) throw new AppError('validation', `${name.toLowerCase()} line ${line} is not an ICD-10-CM code line ("${text.slice(0, 40)}"): this is not a CMS code descriptions file.`);
+      if (!plain)
+        throw new AppError(
+          'validation',
+          `${name.toLowerCase()} line ${line} is not an ICD-10-CM code line ("${text.slice(0, 40)}"): this is not a CMS code descriptions file.`,
+        );
       codes.set(dotted(plain[1]!), plain[2]!.trim());
     }
-    if (codes.size < 1000) throw new AppError('validation', `${name.toLowerCase()} holds only ${codes.size} codes: a full ICD-10-CM release has about 74 000. Nothing was loaded.`);
+    if (codes.size < 1000)
+      throw new AppError(
+        'validation',
+        `${name.toLowerCase()} holds only ${codes.size} codes: a full ICD-10-CM release has about 74 000. Nothing was loaded.`,
+      );
     await db.transaction(async (em) => {
       await run(em, sql`DELETE FROM icd10cm_codes`);
       await run(em, sql`DELETE FROM icd10cm_release`);
@@ -50,7 +62,10 @@ export async function loadIcd10cm(db: DataSource, user: SignedInUser, path: stri
       // Several hundred rows a statement: one round trip per batch, well inside SQLite's parameter limit.
       for (let i = 0; i < rows.length; i += 400) {
         const batch = rows.slice(i, i + 400);
-        const values = sql.join(batch.map(([code, title]) => sql`(${code}, ${title})`), ', ');
+        const values = sql.join(
+          batch.map(([code, title]) => sql`(${code}, ${title})`),
+          ', ',
+        );
         await run(em, sql`INSERT INTO icd10cm_codes (code, title) VALUES ${values}`);
       }
       await run(
@@ -58,7 +73,13 @@ export async function loadIcd10cm(db: DataSource, user: SignedInUser, path: stri
         sql`INSERT INTO icd10cm_release (id, release, codes, loaded_at, loaded_by)
             VALUES (1, ${files.release}, ${codes.size}, ${new Date().toISOString()}, ${user.username})`,
       );
-      await appendAudit(em, { username: user.username, action: 'conditions.loadIcd10cm', category: 'conditions', outcome: 'success', detail: `${files.release}: ${codes.size} billable codes` });
+      await appendAudit(em, {
+        username: user.username,
+        action: 'conditions.loadIcd10cm',
+        category: 'conditions',
+        outcome: 'success',
+        detail: `${files.release}: ${codes.size} billable codes`,
+      });
     });
     return { release: files.release, codes: codes.size };
   } finally {

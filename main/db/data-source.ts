@@ -32,7 +32,9 @@ function unlock(db: Connection, key: Buffer): void {
   // taken as pages are read).
   db.pragma(`cache_size = -${CACHE_KIB}`);
   // Lets one INSERT compute an audit row's chain link atomically (main/security/audit).
-  db.function('mtm_sha256', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text)).digest('hex'));
+  db.function('mtm_sha256', { deterministic: true }, (text: unknown) =>
+    createHash('sha256').update(String(text)).digest('hex'),
+  );
 }
 
 /** The better-sqlite3 connection under a data source, for bulk work in one synchronous transaction. */
@@ -41,7 +43,10 @@ export function rawConnection(ds: DataSource): Connection {
 }
 
 function isNotADatabase(err: unknown): boolean {
-  return (err as { code?: string }).code === 'SQLITE_NOTADB' || /file is not a database/i.test(String((err as Error)?.message));
+  return (
+    (err as { code?: string }).code === 'SQLITE_NOTADB' ||
+    /file is not a database/i.test(String((err as Error)?.message))
+  );
 }
 
 /**
@@ -72,7 +77,10 @@ export async function openDatabase(file: string, key: Buffer, migrations = MIGRA
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     if (isNotADatabase(err)) {
-      throw new AppError('internal', 'The database file does not match its keyring (or is not an MTM Desk database). Restore both from the same backup.');
+      throw new AppError(
+        'internal',
+        'The database file does not match its keyring (or is not an MTM Desk database). Restore both from the same backup.',
+      );
     }
     throw err;
   }
@@ -83,7 +91,10 @@ export async function quickCheck(dataSource: DataSource): Promise<void> {
   // dialect: SQLite's own integrity check.
   const check = await all<{ quick_check: string }>(dataSource, sql`PRAGMA quick_check`);
   if (check[0]?.quick_check !== 'ok') {
-    throw new AppError('internal', `The database failed its integrity check (${check.map((r) => r.quick_check).join('; ')}). Restore it from a backup.`);
+    throw new AppError(
+      'internal',
+      `The database failed its integrity check (${check.map((r) => r.quick_check).join('; ')}). Restore it from a backup.`,
+    );
   }
 }
 

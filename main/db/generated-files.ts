@@ -37,7 +37,7 @@ export async function rowsSource(db: DataSource): Promise<string> {
     for (const c of columns) lines.push(`    ${c.name}: ${tsType(c)};`);
     lines.push('  };');
   }
-  lines.push('}', '', '/** A row of one table, e.g. `Row<\'patients\'>`; pick the columns a query selects. */');
+  lines.push('}', '', "/** A row of one table, e.g. `Row<'patients'>`; pick the columns a query selects. */");
   lines.push('export type Row<T extends keyof Tables> = Tables[T];', '');
   return lines.join('\n');
 }
@@ -48,9 +48,13 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.ur
 
 /** migrations/index.ts: every `<timestamp>-<name>.ts` file's class, oldest first. */
 export function migrationsIndexSource(): string {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{13}-[a-z0-9-]+\.ts$/.test(f)).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{13}-[a-z0-9-]+\.ts$/.test(f))
+    .sort();
   const entries = files.map((f) => {
-    const cls = /export class (\w+) implements ForwardMigration/.exec(readFileSync(join(MIGRATIONS_DIR, f), 'utf8'))?.[1];
+    const cls = /export class (\w+) implements ForwardMigration/.exec(
+      readFileSync(join(MIGRATIONS_DIR, f), 'utf8'),
+    )?.[1];
     if (!cls) throw new Error(`${f} does not export a class implementing ForwardMigration`);
     return { cls, module: `./${f.slice(0, -3)}` };
   });

@@ -37,10 +37,14 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
 
 /** Fragments joined, e.g. the conditions of a WHERE or the columns of a SET. */
 sql.join = (parts: readonly Sql[], separator: string): Sql =>
-  fragment(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.params));
+  fragment(
+    parts.map((p) => p.text).join(separator),
+    parts.flatMap((p) => p.params),
+  );
 
 /** `IN (${sql.list(ids)})`; an empty list matches nothing. */
-sql.list = (values: readonly unknown[]): Sql => (values.length ? fragment(values.map(() => '?').join(', '), values) : fragment('NULL', []));
+sql.list = (values: readonly unknown[]): Sql =>
+  values.length ? fragment(values.map(() => '?').join(', '), values) : fragment('NULL', []);
 
 /** Nothing, for an optional part. */
 sql.empty = fragment('', []);

@@ -54,12 +54,24 @@ function mbi(rand: () => number): string {
   const pick = (kind: string) => {
     const n = () => String(Math.floor(rand() * 10));
     const a = () => MBI_LETTERS[Math.floor(rand() * MBI_LETTERS.length)]!;
-    return kind === 'C' ? String(1 + Math.floor(rand() * 9)) : kind === 'N' ? n() : kind === 'A' ? a() : rand() < 0.5 ? a() : n();
+    return kind === 'C'
+      ? String(1 + Math.floor(rand() * 9))
+      : kind === 'N'
+        ? n()
+        : kind === 'A'
+          ? a()
+          : rand() < 0.5
+            ? a()
+            : n();
   };
   return identifiers.mbi.positions.map(pick).join('');
 }
 
-export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts: { patients: number; seed: number; today?: string; reviews?: number }): Promise<DemoSummary> {
+export async function fillDemoPharmacy(
+  db: DataSource,
+  user: SignedInUser,
+  opts: { patients: number; seed: number; today?: string; reviews?: number },
+): Promise<DemoSummary> {
   const rand = random(opts.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const shuffle = <T>(xs: readonly T[]) => {
@@ -81,17 +93,31 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
   let fills = 0;
 
   const insert = {
-    prescriber: raw.prepare(`INSERT INTO prescribers (id, npi, first_name, last_name, credentials, phone, fax, preferred_contact, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'fax', ?, 'demo', ?, 'demo')`),
+    prescriber: raw.prepare(
+      `INSERT INTO prescribers (id, npi, first_name, last_name, credentials, phone, fax, preferred_contact, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'fax', ?, 'demo', ?, 'demo')`,
+    ),
     patient: raw.prepare(
       `INSERT INTO patients (id, external_id, first_name, last_name, date_of_birth, sex, phone, address_line1, city, state, zip, preferred_language, mbi, part_d_plan_name, part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Demotown', 'OH', '43999', ?, ?, ?, ?, ?, ?, 'Demo pharmacy: fictional person', ?, 'demo', ?, 'demo')`,
     ),
-    allergy: raw.prepare(`INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at) VALUES (?, ?, ?, ?, 'moderate', 'allergy', ?)`),
-    condition: raw.prepare(`INSERT INTO patient_conditions (id, patient_id, code, created_at, created_by) VALUES (?, ?, ?, ?, 'demo')`),
-    medication: raw.prepare(`INSERT INTO patient_medications (id, patient_id, product, kind, sig, indication, prescriber_id, start_date, source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'rx', 'As directed on the label', ?, ?, ?, 'patientReported', ?, 'demo', ?, 'demo')`),
-    fill: raw.prepare(`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, prescriber_npi, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    genotype: raw.prepare(`INSERT INTO patient_genotypes (id, patient_id, gene, result, tested_on, laboratory, created_at, created_by) VALUES (?, ?, 'CYP2C19', 'Poor metabolizer', ?, 'Demo Genomics Lab', ?, 'demo')`),
-    enrollment: raw.prepare(`INSERT INTO mtm_enrollments (patient_id, contract_year, version, targeted_date, enrolled_date, cmr_offered_date, cmr_offered_method, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?, 'demo')`),
+    allergy: raw.prepare(
+      `INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at) VALUES (?, ?, ?, ?, 'moderate', 'allergy', ?)`,
+    ),
+    condition: raw.prepare(
+      `INSERT INTO patient_conditions (id, patient_id, code, created_at, created_by) VALUES (?, ?, ?, ?, 'demo')`,
+    ),
+    medication: raw.prepare(
+      `INSERT INTO patient_medications (id, patient_id, product, kind, sig, indication, prescriber_id, start_date, source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'rx', 'As directed on the label', ?, ?, ?, 'patientReported', ?, 'demo', ?, 'demo')`,
+    ),
+    fill: raw.prepare(
+      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, prescriber_npi, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    genotype: raw.prepare(
+      `INSERT INTO patient_genotypes (id, patient_id, gene, result, tested_on, laboratory, created_at, created_by) VALUES (?, ?, 'CYP2C19', 'Poor metabolizer', ?, 'Demo Genomics Lab', ?, 'demo')`,
+    ),
+    enrollment: raw.prepare(
+      `INSERT INTO mtm_enrollments (patient_id, contract_year, version, targeted_date, enrolled_date, cmr_offered_date, cmr_offered_method, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?, 'demo')`,
+    ),
   };
 
   raw.transaction(() => {
@@ -102,7 +128,17 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
       npis.add(n);
       const id = randomUUID();
       prescriberIds.push(id);
-      insert.prescriber.run(id, n, pick(demo.firstNames), `${pick(demo.lastNames)}-Demo`, pick(['MD', 'DO', 'NP', 'PA-C']), '6145550100', '6145550199', now, now);
+      insert.prescriber.run(
+        id,
+        n,
+        pick(demo.firstNames),
+        `${pick(demo.lastNames)}-Demo`,
+        pick(['MD', 'DO', 'NP', 'PA-C']),
+        '6145550100',
+        '6145550199',
+        now,
+        now,
+      );
     }
     const prescriberNpi = new Map(prescriberIds.map((id, i) => [id, [...npis][i]!]));
     const year = Number(today.slice(0, 4));
@@ -115,8 +151,24 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
       const plan = pick(demo.plans);
       const allergy = rand() < 0.2 ? pick(demo.allergies) : null;
       // The dispensing system's patient number, so fill exports can name patients by it.
-      insert.patient.run(id, `DEMO-${i}`, pick(demo.firstNames), pick(demo.lastNames), dob, rand() < 0.55 ? 'female' : 'male', `614555${String(1000 + (i % 9000)).slice(-4)}`, `${1 + Math.floor(rand() * 999)} Imaginary Lane`,
-        rand() < 0.1 ? 'es' : 'en', mbi(rand), plan.name, plan.contractId, `DEMO${String(i).padStart(7, '0')}`, allergy ? 0 : 1, now, now);
+      insert.patient.run(
+        id,
+        `DEMO-${i}`,
+        pick(demo.firstNames),
+        pick(demo.lastNames),
+        dob,
+        rand() < 0.55 ? 'female' : 'male',
+        `614555${String(1000 + (i % 9000)).slice(-4)}`,
+        `${1 + Math.floor(rand() * 999)} Imaginary Lane`,
+        rand() < 0.1 ? 'es' : 'en',
+        mbi(rand),
+        plan.name,
+        plan.contractId,
+        `DEMO${String(i).padStart(7, '0')}`,
+        allergy ? 0 : 1,
+        now,
+        now,
+      );
       if (allergy) insert.allergy.run(randomUUID(), id, allergy.substance, allergy.reaction, now);
       if (rand() < 0.03) insert.genotype.run(randomUUID(), id, isoDaysBefore(today, 400), now);
       // Conditions that go together: dyslipidemia and diabetes are likelier with hypertension. Complex
@@ -124,31 +176,75 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
       const complex = rand() < demo.complex.share;
       const likelier = (share: number) => Math.min(0.95, share * (complex ? demo.complex.conditionShareFactor : 1));
       const hasHtn = rand() < likelier(demo.conditions[0]!.share);
-      const conditions = demo.conditions.filter((c, k) => (k === 0 ? hasHtn : rand() < likelier(c.share * (hasHtn ? 1.15 : 0.7))));
+      const conditions = demo.conditions.filter((c, k) =>
+        k === 0 ? hasHtn : rand() < likelier(c.share * (hasHtn ? 1.15 : 0.7)),
+      );
       const medicines = complex
-        ? [...conditions.flatMap((c) => shuffle(c.medicines).slice(0, c.maxMedicines)), ...demo.otherMedicines.filter(() => rand() < demo.complex.otherMedicineShare)]
-        : [...new Set([...conditions.map((c) => pick(c.medicines)), ...(rand() < demo.otherMedicineShare ? [pick(demo.otherMedicines)] : [])])];
+        ? [
+            ...conditions.flatMap((c) => shuffle(c.medicines).slice(0, c.maxMedicines)),
+            ...demo.otherMedicines.filter(() => rand() < demo.complex.otherMedicineShare),
+          ]
+        : [
+            ...new Set([
+              ...conditions.map((c) => pick(c.medicines)),
+              ...(rand() < demo.otherMedicineShare ? [pick(demo.otherMedicines)] : []),
+            ]),
+          ];
       for (const c of conditions) insert.condition.run(randomUUID(), id, c.code, now);
       if (conditions.length && medicines.length) (complex ? complexReviewable : reviewable).push(id);
-      const pattern = rand() < demo.adherence.steady ? 'steady' : rand() < demo.adherence.gappy / (1 - demo.adherence.steady) ? 'gappy' : 'stopped';
+      const pattern =
+        rand() < demo.adherence.steady
+          ? 'steady'
+          : rand() < demo.adherence.gappy / (1 - demo.adherence.steady)
+            ? 'gappy'
+            : 'stopped';
       for (const [m, medicine] of medicines.entries()) {
         const prescriber = pick(prescriberIds);
         const ninety = rand() < demo.ninetyDayShare;
         const supply = ninety ? 90 : 30;
-        insert.medication.run(randomUUID(), id, medicine, conditions.find((c) => c.medicines.includes(medicine))?.code ?? null, prescriber, isoDaysBefore(today, 730), now, now);
+        insert.medication.run(
+          randomUUID(),
+          id,
+          medicine,
+          conditions.find((c) => c.medicines.includes(medicine))?.code ?? null,
+          prescriber,
+          isoDaysBefore(today, 730),
+          now,
+          now,
+        );
         // Two years of fills, ending in the pattern chosen for the patient.
         let day = 730 - Math.floor(rand() * 20);
         let fillNumber = 0;
         const stopAt = pattern === 'stopped' ? 60 + Math.floor(rand() * 200) : -1;
         while (day > 0 && day > stopAt) {
-          insert.fill.run(randomUUID(), id, `D${i}-${m}`, fillNumber++, isoDaysBefore(today, day), `${medicine.toUpperCase()} TAB`, supply, supply, prescriberNpi.get(prescriber)!, Math.round(rand() * 4000) / 100, now);
+          insert.fill.run(
+            randomUUID(),
+            id,
+            `D${i}-${m}`,
+            fillNumber++,
+            isoDaysBefore(today, day),
+            `${medicine.toUpperCase()} TAB`,
+            supply,
+            supply,
+            prescriberNpi.get(prescriber)!,
+            Math.round(rand() * 4000) / 100,
+            now,
+          );
           fills++;
           day -= supply + (pattern === 'gappy' ? 5 + Math.floor(rand() * 35) : Math.floor(rand() * 4));
         }
       }
       if (complex && rand() < demo.complex.enrolledShare) {
         const offered = rand() < 0.5;
-        insert.enrollment.run(id, year, isoDaysBefore(today, 200), isoDaysBefore(today, 190), offered ? isoDaysBefore(today, 100) : null, offered ? 'telephone' : null, now);
+        insert.enrollment.run(
+          id,
+          year,
+          isoDaysBefore(today, 200),
+          isoDaysBefore(today, 190),
+          offered ? isoDaysBefore(today, 100) : null,
+          offered ? 'telephone' : null,
+          now,
+        );
       }
     }
   })();
@@ -156,41 +252,141 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
   reviewable.unshift(...complexReviewable);
   // This year's criteria with the latest published cost threshold carried forward (see resources/demo).
   const latest = Object.entries(targeting.years).sort(([a], [b]) => Number(b) - Number(a))[0]![1];
-  await setCriteria(db.manager, Number(today.slice(0, 4)), { minDiseases: targeting.defaults.minDiseases, minDrugs: targeting.defaults.minDrugs, costThreshold: latest.costThreshold, diseases: [...CORE_DISEASE_IDS] }, user.username);
+  await setCriteria(
+    db.manager,
+    Number(today.slice(0, 4)),
+    {
+      minDiseases: targeting.defaults.minDiseases,
+      minDrugs: targeting.defaults.minDrugs,
+      costThreshold: latest.costThreshold,
+      diseases: [...CORE_DISEASE_IDS],
+    },
+    user.username,
+  );
 
   // Billing set-up and a payer, then reviews and claims in every state through the real code.
-  await saveProvider(db.manager, user, { legalName: 'Demo Community Pharmacy LLC', npi: npi(rand), taxId: '990000001', taxonomy: '3336C0003X', address: { line1: '1 Demo Plaza', city: 'Demotown', state: 'OH', zip: '439990001' }, phone: '6145550100' });
-  await savePharmacist(db.manager, user, { username: user.username, firstName: user.fullName.split(' ')[0] ?? 'Demo', lastName: user.fullName.split(' ').slice(1).join(' ').replace(/,.*$/, '') || 'Pharmacist', npi: npi(rand), taxonomy: '183500000X' });
-  const setup = await savePayer(db.manager, user, { name: 'Demo Senior Rx', payerId: 'DEMO1', kind: 'partD', submitterId: 'DEMOPHARM', receiverId: 'DEMOCLEAR', receiverName: 'Demo Clearinghouse', claimFilingCode: 'CI', unitRule: 'midpoint', remotePlaceOfService: '10', fees: { '99605': 6500, '99606': 5000, '99607': 2500 }, active: true });
+  await saveProvider(db.manager, user, {
+    legalName: 'Demo Community Pharmacy LLC',
+    npi: npi(rand),
+    taxId: '990000001',
+    taxonomy: '3336C0003X',
+    address: { line1: '1 Demo Plaza', city: 'Demotown', state: 'OH', zip: '439990001' },
+    phone: '6145550100',
+  });
+  await savePharmacist(db.manager, user, {
+    username: user.username,
+    firstName: user.fullName.split(' ')[0] ?? 'Demo',
+    lastName: user.fullName.split(' ').slice(1).join(' ').replace(/,.*$/, '') || 'Pharmacist',
+    npi: npi(rand),
+    taxonomy: '183500000X',
+  });
+  const setup = await savePayer(db.manager, user, {
+    name: 'Demo Senior Rx',
+    payerId: 'DEMO1',
+    kind: 'partD',
+    submitterId: 'DEMOPHARM',
+    receiverId: 'DEMOCLEAR',
+    receiverName: 'Demo Clearinghouse',
+    claimFilingCode: 'CI',
+    unitRule: 'midpoint',
+    remotePlaceOfService: '10',
+    fees: { '99605': 6500, '99606': 5000, '99607': 2500 },
+    active: true,
+  });
   const payerId = setup.payers[0]!.id;
   const reviews = Math.min(opts.reviews ?? 32, reviewable.length);
   let claims = 0;
   const readyLater: Awaited<ReturnType<typeof createClaim>>[] = [];
   const states = ['draft', 'inProgress', 'awaitingPrescriber', 'completed'] as const;
   /** A review walked through the real steps to `target`; a prescriber's answer, if given, once it is completed. */
-  const walkReview = async (k: number, patientId: string, type: 'cmr' | 'tmr', target: (typeof states)[number], answer?: (typeof OUTCOMES)[number]) => {
+  const walkReview = async (
+    k: number,
+    patientId: string,
+    type: 'cmr' | 'tmr',
+    target: (typeof states)[number],
+    answer?: (typeof OUTCOMES)[number],
+  ) => {
     let r = await createReview(db, user, { patientId, type });
     if (target === 'draft') return r;
     const prescriberId = prescriberIds[k % prescriberIds.length]!;
     r = await actOnReview(db, user, r.id, r.version, 'start');
-    r = await updateReview(db, user, { id: r.id, version: r.version, changes: { deliveryMethod: k % 3 ? 'inPerson' : 'telephone', ...(type === 'cmr' ? { cmrDate: isoDaysBefore(today, 1 + (k % 20)) } : {}), problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
-    for (const l of r.reconciliation) r = await resolveLine(db, user, { id: r.id, version: r.version, lineKey: l.key, resolution: 'asListed', note: undefined });
-    const problem = await one<Pick<Row<'drug_therapy_problems'>, 'id'>>(db, sql`
+    r = await updateReview(db, user, {
+      id: r.id,
+      version: r.version,
+      changes: {
+        deliveryMethod: k % 3 ? 'inPerson' : 'telephone',
+        ...(type === 'cmr' ? { cmrDate: isoDaysBefore(today, 1 + (k % 20)) } : {}),
+        problemsConfirmed: true,
+        followUpDate: r.suggestedFollowUp,
+      },
+    });
+    for (const l of r.reconciliation)
+      r = await resolveLine(db, user, {
+        id: r.id,
+        version: r.version,
+        lineKey: l.key,
+        resolution: 'asListed',
+        note: undefined,
+      });
+    const problem = await one<Pick<Row<'drug_therapy_problems'>, 'id'>>(
+      db,
+      sql`
       INSERT INTO drug_therapy_problems (id, patient_id, source, category, severity, title, description, created_at,
         created_by)
       VALUES (${randomUUID()}, ${patientId}, 'manual', 'nonadherence', 'moderate',
         ${r.reconciliation[0]?.ingredients.join(' + ') || 'medicines'}, 'Gaps between refills (demo)',
         ${new Date().toISOString()}, ${user.username})
-      RETURNING id`);
+      RETURNING id`,
+    );
     r = await updateReview(db, user, { id: r.id, version: r.version, changes: { problemsConfirmed: true } });
-    r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'educate', actor: 'patient', prescriberId: null, detail: 'Refill reminders and a weekly pill box (demo)', talkedAbout: 'Taking your medicines every day.', toDo: 'Use the pill box every morning.' } });
-    r = await saveRecommendation(db, user, { id: r.id, version: r.version, recommendation: { problemId: problem!.id, action: 'changeProduct', actor: 'prescriber', prescriberId, detail: 'Consider 90-day supplies (demo)', talkedAbout: '', toDo: '' } });
-    r = await saveCommunication(db, user, { id: r.id, version: r.version, prescriberId, method: 'fax', sentDate: isoDaysBefore(today, 1 + (k % 20)), dueDate: isoDaysBefore(today, -7 + (k % 20)) });
+    r = await saveRecommendation(db, user, {
+      id: r.id,
+      version: r.version,
+      recommendation: {
+        problemId: problem!.id,
+        action: 'educate',
+        actor: 'patient',
+        prescriberId: null,
+        detail: 'Refill reminders and a weekly pill box (demo)',
+        talkedAbout: 'Taking your medicines every day.',
+        toDo: 'Use the pill box every morning.',
+      },
+    });
+    r = await saveRecommendation(db, user, {
+      id: r.id,
+      version: r.version,
+      recommendation: {
+        problemId: problem!.id,
+        action: 'changeProduct',
+        actor: 'prescriber',
+        prescriberId,
+        detail: 'Consider 90-day supplies (demo)',
+        talkedAbout: '',
+        toDo: '',
+      },
+    });
+    r = await saveCommunication(db, user, {
+      id: r.id,
+      version: r.version,
+      prescriberId,
+      method: 'fax',
+      sentDate: isoDaysBefore(today, 1 + (k % 20)),
+      dueDate: isoDaysBefore(today, -7 + (k % 20)),
+    });
     r = await timeReview(db, user, r.id, r.version, { correctMinutes: (type === 'cmr' ? 20 : 10) + (k % 4) * 10 });
     if (target === 'inProgress') return r;
     if (target === 'awaitingPrescriber') return actOnReview(db, user, r.id, r.version, 'awaitPrescriber');
     r = await actOnReview(db, user, r.id, r.version, 'complete');
-    return answer ? recordOutcome(db, user, { id: r.id, version: r.version, recommendationId: r.plan[1]!.id, outcome: answer, date: today, note: undefined }) : r;
+    return answer
+      ? recordOutcome(db, user, {
+          id: r.id,
+          version: r.version,
+          recommendationId: r.plan[1]!.id,
+          outcome: answer,
+          date: today,
+          note: undefined,
+        })
+      : r;
   };
   for (let k = 0; k < reviews; k++) {
     const target = states[k % states.length]!;
@@ -211,18 +407,46 @@ export async function fillDemoPharmacy(db: DataSource, user: SignedInUser, opts:
     const version = async () =>
       (await one<Pick<Row<'claims'>, 'version'>>(db, sql`SELECT version FROM claims WHERE id = ${c.id}`))!.version;
     if (path === 2) continue;
-    if (path === 6) await actOnClaim(db, user, { action: 'rejected', id: c.id, version: await version(), reason: 'Demo: invalid subscriber ID' });
+    if (path === 6)
+      await actOnClaim(db, user, {
+        action: 'rejected',
+        id: c.id,
+        version: await version(),
+        reason: 'Demo: invalid subscriber ID',
+      });
     // The void goes out as a claim of its own (frequency 8), ready for the next export.
     else if (path === 7) await actOnClaim(db, user, { action: 'void', id: c.id, version: await version() });
     else {
       c = await actOnClaim(db, user, { action: 'submitted', id: c.id, version: await version() });
-      if (path === 4) await actOnClaim(db, user, { action: 'paid', id: c.id, version: c.version, paidAmount: c.totalCents / 100 - 5, paidDate: today, payerClaimNumber: `DEMO-ICN-${k}` });
-      if (path === 5) await actOnClaim(db, user, { action: 'denied', id: c.id, version: c.version, reason: 'Demo: member not eligible', payerClaimNumber: `DEMO-ICN-${k}` });
+      if (path === 4)
+        await actOnClaim(db, user, {
+          action: 'paid',
+          id: c.id,
+          version: c.version,
+          paidAmount: c.totalCents / 100 - 5,
+          paidDate: today,
+          payerClaimNumber: `DEMO-ICN-${k}`,
+        });
+      if (path === 5)
+        await actOnClaim(db, user, {
+          action: 'denied',
+          id: c.id,
+          version: c.version,
+          reason: 'Demo: member not eligible',
+          payerClaimNumber: `DEMO-ICN-${k}`,
+        });
     }
   }
   for (const c of readyLater) await actOnClaim(db, user, { action: 'ready', id: c.id, version: c.version });
   // Follow-up TMRs for other targeted patients, with every kind of prescriber answer (and some still awaited).
   const tmrs = Math.min(Math.round(reviews / 2), reviewable.length - reviews);
-  for (let k = 0; k < tmrs; k++) await walkReview(reviews + k, reviewable[reviews + k]!, 'tmr', 'completed', [...OUTCOMES, undefined][k % (OUTCOMES.length + 1)]);
+  for (let k = 0; k < tmrs; k++)
+    await walkReview(
+      reviews + k,
+      reviewable[reviews + k]!,
+      'tmr',
+      'completed',
+      [...OUTCOMES, undefined][k % (OUTCOMES.length + 1)],
+    );
   return { patients: ids.length, fills, prescribers: prescriberIds.length, reviews: reviews + tmrs, claims };
 }

@@ -54,8 +54,16 @@ type PharmacyRow = Pick<Row<'pharmacy'>, 'name' | 'npi' | 'phone' | 'city' | 'st
   line2: Row<'pharmacy'>['address_line2'];
 };
 
-const addressLines = (a: { line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null }) =>
-  [a.line1, a.line2, [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')].filter((l): l is string => Boolean(l));
+const addressLines = (a: {
+  line1: string | null;
+  line2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}) =>
+  [a.line1, a.line2, [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')].filter(
+    (l): l is string => Boolean(l),
+  );
 
 /** What the patient takes now, one row per reconciliation line they still take, with the details the list knows. */
 async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
@@ -78,13 +86,29 @@ async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
     .map((l) => {
       const entry = l.entries.find((e) => e.source !== 'pharmacyFill') ?? l.entries[0]!;
       const row = listed.find((m) => m.source === entry.source && m.product === entry.product);
-      const name = [entry.product, entry.strength && !entry.product.toLowerCase().includes(entry.strength.toLowerCase()) ? entry.strength : null].filter(Boolean).join(' ');
+      const name = [
+        entry.product,
+        entry.strength && !entry.product.toLowerCase().includes(entry.strength.toLowerCase()) ? entry.strength : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
       const fill = l.entries.find((e) => e.source === 'pharmacyFill');
-      return { medication: name, howIUse: entry.sig ?? '', whyIUse: row?.indication ?? '', prescriber: row?.prescriber ?? (fill ? (filledBy.get(fill.product) ?? '') : ''), started: row?.start_date ?? null };
+      return {
+        medication: name,
+        howIUse: entry.sig ?? '',
+        whyIUse: row?.indication ?? '',
+        prescriber: row?.prescriber ?? (fill ? (filledBy.get(fill.product) ?? '') : ''),
+        started: row?.start_date ?? null,
+      };
     });
 }
 
-export async function reviewDocumentData(db: DataSource, reviewId: string, preparer: string, options: { language?: Language; preparedOn?: string } = {}): Promise<ReviewDocumentData> {
+export async function reviewDocumentData(
+  db: DataSource,
+  reviewId: string,
+  preparer: string,
+  options: { language?: Language; preparedOn?: string } = {},
+): Promise<ReviewDocumentData> {
   const review = await getReview(db, reviewId);
   const patient = await getPatient(db, review.patientId);
   const preparedOn = options.preparedOn ?? todayIso();
@@ -98,7 +122,15 @@ export async function reviewDocumentData(db: DataSource, reviewId: string, prepa
     preparedOn,
     language: options.language ?? (patient.preferredLanguage === 'es' ? 'es' : 'en'),
     settings,
-    pharmacy: { name: ph!.name, npi: ph!.npi, addressLines: addressLines(ph!), phone: formatPhone(ph!.phone), fax: formatPhone(settings.fax), hours: settings.hours, tty: settings.tty },
+    pharmacy: {
+      name: ph!.name,
+      npi: ph!.npi,
+      addressLines: addressLines(ph!),
+      phone: formatPhone(ph!.phone),
+      fax: formatPhone(settings.fax),
+      hours: settings.hours,
+      tty: settings.tty,
+    },
     patient,
     review,
     pharmacist: review.signedBy?.replace(/ \([^)]*\)$/, '') ?? preparer,

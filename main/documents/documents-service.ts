@@ -17,11 +17,21 @@ import { prescriberLetterDocument } from './prescriber-letter';
 import { billingProvider, renderingPharmacist } from '../billing/billing-setup';
 import { carePlanBundle } from './fhir-care-plan';
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** No patient data in a file name unless the pharmacy's setting asks for it. */
 function fileName(kind: string, d: ReviewDocumentData, style: DocumentSettings['fileNames']): string {
-  const who = style === 'initials' ? ascii([d.patient.firstName[0], d.patient.lastName[0]].join('')) : style === 'fullName' ? ascii(`${d.patient.firstName} ${d.patient.lastName}`) : '';
+  const who =
+    style === 'initials'
+      ? ascii([d.patient.firstName[0], d.patient.lastName[0]].join(''))
+      : style === 'fullName'
+        ? ascii(`${d.patient.firstName} ${d.patient.lastName}`)
+        : '';
   return `${[kind, d.preparedOn, d.review.id.slice(0, 8), who].filter(Boolean).join('-')}.pdf`;
 }
 
@@ -31,17 +41,41 @@ const communicationFor = (r: Review, prescriberId: string) => {
   return c;
 };
 
-export async function makeDocument(db: DataSource, user: SignedInUser, req: DocumentRequest, preparedOn?: string): Promise<PrintedDocument> {
-  const d = await reviewDocumentData(db, req.reviewId, user.fullName, { ...(req.kind === 'cmrSummary' && req.language ? { language: req.language } : {}), ...(preparedOn ? { preparedOn } : {}) });
+export async function makeDocument(
+  db: DataSource,
+  user: SignedInUser,
+  req: DocumentRequest,
+  preparedOn?: string,
+): Promise<PrintedDocument> {
+  const d = await reviewDocumentData(db, req.reviewId, user.fullName, {
+    ...(req.kind === 'cmrSummary' && req.language ? { language: req.language } : {}),
+    ...(preparedOn ? { preparedOn } : {}),
+  });
   const draft = d.review.status !== 'completed';
   // An unsigned review's documents say so on every page, in words and across the page.
   const withMark = <T extends object>(doc: T) =>
-    draft ? { ...doc, watermark: { text: 'DRAFT', opacity: 0.1, bold: true }, header: { text: 'DRAFT — NOT SIGNED — not for the patient', alignment: 'center' as const, bold: true, color: '#a8201a', margin: [0, 24, 0, 0] as [number, number, number, number] } } : doc;
+    draft
+      ? {
+          ...doc,
+          watermark: { text: 'DRAFT', opacity: 0.1, bold: true },
+          header: {
+            text: 'DRAFT — NOT SIGNED — not for the patient',
+            alignment: 'center' as const,
+            bold: true,
+            color: '#a8201a',
+            margin: [0, 24, 0, 0] as [number, number, number, number],
+          },
+        }
+      : doc;
   let pdf: Buffer;
   let title: string;
   let kind: string;
   if (req.kind === 'cmrSummary') {
-    if (d.review.type !== 'cmr') throw new AppError('validation', 'The CMS Standardized Format summary follows a CMR. For a TMR or follow-up, print the pharmacist summary.');
+    if (d.review.type !== 'cmr')
+      throw new AppError(
+        'validation',
+        'The CMS Standardized Format summary follows a CMR. For a TMR or follow-up, print the pharmacist summary.',
+      );
     pdf = await renderPdf(withMark(cmrSummaryDocument(d)), d.preparedOn);
     title = 'CMR summary (Standardized Format)';
     kind = 'CMR-summary';
@@ -58,16 +92,30 @@ export async function makeDocument(db: DataSource, user: SignedInUser, req: Docu
     kind = d.review.type === 'cmr' ? 'pharmacist-note' : 'review-summary';
   }
   return {
-    kind: req.kind, patientId: d.patient.id, title, fileName: fileName(kind, d, d.settings.fileNames), base64: pdf.toString('base64'), pages: pageCount(pdf),
-    language: req.kind === 'cmrSummary' ? d.language : 'en', officialText: req.kind !== 'cmrSummary' || formatTexts(d.language).official, draft,
+    kind: req.kind,
+    patientId: d.patient.id,
+    title,
+    fileName: fileName(kind, d, d.settings.fileNames),
+    base64: pdf.toString('base64'),
+    pages: pageCount(pdf),
+    language: req.kind === 'cmrSummary' ? d.language : 'en',
+    officialText: req.kind !== 'cmrSummary' || formatTexts(d.language).official,
+    draft,
   };
 }
 
 /** The summary's sent date, or the fax's communication (sent today, answer due in a week), unless already recorded. */
-export function recordDocumentSent(db: DataSource, user: SignedInUser, req: z.output<typeof documentSentRequest>): Promise<Review> {
+export function recordDocumentSent(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof documentSentRequest>,
+): Promise<Review> {
   const today = todayIso();
   return change(
-    db, user, req.reviewId, req.version,
+    db,
+    user,
+    req.reviewId,
+    req.version,
     async (em, r) => {
       if (req.kind === 'cmrSummary') return r.summary_sent_date ? {} : { summary_sent_date: today };
       const planned = await all<unknown>(
@@ -89,10 +137,22 @@ export function recordDocumentSent(db: DataSource, user: SignedInUser, req: z.ou
 }
 
 /** The review as a FHIR R4 document Bundle (Pharmacist Care Plan), for the plan or the care team. */
-export async function carePlanFile(db: DataSource, user: SignedInUser, reviewId: string): Promise<{ fileName: string; json: string; patientId: string }> {
+export async function carePlanFile(
+  db: DataSource,
+  user: SignedInUser,
+  reviewId: string,
+): Promise<{ fileName: string; json: string; patientId: string }> {
   const d = await reviewDocumentData(db, reviewId, user.fullName);
   const signer = /\(([^)]+)\)$/.exec(d.review.signedBy ?? '')?.[1] ?? user.username;
   const rendering = await renderingPharmacist(db.manager, signer);
-  const bundle = carePlanBundle({ ...d, pharmacistNpi: rendering?.npi ?? null, pharmacyNpi: (await billingProvider(db.manager))?.npi ?? d.pharmacy.npi });
-  return { fileName: fileName('care-plan', d, d.settings.fileNames).replace(/\.pdf$/, '.json'), json: JSON.stringify(bundle, null, 2), patientId: d.patient.id };
+  const bundle = carePlanBundle({
+    ...d,
+    pharmacistNpi: rendering?.npi ?? null,
+    pharmacyNpi: (await billingProvider(db.manager))?.npi ?? d.pharmacy.npi,
+  });
+  return {
+    fileName: fileName('care-plan', d, d.settings.fileNames).replace(/\.pdf$/, '.json'),
+    json: JSON.stringify(bundle, null, 2),
+    patientId: d.patient.id,
+  };
 }

@@ -14,13 +14,25 @@ type PdfMake = {
 const pdfmake = require('pdfmake') as PdfMake;
 const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 const font = (file: string) => join(fontDir, file);
-pdfmake.setFonts({ Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') } });
+pdfmake.setFonts({
+  Roboto: {
+    normal: font('Roboto-Regular.ttf'),
+    bold: font('Roboto-Medium.ttf'),
+    italics: font('Roboto-Italic.ttf'),
+    bolditalics: font('Roboto-MediumItalic.ttf'),
+  },
+});
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
 
 export async function renderPdf(doc: TDocumentDefinitions, preparedOn: string): Promise<Buffer> {
   const at = new Date(`${preparedOn}T12:00:00Z`);
-  return pdfmake.createPdf({ ...doc, info: { creator: 'MTM Desk', producer: 'MTM Desk', creationDate: at, modDate: at, ...doc.info } }).getBuffer();
+  return pdfmake
+    .createPdf({
+      ...doc,
+      info: { creator: 'MTM Desk', producer: 'MTM Desk', creationDate: at, modDate: at, ...doc.info },
+    })
+    .getBuffer();
 }
 
 /** Pages in a PDF this engine wrote (each page object is "/Type /Page"). */

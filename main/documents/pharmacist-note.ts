@@ -3,7 +3,15 @@
 // one-page summary (no full note).
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DTP_LABELS, SEVERITY_LABELS } from '../../preload/schemas/checks';
-import { ACTOR_LABELS, DELIVERY_LABELS, OUTCOME_LABELS, RECIPIENT_LABELS, RECOMMENDATION_LABELS, REVIEW_TYPE_LABELS, STATUS_LABELS } from '../../preload/schemas/reviews';
+import {
+  ACTOR_LABELS,
+  DELIVERY_LABELS,
+  OUTCOME_LABELS,
+  RECIPIENT_LABELS,
+  RECOMMENDATION_LABELS,
+  REVIEW_TYPE_LABELS,
+  STATUS_LABELS,
+} from '../../preload/schemas/reviews';
 import type { ReviewDocumentData } from './document-data';
 import { footer, INK, letterhead, PAGE_MARGINS, RULE, usDate } from './pdf-parts';
 
@@ -19,17 +27,28 @@ export function pharmacistNoteDocument(d: ReviewDocumentData): TDocumentDefiniti
   const fullNote = r.type === 'cmr';
   const name = [d.patient.firstName, d.patient.middleName, d.patient.lastName].filter(Boolean).join(' ');
   const minutes = Math.round(r.timer.seconds / 60);
-  const allergies = d.patient.allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)).join('; ') || (d.patient.noKnownAllergies ? 'No known allergies' : 'Not recorded');
+  const allergies =
+    d.patient.allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)).join('; ') ||
+    (d.patient.noKnownAllergies ? 'No known allergies' : 'Not recorded');
   const resolved = r.problems.filter((p) => p.status === 'resolved');
   const rows: TableCell[][] = [
     ['Problem', 'Recommendation', 'Who acts', 'Outcome'].map((h) => ({ text: h, bold: true, fillColor: '#e8edf3' })),
     ...r.plan.map((x): TableCell[] => {
       const p = r.problems.find((q) => q.id === x.problemId);
       return [
-        { text: [{ text: p?.title ?? '—', bold: true }, p ? `\n${DTP_LABELS[p.category]}, ${SEVERITY_LABELS[p.severity].toLowerCase()}` : ''] },
+        {
+          text: [
+            { text: p?.title ?? '—', bold: true },
+            p ? `\n${DTP_LABELS[p.category]}, ${SEVERITY_LABELS[p.severity].toLowerCase()}` : '',
+          ],
+        },
         `${RECOMMENDATION_LABELS[x.action]}: ${x.detail}`,
         x.prescriber?.name ?? ACTOR_LABELS[x.actor],
-        x.outcome ? `${OUTCOME_LABELS[x.outcome.result]} ${usDate(x.outcome.date)}` : x.actor === 'prescriber' ? 'Awaiting answer' : '—',
+        x.outcome
+          ? `${OUTCOME_LABELS[x.outcome.result]} ${usDate(x.outcome.date)}`
+          : x.actor === 'prescriber'
+            ? 'Awaiting answer'
+            : '—',
       ];
     }),
   ];
@@ -41,7 +60,14 @@ export function pharmacistNoteDocument(d: ReviewDocumentData): TDocumentDefiniti
     footer: footer(`${name} · DOB ${usDate(d.patient.dateOfBirth)}`, (p, n) => `Page ${p} of ${n}`),
     content: [
       letterhead(d.pharmacy),
-      { text: fullNote ? `${REVIEW_TYPE_LABELS[r.type]} — pharmacist documentation` : `${REVIEW_TYPE_LABELS[r.type]} — summary`, fontSize: 16, bold: true, margin: [0, 0, 0, 10] },
+      {
+        text: fullNote
+          ? `${REVIEW_TYPE_LABELS[r.type]} — pharmacist documentation`
+          : `${REVIEW_TYPE_LABELS[r.type]} — summary`,
+        fontSize: 16,
+        bold: true,
+        margin: [0, 0, 0, 10],
+      },
       facts([
         ['Patient', `${name}, DOB ${usDate(d.patient.dateOfBirth)}`],
         ['MBI / member ID', [d.patient.mbi, d.patient.partD.memberId].filter(Boolean).join(' / ')],
@@ -52,19 +78,49 @@ export function pharmacistNoteDocument(d: ReviewDocumentData): TDocumentDefiniti
       facts([
         ['Date', usDate(r.cmrDate ?? r.createdAt.slice(0, 10))],
         ['Delivered', r.deliveryMethod ? DELIVERY_LABELS[r.deliveryMethod] : ''],
-        ['Received by', `${RECIPIENT_LABELS[r.recipient]}${r.caregiverName ? ` — ${r.caregiverName}${r.caregiverRelationship ? ` (${r.caregiverRelationship})` : ''}` : ''}${r.cognitiveImpairment ? '; cognitive impairment' : ''}`],
+        [
+          'Received by',
+          `${RECIPIENT_LABELS[r.recipient]}${r.caregiverName ? ` — ${r.caregiverName}${r.caregiverRelationship ? ` (${r.caregiverRelationship})` : ''}` : ''}${r.cognitiveImpairment ? '; cognitive impairment' : ''}`,
+        ],
         ['Time spent', `${minutes} min`],
         ['Pharmacist', d.pharmacist],
-        ['Status', r.completedAt ? `${STATUS_LABELS[r.status]}, signed by ${r.signedBy} on ${usDate(r.completedAt.slice(0, 10))}` : STATUS_LABELS[r.status]],
+        [
+          'Status',
+          r.completedAt
+            ? `${STATUS_LABELS[r.status]}, signed by ${r.signedBy} on ${usDate(r.completedAt.slice(0, 10))}`
+            : STATUS_LABELS[r.status],
+        ],
         ['Next follow-up', r.followUpDate ? usDate(r.followUpDate) : ''],
       ]),
       heading('Problems, recommendations and outcomes'),
       r.plan.length
-        ? { table: { headerRows: 1, dontBreakRows: true, widths: [130, '*', 95, 80], body: rows }, layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.6, vLineWidth: () => 0.6 }, margin: [0, 0, 0, 10] }
+        ? {
+            table: { headerRows: 1, dontBreakRows: true, widths: [130, '*', 95, 80], body: rows },
+            layout: { hLineColor: () => RULE, vLineColor: () => RULE, hLineWidth: () => 0.6, vLineWidth: () => 0.6 },
+            margin: [0, 0, 0, 10],
+          }
         : { text: 'No recommendations recorded.', margin: [0, 0, 0, 10] },
-      ...(resolved.length ? [heading('Problems resolved'), { ul: resolved.map((p) => `${p.title} — ${usDate(p.resolvedOn!)}: ${p.resolution}`), margin: [0, 0, 0, 10] } as Content] : []),
-      ...(fullNote ? [heading('SOAP note'), { text: r.soapNote, preserveLeadingSpaces: true, margin: [0, 0, 0, 10] } as Content] : []),
-      ...(r.addenda.length ? [heading('Addenda'), ...r.addenda.map((a): Content => ({ stack: [{ text: `${usDate(a.createdAt.slice(0, 10))} · ${a.createdBy}`, bold: true }, a.text], margin: [0, 0, 0, 8] }))] : []),
+      ...(resolved.length
+        ? [
+            heading('Problems resolved'),
+            {
+              ul: resolved.map((p) => `${p.title} — ${usDate(p.resolvedOn!)}: ${p.resolution}`),
+              margin: [0, 0, 0, 10],
+            } as Content,
+          ]
+        : []),
+      ...(fullNote
+        ? [heading('SOAP note'), { text: r.soapNote, preserveLeadingSpaces: true, margin: [0, 0, 0, 10] } as Content]
+        : []),
+      ...(r.addenda.length
+        ? [
+            heading('Addenda'),
+            ...r.addenda.map((a): Content => ({
+              stack: [{ text: `${usDate(a.createdAt.slice(0, 10))} · ${a.createdBy}`, bold: true }, a.text],
+              margin: [0, 0, 0, 8],
+            })),
+          ]
+        : []),
     ],
   };
 }

@@ -14,15 +14,29 @@ export type EnrollmentRow = Omit<Row<'mtm_enrollments'>, 'cmr_offered_method'> &
 };
 
 export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
-  const status: Enrollment['status'] = !r ? 'none'
-    : r.opt_out_date ? 'optedOut'
-    : r.cmr_completed_date ? 'cmrCompleted'
-    : r.cmr_offered_date ? 'cmrOffered'
-    : r.enrolled_date ? 'enrolled'
-    : r.targeted_date ? 'targeted' : 'none';
+  const status: Enrollment['status'] = !r
+    ? 'none'
+    : r.opt_out_date
+      ? 'optedOut'
+      : r.cmr_completed_date
+        ? 'cmrCompleted'
+        : r.cmr_offered_date
+          ? 'cmrOffered'
+          : r.enrolled_date
+            ? 'enrolled'
+            : r.targeted_date
+              ? 'targeted'
+              : 'none';
   return {
-    status, version: r?.version ?? 0, targetedDate: r?.targeted_date ?? null, enrolledDate: r?.enrolled_date ?? null, optOutDate: r?.opt_out_date ?? null,
-    optOutReason: r?.opt_out_reason ?? null, cmrOfferedDate: r?.cmr_offered_date ?? null, cmrOfferedMethod: r?.cmr_offered_method ?? null, cmrCompletedDate: r?.cmr_completed_date ?? null,
+    status,
+    version: r?.version ?? 0,
+    targetedDate: r?.targeted_date ?? null,
+    enrolledDate: r?.enrolled_date ?? null,
+    optOutDate: r?.opt_out_date ?? null,
+    optOutReason: r?.opt_out_reason ?? null,
+    cmrOfferedDate: r?.cmr_offered_date ?? null,
+    cmrOfferedMethod: r?.cmr_offered_method ?? null,
+    cmrCompletedDate: r?.cmr_completed_date ?? null,
   };
 }
 
@@ -30,25 +44,42 @@ const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /** The column changes an action makes, after checking it fits what is already recorded. */
 function changesFor(a: EnrollmentAction, e: Enrollment): Record<string, string | null> {
-  if (yearOf(a.date) !== a.contractYear) throw new AppError('validation', `The date must fall in contract year ${a.contractYear}.`, 'date');
+  if (yearOf(a.date) !== a.contractYear)
+    throw new AppError('validation', `The date must fall in contract year ${a.contractYear}.`, 'date');
   const openProgramme = () => {
-    if (e.status === 'optedOut') throw new AppError('conflict', `The patient opted out on ${e.optOutDate}. Enroll them again first.`);
+    if (e.status === 'optedOut')
+      throw new AppError('conflict', `The patient opted out on ${e.optOutDate}. Enroll them again first.`);
   };
   switch (a.action) {
     case 'target':
       return { targeted_date: a.date };
     case 'enroll':
       // Enrolling again after an opt-out clears it (the audit trail keeps the opt-out).
-      return { enrolled_date: a.date, targeted_date: e.targetedDate ?? a.date, opt_out_date: null, opt_out_reason: null };
+      return {
+        enrolled_date: a.date,
+        targeted_date: e.targetedDate ?? a.date,
+        opt_out_date: null,
+        opt_out_reason: null,
+      };
     case 'optOut':
       return { opt_out_date: a.date, opt_out_reason: a.note ? `${a.reason}: ${a.note}` : a.reason };
     case 'offerCmr':
       openProgramme();
-      return { cmr_offered_date: a.date, cmr_offered_method: a.method, enrolled_date: e.enrolledDate ?? a.date, targeted_date: e.targetedDate ?? a.date };
+      return {
+        cmr_offered_date: a.date,
+        cmr_offered_method: a.method,
+        enrolled_date: e.enrolledDate ?? a.date,
+        targeted_date: e.targetedDate ?? a.date,
+      };
     case 'completeCmr':
       openProgramme();
-      if (e.cmrOfferedDate && a.date < e.cmrOfferedDate) throw new AppError('validation', `The CMR cannot be before it was offered (${e.cmrOfferedDate}).`, 'date');
-      return { cmr_completed_date: a.date, enrolled_date: e.enrolledDate ?? a.date, targeted_date: e.targetedDate ?? a.date };
+      if (e.cmrOfferedDate && a.date < e.cmrOfferedDate)
+        throw new AppError('validation', `The CMR cannot be before it was offered (${e.cmrOfferedDate}).`, 'date');
+      return {
+        cmr_completed_date: a.date,
+        enrolled_date: e.enrolledDate ?? a.date,
+        targeted_date: e.targetedDate ?? a.date,
+      };
   }
 }
 
@@ -57,7 +88,11 @@ export function recordEnrollment(db: DataSource, user: SignedInUser, a: Enrollme
 }
 
 /** The patient's programme status for a year, and its version for the next step. */
-export async function currentEnrollment(em: EntityManager, patientId: string, contractYear: number): Promise<Enrollment> {
+export async function currentEnrollment(
+  em: EntityManager,
+  patientId: string,
+  contractYear: number,
+): Promise<Enrollment> {
   const row = await one<EnrollmentRow>(
     em,
     sql`SELECT * FROM mtm_enrollments WHERE patient_id = ${patientId} AND contract_year = ${contractYear}`,
@@ -69,7 +104,11 @@ export async function currentEnrollment(em: EntityManager, patientId: string, co
 export async function applyEnrollment(em: EntityManager, user: SignedInUser, a: EnrollmentAction): Promise<Enrollment> {
   await assertLivePatient(em, a.patientId);
   const current = await currentEnrollment(em, a.patientId, a.contractYear);
-  if (current.version !== a.version) throw new AppError('conflict', 'Someone else updated this patient\'s programme status after you opened it. Reload, then try again.');
+  if (current.version !== a.version)
+    throw new AppError(
+      'conflict',
+      "Someone else updated this patient's programme status after you opened it. Reload, then try again.",
+    );
   const changes = changesFor(a, current);
   const now = new Date().toISOString();
   if (current.version === 0) {
@@ -80,14 +119,21 @@ export async function applyEnrollment(em: EntityManager, user: SignedInUser, a: 
     );
   }
   // The columns come from changesFor, never from the request.
-  const set = sql.join(Object.entries(changes).map(([c, v]) => sql`${sql.identifiers(c)} = ${v}`), ', ');
+  const set = sql.join(
+    Object.entries(changes).map(([c, v]) => sql`${sql.identifiers(c)} = ${v}`),
+    ', ',
+  );
   await run(
     em,
     sql`UPDATE mtm_enrollments SET ${set}, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
         WHERE patient_id = ${a.patientId} AND contract_year = ${a.contractYear}`,
   );
   await appendAudit(em, {
-    username: user.username, action: `mtm.${a.action}`, category: 'mtm', patientId: a.patientId, outcome: 'success',
+    username: user.username,
+    action: `mtm.${a.action}`,
+    category: 'mtm',
+    patientId: a.patientId,
+    outcome: 'success',
     detail: `${a.contractYear}: ${a.action} on ${a.date}${'reason' in a ? ` (${a.reason})` : ''}${'method' in a ? ` by ${a.method}` : ''}`,
   });
   return currentEnrollment(em, a.patientId, a.contractYear);

@@ -7,7 +7,8 @@ import { screenPatients } from './screening';
 
 export const eligibilityHandlers: HandlersOf<typeof eligibilityChannels> = {
   'eligibility:criteria': async ({ db }, req) => getCriteria(db.manager, req.contractYear),
-  'eligibility:setCriteria': async ({ db, user }, req) => setCriteria(db.manager, req.contractYear, req.criteria, user.username),
+  'eligibility:setCriteria': async ({ db, user }, req) =>
+    setCriteria(db.manager, req.contractYear, req.criteria, user.username),
   'eligibility:screen': async ({ db }, req) => screenPatients(db, req.contractYear, req.asOf),
   'eligibility:record': async ({ db, user }, req) => recordEnrollment(db, user, req),
 };

@@ -13,7 +13,6 @@ import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { getCriteria } from './criteria-store';
 import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
 
-
 /** Per patient over the period's fills: the drugs (comma-joined), cost, fills costed and unclassified, the first fill. */
 type FillAgg = Pick<Row<'fills'>, 'patient_id'> & {
   drugs: string | null;
@@ -28,11 +27,20 @@ type PatientRow = Pick<Row<'patients'>, 'id' | 'first_name' | 'last_name' | 'dat
 function annualCost(agg: FillAgg | undefined, asOfMs: number): number | null {
   if (!agg || !agg.costed || agg.cost === null) return null;
   const days = Math.max(90, Math.round((asOfMs - Date.parse(agg.first_fill)) / DAY_MS) + 1);
-  return Math.round((agg.cost * 365) / Math.min(365, days) * 100) / 100;
+  return Math.round(((agg.cost * 365) / Math.min(365, days)) * 100) / 100;
 }
 
-function judge(c: YearCriteria, diseases: number, drugs: number, cost: number | null): { meets: ScreenedPatient['meets']; result: ScreenedPatient['result'] } {
-  const meets = { diseases: diseases >= c.minDiseases, drugs: drugs >= c.minDrugs, cost: c.costThreshold === null || cost === null ? null : cost >= c.costThreshold };
+function judge(
+  c: YearCriteria,
+  diseases: number,
+  drugs: number,
+  cost: number | null,
+): { meets: ScreenedPatient['meets']; result: ScreenedPatient['result'] } {
+  const meets = {
+    diseases: diseases >= c.minDiseases,
+    drugs: drugs >= c.minDrugs,
+    cost: c.costThreshold === null || cost === null ? null : cost >= c.costThreshold,
+  };
   if (meets.diseases && meets.drugs && meets.cost) return { meets, result: 'eligible' };
   if (meets.diseases && meets.drugs && meets.cost === null) return { meets, result: 'checkCost' };
   const near = targeting.nearMiss;
@@ -45,7 +53,11 @@ function judge(c: YearCriteria, diseases: number, drugs: number, cost: number | 
   return { meets, result: missed === 1 && short.every(Boolean) ? 'close' : 'notEligible' };
 }
 
-export async function screenPatients(db: DataSource, contractYear: number, asOfInput?: string): Promise<ScreeningResult> {
+export async function screenPatients(
+  db: DataSource,
+  contractYear: number,
+  asOfInput?: string,
+): Promise<ScreeningResult> {
   const started = performance.now();
   await recodeFills(db);
   const criteria = await getCriteria(db.manager, contractYear);
@@ -67,9 +79,13 @@ export async function screenPatients(db: DataSource, contractYear: number, asOfI
   const counted = new Set(criteria.diseases);
   const diseasesOf = new Map<string, Set<string>>();
   for (const c of conditions) {
-    for (const d of coreDiseasesOf([c.code])) if (counted.has(d)) diseasesOf.set(c.patient_id, (diseasesOf.get(c.patient_id) ?? new Set()).add(d));
+    for (const d of coreDiseasesOf([c.code]))
+      if (counted.has(d)) diseasesOf.set(c.patient_id, (diseasesOf.get(c.patient_id) ?? new Set()).add(d));
   }
-  const enrolled = await all<EnrollmentRow>(db, sql`SELECT * FROM mtm_enrollments WHERE contract_year = ${contractYear}`);
+  const enrolled = await all<EnrollmentRow>(
+    db,
+    sql`SELECT * FROM mtm_enrollments WHERE contract_year = ${contractYear}`,
+  );
   const enrollments = new Map(enrolled.map((e) => [e.patient_id, e]));
   // COLLATE NOCASE as in idx_patients_name, which serves this order.
   const patients = await all<PatientRow>(
@@ -85,14 +101,30 @@ export async function screenPatients(db: DataSource, contractYear: number, asOfI
     const cost = annualCost(agg, asOfMs);
     const enrollment: Enrollment = enrollmentOf(enrollments.get(p.id));
     return {
-      patientId: p.id, name: `${p.last_name}, ${p.first_name}`, dateOfBirth: p.date_of_birth, planName: p.part_d_plan_name,
-      diseases, maintenanceDrugs, unclassifiedFills: agg?.unclassified ?? 0, annualCost: cost,
-      ...judge(criteria, diseases.length, maintenanceDrugs.length, cost), enrollment,
+      patientId: p.id,
+      name: `${p.last_name}, ${p.first_name}`,
+      dateOfBirth: p.date_of_birth,
+      planName: p.part_d_plan_name,
+      diseases,
+      maintenanceDrugs,
+      unclassifiedFills: agg?.unclassified ?? 0,
+      annualCost: cost,
+      ...judge(criteria, diseases.length, maintenanceDrugs.length, cost),
+      enrollment,
     };
   });
   const counts = { eligible: 0, checkCost: 0, close: 0, notEligible: 0 };
   for (const p of screened) counts[p.result]++;
   // The worklist: everyone who meets or nearly meets the criteria, and anyone already in the programme.
   const listed = screened.filter((p) => p.result !== 'notEligible' || p.enrollment.status !== 'none');
-  return { contractYear, asOf, periodStart, criteria, patients: listed, screened: screened.length, counts, elapsedMs: Math.round(performance.now() - started) };
+  return {
+    contractYear,
+    asOf,
+    periodStart,
+    criteria,
+    patients: listed,
+    screened: screened.length,
+    counts,
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }

@@ -49,14 +49,20 @@ function parseDate(raw: string): string | null {
 
 const number = (raw: string) => (/^-?\$?\s*[\d,]*\.?\d+$/.test(raw) ? Number(raw.replace(/[$,\s]/g, '')) : NaN);
 
-export function toFillRow(line: number, cells: string[], index: Partial<Record<FillField, number>>, today: string): { row: FillRow } | { issues: ImportIssue[] } {
+export function toFillRow(
+  line: number,
+  cells: string[],
+  index: Partial<Record<FillField, number>>,
+  today: string,
+): { row: FillRow } | { issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const get = (f: FillField) => {
     const i = index[f];
     const v = i === undefined ? '' : (cells[i] ?? '').trim();
     return v === '' ? null : v;
   };
-  const fail = (field: FillField, reason: string) => issues.push({ line, field: FILL_FIELDS.find((f) => f.id === field)!.label, reason });
+  const fail = (field: FillField, reason: string) =>
+    issues.push({ line, field: FILL_FIELDS.find((f) => f.id === field)!.label, reason });
 
   const externalId = get('patientExternalId');
   const [lastName, firstName, dobRaw] = [get('lastName'), get('firstName'), get('dateOfBirth')];
@@ -66,7 +72,11 @@ export function toFillRow(line: number, cells: string[], index: Partial<Record<F
     if (!dateOfBirth) fail('dateOfBirth', `"${dobRaw}" is not a date`);
     else if (dateOfBirth > today) fail('dateOfBirth', `${dobRaw} is in the future`);
   }
-  if (!externalId && !(lastName && firstName && dobRaw)) fail(index.patientExternalId !== undefined ? 'patientExternalId' : 'lastName', 'No patient: give the patient number, or last name, first name and date of birth');
+  if (!externalId && !(lastName && firstName && dobRaw))
+    fail(
+      index.patientExternalId !== undefined ? 'patientExternalId' : 'lastName',
+      'No patient: give the patient number, or last name, first name and date of birth',
+    );
 
   const rxNumber = get('rxNumber');
   if (!rxNumber) fail('rxNumber', 'Missing');
@@ -74,7 +84,8 @@ export function toFillRow(line: number, cells: string[], index: Partial<Record<F
 
   const fillRaw = get('fillNumber');
   const fillNumber = fillRaw === null ? 0 : Number(fillRaw);
-  if (!Number.isInteger(fillNumber) || fillNumber < 0 || fillNumber > 99) fail('fillNumber', `"${fillRaw}" is not a refill number (0–99)`);
+  if (!Number.isInteger(fillNumber) || fillNumber < 0 || fillNumber > 99)
+    fail('fillNumber', `"${fillRaw}" is not a refill number (0–99)`);
 
   const dateRaw = get('fillDate');
   const fillDate = dateRaw ? parseDate(dateRaw) : null;
@@ -97,13 +108,15 @@ export function toFillRow(line: number, cells: string[], index: Partial<Record<F
   const quantity = qtyRaw === null ? NaN : number(qtyRaw);
   if (qtyRaw === null) fail('quantity', 'Missing');
   else if (Number.isNaN(quantity)) fail('quantity', `"${qtyRaw}" is not a number`);
-  else if (quantity <= 0) fail('quantity', `${qtyRaw} must be more than 0 (leave reversed or returned fills out of the export)`);
+  else if (quantity <= 0)
+    fail('quantity', `${qtyRaw} must be more than 0 (leave reversed or returned fills out of the export)`);
   else if (quantity > 100000) fail('quantity', `${qtyRaw} is implausibly large`);
 
   const dsRaw = get('daysSupply');
   const daysSupply = dsRaw === null ? NaN : Number(dsRaw);
   if (dsRaw === null) fail('daysSupply', 'Missing');
-  else if (!Number.isInteger(daysSupply) || daysSupply < 1 || daysSupply > 365) fail('daysSupply', `"${dsRaw}" is not a number of days from 1 to 365`);
+  else if (!Number.isInteger(daysSupply) || daysSupply < 1 || daysSupply > 365)
+    fail('daysSupply', `"${dsRaw}" is not a number of days from 1 to 365`);
 
   const npi = get('prescriberNpi');
   if (npi && !isValidNpi(npi)) fail('prescriberNpi', `${npi} is not a valid NPI (10 digits with a check digit)`);
@@ -116,8 +129,23 @@ export function toFillRow(line: number, cells: string[], index: Partial<Record<F
   if (issues.length) return { issues };
   return {
     row: {
-      line, patientExternalId: externalId, lastName, firstName, dateOfBirth, rxNumber: rxNumber!, fillNumber, fillDate: fillDate!, ndc, drugName,
-      quantity, daysSupply, prescriberNpi: npi, payer: get('payer'), bin, pcn: get('pcn'), cost,
+      line,
+      patientExternalId: externalId,
+      lastName,
+      firstName,
+      dateOfBirth,
+      rxNumber: rxNumber!,
+      fillNumber,
+      fillDate: fillDate!,
+      ndc,
+      drugName,
+      quantity,
+      daysSupply,
+      prescriberNpi: npi,
+      payer: get('payer'),
+      bin,
+      pcn: get('pcn'),
+      cost,
     },
   };
 }

@@ -4,7 +4,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { todayIso } from '../../preload/schemas/dates';
-import { FILL_FIELDS, mappingSchema, type FillField, type FillImportReport, type FillMapping, type ImportIssue } from '../../preload/schemas/fills';
+import {
+  FILL_FIELDS,
+  mappingSchema,
+  type FillField,
+  type FillImportReport,
+  type FillMapping,
+  type ImportIssue,
+} from '../../preload/schemas/fills';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { rawConnection } from '../db/data-source';
 import type { Row } from '../db/rows';
@@ -26,12 +33,18 @@ export interface ImportOptions {
 
 type PatientKey = Pick<Row<'patients'>, 'id' | 'external_id' | 'date_of_birth'> & { last: string; first: string };
 const nameKey = (last: string, first: string, dob: string) => `${last.toLowerCase()}|${first.toLowerCase()}|${dob}`;
-const signatureOf = (headers: string[]) => createHash('sha256').update(headers.map((h) => h.toLowerCase()).join('\u0000')).digest('hex');
+const signatureOf = (headers: string[]) =>
+  createHash('sha256')
+    .update(headers.map((h) => h.toLowerCase()).join('\u0000'))
+    .digest('hex');
 const labelOf = (f: FillField) => FILL_FIELDS.find((x) => x.id === f)!.label;
 
 async function rememberedMapping(db: DataSource, headers: string[]): Promise<FillMapping | null> {
-  const row = await one<Pick<Row<'import_mappings'>, 'mapping'>>(db, sql`
-    SELECT mapping FROM import_mappings WHERE signature = ${signatureOf(headers)}`);
+  const row = await one<Pick<Row<'import_mappings'>, 'mapping'>>(
+    db,
+    sql`
+    SELECT mapping FROM import_mappings WHERE signature = ${signatureOf(headers)}`,
+  );
   return row ? (JSON.parse(row.mapping) as FillMapping) : null;
 }
 
@@ -48,11 +61,21 @@ function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: 
   const toCreate = new Map<string, { id: string; row: FillRow }>();
   for (const row of rows) {
     const byId = row.patientExternalId ? byExternal.get(row.patientExternalId) : undefined;
-    const named = row.lastName && row.firstName && row.dateOfBirth ? byName.get(nameKey(row.lastName, row.firstName, row.dateOfBirth)) : undefined;
-    const who = row.patientExternalId ? `patient number ${row.patientExternalId}` : `${row.lastName}, ${row.firstName} (born ${row.dateOfBirth})`;
+    const named =
+      row.lastName && row.firstName && row.dateOfBirth
+        ? byName.get(nameKey(row.lastName, row.firstName, row.dateOfBirth))
+        : undefined;
+    const who = row.patientExternalId
+      ? `patient number ${row.patientExternalId}`
+      : `${row.lastName}, ${row.firstName} (born ${row.dateOfBirth})`;
     if (byId) patientOf.set(row, byId);
     else if (!row.patientExternalId && named?.length === 1) patientOf.set(row, named[0]!);
-    else if (named && named.length > 1) issues.push({ line: row.line, field: 'Patient', reason: `${named.length} patients are named ${row.lastName}, ${row.firstName}, born ${row.dateOfBirth}: add the patient number column` });
+    else if (named && named.length > 1)
+      issues.push({
+        line: row.line,
+        field: 'Patient',
+        reason: `${named.length} patients are named ${row.lastName}, ${row.firstName}, born ${row.dateOfBirth}: add the patient number column`,
+      });
     else if (createPatients && row.lastName && row.firstName && row.dateOfBirth) {
       const key = row.patientExternalId ?? nameKey(row.lastName, row.firstName, row.dateOfBirth);
       const planned = toCreate.get(key) ?? { id: randomUUID(), row };
@@ -62,7 +85,9 @@ function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: 
       issues.push({
         line: row.line,
         field: 'Patient',
-        reason: createPatients ? `No patient on file matches ${who}, and the row lacks the name and date of birth to create one` : `No patient on file matches ${who} (import with "create missing patients", --create-patients on the command line, to add them)`,
+        reason: createPatients
+          ? `No patient on file matches ${who}, and the row lacks the name and date of birth to create one`
+          : `No patient on file matches ${who} (import with "create missing patients", --create-patients on the command line, to add them)`,
       });
     }
   }
@@ -73,7 +98,13 @@ function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: 
 export async function importFills(db: DataSource, user: SignedInUser, opts: ImportOptions): Promise<FillImportReport> {
   const report = await checkAndImport(db, user, opts);
   if (report.refused && !opts.preview) {
-    await appendAudit(db.manager, { username: user.username, action: 'fills.import', category: 'fills', outcome: 'failure', detail: `${opts.fileName}: refused, ${report.issues.length} problems in ${report.invalidRows} rows; nothing imported` });
+    await appendAudit(db.manager, {
+      username: user.username,
+      action: 'fills.import',
+      category: 'fills',
+      outcome: 'failure',
+      detail: `${opts.fileName}: refused, ${report.issues.length} problems in ${report.invalidRows} rows; nothing imported`,
+    });
   }
   return report;
 }
@@ -82,8 +113,21 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   const csv = readCsv(opts.bytes);
   const mapping = opts.mapping ?? (await rememberedMapping(db, csv.headers)) ?? (autoMap(csv.headers) as FillMapping);
   const report: FillImportReport = {
-    fileName: opts.fileName, encoding: csv.encoding, headers: csv.headers, mapping, rows: csv.rows.length, validRows: 0, invalidRows: 0,
-    issues: [], refused: false, imported: 0, duplicates: 0, newPatients: 0, unknownPatients: 0, unrecognisedRows: 0, unrecognisedDrugs: [],
+    fileName: opts.fileName,
+    encoding: csv.encoding,
+    headers: csv.headers,
+    mapping,
+    rows: csv.rows.length,
+    validRows: 0,
+    invalidRows: 0,
+    issues: [],
+    refused: false,
+    imported: 0,
+    duplicates: 0,
+    newPatients: 0,
+    unknownPatients: 0,
+    unrecognisedRows: 0,
+    unrecognisedDrugs: [],
   };
 
   const headerIndex = new Map(csv.headers.map((h, i) => [h, i]));
@@ -91,11 +135,14 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   for (const [field, header] of Object.entries(mapping) as [FillField, string][]) {
     if (!header) continue;
     const i = headerIndex.get(header);
-    if (i === undefined) report.issues.push({ line: 1, field: labelOf(field), reason: `The file has no column named "${header}"` });
+    if (i === undefined)
+      report.issues.push({ line: 1, field: labelOf(field), reason: `The file has no column named "${header}"` });
     else index[field] = i;
   }
   const complete = mappingSchema.safeParse(mapping);
-  if (!complete.success) for (const i of complete.error.issues) report.issues.push({ line: 1, field: labelOf(i.path[0] as FillField), reason: i.message });
+  if (!complete.success)
+    for (const i of complete.error.issues)
+      report.issues.push({ line: 1, field: labelOf(i.path[0] as FillField), reason: i.message });
   if (report.issues.length) return { ...report, refused: true };
 
   // Every row checked before anything is written; a key seen twice in the file counts once.
@@ -115,9 +162,12 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
     }
   }
 
-  const patients = await all<PatientKey>(db, sql`
+  const patients = await all<PatientKey>(
+    db,
+    sql`
     SELECT id, external_id, last_name AS last, first_name AS first, date_of_birth
-    FROM patients WHERE deleted_at IS NULL`);
+    FROM patients WHERE deleted_at IS NULL`,
+  );
   const matched = matchPatients(rows, patients, opts.createPatients || opts.preview);
   report.issues.push(...matched.issues);
   if (opts.preview) report.unknownPatients = matched.toCreate.length;
@@ -148,24 +198,74 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   raw.transaction(() => {
-    raw.prepare(`INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients, skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`)
-      .run(importId, opts.fileName, createHash('sha256').update(opts.bytes).digest('hex'), csv.rows.length, now, user.username);
+    raw
+      .prepare(
+        `INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients, skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`,
+      )
+      .run(
+        importId,
+        opts.fileName,
+        createHash('sha256').update(opts.bytes).digest('hex'),
+        csv.rows.length,
+        now,
+        user.username,
+      );
     for (const p of matched.toCreate) {
       if (!needed.has(p.id)) continue;
-      createPatient.run(p.id, p.row.firstName, p.row.lastName, p.row.dateOfBirth, p.row.patientExternalId, `Created by fill import of ${opts.fileName}`, now, user.username, now, user.username);
+      createPatient.run(
+        p.id,
+        p.row.firstName,
+        p.row.lastName,
+        p.row.dateOfBirth,
+        p.row.patientExternalId,
+        `Created by fill import of ${opts.fileName}`,
+        now,
+        user.username,
+        now,
+        user.username,
+      );
       report.newPatients++;
     }
     for (const r of good) {
-      const res = insertFill.run(randomUUID(), matched.patientOf.get(r), r.rxNumber, r.fillNumber, r.fillDate, r.ndc, r.drugName, recognisedKey(keys, r), r.quantity, r.daysSupply, r.prescriberNpi, r.payer, r.bin, r.pcn, r.cost, importId, now);
+      const res = insertFill.run(
+        randomUUID(),
+        matched.patientOf.get(r),
+        r.rxNumber,
+        r.fillNumber,
+        r.fillDate,
+        r.ndc,
+        r.drugName,
+        recognisedKey(keys, r),
+        r.quantity,
+        r.daysSupply,
+        r.prescriberNpi,
+        r.payer,
+        r.bin,
+        r.pcn,
+        r.cost,
+        importId,
+        now,
+      );
       if (res.changes) report.imported++;
       else report.duplicates++;
     }
-    raw.prepare('UPDATE fill_imports SET imported = ?, duplicates = ?, created_patients = ?, skipped_invalid = ? WHERE id = ?').run(report.imported, report.duplicates, report.newPatients, report.invalidRows, importId);
-    raw.prepare(`INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+    raw
+      .prepare(
+        'UPDATE fill_imports SET imported = ?, duplicates = ?, created_patients = ?, skipped_invalid = ? WHERE id = ?',
+      )
+      .run(report.imported, report.duplicates, report.newPatients, report.invalidRows, importId);
+    raw
+      .prepare(
+        `INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
       .run(signatureOf(csv.headers), JSON.stringify(mapping), now, user.username);
     // In the same transaction: an import is never there without its audit row, whenever the process dies.
     appendAuditRaw(raw, {
-      username: user.username, action: 'fills.import', category: 'fills', objectId: importId, outcome: 'success',
+      username: user.username,
+      action: 'fills.import',
+      category: 'fills',
+      objectId: importId,
+      outcome: 'success',
       detail: `${opts.fileName}: ${report.imported} imported, ${report.duplicates} already present, ${report.newPatients} new patients, ${report.invalidRows} invalid rows skipped`,
     });
   })();

@@ -15,6 +15,9 @@ export function normalizeNdc(raw: string): { ndc: string } | { problem: string }
   }
   const digits = text.replace(/\D/g, '');
   if (/^\d{11}$/.test(text)) return { ndc: text };
-  if (/^\d{10}$/.test(text)) return { problem: `"${text}" is a 10-digit NDC without dashes, which cannot be converted safely: export the 11-digit NDC or keep the dashes` };
+  if (/^\d{10}$/.test(text))
+    return {
+      problem: `"${text}" is a 10-digit NDC without dashes, which cannot be converted safely: export the 11-digit NDC or keep the dashes`,
+    };
   return { problem: `"${text}" is not an NDC (${digits.length} digits)` };
 }

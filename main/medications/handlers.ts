@@ -2,13 +2,20 @@
 import type { medicationsChannels } from '../../preload/channels/medications';
 import { type HandlersOf } from '../bridge/handler';
 import { rxNormStatus, searchDrugs } from './vocabulary/drug-search';
-import { addMedication, listMedications, medicationHistory, stopMedication, updateMedication } from './medication-store';
+import {
+  addMedication,
+  listMedications,
+  medicationHistory,
+  stopMedication,
+  updateMedication,
+} from './medication-store';
 
 export const medicationsHandlers: HandlersOf<typeof medicationsChannels> = {
   'medications:list': async ({ db }, req) => listMedications(db, req.patientId),
   'medications:add': async ({ db, user }, req) => addMedication(db, user, req.patientId, req.medication),
   'medications:update': async ({ db, user }, req) => updateMedication(db, user, req.id, req.version, req.medication),
-  'medications:stop': async ({ db, user }, req) => stopMedication(db, user, req.id, req.version, req.stopDate, req.reason),
+  'medications:stop': async ({ db, user }, req) =>
+    stopMedication(db, user, req.id, req.version, req.stopDate, req.reason),
   'medications:history': async ({ db }, req) => medicationHistory(db, req.id),
   'drugs:search': async ({ db }, req) => searchDrugs(db.manager, req.query),
   'drugs:status': async ({ db }) => rxNormStatus(db.manager),

@@ -17,15 +17,30 @@ const fmt = (n: number) => String(n);
 export function interpretProduct(text: string): InterpretedProduct {
   const drug = recogniseBundled(text);
   // A bare number after the name is milligrams for a medicine, international units for vitamin D.
-  const bare = !drug ? null : /vitamin d|cholecalciferol|ergocalciferol/.test(drug.name) ? 'IU' : drug.kind === 'herbal' || drug.kind === 'supplement' ? null : 'mg';
+  const bare = !drug
+    ? null
+    : /vitamin d|cholecalciferol|ergocalciferol/.test(drug.name)
+      ? 'IU'
+      : drug.kind === 'herbal' || drug.kind === 'supplement'
+        ? null
+        : 'mg';
   const strengths = parseStrengths(text, bare);
   const form = formOf(text);
   const release = releaseOf(text);
   const salt = saltOf(text);
   return {
     drug,
-    strength: strengths.length ? strengths.map((s) => `${fmt(s.amount)} ${s.unit}${s.perMl !== null ? `/${s.perMl === 1 ? '' : s.perMl} mL` : ''}`).join(' / ') : null,
-    doseForm: form || release ? [release === 'extended' ? 'extended-release' : null, form ?? (release ? 'tablet' : null)].filter(Boolean).join(' ') : null,
+    strength: strengths.length
+      ? strengths
+          .map((s) => `${fmt(s.amount)} ${s.unit}${s.perMl !== null ? `/${s.perMl === 1 ? '' : s.perMl} mL` : ''}`)
+          .join(' / ')
+      : null,
+    doseForm:
+      form || release
+        ? [release === 'extended' ? 'extended-release' : null, form ?? (release ? 'tablet' : null)]
+            .filter(Boolean)
+            .join(' ')
+        : null,
     // The salt belongs to the product only when it is not a word of the ingredient's own name (potassium chloride).
     salt: salt && !drug?.name.split(/\W+/).includes(salt) ? salt : null,
   };

@@ -11,7 +11,20 @@ export interface Strength {
   perMl: number | null;
 }
 
-const UNIT_WORDS: Record<string, MassUnit> = { mg: 'mg', mcg: 'mcg', ug: 'mcg', µg: 'mcg', g: 'g', gm: 'g', unit: 'unit', units: 'unit', u: 'unit', meq: 'mEq', iu: 'IU', '%': '%' };
+const UNIT_WORDS: Record<string, MassUnit> = {
+  mg: 'mg',
+  mcg: 'mcg',
+  ug: 'mcg',
+  µg: 'mcg',
+  g: 'g',
+  gm: 'g',
+  unit: 'unit',
+  units: 'unit',
+  u: 'unit',
+  meq: 'mEq',
+  iu: 'IU',
+  '%': '%',
+};
 
 /**
  * "10 mg" → [10 mg]; "5-325 mg" or "5 mg/325 mg" → [5 mg, 325 mg]; "500 mg/5 mL" → [500 mg per 5 mL];
@@ -21,7 +34,8 @@ export function parseStrengths(text: string, defaultUnit: MassUnit | null = null
   const s = text.toLowerCase().replace(/,(?=\d{3}\b)/g, '');
   const out: Strength[] = [];
   // Amounts with their unit, each optionally "per N mL"; a run "5-325 mg" shares the trailing unit.
-  const re = /(\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|ug|µg|gm|g|units?|u|meq|iu|%)(?:\s*\/\s*(\d+(?:\.\d+)?)?\s*ml)?(?![a-z])/g;
+  const re =
+    /(\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|ug|µg|gm|g|units?|u|meq|iu|%)(?:\s*\/\s*(\d+(?:\.\d+)?)?\s*ml)?(?![a-z])/g;
   for (const m of s.matchAll(re)) {
     const unit = UNIT_WORDS[m[2]!]!;
     const perMl = m[3] !== undefined || /\/\s*ml/.test(m[0]) ? Number(m[3] ?? 1) : null;
@@ -56,13 +70,22 @@ const ROUTE_WORDS: [RegExp, Route][] = [
   [/\b(ophthalmic|ophth|opth|eye drops?|eye oint)/, 'ophthalmic'],
   [/\b(otic|ear drops?)\b/, 'otic'],
   [/\b(nasal|nose spray|intranasal)\b/, 'nasal'],
-  [/\b(inhaler|inhalation|inhal|hfa|mdi|dpi|diskus|ellipta|respimat|handihaler|neb|nebulizer|nebulization|aerosol)\b/, 'inhaled'],
+  [
+    /\b(inhaler|inhalation|inhal|hfa|mdi|dpi|diskus|ellipta|respimat|handihaler|neb|nebulizer|nebulization|aerosol)\b/,
+    'inhaled',
+  ],
   [/\b(sublingual|sl)\b/, 'sublingual'],
   [/\b(patch|transdermal|td)\b/, 'transdermal'],
   [/\b(suppository|supp|rectal|enema)\b/, 'rectal'],
   [/\b(cream|ointment|oint|gel|lotion|topical|foam|shampoo|crm)\b/, 'topical'],
-  [/\b(injection|inj|pen|syringe|vial|subq|sc|autoinjector|prefilled|cartridge|kwikpen|flextouch|solostar)\b/, 'injection'],
-  [/\b(tablet|tab|tabs|capsule|cap|caps|oral|solution|suspension|syrup|elixir|liquid|chewable|odt|lozenge|packet|powder|granules)\b/, 'oral'],
+  [
+    /\b(injection|inj|pen|syringe|vial|subq|sc|autoinjector|prefilled|cartridge|kwikpen|flextouch|solostar)\b/,
+    'injection',
+  ],
+  [
+    /\b(tablet|tab|tabs|capsule|cap|caps|oral|solution|suspension|syrup|elixir|liquid|chewable|odt|lozenge|packet|powder|granules)\b/,
+    'oral',
+  ],
 ];
 /** The route the product name or dose form names; null when neither does. */
 export function routeOf(...texts: (string | null | undefined)[]): Route | null {
@@ -95,7 +118,38 @@ export function formOf(text: string): string | null {
   return FORM_WORDS.find(([re]) => re.test(s))?.[1] ?? null;
 }
 
-const SALTS = ['succinate', 'tartrate', 'hydrochloride', 'hcl', 'besylate', 'maleate', 'mesylate', 'fumarate', 'citrate', 'sulfate', 'sodium', 'potassium', 'calcium', 'magnesium', 'bromide', 'acetate', 'phosphate', 'hyclate', 'monohydrate', 'propionate', 'furoate', 'xinafoate', 'bitartrate', 'medoxomil', 'cilexetil', 'erbumine', 'axetil', 'carbonate', 'gluconate', 'oxalate'];
+const SALTS = [
+  'succinate',
+  'tartrate',
+  'hydrochloride',
+  'hcl',
+  'besylate',
+  'maleate',
+  'mesylate',
+  'fumarate',
+  'citrate',
+  'sulfate',
+  'sodium',
+  'potassium',
+  'calcium',
+  'magnesium',
+  'bromide',
+  'acetate',
+  'phosphate',
+  'hyclate',
+  'monohydrate',
+  'propionate',
+  'furoate',
+  'xinafoate',
+  'bitartrate',
+  'medoxomil',
+  'cilexetil',
+  'erbumine',
+  'axetil',
+  'carbonate',
+  'gluconate',
+  'oxalate',
+];
 const SALT_ABBREVIATIONS: Record<string, string> = { succ: 'succinate', tart: 'tartrate', hcl: 'hydrochloride' };
 /** The salt a description names ("metoprolol succ" → succinate); null when none. */
 export function saltOf(text: string): string | null {

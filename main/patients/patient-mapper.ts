@@ -8,7 +8,8 @@ export type PatientRow = Omit<Row<'patients'>, 'sex'> & { sex: PatientSummary['s
 export type AllergyRow = Omit<Row<'patient_allergies'>, 'severity' | 'kind'> & Pick<Allergy, 'severity' | 'kind'>;
 
 /** Who made and changed a row, and when (set by the store, not the form). */
-type Stamped = 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'deleted_at' | 'deleted_by' | 'deleted_reason';
+type Stamped =
+  'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'deleted_at' | 'deleted_by' | 'deleted_reason';
 
 /** The columns a list of patients shows. */
 type SummaryRow = Pick<
@@ -17,9 +18,7 @@ type SummaryRow = Pick<
 >;
 
 /** The editable columns of a patient row from validated input. */
-export function patientColumns(
-  p: PatientData,
-): Omit<PatientRow, 'id' | 'version' | Stamped | 'external_id'> {
+export function patientColumns(p: PatientData): Omit<PatientRow, 'id' | 'version' | Stamped | 'external_id'> {
   const a = toAddressColumns(p.address);
   return {
     first_name: p.firstName,
@@ -65,7 +64,13 @@ export function toDetail(r: PatientRow, allergies: AllergyRow[]): PatientDetail 
     preferredLanguage: r.preferred_language,
     partD: { planName: r.part_d_plan_name, contractId: r.part_d_contract_id, memberId: r.part_d_member_id },
     noKnownAllergies: Boolean(r.no_known_allergies),
-    allergies: allergies.map(({ id, substance, reaction, severity, kind }): Allergy => ({ id, substance, reaction, severity, kind })),
+    allergies: allergies.map(({ id, substance, reaction, severity, kind }): Allergy => ({
+      id,
+      substance,
+      reaction,
+      severity,
+      kind,
+    })),
     notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

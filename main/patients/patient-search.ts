@@ -49,10 +49,13 @@ export function interpretQuery(raw: string): Query {
 
 export async function searchPatients(db: DataSource, query: string, limit: number): Promise<PatientSearchResult> {
   const q = interpretQuery(query);
-  const rows = await all<PatientRow>(db, sql`
+  const rows = await all<PatientRow>(
+    db,
+    sql`
     SELECT p.* FROM patients p
     WHERE ${sql.join([sql`p.deleted_at IS NULL`, ...q.where], ' AND ')}
     ORDER BY p.last_name ASC, p.first_name ASC, p.date_of_birth ASC
-    LIMIT ${limit + 1}`);
+    LIMIT ${limit + 1}`,
+  );
   return { patients: rows.slice(0, limit).map(toSummary), matchedBy: q.by, truncated: rows.length > limit };
 }

@@ -20,8 +20,11 @@ async function loadRow(q: Q, id: string): Promise<PatientRow> {
 }
 
 async function loadDetail(q: Q, row: PatientRow): Promise<PatientDetail> {
-  const allergies = await all<AllergyRow>(q, sql`
-    SELECT * FROM patient_allergies WHERE patient_id = ${row.id} ORDER BY created_at ASC, substance ASC`);
+  const allergies = await all<AllergyRow>(
+    q,
+    sql`
+    SELECT * FROM patient_allergies WHERE patient_id = ${row.id} ORDER BY created_at ASC, substance ASC`,
+  );
   return toDetail(row, allergies);
 }
 
@@ -40,9 +43,12 @@ async function replaceAllergies(q: Q, patientId: string, p: PatientData, now: st
   const values = rows.map(
     (r) => sql`(${r.id}, ${r.patient_id}, ${r.substance}, ${r.reaction}, ${r.severity}, ${r.kind}, ${r.created_at})`,
   );
-  await run(q, sql`
+  await run(
+    q,
+    sql`
     INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at)
-    VALUES ${sql.join(values, ', ')}`);
+    VALUES ${sql.join(values, ', ')}`,
+  );
 }
 
 export async function getPatient(db: DataSource, id: string): Promise<PatientDetail> {
@@ -55,18 +61,26 @@ export async function findDuplicates(
   p: { firstName: string; lastName: string; dateOfBirth: string; excludeId?: string },
 ): Promise<PatientSummary[]> {
   // COLLATE NOCASE as the name index (idx_patients_name) is built.
-  const rows = await all<PatientRow>(q, sql`
+  const rows = await all<PatientRow>(
+    q,
+    sql`
     SELECT p.* FROM patients p
     WHERE p.deleted_at IS NULL
       AND p.date_of_birth = ${p.dateOfBirth}
       AND p.last_name = ${p.lastName.trim()} COLLATE NOCASE
       AND p.first_name = ${p.firstName.trim()} COLLATE NOCASE
       ${p.excludeId ? sql`AND p.id <> ${p.excludeId}` : sql.empty}
-    ORDER BY p.created_at`);
+    ORDER BY p.created_at`,
+  );
   return rows.map(toSummary);
 }
 
-export async function createPatient(db: DataSource, user: SignedInUser, p: PatientData, allowDuplicate: boolean): Promise<PatientDetail> {
+export async function createPatient(
+  db: DataSource,
+  user: SignedInUser,
+  p: PatientData,
+  allowDuplicate: boolean,
+): Promise<PatientDetail> {
   return db.transaction(async (em) => {
     if (!allowDuplicate) {
       const dupes = await findDuplicates(em, p);
@@ -91,7 +105,9 @@ export async function createPatient(db: DataSource, user: SignedInUser, p: Patie
       deleted_reason: null,
       external_id: null,
     };
-    await run(em, sql`
+    await run(
+      em,
+      sql`
       INSERT INTO patients (id, version, first_name, middle_name, last_name, date_of_birth, sex, phone,
         address_line1, address_line2, city, state, zip, preferred_language, mbi, part_d_plan_name,
         part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
@@ -99,21 +115,33 @@ export async function createPatient(db: DataSource, user: SignedInUser, p: Patie
         ${row.sex}, ${row.phone}, ${row.address_line1}, ${row.address_line2}, ${row.city}, ${row.state}, ${row.zip},
         ${row.preferred_language}, ${row.mbi}, ${row.part_d_plan_name}, ${row.part_d_contract_id},
         ${row.part_d_member_id}, ${row.no_known_allergies}, ${row.notes}, ${row.created_at}, ${row.created_by},
-        ${row.updated_at}, ${row.updated_by})`);
+        ${row.updated_at}, ${row.updated_by})`,
+    );
     await replaceAllergies(em, row.id, p, now);
     return loadDetail(em, row);
   });
 }
 
-export async function updatePatient(db: DataSource, user: SignedInUser, id: string, version: number, p: PatientData): Promise<PatientDetail> {
+export async function updatePatient(
+  db: DataSource,
+  user: SignedInUser,
+  id: string,
+  version: number,
+  p: PatientData,
+): Promise<PatientDetail> {
   return db.transaction(async (em) => {
     const current = await loadRow(em, id);
     if (current.version !== version) {
-      throw new AppError('conflict', `Someone else changed this patient (at ${current.updated_at.slice(11, 16)} UTC by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`);
+      throw new AppError(
+        'conflict',
+        `Someone else changed this patient (at ${current.updated_at.slice(11, 16)} UTC by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`,
+      );
     }
     const now = new Date().toISOString();
     const c = patientColumns(p);
-    await run(em, sql`
+    await run(
+      em,
+      sql`
       UPDATE patients SET first_name = ${c.first_name}, middle_name = ${c.middle_name}, last_name = ${c.last_name},
         date_of_birth = ${c.date_of_birth}, sex = ${c.sex}, phone = ${c.phone}, address_line1 = ${c.address_line1},
         address_line2 = ${c.address_line2}, city = ${c.city}, state = ${c.state}, zip = ${c.zip},
@@ -121,7 +149,8 @@ export async function updatePatient(db: DataSource, user: SignedInUser, id: stri
         part_d_contract_id = ${c.part_d_contract_id}, part_d_member_id = ${c.part_d_member_id},
         no_known_allergies = ${c.no_known_allergies}, notes = ${c.notes},
         version = ${version + 1}, updated_at = ${now}, updated_by = ${user.username}
-      WHERE id = ${id} AND version = ${version}`);
+      WHERE id = ${id} AND version = ${version}`,
+    );
     await replaceAllergies(em, id, p, now);
     return loadDetail(em, await loadRow(em, id));
   });
@@ -131,10 +160,13 @@ export async function updatePatient(db: DataSource, user: SignedInUser, id: stri
 export async function deletePatient(db: DataSource, user: SignedInUser, id: string, reason: string): Promise<void> {
   await db.transaction(async (em) => {
     await loadRow(em, id);
-    await run(em, sql`
+    await run(
+      em,
+      sql`
       UPDATE patients
       SET deleted_at = ${new Date().toISOString()}, deleted_by = ${user.username}, deleted_reason = ${reason}
-      WHERE id = ${id}`);
+      WHERE id = ${id}`,
+    );
   });
 }
 

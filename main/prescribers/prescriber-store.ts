@@ -61,9 +61,12 @@ async function load(db: DataSource, id: string): Promise<PrescriberRow> {
 async function assertNpiFree(db: DataSource, npi: string, exceptId?: string): Promise<void> {
   const other = await one<PrescriberRow>(db, sql`SELECT * FROM prescribers WHERE npi = ${npi} LIMIT 1`);
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `NPI ${npi} already belongs to ${other.first_name} ${other.last_name}${other.credentials ? `, ${other.credentials}` : ''}.`, 'npi', [
-      { field: 'npi', message: 'This NPI is already on file' },
-    ]);
+    throw new AppError(
+      'conflict',
+      `NPI ${npi} already belongs to ${other.first_name} ${other.last_name}${other.credentials ? `, ${other.credentials}` : ''}.`,
+      'npi',
+      [{ field: 'npi', message: 'This NPI is already on file' }],
+    );
   }
 }
 
@@ -81,34 +84,54 @@ export async function createPrescriber(db: DataSource, user: SignedInUser, p: Pr
     updated_at: now,
     updated_by: user.username,
   };
-  await run(db, sql`
+  await run(
+    db,
+    sql`
     INSERT INTO prescribers (id, version, npi, first_name, last_name, credentials, dea, practice, phone, fax,
       address_line1, address_line2, city, state, zip, preferred_contact, created_at, created_by, updated_at, updated_by)
     VALUES (${row.id}, ${row.version}, ${row.npi}, ${row.first_name}, ${row.last_name}, ${row.credentials}, ${row.dea},
       ${row.practice}, ${row.phone}, ${row.fax}, ${row.address_line1}, ${row.address_line2}, ${row.city}, ${row.state},
       ${row.zip}, ${row.preferred_contact}, ${row.created_at}, ${row.created_by}, ${row.updated_at},
-      ${row.updated_by})`);
+      ${row.updated_by})`,
+  );
   return toPrescriber(row);
 }
 
-export async function updatePrescriber(db: DataSource, user: SignedInUser, id: string, version: number, p: PrescriberData): Promise<Prescriber> {
+export async function updatePrescriber(
+  db: DataSource,
+  user: SignedInUser,
+  id: string,
+  version: number,
+  p: PrescriberData,
+): Promise<Prescriber> {
   const current = await load(db, id);
   await assertNpiFree(db, p.npi, id);
   const c = columns(p);
-  const updated = await all<Pick<PrescriberRow, 'id'>>(db, sql`
+  const updated = await all<Pick<PrescriberRow, 'id'>>(
+    db,
+    sql`
     UPDATE prescribers SET npi = ${c.npi}, first_name = ${c.first_name}, last_name = ${c.last_name},
       credentials = ${c.credentials}, dea = ${c.dea}, practice = ${c.practice}, phone = ${c.phone}, fax = ${c.fax},
       address_line1 = ${c.address_line1}, address_line2 = ${c.address_line2}, city = ${c.city}, state = ${c.state},
       zip = ${c.zip}, preferred_contact = ${c.preferred_contact},
       version = ${version + 1}, updated_at = ${new Date().toISOString()}, updated_by = ${user.username}
     WHERE id = ${id} AND version = ${version}
-    RETURNING id`);
-  if (!updated.length) throw new AppError('conflict', `Someone else changed this prescriber (by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`);
+    RETURNING id`,
+  );
+  if (!updated.length)
+    throw new AppError(
+      'conflict',
+      `Someone else changed this prescriber (by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`,
+    );
   return getPrescriber(db, id);
 }
 
 /** By name ("smi", "Smith, J"), NPI or its start, practice, or part of a phone or fax number. */
-export async function searchPrescribers(db: DataSource, query: string, limit: number): Promise<{ prescribers: Prescriber[]; truncated: boolean }> {
+export async function searchPrescribers(
+  db: DataSource,
+  query: string,
+  limit: number,
+): Promise<{ prescribers: Prescriber[]; truncated: boolean }> {
   const text = query.trim();
   const where: Sql[] = [];
   if (/^\d{3,10}$/.test(text)) {
@@ -122,10 +145,13 @@ export async function searchPrescribers(db: DataSource, query: string, limit: nu
     where.push(sql`(p.last_name LIKE ${like(last)} ESCAPE '\\' OR p.practice LIKE ${anywhere} ESCAPE '\\'${orFirst})`);
     if (first) where.push(sql`p.first_name LIKE ${like(first)} ESCAPE '\\'`);
   }
-  const rows = await all<PrescriberRow>(db, sql`
+  const rows = await all<PrescriberRow>(
+    db,
+    sql`
     SELECT p.* FROM prescribers p
     ${where.length ? sql`WHERE ${sql.join(where, ' AND ')}` : sql.empty}
     ORDER BY p.last_name, p.first_name
-    LIMIT ${limit + 1}`);
+    LIMIT ${limit + 1}`,
+  );
   return { prescribers: rows.slice(0, limit).map(toPrescriber), truncated: rows.length > limit };
 }

@@ -91,21 +91,24 @@ export const REPORTS = {
           FROM mtm_enrollments e JOIN patients p ON p.id = e.patient_id AND p.deleted_at IS NULL
           WHERE e.contract_year BETWEEN ${Number(from.slice(0, 4))} AND ${Number(to.slice(0, 4))}
           GROUP BY 1 ORDER BY 1`,
-    )),
+    ),
+  ),
   problems: report('Drug-therapy problems by category and severity', (db, { from, to }) =>
     all<ReportSummary['problems'][number]>(
       db,
       sql`SELECT category, severity, count(*) AS count FROM drug_therapy_problems
           WHERE substr(created_at, 1, 10) BETWEEN ${from} AND ${to}
           GROUP BY category, severity ORDER BY count DESC, category`,
-    )),
+    ),
+  ),
   outcomes: report('Recommendations to prescribers, by outcome', (db, period) =>
     all<ReportSummary['outcomes'][number]>(
       db,
       sql`SELECT coalesce(rr.outcome, 'pending') AS outcome, count(*) AS count
           FROM review_recommendations rr ${inPeriod(period)}
           WHERE rr.actor = 'prescriber' GROUP BY 1 ORDER BY 2 DESC`,
-    )),
+    ),
+  ),
   prescribers: report('Acceptance rate per prescriber', async (db, period) =>
     // dialect: sum() over a boolean (rr.outcome IN (...)) is SQLite's 0/1; PostgreSQL needs a CASE or count(*) FILTER.
     (
@@ -116,10 +119,16 @@ export const REPORTS = {
             FROM review_recommendations rr ${inPeriod(period)} JOIN prescribers p ON p.id = rr.prescriber_id
             WHERE rr.actor = 'prescriber' GROUP BY p.id ORDER BY sent DESC, prescriber`,
       )
-    ).map((p) => ({ ...p, rate: rate(p.changed, p.answered) }))),
+    ).map((p) => ({ ...p, rate: rate(p.changed, p.answered) })),
+  ),
   adherence: report('Patients at 80% PDC or better, per Star measure', async (db, { to }) => {
     const [now, prior] = [await adherenceShares(db, to), await adherenceShares(db, isoDaysBefore(to, 365))];
-    return BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence').map((r) => ({ ruleId: r.id, label: STAR_MEASURE_LABELS[r.id] ?? r.id, now: now.get(r.id)!, prior: prior.get(r.id)! }));
+    return BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence').map((r) => ({
+      ruleId: r.id,
+      label: STAR_MEASURE_LABELS[r.id] ?? r.id,
+      now: now.get(r.id)!,
+      prior: prior.get(r.id)!,
+    }));
   }),
   claimsByStatus: report('Claims by status', (db, { from, to }) =>
     all<ReportSummary['claimsByStatus'][number]>(
@@ -127,13 +136,15 @@ export const REPORTS = {
       sql`SELECT status, count(*) AS count, sum(total_cents) AS billedCents, coalesce(sum(paid_cents), 0) AS paidCents
           FROM claims
           WHERE service_date BETWEEN ${from} AND ${to} AND frequency = '1' GROUP BY status ORDER BY count DESC`,
-    )),
+    ),
+  ),
   denials: report('Denial and rejection reasons', (db, { from, to }) =>
     all<ReportSummary['denials'][number]>(
       db,
       sql`SELECT denial_reason AS reason, count(*) AS count FROM claims
           WHERE service_date BETWEEN ${from} AND ${to} AND status IN ('denied', 'rejected') GROUP BY 1 ORDER BY 2 DESC`,
-    )),
+    ),
+  ),
   revenueByMonth: report('MTM revenue per month', (db, { from, to }) =>
     all<ReportSummary['revenueByMonth'][number]>(
       db,
@@ -141,7 +152,8 @@ export const REPORTS = {
                  coalesce(sum(paid_cents), 0) AS paidCents
           FROM claims WHERE service_date BETWEEN ${from} AND ${to} AND frequency = '1' AND status != 'voided'
           GROUP BY 1 ORDER BY 1`,
-    )),
+    ),
+  ),
   timeByType: report('Pharmacist time per review type', async (db, { from, to }) =>
     (
       await all<Omit<ReportSummary['timeByType'][number], 'average'>>(
@@ -149,13 +161,23 @@ export const REPORTS = {
         sql`SELECT r.type, count(*) AS reviews, sum(r.timer_seconds) / 60 AS minutes FROM reviews r
             WHERE r.status = 'completed' AND ${SERVICE} BETWEEN ${from} AND ${to} GROUP BY r.type ORDER BY r.type`,
       )
-    ).map((t) => ({ ...t, average: rate(t.minutes, t.reviews) }))),
-} satisfies { [K in Exclude<keyof ReportSummary, 'period' | 'elapsedMs'>]: { title: string; run: (db: DataSource, period: Period) => Promise<ReportSummary[K]> } };
+    ).map((t) => ({ ...t, average: rate(t.minutes, t.reviews) })),
+  ),
+} satisfies {
+  [K in Exclude<keyof ReportSummary, 'period' | 'elapsedMs'>]: {
+    title: string;
+    run: (db: DataSource, period: Period) => Promise<ReportSummary[K]>;
+  };
+};
 
 export async function reportSummary(db: DataSource, from: string, to: string): Promise<ReportSummary> {
   const started = performance.now();
   const period = { from, to };
   const figures: Record<string, unknown> = {};
   for (const [key, r] of Object.entries(REPORTS)) figures[key] = await r.run(db, period);
-  return { period, ...(figures as Omit<ReportSummary, 'period' | 'elapsedMs'>), elapsedMs: Math.round(performance.now() - started) };
+  return {
+    period,
+    ...(figures as Omit<ReportSummary, 'period' | 'elapsedMs'>),
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }

@@ -10,11 +10,18 @@ export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
   if (!r.delivery_method) need(1, 'How the review was delivered (in person, telephone, video)');
   if (r.type === 'cmr' && !r.cmr_date) need(1, 'The CMR date');
   if (r.recipient === 'caregiver' && !r.caregiver_name) need(1, 'The name of the caregiver who received the review');
-  for (const l of parts.lines.filter((x) => !x.resolution)) need(1, `Reconciliation: ${l.ingredients.join(' + ') || l.entries[0]!.product} is not resolved`);
+  for (const l of parts.lines.filter((x) => !x.resolution))
+    need(1, `Reconciliation: ${l.ingredients.join(' + ') || l.entries[0]!.product} is not resolved`);
   if (!r.problems_confirmed_at) need(2, 'Confirm the drug-therapy problem list');
-  else if (parts.problems.some((p) => p.createdAt > r.problems_confirmed_at!)) need(2, 'Problems were added after the list was confirmed: confirm it again');
-  for (const p of parts.problems.filter((x) => x.status === 'open' && !parts.plannedBefore.includes(x.id) && !parts.plan.some((rec) => rec.problemId === x.id))) need(3, `Problem "${p.title}" has no plan`);
-  for (const c of parts.communications.filter((x) => !x.sentDate)) need(4, `Recommendations for ${c.prescriber.name} are not sent yet (method and date)`);
+  else if (parts.problems.some((p) => p.createdAt > r.problems_confirmed_at!))
+    need(2, 'Problems were added after the list was confirmed: confirm it again');
+  for (const p of parts.problems.filter(
+    (x) =>
+      x.status === 'open' && !parts.plannedBefore.includes(x.id) && !parts.plan.some((rec) => rec.problemId === x.id),
+  ))
+    need(3, `Problem "${p.title}" has no plan`);
+  for (const c of parts.communications.filter((x) => !x.sentDate))
+    need(4, `Recommendations for ${c.prescriber.name} are not sent yet (method and date)`);
   if (!r.follow_up_date) need(5, 'The next follow-up date');
   return missing;
 }

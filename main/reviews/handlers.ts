@@ -1,7 +1,15 @@
 // The reviews channels implemented: each handler gets (ctx, request) and calls the domain code beside it.
 import type { reviewsChannels } from '../../preload/channels/reviews';
 import { type HandlersOf } from '../bridge/handler';
-import { actOnReview, createReview, getReview, patientReviews, resolveLine, timeReview, updateReview } from './review-store';
+import {
+  actOnReview,
+  createReview,
+  getReview,
+  patientReviews,
+  resolveLine,
+  timeReview,
+  updateReview,
+} from './review-store';
 import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from './review-plan';
 import { deletePhrase, listPhrases, savePhrase } from './phrases';
 import { todayWork } from './today';

@@ -14,7 +14,11 @@ const SELECT = sql`SELECT id, action, label, talked_about AS talkedAbout, to_do 
 
 export const listPhrases = (db: DataSource) => all<Phrase>(db, sql`${SELECT} ORDER BY action, label`);
 
-export async function savePhrase(db: DataSource, user: SignedInUser, p: z.output<typeof phraseSaveRequest>): Promise<Phrase> {
+export async function savePhrase(
+  db: DataSource,
+  user: SignedInUser,
+  p: z.output<typeof phraseSaveRequest>,
+): Promise<Phrase> {
   const id = p.id ?? randomUUID();
   const now = new Date().toISOString();
   if (p.id) {

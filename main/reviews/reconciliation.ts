@@ -15,7 +15,12 @@ function ingredientsOf(e: ReconciliationEntry): string[] {
 }
 
 /** "strength 10 mg (Our pharmacy fills) vs 20 mg (Patient reported)", when the sources that state it disagree. */
-function disagreement(what: string, entries: ReconciliationEntry[], value: (e: ReconciliationEntry) => string | null | undefined, same: (s: string | null | undefined) => string): string[] {
+function disagreement(
+  what: string,
+  entries: ReconciliationEntry[],
+  value: (e: ReconciliationEntry) => string | null | undefined,
+  same: (s: string | null | undefined) => string,
+): string[] {
   const stated = entries.filter((e) => value(e));
   if (new Set(stated.map((e) => same(value(e)))).size < 2) return [];
   return [`${what}: ${stated.map((e) => `${value(e)} (${SOURCE_LABELS[e.source]})`).join(' vs ')}`];
@@ -33,14 +38,29 @@ export function reconcile(entries: ReconciliationEntry[]): ReconciliationLine[] 
   }
   const lines: ReconciliationLine[] = [...groups.values()].map((g) => {
     const sources = new Set(g.entries.map((e) => e.source));
-    const differences = sources.size < 2 ? [] : [...disagreement('strength', g.entries, (e) => e.strength, squash), ...disagreement('directions', g.entries, (e) => e.sig, words)];
-    return { key: g.key, ingredients: g.ingredients, entries: g.entries, status: sources.size < 2 ? 'onlyOne' : differences.length ? 'different' : 'matched', differences };
+    const differences =
+      sources.size < 2
+        ? []
+        : [
+            ...disagreement('strength', g.entries, (e) => e.strength, squash),
+            ...disagreement('directions', g.entries, (e) => e.sig, words),
+          ];
+    return {
+      key: g.key,
+      ingredients: g.ingredients,
+      entries: g.entries,
+      status: sources.size < 2 ? 'onlyOne' : differences.length ? 'different' : 'matched',
+      differences,
+    };
   });
   // A combination in one source and its parts as separate products in another are the same therapy, differently.
   for (const combo of lines.filter((l) => l.ingredients.length > 1)) {
-    const parts = lines.filter((l) => l !== combo && l.ingredients.length > 0 && l.ingredients.every((i) => combo.ingredients.includes(i)));
+    const parts = lines.filter(
+      (l) => l !== combo && l.ingredients.length > 0 && l.ingredients.every((i) => combo.ingredients.includes(i)),
+    );
     if (!parts.length) continue;
-    const where = (ls: ReconciliationLine[]) => [...new Set(ls.flatMap((l) => l.entries.map((e) => SOURCE_LABELS[e.source])))].join(', ');
+    const where = (ls: ReconciliationLine[]) =>
+      [...new Set(ls.flatMap((l) => l.entries.map((e) => SOURCE_LABELS[e.source])))].join(', ');
     const note = `taken as a combination (${where([combo])}) and as separate products (${where(parts)})`;
     for (const l of [combo, ...parts]) {
       l.status = 'different';

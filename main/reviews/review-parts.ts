@@ -2,7 +2,14 @@
 // the prescriber communications and the addenda. Read together so the screen, the finalize check
 // and the SOAP draft all see the same thing.
 import type { DrugTherapyProblem } from '../../preload/schemas/checks';
-import type { Addendum, PrescriberCommunication, Recommendation, ReconciliationEntry, Review, ReviewLine } from '../../preload/schemas/reviews';
+import type {
+  Addendum,
+  PrescriberCommunication,
+  Recommendation,
+  ReconciliationEntry,
+  Review,
+  ReviewLine,
+} from '../../preload/schemas/reviews';
 import { currentFillOn } from '../checks/current-fills';
 import { toProblem, type ProblemRow } from '../checks/problems';
 import { insertionOrder } from '../db/dialect';
@@ -72,11 +79,17 @@ export async function liveLines(q: Q, r: ReviewRow): Promise<ReviewLine[]> {
     sql`SELECT line_key, resolution, note FROM review_reconciliation WHERE review_id = ${r.id}`,
   );
   const resolved = new Map(rows.map((x) => [x.line_key, x]));
-  return reconcile(await currentEntries(q, r.patient_id, todayIso())).map((l) => ({ ...l, resolution: resolved.get(l.key)?.resolution ?? null, note: resolved.get(l.key)?.note ?? null }));
+  return reconcile(await currentEntries(q, r.patient_id, todayIso())).map((l) => ({
+    ...l,
+    resolution: resolved.get(l.key)?.resolution ?? null,
+    note: resolved.get(l.key)?.note ?? null,
+  }));
 }
 
 export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
-  const lines = r.reconciliation_snapshot ? (JSON.parse(r.reconciliation_snapshot) as ReviewLine[]) : await liveLines(q, r);
+  const lines = r.reconciliation_snapshot
+    ? (JSON.parse(r.reconciliation_snapshot) as ReviewLine[])
+    : await liveLines(q, r);
   // Open problems, those resolved while the review was open, and any this review planned for; a
   // completed review keeps to what existed when it was signed.
   const problems = (
@@ -97,12 +110,17 @@ export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
           FROM review_recommendations rr LEFT JOIN prescribers p ON p.id = rr.prescriber_id
           WHERE rr.review_id = ${r.id} ORDER BY rr.created_at, ${insertionOrder('rr')}`,
     )
-  ).map(
-    (x): Recommendation => ({
-      id: x.id, problemId: x.problem_id, action: x.action, actor: x.actor, prescriber: x.prescriber_id ? { id: x.prescriber_id, name: x.prescriber_name! } : null, detail: x.detail,
-      talkedAbout: x.talked_about, toDo: x.to_do, outcome: x.outcome ? { result: x.outcome, date: x.outcome_date!, note: x.outcome_note, by: x.outcome_by! } : null,
-    }),
-  );
+  ).map((x): Recommendation => ({
+    id: x.id,
+    problemId: x.problem_id,
+    action: x.action,
+    actor: x.actor,
+    prescriber: x.prescriber_id ? { id: x.prescriber_id, name: x.prescriber_name! } : null,
+    detail: x.detail,
+    talkedAbout: x.talked_about,
+    toDo: x.to_do,
+    outcome: x.outcome ? { result: x.outcome, date: x.outcome_date!, note: x.outcome_note, by: x.outcome_by! } : null,
+  }));
   const plannedBefore = (
     await all<Pick<Row<'review_recommendations'>, 'problem_id'>>(
       q,
@@ -130,7 +148,10 @@ async function communications(q: Q, reviewId: string, plan: Recommendation[]): P
         WHERE p.id IN (${sql.list(ids)}) ORDER BY p.last_name, p.first_name`,
   );
   return rows.map((p) => ({
-    prescriber: { id: p.id, name: p.name, fax: p.fax, phone: p.phone }, method: p.method, sentDate: p.sent_date, dueDate: p.due_date,
+    prescriber: { id: p.id, name: p.name, fax: p.fax, phone: p.phone },
+    method: p.method,
+    sentDate: p.sent_date,
+    dueDate: p.due_date,
     recommendationIds: plan.filter((x) => x.prescriber?.id === p.id).map((x) => x.id),
   }));
 }

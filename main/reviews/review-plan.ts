@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { addendumRequest, communicationSaveRequest, outcomeRecordRequest, recommendationRemoveRequest, recommendationSaveRequest, Review } from '../../preload/schemas/reviews';
+import type {
+  addendumRequest,
+  communicationSaveRequest,
+  outcomeRecordRequest,
+  recommendationRemoveRequest,
+  recommendationSaveRequest,
+  Review,
+} from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import type { Row } from '../db/rows';
@@ -18,7 +25,11 @@ async function assertOne(em: EntityManager, query: Sql, what: string): Promise<v
   if (!(await all<unknown>(em, query)).length) throw notFound(what);
 }
 
-export function saveRecommendation(db: DataSource, user: SignedInUser, req: z.output<typeof recommendationSaveRequest>): Promise<Review> {
+export function saveRecommendation(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof recommendationSaveRequest>,
+): Promise<Review> {
   const x = req.recommendation;
   return change(db, user, req.id, req.version, async (em, r) => {
     const problem = sql`SELECT 1 FROM drug_therapy_problems WHERE id = ${x.problemId} AND patient_id = ${r.patient_id}`;
@@ -48,7 +59,11 @@ export function saveRecommendation(db: DataSource, user: SignedInUser, req: z.ou
   });
 }
 
-export function removeRecommendation(db: DataSource, user: SignedInUser, req: z.output<typeof recommendationRemoveRequest>): Promise<Review> {
+export function removeRecommendation(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof recommendationRemoveRequest>,
+): Promise<Review> {
   return change(db, user, req.id, req.version, async (em, r) => {
     const gone = await all<Id>(
       em,
@@ -70,12 +85,20 @@ async function dropUnusedCommunications(em: EntityManager, r: ReviewRow): Promis
   );
 }
 
-export function saveCommunication(db: DataSource, user: SignedInUser, req: z.output<typeof communicationSaveRequest>): Promise<Review> {
+export function saveCommunication(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof communicationSaveRequest>,
+): Promise<Review> {
   return change(db, user, req.id, req.version, async (em, r) => {
     const planned = sql`SELECT 1 FROM review_recommendations
                         WHERE review_id = ${r.id} AND prescriber_id = ${req.prescriberId}`;
     if (!(await all<unknown>(em, planned)).length)
-      throw new AppError('validation', 'This review has no recommendation for that prescriber. Add one in the plan first.', 'prescriberId');
+      throw new AppError(
+        'validation',
+        'This review has no recommendation for that prescriber. Add one in the plan first.',
+        'prescriberId',
+      );
     await run(
       em,
       sql`INSERT INTO review_communications (review_id, prescriber_id, method, sent_date, due_date, recorded_by)
@@ -87,9 +110,16 @@ export function saveCommunication(db: DataSource, user: SignedInUser, req: z.out
   });
 }
 
-export function recordOutcome(db: DataSource, user: SignedInUser, req: z.output<typeof outcomeRecordRequest>): Promise<Review> {
+export function recordOutcome(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof outcomeRecordRequest>,
+): Promise<Review> {
   return change(
-    db, user, req.id, req.version,
+    db,
+    user,
+    req.id,
+    req.version,
     async (em, r) => {
       // The communication is optional (LEFT JOIN): no sent date until one is recorded.
       const sent = await one<{ sent_date: string | null }>(
@@ -99,7 +129,12 @@ export function recordOutcome(db: DataSource, user: SignedInUser, req: z.output<
             WHERE rr.id = ${req.recommendationId} AND rr.review_id = ${r.id}`,
       );
       if (!sent) throw notFound('That recommendation');
-      if (sent.sent_date && req.date < sent.sent_date) throw new AppError('validation', `The answer cannot be dated before the recommendation was sent (${sent.sent_date}).`, 'date');
+      if (sent.sent_date && req.date < sent.sent_date)
+        throw new AppError(
+          'validation',
+          `The answer cannot be dated before the recommendation was sent (${sent.sent_date}).`,
+          'date',
+        );
       await run(
         em,
         sql`UPDATE review_recommendations
@@ -113,11 +148,19 @@ export function recordOutcome(db: DataSource, user: SignedInUser, req: z.output<
 }
 
 /** A dated note added to a completed review; the signed record itself never changes. */
-export async function addAddendum(db: DataSource, user: SignedInUser, req: z.output<typeof addendumRequest>): Promise<Review> {
+export async function addAddendum(
+  db: DataSource,
+  user: SignedInUser,
+  req: z.output<typeof addendumRequest>,
+): Promise<Review> {
   await db.transaction(async (em) => {
     const r = await one<Pick<Row<'reviews'>, 'status'>>(em, sql`SELECT status FROM reviews WHERE id = ${req.id}`);
     if (!r) throw notFound('This review');
-    if (r.status !== 'completed') throw new AppError('conflict', 'The review is still open: change the note itself. Addenda are for signed reviews.');
+    if (r.status !== 'completed')
+      throw new AppError(
+        'conflict',
+        'The review is still open: change the note itself. Addenda are for signed reviews.',
+      );
     await run(
       em,
       sql`INSERT INTO review_addenda (id, review_id, text, created_at, created_by)

@@ -15,11 +15,18 @@ export const securityHandlers: HandlersOf<typeof securityChannels> = {
   'security:status': async ({ session }) => session.status(),
   'security:setup': async ({ session }, req) => session.setup(req),
   'security:setupDemo': async ({ session }, req) => {
-    const { demo: _summary, ...result } = await createDemoPharmacy(session, req.account, { patients: DEMO_PATIENTS, seed: 1 });
+    const { demo: _summary, ...result } = await createDemoPharmacy(session, req.account, {
+      patients: DEMO_PATIENTS,
+      seed: 1,
+    });
     return result;
   },
   'security:restore': async ({ session }, req) => {
-    if (session.isInitialized) throw new AppError('alreadyInitialized', 'This computer already has a pharmacy set up. Restore into an empty data folder with `mtm restore`.');
+    if (session.isInitialized)
+      throw new AppError(
+        'alreadyInitialized',
+        'This computer already has a pharmacy set up. Restore into an empty data folder with `mtm restore`.',
+      );
     return restoreBackup(req, session.paths.dataDir);
   },
   'security:signIn': async ({ session }, req) => session.signIn(req),

@@ -5,7 +5,20 @@
 // password: the new key is sealed to every remaining slot, a removed user's old private key opens
 // nothing new. The keyring also holds the key pair that authenticates events recorded while the
 // database is closed, and the audit trail's anchor (its last row, authenticated with the data key).
-import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../common/errors';
@@ -15,11 +28,35 @@ import { deriveKey, newScryptParams, type ScryptParams } from './kdf';
 const b64 = z.string().min(1);
 const boxSchema = z.object({ iv: b64, tag: b64, data: b64 }).strict();
 const sealedSchema = boxSchema.extend({ ephemeral: b64 }).strict();
-const kdfSchema = z.object({ algorithm: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string() });
+const kdfSchema = z.object({
+  algorithm: z.literal('scrypt'),
+  N: z.number(),
+  r: z.number(),
+  p: z.number(),
+  salt: z.string(),
+});
 
 /** Version 1 slots wrapped the data key under the password-derived key directly; they are upgraded at their owner's next sign-in. */
-const slotV1Schema = z.object({ id: z.uuid(), kind: z.enum(['user', 'recovery']), username: z.string().optional(), kdf: kdfSchema, iv: z.string(), tag: z.string(), wrappedKey: z.string(), createdAt: z.string() });
-const slotV2Schema = z.object({ id: z.uuid(), kind: z.enum(['user', 'recovery']), username: z.string().optional(), kdf: kdfSchema, publicKey: b64, privateKey: boxSchema, dataKey: sealedSchema, createdAt: z.string() });
+const slotV1Schema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['user', 'recovery']),
+  username: z.string().optional(),
+  kdf: kdfSchema,
+  iv: z.string(),
+  tag: z.string(),
+  wrappedKey: z.string(),
+  createdAt: z.string(),
+});
+const slotV2Schema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['user', 'recovery']),
+  username: z.string().optional(),
+  kdf: kdfSchema,
+  publicKey: b64,
+  privateKey: boxSchema,
+  dataKey: sealedSchema,
+  createdAt: z.string(),
+});
 const slotSchema = z.union([slotV2Schema, slotV1Schema]);
 export type KeySlot = z.infer<typeof slotSchema>;
 type SlotV2 = z.infer<typeof slotV2Schema>;
@@ -49,7 +86,11 @@ export function newDataKey(): Buffer {
 const isV2 = (s: KeySlot): s is SlotV2 => 'publicKey' in s;
 
 // Binding each box to its database, slot and owner stops a slot being moved to another keyring or user.
-function aad(keyring: Pick<Keyring, 'databaseId'>, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>, part: string): Buffer {
+function aad(
+  keyring: Pick<Keyring, 'databaseId'>,
+  slot: Pick<KeySlot, 'id' | 'kind' | 'username'>,
+  part: string,
+): Buffer {
   return Buffer.from(`${keyring.databaseId}|${slot.id}|${slot.kind}|${slot.username ?? ''}|${part}`);
 }
 
@@ -63,7 +104,9 @@ function box(key: Buffer, plain: Buffer, associated: Buffer): z.infer<typeof box
 /** The plain bytes, or null when the key is wrong or anything was changed (GCM authentication fails). */
 function unbox(key: Buffer, b: z.infer<typeof boxSchema>, associated: Buffer): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(b.iv, 'base64')).setAAD(associated).setAuthTag(Buffer.from(b.tag, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(b.iv, 'base64'))
+      .setAAD(associated)
+      .setAuthTag(Buffer.from(b.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(b.data, 'base64')), decipher.final()]);
   } catch {
     return null;
@@ -76,7 +119,9 @@ const importPrivate = (der: Buffer) => createPrivateKey({ key: der, type: 'pkcs8
 
 /** The AES key two X25519 halves agree on, bound to the ephemeral half and a purpose. */
 const agree = (privateKey: KeyObject, publicKey: KeyObject, ephemeral: string, purpose: string) =>
-  Buffer.from(hkdfSync('sha256', diffieHellman({ privateKey, publicKey }), Buffer.from(ephemeral, 'base64'), purpose, 32));
+  Buffer.from(
+    hkdfSync('sha256', diffieHellman({ privateKey, publicKey }), Buffer.from(ephemeral, 'base64'), purpose, 32),
+  );
 
 /** Seals bytes to a public key: only its private half can open them. */
 function seal(publicKey: string, plain: Buffer, associated: Buffer): z.infer<typeof sealedSchema> {
@@ -91,15 +136,32 @@ function unseal(privateKey: KeyObject, s: z.infer<typeof sealedSchema>, associat
 }
 
 /** A new slot: a fresh key pair, its private half under the secret, the data key sealed to it. */
-async function newSlot(keyring: Pick<Keyring, 'databaseId'>, dataKey: Buffer, secret: string, kind: KeySlot['kind'], username?: string): Promise<SlotV2> {
+async function newSlot(
+  keyring: Pick<Keyring, 'databaseId'>,
+  dataKey: Buffer,
+  secret: string,
+  kind: KeySlot['kind'],
+  username?: string,
+): Promise<SlotV2> {
   const kdf: ScryptParams = newScryptParams();
   const head = { id: randomUUID(), kind, username };
   const pair = generateKeyPairSync('x25519');
   const publicKey = exportPublic(pair.publicKey);
   const wrappingKey = await deriveKey(secret, kdf);
-  const privateKey = box(wrappingKey, pair.privateKey.export({ type: 'pkcs8', format: 'der' }), aad(keyring, head, 'private'));
+  const privateKey = box(
+    wrappingKey,
+    pair.privateKey.export({ type: 'pkcs8', format: 'der' }),
+    aad(keyring, head, 'private'),
+  );
   wrappingKey.fill(0);
-  return { ...head, kdf, publicKey, privateKey, dataKey: seal(publicKey, dataKey, aad(keyring, head, 'data')), createdAt: new Date().toISOString() };
+  return {
+    ...head,
+    kdf,
+    publicKey,
+    privateKey,
+    dataKey: seal(publicKey, dataKey, aad(keyring, head, 'data')),
+    createdAt: new Date().toISOString(),
+  };
 }
 
 /** The data key from a slot, or null when the secret is wrong. */
@@ -108,7 +170,11 @@ async function openSlot(keyring: Keyring, slot: KeySlot, secret: string): Promis
   try {
     if (!isV2(slot)) {
       const v1 = { iv: slot.iv, tag: slot.tag, data: slot.wrappedKey };
-      return unbox(wrappingKey, v1, Buffer.from(`${keyring.databaseId}|${slot.id}|${slot.kind}|${slot.username ?? ''}`));
+      return unbox(
+        wrappingKey,
+        v1,
+        Buffer.from(`${keyring.databaseId}|${slot.id}|${slot.kind}|${slot.username ?? ''}`),
+      );
     }
     const der = unbox(wrappingKey, slot.privateKey, aad(keyring, slot, 'private'));
     return der && unseal(importPrivate(der), slot.dataKey, aad(keyring, slot, 'data'));
@@ -119,25 +185,54 @@ async function openSlot(keyring: Keyring, slot: KeySlot, secret: string): Promis
 
 function newPending(dataKey: Buffer, databaseId: string): NonNullable<Keyring['pending']> {
   const pair = generateKeyPairSync('x25519');
-  return { publicKey: exportPublic(pair.publicKey), privateKey: box(dataKey, pair.privateKey.export({ type: 'pkcs8', format: 'der' }), Buffer.from(`${databaseId}|pending`)) };
+  return {
+    publicKey: exportPublic(pair.publicKey),
+    privateKey: box(
+      dataKey,
+      pair.privateKey.export({ type: 'pkcs8', format: 'der' }),
+      Buffer.from(`${databaseId}|pending`),
+    ),
+  };
 }
 
-export async function createKeyring(dataKey: Buffer, user: { username: string; password: string }, recoveryCode: string): Promise<Keyring> {
+export async function createKeyring(
+  dataKey: Buffer,
+  user: { username: string; password: string },
+  recoveryCode: string,
+): Promise<Keyring> {
   const databaseId = randomUUID();
-  const keyring: Keyring = { format: 'mtm-desk-keyring', version: 2, databaseId, keyId: randomUUID(), slots: [], pending: newPending(dataKey, databaseId) };
+  const keyring: Keyring = {
+    format: 'mtm-desk-keyring',
+    version: 2,
+    databaseId,
+    keyId: randomUUID(),
+    slots: [],
+    pending: newPending(dataKey, databaseId),
+  };
   keyring.slots.push(await newSlot(keyring, dataKey, user.password, 'user', user.username));
   keyring.slots.push(await newSlot(keyring, dataKey, recoveryCode, 'recovery'));
   return keyring;
 }
 
 /** Adds (or replaces) a user's slot, with a new key pair; the caller writes the keyring. */
-export async function withUserSlot(keyring: Keyring, dataKey: Buffer, username: string, password: string): Promise<Keyring> {
+export async function withUserSlot(
+  keyring: Keyring,
+  dataKey: Buffer,
+  username: string,
+  password: string,
+): Promise<Keyring> {
   const slot = await newSlot(keyring, dataKey, password, 'user', username);
-  return { ...keyring, version: 2, pending: keyring.pending ?? newPending(dataKey, keyring.databaseId), slots: [...keyring.slots.filter((s) => !(s.kind === 'user' && s.username === username)), slot] };
+  return {
+    ...keyring,
+    version: 2,
+    pending: keyring.pending ?? newPending(dataKey, keyring.databaseId),
+    slots: [...keyring.slots.filter((s) => !(s.kind === 'user' && s.username === username)), slot],
+  };
 }
 
 /** Whether a user's slot is of the first format (upgraded at sign-in, when the password is at hand). */
-export const hasOldSlot = (keyring: Keyring, username: string) => keyring.slots.some((s) => s.kind === 'user' && s.username === username && !isV2(s));
+export const hasOldSlot = (keyring: Keyring, username: string) =>
+  keyring.slots.some((s) => s.kind === 'user' && s.username === username && !isV2(s));
 
 // A slot for unknown usernames so a failed sign-in costs the same time whether or not the user exists.
 const DECOY_KDF = newScryptParams();
@@ -169,11 +264,27 @@ export interface RekeyPlan {
  * slot, a new pending key pair. Slots of the first format cannot be sealed to (they have no public
  * key) and are dropped: `dropped` names their users, who need a new temporary password.
  */
-export async function rekeyedKeyring(keyring: Keyring, newKey: Buffer, plan: RekeyPlan): Promise<{ keyring: Keyring; dropped: string[] }> {
-  const next: Keyring = { format: 'mtm-desk-keyring', version: 2, databaseId: keyring.databaseId, keyId: randomUUID(), slots: [], pending: newPending(newKey, keyring.databaseId) };
+export async function rekeyedKeyring(
+  keyring: Keyring,
+  newKey: Buffer,
+  plan: RekeyPlan,
+): Promise<{ keyring: Keyring; dropped: string[] }> {
+  const next: Keyring = {
+    format: 'mtm-desk-keyring',
+    version: 2,
+    databaseId: keyring.databaseId,
+    keyId: randomUUID(),
+    slots: [],
+    pending: newPending(newKey, keyring.databaseId),
+  };
   const dropped: string[] = [];
   for (const s of keyring.slots) {
-    if (s.kind === 'recovery' || (s.username && plan.remove?.includes(s.username)) || s.username === plan.renew?.username) continue;
+    if (
+      s.kind === 'recovery' ||
+      (s.username && plan.remove?.includes(s.username)) ||
+      s.username === plan.renew?.username
+    )
+      continue;
     if (!isV2(s)) {
       dropped.push(s.username ?? '');
       continue;
@@ -198,14 +309,23 @@ export function pendingWriterKey(keyring: Keyring): { ephemeral: string; macKey:
   if (!keyring.pending) return null;
   const eph = generateKeyPairSync('x25519');
   const ephemeral = exportPublic(eph.publicKey);
-  return { ephemeral, macKey: agree(eph.privateKey, importPublic(keyring.pending.publicKey), ephemeral, 'mtm-desk pending events') };
+  return {
+    ephemeral,
+    macKey: agree(eph.privateKey, importPublic(keyring.pending.publicKey), ephemeral, 'mtm-desk pending events'),
+  };
 }
 
 /** The MAC key a writer used, recovered by the reader with the pending private key. */
-export const pendingReaderKey = (privateKey: KeyObject, ephemeral: string) => agree(privateKey, importPublic(ephemeral), ephemeral, 'mtm-desk pending events');
+export const pendingReaderKey = (privateKey: KeyObject, ephemeral: string) =>
+  agree(privateKey, importPublic(ephemeral), ephemeral, 'mtm-desk pending events');
 
 /** The audit anchor: the last row's id and hash, authenticated with a key derived from the data key. */
-export function anchorFor(dataKey: Buffer, keyring: Pick<Keyring, 'databaseId'>, lastId: number, hash: string): AuditAnchor {
+export function anchorFor(
+  dataKey: Buffer,
+  keyring: Pick<Keyring, 'databaseId'>,
+  lastId: number,
+  hash: string,
+): AuditAnchor {
   return { lastId, hash, mac: anchorMac(dataKey, keyring, lastId, hash) };
 }
 function anchorMac(dataKey: Buffer, keyring: Pick<Keyring, 'databaseId'>, lastId: number, hash: string): string {
@@ -228,7 +348,10 @@ export function readKeyring(file: string): Keyring {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new AppError('internal', `The keyring file ${file} cannot be read (${(err as Error).message}). Restore it from a backup.`);
+    throw new AppError(
+      'internal',
+      `The keyring file ${file} cannot be read (${(err as Error).message}). Restore it from a backup.`,
+    );
   }
   return parseKeyring(raw, `The keyring file ${file} is damaged. Restore it from a backup.`);
 }

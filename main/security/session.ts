@@ -7,7 +7,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { pharmacyTimeZone, setPharmacyTimeZone } from '../../preload/schemas/dates';
 import type { PharmacySettings } from '../../preload/schemas/settings';
-import type { AppStatus, SessionEvent, SetupData, SetupResult, SignedInUser, signInRequest } from '../../preload/schemas/security';
+import type {
+  AppStatus,
+  SessionEvent,
+  SetupData,
+  SetupResult,
+  SignedInUser,
+  signInRequest,
+} from '../../preload/schemas/security';
 import type { breakGlassRequest, changeOwnPasswordRequest } from '../../preload/schemas/users';
 import { passwordProblem } from '../../preload/schemas/security';
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../preload/schemas/settings';
@@ -21,7 +28,21 @@ import { getPharmacy, insertPharmacy } from '../pharmacy/pharmacy-store';
 import { getSettings } from '../settings/pharmacy-settings';
 import { ALARMS_ACKNOWLEDGED, anchorProblem, appendAudit, openAlarms, type AuditEvent } from './audit/audit-log';
 import { flushEvents, queueEvent, type PendingEvent } from './audit/pending-events';
-import { anchorFor, createKeyring, hasOldSlot, keyringExists, newDataKey, readKeyring, rekeyedKeyring, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, writeKeyring, type Keyring, type RekeyPlan } from './keyring';
+import {
+  anchorFor,
+  createKeyring,
+  hasOldSlot,
+  keyringExists,
+  newDataKey,
+  readKeyring,
+  rekeyedKeyring,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+  withUserSlot,
+  writeKeyring,
+  type Keyring,
+  type RekeyPlan,
+} from './keyring';
 import { assertMayTry, recordFailure, recordSuccess } from './sign-in-throttle';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { findActiveUser, insertUser, toSignedInUser } from './users';
@@ -35,7 +56,6 @@ const IDLE_CHECK_MS = 5_000;
 const ANCHOR_FLUSH_MS = 5_000;
 /** The audit trail's last row, as the anchor records it. */
 type AuditTip = Pick<Row<'audit_log'>, 'id' | 'hash'>;
-
 
 export interface RekeyResult {
   recoveryCode: string;
@@ -118,7 +138,13 @@ export class Session {
   async acknowledgeAlarms(note: string): Promise<AppStatus> {
     const { user } = this.current();
     if (!this.integrityProblem) throw new AppError('validation', 'There are no audit integrity alarms to acknowledge.');
-    await this.audit({ username: user.username, action: ALARMS_ACKNOWLEDGED, category: 'security', outcome: 'success', detail: `${note} — acknowledged: ${this.integrityProblem}` });
+    await this.audit({
+      username: user.username,
+      action: ALARMS_ACKNOWLEDGED,
+      category: 'security',
+      outcome: 'success',
+      detail: `${note} — acknowledged: ${this.integrityProblem}`,
+    });
     this.integrityProblem = null;
     return this.status();
   }
@@ -126,7 +152,11 @@ export class Session {
   /** The open database and the signed-in user, or an `unauthenticated` / `locked` error. */
   current(): { db: DataSource; user: SignedInUser; key: Buffer } {
     if (this.unlocked) return this.unlocked;
-    if (this.locked) throw new AppError('locked', `The screen is locked. ${this.locked.fullName} can enter their password to continue.`);
+    if (this.locked)
+      throw new AppError(
+        'locked',
+        `The screen is locked. ${this.locked.fullName} can enter their password to continue.`,
+      );
     throw new AppError('unauthenticated', 'Please sign in to continue.');
   }
 
@@ -170,12 +200,16 @@ export class Session {
     const u = this.unlocked;
     if (!u || !this.anchor || this.anchor.written) return;
     const keyring = readKeyring(this.paths.keyring);
-    writeKeyring(this.paths.keyring, { ...keyring, auditAnchor: anchorFor(u.key, keyring, this.anchor.lastId, this.anchor.hash) });
+    writeKeyring(this.paths.keyring, {
+      ...keyring,
+      auditAnchor: anchorFor(u.key, keyring, this.anchor.lastId, this.anchor.hash),
+    });
     this.anchor.written = true;
   }
 
   async setup(req: SetupData): Promise<SetupResult> {
-    if (this.isInitialized) throw new AppError('alreadyInitialized', 'This pharmacy is already set up. Sign in instead.');
+    if (this.isInitialized)
+      throw new AppError('alreadyInitialized', 'This pharmacy is already set up. Sign in instead.');
     if (existsSync(this.paths.database)) {
       throw new AppError(
         'alreadyInitialized',
@@ -188,12 +222,27 @@ export class Session {
     const recoveryCode = newRecoveryCode();
     let db: DataSource | null = null;
     try {
-      const keyring = await createKeyring(key, { username: req.account.username, password: req.account.password }, recoveryCode);
+      const keyring = await createKeyring(
+        key,
+        { username: req.account.username, password: req.account.password },
+        recoveryCode,
+      );
       db = await openDatabase(this.paths.database, key);
       const userRow = await db.transaction(async (em) => {
         await insertPharmacy(em, req.pharmacy);
-        const row = await insertUser(em, { username: req.account.username, fullName: req.account.fullName, role: 'pharmacist', isAdmin: true });
-        await appendAudit(em, { username: row.username, action: 'security.setup', category: 'security', outcome: 'success', detail: `pharmacy "${req.pharmacy.name}" created` });
+        const row = await insertUser(em, {
+          username: req.account.username,
+          fullName: req.account.fullName,
+          role: 'pharmacist',
+          isAdmin: true,
+        });
+        await appendAudit(em, {
+          username: row.username,
+          action: 'security.setup',
+          category: 'security',
+          outcome: 'success',
+          detail: `pharmacy "${req.pharmacy.name}" created`,
+        });
         return row;
       });
       // The keyring is written last: until it exists the pharmacy is not set up, and a failed setup can be retried.
@@ -224,8 +273,16 @@ export class Session {
         opened.key.fill(0);
       }
       recordFailure(this.paths.signInThrottle, req.username);
-      if (this.unlocked) await this.audit({ username: req.username, action: 'security.signIn', category: 'security', outcome: 'failure', detail: 'wrong username or password' });
-      else this.queueClosed({ username: req.username, action: 'security.signIn', detail: 'wrong username or password' });
+      if (this.unlocked)
+        await this.audit({
+          username: req.username,
+          action: 'security.signIn',
+          category: 'security',
+          outcome: 'failure',
+          detail: 'wrong username or password',
+        });
+      else
+        this.queueClosed({ username: req.username, action: 'security.signIn', detail: 'wrong username or password' });
       throw new AppError('badCredentials', BAD_CREDENTIALS);
     }
     recordSuccess(this.paths.signInThrottle, req.username);
@@ -235,10 +292,18 @@ export class Session {
     // The first format's slot is replaced now that the password is at hand (it could not be re-keyed);
     // after open, so the waiting events were read under the keyring they were written for.
     if (hasOldSlot(readKeyring(this.paths.keyring), row.username)) {
-      writeKeyring(this.paths.keyring, await withUserSlot(readKeyring(this.paths.keyring), opened.key, row.username, req.password));
+      writeKeyring(
+        this.paths.keyring,
+        await withUserSlot(readKeyring(this.paths.keyring), opened.key, row.username, req.password),
+      );
       this.writeAnchor();
     }
-    await this.audit({ username: row.username, action: resumed ? 'security.unlock' : 'security.signIn', category: 'security', outcome: 'success' });
+    await this.audit({
+      username: row.username,
+      action: resumed ? 'security.unlock' : 'security.signIn',
+      category: 'security',
+      outcome: 'success',
+    });
     return this.unlocked!.user;
   }
 
@@ -247,8 +312,12 @@ export class Session {
    * opens. A re-key writes the next keyring before re-encrypting: whichever of the two opens the
    * database is the current one, and the other is cleared away.
    */
-  private async openWith(unlock: (keyring: Keyring) => Promise<Buffer | null>): Promise<{ db: DataSource; key: Buffer } | null> {
-    const candidates = existsSync(this.paths.keyringNext) ? [this.paths.keyringNext, this.paths.keyring] : [this.paths.keyring];
+  private async openWith(
+    unlock: (keyring: Keyring) => Promise<Buffer | null>,
+  ): Promise<{ db: DataSource; key: Buffer } | null> {
+    const candidates = existsSync(this.paths.keyringNext)
+      ? [this.paths.keyringNext, this.paths.keyring]
+      : [this.paths.keyring];
     for (const file of candidates) {
       const key = await unlock(readKeyring(file));
       if (!key) continue;
@@ -276,16 +345,31 @@ export class Session {
     if (!this.isInitialized) throw new AppError('notInitialized', 'This pharmacy has not been set up yet.');
     // The recovery code is throttled like a password (one counter for it, whatever username is typed).
     assertMayTry(this.paths.signInThrottle, RECOVERY_THROTTLE);
-    const opened = await this.openWith((keyring) => unlockWithRecoveryCode(keyring, normalizeRecoveryCode(req.recoveryCode)));
+    const opened = await this.openWith((keyring) =>
+      unlockWithRecoveryCode(keyring, normalizeRecoveryCode(req.recoveryCode)),
+    );
     const row = opened ? await findActiveUser(opened.db.manager, req.username) : null;
     if (!opened || !row || row.role !== 'pharmacist') {
       if (opened) {
-        await appendAudit(opened.db.manager, { username: req.username, action: 'security.breakGlass', category: 'security', outcome: 'denied', detail: `not an active pharmacist; reason given: ${req.reason}` });
+        await appendAudit(opened.db.manager, {
+          username: req.username,
+          action: 'security.breakGlass',
+          category: 'security',
+          outcome: 'denied',
+          detail: `not an active pharmacist; reason given: ${req.reason}`,
+        });
         await opened.db.destroy();
         opened.key.fill(0);
       } else {
         recordFailure(this.paths.signInThrottle, RECOVERY_THROTTLE);
-        if (this.unlocked) await this.audit({ username: req.username, action: 'security.breakGlass', category: 'security', outcome: 'failure', detail: 'wrong recovery code' });
+        if (this.unlocked)
+          await this.audit({
+            username: req.username,
+            action: 'security.breakGlass',
+            category: 'security',
+            outcome: 'failure',
+            detail: 'wrong recovery code',
+          });
         else this.queueClosed({ username: req.username, action: 'security.breakGlass', detail: 'wrong recovery code' });
       }
       throw new AppError('badCredentials', BAD_RECOVERY);
@@ -295,7 +379,13 @@ export class Session {
     const { db, key } = opened;
     await this.writeSlot(db, key, row.username, req.newPassword, false);
     await this.open(db, key, toSignedInUser({ ...row, must_change_password: 0 }));
-    await this.audit({ username: row.username, action: 'security.breakGlass', category: 'security', outcome: 'success', detail: `reason: ${req.reason}` });
+    await this.audit({
+      username: row.username,
+      action: 'security.breakGlass',
+      category: 'security',
+      outcome: 'success',
+      detail: `reason: ${req.reason}`,
+    });
     return this.unlocked!.user;
   }
 
@@ -303,15 +393,28 @@ export class Session {
     const { db, key, user } = this.current();
     const check = await unlockWithPassword(readKeyring(this.paths.keyring), user.username, req.currentPassword);
     if (!check) {
-      await this.audit({ username: user.username, action: 'security.changePassword', category: 'security', outcome: 'failure', detail: 'current password wrong' });
-      throw new AppError('validation', 'Your current password is not correct.', 'currentPassword', [{ field: 'currentPassword', message: 'Your current password is not correct.' }]);
+      await this.audit({
+        username: user.username,
+        action: 'security.changePassword',
+        category: 'security',
+        outcome: 'failure',
+        detail: 'current password wrong',
+      });
+      throw new AppError('validation', 'Your current password is not correct.', 'currentPassword', [
+        { field: 'currentPassword', message: 'Your current password is not correct.' },
+      ]);
     }
     check.fill(0);
     const problem = passwordProblem(req.newPassword, user.username);
     if (problem) throw new AppError('validation', problem, 'newPassword', [{ field: 'newPassword', message: problem }]);
     await this.writeSlot(db, key, user.username, req.newPassword, false);
     this.unlocked!.user = { ...user, mustChangePassword: false };
-    await this.audit({ username: user.username, action: 'security.changePassword', category: 'security', outcome: 'success' });
+    await this.audit({
+      username: user.username,
+      action: 'security.changePassword',
+      category: 'security',
+      outcome: 'success',
+    });
     return this.unlocked!.user;
   }
 
@@ -320,7 +423,14 @@ export class Session {
    * other row changes (`within`) in the same transaction. The slow key derivation happens first,
    * outside it; the keyring is written inside, so a failed write rolls the rows back.
    */
-  async writeSlot(db: DataSource, key: Buffer, username: string, password: string, mustChange: boolean, within?: (em: EntityManager) => Promise<void>): Promise<void> {
+  async writeSlot(
+    db: DataSource,
+    key: Buffer,
+    username: string,
+    password: string,
+    mustChange: boolean,
+    within?: (em: EntityManager) => Promise<void>,
+  ): Promise<void> {
     const next = await withUserSlot(readKeyring(this.paths.keyring), key, username, password);
     await db.transaction(async (em) => {
       if (within) await within(em);
@@ -345,7 +455,10 @@ export class Session {
     const newKey = newDataKey();
     const { keyring: next, dropped } = await rekeyedKeyring(keyring, newKey, { ...plan, recoveryCode });
     const last = await one<AuditTip>(u.db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-    writeKeyring(this.paths.keyringNext, last ? { ...next, auditAnchor: anchorFor(newKey, next, last.id, last.hash) } : next);
+    writeKeyring(
+      this.paths.keyringNext,
+      last ? { ...next, auditAnchor: anchorFor(newKey, next, last.id, last.hash) } : next,
+    );
     const raw = rawConnection(u.db);
     // SQLite3 Multiple Ciphers re-keys only outside WAL mode: checkpoint, switch, re-key, switch back.
     // Leaving WAL needs the only connection: with the database open elsewhere nothing is changed.
@@ -359,7 +472,10 @@ export class Session {
     if (mode !== 'delete') {
       rmSync(this.paths.keyringNext, { force: true });
       newKey.fill(0);
-      throw new AppError('conflict', 'The data key cannot be replaced while MTM Desk (or mtm) has this database open elsewhere. Close it there and try again.');
+      throw new AppError(
+        'conflict',
+        'The data key cannot be replaced while MTM Desk (or mtm) has this database open elsewhere. Close it there and try again.',
+      );
     }
     raw.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
     raw.pragma('journal_mode = WAL');
@@ -368,7 +484,10 @@ export class Session {
     this.unlocked!.key = newKey;
     this.anchor = last ? { lastId: last.id, hash: last.hash, written: true } : null;
     await appendAudit(u.db.manager, {
-      username: u.user.username, action: 'security.rekey', category: 'security', outcome: 'success',
+      username: u.user.username,
+      action: 'security.rekey',
+      category: 'security',
+      outcome: 'success',
       detail: `${reason}; new recovery code issued${dropped.length ? `; slots of the first format not carried over: ${dropped.join(', ')}` : ''}`,
     });
     await this.anchorAudit();
@@ -380,7 +499,13 @@ export class Session {
   async lock(reason: 'idle' | 'user'): Promise<void> {
     const u = this.unlocked;
     if (!u) return;
-    await this.audit({ username: u.user.username, action: 'security.lock', category: 'security', outcome: 'success', detail: reason === 'idle' ? `idle for ${this.idleLockMinutes} min` : 'locked by user' });
+    await this.audit({
+      username: u.user.username,
+      action: 'security.lock',
+      category: 'security',
+      outcome: 'success',
+      detail: reason === 'idle' ? `idle for ${this.idleLockMinutes} min` : 'locked by user',
+    });
     this.locked = { username: u.user.username, fullName: u.user.fullName };
     await this.close();
     this.emit({ type: 'locked', reason, username: u.user.username, fullName: u.user.fullName });
@@ -388,7 +513,13 @@ export class Session {
 
   async signOut(): Promise<void> {
     const u = this.unlocked;
-    if (u) await this.audit({ username: u.user.username, action: 'security.signOut', category: 'security', outcome: 'success' });
+    if (u)
+      await this.audit({
+        username: u.user.username,
+        action: 'security.signOut',
+        category: 'security',
+        outcome: 'success',
+      });
     this.locked = null;
     await this.close();
     if (u) this.emit({ type: 'signedOut' });
@@ -399,7 +530,14 @@ export class Session {
     const keyring = readKeyring(this.paths.keyring);
     await db.transaction((em) => flushEvents(this.paths.pendingAudit, keyring, key, em));
     const anchor = fresh ? null : await anchorProblem(db.manager, key, keyring);
-    if (anchor) await appendAudit(db.manager, { username: user.username, action: 'audit.anchorMismatch', category: 'security', outcome: 'failure', detail: anchor });
+    if (anchor)
+      await appendAudit(db.manager, {
+        username: user.username,
+        action: 'audit.anchorMismatch',
+        category: 'security',
+        outcome: 'failure',
+        detail: anchor,
+      });
     this.integrityProblem = await openAlarms(db.manager);
     const [pharmacy, settings] = await Promise.all([getPharmacy(db.manager), getSettings(db.manager)]);
     this.idleLockMinutes = settings.idleLockMinutes;
@@ -408,14 +546,13 @@ export class Session {
     this.locked = null;
     this.touch();
     this.idleTimer = setInterval(() => {
-      if (this.unlocked && Date.now() - this.lastActivity >= this.unlocked.idleMs) void this.serialized(() => this.lock('idle'));
+      if (this.unlocked && Date.now() - this.lastActivity >= this.unlocked.idleMs)
+        void this.serialized(() => this.lock('idle'));
     }, IDLE_CHECK_MS);
     this.idleTimer.unref();
     await this.anchorAudit();
     this.emit({ type: 'signedIn', username: user.username });
   }
-
-
 
   /** Applies changed settings (idle time, time zone) to the running session and tells the screen. */
   applySettings(settings: Pick<PharmacySettings, 'idleLockMinutes' | 'timeZone'>): void {

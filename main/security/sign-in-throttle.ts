@@ -29,7 +29,8 @@ function read(file: string): State {
   return { users: {}, global: { times: [], until: 0 } };
 }
 
-const waitAfter = (failures: number, free: number) => (failures < free ? 0 : Math.min(FIRST_WAIT_MS * 2 ** (failures - free), MAX_WAIT_MS));
+const waitAfter = (failures: number, free: number) =>
+  failures < free ? 0 : Math.min(FIRST_WAIT_MS * 2 ** (failures - free), MAX_WAIT_MS);
 
 function minutes(ms: number): string {
   const s = Math.ceil(ms / 1000);
@@ -40,8 +41,16 @@ function minutes(ms: number): string {
 export function assertMayTry(file: string, username: string, now = Date.now()): void {
   const s = read(file);
   const user = s.users[username.toLowerCase()];
-  if (user && user.until > now) throw new AppError('throttled', `Too many wrong passwords for ${username}. Wait ${minutes(user.until - now)} before trying again, or ask an administrator to reset the password.`);
-  if (s.global.until > now) throw new AppError('throttled', `Too many wrong passwords on this computer. Sign-in is paused for ${minutes(s.global.until - now)}.`);
+  if (user && user.until > now)
+    throw new AppError(
+      'throttled',
+      `Too many wrong passwords for ${username}. Wait ${minutes(user.until - now)} before trying again, or ask an administrator to reset the password.`,
+    );
+  if (s.global.until > now)
+    throw new AppError(
+      'throttled',
+      `Too many wrong passwords on this computer. Sign-in is paused for ${minutes(s.global.until - now)}.`,
+    );
 }
 
 export function recordFailure(file: string, username: string, now = Date.now()): void {

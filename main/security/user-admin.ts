@@ -1,7 +1,12 @@
 // Administrators manage accounts. Every change edits the users table and the keyring together
 // and is written to the audit trail as a permission change.
 import type { z } from 'zod';
-import type { userAddRequest, userResetPasswordRequest, userUpdateRequest, UserSummary } from '../../preload/schemas/users';
+import type {
+  userAddRequest,
+  userResetPasswordRequest,
+  userUpdateRequest,
+  UserSummary,
+} from '../../preload/schemas/users';
 import { AppError, notFound } from '../common/errors';
 import { appendAudit } from './audit/audit-log';
 import { all, one, run, sql, type Q } from '../db/sql';
@@ -36,27 +41,49 @@ async function loadUser(session: Session, username: string): Promise<UserRow> {
 
 /** Refuses a change that would leave the pharmacy without an active administrator. */
 async function keepAnAdmin(session: Session, username: string): Promise<void> {
-  const { n: others } = (await one<{ n: number }>(session.current().db, sql`
-    SELECT count(*) AS n FROM users WHERE is_admin = 1 AND active = 1`))!;
+  const { n: others } = (await one<{ n: number }>(
+    session.current().db,
+    sql`
+    SELECT count(*) AS n FROM users WHERE is_admin = 1 AND active = 1`,
+  ))!;
   const target = await loadUser(session, username);
   if (target.is_admin && target.active && others <= 1) {
-    throw new AppError('conflict', 'This is the only active administrator. Make another pharmacist an administrator first.');
+    throw new AppError(
+      'conflict',
+      'This is the only active administrator. Make another pharmacist an administrator first.',
+    );
   }
 }
 
 /** The audit row of an account change, written inside the change's own transaction. */
 const audit = (session: Session, em: Q, action: string, username: string, detail: string) =>
-  appendAudit(em, { username: session.current().user.username, action, category: 'users', objectId: username, outcome: 'success', detail });
+  appendAudit(em, {
+    username: session.current().user.username,
+    action,
+    category: 'users',
+    objectId: username,
+    outcome: 'success',
+    detail,
+  });
 
 export async function addUser(session: Session, req: z.output<typeof userAddRequest>): Promise<UserSummary> {
   const { db, key } = session.current();
   if (await findUser(db, req.username)) {
-    throw new AppError('conflict', `The username "${req.username}" is taken (usernames are never reused, even for disabled accounts). Choose another.`, 'username', [
-      { field: 'username', message: 'This username is taken' },
-    ]);
+    throw new AppError(
+      'conflict',
+      `The username "${req.username}" is taken (usernames are never reused, even for disabled accounts). Choose another.`,
+      'username',
+      [{ field: 'username', message: 'This username is taken' }],
+    );
   }
   await session.writeSlot(db, key, req.username, req.temporaryPassword, true, async (em) => {
-    await insertUser(em, { username: req.username, fullName: req.fullName, role: req.role, isAdmin: req.isAdmin, mustChangePassword: true });
+    await insertUser(em, {
+      username: req.username,
+      fullName: req.fullName,
+      role: req.role,
+      isAdmin: req.isAdmin,
+      mustChangePassword: true,
+    });
     await audit(session, em, 'user.add', req.username, `role ${req.role}; administrator ${yesNo(req.isAdmin)}`);
   });
   return summary(await loadUser(session, req.username));
@@ -72,9 +99,12 @@ export async function updateUser(session: Session, req: z.output<typeof userUpda
     before.full_name !== req.fullName ? 'name changed' : null,
   ].filter(Boolean);
   await session.current().db.transaction(async (em) => {
-    await run(em, sql`
+    await run(
+      em,
+      sql`
       UPDATE users SET full_name = ${req.fullName}, role = ${req.role}, is_admin = ${req.isAdmin ? 1 : 0}
-      WHERE username = ${req.username}`);
+      WHERE username = ${req.username}`,
+    );
     await audit(session, em, 'user.permissionChange', req.username, changes.join('; ') || 'no change');
   });
   return summary(await loadUser(session, req.username));
@@ -85,8 +115,12 @@ export async function updateUser(session: Session, req: z.output<typeof userUpda
  * nor an old keyring or backup they may have kept opens today's data. The new recovery code is
  * returned, to be shown once.
  */
-export async function disableUser(session: Session, username: string): Promise<{ user: UserSummary; rekey: RekeyResult }> {
-  if (username === session.current().user.username) throw new AppError('conflict', 'You cannot disable your own account.');
+export async function disableUser(
+  session: Session,
+  username: string,
+): Promise<{ user: UserSummary; rekey: RekeyResult }> {
+  if (username === session.current().user.username)
+    throw new AppError('conflict', 'You cannot disable your own account.');
   await keepAnAdmin(session, username);
   await session.current().db.transaction(async (em) => {
     await run(em, sql`UPDATE users SET active = 0 WHERE username = ${username}`);
@@ -97,7 +131,10 @@ export async function disableUser(session: Session, username: string): Promise<{
 }
 
 /** A new temporary password (a new key slot); the user must choose their own at next sign-in. */
-export async function resetPassword(session: Session, req: z.output<typeof userResetPasswordRequest>): Promise<UserSummary> {
+export async function resetPassword(
+  session: Session,
+  req: z.output<typeof userResetPasswordRequest>,
+): Promise<UserSummary> {
   await loadUser(session, req.username);
   const { db, key } = session.current();
   await session.writeSlot(db, key, req.username, req.temporaryPassword, true, async (em) => {

@@ -30,10 +30,13 @@ export async function insertUser(
     must_change_password: user.mustChangePassword ? 1 : 0,
     created_at: new Date().toISOString(),
   };
-  await run(q, sql`
+  await run(
+    q,
+    sql`
     INSERT INTO users (id, username, full_name, role, is_admin, active, must_change_password, created_at)
     VALUES (${row.id}, ${row.username}, ${row.full_name}, ${row.role}, ${row.is_admin}, ${row.active},
-      ${row.must_change_password}, ${row.created_at})`);
+      ${row.must_change_password}, ${row.created_at})`,
+  );
   return row;
 }
 

@@ -3,14 +3,26 @@ import { z } from 'zod';
 import { isTimeZone } from '../../preload/schemas/dates';
 import type { Row } from '../db/rows';
 import { all, run, sql, type Q } from '../db/sql';
-import { DOCUMENT_SETTINGS_DEFAULT, FILE_NAME_STYLES, IDLE_LOCK_DEFAULT_MINUTES, type BackupStatus, type PharmacySettings, type settingsUpdateRequest } from '../../preload/schemas/settings';
+import {
+  DOCUMENT_SETTINGS_DEFAULT,
+  FILE_NAME_STYLES,
+  IDLE_LOCK_DEFAULT_MINUTES,
+  type BackupStatus,
+  type PharmacySettings,
+  type settingsUpdateRequest,
+} from '../../preload/schemas/settings';
 
 const stored = z.object({
   idleLockMinutes: z.coerce.number().int().min(1).max(60).catch(IDLE_LOCK_DEFAULT_MINUTES),
   autoBackup: z.object({ enabled: z.boolean(), folder: z.string() }).catch({ enabled: false, folder: '' }),
   lastAutoBackup: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable().catch(null),
-  documents: z.object({ hours: z.string(), tty: z.string(), fax: z.string(), fileNames: z.enum(FILE_NAME_STYLES) }).catch(DOCUMENT_SETTINGS_DEFAULT),
-  timeZone: z.string().refine((v) => v === '' || isTimeZone(v)).catch(''),
+  documents: z
+    .object({ hours: z.string(), tty: z.string(), fax: z.string(), fileNames: z.enum(FILE_NAME_STYLES) })
+    .catch(DOCUMENT_SETTINGS_DEFAULT),
+  timeZone: z
+    .string()
+    .refine((v) => v === '' || isTimeZone(v))
+    .catch(''),
 });
 
 type Key = keyof PharmacySettings;

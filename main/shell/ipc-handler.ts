@@ -7,7 +7,8 @@ import type { Session } from '../security/session';
 export function bridgeHandler(session: Session, channel: string, isOwnPage: (url: string) => boolean) {
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, payload: unknown): Promise<BridgeResult<unknown>> => {
     const url = event.senderFrame?.url;
-    if (!url || !isOwnPage(url)) return { ok: false, error: { code: 'forbidden', message: 'This window may not use MTM Desk.' } };
+    if (!url || !isOwnPage(url))
+      return { ok: false, error: { code: 'forbidden', message: 'This window may not use MTM Desk.' } };
     return dispatch(session, channel, payload);
   };
 }

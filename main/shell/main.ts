@@ -12,7 +12,14 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, appResponse } from '.
 import { disableCoreDumps } from './core-dumps';
 import { electronSettings } from './electron-settings';
 import { registerIpc } from './ipc';
-import { denyAllPermissions, guardFrameNavigation, guardNavigation, isOwnPage, windowOpenHandler, windowOptions } from './security-policy';
+import {
+  denyAllPermissions,
+  guardFrameNavigation,
+  guardNavigation,
+  isOwnPage,
+  windowOpenHandler,
+  windowOptions,
+} from './security-policy';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 
@@ -32,7 +39,13 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 let session: Session | null = null;
 
 function createWindow(settings: ReturnType<typeof electronSettings>, s: Session): void {
-  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), settings.get('windowBounds') ?? { width: 1366, height: 900 }, app.isPackaged));
+  const win = new BrowserWindow(
+    windowOptions(
+      join(__dirname, 'preload.cjs'),
+      settings.get('windowBounds') ?? { width: 1366, height: 900 },
+      app.isPackaged,
+    ),
+  );
   win.once('ready-to-show', () => win.show());
   win.on('close', () => settings.set('windowBounds', win.getBounds()));
   // Lock, sign-out and idle changes reach the screen at once, not at its next request.

@@ -4,7 +4,14 @@ import type { BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandler
 import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 /** Sites the app may open in the user's browser (reference pages cited by the app); nothing else. */
-export const EXTERNAL_HOSTS = ['www.cms.gov', 'www.fda.gov', 'dailymed.nlm.nih.gov', 'www.nlm.nih.gov', 'www.hhs.gov', 'cpicpgx.org'] as const;
+export const EXTERNAL_HOSTS = [
+  'www.cms.gov',
+  'www.fda.gov',
+  'dailymed.nlm.nih.gov',
+  'www.nlm.nih.gov',
+  'www.hhs.gov',
+  'cpicpgx.org',
+] as const;
 
 export function isAllowedExternalUrl(raw: string): boolean {
   let url: URL;
@@ -13,7 +20,13 @@ export function isAllowedExternalUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  return url.protocol === 'https:' && !url.username && !url.password && !url.port && (EXTERNAL_HOSTS as readonly string[]).includes(url.hostname);
+  return (
+    url.protocol === 'https:' &&
+    !url.username &&
+    !url.password &&
+    !url.port &&
+    (EXTERNAL_HOSTS as readonly string[]).includes(url.hostname)
+  );
 }
 
 /** True only for the app's own page: the app:// origin (nothing on file:, http: or anywhere else). */
@@ -33,7 +46,11 @@ export function isOwnFrame(raw: string): boolean {
 }
 
 /** `packaged`: an installed build — no developer tools (a way into the page and its patient data). */
-export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }, packaged: boolean): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preload: string,
+  bounds: { x?: number; y?: number; width: number; height: number },
+  packaged: boolean,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 1100,
@@ -59,7 +76,11 @@ export function windowOptions(preload: string, bounds: { x?: number; y?: number;
 }
 
 /** No camera, microphone, notifications, geolocation…: the app needs none. */
-export function denyAllPermissions(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+export function denyAllPermissions(
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void {
   callback(false);
 }
 

@@ -1,7 +1,21 @@
 // The channels for billing set-up, claims and their exports: each with its request schema, response type, who may call it
 // (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
-import { batchIdRequest, type BatchSummary, billingProviderSchema, type BillingSetup, type Claim, claimActionRequest, type ClaimBatch, claimCreateRequest, claimExportRequest, claimListRequest, type ClaimPreview, payerSchema, renderingPharmacistSchema } from '../schemas/billing';
+import {
+  batchIdRequest,
+  type BatchSummary,
+  billingProviderSchema,
+  type BillingSetup,
+  type Claim,
+  claimActionRequest,
+  type ClaimBatch,
+  claimCreateRequest,
+  claimExportRequest,
+  claimListRequest,
+  type ClaimPreview,
+  payerSchema,
+  renderingPharmacistSchema,
+} from '../schemas/billing';
 import { emptyRequest } from '../schemas/security';
 
 export const billingChannels = {
@@ -13,11 +27,21 @@ export const billingChannels = {
   }),
   'billing:savePharmacist': channel<BillingSetup>()(renderingPharmacistSchema, {
     access: 'admin',
-    audit: (req) => ({ action: 'billing.pharmacist', category: 'billing', objectId: req.username, detail: `NPI ${req.npi}` }),
+    audit: (req) => ({
+      action: 'billing.pharmacist',
+      category: 'billing',
+      objectId: req.username,
+      detail: `NPI ${req.npi}`,
+    }),
   }),
   'billing:savePayer': channel<BillingSetup>()(payerSchema, {
     access: 'admin',
-    audit: (req) => ({ action: req.id ? 'billing.payer.update' : 'billing.payer.add', category: 'billing', objectId: req.id ?? null, detail: `${req.name} (${req.payerId})` }),
+    audit: (req) => ({
+      action: req.id ? 'billing.payer.update' : 'billing.payer.add',
+      category: 'billing',
+      objectId: req.id ?? null,
+      detail: `${req.name} (${req.payerId})`,
+    }),
   }),
   'claims:preview': channel<ClaimPreview>()(claimCreateRequest, {
     access: 'pharmacist',
@@ -26,25 +50,51 @@ export const billingChannels = {
   }),
   'claims:create': channel<Claim>()(claimCreateRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: 'claim.create', category: 'billing', patientId: res?.patientId ?? null, objectId: res?.id ?? req.reviewId, detail: res ? `${res.claimNumber}: ${res.lines.map((l) => `${l.code}x${l.units}`).join(' ')}` : null }),
+    audit: (req, res) => ({
+      action: 'claim.create',
+      category: 'billing',
+      patientId: res?.patientId ?? null,
+      objectId: res?.id ?? req.reviewId,
+      detail: res ? `${res.claimNumber}: ${res.lines.map((l) => `${l.code}x${l.units}`).join(' ')}` : null,
+    }),
   }),
   'claims:batches': channel<BatchSummary[]>()(emptyRequest, { access: 'pharmacist', reads: true, audit: 'none' }),
   'claims:batchFile': channel<ClaimBatch>()(batchIdRequest, {
     access: 'pharmacist',
     reads: true,
-    audit: (req, res) => ({ action: 'claim.export.download', category: 'billing', objectId: req.id, detail: res ? `${res.fileName}: ${res.claimCount} claims` : null }),
+    audit: (req, res) => ({
+      action: 'claim.export.download',
+      category: 'billing',
+      objectId: req.id,
+      detail: res ? `${res.fileName}: ${res.claimCount} claims` : null,
+    }),
   }),
   'claims:list': channel<Claim[]>()(claimListRequest, {
     access: 'pharmacist',
     reads: true,
-    audit: (req, res) => ({ action: 'claim.list', category: 'billing', detail: `${req.from ?? '…'} to ${req.to ?? '…'}: ${res?.length ?? 0} claims` }),
+    audit: (req, res) => ({
+      action: 'claim.list',
+      category: 'billing',
+      detail: `${req.from ?? '…'} to ${req.to ?? '…'}: ${res?.length ?? 0} claims`,
+    }),
   }),
   'claims:act': channel<Claim>()(claimActionRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: `claim.${req.action}`, category: 'billing', patientId: res?.patientId ?? null, objectId: req.id, detail: res?.claimNumber ?? null }),
+    audit: (req, res) => ({
+      action: `claim.${req.action}`,
+      category: 'billing',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: res?.claimNumber ?? null,
+    }),
   }),
   'claims:export': channel<ClaimBatch>()(claimExportRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: `claim.export.${req.format}`, category: 'billing', objectId: res?.id ?? null, detail: res ? `${res.fileName}: ${res.claimCount} claims` : `${req.from} to ${req.to}` }),
+    audit: (req, res) => ({
+      action: `claim.export.${req.format}`,
+      category: 'billing',
+      objectId: res?.id ?? null,
+      detail: res ? `${res.fileName}: ${res.claimCount} claims` : `${req.from} to ${req.to}`,
+    }),
   }),
 } as const;

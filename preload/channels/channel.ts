@@ -37,13 +37,25 @@ export const channel =
   <Req extends z.ZodType, A extends Requirement>(
     request: Req,
     spec: { access: A; reads?: true; audit: AuditRule<z.output<Req>, Res> },
-  ): ChannelSpec<Req, Res, A> => ({ request, response: undefined as Res, access: spec.access, reads: spec.reads ?? false, audit: spec.audit });
+  ): ChannelSpec<Req, Res, A> => ({
+    request,
+    response: undefined as Res,
+    access: spec.access,
+    reads: spec.reads ?? false,
+    audit: spec.audit,
+  });
 
 /** The audit category of the patient record itself. */
 export const RECORD = 'patient record';
 
 /** "from 2026-11-01, action user.add" — the filter an administrator used, in words. */
 export function describeFilter(f: z.output<typeof auditFilterSchema>): string {
-  const parts = [f.from && `from ${f.from}`, f.to && `to ${f.to}`, f.username && `user ${f.username}`, f.patient && `patient "${f.patient}"`, f.action && `action ${f.action}`].filter(Boolean);
+  const parts = [
+    f.from && `from ${f.from}`,
+    f.to && `to ${f.to}`,
+    f.username && `user ${f.username}`,
+    f.patient && `patient "${f.patient}"`,
+    f.action && `action ${f.action}`,
+  ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'all entries';
 }

@@ -10,6 +10,10 @@ export const reportsChannels = {
   'reports:mtmDataElements': channel<DataElementsFile>()(dataElementsRequest, {
     access: 'pharmacist',
     reads: true,
-    audit: (req, res) => ({ action: 'report.mtmDataElements', category: 'billing', detail: `${req.contractYear}: ${res?.rows ?? 0} beneficiaries` }),
+    audit: (req, res) => ({
+      action: 'report.mtmDataElements',
+      category: 'billing',
+      detail: `${req.contractYear}: ${res?.rows ?? 0} beneficiaries`,
+    }),
   }),
 } as const;

@@ -1,19 +1,49 @@
 // The channels for medication reviews and action-plan phrases: each with its request schema, response type, who may call it
 // (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
-import { addendumRequest, communicationSaveRequest, outcomeRecordRequest, patientReviewsRequest, type Phrase, phraseDeleteRequest, phraseSaveRequest, recommendationRemoveRequest, recommendationSaveRequest, reconcileLineRequest, type Review, reviewActRequest, reviewCreateRequest, reviewIdRequest, type ReviewSummary, reviewTimerRequest, reviewUpdateRequest, type TodayWork } from '../schemas/reviews';
+import {
+  addendumRequest,
+  communicationSaveRequest,
+  outcomeRecordRequest,
+  patientReviewsRequest,
+  type Phrase,
+  phraseDeleteRequest,
+  phraseSaveRequest,
+  recommendationRemoveRequest,
+  recommendationSaveRequest,
+  reconcileLineRequest,
+  type Review,
+  reviewActRequest,
+  reviewCreateRequest,
+  reviewIdRequest,
+  type ReviewSummary,
+  reviewTimerRequest,
+  reviewUpdateRequest,
+  type TodayWork,
+} from '../schemas/reviews';
 import { emptyRequest } from '../schemas/security';
 
 export const reviewsChannels = {
   // Technicians may open and prepare a review; moving it through its states (and completing it) is the pharmacist's.
   'reviews:create': channel<Review>()(reviewCreateRequest, {
     access: 'signedIn',
-    audit: (req, res) => ({ action: 'review.create', category: 'reviews', patientId: req.patientId, objectId: res?.id ?? null, detail: req.type }),
+    audit: (req, res) => ({
+      action: 'review.create',
+      category: 'reviews',
+      patientId: req.patientId,
+      objectId: res?.id ?? null,
+      detail: req.type,
+    }),
   }),
   'reviews:get': channel<Review>()(reviewIdRequest, {
     access: 'signedIn',
     reads: true,
-    audit: (req, res) => ({ action: 'review.read', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id }),
+    audit: (req, res) => ({
+      action: 'review.read',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+    }),
   }),
   'reviews:forPatient': channel<ReviewSummary[]>()(patientReviewsRequest, {
     access: 'signedIn',
@@ -22,48 +52,107 @@ export const reviewsChannels = {
   }),
   'reviews:update': channel<Review>()(reviewUpdateRequest, {
     access: 'signedIn',
-    audit: (req, res) => ({ action: 'review.update', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: Object.keys(req.changes).join(', ') }),
+    audit: (req, res) => ({
+      action: 'review.update',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: Object.keys(req.changes).join(', '),
+    }),
   }),
   'reviews:act': channel<Review>()(reviewActRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: `review.${req.action}`, category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: res?.status ?? null }),
+    audit: (req, res) => ({
+      action: `review.${req.action}`,
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: res?.status ?? null,
+    }),
   }),
   'reviews:timer': channel<Review>()(reviewTimerRequest, {
     access: 'signedIn',
-    audit: (req, res) => ({ action: 'review.timer', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: typeof req.timer === 'string' ? req.timer : `corrected to ${req.timer.correctMinutes} min` }),
+    audit: (req, res) => ({
+      action: 'review.timer',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: typeof req.timer === 'string' ? req.timer : `corrected to ${req.timer.correctMinutes} min`,
+    }),
   }),
   'reviews:resolveLine': channel<Review>()(reconcileLineRequest, {
     access: 'signedIn',
-    audit: (req, res) => ({ action: 'review.reconcile', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.lineKey}: ${req.resolution}` }),
+    audit: (req, res) => ({
+      action: 'review.reconcile',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: `${req.lineKey}: ${req.resolution}`,
+    }),
   }),
   // Recommendations, what is sent to prescribers and addenda to signed notes are clinical acts;
   // a technician may log the answer a prescriber faxed back.
   'reviews:saveRecommendation': channel<Review>()(recommendationSaveRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: req.recommendation.id ? 'review.recommendation.update' : 'review.recommendation.add', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.recommendation.action} by ${req.recommendation.actor}` }),
+    audit: (req, res) => ({
+      action: req.recommendation.id ? 'review.recommendation.update' : 'review.recommendation.add',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: `${req.recommendation.action} by ${req.recommendation.actor}`,
+    }),
   }),
   'reviews:removeRecommendation': channel<Review>()(recommendationRemoveRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: 'review.recommendation.remove', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: req.recommendationId }),
+    audit: (req, res) => ({
+      action: 'review.recommendation.remove',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: req.recommendationId,
+    }),
   }),
   'reviews:saveCommunication': channel<Review>()(communicationSaveRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: 'review.communication', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.method} sent ${req.sentDate}, due ${req.dueDate}` }),
+    audit: (req, res) => ({
+      action: 'review.communication',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: `${req.method} sent ${req.sentDate}, due ${req.dueDate}`,
+    }),
   }),
   'reviews:recordOutcome': channel<Review>()(outcomeRecordRequest, {
     access: 'signedIn',
-    audit: (req, res) => ({ action: 'review.outcome', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id, detail: `${req.recommendationId}: ${req.outcome} on ${req.date}` }),
+    audit: (req, res) => ({
+      action: 'review.outcome',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: `${req.recommendationId}: ${req.outcome} on ${req.date}`,
+    }),
   }),
   'reviews:addAddendum': channel<Review>()(addendumRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: 'review.addendum', category: 'reviews', patientId: res?.patientId ?? null, objectId: req.id }),
+    audit: (req, res) => ({
+      action: 'review.addendum',
+      category: 'reviews',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+    }),
   }),
   // Names and counts of open work, the same the navigation shows; the reviews opened from it are recorded.
   'reviews:today': channel<TodayWork>()(emptyRequest, { access: 'signedIn', reads: true, audit: 'none' }),
   'phrases:list': channel<Phrase[]>()(emptyRequest, { access: 'signedIn', reads: true, audit: 'none' }),
   'phrases:save': channel<Phrase>()(phraseSaveRequest, {
     access: 'pharmacist',
-    audit: (req, res) => ({ action: req.id ? 'phrase.update' : 'phrase.add', category: 'settings', patientId: null, objectId: res?.id ?? null, detail: req.label }),
+    audit: (req, res) => ({
+      action: req.id ? 'phrase.update' : 'phrase.add',
+      category: 'settings',
+      patientId: null,
+      objectId: res?.id ?? null,
+      detail: req.label,
+    }),
   }),
   'phrases:delete': channel<null>()(phraseDeleteRequest, {
     access: 'pharmacist',

@@ -1,10 +1,44 @@
 // The channels for setup, sign-in and lock, users, the audit trail, settings and backups: each with its request schema, response type, who may call it
 // (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel, describeFilter } from './channel';
-import { acknowledgeAlarmsRequest, type AuditExport, auditExportRequest, auditSearchRequest, type AuditSearchResult } from '../schemas/audit';
-import { type AppStatus, emptyRequest, setupDemoRequest, setupRequest, type SetupResult, type SignedInUser, signInRequest } from '../schemas/security';
-import { backupCreateRequest, type BackupFileInfo, backupListRequest, type BackupResult, type PharmacySettings, type RestoreReport, restoreRequest, settingsUpdateRequest } from '../schemas/settings';
-import { breakGlassRequest, changeOwnPasswordRequest, type RekeyReport, rekeyRequest, unlockRequest, userAddRequest, usernameRequest, userResetPasswordRequest, type UserSummary, userUpdateRequest } from '../schemas/users';
+import {
+  acknowledgeAlarmsRequest,
+  type AuditExport,
+  auditExportRequest,
+  auditSearchRequest,
+  type AuditSearchResult,
+} from '../schemas/audit';
+import {
+  type AppStatus,
+  emptyRequest,
+  setupDemoRequest,
+  setupRequest,
+  type SetupResult,
+  type SignedInUser,
+  signInRequest,
+} from '../schemas/security';
+import {
+  backupCreateRequest,
+  type BackupFileInfo,
+  backupListRequest,
+  type BackupResult,
+  type PharmacySettings,
+  type RestoreReport,
+  restoreRequest,
+  settingsUpdateRequest,
+} from '../schemas/settings';
+import {
+  breakGlassRequest,
+  changeOwnPasswordRequest,
+  type RekeyReport,
+  rekeyRequest,
+  unlockRequest,
+  userAddRequest,
+  usernameRequest,
+  userResetPasswordRequest,
+  type UserSummary,
+  userUpdateRequest,
+} from '../schemas/users';
 
 export const securityChannels = {
   'security:status': channel<AppStatus>()(emptyRequest, { access: 'public', reads: true, audit: 'none' }),
@@ -17,11 +51,17 @@ export const securityChannels = {
   'security:unlock': channel<SignedInUser>()(unlockRequest, { access: 'public', audit: 'self' }),
   'security:activity': channel<null>()(emptyRequest, { access: 'signedIn', audit: 'none' }),
   'security:breakGlass': channel<SignedInUser>()(breakGlassRequest, { access: 'public', audit: 'self' }),
-  'security:changeOwnPassword': channel<SignedInUser>()(changeOwnPasswordRequest, { access: 'signedIn', audit: 'self' }),
+  'security:changeOwnPassword': channel<SignedInUser>()(changeOwnPasswordRequest, {
+    access: 'signedIn',
+    audit: 'self',
+  }),
   'users:list': channel<UserSummary[]>()(emptyRequest, { access: 'admin', reads: true, audit: 'none' }),
   'users:add': channel<UserSummary>()(userAddRequest, { access: 'admin', audit: 'self' }),
   'users:update': channel<UserSummary>()(userUpdateRequest, { access: 'admin', audit: 'self' }),
-  'users:disable': channel<{ user: UserSummary; rekey: RekeyReport }>()(usernameRequest, { access: 'admin', audit: 'self' }),
+  'users:disable': channel<{ user: UserSummary; rekey: RekeyReport }>()(usernameRequest, {
+    access: 'admin',
+    audit: 'self',
+  }),
   'security:rekey': channel<RekeyReport>()(rekeyRequest, { access: 'admin', audit: 'self' }),
   'users:resetPassword': channel<UserSummary>()(userResetPasswordRequest, { access: 'admin', audit: 'self' }),
   'audit:search': channel<AuditSearchResult>()(auditSearchRequest, {
@@ -32,7 +72,11 @@ export const securityChannels = {
   'audit:exportCsv': channel<AuditExport>()(auditExportRequest, {
     access: 'admin',
     reads: true,
-    audit: (req, res) => ({ action: 'audit.export', category: 'audit', detail: `${res?.rows ?? 0} rows: ${describeFilter(req.filter)}` }),
+    audit: (req, res) => ({
+      action: 'audit.export',
+      category: 'audit',
+      detail: `${res?.rows ?? 0} rows: ${describeFilter(req.filter)}`,
+    }),
   }),
   'audit:acknowledgeAlarms': channel<AppStatus>()(acknowledgeAlarmsRequest, { access: 'admin', audit: 'self' }),
   'settings:get': channel<PharmacySettings>()(emptyRequest, { access: 'signedIn', reads: true, audit: 'none' }),
@@ -43,10 +87,14 @@ export const securityChannels = {
       category: 'settings',
       detail: [
         req.idleLockMinutes !== undefined && `idle lock ${req.idleLockMinutes} min`,
-        req.autoBackup && (req.autoBackup.enabled ? `daily backup on, to ${req.autoBackup.folder}` : 'daily backup off'),
-        req.documents && `documents: hours "${req.documents.hours}", TTY "${req.documents.tty}", fax ${req.documents.fax || 'none'}, file names ${req.documents.fileNames}`,
-      req.timeZone !== undefined && `time zone ${req.timeZone || "the computer's"}`,
-      ].filter(Boolean).join('; '),
+        req.autoBackup &&
+          (req.autoBackup.enabled ? `daily backup on, to ${req.autoBackup.folder}` : 'daily backup off'),
+        req.documents &&
+          `documents: hours "${req.documents.hours}", TTY "${req.documents.tty}", fax ${req.documents.fax || 'none'}, file names ${req.documents.fileNames}`,
+        req.timeZone !== undefined && `time zone ${req.timeZone || "the computer's"}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
     }),
   }),
   'backup:create': channel<BackupResult>()(backupCreateRequest, {

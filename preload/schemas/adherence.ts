@@ -5,18 +5,46 @@ import { idSchema, pastDate } from './fields';
 import { optionalText } from './identifiers';
 
 export const OUTREACH_METHODS = ['phone', 'text', 'inPerson', 'mail'] as const;
-export const OUTREACH_METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = { phone: 'Phone call', text: 'Text message', inPerson: 'In person', mail: 'Letter' };
+export const OUTREACH_METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
+  phone: 'Phone call',
+  text: 'Text message',
+  inPerson: 'In person',
+  mail: 'Letter',
+};
 export const OUTREACH_RESULTS = ['reached', 'leftMessage', 'unableAfterThree', 'refused'] as const;
-export const OUTREACH_RESULT_LABELS: Record<(typeof OUTREACH_RESULTS)[number], string> = { reached: 'Reached', leftMessage: 'Left a message', unableAfterThree: 'Unable to reach after three attempts', refused: 'Refused' };
-export const OUTREACH_INTERVENTIONS = ['none', 'education', 'ninetyDay', 'synchronization', 'reminder', 'prescriberContact'] as const;
+export const OUTREACH_RESULT_LABELS: Record<(typeof OUTREACH_RESULTS)[number], string> = {
+  reached: 'Reached',
+  leftMessage: 'Left a message',
+  unableAfterThree: 'Unable to reach after three attempts',
+  refused: 'Refused',
+};
+export const OUTREACH_INTERVENTIONS = [
+  'none',
+  'education',
+  'ninetyDay',
+  'synchronization',
+  'reminder',
+  'prescriberContact',
+] as const;
 export const OUTREACH_INTERVENTION_LABELS: Record<(typeof OUTREACH_INTERVENTIONS)[number], string> = {
-  none: 'None yet', education: 'Education', ninetyDay: '90-day supply conversion', synchronization: 'Refill synchronization', reminder: 'Reminder set up', prescriberContact: 'Prescriber contacted',
+  none: 'None yet',
+  education: 'Education',
+  ninetyDay: '90-day supply conversion',
+  synchronization: 'Refill synchronization',
+  reminder: 'Reminder set up',
+  prescriberContact: 'Prescriber contacted',
 };
 
 /** The PQA Star measures' names, as the pharmacy knows them (rule ids from resources/knowledge/adherence.json). */
-export const STAR_MEASURE_LABELS: Record<string, string> = { 'pdc.diabetes': 'Diabetes medicines (non-insulin)', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'Statins' };
+export const STAR_MEASURE_LABELS: Record<string, string> = {
+  'pdc.diabetes': 'Diabetes medicines (non-insulin)',
+  'pdc.ras': 'RAS antagonists',
+  'pdc.statin': 'Statins',
+};
 
-export const patientAdherenceRequest = z.object({ patientId: idSchema, months: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(12) }).strict();
+export const patientAdherenceRequest = z
+  .object({ patientId: idSchema, months: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(12) })
+  .strict();
 
 export interface PatientAdherence {
   period: { start: string; end: string };
@@ -25,7 +53,9 @@ export interface PatientAdherence {
   drugs: { drug: string; pdc: number | null; fills: { date: string; daysSupply: number }[]; daysLate: number | null }[];
 }
 
-export const worklistRequest = z.object({ lateDays: z.number().int().min(1, 'At least one day late').max(90, 'At most 90 days').optional() }).strict();
+export const worklistRequest = z
+  .object({ lateDays: z.number().int().min(1, 'At least one day late').max(90, 'At most 90 days').optional() })
+  .strict();
 
 export interface AdherenceWorklistEntry {
   patientId: string;

@@ -33,17 +33,30 @@ export const auditFilterSchema = z
     direction: z.enum(['asc', 'desc']).default('desc'),
   })
   .strict()
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'The end date is before the start date' });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ['to'],
+    message: 'The end date is before the start date',
+  });
 
 export const auditSearchRequest = z
-  .object({ filter: auditFilterSchema, limit: z.number().int().min(1).max(500).default(200), offset: z.number().int().min(0).default(0) })
+  .object({
+    filter: auditFilterSchema,
+    limit: z.number().int().min(1).max(500).default(200),
+    offset: z.number().int().min(0).default(0),
+  })
   .strict();
 
 export const auditExportRequest = z.object({ filter: auditFilterSchema }).strict();
 
 /** An administrator's word that the integrity alarms shown have been looked into. */
 export const acknowledgeAlarmsRequest = z
-  .object({ note: z.string().trim().min(10, 'Say in a sentence what was found (at least 10 characters)').max(500, 'Keep the note under 500 characters') })
+  .object({
+    note: z
+      .string()
+      .trim()
+      .min(10, 'Say in a sentence what was found (at least 10 characters)')
+      .max(500, 'Keep the note under 500 characters'),
+  })
   .strict();
 
 export interface AuditSearchResult {

@@ -11,40 +11,94 @@ export type PlaceOfService = (typeof REMOTE_PLACES_OF_SERVICE)[number];
 export const PLACE_OF_SERVICE_LABELS: Record<PlaceOfService, string> = billing.placeOfService.forRemoteReviews.codes;
 
 /** NUCC taxonomy: 10 characters, ending in X (e.g. 183500000X, pharmacist). */
-const taxonomySchema = z.string({ error: 'Enter the taxonomy code' }).trim().toUpperCase().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, 'A taxonomy code has 10 characters ending in X, for example 183500000X (pharmacist)');
+const taxonomySchema = z
+  .string({ error: 'Enter the taxonomy code' })
+  .trim()
+  .toUpperCase()
+  .regex(
+    /^[0-9]{3}[0-9A-Z]{6}X$/,
+    'A taxonomy code has 10 characters ending in X, for example 183500000X (pharmacist)',
+  );
 
 export const PAYER_KINDS = ['partD', 'mtmVendor', 'medicaid', 'commercial', 'cash'] as const;
-export const PAYER_KIND_LABELS: Record<(typeof PAYER_KINDS)[number], string> = { partD: 'Part D plan', mtmVendor: 'MTM vendor', medicaid: 'Medicaid', commercial: 'Commercial', cash: 'Cash / self-pay' };
-export const CLAIM_STATUSES = ['draft', 'ready', 'exported', 'submitted', 'paid', 'denied', 'rejected', 'voided'] as const;
+export const PAYER_KIND_LABELS: Record<(typeof PAYER_KINDS)[number], string> = {
+  partD: 'Part D plan',
+  mtmVendor: 'MTM vendor',
+  medicaid: 'Medicaid',
+  commercial: 'Commercial',
+  cash: 'Cash / self-pay',
+};
+export const CLAIM_STATUSES = [
+  'draft',
+  'ready',
+  'exported',
+  'submitted',
+  'paid',
+  'denied',
+  'rejected',
+  'voided',
+] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = { draft: 'Draft', ready: 'Ready', exported: 'Exported', submitted: 'Submitted', paid: 'Paid', denied: 'Denied', rejected: 'Rejected', voided: 'Voided' };
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  draft: 'Draft',
+  ready: 'Ready',
+  exported: 'Exported',
+  submitted: 'Submitted',
+  paid: 'Paid',
+  denied: 'Denied',
+  rejected: 'Rejected',
+  voided: 'Voided',
+};
 
 export const billingProviderSchema = z
   .object({
     legalName: requiredText('legal name', 60),
     npi: npiSchema,
-    taxId: z.string({ error: 'Enter the EIN' }).trim().regex(/^\d{2}-?\d{7}$/, 'An EIN is 9 digits, written 12-3456789').transform((v) => v.replace('-', '')),
+    taxId: z
+      .string({ error: 'Enter the EIN' })
+      .trim()
+      .regex(/^\d{2}-?\d{7}$/, 'An EIN is 9 digits, written 12-3456789')
+      .transform((v) => v.replace('-', '')),
     taxonomy: taxonomySchema,
     address: z
       .object({
         line1: requiredText('street address', 55),
         city: requiredText('city', 30),
-        state: z.string({ error: 'Enter the state' }).trim().toUpperCase().refine((v) => US_STATE_CODES.includes(v), 'Use the two-letter state code, for example OH'),
+        state: z
+          .string({ error: 'Enter the state' })
+          .trim()
+          .toUpperCase()
+          .refine((v) => US_STATE_CODES.includes(v), 'Use the two-letter state code, for example OH'),
         // 5010 claims need the billing provider's full ZIP+4.
-        zip: z.string({ error: 'Enter the ZIP+4' }).trim().regex(/^\d{5}-?\d{4}$/, 'Electronic claims need the billing address ZIP+4, for example 44114-1234').transform((v) => v.replace('-', '')),
+        zip: z
+          .string({ error: 'Enter the ZIP+4' })
+          .trim()
+          .regex(/^\d{5}-?\d{4}$/, 'Electronic claims need the billing address ZIP+4, for example 44114-1234')
+          .transform((v) => v.replace('-', '')),
       })
       .strict(),
-    phone: z.string({ error: 'Enter the billing phone' }).trim().transform(phoneDigits).refine((v) => v.length === 10, 'Enter a 10-digit US phone number'),
+    phone: z
+      .string({ error: 'Enter the billing phone' })
+      .trim()
+      .transform(phoneDigits)
+      .refine((v) => v.length === 10, 'Enter a 10-digit US phone number'),
   })
   .strict();
 export type BillingProvider = z.output<typeof billingProviderSchema>;
 
 export const renderingPharmacistSchema = z
-  .object({ username: requiredText('username', 40), firstName: requiredText('first name', 35), lastName: requiredText('last name', 60), npi: npiSchema, taxonomy: taxonomySchema })
+  .object({
+    username: requiredText('username', 40),
+    firstName: requiredText('first name', 35),
+    lastName: requiredText('last name', 60),
+    npi: npiSchema,
+    taxonomy: taxonomySchema,
+  })
   .strict();
 export type RenderingPharmacist = z.output<typeof renderingPharmacistSchema>;
 
-const x12Id = (label: string) => requiredText(label, 15).regex(/^[A-Za-z0-9 ]+$/, `The ${label} uses letters and digits only`);
+const x12Id = (label: string) =>
+  requiredText(label, 15).regex(/^[A-Za-z0-9 ]+$/, `The ${label} uses letters and digits only`);
 
 export const payerSchema = z
   .object({
@@ -58,8 +112,12 @@ export const payerSchema = z
     receiverName: requiredText('receiver (clearinghouse) name', 60),
     claimFilingCode: z.enum(['CI', 'MB', 'MC', '16', '09', 'ZZ'], { error: 'Choose the claim filing indicator' }),
     unitRule: z.enum(['whole', 'midpoint'], { error: 'Choose how the payer counts 15-minute units' }),
-    remotePlaceOfService: z.enum(REMOTE_PLACES_OF_SERVICE, { error: 'Choose the place of service for telephone and video reviews' }).default('01'),
-    fees: z.object({ '99605': moneyCents('99605'), '99606': moneyCents('99606'), '99607': moneyCents('99607') }).strict(),
+    remotePlaceOfService: z
+      .enum(REMOTE_PLACES_OF_SERVICE, { error: 'Choose the place of service for telephone and video reviews' })
+      .default('01'),
+    fees: z
+      .object({ '99605': moneyCents('99605'), '99606': moneyCents('99606'), '99607': moneyCents('99607') })
+      .strict(),
     active: z.boolean().default(true),
   })
   .strict();
@@ -80,7 +138,10 @@ export const claimCreateRequest = z
     reviewId: idSchema,
     payerId: idSchema,
     /** The pharmacist's override of new vs established, with the reason (kept on the claim). */
-    established: z.object({ value: z.boolean(), reason: requiredText('reason for the override', 200) }).strict().optional(),
+    established: z
+      .object({ value: z.boolean(), reason: requiredText('reason for the override', 200) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -149,32 +210,85 @@ export const CLAIM_ACTIONS = {
   void: ['draft', 'ready', 'exported', 'submitted', 'paid'],
 } as const satisfies Record<string, readonly ClaimStatus[]>;
 export type ClaimAction = keyof typeof CLAIM_ACTIONS;
-export const actionsFor = (status: ClaimStatus) => (Object.keys(CLAIM_ACTIONS) as ClaimAction[]).filter((a) => (CLAIM_ACTIONS[a] as readonly ClaimStatus[]).includes(status));
+export const actionsFor = (status: ClaimStatus) =>
+  (Object.keys(CLAIM_ACTIONS) as ClaimAction[]).filter((a) =>
+    (CLAIM_ACTIONS[a] as readonly ClaimStatus[]).includes(status),
+  );
 
 /** Letters, digits and dashes: never an X12 delimiter. */
-const payerClaimNumber = z.string().trim().regex(/^[A-Za-z0-9-]{1,50}$/, 'The payer’s claim number is letters, digits and dashes (up to 50), as on the remittance').optional();
+const payerClaimNumber = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9-]{1,50}$/,
+    'The payer’s claim number is letters, digits and dashes (up to 50), as on the remittance',
+  )
+  .optional();
 
 export const claimActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('ready'), id: idSchema, version: versionSchema }).strict(),
   z.object({ action: z.literal('submitted'), id: idSchema, version: versionSchema }).strict(),
-  z.object({ action: z.literal('paid'), id: idSchema, version: versionSchema, paidAmount: paidAmountSchema, paidDate: isoDate('date paid'), payerClaimNumber }).strict(),
-  z.object({ action: z.literal('denied'), id: idSchema, version: versionSchema, reason: requiredText('denial reason', 200), payerClaimNumber }).strict(),
-  z.object({ action: z.literal('rejected'), id: idSchema, version: versionSchema, reason: requiredText('rejection reason', 200) }).strict(),
+  z
+    .object({
+      action: z.literal('paid'),
+      id: idSchema,
+      version: versionSchema,
+      paidAmount: paidAmountSchema,
+      paidDate: isoDate('date paid'),
+      payerClaimNumber,
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('denied'),
+      id: idSchema,
+      version: versionSchema,
+      reason: requiredText('denial reason', 200),
+      payerClaimNumber,
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('rejected'),
+      id: idSchema,
+      version: versionSchema,
+      reason: requiredText('rejection reason', 200),
+    })
+    .strict(),
   z.object({ action: z.literal('replace'), id: idSchema, version: versionSchema, payerClaimNumber }).strict(),
   z.object({ action: z.literal('void'), id: idSchema, version: versionSchema, payerClaimNumber }).strict(),
 ]);
 
 export const claimListRequest = z
-  .object({ from: isoDate('first service date').optional(), to: isoDate('last service date').optional(), payerId: idSchema.optional(), status: z.enum(CLAIM_STATUSES).optional(), reviewId: idSchema.optional() })
+  .object({
+    from: isoDate('first service date').optional(),
+    to: isoDate('last service date').optional(),
+    payerId: idSchema.optional(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+    reviewId: idSchema.optional(),
+  })
   .strict();
 
 export const claimExportRequest = z
-  .object({ format: z.enum(['837p', 'cms1500', 'csv'], { error: 'Choose 837P, CMS-1500 or CSV' }), from: isoDate('first service date'), to: isoDate('last service date'), payerId: idSchema })
+  .object({
+    format: z.enum(['837p', 'cms1500', 'csv'], { error: 'Choose 837P, CMS-1500 or CSV' }),
+    from: isoDate('first service date'),
+    to: isoDate('last service date'),
+    payerId: idSchema,
+  })
   .strict()
   .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
 
 export const batchIdRequest = z.object({ id: idSchema }).strict();
-export const dataElementsRequest = z.object({ contractYear: z.number({ error: 'Enter the contract year' }).int().min(2020, 'Choose a contract year from 2020').max(2100) }).strict();
+export const dataElementsRequest = z
+  .object({
+    contractYear: z
+      .number({ error: 'Enter the contract year' })
+      .int()
+      .min(2020, 'Choose a contract year from 2020')
+      .max(2100),
+  })
+  .strict();
 export interface DataElementsFile {
   fileName: string;
   content: string;

@@ -11,15 +11,30 @@ export const PGX_RESULTS: Record<string, string[]> = pgxResults.genes;
 export const PGX_GENES = Object.keys(pgxResults.genes) as [string, ...string[]];
 
 /** Short names of the knowledge sources, for the finding's source line. */
-export const SOURCE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(knowledgeSources.sources).map(([k, v]) => [k, v.short]));
+export const SOURCE_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(knowledgeSources.sources).map(([k, v]) => [k, v.short]),
+);
 
 /** Fills count as current medicines until this many days after their supply ran out. */
 export const FILL_GRACE_DAYS = 30;
 
 export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
-export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { contraindicated: 'Contraindicated', major: 'Major', moderate: 'Moderate', minor: 'Minor' };
+export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = {
+  contraindicated: 'Contraindicated',
+  major: 'Major',
+  moderate: 'Moderate',
+  minor: 'Minor',
+};
 /** Cipolle/Strand drug-therapy problem categories. */
-export const DTP_CATEGORIES = ['unnecessaryTherapy', 'needsAdditionalTherapy', 'ineffectiveDrug', 'doseTooLow', 'adverseReaction', 'doseTooHigh', 'nonadherence'] as const;
+export const DTP_CATEGORIES = [
+  'unnecessaryTherapy',
+  'needsAdditionalTherapy',
+  'ineffectiveDrug',
+  'doseTooLow',
+  'adverseReaction',
+  'doseTooHigh',
+  'nonadherence',
+] as const;
 export const DTP_LABELS: Record<(typeof DTP_CATEGORIES)[number], string> = {
   unnecessaryTherapy: 'Unnecessary drug therapy',
   needsAdditionalTherapy: 'Needs additional drug therapy',
@@ -31,7 +46,19 @@ export const DTP_LABELS: Record<(typeof DTP_CATEGORIES)[number], string> = {
 };
 
 /** Routes a medicine can be taken by, read from its product name, dose form and directions. */
-export const ROUTES = ['oral', 'sublingual', 'topical', 'transdermal', 'vaginal', 'rectal', 'inhaled', 'nasal', 'ophthalmic', 'otic', 'injection'] as const;
+export const ROUTES = [
+  'oral',
+  'sublingual',
+  'topical',
+  'transdermal',
+  'vaginal',
+  'rectal',
+  'inhaled',
+  'nasal',
+  'ophthalmic',
+  'otic',
+  'injection',
+] as const;
 
 /**
  * Which medicines a rule is about: any of the ingredients (a combination product matches through
@@ -51,10 +78,24 @@ const matcher = z
     asNeeded: z.boolean().optional(),
   })
   .strict()
-  .refine((m) => (m.ingredients?.length ?? 0) + (m.classes?.length ?? 0) + (m.groups?.length ?? 0) > 0, 'Name at least one ingredient, class or group');
+  .refine(
+    (m) => (m.ingredients?.length ?? 0) + (m.classes?.length ?? 0) + (m.groups?.length ?? 0) > 0,
+    'Name at least one ingredient, class or group',
+  );
 export type Matcher = z.output<typeof matcher>;
 
-export const LAB_FACTS = ['scr', 'weight', 'potassium', 'sodium', 'inr', 'a1c', 'heartRate', 'crcl', 'egfr', 'age'] as const;
+export const LAB_FACTS = [
+  'scr',
+  'weight',
+  'potassium',
+  'sodium',
+  'inr',
+  'a1c',
+  'heartRate',
+  'crcl',
+  'egfr',
+  'age',
+] as const;
 /** A patient fact against a bound: "age ≥ 80", "weight ≤ 60 kg", "serum creatinine ≥ 1.5 mg/dL". */
 const factBound = z
   .object({ fact: z.enum(LAB_FACTS), min: z.number().optional(), max: z.number().optional() })
@@ -78,7 +119,11 @@ const when = z
     facts: z.array(factBound).min(1).optional(),
     /** At least (or at most) so many of the facts hold: apixaban's dose criteria. An unknown fact counts as not holding for atLeast and as holding for atMost, so neither fires on a guess. */
     criteria: z
-      .object({ atLeast: z.number().int().min(1).optional(), atMost: z.number().int().min(0).optional(), of: z.array(factBound).min(2) })
+      .object({
+        atLeast: z.number().int().min(1).optional(),
+        atMost: z.number().int().min(0).optional(),
+        of: z.array(factBound).min(2),
+      })
       .strict()
       .refine((c) => (c.atLeast === undefined) !== (c.atMost === undefined), 'Give either atLeast or atMost')
       .optional(),
@@ -98,10 +143,17 @@ const careCondition = z
     taking: matcher.optional(),
     ageMin: z.number().int().min(0).optional(),
     ageMax: z.number().int().max(130).optional(),
-    fills: z.object({ match: matcher, min: z.number().int().min(1) }).strict().optional(),
+    fills: z
+      .object({ match: matcher, min: z.number().int().min(1) })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((w) => (w.diseases?.length ?? 0) + (w.conditions?.length ?? 0) + (w.icdPrefixes?.length ?? 0) + (w.taking ? 1 : 0) > 0, 'Name a disease, condition group, ICD-10-CM code prefix or current medicine');
+  .refine(
+    (w) =>
+      (w.diseases?.length ?? 0) + (w.conditions?.length ?? 0) + (w.icdPrefixes?.length ?? 0) + (w.taking ? 1 : 0) > 0,
+    'Name a disease, condition group, ICD-10-CM code prefix or current medicine',
+  );
 
 const common = {
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]+$/, 'Rule ids are lower case, digits, dots and dashes'),
@@ -114,12 +166,28 @@ const common = {
   /** The patient sentence in Spanish (required of bundled rules; a pharmacy's own rule falls back to English). */
   patientTextEs: z.string().min(10).optional(),
   action: z.string().min(10),
-  citation: z.object({ document: z.string().min(10), year: z.number().int().min(1950).max(2100).nullable(), locator: z.string().min(3) }).strict(),
+  citation: z
+    .object({
+      document: z.string().min(10),
+      year: z.number().int().min(1950).max(2100).nullable(),
+      locator: z.string().min(3),
+    })
+    .strict(),
 };
 
 export const ruleSchema = z.discriminatedUnion('family', [
   /** Two (or three) different current products, one from each matcher. */
-  z.object({ family: z.literal('interaction'), a: matcher, b: matcher, c: matcher.optional(), mechanism: z.string().min(5), when: when.optional(), ...common }).strict(),
+  z
+    .object({
+      family: z.literal('interaction'),
+      a: matcher,
+      b: matcher,
+      c: matcher.optional(),
+      mechanism: z.string().min(5),
+      when: when.optional(),
+      ...common,
+    })
+    .strict(),
   /**
    * Two or more different current products of the members. A pair that is one of `allowed`
    * (each side matched by one product) is deliberate and stays quiet, with its reason shown.
@@ -192,18 +260,41 @@ export const ruleSchema = z.discriminatedUnion('family', [
     })
     .strict(),
   /** A medicine that harms in a condition the patient has (Beers Table 3, STOPP by system). */
-  z.object({ family: z.literal('diseaseDrug'), conditions: z.array(z.string()).min(1), match: matcher, when: when.optional(), ...common }).strict(),
+  z
+    .object({
+      family: z.literal('diseaseDrug'),
+      conditions: z.array(z.string()).min(1),
+      match: matcher,
+      when: when.optional(),
+      ...common,
+    })
+    .strict(),
   /**
    * The daily dose of an ingredient, summed over every current product that contains it, against a
    * maximum (or, for an under-dose, a minimum); needs strength and directions (or a fill's quantity
    * and days' supply) to be known.
    */
   z
-    .object({ family: z.literal('dose'), match: matcher, maxDaily: amount.optional(), minDaily: amount.optional(), when: when.optional(), ...common })
+    .object({
+      family: z.literal('dose'),
+      match: matcher,
+      maxDaily: amount.optional(),
+      minDaily: amount.optional(),
+      when: when.optional(),
+      ...common,
+    })
     .strict()
     .refine((r) => (r.maxDaily === undefined) !== (r.minDaily === undefined), 'Give either maxDaily or minDaily'),
   /** At least `min` different current products of the matched medicines (three CNS-active drugs, two strong anticholinergics). */
-  z.object({ family: z.literal('burden'), match: matcher, min: z.number().int().min(2).max(10), when: when.optional(), ...common }).strict(),
+  z
+    .object({
+      family: z.literal('burden'),
+      match: matcher,
+      min: z.number().int().min(2).max(10),
+      when: when.optional(),
+      ...common,
+    })
+    .strict(),
   z
     .object({
       family: z.literal('pharmacogenomic'),
@@ -239,7 +330,14 @@ export const ruleSchema = z.discriminatedUnion('family', [
 export type Rule = z.output<typeof ruleSchema>;
 export type RuleFamily = Rule['family'];
 
-export const ruleFileSchema = z.object({ version: z.string().min(1), family: z.string(), about: z.string().min(10), rules: z.array(ruleSchema).min(1) }).strict();
+export const ruleFileSchema = z
+  .object({
+    version: z.string().min(1),
+    family: z.string(),
+    about: z.string().min(10),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict();
 
 /** A named list of medicines kept once and used by many rules ("strong CYP3A4 inhibitors"). */
 export const groupFileSchema = z
@@ -364,7 +462,11 @@ export const problemAddRequest = z
     category: z.enum(DTP_CATEGORIES, { error: 'Choose the kind of problem' }),
     severity: z.enum(SEVERITIES, { error: 'Choose how serious it is' }),
     title: z.string({ error: 'Name the medicines involved' }).trim().min(2, 'Name the medicines involved').max(200),
-    description: z.string({ error: 'Describe the problem' }).trim().min(5, 'Describe the problem in a few words').max(2000),
+    description: z
+      .string({ error: 'Describe the problem' })
+      .trim()
+      .min(5, 'Describe the problem in a few words')
+      .max(2000),
   })
   .strict();
 
@@ -372,7 +474,11 @@ export const problemResolveRequest = z
   .object({
     id: idSchema,
     resolvedOn: pastDate('date it was resolved'),
-    resolution: z.string({ error: 'Say how it was resolved' }).trim().min(3, 'Say how it was resolved, in a few words').max(1000),
+    resolution: z
+      .string({ error: 'Say how it was resolved' })
+      .trim()
+      .min(3, 'Say how it was resolved, in a few words')
+      .max(1000),
   })
   .strict();
 export const problemReopenRequest = z.object({ id: idSchema }).strict();
@@ -387,7 +493,12 @@ export const genotypeAddRequest = z
   })
   .strict()
   .superRefine((g, ctx) => {
-    if (PGX_RESULTS[g.gene] && !PGX_RESULTS[g.gene]!.includes(g.result)) ctx.addIssue({ code: 'custom', path: ['result'], message: `Not a ${g.gene} result: choose one of ${PGX_RESULTS[g.gene]!.join(', ')}` });
+    if (PGX_RESULTS[g.gene] && !PGX_RESULTS[g.gene]!.includes(g.result))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['result'],
+        message: `Not a ${g.gene} result: choose one of ${PGX_RESULTS[g.gene]!.join(', ')}`,
+      });
   });
 export const genotypeListRequest = z.object({ patientId: idSchema }).strict();
 
@@ -401,8 +512,17 @@ export interface Genotype {
 }
 export const patientChecksRequest = z.object({ patientId: idSchema }).strict();
 export const acceptFindingRequest = z
-  .object({ patientId: idSchema, ruleId: z.string().min(3).max(120), fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint') })
+  .object({
+    patientId: idSchema,
+    ruleId: z.string().min(3).max(120),
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint'),
+  })
   .strict();
 export const dismissFindingRequest = z
-  .object({ patientId: idSchema, ruleId: z.string().min(3).max(120), fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint'), reason: z.string().trim().min(3, 'Say why this does not apply to the patient').max(300) })
+  .object({
+    patientId: idSchema,
+    ruleId: z.string().min(3).max(120),
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'Not a finding fingerprint'),
+    reason: z.string().trim().min(3, 'Say why this does not apply to the patient').max(300),
+  })
   .strict();

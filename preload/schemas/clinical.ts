@@ -18,7 +18,11 @@ export const conditionAddRequest = z
   .object({
     patientId: idSchema,
     // The code must be a bundled one or one of a loaded ICD-10-CM release: checked in main, which holds the release.
-    code: z.string({ error: 'Choose a condition' }).trim().toUpperCase().regex(ICD_CODE_PATTERN, 'Choose a condition from the list (an ICD-10-CM code such as I10 or E11.9)'),
+    code: z
+      .string({ error: 'Choose a condition' })
+      .trim()
+      .toUpperCase()
+      .regex(ICD_CODE_PATTERN, 'Choose a condition from the list (an ICD-10-CM code such as I10 or E11.9)'),
     onsetDate: pastDate('onset date').optional(),
   })
   .strict();
@@ -44,9 +48,15 @@ export const labAddRequest = z
       const path = [i === 0 ? 'value' : 'value2'];
       const [min, max] = part.entryLimits as [number, number];
       if (value === undefined) ctx.addIssue({ code: 'custom', path, message: `Enter the ${part.name}` });
-      else if (value < min || value > max) ctx.addIssue({ code: 'custom', path, message: `${value} ${lab.unit} is not a plausible ${part.name.toLowerCase()} (${min}–${max}): check the value and unit` });
+      else if (value < min || value > max)
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `${value} ${lab.unit} is not a plausible ${part.name.toLowerCase()} (${min}–${max}): check the value and unit`,
+        });
     });
-    if (!lab.parts && v.value2 !== undefined) ctx.addIssue({ code: 'custom', path: ['value2'], message: `${lab.name} has one value` });
+    if (!lab.parts && v.value2 !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['value2'], message: `${lab.name} has one value` });
   });
 
 export const patientClinicalRequest = z.object({ patientId: idSchema }).strict();
@@ -86,8 +96,16 @@ export interface ConditionMatch {
   origin: 'bundled' | 'release';
 }
 
-const words = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9.]+/).filter(Boolean);
-const SEARCH_TEXT = new Map(ICD_CODES.map((c) => [c.code, words([c.title, c.plain.en, c.plain.es, ...c.terms].join(' '))]));
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9.]+/)
+    .filter(Boolean);
+const SEARCH_TEXT = new Map(
+  ICD_CODES.map((c) => [c.code, words([c.title, c.plain.en, c.plain.es, ...c.terms].join(' '))]),
+);
 const TERMS = new Map(ICD_CODES.map((c) => [c.code, c.terms.map((t) => t.toLowerCase())]));
 /** The code an everyday term most often means ("sugar" → E11.9), from the data file. */
 const PREFERRED: Record<string, string> = icd.preferred;
@@ -103,7 +121,13 @@ export function lookupConditions(query: string, limit = 25): ConditionMatch[] {
   const qw = words(q);
   const byCode = /^[a-z]\d/.test(q);
   // The codes everyday terms beginning with the query mean ("diab" → diabetes → E11.9).
-  const preferred = new Set(q.length >= 3 ? Object.entries(PREFERRED).filter(([term]) => term.startsWith(q)).map(([, code]) => code) : []);
+  const preferred = new Set(
+    q.length >= 3
+      ? Object.entries(PREFERRED)
+          .filter(([term]) => term.startsWith(q))
+          .map(([, code]) => code)
+      : [],
+  );
   const score = (c: IcdEntry) => {
     if (c.code.toLowerCase().startsWith(q) || PREFERRED[q] === c.code) return 0;
     if (preferred.has(c.code)) return 0.5;
@@ -113,15 +137,33 @@ export function lookupConditions(query: string, limit = 25): ConditionMatch[] {
     const text = SEARCH_TEXT.get(c.code)!;
     return qw.every((w) => text.some((t) => t.startsWith(w))) ? 2 : -1;
   };
-  return ICD_CODES.map((c) => ({ c, s: score(c) }))
-    .filter((x) => x.s >= 0)
-    // A typed code lists in code order; words list core chronic diseases first, then the plainest (shortest) titles.
-    .sort((a, b) => a.s - b.s || (byCode ? 0 : Number(b.c.coreDiseases.length > 0) - Number(a.c.coreDiseases.length > 0) || a.c.title.length - b.c.title.length) || a.c.code.localeCompare(b.c.code))
-    .slice(0, limit)
-    .map(({ c }) => ({ code: c.code, title: c.title, plain: c.plain, coreDiseases: c.coreDiseases, origin: 'bundled' as const }));
+  return (
+    ICD_CODES.map((c) => ({ c, s: score(c) }))
+      .filter((x) => x.s >= 0)
+      // A typed code lists in code order; words list core chronic diseases first, then the plainest (shortest) titles.
+      .sort(
+        (a, b) =>
+          a.s - b.s ||
+          (byCode
+            ? 0
+            : Number(b.c.coreDiseases.length > 0) - Number(a.c.coreDiseases.length > 0) ||
+              a.c.title.length - b.c.title.length) ||
+          a.c.code.localeCompare(b.c.code),
+      )
+      .slice(0, limit)
+      .map(({ c }) => ({
+        code: c.code,
+        title: c.title,
+        plain: c.plain,
+        coreDiseases: c.coreDiseases,
+        origin: 'bundled' as const,
+      }))
+  );
 }
 
-export const conditionSearchRequest = z.object({ query: z.string().trim().min(1, 'Type a code or a few letters of the condition').max(80) }).strict();
+export const conditionSearchRequest = z
+  .object({ query: z.string().trim().min(1, 'Type a code or a few letters of the condition').max(80) })
+  .strict();
 
 export interface PatientClinical {
   conditions: Condition[];

@@ -60,7 +60,11 @@ export function isTimeZone(name: string): boolean {
 /** The calendar date (YYYY-MM-DD) of an instant in the pharmacy's time zone. */
 export function localIsoDate(at: Date, timeZone = pharmacyTimeZone()): string {
   let f = formatters.get(timeZone);
-  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!f)
+    formatters.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    );
   return f.format(at);
 }
 
@@ -74,7 +78,8 @@ export const thisYear = () => Number(todayIso().slice(0, 4));
 export const formatInstant = (iso: string) => formatIsoDate(localIsoDate(new Date(iso)));
 
 /** The ISO date `days` days before an ISO date (UTC, no time-of-day drift). */
-export const isoDaysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+export const isoDaysBefore = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 /** Age on an ISO date. */
 export const ageOnIso = (dateOfBirth: string, iso: string) => yearsBetween(dateOfBirth, iso);

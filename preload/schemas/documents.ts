@@ -9,7 +9,13 @@ export const LANGUAGE_NAMES: Record<(typeof DOCUMENT_LANGUAGES)[number], string>
 export const documentRequest = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('cmrSummary'), reviewId: idSchema, language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('cmrSummary'),
+        reviewId: idSchema,
+        language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional(),
+      })
+      .strict(),
     z.object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, prescriberId: idSchema }).strict(),
     z.object({ kind: z.literal('pharmacistNote'), reviewId: idSchema }).strict(),
   ],
@@ -20,7 +26,9 @@ export type DocumentRequest = z.output<typeof documentRequest>;
 /** Printing or saving a document the patient or prescriber receives records when it went out. */
 export const documentSentRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cmrSummary'), reviewId: idSchema, version: versionSchema }).strict(),
-  z.object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, version: versionSchema, prescriberId: idSchema }).strict(),
+  z
+    .object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, version: versionSchema, prescriberId: idSchema })
+    .strict(),
 ]);
 
 export const carePlanRequest = z.object({ reviewId: idSchema }).strict();

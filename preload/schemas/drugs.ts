@@ -10,7 +10,10 @@ export const drugClassesFileSchema = z.object({
   system: z.string().min(1),
   source: z.string().min(1),
   maintenanceRule: z.string().min(1),
-  classes: z.record(z.string().regex(/^([A-Z]\d\d[A-Z]{1,2}|HERBAL|SUPPL)$/), z.object({ name: z.string().min(3), maintenance: z.boolean() }).strict()),
+  classes: z.record(
+    z.string().regex(/^([A-Z]\d\d[A-Z]{1,2}|HERBAL|SUPPL)$/),
+    z.object({ name: z.string().min(3), maintenance: z.boolean() }).strict(),
+  ),
 });
 
 export const vocabularyFileSchema = z.object({
@@ -21,7 +24,10 @@ export const vocabularyFileSchema = z.object({
     .array(
       z
         .object({
-          name: z.string().min(2).regex(/^[^A-Z]|^St /, 'Ingredient names are lower case'),
+          name: z
+            .string()
+            .min(2)
+            .regex(/^[^A-Z]|^St /, 'Ingredient names are lower case'),
           rxcui: rxcui.nullable(),
           class: z.string(),
           kind: z.enum(MEDICATION_KINDS),
@@ -70,7 +76,12 @@ export function describeClinicalDrug(name: string): { strength: string; doseForm
   const unit = /(\d[\d.,]*\s*(?:MG\/ML|MG\/HR|MCG\/HR|UNT\/ML|MG\/ACTUAT|MCG\/ACTUAT|MG|MCG|UNT|MEQ|ML|%))(?![A-Z/])/gi;
   const strengths = [...name.matchAll(unit)].map((m) => m[1]!.toLowerCase());
   const last = [...name.matchAll(unit)].at(-1);
-  const doseForm = last ? name.slice(last.index! + last[0].length).trim().toLowerCase() : '';
+  const doseForm = last
+    ? name
+        .slice(last.index! + last[0].length)
+        .trim()
+        .toLowerCase()
+    : '';
   return { strength: strengths.join(' / '), doseForm };
 }
 

@@ -7,22 +7,43 @@ import { idSchema, isoDate, pastDate } from './fields';
 import { requiredText } from './identifiers';
 
 export const CORE_DISEASE_IDS = CORE_CHRONIC_DISEASES.map((d) => d.id) as [string, ...string[]];
-export const OPT_OUT_REASONS = Object.keys(targeting.optOutReasons.reasons) as [keyof typeof targeting.optOutReasons.reasons, ...(keyof typeof targeting.optOutReasons.reasons)[]];
+export const OPT_OUT_REASONS = Object.keys(targeting.optOutReasons.reasons) as [
+  keyof typeof targeting.optOutReasons.reasons,
+  ...(keyof typeof targeting.optOutReasons.reasons)[],
+];
 export const OPT_OUT_LABELS: Record<string, string> = targeting.optOutReasons.reasons;
 export const CMR_OFFER_METHODS = ['inPerson', 'telephone', 'mail', 'other'] as const;
-export const CMR_OFFER_LABELS: Record<(typeof CMR_OFFER_METHODS)[number], string> = { inPerson: 'In person', telephone: 'Telephone', mail: 'Mail', other: 'Other' };
+export const CMR_OFFER_LABELS: Record<(typeof CMR_OFFER_METHODS)[number], string> = {
+  inPerson: 'In person',
+  telephone: 'Telephone',
+  mail: 'Mail',
+  other: 'Other',
+};
 export const ENROLLMENT_STATUSES = ['none', 'targeted', 'enrolled', 'cmrOffered', 'cmrCompleted', 'optedOut'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 export const STATUS_LABELS: Record<EnrollmentStatus, string> = {
-  none: 'Not enrolled', targeted: 'Targeted', enrolled: 'Enrolled', cmrOffered: 'CMR offered', cmrCompleted: 'CMR completed', optedOut: 'Opted out',
+  none: 'Not enrolled',
+  targeted: 'Targeted',
+  enrolled: 'Enrolled',
+  cmrOffered: 'CMR offered',
+  cmrCompleted: 'CMR completed',
+  optedOut: 'Opted out',
 };
 
 const year = z.number({ error: 'Choose a contract year' }).int().min(2023).max(2100);
 
 export const criteriaSchema = z
   .object({
-    minDiseases: z.number().int().min(2, 'Plans may require 2 or 3 core chronic diseases').max(3, 'Plans may require 2 or 3 core chronic diseases'),
-    minDrugs: z.number().int().min(2, 'Plans may require 2 to 8 Part D drugs').max(8, 'Plans may require 2 to 8 Part D drugs'),
+    minDiseases: z
+      .number()
+      .int()
+      .min(2, 'Plans may require 2 or 3 core chronic diseases')
+      .max(3, 'Plans may require 2 or 3 core chronic diseases'),
+    minDrugs: z
+      .number()
+      .int()
+      .min(2, 'Plans may require 2 to 8 Part D drugs')
+      .max(8, 'Plans may require 2 to 8 Part D drugs'),
     costThreshold: z.number().positive('The cost threshold is a dollar amount above 0').max(100000).nullable(),
     diseases: z.array(z.enum(CORE_DISEASE_IDS)).min(1, 'Choose at least one disease that counts'),
   })
@@ -87,12 +108,53 @@ export interface ScreeningResult {
 }
 
 export const enrollmentActionRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('target'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('date targeted') }).strict(),
-  z.object({ action: z.literal('enroll'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('enrollment date') }).strict(),
   z
-    .object({ action: z.literal('optOut'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('opt-out date'), reason: z.enum(OPT_OUT_REASONS, { error: 'Choose why the patient left the programme' }), note: requiredText('note', 200).optional() })
+    .object({
+      action: z.literal('target'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('date targeted'),
+    })
     .strict(),
-  z.object({ action: z.literal('offerCmr'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('date the CMR was offered'), method: z.enum(CMR_OFFER_METHODS, { error: 'Choose how the CMR was offered' }) }).strict(),
-  z.object({ action: z.literal('completeCmr'), patientId: idSchema, contractYear: year, version: z.number().int().min(0), date: pastDate('CMR date') }).strict(),
+  z
+    .object({
+      action: z.literal('enroll'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('enrollment date'),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('optOut'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('opt-out date'),
+      reason: z.enum(OPT_OUT_REASONS, { error: 'Choose why the patient left the programme' }),
+      note: requiredText('note', 200).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('offerCmr'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('date the CMR was offered'),
+      method: z.enum(CMR_OFFER_METHODS, { error: 'Choose how the CMR was offered' }),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('completeCmr'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('CMR date'),
+    })
+    .strict(),
 ]);
 export type EnrollmentAction = z.output<typeof enrollmentActionRequest>;

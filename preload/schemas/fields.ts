@@ -54,7 +54,10 @@ export const optionalIsoDate = (label: string, messages: Omit<DateMessages, 'mis
 
 /** An optional calendar date that, when given, is today or earlier. */
 export const optionalPastDate = (label: string, messages: Omit<DateMessages, 'missing'> = {}) =>
-  optionalIsoDate(label, messages).refine((v) => v === undefined || isNotFuture(v), messages.future ?? `The ${label} cannot be in the future`);
+  optionalIsoDate(label, messages).refine(
+    (v) => v === undefined || isNotFuture(v),
+    messages.future ?? `The ${label} cannot be in the future`,
+  );
 
 /** A fee typed in dollars (0 to $10,000), kept as whole cents. */
 export const moneyCents = (label: string) =>

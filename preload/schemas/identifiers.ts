@@ -62,7 +62,11 @@ export const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (label: string, max: number) =>
-  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `Use at most ${max} characters`);
+  z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .max(max, `Use at most ${max} characters`);
 
 export const phoneSchema = z
   .string()
@@ -113,7 +117,10 @@ export const dateOfBirthSchema = z
   .min(1, 'Enter the date of birth')
   .refine(isIsoDate, 'Enter the date of birth as MM/DD/YYYY')
   .refine(isNotFuture, 'The date of birth cannot be in the future')
-  .refine((v) => Number(v.slice(0, 4)) >= Number(todayIso().slice(0, 4)) - 125, 'Check the year of birth: that would make the patient over 125');
+  .refine(
+    (v) => Number(v.slice(0, 4)) >= Number(todayIso().slice(0, 4)) - 125,
+    'Check the year of birth: that would make the patient over 125',
+  );
 
 export const addressSchema = z.object({
   line1: optionalText(120),

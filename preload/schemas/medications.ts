@@ -3,8 +3,19 @@ import { idSchema, optionalPastDate, pastDate, versionSchema } from './fields';
 import { optionalText, requiredText } from './identifiers';
 
 export const MEDICATION_KINDS = ['rx', 'otc', 'herbal', 'supplement'] as const;
-export const MEDICATION_SOURCES = ['pharmacyFill', 'patientReported', 'otherPharmacy', 'dischargeList', 'caregiver'] as const;
-export const KIND_LABELS: Record<(typeof MEDICATION_KINDS)[number], string> = { rx: 'Prescription', otc: 'Over the counter', herbal: 'Herbal', supplement: 'Supplement' };
+export const MEDICATION_SOURCES = [
+  'pharmacyFill',
+  'patientReported',
+  'otherPharmacy',
+  'dischargeList',
+  'caregiver',
+] as const;
+export const KIND_LABELS: Record<(typeof MEDICATION_KINDS)[number], string> = {
+  rx: 'Prescription',
+  otc: 'Over the counter',
+  herbal: 'Herbal',
+  supplement: 'Supplement',
+};
 export const SOURCE_LABELS: Record<(typeof MEDICATION_SOURCES)[number], string> = {
   pharmacyFill: 'Our pharmacy fills',
   patientReported: 'Patient reported',
@@ -17,7 +28,11 @@ export const medicationInputSchema = z
   .object({
     product: requiredText('medicine name', 160),
     /** RxNorm concept, when the product was picked from the vocabulary; free text is "uncoded". */
-    rxcui: z.string().trim().regex(/^\d{1,10}$/, 'Not an RxNorm concept id').optional(),
+    rxcui: z
+      .string()
+      .trim()
+      .regex(/^\d{1,10}$/, 'Not an RxNorm concept id')
+      .optional(),
     kind: z.enum(MEDICATION_KINDS, { error: 'Choose prescription, over the counter, herbal or supplement' }),
     strength: optionalText(60),
     doseForm: optionalText(60),
@@ -30,7 +45,9 @@ export const medicationInputSchema = z
   .strict();
 
 export const medicationAddRequest = z.object({ patientId: idSchema, medication: medicationInputSchema }).strict();
-export const medicationUpdateRequest = z.object({ id: idSchema, version: versionSchema, medication: medicationInputSchema }).strict();
+export const medicationUpdateRequest = z
+  .object({ id: idSchema, version: versionSchema, medication: medicationInputSchema })
+  .strict();
 export const medicationStopRequest = z
   .object({
     id: idSchema,

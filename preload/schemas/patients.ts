@@ -62,7 +62,11 @@ export const patientInputSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.noKnownAllergies && v.allergies.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['noKnownAllergies'], message: 'Clear "No known allergies" or remove the listed allergies' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noKnownAllergies'],
+        message: 'Clear "No known allergies" or remove the listed allergies',
+      });
     }
   });
 export type PatientInput = z.input<typeof patientInputSchema>;

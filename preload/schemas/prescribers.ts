@@ -24,7 +24,10 @@ export const prescriberInputSchema = z
       .toUpperCase()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || isValidDea(v), `A DEA number is 2 letters and 7 digits (e.g. ${identifiers.dea.example}) and its last digit must check: look for a typo`),
+      .refine(
+        (v) => v === undefined || isValidDea(v),
+        `A DEA number is 2 letters and 7 digits (e.g. ${identifiers.dea.example}) and its last digit must check: look for a typo`,
+      ),
     practice: optionalText(120),
     phone: phoneSchema,
     fax: phoneSchema,
@@ -33,15 +36,32 @@ export const prescriberInputSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.preferredContact === 'fax' && !v.fax) ctx.addIssue({ code: 'custom', path: ['fax'], message: 'Enter the fax number, or choose another way to contact this prescriber' });
-    if (v.preferredContact === 'phone' && !v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the phone number, or choose another way to contact this prescriber' });
+    if (v.preferredContact === 'fax' && !v.fax)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fax'],
+        message: 'Enter the fax number, or choose another way to contact this prescriber',
+      });
+    if (v.preferredContact === 'phone' && !v.phone)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Enter the phone number, or choose another way to contact this prescriber',
+      });
   });
 export type PrescriberData = z.output<typeof prescriberInputSchema>;
 
 export const prescriberCreateRequest = z.object({ prescriber: prescriberInputSchema }).strict();
-export const prescriberUpdateRequest = z.object({ id: idSchema, version: versionSchema, prescriber: prescriberInputSchema }).strict();
+export const prescriberUpdateRequest = z
+  .object({ id: idSchema, version: versionSchema, prescriber: prescriberInputSchema })
+  .strict();
 export const prescriberIdRequest = z.object({ id: idSchema }).strict();
-export const prescriberSearchRequest = z.object({ query: z.string().max(100, 'Search text is too long').default(''), limit: z.number().int().min(1).max(200).default(50) }).strict();
+export const prescriberSearchRequest = z
+  .object({
+    query: z.string().max(100, 'Search text is too long').default(''),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
 
 export interface Prescriber {
   id: string;

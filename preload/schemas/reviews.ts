@@ -8,11 +8,20 @@ import { MEDICATION_SOURCES } from './medications';
 import { todayIso } from './dates';
 
 export const REVIEW_TYPES = ['cmr', 'tmr', 'followUp'] as const;
-export const REVIEW_TYPE_LABELS: Record<(typeof REVIEW_TYPES)[number], string> = { cmr: 'Comprehensive medication review (CMR)', tmr: 'Targeted medication review (TMR)', followUp: 'Follow-up / targeted intervention' };
+export const REVIEW_TYPE_LABELS: Record<(typeof REVIEW_TYPES)[number], string> = {
+  cmr: 'Comprehensive medication review (CMR)',
+  tmr: 'Targeted medication review (TMR)',
+  followUp: 'Follow-up / targeted intervention',
+};
 
 export const REVIEW_STATUSES = ['draft', 'inProgress', 'awaitingPrescriber', 'completed'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const STATUS_LABELS: Record<ReviewStatus, string> = { draft: 'Draft', inProgress: 'In progress', awaitingPrescriber: 'Awaiting prescriber', completed: 'Completed' };
+export const STATUS_LABELS: Record<ReviewStatus, string> = {
+  draft: 'Draft',
+  inProgress: 'In progress',
+  awaitingPrescriber: 'Awaiting prescriber',
+  completed: 'Completed',
+};
 
 export const REVIEW_ACTIONS = ['start', 'awaitPrescriber', 'resume', 'complete'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -41,14 +50,30 @@ export interface ReconciliationLine {
 
 /** Who received the CMR, in the terms of CMS's beneficiary-level MTM data elements. */
 export const RECIPIENTS = ['beneficiary', 'caregiver', 'prescriber', 'other'] as const;
-export const RECIPIENT_LABELS: Record<(typeof RECIPIENTS)[number], string> = { beneficiary: 'The patient', caregiver: 'Caregiver', prescriber: 'The patient’s prescriber', other: 'Other authorized person' };
+export const RECIPIENT_LABELS: Record<(typeof RECIPIENTS)[number], string> = {
+  beneficiary: 'The patient',
+  caregiver: 'Caregiver',
+  prescriber: 'The patient’s prescriber',
+  other: 'Other authorized person',
+};
 export const DELIVERY_METHODS = ['inPerson', 'telephone', 'video'] as const;
-export const DELIVERY_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = { inPerson: 'In person', telephone: 'Telephone', video: 'Video' };
+export const DELIVERY_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = {
+  inPerson: 'In person',
+  telephone: 'Telephone',
+  video: 'Video',
+};
 /** How the pharmacist settles a reconciliation line with the patient. */
 export const RESOLUTIONS = ['asListed', 'differently', 'notTaking', 'stopped'] as const;
-export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = { asListed: 'Taking as listed', differently: 'Taking differently', notTaking: 'Not taking', stopped: 'Stopped' };
+export const RESOLUTION_LABELS: Record<(typeof RESOLUTIONS)[number], string> = {
+  asListed: 'Taking as listed',
+  differently: 'Taking differently',
+  notTaking: 'Not taking',
+  stopped: 'Stopped',
+};
 
-export const reviewCreateRequest = z.object({ patientId: idSchema, type: z.enum(REVIEW_TYPES, { error: 'Choose CMR, TMR or follow-up' }) }).strict();
+export const reviewCreateRequest = z
+  .object({ patientId: idSchema, type: z.enum(REVIEW_TYPES, { error: 'Choose CMR, TMR or follow-up' }) })
+  .strict();
 export const reviewIdRequest = z.object({ id: idSchema }).strict();
 export const patientReviewsRequest = z.object({ patientId: idSchema }).strict();
 
@@ -82,7 +107,9 @@ export const reviewUpdateRequest = z
         referrals: optionalText(1000).nullable(),
         education: optionalText(1000).nullable(),
         soapNote: optionalText(8000).nullable(),
-        followUpDate: isoDate('follow-up date').refine((v) => v >= todayIso(), 'The follow-up date cannot be in the past').nullable(),
+        followUpDate: isoDate('follow-up date')
+          .refine((v) => v >= todayIso(), 'The follow-up date cannot be in the past')
+          .nullable(),
       })
       .partial()
       .strict(),
@@ -90,25 +117,76 @@ export const reviewUpdateRequest = z
   .strict();
 export const reviewActRequest = z.object({ id: idSchema, version, action: z.enum(REVIEW_ACTIONS) }).strict();
 export const reviewTimerRequest = z
-  .object({ id: idSchema, version, timer: z.union([z.enum(['start', 'pause']), z.object({ correctMinutes: z.number().int().min(0, 'Minutes cannot be negative').max(600, 'More than 10 hours? Check the time') }).strict()]) })
+  .object({
+    id: idSchema,
+    version,
+    timer: z.union([
+      z.enum(['start', 'pause']),
+      z
+        .object({
+          correctMinutes: z
+            .number()
+            .int()
+            .min(0, 'Minutes cannot be negative')
+            .max(600, 'More than 10 hours? Check the time'),
+        })
+        .strict(),
+    ]),
+  })
   .strict();
 export const reconcileLineRequest = z
-  .object({ id: idSchema, version, lineKey: z.string().min(1).max(300), resolution: z.enum(RESOLUTIONS, { error: 'Choose how the patient takes it' }), note: optionalText(300) })
+  .object({
+    id: idSchema,
+    version,
+    lineKey: z.string().min(1).max(300),
+    resolution: z.enum(RESOLUTIONS, { error: 'Choose how the patient takes it' }),
+    note: optionalText(300),
+  })
   .strict();
 
-export const RECOMMENDATION_ACTIONS = ['start', 'stop', 'changeDose', 'changeProduct', 'monitor', 'educate', 'refer'] as const;
+export const RECOMMENDATION_ACTIONS = [
+  'start',
+  'stop',
+  'changeDose',
+  'changeProduct',
+  'monitor',
+  'educate',
+  'refer',
+] as const;
 export type RecommendationAction = (typeof RECOMMENDATION_ACTIONS)[number];
-export const RECOMMENDATION_LABELS: Record<RecommendationAction, string> = { start: 'Start', stop: 'Stop', changeDose: 'Change dose', changeProduct: 'Change product', monitor: 'Monitor', educate: 'Educate', refer: 'Refer' };
+export const RECOMMENDATION_LABELS: Record<RecommendationAction, string> = {
+  start: 'Start',
+  stop: 'Stop',
+  changeDose: 'Change dose',
+  changeProduct: 'Change product',
+  monitor: 'Monitor',
+  educate: 'Educate',
+  refer: 'Refer',
+};
 export const ACTORS = ['patient', 'prescriber', 'pharmacist'] as const;
-export const ACTOR_LABELS: Record<(typeof ACTORS)[number], string> = { patient: 'Patient', prescriber: 'Prescriber', pharmacist: 'Pharmacist' };
+export const ACTOR_LABELS: Record<(typeof ACTORS)[number], string> = {
+  patient: 'Patient',
+  prescriber: 'Prescriber',
+  pharmacist: 'Pharmacist',
+};
 export const OUTCOMES = ['accepted', 'modified', 'declined', 'noResponse'] as const;
-export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = { accepted: 'Accepted', modified: 'Modified', declined: 'Declined', noResponse: 'No response' };
+export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
+  accepted: 'Accepted',
+  modified: 'Modified',
+  declined: 'Declined',
+  noResponse: 'No response',
+};
 export const COMMUNICATION_METHODS = ['fax', 'phone', 'portal'] as const;
 /** Days a prescriber is given to answer unless the pharmacist sets otherwise. */
 export const RESPONSE_DAYS = 7;
-export const COMMUNICATION_LABELS: Record<(typeof COMMUNICATION_METHODS)[number], string> = { fax: 'Fax', phone: 'Phone', portal: 'Portal / secure message' };
+export const COMMUNICATION_LABELS: Record<(typeof COMMUNICATION_METHODS)[number], string> = {
+  fax: 'Fax',
+  phone: 'Phone',
+  portal: 'Portal / secure message',
+};
 
-const mapText = (label: string) => z.string().trim().max(600, `Keep "${label}" under 600 characters: the patient reads it`);
+const mapText = (label: string) =>
+  z.string().trim().max(600, `Keep "${label}" under 600 characters: the patient reads it`);
 
 export const recommendationSaveRequest = z
   .object({
@@ -122,14 +200,24 @@ export const recommendationSaveRequest = z
         action: z.enum(RECOMMENDATION_ACTIONS, { error: 'Choose the recommendation (start, stop, change dose, …)' }),
         actor: z.enum(ACTORS, { error: 'Choose who acts: patient, prescriber or pharmacist' }),
         prescriberId: z.uuid({ error: 'Choose the prescriber' }).nullable().default(null),
-        detail: z.string({ error: 'Write the recommendation' }).trim().min(3, 'Write the recommendation in a few words').max(1000),
+        detail: z
+          .string({ error: 'Write the recommendation' })
+          .trim()
+          .min(3, 'Write the recommendation in a few words')
+          .max(1000),
         talkedAbout: mapText('What we talked about').default(''),
         toDo: mapText('What I need to do').default(''),
       })
       .strict()
       .superRefine((r, ctx) => {
-        if (r.actor === 'prescriber' && !r.prescriberId) ctx.addIssue({ code: 'custom', path: ['prescriberId'], message: 'Choose the prescriber who should act' });
-        if (Boolean(r.talkedAbout) !== Boolean(r.toDo)) ctx.addIssue({ code: 'custom', path: [r.talkedAbout ? 'toDo' : 'talkedAbout'], message: 'An action-plan item needs both "What we talked about" and "What I need to do"' });
+        if (r.actor === 'prescriber' && !r.prescriberId)
+          ctx.addIssue({ code: 'custom', path: ['prescriberId'], message: 'Choose the prescriber who should act' });
+        if (Boolean(r.talkedAbout) !== Boolean(r.toDo))
+          ctx.addIssue({
+            code: 'custom',
+            path: [r.talkedAbout ? 'toDo' : 'talkedAbout'],
+            message: 'An action-plan item needs both "What we talked about" and "What I need to do"',
+          });
       }),
   })
   .strict();
@@ -144,11 +232,26 @@ export const communicationSaveRequest = z
     dueDate: isoDate('response due date'),
   })
   .strict()
-  .refine((c) => c.dueDate >= c.sentDate, { path: ['dueDate'], message: 'The response cannot be due before it was sent' });
+  .refine((c) => c.dueDate >= c.sentDate, {
+    path: ['dueDate'],
+    message: 'The response cannot be due before it was sent',
+  });
 export const outcomeRecordRequest = z
-  .object({ id: idSchema, version, recommendationId: idSchema, outcome: z.enum(OUTCOMES, { error: 'Choose accepted, modified, declined or no response' }), date: pastDate('date of the answer'), note: optionalText(500) })
+  .object({
+    id: idSchema,
+    version,
+    recommendationId: idSchema,
+    outcome: z.enum(OUTCOMES, { error: 'Choose accepted, modified, declined or no response' }),
+    date: pastDate('date of the answer'),
+    note: optionalText(500),
+  })
   .strict();
-export const addendumRequest = z.object({ id: idSchema, text: z.string({ error: 'Write the addendum' }).trim().min(3, 'Write the addendum').max(4000) }).strict();
+export const addendumRequest = z
+  .object({
+    id: idSchema,
+    text: z.string({ error: 'Write the addendum' }).trim().min(3, 'Write the addendum').max(4000),
+  })
+  .strict();
 
 export interface Recommendation {
   id: string;
@@ -252,8 +355,23 @@ export const phraseDeleteRequest = z.object({ id: idSchema }).strict();
 
 /** The day's review work: what is open, what is overdue, who is due a follow-up. */
 export interface TodayWork {
-  inProgress: { reviewId: string; patientId: string; patient: string; type: Review['type']; status: ReviewStatus; pharmacist: string; updatedAt: string }[];
-  overdueResponses: { reviewId: string; patientId: string; patient: string; prescriber: string; dueDate: string; pending: number }[];
+  inProgress: {
+    reviewId: string;
+    patientId: string;
+    patient: string;
+    type: Review['type'];
+    status: ReviewStatus;
+    pharmacist: string;
+    updatedAt: string;
+  }[];
+  overdueResponses: {
+    reviewId: string;
+    patientId: string;
+    patient: string;
+    prescriber: string;
+    dueDate: string;
+    pending: number;
+  }[];
   followUpsDue: { reviewId: string; patientId: string; patient: string; followUpDate: string }[];
   /** Enrolled this contract year and no TMR signed yet this quarter (CMS expects one at least quarterly). */
   tmrsDue: { patientId: string; patient: string; lastTmr: string | null }[];

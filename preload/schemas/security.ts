@@ -3,14 +3,22 @@ import { addressSchema, ncpdpSchema, npiSchema, phoneSchema, requiredText } from
 
 export const PASSWORD_MIN_LENGTH = 12;
 // A few passwords that pass the length rule yet are among the first any attacker tries.
-const COMMON_PASSWORDS = ['password1234', 'pharmacy1234', 'qwertyuiop12', '123456789012', 'passwordpassword', 'letmein12345'];
+const COMMON_PASSWORDS = [
+  'password1234',
+  'pharmacy1234',
+  'qwertyuiop12',
+  '123456789012',
+  'passwordpassword',
+  'letmein12345',
+];
 
 /**
  * Returns why a password is too weak, or null. Length over composition rules, after
  * NIST SP 800-63B §3.1.1.2: long, not the username, not a known-common or repetitive string.
  */
 export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters (a short sentence works well)`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `Use at least ${PASSWORD_MIN_LENGTH} characters (a short sentence works well)`;
   if (password.length > 256) return 'Use at most 256 characters';
   const lower = password.toLowerCase();
   if (username && lower.includes(username.toLowerCase())) return 'The password must not contain the username';

@@ -17,7 +17,14 @@ export const documentSettingsSchema = z
   .object({
     hours: z.string().trim().max(120, 'Use at most 120 characters'),
     tty: z.string().trim().max(40, 'Use at most 40 characters'),
-    fax: z.string().trim().refine((v) => v === '' || v.replace(/\D/g, '').length === 10, 'Enter the fax number with its area code (10 digits)').transform((v) => v.replace(/\D/g, '')),
+    fax: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === '' || v.replace(/\D/g, '').length === 10,
+        'Enter the fax number with its area code (10 digits)',
+      )
+      .transform((v) => v.replace(/\D/g, '')),
     fileNames: z.enum(FILE_NAME_STYLES, { error: 'Choose how saved documents are named' }),
   })
   .strict();
@@ -26,14 +33,22 @@ export const DOCUMENT_SETTINGS_DEFAULT: DocumentSettings = { hours: '', tty: '',
 
 export const settingsUpdateRequest = z
   .object({
-    idleLockMinutes: z.number({ error: 'Enter a number of minutes' }).int('Use whole minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes').optional(),
+    idleLockMinutes: z
+      .number({ error: 'Enter a number of minutes' })
+      .int('Use whole minutes')
+      .min(1, 'At least 1 minute')
+      .max(60, 'At most 60 minutes')
+      .optional(),
     autoBackup: z
       .object({
         enabled: z.boolean(),
         folder: z.string().trim().max(500),
       })
       .strict()
-      .refine((v) => !v.enabled || v.folder.length > 0, { path: ['folder'], message: 'Choose the folder for automatic backups' })
+      .refine((v) => !v.enabled || v.folder.length > 0, {
+        path: ['folder'],
+        message: 'Choose the folder for automatic backups',
+      })
       .optional(),
     documents: documentSettingsSchema.optional(),
     timeZone: z
@@ -61,7 +76,9 @@ export interface PharmacySettings {
   timeZone: string;
 }
 
-export const backupCreateRequest = z.object({ folder: z.string().trim().min(1, 'Enter the folder to save the backup in').max(500) }).strict();
+export const backupCreateRequest = z
+  .object({ folder: z.string().trim().min(1, 'Enter the folder to save the backup in').max(500) })
+  .strict();
 export const backupListRequest = backupCreateRequest;
 
 export interface RecordCounts {

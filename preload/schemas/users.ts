@@ -23,12 +23,18 @@ export const userAddRequest = z
   .object({ ...roleFields, temporaryPassword: z.string({ error: 'Enter a temporary password' }) })
   .strict()
   .superRefine(checkPassword('temporaryPassword'))
-  .refine((v) => !v.isAdmin || v.role === 'pharmacist', { path: ['isAdmin'], message: 'Only a pharmacist can be an administrator' });
+  .refine((v) => !v.isAdmin || v.role === 'pharmacist', {
+    path: ['isAdmin'],
+    message: 'Only a pharmacist can be an administrator',
+  });
 
 export const userUpdateRequest = z
   .object(roleFields)
   .strict()
-  .refine((v) => !v.isAdmin || v.role === 'pharmacist', { path: ['isAdmin'], message: 'Only a pharmacist can be an administrator' });
+  .refine((v) => !v.isAdmin || v.role === 'pharmacist', {
+    path: ['isAdmin'],
+    message: 'Only a pharmacist can be an administrator',
+  });
 
 export const usernameRequest = z.object({ username: usernameSchema }).strict();
 
@@ -38,15 +44,25 @@ export const userResetPasswordRequest = z
   .superRefine(checkPassword('temporaryPassword'));
 
 export const changeOwnPasswordRequest = z
-  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(256), newPassword: z.string({ error: 'Enter a new password' }).max(256) })
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(256),
+    newPassword: z.string({ error: 'Enter a new password' }).max(256),
+  })
   .strict()
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password different from the current one' });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: 'Choose a password different from the current one',
+  });
 
 export const breakGlassRequest = z
   .object({
     username: usernameSchema,
     recoveryCode: z.string().trim().min(20, 'Enter the whole recovery code').max(64),
-    reason: z.string().trim().min(10, 'Say in a sentence why the recovery code is needed (at least 10 characters)').max(500),
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'Say in a sentence why the recovery code is needed (at least 10 characters)')
+      .max(500),
     newPassword: z.string({ error: 'Choose a new password' }).max(256),
   })
   .strict()
@@ -69,4 +85,6 @@ export interface RekeyReport {
   recoveryCode: string;
   dropped: string[];
 }
-export const rekeyRequest = z.object({ reason: z.string().trim().min(3, 'Say why the data key is being replaced').max(200) }).strict();
+export const rekeyRequest = z
+  .object({ reason: z.string().trim().min(3, 'Say why the data key is being replaced').max(200) })
+  .strict();

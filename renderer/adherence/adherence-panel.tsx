@@ -15,7 +15,16 @@ export function AdherencePanel({ patientId }: { patientId: string }) {
     <section className="panel" aria-labelledby="adherence-title">
       <div className="panel-head">
         <h2 id="adherence-title">Adherence</h2>
-        <SelectField label="Period" value={String(months)} onChange={(v) => setMonths(Number(v) as 3 | 6 | 12)} options={[{ value: '3', label: 'Last 3 months' }, { value: '6', label: 'Last 6 months' }, { value: '12', label: 'Last 12 months' }]} />
+        <SelectField
+          label="Period"
+          value={String(months)}
+          onChange={(v) => setMonths(Number(v) as 3 | 6 | 12)}
+          options={[
+            { value: '3', label: 'Last 3 months' },
+            { value: '6', label: 'Last 6 months' },
+            { value: '12', label: 'Last 12 months' },
+          ]}
+        />
       </div>
       <Loaded result={adherence} loading={null}>
         {(data) =>

@@ -1,7 +1,15 @@
 // Who to call about adherence: below 80% PDC on a Star measure or a refill more than N days late.
 // Each call is logged; a conversation that becomes a targeted review starts a TMR.
 import { useState, type MouseEvent } from 'react';
-import { OUTREACH_INTERVENTION_LABELS, OUTREACH_INTERVENTIONS, OUTREACH_METHOD_LABELS, OUTREACH_METHODS, OUTREACH_RESULT_LABELS, OUTREACH_RESULTS, type AdherenceWorklistEntry } from '../../preload/schemas/adherence';
+import {
+  OUTREACH_INTERVENTION_LABELS,
+  OUTREACH_INTERVENTIONS,
+  OUTREACH_METHOD_LABELS,
+  OUTREACH_METHODS,
+  OUTREACH_RESULT_LABELS,
+  OUTREACH_RESULTS,
+  type AdherenceWorklistEntry,
+} from '../../preload/schemas/adherence';
 import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
@@ -37,17 +45,36 @@ export function AdherenceScreen() {
       </div>
       <div className="panel">
         <div className="form-grid">
-          <TextField label="Refill late by more than (days)" value={lateDays} onChange={setLateDays} placeholder={String(list.data?.lateDays ?? 7)} inputMode="numeric" />
+          <TextField
+            label="Refill late by more than (days)"
+            value={lateDays}
+            onChange={setLateDays}
+            placeholder={String(list.data?.lateDays ?? 7)}
+            inputMode="numeric"
+          />
           <div className="field">
             <span className="field-label">Show</span>
             <label className="checkbox">
-              <input type="checkbox" checked={onlyDue} onChange={(e) => setOnlyDue(e.target.checked)} /> Only patients still to reach
+              <input type="checkbox" checked={onlyDue} onChange={(e) => setOnlyDue(e.target.checked)} /> Only patients
+              still to reach
             </label>
           </div>
         </div>
       </div>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {logging && <OutreachForm entry={logging} onDone={() => { setLogging(null); list.reload(); }} />}
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      {logging && (
+        <OutreachForm
+          entry={logging}
+          onDone={() => {
+            setLogging(null);
+            list.reload();
+          }}
+        />
+      )}
       <section className="panel" aria-labelledby="outreach-list">
         <h2 id="outreach-list">
           {entries.length} patient{entries.length === 1 ? '' : 's'} {onlyDue ? 'to reach' : 'on the list'}
@@ -100,25 +127,76 @@ export function AdherenceScreen() {
 }
 
 function OutreachForm({ entry, onDone }: { entry: AdherenceWorklistEntry; onDone: () => void }) {
-  const { values: v, set, errors, busy, submit } = useForm({ attemptedOn: formatIsoDate(todayIso()), method: 'phone', result: 'reached', intervention: 'none', note: '' });
+  const {
+    values: v,
+    set,
+    errors,
+    busy,
+    submit,
+  } = useForm({
+    attemptedOn: formatIsoDate(todayIso()),
+    method: 'phone',
+    result: 'reached',
+    intervention: 'none',
+    note: '',
+  });
   const onSubmit = submit(async () => {
     await call('adherence:logOutreach', {
-      patientId: entry.patientId, attemptedOn: parseUsDate(v.attemptedOn) ?? v.attemptedOn, method: v.method as (typeof OUTREACH_METHODS)[number], result: v.result as (typeof OUTREACH_RESULTS)[number],
-      intervention: v.intervention as (typeof OUTREACH_INTERVENTIONS)[number], note: v.note,
+      patientId: entry.patientId,
+      attemptedOn: parseUsDate(v.attemptedOn) ?? v.attemptedOn,
+      method: v.method as (typeof OUTREACH_METHODS)[number],
+      result: v.result as (typeof OUTREACH_RESULTS)[number],
+      intervention: v.intervention as (typeof OUTREACH_INTERVENTIONS)[number],
+      note: v.note,
     });
     onDone();
   });
   return (
-    <form className="panel inline-panel" onSubmit={onSubmit} noValidate aria-label={`Outreach to ${entry.name}`} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="panel inline-panel"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Outreach to ${entry.name}`}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <h2>Outreach to {entry.name}</h2>
       <p className="muted">{entry.reasons.join(' · ')}</p>
       <FormAlert message={errors.form} />
       <div className="form-grid">
-        <TextField label="Date" value={v.attemptedOn} onChange={set('attemptedOn')} error={errors.fields.attemptedOn} placeholder="MM/DD/YYYY" />
-        <SelectField label="How" value={v.method} onChange={set('method')} options={OUTREACH_METHODS.map((m) => ({ value: m, label: OUTREACH_METHOD_LABELS[m] }))} autoFocus />
-        <SelectField label="Result" value={v.result} onChange={set('result')} options={OUTREACH_RESULTS.map((m) => ({ value: m, label: OUTREACH_RESULT_LABELS[m] }))} />
-        <SelectField label="Intervention" value={v.intervention} onChange={set('intervention')} options={OUTREACH_INTERVENTIONS.map((m) => ({ value: m, label: OUTREACH_INTERVENTION_LABELS[m] }))} />
-        <TextField label="Note" span={4} value={v.note} onChange={set('note')} error={errors.fields.note} placeholder="What was agreed" />
+        <TextField
+          label="Date"
+          value={v.attemptedOn}
+          onChange={set('attemptedOn')}
+          error={errors.fields.attemptedOn}
+          placeholder="MM/DD/YYYY"
+        />
+        <SelectField
+          label="How"
+          value={v.method}
+          onChange={set('method')}
+          options={OUTREACH_METHODS.map((m) => ({ value: m, label: OUTREACH_METHOD_LABELS[m] }))}
+          autoFocus
+        />
+        <SelectField
+          label="Result"
+          value={v.result}
+          onChange={set('result')}
+          options={OUTREACH_RESULTS.map((m) => ({ value: m, label: OUTREACH_RESULT_LABELS[m] }))}
+        />
+        <SelectField
+          label="Intervention"
+          value={v.intervention}
+          onChange={set('intervention')}
+          options={OUTREACH_INTERVENTIONS.map((m) => ({ value: m, label: OUTREACH_INTERVENTION_LABELS[m] }))}
+        />
+        <TextField
+          label="Note"
+          span={4}
+          value={v.note}
+          onChange={set('note')}
+          error={errors.fields.note}
+          placeholder="What was agreed"
+        />
       </div>
       <FormActions submitLabel="Log outreach" busy={busy} onCancel={onDone} />
     </form>

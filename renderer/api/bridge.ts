@@ -40,7 +40,13 @@ function httpBridge(): BridgeApi {
         body: JSON.stringify(request ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'MTM Desk is not reachable. Check that it is still running, then try again.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'MTM Desk is not reachable. Check that it is still running, then try again.',
+        },
+      };
     }
     return (await res.json()) as BridgeResult<unknown>;
   };
@@ -65,6 +71,7 @@ export async function call<C extends ChannelName>(channel: C, request: RequestOf
   const result = (await bridge[channel](request)) as BridgeResult<ResponseOf<C>>;
   if (result.ok) return result.data;
   // The session ended or locked behind our back (idle timer in main): let the app show why.
-  if (result.error.code === 'unauthenticated' || result.error.code === 'locked') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  if (result.error.code === 'unauthenticated' || result.error.code === 'locked')
+    window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   throw new BridgeFailure(result.error);
 }

@@ -24,7 +24,10 @@ function streamEvents(listener: Listener): () => void {
     while (!stopped) {
       controller = new AbortController();
       try {
-        const res = await fetch(HTTP_EVENTS_PATH, { headers: { [HTTP_TOKEN_HEADER]: httpToken() }, signal: controller.signal });
+        const res = await fetch(HTTP_EVENTS_PATH, {
+          headers: { [HTTP_TOKEN_HEADER]: httpToken() },
+          signal: controller.signal,
+        });
         if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
@@ -34,7 +37,8 @@ function streamEvents(listener: Listener): () => void {
           buffer += value;
           const blocks = buffer.split('\n\n');
           buffer = blocks.pop() ?? '';
-          for (const block of blocks) for (const line of block.split('\n')) if (line.startsWith('data: ')) deliver(line.slice(6), listener);
+          for (const block of blocks)
+            for (const line of block.split('\n')) if (line.startsWith('data: ')) deliver(line.slice(6), listener);
         }
       } catch {
         // Dropped (server restarting, tab asleep): try again shortly.
@@ -52,7 +56,9 @@ function streamEvents(listener: Listener): () => void {
 /** Calls `listener` for each session event; returns the unsubscribe. */
 export function onSessionEvent(listener: Listener): () => void {
   if (!overHttp) {
-    const door = (window as unknown as Record<string, { onSessionEvent(l: Listener): () => void } | undefined>)[EVENTS_GLOBAL];
+    const door = (window as unknown as Record<string, { onSessionEvent(l: Listener): () => void } | undefined>)[
+      EVENTS_GLOBAL
+    ];
     return door ? door.onSessionEvent(listener) : () => {};
   }
   return streamEvents(listener);

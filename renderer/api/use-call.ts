@@ -9,7 +9,11 @@ import { call } from './bridge';
  */
 export function useCall<C extends ChannelName>(channel: C, request: RequestOf<C>) {
   const key = JSON.stringify(request);
-  const [state, setState] = useState<{ key: string; data: ResponseOf<C> | null; error: string | null }>({ key, data: null, error: null });
+  const [state, setState] = useState<{ key: string; data: ResponseOf<C> | null; error: string | null }>({
+    key,
+    data: null,
+    error: null,
+  });
   const reload = useCallback(() => {
     let current = true;
     call(channel, JSON.parse(key) as RequestOf<C>).then(

@@ -60,7 +60,11 @@ export function AppFrame({
         <ul>
           {areas.map((n) => (
             <li key={n.path}>
-              <a href={`#${n.path}`} aria-current={route.startsWith(n.path) ? 'page' : undefined} title={`${n.label} (Alt+${n.key})`}>
+              <a
+                href={`#${n.path}`}
+                aria-current={route.startsWith(n.path) ? 'page' : undefined}
+                title={`${n.label} (Alt+${n.key})`}
+              >
                 {n.label}
               </a>
             </li>

@@ -110,7 +110,8 @@ export function App() {
       />
     );
   }
-  if (!status.initialized) return <SetupScreen onDone={(r: SetupResult) => setRecoveryCode(r.recoveryCode)} onRestored={refresh} />;
+  if (!status.initialized)
+    return <SetupScreen onDone={(r: SetupResult) => setRecoveryCode(r.recoveryCode)} onRestored={refresh} />;
   if (user?.mustChangePassword) return <ChangePasswordScreen user={user} forced onDone={refresh} />;
 
   if (user && owner?.username === user.username) {
@@ -120,8 +121,17 @@ export function App() {
       call('security:signOut', {}).finally(refresh);
     };
     return (
-      <AppFrame key={owner.key} user={user} pharmacyName={status.pharmacyName ?? ''} route={route} onSignOut={signOut} onLock={lock}>
-        {status.auditIntegrity && user.isAdmin ? <AuditAlarm problem={status.auditIntegrity} onAcknowledged={refresh} /> : null}
+      <AppFrame
+        key={owner.key}
+        user={user}
+        pharmacyName={status.pharmacyName ?? ''}
+        route={route}
+        onSignOut={signOut}
+        onLock={lock}
+      >
+        {status.auditIntegrity && user.isAdmin ? (
+          <AuditAlarm problem={status.auditIntegrity} onAcknowledged={refresh} />
+        ) : null}
         <UserContext.Provider value={user}>
           <AppRoutes route={route} user={user} />
         </UserContext.Provider>

@@ -17,7 +17,10 @@ export function AuditAlarm({ problem, onAcknowledged }: { problem: string; onAck
   return (
     <section className="alert alert-error audit-alarm" role="alert" aria-labelledby="audit-alarm-title">
       <h2 id="audit-alarm-title">The audit trail may have been tampered with</h2>
-      <p>MTM Desk found this when the database was opened. Nothing was changed; find out who had access to the data folder before you acknowledge it.</p>
+      <p>
+        MTM Desk found this when the database was opened. Nothing was changed; find out who had access to the data
+        folder before you acknowledge it.
+      </p>
       <ul>
         {problem.split('\n').map((line) => (
           <li key={line}>{line}</li>
@@ -26,7 +29,12 @@ export function AuditAlarm({ problem, onAcknowledged }: { problem: string; onAck
       {answering ? (
         <form onSubmit={onSubmit} noValidate>
           <FormAlert message={errors.form} />
-          <TextAreaField label="What you found (kept in the audit trail)" value={values.note} onChange={set('note')} error={errors.fields.note} />
+          <TextAreaField
+            label="What you found (kept in the audit trail)"
+            value={values.note}
+            onChange={set('note')}
+            error={errors.fields.note}
+          />
           <FormActions submitLabel="Acknowledge" busy={busy} onCancel={() => setAnswering(false)} />
         </form>
       ) : (

@@ -18,7 +18,15 @@ const COLUMNS: { key: Sort; label: string }[] = [
 const EMPTY = { from: '', to: '', username: '', patient: '', action: '' };
 const PAGE = 200;
 
-const localTime = (iso: string) => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const localTime = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 /** Administrators: who did what, to whose record, when — filter, sort, export. */
 export function AuditScreen() {
@@ -31,10 +39,13 @@ export function AuditScreen() {
   const { show: showErrors, clear: clearErrors } = errors;
 
   useEffect(() => {
-    call('audit:search', { filter: { ...filter, ...sort }, limit: PAGE, offset }).then((r) => {
-      setResult(r);
-      clearErrors();
-    }, (failure) => showErrors(failure, 'filter.'));
+    call('audit:search', { filter: { ...filter, ...sort }, limit: PAGE, offset }).then(
+      (r) => {
+        setResult(r);
+        clearErrors();
+      },
+      (failure) => showErrors(failure, 'filter.'),
+    );
   }, [filter, sort, offset, showErrors, clearErrors]);
 
   const apply = (e: FormEvent) => {
@@ -74,13 +85,39 @@ export function AuditScreen() {
         </button>
       </div>
       <form className="panel filter-bar" onSubmit={apply} noValidate>
-        <TextField label="From (YYYY-MM-DD)" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={errors.fields.from} placeholder="2026-11-01" />
-        <TextField label="To (YYYY-MM-DD)" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={errors.fields.to} placeholder="2026-11-30" />
-        <TextField label="User" value={draft.username} onChange={(username) => setDraft({ ...draft, username })} autoComplete="off" />
-        <TextField label="Patient (last name)" value={draft.patient} onChange={(patient) => setDraft({ ...draft, patient })} autoComplete="off" />
+        <TextField
+          label="From (YYYY-MM-DD)"
+          value={draft.from}
+          onChange={(from) => setDraft({ ...draft, from })}
+          error={errors.fields.from}
+          placeholder="2026-11-01"
+        />
+        <TextField
+          label="To (YYYY-MM-DD)"
+          value={draft.to}
+          onChange={(to) => setDraft({ ...draft, to })}
+          error={errors.fields.to}
+          placeholder="2026-11-30"
+        />
+        <TextField
+          label="User"
+          value={draft.username}
+          onChange={(username) => setDraft({ ...draft, username })}
+          autoComplete="off"
+        />
+        <TextField
+          label="Patient (last name)"
+          value={draft.patient}
+          onChange={(patient) => setDraft({ ...draft, patient })}
+          autoComplete="off"
+        />
         <div className="field">
           <label htmlFor="audit-action">Action</label>
-          <select id="audit-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
+          <select
+            id="audit-action"
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          >
             <option value="">All actions</option>
             {result?.actions.map((a) => (
               <option key={a} value={a}>
@@ -104,17 +141,22 @@ export function AuditScreen() {
           </button>
         </div>
       </form>
-      {errors.form && !Object.keys(errors.fields).length ? <div className="alert alert-error" role="alert">{errors.form}</div> : null}
+      {errors.form && !Object.keys(errors.fields).length ? (
+        <div className="alert alert-error" role="alert">
+          {errors.form}
+        </div>
+      ) : null}
       {result ? (
         <>
           <p className="result-count" aria-live="polite">
-            {result.total === 0 ? 'No entries match.' : `Entries ${offset + 1}–${offset + result.rows.length} of ${result.total}.`} Times are shown in this computer’s time zone; the export is in UTC.
+            {result.total === 0
+              ? 'No entries match.'
+              : `Entries ${offset + 1}–${offset + result.rows.length} of ${result.total}.`}{' '}
+            Times are shown in this computer’s time zone; the export is in UTC.
           </p>
           <table className="data-table compact audit-table">
             <thead>
-              <tr>
-                {COLUMNS.map(header)}
-              </tr>
+              <tr>{COLUMNS.map(header)}</tr>
             </thead>
             <tbody>
               {result.rows.map((r) => (
@@ -124,7 +166,13 @@ export function AuditScreen() {
                   <td className="mono">{r.action}</td>
                   <td>{r.category}</td>
                   <td>{r.patientName ?? ''}</td>
-                  <td>{r.outcome === 'success' ? 'Success' : <strong>{r.outcome === 'denied' ? '⛔ Denied' : '⚠ Failed'}</strong>}</td>
+                  <td>
+                    {r.outcome === 'success' ? (
+                      'Success'
+                    ) : (
+                      <strong>{r.outcome === 'denied' ? '⛔ Denied' : '⚠ Failed'}</strong>
+                    )}
+                  </td>
                   <td className="detail">{r.detail ?? ''}</td>
                 </tr>
               ))}

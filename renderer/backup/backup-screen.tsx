@@ -7,7 +7,8 @@ import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { Loaded } from '../ui/loaded';
 
-const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const size = (bytes: number) =>
+  bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Administrators: back up now, see what is in the backup folder, and set up the daily backup. */
@@ -31,7 +32,10 @@ function BackupForms({ saved }: { saved: PharmacySettings }) {
   const [message, setMessage] = useState<string | null>(null);
   const errors = useFormErrors();
 
-  const listFolder = useCallback((f: string) => (f ? call('backup:list', { folder: f }).then(setFiles, () => setFiles([])) : setFiles([])), []);
+  const listFolder = useCallback(
+    (f: string) => (f ? call('backup:list', { folder: f }).then(setFiles, () => setFiles([])) : setFiles([])),
+    [],
+  );
   useEffect(() => void listFolder(saved.autoBackup.folder), [listFolder, saved.autoBackup.folder]);
 
   async function backupNow(e: FormEvent) {
@@ -57,7 +61,11 @@ function BackupForms({ saved }: { saved: PharmacySettings }) {
     try {
       const s = await call('settings:update', { autoBackup: auto });
       setSettings(s);
-      setMessage(s.autoBackup.enabled ? `Daily backups go to ${s.autoBackup.folder}; the newest ${AUTO_BACKUPS_KEPT} are kept.` : 'Daily backups are off.');
+      setMessage(
+        s.autoBackup.enabled
+          ? `Daily backups go to ${s.autoBackup.folder}; the newest ${AUTO_BACKUPS_KEPT} are kept.`
+          : 'Daily backups are off.',
+      );
     } catch (failure) {
       errors.show(failure, 'autoBackup.');
     }
@@ -66,13 +74,31 @@ function BackupForms({ saved }: { saved: PharmacySettings }) {
   const last = settings.lastAutoBackup;
   return (
     <>
-      {message ? <div className="alert alert-ok" role="status">{message}</div> : null}
-      {errors.form ? <div className="alert alert-error" role="alert">{Object.values(errors.fields)[0] ?? errors.form}</div> : null}
+      {message ? (
+        <div className="alert alert-ok" role="status">
+          {message}
+        </div>
+      ) : null}
+      {errors.form ? (
+        <div className="alert alert-error" role="alert">
+          {Object.values(errors.fields)[0] ?? errors.form}
+        </div>
+      ) : null}
       <div className="detail-grid">
         <form className="panel" onSubmit={backupNow} noValidate aria-labelledby="backup-now-title">
           <h2 id="backup-now-title">Back up now</h2>
-          <p className="field-hint">The backup is encrypted like the database and carries its key slots: it opens only with a user’s password or the recovery code. Work can continue while it runs.</p>
-          <TextField label="Folder" value={folder} onChange={setFolder} error={errors.fields.folder} placeholder="/media/backup-drive/mtm" onBlur={() => void listFolder(folder)} />
+          <p className="field-hint">
+            The backup is encrypted like the database and carries its key slots: it opens only with a user’s password or
+            the recovery code. Work can continue while it runs.
+          </p>
+          <TextField
+            label="Folder"
+            value={folder}
+            onChange={setFolder}
+            error={errors.fields.folder}
+            placeholder="/media/backup-drive/mtm"
+            onBlur={() => void listFolder(folder)}
+          />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               {busy ? 'Backing up…' : 'Back up now'}
@@ -81,14 +107,33 @@ function BackupForms({ saved }: { saved: PharmacySettings }) {
         </form>
         <form className="panel" onSubmit={saveAuto} noValidate aria-labelledby="auto-title">
           <h2 id="auto-title">Daily automatic backup</h2>
-          <p className={`backup-status ${last ? (last.ok ? 'ok' : 'failed') : 'none'}`} data-testid="auto-backup-status">
-            {last ? (last.ok ? `✓ Last automatic backup ${when(last.at)}` : `⚠ The last automatic backup failed ${when(last.at)}: ${last.message}`) : settings.autoBackup.enabled ? 'No automatic backup yet: the first runs within the hour.' : 'Automatic backup is off.'}
+          <p
+            className={`backup-status ${last ? (last.ok ? 'ok' : 'failed') : 'none'}`}
+            data-testid="auto-backup-status"
+          >
+            {last
+              ? last.ok
+                ? `✓ Last automatic backup ${when(last.at)}`
+                : `⚠ The last automatic backup failed ${when(last.at)}: ${last.message}`
+              : settings.autoBackup.enabled
+                ? 'No automatic backup yet: the first runs within the hour.'
+                : 'Automatic backup is off.'}
           </p>
           <label className="checkbox">
-            <input type="checkbox" checked={auto.enabled} onChange={(e) => setAuto({ ...auto, enabled: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={auto.enabled}
+              onChange={(e) => setAuto({ ...auto, enabled: e.target.checked })}
+            />
             Back up once a day while someone is signed in
           </label>
-          <TextField label="Folder for daily backups" value={auto.folder} onChange={(f) => setAuto({ ...auto, folder: f })} error={errors.fields.folder} hint={`The newest ${AUTO_BACKUPS_KEPT} are kept; older ones are removed.`} />
+          <TextField
+            label="Folder for daily backups"
+            value={auto.folder}
+            onChange={(f) => setAuto({ ...auto, folder: f })}
+            error={errors.fields.folder}
+            hint={`The newest ${AUTO_BACKUPS_KEPT} are kept; older ones are removed.`}
+          />
           <div className="actions">
             <button type="submit">Save</button>
           </div>
@@ -118,7 +163,10 @@ function BackupForms({ saved }: { saved: PharmacySettings }) {
         ) : (
           <p className="muted">No backups found there yet.</p>
         )}
-        <p className="field-hint">To restore, start MTM Desk with an empty data folder and choose “Restore from a backup”, or run <code>npm run mtm -- restore</code>.</p>
+        <p className="field-hint">
+          To restore, start MTM Desk with an empty data folder and choose “Restore from a backup”, or run{' '}
+          <code>npm run mtm -- restore</code>.
+        </p>
       </section>
     </>
   );

@@ -24,14 +24,27 @@ export function DataElementsPanel() {
   return (
     <section className="panel" aria-labelledby="elements-title">
       <h2 id="elements-title">CMS MTM data elements</h2>
-      <p className="muted">One row per patient targeted or enrolled in the contract year: criteria met, enrollment and opt-out, CMR offer and delivery, written summary, TMRs, recommendations to prescribers and the changes they led to.</p>
+      <p className="muted">
+        One row per patient targeted or enrolled in the contract year: criteria met, enrollment and opt-out, CMR offer
+        and delivery, written summary, TMRs, recommendations to prescribers and the changes they led to.
+      </p>
       <div className="row-end">
-        <TextField label="Contract year" value={year} onChange={setYear} error={errors.fields.contractYear ?? errors.form ?? undefined} inputMode="numeric" />
+        <TextField
+          label="Contract year"
+          value={year}
+          onChange={setYear}
+          error={errors.fields.contractYear ?? errors.form ?? undefined}
+          inputMode="numeric"
+        />
         <button type="button" onClick={() => void run()}>
           Export CSV
         </button>
       </div>
-      {done && <p role="status" className="status-ok">{done}</p>}
+      {done && (
+        <p role="status" className="status-ok">
+          {done}
+        </p>
+      )}
     </section>
   );
 }

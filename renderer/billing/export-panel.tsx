@@ -9,22 +9,44 @@ import { base64Blob, downloadBlob, downloadText } from '../ui/download';
 import { SelectField } from '../ui/field';
 import { dollars } from './money';
 
-export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; range: { from: string; to: string }; onExported: () => void }) {
+export function ExportPanel({
+  payers,
+  range,
+  onExported,
+}: {
+  payers: Payer[];
+  range: { from: string; to: string };
+  onExported: () => void;
+}) {
   const [payerId, setPayerId] = useState(payers[0]?.id ?? '');
   const [format, setFormat] = useState<ClaimBatch['format']>('837p');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const ready = useCall('claims:list', { from: range.from, to: range.to, payerId: payerId || undefined, status: 'ready' });
+  const ready = useCall('claims:list', {
+    from: range.from,
+    to: range.to,
+    payerId: payerId || undefined,
+    status: 'ready',
+  });
   const batches = useCall('claims:batches', {});
   const save = (b: Pick<ClaimBatch, 'fileName' | 'content' | 'format'>) =>
-    b.format === 'cms1500' ? downloadBlob(b.fileName, base64Blob(b.content, 'application/pdf')) : downloadText(b.fileName, b.content, b.format === 'csv' ? 'text/csv;charset=utf-8' : 'text/plain;charset=us-ascii');
+    b.format === 'cms1500'
+      ? downloadBlob(b.fileName, base64Blob(b.content, 'application/pdf'))
+      : downloadText(
+          b.fileName,
+          b.content,
+          b.format === 'csv' ? 'text/csv;charset=utf-8' : 'text/plain;charset=us-ascii',
+        );
   const run = async () => {
     setBusy(true);
     setMessage(null);
     try {
       const b = await call('claims:export', { format, from: range.from, to: range.to, payerId });
       save(b);
-      setMessage({ ok: true, text: `Exported ${b.claimCount} claim${b.claimCount === 1 ? '' : 's'} to ${b.fileName}.` });
+      setMessage({
+        ok: true,
+        text: `Exported ${b.claimCount} claim${b.claimCount === 1 ? '' : 's'} to ${b.fileName}.`,
+      });
       ready.reload();
       batches.reload();
       onExported();
@@ -39,8 +61,22 @@ export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; ra
     <section className="panel" aria-labelledby="export-title">
       <h2 id="export-title">Export claims</h2>
       <div className="form-grid">
-        <SelectField label="Payer" value={payerId} onChange={setPayerId} options={payers.map((p) => ({ value: p.id, label: p.name }))} />
-        <SelectField label="Format" value={format} onChange={(v) => setFormat(v as ClaimBatch['format'])} options={[{ value: '837p', label: 'ASC X12 837P (clearinghouse)' }, { value: 'cms1500', label: 'CMS-1500 paper claims (PDF)' }, { value: 'csv', label: 'CSV (vendor portal)' }]} />
+        <SelectField
+          label="Payer"
+          value={payerId}
+          onChange={setPayerId}
+          options={payers.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <SelectField
+          label="Format"
+          value={format}
+          onChange={(v) => setFormat(v as ClaimBatch['format'])}
+          options={[
+            { value: '837p', label: 'ASC X12 837P (clearinghouse)' },
+            { value: 'cms1500', label: 'CMS-1500 paper claims (PDF)' },
+            { value: 'csv', label: 'CSV (vendor portal)' },
+          ]}
+        />
         <div className="field field-button">
           <button type="button" className="primary" disabled={busy || !count} onClick={() => void run()}>
             {busy ? 'Exporting…' : `Export ${count} ready claim${count === 1 ? '' : 's'}`}
@@ -49,9 +85,15 @@ export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; ra
       </div>
       {busy && <progress aria-label="Exporting claims" className="export-progress" />}
       <p className="muted">
-        {count ? `${count} claim${count === 1 ? '' : 's'} ready, ${dollars((ready.data ?? []).reduce((s, c) => s + c.totalCents, 0))}, service dates ${formatIsoDate(range.from)}–${formatIsoDate(range.to)}.` : 'No claims are ready for this payer and date range: mark drafts Ready first.'}
+        {count
+          ? `${count} claim${count === 1 ? '' : 's'} ready, ${dollars((ready.data ?? []).reduce((s, c) => s + c.totalCents, 0))}, service dates ${formatIsoDate(range.from)}–${formatIsoDate(range.to)}.`
+          : 'No claims are ready for this payer and date range: mark drafts Ready first.'}
       </p>
-      {message && <div className={message.ok ? 'alert alert-ok' : 'alert alert-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</div>}
+      {message && (
+        <div className={message.ok ? 'alert alert-ok' : 'alert alert-error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </div>
+      )}
       <h3>Past exports</h3>
       {batches.data && batches.data.length === 0 && <p className="muted">None yet.</p>}
       {batches.data && batches.data.length > 0 && (
@@ -77,7 +119,11 @@ export function ExportPanel({ payers, range, onExported }: { payers: Payer[]; ra
                 </td>
                 <td>{b.claimCount}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => void call('claims:batchFile', { id: b.id }).then(save)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void call('claims:batchFile', { id: b.id }).then(save)}
+                  >
                     {b.fileName}
                   </button>
                 </td>

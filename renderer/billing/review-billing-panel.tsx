@@ -16,7 +16,11 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
   const [override, setOverride] = useState<{ value: boolean; reason: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const payers = (setup.data?.payers ?? []).filter((p) => p.active);
-  const request = (established = override) => ({ reviewId, payerId, ...(established && established.reason.trim() ? { established } : {}) });
+  const request = (established = override) => ({
+    reviewId,
+    payerId,
+    ...(established && established.reason.trim() ? { established } : {}),
+  });
   const show = async (id: string) => {
     setPayerId(id);
     setPreview(null);
@@ -55,26 +59,60 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
           </tbody>
         </table>
       )}
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {setup.data && !payers.length && <p className="muted">No payers are set up yet: an administrator adds them under Billing → Set-up.</p>}
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      {setup.data && !payers.length && (
+        <p className="muted">No payers are set up yet: an administrator adds them under Billing → Set-up.</p>
+      )}
       {payers.length > 0 && (
         <div className="form-grid">
-          <SelectField label="Bill to" value={payerId} onChange={(v) => void show(v)} options={[{ value: '', label: 'Choose the payer…' }, ...payers.map((p) => ({ value: p.id, label: p.name }))]} />
+          <SelectField
+            label="Bill to"
+            value={payerId}
+            onChange={(v) => void show(v)}
+            options={[
+              { value: '', label: 'Choose the payer…' },
+              ...payers.map((p) => ({ value: p.id, label: p.name })),
+            ]}
+          />
         </div>
       )}
       {preview && (
         <div className="claim-preview" aria-label="Claim preview">
           <p className="strong">
-            {codesOf(preview.lines)} · {dollars(preview.totalCents)} · service date {formatIsoDate(preview.serviceDate)} · diagnoses {preview.diagnoses.join(', ')}
+            {codesOf(preview.lines)} · {dollars(preview.totalCents)} · service date {formatIsoDate(preview.serviceDate)}{' '}
+            · diagnoses {preview.diagnoses.join(', ')}
           </p>
           <p>{preview.explanation}</p>
           <label className="checkbox">
-            <input type="checkbox" checked={override !== null} onChange={(e) => setOverride(e.target.checked ? { value: !preview.computedEstablished, reason: '' } : null)} />
-            Bill as {preview.computedEstablished ? 'a new' : 'an established'} patient instead (the pharmacy’s history says {preview.computedEstablished ? 'established' : 'new'})
+            <input
+              type="checkbox"
+              checked={override !== null}
+              onChange={(e) =>
+                setOverride(e.target.checked ? { value: !preview.computedEstablished, reason: '' } : null)
+              }
+            />
+            Bill as {preview.computedEstablished ? 'a new' : 'an established'} patient instead (the pharmacy’s history
+            says {preview.computedEstablished ? 'established' : 'new'})
           </label>
-          {override && <TextField label="Why" value={override.reason} onChange={(reason) => setOverride({ ...override, reason })} placeholder="e.g. seen at our other location in the last three years" />}
+          {override && (
+            <TextField
+              label="Why"
+              value={override.reason}
+              onChange={(reason) => setOverride({ ...override, reason })}
+              placeholder="e.g. seen at our other location in the last three years"
+            />
+          )}
           <div className="actions">
-            <button type="button" className="primary" disabled={Boolean(override && !override.reason.trim())} onClick={() => void create()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={Boolean(override && !override.reason.trim())}
+              onClick={() => void create()}
+            >
               Create claim
             </button>
           </div>

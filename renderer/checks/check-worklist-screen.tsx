@@ -6,16 +6,29 @@ import { navigate } from '../app/use-hash-route';
 import { Loaded } from '../ui/loaded';
 
 const LISTS = [
-  { key: 'serious', title: 'Serious findings', hint: 'Contraindicated or major: interactions, duplications, kidney dosing, dose limits, disease–drug, older-adult criteria' },
-  { key: 'review', title: 'To raise at the next review', hint: 'Moderate findings: AGS Beers 2023 and STOPP criteria, disease–drug, dose, duplications, interactions' },
-  { key: 'careGaps', title: 'Care gaps', hint: 'Therapy missing for a condition (START v3, statin in diabetes), rescue inhaler overuse' },
+  {
+    key: 'serious',
+    title: 'Serious findings',
+    hint: 'Contraindicated or major: interactions, duplications, kidney dosing, dose limits, disease–drug, older-adult criteria',
+  },
+  {
+    key: 'review',
+    title: 'To raise at the next review',
+    hint: 'Moderate findings: AGS Beers 2023 and STOPP criteria, disease–drug, dose, duplications, interactions',
+  },
+  {
+    key: 'careGaps',
+    title: 'Care gaps',
+    hint: 'Therapy missing for a condition (START v3, statin in diabetes), rescue inhaler overuse',
+  },
 ] as const;
 
 /** Whom to call first: the checks run over every patient, dismissed findings left out. */
 export function CheckWorklistScreen() {
   const population = useCall('checks:population', {});
   const [text, setText] = useState('');
-  const find = (entries: PopulationEntry[]) => entries.filter((e) => !text.trim() || e.name.toLowerCase().includes(text.trim().toLowerCase()));
+  const find = (entries: PopulationEntry[]) =>
+    entries.filter((e) => !text.trim() || e.name.toLowerCase().includes(text.trim().toLowerCase()));
 
   return (
     <section aria-labelledby="worklist-title">

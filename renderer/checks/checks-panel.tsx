@@ -1,13 +1,26 @@
 import { useState } from 'react';
-import { DTP_LABELS, FILL_GRACE_DAYS, SEVERITIES, SEVERITY_LABELS, SOURCE_NAMES, type Finding, type PatientChecks } from '../../preload/schemas/checks';
+import {
+  DTP_LABELS,
+  FILL_GRACE_DAYS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  SOURCE_NAMES,
+  type Finding,
+  type PatientChecks,
+} from '../../preload/schemas/checks';
 import { formatInstant, formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 
-const ADHERENCE_NAMES: Record<string, string> = { 'pdc.diabetes': 'diabetes medicines', 'pdc.ras': 'RAS antagonists', 'pdc.statin': 'statins' };
+const ADHERENCE_NAMES: Record<string, string> = {
+  'pdc.diabetes': 'diabetes medicines',
+  'pdc.ras': 'RAS antagonists',
+  'pdc.statin': 'statins',
+};
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const citationText = (c: Finding['citation']) => `${c.document}${c.year && !c.document.includes(String(c.year)) ? `, ${c.year}` : ''}; ${c.locator}`;
+const citationText = (c: Finding['citation']) =>
+  `${c.document}${c.year && !c.document.includes(String(c.year)) ? `, ${c.year}` : ''}; ${c.locator}`;
 
 type ChecksPanelProps = { patientId: string; checks: PatientChecks; onChanged: () => void };
 
@@ -23,11 +36,14 @@ export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) 
     <section className="panel checks-panel" aria-labelledby="checks-title">
       <div className="panel-head">
         <h2 id="checks-title">
-          Clinical checks <span className="count-note">{open.length ? `${open.length} to review` : 'nothing to review'}</span>
+          Clinical checks{' '}
+          <span className="count-note">{open.length ? `${open.length} to review` : 'nothing to review'}</span>
         </h2>
       </div>
       <p>
-        {plural(s.activeDrugs, 'current medicine')} (medication list, and fills up to {FILL_GRACE_DAYS} days past their supply) checked against {s.rulesChecked} rules: interactions, duplications, AGS Beers 2023 and STOPP/START v3, disease–drug, kidney dosing, dose limits and care gaps.
+        {plural(s.activeDrugs, 'current medicine')} (medication list, and fills up to {FILL_GRACE_DAYS} days past their
+        supply) checked against {s.rulesChecked} rules: interactions, duplications, AGS Beers 2023 and STOPP/START v3,
+        disease–drug, kidney dosing, dose limits and care gaps.
         {open.length === 0 && ' Nothing to review from the checks that could run.'}
       </p>
       {s.notChecked.length > 0 ? (
@@ -40,21 +56,33 @@ export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) 
           </ul>
         </div>
       ) : (
-        <p className="muted">Every check could run: products recognised, conditions, kidney function and doses known.</p>
+        <p className="muted">
+          Every check could run: products recognised, conditions, kidney function and doses known.
+        </p>
       )}
       <p className="muted">
         Medication risk: {plural(s.cnsActive.length, 'CNS-active medicine')}
-        {s.cnsActive.length ? ` (${s.cnsActive.join(', ')})` : ''} · {plural(s.anticholinergic.length, 'strongly anticholinergic medicine')}
-        {s.anticholinergic.length ? ` (${s.anticholinergic.join(', ')})` : ''}.{' '}
-        Kidney function:{' '}
+        {s.cnsActive.length ? ` (${s.cnsActive.join(', ')})` : ''} ·{' '}
+        {plural(s.anticholinergic.length, 'strongly anticholinergic medicine')}
+        {s.anticholinergic.length ? ` (${s.anticholinergic.join(', ')})` : ''}. Kidney function:{' '}
         {s.kidney.crcl !== null || s.kidney.egfr !== null
-          ? [s.kidney.crcl !== null && `creatinine clearance ${s.kidney.crcl} mL/min (Cockcroft–Gault)`, s.kidney.egfr !== null && `eGFR ${s.kidney.egfr} mL/min/1.73 m² (CKD-EPI 2021)`].filter(Boolean).join(', ') + (s.kidney.scrDate ? ` from the serum creatinine of ${formatIsoDate(s.kidney.scrDate)}.` : '.')
+          ? [
+              s.kidney.crcl !== null && `creatinine clearance ${s.kidney.crcl} mL/min (Cockcroft–Gault)`,
+              s.kidney.egfr !== null && `eGFR ${s.kidney.egfr} mL/min/1.73 m² (CKD-EPI 2021)`,
+            ]
+              .filter(Boolean)
+              .join(', ') +
+            (s.kidney.scrDate ? ` from the serum creatinine of ${formatIsoDate(s.kidney.scrDate)}.` : '.')
           : 'not known.'}
-        {s.adherence.length > 0 && ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
-        {s.adherenceByDrug.length > 0 && ` By medicine: ${s.adherenceByDrug.map((a) => `${a.drug} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
+        {s.adherence.length > 0 &&
+          ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
+        {s.adherenceByDrug.length > 0 &&
+          ` By medicine: ${s.adherenceByDrug.map((a) => `${a.drug} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
       </p>
       {s.couldCheckMore.length > 0 && <p className="muted">{s.couldCheckMore.join(' ')}</p>}
-      {s.deliberate.length > 0 && <p className="muted">Recognised as deliberate, not flagged: {s.deliberate.join('; ')}.</p>}
+      {s.deliberate.length > 0 && (
+        <p className="muted">Recognised as deliberate, not flagged: {s.deliberate.join('; ')}.</p>
+      )}
       {checks.localRuleProblems.length > 0 && (
         <div className="alert alert-warning" role="status">
           Some of this pharmacy’s own rule files were skipped: {checks.localRuleProblems.join('; ')}
@@ -77,7 +105,8 @@ export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) 
           <ul className="accepted">
             {accepted.map((f) => (
               <li key={f.fingerprint}>
-                <strong>{f.title}</strong> — {DTP_LABELS[f.dtp]} ({SEVERITY_LABELS[f.severity].toLowerCase()}), by {f.accepted!.by} on {formatInstant(f.accepted!.at)}
+                <strong>{f.title}</strong> — {DTP_LABELS[f.dtp]} ({SEVERITY_LABELS[f.severity].toLowerCase()}), by{' '}
+                {f.accepted!.by} on {formatInstant(f.accepted!.at)}
               </li>
             ))}
           </ul>
@@ -85,26 +114,42 @@ export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) 
       )}
       {dismissed.length > 0 && (
         <div className="dismissed">
-          <button type="button" className="link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>
+          <button
+            type="button"
+            className="link"
+            aria-expanded={showDismissed}
+            onClick={() => setShowDismissed(!showDismissed)}
+          >
             {dismissed.length} dismissed {showDismissed ? '▲' : '▼'}
           </button>
           {showDismissed && (
             <ul>
               {dismissed.map((f) => (
                 <li key={f.fingerprint}>
-                  <strong>{f.title}</strong> ({SEVERITY_LABELS[f.severity].toLowerCase()}): {f.dismissed!.reason} — {f.dismissed!.by}, {formatInstant(f.dismissed!.at)}
+                  <strong>{f.title}</strong> ({SEVERITY_LABELS[f.severity].toLowerCase()}): {f.dismissed!.reason} —{' '}
+                  {f.dismissed!.by}, {formatInstant(f.dismissed!.at)}
                 </li>
               ))}
             </ul>
           )}
         </div>
       )}
-      <p className="field-hint">Knowledge base {checks.knowledgeVersion}. Findings support, never replace, the pharmacist’s judgement.</p>
+      <p className="field-hint">
+        Knowledge base {checks.knowledgeVersion}. Findings support, never replace, the pharmacist’s judgement.
+      </p>
     </section>
   );
 }
 
-function FindingCard({ finding: f, patientId, onChanged }: { finding: Finding; patientId: string; onChanged: () => void }) {
+function FindingCard({
+  finding: f,
+  patientId,
+  onChanged,
+}: {
+  finding: Finding;
+  patientId: string;
+  onChanged: () => void;
+}) {
   const [dismissing, setDismissing] = useState(false);
   const { values, set, errors, busy, submit } = useForm({ reason: '' });
   const onSubmit = submit(async ({ reason }) => {
@@ -128,7 +173,9 @@ function FindingCard({ finding: f, patientId, onChanged }: { finding: Finding; p
         <span className="tag tag-muted">{DTP_LABELS[f.dtp]}</span>
         {f.local && <span className="tag">Local rule</span>}
       </div>
-      <p className="finding-products muted">{f.involved.map((i) => `${i.product} (${i.source === 'list' ? 'medication list' : 'fill'})`).join(' · ')}</p>
+      <p className="finding-products muted">
+        {f.involved.map((i) => `${i.product} (${i.source === 'list' ? 'medication list' : 'fill'})`).join(' · ')}
+      </p>
       <p>{f.explanation}</p>
       <p>
         <strong>Suggested action:</strong> {f.action}
@@ -148,9 +195,22 @@ function FindingCard({ finding: f, patientId, onChanged }: { finding: Finding; p
         ))}
       </p>
       {dismissing ? (
-        <form onSubmit={onSubmit} noValidate className="dismiss-form" onKeyDown={(e) => e.key === 'Escape' && setDismissing(false)}>
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="dismiss-form"
+          onKeyDown={(e) => e.key === 'Escape' && setDismissing(false)}
+        >
           <FormAlert message={errors.form} />
-          <TextField label="Why this does not apply" span={4} value={values.reason} onChange={set('reason')} error={errors.fields.reason} autoFocus placeholder="e.g. combination intended by cardiology; INR monitored weekly" />
+          <TextField
+            label="Why this does not apply"
+            span={4}
+            value={values.reason}
+            onChange={set('reason')}
+            error={errors.fields.reason}
+            autoFocus
+            placeholder="e.g. combination intended by cardiology; INR monitored weekly"
+          />
           <div className="actions">
             <button type="button" onClick={() => setDismissing(false)}>
               Cancel
@@ -162,7 +222,11 @@ function FindingCard({ finding: f, patientId, onChanged }: { finding: Finding; p
         </form>
       ) : (
         <div className="actions">
-          {acceptError && <span className="field-error" role="alert">{acceptError}</span>}
+          {acceptError && (
+            <span className="field-error" role="alert">
+              {acceptError}
+            </span>
+          )}
           <button type="button" onClick={() => setDismissing(true)}>
             Dismiss…
           </button>

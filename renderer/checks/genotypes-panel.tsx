@@ -13,9 +13,22 @@ export function GenotypesPanel({ patientId, onChanged }: { patientId: string; on
   const { reload } = genotypes;
   const [adding, setAdding] = useState(false);
   const today = formatIsoDate(todayIso());
-  const { values: v, set, setValues, errors, busy, submit } = useForm({ gene: PGX_GENES[0], result: '', testedOn: today, laboratory: '' });
+  const {
+    values: v,
+    set,
+    setValues,
+    errors,
+    busy,
+    submit,
+  } = useForm({ gene: PGX_GENES[0], result: '', testedOn: today, laboratory: '' });
   const onSubmit = submit(async (f) => {
-    await call('genotypes:add', { patientId, gene: f.gene, result: f.result, testedOn: parseUsDate(f.testedOn) ?? f.testedOn, laboratory: f.laboratory });
+    await call('genotypes:add', {
+      patientId,
+      gene: f.gene,
+      result: f.result,
+      testedOn: parseUsDate(f.testedOn) ?? f.testedOn,
+      laboratory: f.laboratory,
+    });
     setAdding(false);
     setValues({ gene: PGX_GENES[0], result: '', testedOn: today, laboratory: '' });
     reload();
@@ -36,7 +49,9 @@ export function GenotypesPanel({ patientId, onChanged }: { patientId: string; on
       <Loaded result={genotypes} loading={null}>
         {(results) =>
           results.length === 0 ? (
-            adding ? null : <p className="muted">No genetic test results recorded.</p>
+            adding ? null : (
+              <p className="muted">No genetic test results recorded.</p>
+            )
           ) : (
             <table className="data-table compact">
               <thead>
@@ -69,13 +84,46 @@ export function GenotypesPanel({ patientId, onChanged }: { patientId: string; on
         }
       </Loaded>
       {adding && (
-        <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label="Add a genetic test result" onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>
+        <form
+          className="inline-panel"
+          onSubmit={onSubmit}
+          noValidate
+          aria-label="Add a genetic test result"
+          onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
+        >
           <FormAlert message={errors.form} />
           <div className="form-grid">
-            <SelectField label="Gene" value={v.gene} onChange={(gene) => setValues((prev) => ({ ...prev, gene, result: '' }))} options={PGX_GENES.map((g) => ({ value: g, label: g }))} error={errors.fields.gene} autoFocus />
-            <SelectField label="Result" value={v.result} onChange={set('result')} options={[{ value: '', label: 'Choose…' }, ...(PGX_RESULTS[v.gene] ?? []).map((r) => ({ value: r, label: r }))]} error={errors.fields.result} />
-            <TextField label="Date tested" value={v.testedOn} onChange={set('testedOn')} error={errors.fields.testedOn} placeholder="MM/DD/YYYY" />
-            <TextField label="Laboratory (optional)" value={v.laboratory} onChange={set('laboratory')} error={errors.fields.laboratory} />
+            <SelectField
+              label="Gene"
+              value={v.gene}
+              onChange={(gene) => setValues((prev) => ({ ...prev, gene, result: '' }))}
+              options={PGX_GENES.map((g) => ({ value: g, label: g }))}
+              error={errors.fields.gene}
+              autoFocus
+            />
+            <SelectField
+              label="Result"
+              value={v.result}
+              onChange={set('result')}
+              options={[
+                { value: '', label: 'Choose…' },
+                ...(PGX_RESULTS[v.gene] ?? []).map((r) => ({ value: r, label: r })),
+              ]}
+              error={errors.fields.result}
+            />
+            <TextField
+              label="Date tested"
+              value={v.testedOn}
+              onChange={set('testedOn')}
+              error={errors.fields.testedOn}
+              placeholder="MM/DD/YYYY"
+            />
+            <TextField
+              label="Laboratory (optional)"
+              value={v.laboratory}
+              onChange={set('laboratory')}
+              error={errors.fields.laboratory}
+            />
           </div>
           <div className="actions">
             <button type="button" onClick={() => setAdding(false)}>

@@ -1,5 +1,11 @@
 import { Fragment, useState } from 'react';
-import { DTP_CATEGORIES, DTP_LABELS, SEVERITIES, SEVERITY_LABELS, type DrugTherapyProblem } from '../../preload/schemas/checks';
+import {
+  DTP_CATEGORIES,
+  DTP_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type DrugTherapyProblem,
+} from '../../preload/schemas/checks';
 import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
@@ -8,7 +14,17 @@ import { useForm } from '../ui/use-form';
 const BLANK = { category: '', severity: 'moderate', title: '', description: '' };
 
 /** The patient's drug-therapy problems: accepted from the checks or entered by the pharmacist. */
-export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false }: { patientId: string; problems: DrugTherapyProblem[] | null; onChanged: () => void; readOnly?: boolean }) {
+export function ProblemsPanel({
+  patientId,
+  problems,
+  onChanged,
+  readOnly = false,
+}: {
+  patientId: string;
+  problems: DrugTherapyProblem[] | null;
+  onChanged: () => void;
+  readOnly?: boolean;
+}) {
   const [adding, setAdding] = useState(false);
   const [resolving, setResolving] = useState<string | null>(null);
   const [reopenError, setReopenError] = useState<string | null>(null);
@@ -23,7 +39,13 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
   };
   const { values: v, set, setValues, errors, busy, submit } = useForm(BLANK, { draft: `problem:${patientId}:new` });
   const onSubmit = submit(async (f) => {
-    await call('problems:add', { patientId, category: f.category as DrugTherapyProblem['category'], severity: f.severity as DrugTherapyProblem['severity'], title: f.title, description: f.description });
+    await call('problems:add', {
+      patientId,
+      category: f.category as DrugTherapyProblem['category'],
+      severity: f.severity as DrugTherapyProblem['severity'],
+      title: f.title,
+      description: f.description,
+    });
     setValues(BLANK);
     setAdding(false);
     onChanged();
@@ -32,7 +54,10 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
     <section className="panel" aria-labelledby="problems-title">
       <div className="panel-head">
         <h2 id="problems-title">
-          Drug-therapy problems <span className="count-note">{problems ? `${problems.filter((p) => p.status === 'open').length} open` : ''}</span>
+          Drug-therapy problems{' '}
+          <span className="count-note">
+            {problems ? `${problems.filter((p) => p.status === 'open').length} open` : ''}
+          </span>
         </h2>
         {!adding && !readOnly && (
           <button type="button" onClick={() => setAdding(true)}>
@@ -40,7 +65,9 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
           </button>
         )}
       </div>
-      {problems && problems.length === 0 && !adding && <p className="muted">None yet: accept findings above, or add a problem the checks cannot see.</p>}
+      {problems && problems.length === 0 && !adding && (
+        <p className="muted">None yet: accept findings above, or add a problem the checks cannot see.</p>
+      )}
       {problems && problems.length > 0 && (
         <table className="data-table compact">
           <thead>
@@ -88,7 +115,14 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
                 {resolving === p.id && (
                   <tr>
                     <td colSpan={5}>
-                      <ResolveForm problem={p} onDone={() => { setResolving(null); onChanged(); }} onCancel={() => setResolving(null)} />
+                      <ResolveForm
+                        problem={p}
+                        onDone={() => {
+                          setResolving(null);
+                          onChanged();
+                        }}
+                        onCancel={() => setResolving(null)}
+                      />
                     </td>
                   </tr>
                 )}
@@ -99,13 +133,49 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
       )}
       {reopenError && <FormAlert message={reopenError} />}
       {adding && (
-        <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label="Add a drug-therapy problem" onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>
+        <form
+          className="inline-panel"
+          onSubmit={onSubmit}
+          noValidate
+          aria-label="Add a drug-therapy problem"
+          onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
+        >
           <FormAlert message={errors.form} />
           <div className="form-grid">
-            <SelectField label="Kind of problem" value={v.category} onChange={set('category')} error={errors.fields.category} options={[{ value: '', label: 'Choose…' }, ...DTP_CATEGORIES.map((c) => ({ value: c, label: DTP_LABELS[c] }))]} autoFocus />
-            <SelectField label="Severity" value={v.severity} onChange={set('severity')} error={errors.fields.severity} options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} />
-            <TextField label="Medicines involved" span={2} value={v.title} onChange={set('title')} error={errors.fields.title} placeholder="e.g. metformin" />
-            <TextField label="What is the problem" span={4} value={v.description} onChange={set('description')} error={errors.fields.description} placeholder="e.g. stops metformin when her stomach is upset; A1c 8.9%" />
+            <SelectField
+              label="Kind of problem"
+              value={v.category}
+              onChange={set('category')}
+              error={errors.fields.category}
+              options={[
+                { value: '', label: 'Choose…' },
+                ...DTP_CATEGORIES.map((c) => ({ value: c, label: DTP_LABELS[c] })),
+              ]}
+              autoFocus
+            />
+            <SelectField
+              label="Severity"
+              value={v.severity}
+              onChange={set('severity')}
+              error={errors.fields.severity}
+              options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+            />
+            <TextField
+              label="Medicines involved"
+              span={2}
+              value={v.title}
+              onChange={set('title')}
+              error={errors.fields.title}
+              placeholder="e.g. metformin"
+            />
+            <TextField
+              label="What is the problem"
+              span={4}
+              value={v.description}
+              onChange={set('description')}
+              error={errors.fields.description}
+              placeholder="e.g. stops metformin when her stomach is upset; A1c 8.9%"
+            />
           </div>
           <FormActions submitLabel="Add problem" busy={busy} onCancel={() => setAdding(false)} />
         </form>
@@ -115,18 +185,50 @@ export function ProblemsPanel({ patientId, problems, onChanged, readOnly = false
 }
 
 /** When and how an open problem was resolved (the prescriber changed the dose, the patient now takes it daily...). */
-function ResolveForm({ problem, onDone, onCancel }: { problem: DrugTherapyProblem; onDone: () => void; onCancel: () => void }) {
+function ResolveForm({
+  problem,
+  onDone,
+  onCancel,
+}: {
+  problem: DrugTherapyProblem;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { values: v, set, errors, busy, submit } = useForm({ resolvedOn: formatIsoDate(todayIso()), resolution: '' });
   const onSubmit = submit(async (f) => {
-    await call('problems:resolve', { id: problem.id, resolvedOn: parseUsDate(f.resolvedOn) ?? f.resolvedOn, resolution: f.resolution });
+    await call('problems:resolve', {
+      id: problem.id,
+      resolvedOn: parseUsDate(f.resolvedOn) ?? f.resolvedOn,
+      resolution: f.resolution,
+    });
     onDone();
   });
   return (
-    <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label={`Resolve ${problem.title}`} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      className="inline-panel"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Resolve ${problem.title}`}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <FormAlert message={errors.form} />
       <div className="form-grid">
-        <TextField label="Resolved on" value={v.resolvedOn} onChange={set('resolvedOn')} error={errors.fields.resolvedOn} placeholder="MM/DD/YYYY" />
-        <TextField label="How it was resolved" span={3} value={v.resolution} onChange={set('resolution')} error={errors.fields.resolution} placeholder="e.g. prescriber lowered amlodipine to 2.5 mg; no dizziness since" autoFocus />
+        <TextField
+          label="Resolved on"
+          value={v.resolvedOn}
+          onChange={set('resolvedOn')}
+          error={errors.fields.resolvedOn}
+          placeholder="MM/DD/YYYY"
+        />
+        <TextField
+          label="How it was resolved"
+          span={3}
+          value={v.resolution}
+          onChange={set('resolution')}
+          error={errors.fields.resolution}
+          placeholder="e.g. prescriber lowered amlodipine to 2.5 mg; no dizziness since"
+          autoFocus
+        />
       </div>
       <FormActions submitLabel="Mark resolved" busy={busy} onCancel={onCancel} />
     </form>

@@ -6,7 +6,13 @@ import { call } from '../api/bridge';
  * Type a code, words, or an everyday term ("afib", "sugar"); arrows move, Enter picks. The bundled
  * list answers at once; the pharmacy's loaded ICD-10-CM release, when there is one, a moment later.
  */
-export function ConditionPicker({ onPick, error }: { onPick: (entry: ConditionMatch) => void; error?: string | undefined }) {
+export function ConditionPicker({
+  onPick,
+  error,
+}: {
+  onPick: (entry: ConditionMatch) => void;
+  error?: string | undefined;
+}) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [matches, setMatches] = useState<ConditionMatch[]>([]);
@@ -43,14 +49,41 @@ export function ConditionPicker({ onPick, error }: { onPick: (entry: ConditionMa
   return (
     <div className={`field picker${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>Add a condition</label>
-      <input id={id} value={query} onChange={(e) => { setQuery(e.target.value); setActive(0); }} onKeyDown={onKeyDown} placeholder="Code (I10), words (heart failure) or everyday terms (afib, sugar)" role="combobox" aria-expanded={matches.length > 0} aria-controls={`${id}-list`} aria-invalid={error ? true : undefined} autoComplete="off" />
-      {error ? <p className="field-error" role="alert">⚠ {error}</p> : null}
+      <input
+        id={id}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        placeholder="Code (I10), words (heart failure) or everyday terms (afib, sugar)"
+        role="combobox"
+        aria-expanded={matches.length > 0}
+        aria-controls={`${id}-list`}
+        aria-invalid={error ? true : undefined}
+        autoComplete="off"
+      />
+      {error ? (
+        <p className="field-error" role="alert">
+          ⚠ {error}
+        </p>
+      ) : null}
       {matches.length ? (
         <ul className="picker-list" id={`${id}-list`} role="listbox">
           {matches.map((m, i) => (
-            <li key={m.code} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => pick(m)}>
+            <li
+              key={m.code}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(m)}
+            >
               <span className="mono">{m.code}</span> {m.title}
-              {m.plain && m.plain.en.toLowerCase() !== m.title.toLowerCase() ? <span className="muted"> — {m.plain.en}</span> : null}
+              {m.plain && m.plain.en.toLowerCase() !== m.title.toLowerCase() ? (
+                <span className="muted"> — {m.plain.en}</span>
+              ) : null}
               {m.coreDiseases.length ? <span className="tag">CMS core</span> : null}
             </li>
           ))}

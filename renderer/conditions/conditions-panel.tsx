@@ -10,7 +10,15 @@ import { ConditionPicker } from './condition-picker';
 const coreName = (id: string) => CORE_CHRONIC_DISEASES.find((d) => d.id === id)?.name ?? id;
 const asIso = (typed: string) => (typed.trim() ? (parseUsDate(typed) ?? typed) : undefined);
 
-export function ConditionsPanel({ patientId, conditions, onChanged }: { patientId: string; conditions: Condition[]; onChanged: () => void }) {
+export function ConditionsPanel({
+  patientId,
+  conditions,
+  onChanged,
+}: {
+  patientId: string;
+  conditions: Condition[];
+  onChanged: () => void;
+}) {
   const [onset, setOnset] = useState('');
   const [resolving, setResolving] = useState<Condition | null>(null);
   const add = useForm({});
@@ -50,7 +58,15 @@ export function ConditionsPanel({ patientId, conditions, onChanged }: { patientI
       ) : (
         <p className="muted">No conditions recorded.</p>
       )}
-      {resolving ? <ResolveForm condition={resolving} onDone={() => { setResolving(null); onChanged(); }} /> : null}
+      {resolving ? (
+        <ResolveForm
+          condition={resolving}
+          onDone={() => {
+            setResolving(null);
+            onChanged();
+          }}
+        />
+      ) : null}
       <div className="form-grid add-condition">
         <div>
           <ConditionPicker
@@ -64,7 +80,13 @@ export function ConditionsPanel({ patientId, conditions, onChanged }: { patientI
             }
           />
         </div>
-        <TextField label="Since (optional)" value={onset} onChange={setOnset} placeholder="MM/DD/YYYY" inputMode="numeric" />
+        <TextField
+          label="Since (optional)"
+          value={onset}
+          onChange={setOnset}
+          placeholder="MM/DD/YYYY"
+          inputMode="numeric"
+        />
       </div>
       {resolved.length ? (
         <details className="history">
@@ -85,9 +107,23 @@ export function ConditionsPanel({ patientId, conditions, onChanged }: { patientI
 function ResolveForm({ condition, onDone }: { condition: Condition; onDone: () => void }) {
   const { values, set, errors, submit } = useForm({ on: formatIsoDate(todayIso()) });
   return (
-    <form className="inline-panel" noValidate onSubmit={submit(async (v) => { await call('conditions:resolve', { id: condition.id, resolvedOn: asIso(v.on) ?? '' }); onDone(); })} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="inline-panel"
+      noValidate
+      onSubmit={submit(async (v) => {
+        await call('conditions:resolve', { id: condition.id, resolvedOn: asIso(v.on) ?? '' });
+        onDone();
+      })}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <div className="row-end">
-        <TextField label={`${condition.code} ${condition.title} resolved on`} value={values.on} onChange={set('on')} error={errors.fields.resolvedOn ?? errors.form ?? undefined} autoFocus />
+        <TextField
+          label={`${condition.code} ${condition.title} resolved on`}
+          value={values.on}
+          onChange={set('on')}
+          error={errors.fields.resolvedOn ?? errors.form ?? undefined}
+          autoFocus
+        />
         <button type="button" onClick={onDone}>
           Cancel
         </button>

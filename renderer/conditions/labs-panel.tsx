@@ -9,8 +9,23 @@ const show = (l: LabResult) => `${l.value}${l.value2 !== null ? `/${l.value2}` :
 const today = () => formatIsoDate(todayIso());
 
 /** Latest value of each kind, with the one before it; new values are added, never overwritten. */
-export function LabsPanel({ patientId, labs, onChanged }: { patientId: string; labs: LabResult[]; onChanged: () => void }) {
-  const { values: v, set, setValues, errors, busy, submit } = useForm({ type: 'scr' as LabTypeId, value: '', value2: '', takenOn: today() });
+export function LabsPanel({
+  patientId,
+  labs,
+  onChanged,
+}: {
+  patientId: string;
+  labs: LabResult[];
+  onChanged: () => void;
+}) {
+  const {
+    values: v,
+    set,
+    setValues,
+    errors,
+    busy,
+    submit,
+  } = useForm({ type: 'scr' as LabTypeId, value: '', value2: '', takenOn: today() });
   const lab = LAB_TYPES.find((l) => l.id === v.type)!;
   const onSubmit = submit(async (f) => {
     await call('labs:add', {
@@ -51,17 +66,46 @@ export function LabsPanel({ patientId, labs, onChanged }: { patientId: string; l
         </tbody>
       </table>
       <form className="form-grid add-lab" onSubmit={onSubmit} noValidate>
-        <SelectField label="Add a value" value={v.type} onChange={(type) => setValues({ ...v, type: type as LabTypeId })} options={LAB_TYPES.map((t) => ({ value: t.id, label: t.name }))} />
-        <TextField label={lab.parts ? 'Systolic' : `Value${lab.unit ? ` (${lab.unit})` : ''}`} value={v.value} onChange={set('value')} error={errors.fields.value} inputMode="decimal" />
-        {lab.parts ? <TextField label="Diastolic" value={v.value2} onChange={set('value2')} error={errors.fields.value2} inputMode="decimal" /> : null}
-        <TextField label="Date measured" value={v.takenOn} onChange={set('takenOn')} error={errors.fields.takenOn} placeholder="MM/DD/YYYY" />
+        <SelectField
+          label="Add a value"
+          value={v.type}
+          onChange={(type) => setValues({ ...v, type: type as LabTypeId })}
+          options={LAB_TYPES.map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <TextField
+          label={lab.parts ? 'Systolic' : `Value${lab.unit ? ` (${lab.unit})` : ''}`}
+          value={v.value}
+          onChange={set('value')}
+          error={errors.fields.value}
+          inputMode="decimal"
+        />
+        {lab.parts ? (
+          <TextField
+            label="Diastolic"
+            value={v.value2}
+            onChange={set('value2')}
+            error={errors.fields.value2}
+            inputMode="decimal"
+          />
+        ) : null}
+        <TextField
+          label="Date measured"
+          value={v.takenOn}
+          onChange={set('takenOn')}
+          error={errors.fields.takenOn}
+          placeholder="MM/DD/YYYY"
+        />
         <div className="field">
           <button type="submit" className="primary" disabled={busy}>
             Add
           </button>
         </div>
       </form>
-      {errors.form && !Object.keys(errors.fields).length ? <p className="field-error" role="alert">⚠ {errors.form}</p> : null}
+      {errors.form && !Object.keys(errors.fields).length ? (
+        <p className="field-error" role="alert">
+          ⚠ {errors.form}
+        </p>
+      ) : null}
     </section>
   );
 }

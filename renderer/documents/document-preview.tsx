@@ -6,7 +6,15 @@ import { base64Blob, downloadBlob } from '../ui/download';
 
 const pdfBlob = (doc: PrintedDocument) => base64Blob(doc.base64, 'application/pdf');
 
-export function DocumentPreview({ doc, onClose, onOut }: { doc: PrintedDocument; onClose: () => void; onOut: () => void }) {
+export function DocumentPreview({
+  doc,
+  onClose,
+  onOut,
+}: {
+  doc: PrintedDocument;
+  onClose: () => void;
+  onOut: () => void;
+}) {
   const url = useMemo(() => URL.createObjectURL(pdfBlob(doc)), [doc]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -14,45 +22,58 @@ export function DocumentPreview({ doc, onClose, onOut }: { doc: PrintedDocument;
   useEffect(() => close.current?.focus(), []);
   return (
     <div className="preview-backdrop">
-    <section className="panel document-preview" role="dialog" aria-modal="true" aria-label={`Preview: ${doc.title}`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="panel-head">
-        <div>
-          <h2>{doc.title}</h2>
-          <p className="muted">
-            {doc.pages} page{doc.pages === 1 ? '' : 's'} · {LANGUAGE_NAMES[doc.language]} · {doc.fileName}
-          </p>
+      <section
+        className="panel document-preview"
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Preview: ${doc.title}`}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <div className="panel-head">
+          <div>
+            <h2>{doc.title}</h2>
+            <p className="muted">
+              {doc.pages} page{doc.pages === 1 ? '' : 's'} · {LANGUAGE_NAMES[doc.language]} · {doc.fileName}
+            </p>
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                frame.current?.contentWindow?.print();
+                onOut();
+              }}
+            >
+              Print…
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                downloadBlob(doc.fileName, pdfBlob(doc));
+                onOut();
+              }}
+            >
+              Save as PDF
+            </button>
+            <button type="button" ref={close} onClick={onClose}>
+              Close
+            </button>
+          </div>
         </div>
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              frame.current?.contentWindow?.print();
-              onOut();
-            }}
-          >
-            Print…
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              downloadBlob(doc.fileName, pdfBlob(doc));
-              onOut();
-            }}
-          >
-            Save as PDF
-          </button>
-          <button type="button" ref={close} onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-      {doc.draft && <div className="alert alert-warning">This review is not signed yet: every page is marked DRAFT. Sign it before giving documents to the patient.</div>}
-      {!doc.officialText && (
-        <div className="alert alert-warning">The Spanish fixed text is MTM Desk’s plain-language translation, not the official CMS Spanish form text. Check it before use.</div>
-      )}
-      <iframe ref={frame} title={doc.title} src={url} className="pdf-frame" />
-    </section>
+        {doc.draft && (
+          <div className="alert alert-warning">
+            This review is not signed yet: every page is marked DRAFT. Sign it before giving documents to the patient.
+          </div>
+        )}
+        {!doc.officialText && (
+          <div className="alert alert-warning">
+            The Spanish fixed text is MTM Desk’s plain-language translation, not the official CMS Spanish form text.
+            Check it before use.
+          </div>
+        )}
+        <iframe ref={frame} title={doc.title} src={url} className="pdf-frame" />
+      </section>
     </div>
   );
 }

@@ -8,10 +8,18 @@ import { useForm } from '../ui/use-form';
 
 export function DocumentSettingsForm({ saved: initial }: { saved: DocumentSettings }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { values: v, set, errors, busy, submit } = useForm({ ...initial, fax: formatPhone(initial.fax), fileNames: initial.fileNames as string });
+  const {
+    values: v,
+    set,
+    errors,
+    busy,
+    submit,
+  } = useForm({ ...initial, fax: formatPhone(initial.fax), fileNames: initial.fileNames as string });
   const onSubmit = submit(async () => {
     setSaved(null);
-    await call('settings:update', { documents: { hours: v.hours, tty: v.tty, fax: v.fax, fileNames: v.fileNames as DocumentSettings['fileNames'] } });
+    await call('settings:update', {
+      documents: { hours: v.hours, tty: v.tty, fax: v.fax, fileNames: v.fileNames as DocumentSettings['fileNames'] },
+    });
     setSaved('Saved: new documents use these details.');
   });
   return (
@@ -19,17 +27,47 @@ export function DocumentSettingsForm({ saved: initial }: { saved: DocumentSettin
       <h2 id="doc-settings-title">Printed documents</h2>
       <FormAlert message={errors.form} />
       <div className="form-grid">
-        <TextField label="Days and hours (for the CMR cover letter)" span={2} value={v.hours} onChange={set('hours')} error={errors.fields['documents.hours']} placeholder="Mon–Fri 9 am–7 pm, Sat 9 am–1 pm" />
-        <TextField label="TTY" value={v.tty} onChange={set('tty')} error={errors.fields['documents.tty']} placeholder="711" />
-        <TextField label="Pharmacy fax" value={v.fax} onChange={set('fax')} error={errors.fields['documents.fax']} placeholder="(216) 555-0199" />
-        <SelectField label="Saved file names" span={4} value={v.fileNames} onChange={set('fileNames')} error={errors.fields['documents.fileNames']} options={FILE_NAME_STYLES.map((s) => ({ value: s, label: FILE_NAME_LABELS[s] }))} />
+        <TextField
+          label="Days and hours (for the CMR cover letter)"
+          span={2}
+          value={v.hours}
+          onChange={set('hours')}
+          error={errors.fields['documents.hours']}
+          placeholder="Mon–Fri 9 am–7 pm, Sat 9 am–1 pm"
+        />
+        <TextField
+          label="TTY"
+          value={v.tty}
+          onChange={set('tty')}
+          error={errors.fields['documents.tty']}
+          placeholder="711"
+        />
+        <TextField
+          label="Pharmacy fax"
+          value={v.fax}
+          onChange={set('fax')}
+          error={errors.fields['documents.fax']}
+          placeholder="(216) 555-0199"
+        />
+        <SelectField
+          label="Saved file names"
+          span={4}
+          value={v.fileNames}
+          onChange={set('fileNames')}
+          error={errors.fields['documents.fileNames']}
+          options={FILE_NAME_STYLES.map((s) => ({ value: s, label: FILE_NAME_LABELS[s] }))}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Save document settings
         </button>
       </div>
-      {saved && <p role="status" className="status-ok">{saved}</p>}
+      {saved && (
+        <p role="status" className="status-ok">
+          {saved}
+        </p>
+      )}
     </form>
   );
 }

@@ -30,26 +30,47 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
   const recordOut = (req: DocumentRequest) => {
     if (r.status !== 'completed' || req.kind === 'pharmacistNote') return;
     if (req.kind === 'cmrSummary' && r.summarySentDate) return;
-    if (req.kind === 'prescriberLetter' && r.communications.find((c) => c.prescriber.id === req.prescriberId)?.sentDate) return;
-    void save((cur: Review) => call('documents:sent', req.kind === 'cmrSummary' ? { kind: 'cmrSummary', reviewId: cur.id, version: cur.version } : { kind: 'prescriberLetter', reviewId: cur.id, version: cur.version, prescriberId: req.prescriberId }));
+    if (req.kind === 'prescriberLetter' && r.communications.find((c) => c.prescriber.id === req.prescriberId)?.sentDate)
+      return;
+    void save((cur: Review) =>
+      call(
+        'documents:sent',
+        req.kind === 'cmrSummary'
+          ? { kind: 'cmrSummary', reviewId: cur.id, version: cur.version }
+          : { kind: 'prescriberLetter', reviewId: cur.id, version: cur.version, prescriberId: req.prescriberId },
+      ),
+    );
   };
   return (
     <section className="panel" aria-labelledby="documents-title">
       <h2 id="documents-title">Documents</h2>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="document-buttons">
         {r.type === 'cmr' && (
           <>
             <button type="button" disabled={busy} onClick={() => void show({ kind: 'cmrSummary', reviewId: r.id })}>
               CMR summary for the patient
             </button>
-            <button type="button" disabled={busy} onClick={() => void show({ kind: 'cmrSummary', reviewId: r.id, language: 'es' })}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void show({ kind: 'cmrSummary', reviewId: r.id, language: 'es' })}
+            >
               CMR summary in Spanish
             </button>
           </>
         )}
         {r.communications.map((c) => (
-          <button key={c.prescriber.id} type="button" disabled={busy} onClick={() => void show({ kind: 'prescriberLetter', reviewId: r.id, prescriberId: c.prescriber.id })}>
+          <button
+            key={c.prescriber.id}
+            type="button"
+            disabled={busy}
+            onClick={() => void show({ kind: 'prescriberLetter', reviewId: r.id, prescriberId: c.prescriber.id })}
+          >
             Fax to {c.prescriber.name}
           </button>
         ))}
@@ -57,12 +78,27 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
           {r.type === 'cmr' ? 'Pharmacist note' : 'Review summary'}
         </button>
         {canExportCarePlan && (
-          <button type="button" disabled={busy} onClick={() => void call('documents:carePlan', { reviewId: r.id }).then((f) => downloadText(f.fileName, f.json, 'application/fhir+json'), (e: Error) => setError(e.message))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void call('documents:carePlan', { reviewId: r.id }).then(
+                (f) => downloadText(f.fileName, f.json, 'application/fhir+json'),
+                (e: Error) => setError(e.message),
+              )
+            }
+          >
             eCare Plan (FHIR)
           </button>
         )}
       </div>
-      {r.type === 'cmr' && <p className="muted">{r.summarySentDate ? `Written summary given or sent on ${formatIsoDate(r.summarySentDate)}.` : 'Give the summary at the counter or mail it within 14 days; printing or saving it records the date.'}</p>}
+      {r.type === 'cmr' && (
+        <p className="muted">
+          {r.summarySentDate
+            ? `Written summary given or sent on ${formatIsoDate(r.summarySentDate)}.`
+            : 'Give the summary at the counter or mail it within 14 days; printing or saving it records the date.'}
+        </p>
+      )}
       {open && <DocumentPreview doc={open.doc} onClose={() => setOpen(null)} onOut={() => recordOut(open.req)} />}
     </section>
   );

@@ -2,7 +2,14 @@ import { Fragment, useMemo, useState } from 'react';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import { CORE_CHRONIC_DISEASES } from '../../preload/schemas/clinical';
 import { formatIsoDate, thisYear } from '../../preload/schemas/dates';
-import { CMR_OFFER_LABELS, OPT_OUT_LABELS, STATUS_LABELS, type ScreenedPatient, type ScreeningResult, type YearCriteria } from '../../preload/schemas/eligibility';
+import {
+  CMR_OFFER_LABELS,
+  OPT_OUT_LABELS,
+  STATUS_LABELS,
+  type ScreenedPatient,
+  type ScreeningResult,
+  type YearCriteria,
+} from '../../preload/schemas/eligibility';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
@@ -12,12 +19,23 @@ import { CriteriaForm } from './criteria-form';
 import { EnrollmentForm } from './enrollment-form';
 
 const DISEASE_NAMES = new Map(CORE_CHRONIC_DISEASES.map((d) => [d.id, d.name]));
-const RESULT_LABELS: Record<ScreenedPatient['result'], string> = { eligible: 'Eligible', checkCost: 'Check cost', close: 'Close', notEligible: 'Not eligible' };
-const VIEWS = { worklist: 'Eligible, to check and close', eligible: 'Eligible only', close: 'Close to eligible', programme: 'In the programme' } as const;
+const RESULT_LABELS: Record<ScreenedPatient['result'], string> = {
+  eligible: 'Eligible',
+  checkCost: 'Check cost',
+  close: 'Close',
+  notEligible: 'Not eligible',
+};
+const VIEWS = {
+  worklist: 'Eligible, to check and close',
+  eligible: 'Eligible only',
+  close: 'Close to eligible',
+  programme: 'In the programme',
+} as const;
 type View = keyof typeof VIEWS;
 type SortKey = 'name' | 'diseases' | 'drugs' | 'cost' | 'result' | 'status';
 const RESULT_ORDER = { eligible: 0, checkCost: 1, close: 2, notEligible: 3 };
-const money = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const money = (n: number) =>
+  n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 function inView(p: ScreenedPatient, view: View): boolean {
   if (view === 'programme') return p.enrollment.status !== 'none';
@@ -63,7 +81,9 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
   const rows = useMemo(() => {
     if (!data) return [];
     const q = text.trim().toLowerCase();
-    return data.patients.filter((p) => inView(p, view) && (!q || p.name.toLowerCase().includes(q))).sort((a, b) => sorters[sort](a, b) || a.name.localeCompare(b.name));
+    return data.patients
+      .filter((p) => inView(p, view) && (!q || p.name.toLowerCase().includes(q)))
+      .sort((a, b) => sorters[sort](a, b) || a.name.localeCompare(b.name));
   }, [data, view, text, sort]);
 
   const header = (key: SortKey, label: string) => (
@@ -80,7 +100,14 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
         <h1 id="eligibility-title">MTM eligibility</h1>
         <div className="field inline-field">
           <label htmlFor="contract-year">Contract year</label>
-          <select id="contract-year" value={year} onChange={(e) => { setYear(Number(e.target.value)); setEditing(false); }}>
+          <select
+            id="contract-year"
+            value={year}
+            onChange={(e) => {
+              setYear(Number(e.target.value));
+              setEditing(false);
+            }}
+          >
             {[currentYear + 1, currentYear, currentYear - 1, currentYear - 2].map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -199,7 +226,11 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
                               <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
                                 Open patient record
                               </button>
-                              {startError && <span className="field-error" role="alert">{startError}</span>}
+                              {startError && (
+                                <span className="field-error" role="alert">
+                                  {startError}
+                                </span>
+                              )}
                             </div>
                             <EnrollmentForm
                               key={p.enrollment.version}
@@ -226,10 +257,18 @@ function Summary({ data }: { data: ScreeningResult }) {
   const c = data.counts;
   return (
     <div className="summary-tiles" role="status">
-      <div className="tile tile-eligible"><span className="tile-number">{c.eligible}</span> eligible</div>
-      <div className="tile"><span className="tile-number">{c.checkCost}</span> to check cost</div>
-      <div className="tile"><span className="tile-number">{c.close}</span> close</div>
-      <div className="tile tile-muted"><span className="tile-number">{data.screened}</span> screened in {(data.elapsedMs / 1000).toFixed(1)} s</div>
+      <div className="tile tile-eligible">
+        <span className="tile-number">{c.eligible}</span> eligible
+      </div>
+      <div className="tile">
+        <span className="tile-number">{c.checkCost}</span> to check cost
+      </div>
+      <div className="tile">
+        <span className="tile-number">{c.close}</span> close
+      </div>
+      <div className="tile tile-muted">
+        <span className="tile-number">{data.screened}</span> screened in {(data.elapsedMs / 1000).toFixed(1)} s
+      </div>
     </div>
   );
 }
@@ -246,21 +285,30 @@ function Reasons({ patient: p, criteria: c }: { patient: ScreenedPatient; criter
   const steps = [
     e.targetedDate && `targeted ${formatIsoDate(e.targetedDate)}`,
     e.enrolledDate && `enrolled ${formatIsoDate(e.enrolledDate)}`,
-    e.cmrOfferedDate && `CMR offered ${formatIsoDate(e.cmrOfferedDate)} (${e.cmrOfferedMethod ? CMR_OFFER_LABELS[e.cmrOfferedMethod].toLowerCase() : ''})`,
+    e.cmrOfferedDate &&
+      `CMR offered ${formatIsoDate(e.cmrOfferedDate)} (${e.cmrOfferedMethod ? CMR_OFFER_LABELS[e.cmrOfferedMethod].toLowerCase() : ''})`,
     e.cmrCompletedDate && `CMR completed ${formatIsoDate(e.cmrCompletedDate)}`,
     e.optOutDate && `opted out ${formatIsoDate(e.optOutDate)} (${optOutText(e.optOutReason)})`,
   ].filter(Boolean);
   return (
     <ul className="reasons">
       <li className={p.meets.diseases ? 'met' : 'unmet'}>
-        {mark(p.meets.diseases)} {p.diseases.length} of {c.minDiseases} core chronic diseases needed: {p.diseases.map((d) => DISEASE_NAMES.get(d) ?? d).join(', ') || 'none on file'}
+        {mark(p.meets.diseases)} {p.diseases.length} of {c.minDiseases} core chronic diseases needed:{' '}
+        {p.diseases.map((d) => DISEASE_NAMES.get(d) ?? d).join(', ') || 'none on file'}
       </li>
       <li className={p.meets.drugs ? 'met' : 'unmet'}>
-        {mark(p.meets.drugs)} {p.maintenanceDrugs.length} of {c.minDrugs} Part D maintenance drugs needed: {p.maintenanceDrugs.join(', ') || 'none filled in the period'}
-        {p.unclassifiedFills > 0 && <span className="muted"> ({p.unclassifiedFills} fills for drugs the vocabulary does not know are not counted)</span>}
+        {mark(p.meets.drugs)} {p.maintenanceDrugs.length} of {c.minDrugs} Part D maintenance drugs needed:{' '}
+        {p.maintenanceDrugs.join(', ') || 'none filled in the period'}
+        {p.unclassifiedFills > 0 && (
+          <span className="muted">
+            {' '}
+            ({p.unclassifiedFills} fills for drugs the vocabulary does not know are not counted)
+          </span>
+        )}
       </li>
       <li className={p.meets.cost === null ? 'unknown' : p.meets.cost ? 'met' : 'unmet'}>
-        {mark(p.meets.cost)} Estimated annual drug cost {p.annualCost === null ? 'unknown (no costs in the fill history)' : money(p.annualCost)}
+        {mark(p.meets.cost)} Estimated annual drug cost{' '}
+        {p.annualCost === null ? 'unknown (no costs in the fill history)' : money(p.annualCost)}
         {c.costThreshold === null ? ', threshold not set' : ` against ${money(c.costThreshold)}`}
       </li>
       {steps.length > 0 && <li className="steps">Programme: {steps.join(' · ')}</li>}

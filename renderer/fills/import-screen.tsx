@@ -67,7 +67,11 @@ export function ImportScreen() {
   const headerProblems = report?.issues.filter((i) => i.line === 1) ?? [];
   const rowProblems = report?.issues.filter((i) => i.line > 1) ?? [];
   const willImport = report?.validRows ?? 0;
-  const blocked = !report || headerProblems.length > 0 || (rowProblems.length > 0 && !validOnly) || (report.unknownPatients > 0 && !createPatients && !validOnly);
+  const blocked =
+    !report ||
+    headerProblems.length > 0 ||
+    (rowProblems.length > 0 && !validOnly) ||
+    (report.unknownPatients > 0 && !createPatients && !validOnly);
 
   return (
     <section aria-labelledby="import-title">
@@ -77,18 +81,33 @@ export function ImportScreen() {
       <div className="panel">
         <label className="file-pick">
           <span className="strong">CSV export from your dispensing system</span>
-          <input type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" onChange={(e) => void choose(e.target)} aria-describedby="import-hint" />
+          <input
+            type="file"
+            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            onChange={(e) => void choose(e.target)}
+            aria-describedby="import-hint"
+          />
         </label>
         <p id="import-hint" className="field-hint">
           Up to 16 MB. Every row is checked before anything is saved; importing the same file again adds nothing.
         </p>
-        {busy ? <p role="status" className="status-busy">{busy}</p> : null}
+        {busy ? (
+          <p role="status" className="status-busy">
+            {busy}
+          </p>
+        ) : null}
       </div>
       <DrugListStatus />
-      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
       {done ? (
         <div className="alert alert-ok" role="status" data-testid="import-done">
-          <strong>Imported {plural(done.imported, 'fill')}</strong> from {done.fileName}. {plural(done.duplicates, 'fill')} already there; {plural(done.newPatients, 'new patient')}; {plural(done.invalidRows, 'row')} with problems skipped.
+          <strong>Imported {plural(done.imported, 'fill')}</strong> from {done.fileName}.{' '}
+          {plural(done.duplicates, 'fill')} already there; {plural(done.newPatients, 'new patient')};{' '}
+          {plural(done.invalidRows, 'row')} with problems skipped.
           {done.unrecognisedRows ? ` ${plural(done.unrecognisedRows, 'fill')} for drugs not in the drug list.` : ''}
         </div>
       ) : null}
@@ -98,7 +117,8 @@ export function ImportScreen() {
             <section className="panel" aria-labelledby="mapping-title">
               <h2 id="mapping-title">Columns</h2>
               <p className="field-hint">
-                {report.fileName}: {report.rows} rows, read as {report.encoding}. Check that each item comes from the right column.
+                {report.fileName}: {report.rows} rows, read as {report.encoding}. Check that each item comes from the
+                right column.
               </p>
               <table className="data-table compact">
                 <tbody>
@@ -108,7 +128,11 @@ export function ImportScreen() {
                         <label htmlFor={`map-${f.id}`}>{f.label}</label>
                       </td>
                       <td>
-                        <select id={`map-${f.id}`} value={mapping[f.id] ?? ''} onChange={(e) => remap(f.id, e.target.value)}>
+                        <select
+                          id={`map-${f.id}`}
+                          value={mapping[f.id] ?? ''}
+                          onChange={(e) => remap(f.id, e.target.value)}
+                        >
                           <option value="">— not in this file —</option>
                           {report.headers.map((h) => (
                             <option key={h} value={h}>
@@ -143,14 +167,20 @@ export function ImportScreen() {
               </ul>
               {report.unrecognisedRows ? (
                 <p className="field-hint" data-testid="unrecognised-drugs">
-                  They import, but cannot count as Part D maintenance drugs until recognised: {report.unrecognisedDrugs.join('; ')}
+                  They import, but cannot count as Part D maintenance drugs until recognised:{' '}
+                  {report.unrecognisedDrugs.join('; ')}
                   {report.unrecognisedDrugs.length < report.unrecognisedRows ? ' …' : ''}
                 </p>
               ) : null}
               {report.unknownPatients ? (
                 <label className="checkbox">
-                  <input type="checkbox" checked={createPatients} onChange={(e) => setCreatePatients(e.target.checked)} />
-                  Create the {report.unknownPatients} missing patient{report.unknownPatients === 1 ? '' : 's'} (name and date of birth from the file)
+                  <input
+                    type="checkbox"
+                    checked={createPatients}
+                    onChange={(e) => setCreatePatients(e.target.checked)}
+                  />
+                  Create the {report.unknownPatients} missing patient{report.unknownPatients === 1 ? '' : 's'} (name and
+                  date of birth from the file)
                 </label>
               ) : null}
               {rowProblems.length ? (
@@ -160,7 +190,12 @@ export function ImportScreen() {
                 </label>
               ) : null}
               <div className="actions">
-                <button type="button" className="primary" disabled={blocked || Boolean(busy)} onClick={() => void runImport()}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={blocked || Boolean(busy)}
+                  onClick={() => void runImport()}
+                >
                   Import {willImport} fills
                 </button>
               </div>
@@ -187,7 +222,11 @@ export function ImportScreen() {
                   ))}
                 </tbody>
               </table>
-              {report.issues.length > MAX_SHOWN ? <p className="field-hint">…and {report.issues.length - MAX_SHOWN} more. `npm run mtm -- import fills` prints them all.</p> : null}
+              {report.issues.length > MAX_SHOWN ? (
+                <p className="field-hint">
+                  …and {report.issues.length - MAX_SHOWN} more. `npm run mtm -- import fills` prints them all.
+                </p>
+              ) : null}
             </section>
           ) : null}
         </>

@@ -10,7 +10,19 @@ export interface PickedDrug {
   clinicalDrug: ClinicalDrug | null;
 }
 
-export function DrugPicker({ value, onType, onPick, picked, error }: { value: string; onType: (v: string) => void; onPick: (p: PickedDrug) => void; picked: PickedDrug | null; error?: string | undefined }) {
+export function DrugPicker({
+  value,
+  onType,
+  onPick,
+  picked,
+  error,
+}: {
+  value: string;
+  onType: (v: string) => void;
+  onPick: (p: PickedDrug) => void;
+  picked: PickedDrug | null;
+  error?: string | undefined;
+}) {
   const id = useId();
   const [matches, setMatches] = useState<DrugMatch[]>([]);
   const [open, setOpen] = useState(false);
@@ -76,7 +88,17 @@ export function DrugPicker({ value, onType, onPick, picked, error }: { value: st
         {showList && (
           <ul className="combo-list" role="listbox" id={`${id}-list`} aria-label="Medicines in the drug list">
             {matches.map((m, i) => (
-              <li key={`${m.origin}-${m.name}`} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => { e.preventDefault(); choose(m); }}>
+              <li
+                key={`${m.origin}-${m.name}`}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(m);
+                }}
+              >
                 <span className="combo-name">{m.matchedBrand ? `${m.matchedBrand} → ${m.name}` : m.name}</span>
                 <span className="combo-meta">
                   {m.className ?? 'RxNorm'}

@@ -12,7 +12,13 @@ import { MedicationForm } from './medication-form';
 type Open = { kind: 'add' } | { kind: 'edit' | 'stop' | 'history'; med: Medication } | null;
 /** The product as entered, with strength and form added only where the name does not already say them ("vit D3 2000"). */
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
-const product = (m: Medication) => [m.product, ...[m.strength, m.doseForm].filter((x): x is string => Boolean(x) && !squash(m.product).includes(squash(x!).replace(/iu$|mg$/, '')))].join(' ');
+const product = (m: Medication) =>
+  [
+    m.product,
+    ...[m.strength, m.doseForm].filter(
+      (x): x is string => Boolean(x) && !squash(m.product).includes(squash(x!).replace(/iu$|mg$/, '')),
+    ),
+  ].join(' ');
 const todayUs = () => formatIsoDate(todayIso());
 const UNCODED = 'Entered as free text, not matched to the drug vocabulary: checks cannot see it';
 
@@ -132,15 +138,33 @@ export function MedicationsPanel({ patientId, onChanged }: { patientId: string; 
 function StopForm({ med, onDone }: { med: Medication; onDone: () => void }) {
   const { values, set, errors, submit } = useForm({ on: todayUs(), reason: '' });
   const onSubmit = submit(async (v) => {
-    await call('medications:stop', { id: med.id, version: med.version, stopDate: parseUsDate(v.on) ?? v.on, reason: v.reason });
+    await call('medications:stop', {
+      id: med.id,
+      version: med.version,
+      stopDate: parseUsDate(v.on) ?? v.on,
+      reason: v.reason,
+    });
     onDone();
   });
   return (
-    <form className="inline-panel" onSubmit={onSubmit} noValidate aria-label={`Stop ${med.product}`} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="inline-panel"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Stop ${med.product}`}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <p className="strong">Stop {product(med)}</p>
       <div className="row-end">
         <TextField label="Stopped on" value={values.on} onChange={set('on')} error={errors.fields.stopDate} />
-        <TextField label="Why it was stopped" value={values.reason} onChange={set('reason')} error={errors.fields.reason ?? errors.form ?? undefined} autoFocus placeholder="e.g. side effect: dry cough" />
+        <TextField
+          label="Why it was stopped"
+          value={values.reason}
+          onChange={set('reason')}
+          error={errors.fields.reason ?? errors.form ?? undefined}
+          autoFocus
+          placeholder="e.g. side effect: dry cough"
+        />
         <button type="button" onClick={onDone}>
           Cancel
         </button>

@@ -34,10 +34,18 @@ export function PatientBanner({ patient }: { patient: PatientDetail }) {
           <dd>{languageName(patient.preferredLanguage)}</dd>
         </div>
       </dl>
-      <p className={`banner-allergies ${allergies.length ? 'has-allergies' : patient.noKnownAllergies ? 'nka' : 'unrecorded'}`} data-testid="banner-allergies">
+      <p
+        className={`banner-allergies ${allergies.length ? 'has-allergies' : patient.noKnownAllergies ? 'nka' : 'unrecorded'}`}
+        data-testid="banner-allergies"
+      >
         <strong>{allergies.length ? '⚠ Allergies: ' : ''}</strong>
         {allergies.length
-          ? allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction}${a.severity !== 'unknown' ? `, ${a.severity}` : ''})` : a.severity !== 'unknown' ? ` (${a.severity})` : ''}${a.kind === 'intolerance' ? ` – ${capitalize(a.kind)}` : ''}`).join('; ')
+          ? allergies
+              .map(
+                (a) =>
+                  `${a.substance}${a.reaction ? ` (${a.reaction}${a.severity !== 'unknown' ? `, ${a.severity}` : ''})` : a.severity !== 'unknown' ? ` (${a.severity})` : ''}${a.kind === 'intolerance' ? ` – ${capitalize(a.kind)}` : ''}`,
+              )
+              .join('; ')
           : patient.noKnownAllergies
             ? 'No known allergies'
             : '⚠ Allergies not yet recorded — ask the patient'}

@@ -62,7 +62,9 @@ export function PatientDetailView({ id }: { id: string }) {
           </a>
         </div>
       </div>
-      {removing ? <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} /> : null}
+      {removing ? (
+        <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} />
+      ) : null}
       <ReviewsPanel patientId={id} />
       <div className="detail-grid clinical-grid">
         <MedicationsPanel patientId={id} onChanged={checks.reload} />
@@ -122,14 +124,19 @@ export function PatientDetailView({ id }: { id: string }) {
               </tbody>
             </table>
           ) : (
-            <p>{patient.noKnownAllergies ? 'No known allergies (confirmed with the patient).' : 'Not yet recorded. Ask the patient and update the record.'}</p>
+            <p>
+              {patient.noKnownAllergies
+                ? 'No known allergies (confirmed with the patient).'
+                : 'Not yet recorded. Ask the patient and update the record.'}
+            </p>
           )}
         </section>
         <section className="panel">
           <h2>Notes</h2>
           <p className="notes">{patient.notes ?? <span className="muted">No notes.</span>}</p>
           <p className="record-meta">
-            Registered {formatIsoDate(patient.createdAt.slice(0, 10))} · Last changed {formatIsoDate(patient.updatedAt.slice(0, 10))}
+            Registered {formatIsoDate(patient.createdAt.slice(0, 10))} · Last changed{' '}
+            {formatIsoDate(patient.updatedAt.slice(0, 10))}
           </p>
         </section>
       </div>
@@ -152,10 +159,22 @@ function RemovePanel({ id, name, onCancel }: { id: string; name: string; onCance
     }
   }
   return (
-    <form className="panel warning-panel" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
+    <form
+      className="panel warning-panel"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      noValidate
+    >
       <h2>Remove {name} from the patient list?</h2>
       <p>The record is kept (nothing is erased) but will no longer appear in searches. Say why, for the record.</p>
-      <TextField label="Reason" value={reason} onChange={setReason} error={errors.fields.reason ?? errors.form ?? undefined} autoFocus placeholder="e.g. Registered twice; moved away; deceased" />
+      <TextField
+        label="Reason"
+        value={reason}
+        onChange={setReason}
+        error={errors.fields.reason ?? errors.form ?? undefined}
+        autoFocus
+        placeholder="e.g. Registered twice; moved away; deceased"
+      />
       <div className="actions">
         <button type="button" onClick={onCancel}>
           Keep patient

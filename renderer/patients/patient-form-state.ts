@@ -30,9 +30,21 @@ export interface PatientFormState extends AddressFields {
 }
 
 export const EMPTY_PATIENT: PatientFormState = {
-  firstName: '', middleName: '', lastName: '', dateOfBirth: '', sex: '', phone: '',
-  ...BLANK_ADDRESS, preferredLanguage: 'en',
-  mbi: '', planName: '', contractId: '', memberId: '', noKnownAllergies: false, allergies: [], notes: '',
+  firstName: '',
+  middleName: '',
+  lastName: '',
+  dateOfBirth: '',
+  sex: '',
+  phone: '',
+  ...BLANK_ADDRESS,
+  preferredLanguage: 'en',
+  mbi: '',
+  planName: '',
+  contractId: '',
+  memberId: '',
+  noKnownAllergies: false,
+  allergies: [],
+  notes: '',
 };
 
 export function formStateFrom(p: PatientDetail): PatientFormState {
@@ -50,7 +62,12 @@ export function formStateFrom(p: PatientDetail): PatientFormState {
     contractId: p.partD.contractId ?? '',
     memberId: p.partD.memberId ?? '',
     noKnownAllergies: p.noKnownAllergies,
-    allergies: p.allergies.map(({ substance, reaction, severity, kind }) => ({ substance, reaction: reaction ?? '', severity, kind })),
+    allergies: p.allergies.map(({ substance, reaction, severity, kind }) => ({
+      substance,
+      reaction: reaction ?? '',
+      severity,
+      kind,
+    })),
     notes: p.notes ?? '',
   };
 }

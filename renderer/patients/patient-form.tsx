@@ -32,12 +32,17 @@ export function EditPatient({ id }: { id: string }) {
 
 /** Create (no `existing`) or edit a patient. */
 export function PatientForm({ existing }: { existing?: PatientDetail }) {
-  const [f, setF] = useDraft<PatientFormState>(`patient:${existing?.id ?? 'new'}`, () => (existing ? formStateFrom(existing) : EMPTY_PATIENT));
+  const [f, setF] = useDraft<PatientFormState>(`patient:${existing?.id ?? 'new'}`, () =>
+    existing ? formStateFrom(existing) : EMPTY_PATIENT,
+  );
   const [dupes, setDupes] = useState<PatientSummary[]>([]);
   const [differentPerson, setDifferentPerson] = useState(false);
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors();
-  const set = <K extends keyof PatientFormState>(k: K) => (v: PatientFormState[K]) => setF((prev) => ({ ...prev, [k]: v }));
+  const set =
+    <K extends keyof PatientFormState>(k: K) =>
+    (v: PatientFormState[K]) =>
+      setF((prev) => ({ ...prev, [k]: v }));
   const err = (path: string) => errors.fields[path];
 
   // Warn about a possible duplicate as soon as name and date of birth are filled in.
@@ -49,7 +54,12 @@ export function PatientForm({ existing }: { existing?: PatientDetail }) {
     }
     let current = true;
     const timer = setTimeout(() => {
-      call('patients:findDuplicates', { firstName: f.firstName, lastName: f.lastName, dateOfBirth: dob, ...(existing ? { excludeId: existing.id } : {}) })
+      call('patients:findDuplicates', {
+        firstName: f.firstName,
+        lastName: f.lastName,
+        dateOfBirth: dob,
+        ...(existing ? { excludeId: existing.id } : {}),
+      })
         .then((m) => current && setDupes(m))
         .catch(() => current && setDupes([]));
     }, 250);
@@ -97,44 +107,141 @@ export function PatientForm({ existing }: { existing?: PatientDetail }) {
         <h1 id="patient-form-title">{existing ? 'Edit patient details' : 'New patient'}</h1>
       </div>
       <FormAlert message={errors.form} />
-      <DuplicateWarning matches={dupes} confirmed={differentPerson} onConfirm={existing ? undefined : setDifferentPerson} />
+      <DuplicateWarning
+        matches={dupes}
+        confirmed={differentPerson}
+        onConfirm={existing ? undefined : setDifferentPerson}
+      />
       <fieldset>
         <legend>Identity</legend>
         <div className="form-grid">
-          <TextField label="First name" value={f.firstName} onChange={set('firstName')} error={err('firstName')} autoFocus autoComplete="off" />
-          <TextField label="Middle name (optional)" value={f.middleName} onChange={set('middleName')} error={err('middleName')} autoComplete="off" />
-          <TextField label="Last name" value={f.lastName} onChange={set('lastName')} error={err('lastName')} autoComplete="off" />
-          <TextField label="Date of birth" value={f.dateOfBirth} onChange={set('dateOfBirth')} error={err('dateOfBirth')} placeholder="MM/DD/YYYY" hint="MM/DD/YYYY" inputMode="numeric" autoComplete="off" />
+          <TextField
+            label="First name"
+            value={f.firstName}
+            onChange={set('firstName')}
+            error={err('firstName')}
+            autoFocus
+            autoComplete="off"
+          />
+          <TextField
+            label="Middle name (optional)"
+            value={f.middleName}
+            onChange={set('middleName')}
+            error={err('middleName')}
+            autoComplete="off"
+          />
+          <TextField
+            label="Last name"
+            value={f.lastName}
+            onChange={set('lastName')}
+            error={err('lastName')}
+            autoComplete="off"
+          />
+          <TextField
+            label="Date of birth"
+            value={f.dateOfBirth}
+            onChange={set('dateOfBirth')}
+            error={err('dateOfBirth')}
+            placeholder="MM/DD/YYYY"
+            hint="MM/DD/YYYY"
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <SelectField label="Sex" value={f.sex} onChange={set('sex')} error={err('sex')} options={SEX_OPTIONS} />
-          <SelectField label="Preferred language" value={f.preferredLanguage} onChange={set('preferredLanguage')} error={err('preferredLanguage')} options={LANGUAGE_OPTIONS} />
+          <SelectField
+            label="Preferred language"
+            value={f.preferredLanguage}
+            onChange={set('preferredLanguage')}
+            error={err('preferredLanguage')}
+            options={LANGUAGE_OPTIONS}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Contact</legend>
         <div className="form-grid">
-          <TextField label="Phone" value={f.phone} onChange={set('phone')} error={err('phone')} type="tel" placeholder="(555) 123-4567" />
-          <TextField label="Street address" span={2} value={f.line1} onChange={set('line1')} error={err('address.line1')} />
+          <TextField
+            label="Phone"
+            value={f.phone}
+            onChange={set('phone')}
+            error={err('phone')}
+            type="tel"
+            placeholder="(555) 123-4567"
+          />
+          <TextField
+            label="Street address"
+            span={2}
+            value={f.line1}
+            onChange={set('line1')}
+            error={err('address.line1')}
+          />
           <TextField label="Apartment or unit" value={f.line2} onChange={set('line2')} error={err('address.line2')} />
           <TextField label="City" span={2} value={f.city} onChange={set('city')} error={err('address.city')} />
-          <SelectField label="State" value={f.state} onChange={set('state')} error={err('address.state')} options={STATE_OPTIONS} />
-          <TextField label="ZIP code" value={f.zip} onChange={set('zip')} error={err('address.zip')} inputMode="numeric" />
+          <SelectField
+            label="State"
+            value={f.state}
+            onChange={set('state')}
+            error={err('address.state')}
+            options={STATE_OPTIONS}
+          />
+          <TextField
+            label="ZIP code"
+            value={f.zip}
+            onChange={set('zip')}
+            error={err('address.zip')}
+            inputMode="numeric"
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Medicare Part D</legend>
         <div className="form-grid">
-          <TextField label="Medicare number (MBI)" value={f.mbi} onChange={set('mbi')} error={err('mbi')} placeholder="1EG4-TE5-MK73" className="mono" autoComplete="off" spellCheck={false} />
+          <TextField
+            label="Medicare number (MBI)"
+            value={f.mbi}
+            onChange={set('mbi')}
+            error={err('mbi')}
+            placeholder="1EG4-TE5-MK73"
+            className="mono"
+            autoComplete="off"
+            spellCheck={false}
+          />
           <TextField label="Plan name" value={f.planName} onChange={set('planName')} error={err('partD.planName')} />
-          <TextField label="Contract number" value={f.contractId} onChange={set('contractId')} error={err('partD.contractId')} placeholder="S5884" autoComplete="off" />
-          <TextField label="Member ID" value={f.memberId} onChange={set('memberId')} error={err('partD.memberId')} autoComplete="off" />
+          <TextField
+            label="Contract number"
+            value={f.contractId}
+            onChange={set('contractId')}
+            error={err('partD.contractId')}
+            placeholder="S5884"
+            autoComplete="off"
+          />
+          <TextField
+            label="Member ID"
+            value={f.memberId}
+            onChange={set('memberId')}
+            error={err('partD.memberId')}
+            autoComplete="off"
+          />
         </div>
       </fieldset>
-      <AllergyEditor allergies={f.allergies} noKnownAllergies={f.noKnownAllergies} errors={errors.fields} onChange={set('allergies')} onNoKnownAllergies={set('noKnownAllergies')} />
+      <AllergyEditor
+        allergies={f.allergies}
+        noKnownAllergies={f.noKnownAllergies}
+        errors={errors.fields}
+        onChange={set('allergies')}
+        onNoKnownAllergies={set('noKnownAllergies')}
+      />
       <fieldset>
         <legend>Notes</legend>
         <div className="field span-4">
           <label htmlFor="patient-notes">Notes for the pharmacy team (optional)</label>
-          <textarea id="patient-notes" rows={3} value={f.notes} onChange={(e) => set('notes')(e.target.value)} aria-invalid={err('notes') ? true : undefined} />
+          <textarea
+            id="patient-notes"
+            rows={3}
+            value={f.notes}
+            onChange={(e) => set('notes')(e.target.value)}
+            aria-invalid={err('notes') ? true : undefined}
+          />
           {err('notes') ? <p className="field-error">⚠ {err('notes')}</p> : null}
         </div>
       </fieldset>
@@ -142,7 +249,12 @@ export function PatientForm({ existing }: { existing?: PatientDetail }) {
         <button type="button" onClick={cancel} title="Esc">
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={saving || (!existing && dupes.length > 0 && !differentPerson)} title="Ctrl+S">
+        <button
+          type="submit"
+          className="primary"
+          disabled={saving || (!existing && dupes.length > 0 && !differentPerson)}
+          title="Ctrl+S"
+        >
           {saving ? 'Saving…' : existing ? 'Save changes' : 'Register patient'}
         </button>
       </div>

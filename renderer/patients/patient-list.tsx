@@ -18,7 +18,8 @@ const MATCHED_BY: Record<PatientSearchResult['matchedBy'], string> = {
 const count = (n: number, more: boolean) => `${n}${more ? '+' : ''} patient${n === 1 ? '' : 's'}`;
 
 function sortPatients(list: PatientSummary[], key: SortKey, asc: boolean): PatientSummary[] {
-  const value = (p: PatientSummary) => (key === 'name' ? `${p.lastName}\u0000${p.firstName}`.toLowerCase() : p.dateOfBirth);
+  const value = (p: PatientSummary) =>
+    key === 'name' ? `${p.lastName}\u0000${p.firstName}`.toLowerCase() : p.dateOfBirth;
   return [...list].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (asc ? 1 : -1));
 }
 
@@ -65,11 +66,19 @@ export function PatientList() {
 
   const rows = useMemo(() => (result ? sortPatients(result.patients, sort.key, sort.asc) : []), [result, sort]);
 
-  const { active, onKeyDown } = useListKeys(rows, (p) => navigate(`/patients/${p.id}`), () => setQuery(''));
+  const { active, onKeyDown } = useListKeys(
+    rows,
+    (p) => navigate(`/patients/${p.id}`),
+    () => setQuery(''),
+  );
 
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : true }))}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : true }))}
+      >
         {label} {sort.key === key ? (sort.asc ? '▲' : '▼') : ''}
       </button>
     </th>
@@ -145,9 +154,7 @@ export function PatientList() {
                 </tbody>
               </table>
             ) : query ? null : (
-              <p className="empty">
-                No patients yet. Press Alt+N or choose “New patient” to register the first one.
-              </p>
+              <p className="empty">No patients yet. Press Alt+N or choose “New patient” to register the first one.</p>
             )}
           </>
         )}

@@ -8,7 +8,8 @@ import { Loaded } from '../ui/loaded';
 import { useListKeys } from '../ui/use-list-keys';
 
 const NONE_YET = 'No prescribers yet. Add the doctors and nurse practitioners your patients see.';
-const name = (p: Prescriber) => `${p.lastName.toUpperCase()}, ${p.firstName}${p.credentials ? `, ${p.credentials}` : ''}`;
+const name = (p: Prescriber) =>
+  `${p.lastName.toUpperCase()}, ${p.firstName}${p.credentials ? `, ${p.credentials}` : ''}`;
 
 export function PrescriberList() {
   const [query, setQuery] = useState('');
@@ -35,7 +36,11 @@ export function PrescriberList() {
     };
   }, [query]);
 
-  const { active, onKeyDown } = useListKeys(rows ?? [], (p) => navigate(`/prescribers/${p.id}`), () => setQuery(''));
+  const { active, onKeyDown } = useListKeys(
+    rows ?? [],
+    (p) => navigate(`/prescribers/${p.id}`),
+    () => setQuery(''),
+  );
 
   return (
     <section aria-labelledby="prescribers-title">
@@ -47,7 +52,16 @@ export function PrescriberList() {
       </div>
       <div className="search-box">
         <label htmlFor="prescriber-search">Find a prescriber</label>
-        <input id="prescriber-search" type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} placeholder="Name (Smith, J), practice, NPI, or part of a phone or fax number" autoComplete="off" />
+        <input
+          id="prescriber-search"
+          type="search"
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Name (Smith, J), practice, NPI, or part of a phone or fax number"
+          autoComplete="off"
+        />
       </div>
       <Loaded result={{ data: rows, error }} loading={null}>
         {(found) => (

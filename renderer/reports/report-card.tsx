@@ -8,12 +8,30 @@ export interface ReportTable {
   rows: (string | number)[][];
 }
 
-export function ReportCard({ id, title, note, chart, table, fileName }: { id: string; title: string; note?: string; chart: ReactNode; table: ReportTable; fileName: string }) {
+export function ReportCard({
+  id,
+  title,
+  note,
+  chart,
+  table,
+  fileName,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  chart: ReactNode;
+  table: ReportTable;
+  fileName: string;
+}) {
   return (
     <section className="panel report-card" aria-labelledby={`report-${id}`}>
       <div className="panel-head">
         <h2 id={`report-${id}`}>{title}</h2>
-        <button type="button" onClick={() => downloadText(fileName, csvTable(table.columns, table.rows))} disabled={!table.rows.length}>
+        <button
+          type="button"
+          onClick={() => downloadText(fileName, csvTable(table.columns, table.rows))}
+          disabled={!table.rows.length}
+        >
           CSV
         </button>
       </div>

@@ -18,14 +18,36 @@ const COLORS = ['#1a5aa6', '#2f7d4f', '#b7860b', '#a8201a', '#5b6778'];
 const MAX_UPRIGHT_ROWS = 6;
 
 /** Bars per row of a report's table; keys are the table's own columns. */
-function Bars({ data, x, bars, percent }: { data: object[]; x: string; bars: { key: string; name: string }[]; percent?: boolean }) {
+function Bars({
+  data,
+  x,
+  bars,
+  percent,
+}: {
+  data: object[];
+  x: string;
+  bars: { key: string; name: string }[];
+  percent?: boolean;
+}) {
   const lying = data.length > MAX_UPRIGHT_ROWS;
   // Room for the longest label at 13 px, up to a quarter of a counter monitor's chart.
-  const labelWidth = Math.min(250, 16 + 7 * Math.max(0, ...data.map((d) => String((d as Record<string, unknown>)[x]).length)));
-  const values = { tick: { fontSize: 13 }, allowDecimals: !percent, domain: percent ? [0, 100] : undefined, unit: percent ? '%' : undefined } as const;
+  const labelWidth = Math.min(
+    250,
+    16 + 7 * Math.max(0, ...data.map((d) => String((d as Record<string, unknown>)[x]).length)),
+  );
+  const values = {
+    tick: { fontSize: 13 },
+    allowDecimals: !percent,
+    domain: percent ? [0, 100] : undefined,
+    unit: percent ? '%' : undefined,
+  } as const;
   return (
     <ResponsiveContainer width="100%" height={lying ? 60 + data.length * (22 + 14 * bars.length) : 240}>
-      <BarChart data={data} layout={lying ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart
+        data={data}
+        layout={lying ? 'vertical' : 'horizontal'}
+        margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={lying} horizontal={!lying} />
         {lying ? (
           <>
@@ -70,8 +92,14 @@ export function ReportsScreen() {
 function Reports({ r }: { r: ReportSummary }) {
   const stamp = `${r.period.from}-to-${r.period.to}`;
   // A claim's life in order, not by how many claims are in each state.
-  const claimsByStatus = [...r.claimsByStatus].sort((a, b) => CLAIM_STATUSES.indexOf(a.status) - CLAIM_STATUSES.indexOf(b.status));
-  const adherence = r.adherence.map((a) => ({ label: a.label, now: a.now.share === null ? 0 : Math.round(a.now.share * 100), prior: a.prior.share === null ? 0 : Math.round(a.prior.share * 100) }));
+  const claimsByStatus = [...r.claimsByStatus].sort(
+    (a, b) => CLAIM_STATUSES.indexOf(a.status) - CLAIM_STATUSES.indexOf(b.status),
+  );
+  const adherence = r.adherence.map((a) => ({
+    label: a.label,
+    now: a.now.share === null ? 0 : Math.round(a.now.share * 100),
+    prior: a.prior.share === null ? 0 : Math.round(a.prior.share * 100),
+  }));
   const problems = Object.values(
     r.problems.reduce<Record<string, Record<string, number | string>>>((acc, p) => {
       const label = DTP_LABELS[p.category as (typeof DTP_CATEGORIES)[number]] ?? p.category;
@@ -86,59 +114,185 @@ function Reports({ r }: { r: ReportSummary }) {
         title="Comprehensive medication reviews"
         note="CMRs offered and completed in the period; the completion rate is completed ÷ offered."
         fileName={`cmr-${stamp}.csv`}
-        chart={<Bars data={[{ what: 'CMRs', offered: r.cmr.offered, completed: r.cmr.completed }]} x="what" bars={[{ key: 'offered', name: 'Offered' }, { key: 'completed', name: 'Completed' }]} />}
-        table={{ columns: ['Offered', 'Completed', 'Completion rate'], rows: r.cmr.offered || r.cmr.completed ? [[r.cmr.offered, r.cmr.completed, pct(r.cmr.rate)]] : [] }}
+        chart={
+          <Bars
+            data={[{ what: 'CMRs', offered: r.cmr.offered, completed: r.cmr.completed }]}
+            x="what"
+            bars={[
+              { key: 'offered', name: 'Offered' },
+              { key: 'completed', name: 'Completed' },
+            ]}
+          />
+        }
+        table={{
+          columns: ['Offered', 'Completed', 'Completion rate'],
+          rows: r.cmr.offered || r.cmr.completed ? [[r.cmr.offered, r.cmr.completed, pct(r.cmr.rate)]] : [],
+        }}
       />
       <ReportCard
         id="tmr"
         title="TMRs per enrolled patient, by quarter"
         fileName={`tmr-${stamp}.csv`}
-        chart={<Bars data={r.tmrByQuarter} x="quarter" bars={[{ key: 'tmrs', name: 'TMRs' }, { key: 'enrolled', name: 'Enrolled' }]} />}
-        table={{ columns: ['Quarter', 'TMRs', 'Enrolled', 'Per enrolled patient'], rows: r.tmrByQuarter.map((q) => [q.quarter, q.tmrs, q.enrolled, q.perEnrolled === null ? '—' : q.perEnrolled.toFixed(2)]) }}
+        chart={
+          <Bars
+            data={r.tmrByQuarter}
+            x="quarter"
+            bars={[
+              { key: 'tmrs', name: 'TMRs' },
+              { key: 'enrolled', name: 'Enrolled' },
+            ]}
+          />
+        }
+        table={{
+          columns: ['Quarter', 'TMRs', 'Enrolled', 'Per enrolled patient'],
+          rows: r.tmrByQuarter.map((q) => [
+            q.quarter,
+            q.tmrs,
+            q.enrolled,
+            q.perEnrolled === null ? '—' : q.perEnrolled.toFixed(2),
+          ]),
+        }}
       />
       <ReportCard
         id="programme"
         title="Targeted, enrolled and opted out, by contract"
         fileName={`programme-${stamp}.csv`}
-        chart={<Bars data={r.programme} x="contract" bars={[{ key: 'targeted', name: 'Targeted' }, { key: 'enrolled', name: 'Enrolled' }, { key: 'optedOut', name: 'Opted out' }]} />}
-        table={{ columns: ['Contract', 'Targeted', 'Enrolled', 'Opted out'], rows: r.programme.map((p) => [p.contract, p.targeted, p.enrolled, p.optedOut]) }}
+        chart={
+          <Bars
+            data={r.programme}
+            x="contract"
+            bars={[
+              { key: 'targeted', name: 'Targeted' },
+              { key: 'enrolled', name: 'Enrolled' },
+              { key: 'optedOut', name: 'Opted out' },
+            ]}
+          />
+        }
+        table={{
+          columns: ['Contract', 'Targeted', 'Enrolled', 'Opted out'],
+          rows: r.programme.map((p) => [p.contract, p.targeted, p.enrolled, p.optedOut]),
+        }}
       />
       <ReportCard
         id="problems"
         title="Drug-therapy problems by category and severity"
         fileName={`problems-${stamp}.csv`}
-        chart={<Bars data={problems} x="category" bars={(['contraindicated', 'major', 'moderate', 'minor'] as (typeof SEVERITIES)[number][]).filter((s) => r.problems.some((p) => p.severity === s)).map((s) => ({ key: s, name: SEVERITY_LABELS[s] }))} />}
-        table={{ columns: ['Category', 'Severity', 'Problems'], rows: r.problems.map((p) => [DTP_LABELS[p.category as (typeof DTP_CATEGORIES)[number]] ?? p.category, SEVERITY_LABELS[p.severity as (typeof SEVERITIES)[number]] ?? p.severity, p.count]) }}
+        chart={
+          <Bars
+            data={problems}
+            x="category"
+            bars={(['contraindicated', 'major', 'moderate', 'minor'] as (typeof SEVERITIES)[number][])
+              .filter((s) => r.problems.some((p) => p.severity === s))
+              .map((s) => ({ key: s, name: SEVERITY_LABELS[s] }))}
+          />
+        }
+        table={{
+          columns: ['Category', 'Severity', 'Problems'],
+          rows: r.problems.map((p) => [
+            DTP_LABELS[p.category as (typeof DTP_CATEGORIES)[number]] ?? p.category,
+            SEVERITY_LABELS[p.severity as (typeof SEVERITIES)[number]] ?? p.severity,
+            p.count,
+          ]),
+        }}
       />
       <ReportCard
         id="outcomes"
         title="Recommendations to prescribers, by outcome"
         fileName={`outcomes-${stamp}.csv`}
-        chart={<Bars data={r.outcomes.map((o) => ({ outcome: OUTCOME_LABELS[o.outcome as (typeof OUTCOMES)[number]] ?? 'Awaiting answer', count: o.count }))} x="outcome" bars={[{ key: 'count', name: 'Recommendations' }]} />}
-        table={{ columns: ['Outcome', 'Recommendations'], rows: r.outcomes.map((o) => [OUTCOME_LABELS[o.outcome as (typeof OUTCOMES)[number]] ?? 'Awaiting answer', o.count]) }}
+        chart={
+          <Bars
+            data={r.outcomes.map((o) => ({
+              outcome: OUTCOME_LABELS[o.outcome as (typeof OUTCOMES)[number]] ?? 'Awaiting answer',
+              count: o.count,
+            }))}
+            x="outcome"
+            bars={[{ key: 'count', name: 'Recommendations' }]}
+          />
+        }
+        table={{
+          columns: ['Outcome', 'Recommendations'],
+          rows: r.outcomes.map((o) => [
+            OUTCOME_LABELS[o.outcome as (typeof OUTCOMES)[number]] ?? 'Awaiting answer',
+            o.count,
+          ]),
+        }}
       />
       <ReportCard
         id="prescribers"
         title="Acceptance rate per prescriber"
         note="Accepted or modified ÷ answered. The chart shows the prescribers who have answered; the table lists everyone written to."
         fileName={`prescribers-${stamp}.csv`}
-        chart={<Bars data={r.prescribers.filter((p) => p.rate !== null).map((p) => ({ prescriber: p.prescriber, rate: Math.round(p.rate! * 100) }))} x="prescriber" bars={[{ key: 'rate', name: 'Acceptance %' }]} percent />}
-        table={{ columns: ['Prescriber', 'Sent', 'Answered', 'Led to a change', 'Acceptance'], rows: r.prescribers.map((p) => [p.prescriber, p.sent, p.answered, p.changed, pct(p.rate)]) }}
+        chart={
+          <Bars
+            data={r.prescribers
+              .filter((p) => p.rate !== null)
+              .map((p) => ({ prescriber: p.prescriber, rate: Math.round(p.rate! * 100) }))}
+            x="prescriber"
+            bars={[{ key: 'rate', name: 'Acceptance %' }]}
+            percent
+          />
+        }
+        table={{
+          columns: ['Prescriber', 'Sent', 'Answered', 'Led to a change', 'Acceptance'],
+          rows: r.prescribers.map((p) => [p.prescriber, p.sent, p.answered, p.changed, pct(p.rate)]),
+        }}
       />
       <ReportCard
         id="adherence"
         title="Patients at 80% PDC or better, per Star measure"
         note="The year ending on the last date, against the year before."
         fileName={`adherence-${stamp}.csv`}
-        chart={<Bars data={adherence} x="label" bars={[{ key: 'prior', name: 'Year before' }, { key: 'now', name: 'Now' }]} percent />}
-        table={{ columns: ['Measure', 'Now: at goal / measured', 'Now', 'Year before: at goal / measured', 'Year before'], rows: r.adherence.filter((a) => a.now.measured || a.prior.measured).map((a) => [a.label, `${a.now.atGoal} / ${a.now.measured}`, pct(a.now.share), `${a.prior.atGoal} / ${a.prior.measured}`, pct(a.prior.share)]) }}
+        chart={
+          <Bars
+            data={adherence}
+            x="label"
+            bars={[
+              { key: 'prior', name: 'Year before' },
+              { key: 'now', name: 'Now' },
+            ]}
+            percent
+          />
+        }
+        table={{
+          columns: ['Measure', 'Now: at goal / measured', 'Now', 'Year before: at goal / measured', 'Year before'],
+          rows: r.adherence
+            .filter((a) => a.now.measured || a.prior.measured)
+            .map((a) => [
+              a.label,
+              `${a.now.atGoal} / ${a.now.measured}`,
+              pct(a.now.share),
+              `${a.prior.atGoal} / ${a.prior.measured}`,
+              pct(a.prior.share),
+            ]),
+        }}
       />
       <ReportCard
         id="claims"
         title="Claims by status"
         fileName={`claims-${stamp}.csv`}
-        chart={<Bars data={claimsByStatus.map((c) => ({ status: CLAIM_STATUS_LABELS[c.status], billed: c.billedCents / 100, paid: c.paidCents / 100 }))} x="status" bars={[{ key: 'billed', name: 'Billed $' }, { key: 'paid', name: 'Paid $' }]} />}
-        table={{ columns: ['Status', 'Claims', 'Billed', 'Paid'], rows: claimsByStatus.map((c) => [CLAIM_STATUS_LABELS[c.status], c.count, usd(c.billedCents), usd(c.paidCents)]) }}
+        chart={
+          <Bars
+            data={claimsByStatus.map((c) => ({
+              status: CLAIM_STATUS_LABELS[c.status],
+              billed: c.billedCents / 100,
+              paid: c.paidCents / 100,
+            }))}
+            x="status"
+            bars={[
+              { key: 'billed', name: 'Billed $' },
+              { key: 'paid', name: 'Paid $' },
+            ]}
+          />
+        }
+        table={{
+          columns: ['Status', 'Claims', 'Billed', 'Paid'],
+          rows: claimsByStatus.map((c) => [
+            CLAIM_STATUS_LABELS[c.status],
+            c.count,
+            usd(c.billedCents),
+            usd(c.paidCents),
+          ]),
+        }}
       />
       <ReportCard
         id="denials"
@@ -151,15 +305,48 @@ function Reports({ r }: { r: ReportSummary }) {
         id="revenue"
         title="MTM revenue per month"
         fileName={`revenue-${stamp}.csv`}
-        chart={<Bars data={r.revenueByMonth.map((m) => ({ month: m.month, billed: m.billedCents / 100, paid: m.paidCents / 100 }))} x="month" bars={[{ key: 'billed', name: 'Billed $' }, { key: 'paid', name: 'Paid $' }]} />}
-        table={{ columns: ['Month', 'Billed', 'Paid'], rows: r.revenueByMonth.map((m) => [m.month, usd(m.billedCents), usd(m.paidCents)]) }}
+        chart={
+          <Bars
+            data={r.revenueByMonth.map((m) => ({
+              month: m.month,
+              billed: m.billedCents / 100,
+              paid: m.paidCents / 100,
+            }))}
+            x="month"
+            bars={[
+              { key: 'billed', name: 'Billed $' },
+              { key: 'paid', name: 'Paid $' },
+            ]}
+          />
+        }
+        table={{
+          columns: ['Month', 'Billed', 'Paid'],
+          rows: r.revenueByMonth.map((m) => [m.month, usd(m.billedCents), usd(m.paidCents)]),
+        }}
       />
       <ReportCard
         id="time"
         title="Pharmacist time per review type"
         fileName={`time-${stamp}.csv`}
-        chart={<Bars data={r.timeByType.map((t) => ({ type: REVIEW_TYPE_LABELS[t.type as keyof typeof REVIEW_TYPE_LABELS]?.replace(/ \(.*\)$/, '') ?? t.type, average: t.average === null ? 0 : Math.round(t.average) }))} x="type" bars={[{ key: 'average', name: 'Average minutes' }]} />}
-        table={{ columns: ['Review type', 'Reviews', 'Minutes', 'Average minutes'], rows: r.timeByType.map((t) => [REVIEW_TYPE_LABELS[t.type as keyof typeof REVIEW_TYPE_LABELS] ?? t.type, t.reviews, t.minutes, t.average === null ? '—' : Math.round(t.average)]) }}
+        chart={
+          <Bars
+            data={r.timeByType.map((t) => ({
+              type: REVIEW_TYPE_LABELS[t.type as keyof typeof REVIEW_TYPE_LABELS]?.replace(/ \(.*\)$/, '') ?? t.type,
+              average: t.average === null ? 0 : Math.round(t.average),
+            }))}
+            x="type"
+            bars={[{ key: 'average', name: 'Average minutes' }]}
+          />
+        }
+        table={{
+          columns: ['Review type', 'Reviews', 'Minutes', 'Average minutes'],
+          rows: r.timeByType.map((t) => [
+            REVIEW_TYPE_LABELS[t.type as keyof typeof REVIEW_TYPE_LABELS] ?? t.type,
+            t.reviews,
+            t.minutes,
+            t.average === null ? '—' : Math.round(t.average),
+          ]),
+        }}
       />
     </div>
   );

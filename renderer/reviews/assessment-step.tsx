@@ -6,7 +6,12 @@ import { ProblemsPanel } from '../checks/problems-panel';
 import { Loaded } from '../ui/loaded';
 import type { StepProps } from './step-props';
 
-export function AssessmentStep({ review: r, readOnly, update, onProblemsChanged }: StepProps & { onProblemsChanged: () => void }) {
+export function AssessmentStep({
+  review: r,
+  readOnly,
+  update,
+  onProblemsChanged,
+}: StepProps & { onProblemsChanged: () => void }) {
   const checks = useCall('checks:patient', { patientId: r.patientId });
   const checksChanged = () => {
     checks.reload();
@@ -24,10 +29,18 @@ export function AssessmentStep({ review: r, readOnly, update, onProblemsChanged 
       <section className="panel confirm-panel" aria-label="Confirm the problem list">
         {r.problemsConfirmed && !stale ? (
           <p>
-            <span className="ok-mark" aria-hidden="true">✓</span> Problem list confirmed by {r.problemsConfirmed.by} on {formatIsoDate(r.problemsConfirmed.at.slice(0, 10))}.
+            <span className="ok-mark" aria-hidden="true">
+              ✓
+            </span>{' '}
+            Problem list confirmed by {r.problemsConfirmed.by} on {formatIsoDate(r.problemsConfirmed.at.slice(0, 10))}.
           </p>
         ) : (
-          <p>{stale ? 'Problems were added after the list was confirmed.' : `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} on the list.`} Confirm the list once it is complete.</p>
+          <p>
+            {stale
+              ? 'Problems were added after the list was confirmed.'
+              : `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} on the list.`}{' '}
+            Confirm the list once it is complete.
+          </p>
         )}
         {!readOnly && (!r.problemsConfirmed || stale) && (
           <button type="button" className="primary" onClick={() => void update({ problemsConfirmed: true })}>

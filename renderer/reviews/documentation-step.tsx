@@ -14,14 +14,24 @@ import type { StepProps } from './step-props';
 
 export const STEP_NAMES = ['Review', 'Assessment', 'Plan', 'Intervention', 'Documentation'] as const;
 
-export function DocumentationStep({ review: r, readOnly, update, save, submitChange, goTo }: StepProps & { goTo: (step: number) => void }) {
+export function DocumentationStep({
+  review: r,
+  readOnly,
+  update,
+  save,
+  submitChange,
+  goTo,
+}: StepProps & { goTo: (step: number) => void }) {
   const canBill = useAllowed('claims:create');
   return (
     <>
       <section className="panel" aria-labelledby="soap-title">
         <div className="panel-head">
           <h2 id="soap-title">
-            SOAP note <span className="count-note">{r.soapNoteEdited || readOnly ? '' : 'drafted from the review — edit as needed'}</span>
+            SOAP note{' '}
+            <span className="count-note">
+              {r.soapNoteEdited || readOnly ? '' : 'drafted from the review — edit as needed'}
+            </span>
           </h2>
           {!readOnly && r.soapNoteEdited && (
             <button type="button" onClick={() => void update({ soapNote: null })}>
@@ -29,12 +39,24 @@ export function DocumentationStep({ review: r, readOnly, update, save, submitCha
             </button>
           )}
         </div>
-        <SavedArea label="SOAP note" rows={18} value={r.soapNote} disabled={readOnly} onSave={(v) => update({ soapNote: v || null })} />
+        <SavedArea
+          label="SOAP note"
+          rows={18}
+          value={r.soapNote}
+          disabled={readOnly}
+          onSave={(v) => update({ soapNote: v || null })}
+        />
       </section>
       <section className="panel" aria-labelledby="follow-title">
         <h2 id="follow-title">Follow-up</h2>
         <div className="form-grid">
-          <SavedText label="Next follow-up" value={r.followUpDate && formatIsoDate(r.followUpDate)} onSave={(v) => update({ followUpDate: typedDate(v) })} placeholder="MM/DD/YYYY" disabled={readOnly} />
+          <SavedText
+            label="Next follow-up"
+            value={r.followUpDate && formatIsoDate(r.followUpDate)}
+            onSave={(v) => update({ followUpDate: typedDate(v) })}
+            placeholder="MM/DD/YYYY"
+            disabled={readOnly}
+          />
           {!readOnly && r.followUpDate !== r.suggestedFollowUp && (
             <div className="field field-button">
               <button type="button" onClick={() => void update({ followUpDate: r.suggestedFollowUp })}>
@@ -52,7 +74,17 @@ export function DocumentationStep({ review: r, readOnly, update, save, submitCha
 }
 
 function SignOff({ review: r, goTo }: { review: StepProps['review']; goTo: (step: number) => void }) {
-  if (!r.missing.length) return <section className="panel ok-panel"><p><span className="ok-mark" aria-hidden="true">✓</span> Everything is recorded. Sign and finalize below.</p></section>;
+  if (!r.missing.length)
+    return (
+      <section className="panel ok-panel">
+        <p>
+          <span className="ok-mark" aria-hidden="true">
+            ✓
+          </span>{' '}
+          Everything is recorded. Sign and finalize below.
+        </p>
+      </section>
+    );
   return (
     <section className="panel attention-panel" aria-labelledby="missing-title">
       <h2 id="missing-title">Before you can sign</h2>
@@ -99,10 +131,25 @@ function Signed({ review: r, submitChange }: Pick<StepProps, 'review' | 'submitC
         </div>
       ))}
       {adding && (
-        <form onSubmit={onSubmit} noValidate aria-label="Add an addendum" onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          aria-label="Add an addendum"
+          onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
+        >
           <FormAlert message={errors.form} />
-          <textarea aria-label="Addendum" rows={4} value={values.text} onChange={(e) => set('text')(e.target.value)} autoFocus />
-          {errors.fields.text && <p className="field-error" role="alert">{errors.fields.text}</p>}
+          <textarea
+            aria-label="Addendum"
+            rows={4}
+            value={values.text}
+            onChange={(e) => set('text')(e.target.value)}
+            autoFocus
+          />
+          {errors.fields.text && (
+            <p className="field-error" role="alert">
+              {errors.fields.text}
+            </p>
+          )}
           <FormActions submitLabel="Add addendum" busy={busy} onCancel={() => setAdding(false)} />
         </form>
       )}

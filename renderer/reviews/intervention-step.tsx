@@ -1,7 +1,16 @@
 // Step 4: one communication per prescriber (how and when it was sent, when the answer is due),
 // referrals and education given; later, each recommendation's outcome. Outcomes arrive after
 // sign-off, so they stay recordable on a completed review.
-import { COMMUNICATION_LABELS, COMMUNICATION_METHODS, RESPONSE_DAYS, OUTCOME_LABELS, OUTCOMES, RECOMMENDATION_LABELS, type PrescriberCommunication, type Recommendation } from '../../preload/schemas/reviews';
+import {
+  COMMUNICATION_LABELS,
+  COMMUNICATION_METHODS,
+  RESPONSE_DAYS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  RECOMMENDATION_LABELS,
+  type PrescriberCommunication,
+  type Recommendation,
+} from '../../preload/schemas/reviews';
 import { formatIsoDate, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
@@ -22,31 +31,75 @@ export function InterventionStep(props: StepProps) {
         </section>
       )}
       {r.communications.map((c) => (
-        <CommunicationPanel key={c.prescriber.id} {...props} communication={c} recommendations={r.plan.filter((x) => c.recommendationIds.includes(x.id))} />
+        <CommunicationPanel
+          key={c.prescriber.id}
+          {...props}
+          communication={c}
+          recommendations={r.plan.filter((x) => c.recommendationIds.includes(x.id))}
+        />
       ))}
       <section className="panel two-col" aria-label="Referrals and education">
         <div>
           <h2>Referrals</h2>
-          <SavedArea label="Referrals" rows={3} value={r.referrals} disabled={readOnly} onSave={(v) => update({ referrals: v || null })} placeholder="Who the patient was referred to, and why" />
+          <SavedArea
+            label="Referrals"
+            rows={3}
+            value={r.referrals}
+            disabled={readOnly}
+            onSave={(v) => update({ referrals: v || null })}
+            placeholder="Who the patient was referred to, and why"
+          />
         </div>
         <div>
           <h2>Education given</h2>
-          <SavedArea label="Education given" rows={3} value={r.education} disabled={readOnly} onSave={(v) => update({ education: v || null })} placeholder="What was taught (e.g. inhaler technique, using a pill box)" />
+          <SavedArea
+            label="Education given"
+            rows={3}
+            value={r.education}
+            disabled={readOnly}
+            onSave={(v) => update({ education: v || null })}
+            placeholder="What was taught (e.g. inhaler technique, using a pill box)"
+          />
         </div>
       </section>
     </>
   );
 }
 
-function CommunicationPanel({ review: r, readOnly, submitChange, save, communication: c, recommendations }: StepProps & { communication: PrescriberCommunication; recommendations: Recommendation[] }) {
+function CommunicationPanel({
+  review: r,
+  readOnly,
+  submitChange,
+  save,
+  communication: c,
+  recommendations,
+}: StepProps & { communication: PrescriberCommunication; recommendations: Recommendation[] }) {
   const sentOn = todayIso();
-  const { values: v, set, errors, busy, submit } = useForm({
-    method: (c.method ?? (c.prescriber.fax ? 'fax' : 'phone')) as string,
-    sentDate: formatIsoDate(c.sentDate ?? sentOn),
-    dueDate: formatIsoDate(c.dueDate ?? isoDaysBefore(sentOn, -RESPONSE_DAYS)),
-  }, { draft: `communication:${r.id}:${c.prescriber.id}` });
+  const {
+    values: v,
+    set,
+    errors,
+    busy,
+    submit,
+  } = useForm(
+    {
+      method: (c.method ?? (c.prescriber.fax ? 'fax' : 'phone')) as string,
+      sentDate: formatIsoDate(c.sentDate ?? sentOn),
+      dueDate: formatIsoDate(c.dueDate ?? isoDaysBefore(sentOn, -RESPONSE_DAYS)),
+    },
+    { draft: `communication:${r.id}:${c.prescriber.id}` },
+  );
   const onSubmit = submit(() =>
-    submitChange((cur) => call('reviews:saveCommunication', { id: cur.id, version: cur.version, prescriberId: c.prescriber.id, method: v.method as (typeof COMMUNICATION_METHODS)[number], sentDate: typedDate(v.sentDate) ?? '', dueDate: typedDate(v.dueDate) ?? '' })),
+    submitChange((cur) =>
+      call('reviews:saveCommunication', {
+        id: cur.id,
+        version: cur.version,
+        prescriberId: c.prescriber.id,
+        method: v.method as (typeof COMMUNICATION_METHODS)[number],
+        sentDate: typedDate(v.sentDate) ?? '',
+        dueDate: typedDate(v.dueDate) ?? '',
+      }),
+    ),
   );
   const overdue = c.dueDate && c.dueDate < todayIso() && recommendations.some((x) => !x.outcome);
   return (
@@ -55,12 +108,18 @@ function CommunicationPanel({ review: r, readOnly, submitChange, save, communica
         <div>
           <h2>{c.prescriber.name}</h2>
           <p className="muted">
-            {[c.prescriber.fax && `Fax ${formatPhone(c.prescriber.fax)}`, c.prescriber.phone && `Phone ${formatPhone(c.prescriber.phone)}`].filter(Boolean).join(' · ') || 'No fax or phone on file'}
+            {[
+              c.prescriber.fax && `Fax ${formatPhone(c.prescriber.fax)}`,
+              c.prescriber.phone && `Phone ${formatPhone(c.prescriber.phone)}`,
+            ]
+              .filter(Boolean)
+              .join(' · ') || 'No fax or phone on file'}
           </p>
         </div>
         {c.sentDate ? (
           <p className={overdue ? 'attention' : 'ok-note'}>
-            Sent by {COMMUNICATION_LABELS[c.method!].toLowerCase()} on {formatIsoDate(c.sentDate)} · answer due {formatIsoDate(c.dueDate!)}
+            Sent by {COMMUNICATION_LABELS[c.method!].toLowerCase()} on {formatIsoDate(c.sentDate)} · answer due{' '}
+            {formatIsoDate(c.dueDate!)}
             {overdue ? ' — overdue' : ''}
           </p>
         ) : (
@@ -81,19 +140,56 @@ function CommunicationPanel({ review: r, readOnly, submitChange, save, communica
                 <span className="tag">{RECOMMENDATION_LABELS[x.action]}</span> {x.detail}
               </td>
               <td>
-                <OutcomeField recommendation={x} disabled={!c.sentDate} onRecord={(outcome) => save((cur) => call('reviews:recordOutcome', { id: cur.id, version: cur.version, recommendationId: x.id, outcome, date: todayIso() }))} />
+                <OutcomeField
+                  recommendation={x}
+                  disabled={!c.sentDate}
+                  onRecord={(outcome) =>
+                    save((cur) =>
+                      call('reviews:recordOutcome', {
+                        id: cur.id,
+                        version: cur.version,
+                        recommendationId: x.id,
+                        outcome,
+                        date: todayIso(),
+                      }),
+                    )
+                  }
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {!readOnly && (
-        <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={`Record what was sent to ${c.prescriber.name}`}>
+        <form
+          className="inline-form"
+          onSubmit={onSubmit}
+          noValidate
+          aria-label={`Record what was sent to ${c.prescriber.name}`}
+        >
           <FormAlert message={errors.form} />
           <div className="form-grid">
-            <SelectField label="Sent by" value={v.method} onChange={set('method')} error={errors.fields.method} options={COMMUNICATION_METHODS.map((m) => ({ value: m, label: COMMUNICATION_LABELS[m] }))} />
-            <TextField label="Sent on" value={v.sentDate} onChange={set('sentDate')} error={errors.fields.sentDate} placeholder="MM/DD/YYYY" />
-            <TextField label="Answer due" value={v.dueDate} onChange={set('dueDate')} error={errors.fields.dueDate} placeholder="MM/DD/YYYY" />
+            <SelectField
+              label="Sent by"
+              value={v.method}
+              onChange={set('method')}
+              error={errors.fields.method}
+              options={COMMUNICATION_METHODS.map((m) => ({ value: m, label: COMMUNICATION_LABELS[m] }))}
+            />
+            <TextField
+              label="Sent on"
+              value={v.sentDate}
+              onChange={set('sentDate')}
+              error={errors.fields.sentDate}
+              placeholder="MM/DD/YYYY"
+            />
+            <TextField
+              label="Answer due"
+              value={v.dueDate}
+              onChange={set('dueDate')}
+              error={errors.fields.dueDate}
+              placeholder="MM/DD/YYYY"
+            />
             <div className="field field-button">
               <button type="submit" className={c.sentDate ? undefined : 'primary'} disabled={busy}>
                 {c.sentDate ? 'Update' : 'Record as sent'}
@@ -107,10 +203,23 @@ function CommunicationPanel({ review: r, readOnly, submitChange, save, communica
   );
 }
 
-function OutcomeField({ recommendation: x, disabled, onRecord }: { recommendation: Recommendation; disabled: boolean; onRecord: (o: (typeof OUTCOMES)[number]) => Promise<void> }) {
+function OutcomeField({
+  recommendation: x,
+  disabled,
+  onRecord,
+}: {
+  recommendation: Recommendation;
+  disabled: boolean;
+  onRecord: (o: (typeof OUTCOMES)[number]) => Promise<void>;
+}) {
   return (
     <div className="outcome">
-      <select aria-label={`Answer to: ${x.detail}`} disabled={disabled} value={x.outcome?.result ?? ''} onChange={(e) => e.target.value && void onRecord(e.target.value as (typeof OUTCOMES)[number])}>
+      <select
+        aria-label={`Answer to: ${x.detail}`}
+        disabled={disabled}
+        value={x.outcome?.result ?? ''}
+        onChange={(e) => e.target.value && void onRecord(e.target.value as (typeof OUTCOMES)[number])}
+      >
         <option value="">{disabled ? 'Send it first' : 'Awaiting answer'}</option>
         {OUTCOMES.map((o) => (
           <option key={o} value={o}>

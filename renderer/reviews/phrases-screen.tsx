@@ -1,6 +1,11 @@
 // The pharmacy's plain-language phrases for action-plan items: add, edit, remove.
 import { useState } from 'react';
-import { RECOMMENDATION_ACTIONS, RECOMMENDATION_LABELS, type Phrase, type RecommendationAction } from '../../preload/schemas/reviews';
+import {
+  RECOMMENDATION_ACTIONS,
+  RECOMMENDATION_LABELS,
+  type Phrase,
+  type RecommendationAction,
+} from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { FormActions, FormAlert, SelectField, TextAreaField, TextField } from '../ui/field';
@@ -20,7 +25,10 @@ export function PhrasesScreen() {
       <div className="page-head">
         <div>
           <h1 id="phrases-title">Action-plan phrases</h1>
-          <p className="muted">Starting points for “What we talked about” and “What I need to do”. {'{medicine}'} is replaced by the medicines named on the problem.</p>
+          <p className="muted">
+            Starting points for “What we talked about” and “What I need to do”. {'{medicine}'} is replaced by the
+            medicines named on the problem.
+          </p>
         </div>
         {!editing && (
           <button type="button" className="primary" onClick={() => setEditing('new')}>
@@ -28,8 +36,21 @@ export function PhrasesScreen() {
           </button>
         )}
       </div>
-      {failure && <div className="alert alert-error" role="alert">{failure}</div>}
-      {editing && <PhraseForm key={editing === 'new' ? 'new' : editing.id} phrase={editing === 'new' ? null : editing} onDone={() => { setEditing(null); reload(); }} />}
+      {failure && (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      )}
+      {editing && (
+        <PhraseForm
+          key={editing === 'new' ? 'new' : editing.id}
+          phrase={editing === 'new' ? null : editing}
+          onDone={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
       <Loaded result={phrases} loading={null}>
         {(list) => (
           <table className="data-table">
@@ -68,19 +89,70 @@ export function PhrasesScreen() {
 }
 
 function PhraseForm({ phrase, onDone }: { phrase: Phrase | null; onDone: () => void }) {
-  const { values: v, set, errors, busy, submit } = useForm({ action: phrase?.action ?? '', label: phrase?.label ?? '', talkedAbout: phrase?.talkedAbout ?? '', toDo: phrase?.toDo ?? '' });
+  const {
+    values: v,
+    set,
+    errors,
+    busy,
+    submit,
+  } = useForm({
+    action: phrase?.action ?? '',
+    label: phrase?.label ?? '',
+    talkedAbout: phrase?.talkedAbout ?? '',
+    toDo: phrase?.toDo ?? '',
+  });
   const onSubmit = submit(async () => {
-    await call('phrases:save', { ...(phrase ? { id: phrase.id } : {}), action: v.action as RecommendationAction, label: v.label, talkedAbout: v.talkedAbout, toDo: v.toDo });
+    await call('phrases:save', {
+      ...(phrase ? { id: phrase.id } : {}),
+      action: v.action as RecommendationAction,
+      label: v.label,
+      talkedAbout: v.talkedAbout,
+      toDo: v.toDo,
+    });
     onDone();
   });
   return (
-    <form className="panel" onSubmit={onSubmit} noValidate aria-label={phrase ? `Edit phrase ${phrase.label}` : 'New phrase'} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="panel"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={phrase ? `Edit phrase ${phrase.label}` : 'New phrase'}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <FormAlert message={errors.form} />
       <div className="form-grid">
-        <SelectField label="Recommendation" value={v.action} onChange={set('action')} error={errors.fields.action} options={[{ value: '', label: 'Choose…' }, ...RECOMMENDATION_ACTIONS.map((a) => ({ value: a, label: RECOMMENDATION_LABELS[a] }))]} autoFocus />
-        <TextField label="Name of the phrase" span={3} value={v.label} onChange={set('label')} error={errors.fields.label} />
-        <TextAreaField label="What we talked about" span={2} value={v.talkedAbout} onChange={set('talkedAbout')} error={errors.fields.talkedAbout} />
-        <TextAreaField label="What I need to do" span={2} value={v.toDo} onChange={set('toDo')} error={errors.fields.toDo} />
+        <SelectField
+          label="Recommendation"
+          value={v.action}
+          onChange={set('action')}
+          error={errors.fields.action}
+          options={[
+            { value: '', label: 'Choose…' },
+            ...RECOMMENDATION_ACTIONS.map((a) => ({ value: a, label: RECOMMENDATION_LABELS[a] })),
+          ]}
+          autoFocus
+        />
+        <TextField
+          label="Name of the phrase"
+          span={3}
+          value={v.label}
+          onChange={set('label')}
+          error={errors.fields.label}
+        />
+        <TextAreaField
+          label="What we talked about"
+          span={2}
+          value={v.talkedAbout}
+          onChange={set('talkedAbout')}
+          error={errors.fields.talkedAbout}
+        />
+        <TextAreaField
+          label="What I need to do"
+          span={2}
+          value={v.toDo}
+          onChange={set('toDo')}
+          error={errors.fields.toDo}
+        />
       </div>
       <FormActions submitLabel="Save phrase" busy={busy} onCancel={onDone} />
     </form>

@@ -11,9 +11,15 @@ import { PlanStep } from './plan-step';
 import { ReviewStep } from './review-step';
 import type { Changes, StepProps } from './step-props';
 
-const ACTION_LABELS: Record<ReviewAction, string> = { start: 'Start review', awaitPrescriber: 'Waiting for prescriber', resume: 'Resume', complete: 'Sign and finalize' };
+const ACTION_LABELS: Record<ReviewAction, string> = {
+  start: 'Start review',
+  awaitPrescriber: 'Waiting for prescriber',
+  resume: 'Resume',
+  complete: 'Sign and finalize',
+};
 
-const minutes = (t: Review['timer'], now: number) => Math.floor((t.seconds + (t.runningSince ? Math.max(0, now - Date.parse(t.runningSince)) / 1000 : 0)) / 60);
+const minutes = (t: Review['timer'], now: number) =>
+  Math.floor((t.seconds + (t.runningSince ? Math.max(0, now - Date.parse(t.runningSince)) / 1000 : 0)) / 60);
 
 /** One review encounter: every change saved as it is made, so leaving and coming back resumes here. */
 export function ReviewScreen({ id }: { id: string }) {
@@ -95,10 +101,27 @@ function ReviewView({ initial }: { initial: Review }) {
           <span className="tile-number">{minutes(review.timer, now)} min</span>
           {!readOnly && (
             <>
-              <button type="button" onClick={() => void save((r) => call('reviews:timer', { id: r.id, version: r.version, timer: r.timer.runningSince ? 'pause' : 'start' }))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void save((r) =>
+                    call('reviews:timer', {
+                      id: r.id,
+                      version: r.version,
+                      timer: r.timer.runningSince ? 'pause' : 'start',
+                    }),
+                  )
+                }
+              >
                 {review.timer.runningSince ? 'Pause timer' : 'Start timer'}
               </button>
-              <CorrectTime onCorrect={(m) => void save((r) => call('reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: m } }))} />
+              <CorrectTime
+                onCorrect={(m) =>
+                  void save((r) =>
+                    call('reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: m } }),
+                  )
+                }
+              />
             </>
           )}
         </div>
@@ -109,14 +132,31 @@ function ReviewView({ initial }: { initial: Review }) {
           // A later step is only "done" once the steps it builds on are.
           const done = !review.missing.some((m) => m.step <= i + 1);
           return (
-            <button key={label} type="button" className={`step${i + 1 === step ? ' current' : ''}`} aria-current={i + 1 === step ? 'step' : undefined} onClick={() => goTo(i + 1)}>
+            <button
+              key={label}
+              type="button"
+              className={`step${i + 1 === step ? ' current' : ''}`}
+              aria-current={i + 1 === step ? 'step' : undefined}
+              onClick={() => goTo(i + 1)}
+            >
               <span className="step-number">{i + 1}</span> {label}
-              {!readOnly && (open ? <span className="step-todo">{open} to do</span> : done ? <span className="step-done" aria-label="complete">✓</span> : null)}
+              {!readOnly &&
+                (open ? (
+                  <span className="step-todo">{open} to do</span>
+                ) : done ? (
+                  <span className="step-done" aria-label="complete">
+                    ✓
+                  </span>
+                ) : null)}
             </button>
           );
         })}
       </nav>
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
       {step === 1 && <ReviewStep {...props} />}
       {step === 2 && <AssessmentStep {...props} onProblemsChanged={refresh} />}
       {step === 3 && <PlanStep {...props} />}
@@ -124,7 +164,11 @@ function ReviewView({ initial }: { initial: Review }) {
       {step === 5 && <DocumentationStep {...props} goTo={goTo} />}
       <div className="actions review-actions">
         <span className="save-status" role="status">
-          {readOnly ? 'Signed — read-only' : savedAt ? `Saved ${savedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Every change is saved as you make it'}
+          {readOnly
+            ? 'Signed — read-only'
+            : savedAt
+              ? `Saved ${savedAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+              : 'Every change is saved as you make it'}
         </span>
         {step > 1 && (
           <button type="button" onClick={() => goTo(step - 1)}>
@@ -137,7 +181,12 @@ function ReviewView({ initial }: { initial: Review }) {
           </button>
         )}
         {review.allowedActions.map((a) => (
-          <button key={a} type="button" className={a === 'complete' || a === 'start' ? 'primary' : undefined} onClick={() => void save((r) => call('reviews:act', { id: r.id, version: r.version, action: a }))}>
+          <button
+            key={a}
+            type="button"
+            className={a === 'complete' || a === 'start' ? 'primary' : undefined}
+            onClick={() => void save((r) => call('reviews:act', { id: r.id, version: r.version, action: a }))}
+          >
             {ACTION_LABELS[a]}
           </button>
         ))}
@@ -158,7 +207,14 @@ function CorrectTime({ onCorrect }: { onCorrect: (minutes: number) => void }) {
       }}
     >
       <label htmlFor="correct-minutes">Correct to</label>
-      <input id="correct-minutes" inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} placeholder="min" size={4} />
+      <input
+        id="correct-minutes"
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="min"
+        size={4}
+      />
     </form>
   );
 }

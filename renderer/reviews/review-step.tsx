@@ -3,7 +3,16 @@ import { useState } from 'react';
 import { CMR_OFFER_LABELS, CMR_OFFER_METHODS } from '../../preload/schemas/eligibility';
 import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
 import { SOURCE_LABELS } from '../../preload/schemas/medications';
-import { DELIVERY_LABELS, DELIVERY_METHODS, RECIPIENT_LABELS, RECIPIENTS, RESOLUTION_LABELS, RESOLUTIONS, type Review, type ReviewLine } from '../../preload/schemas/reviews';
+import {
+  DELIVERY_LABELS,
+  DELIVERY_METHODS,
+  RECIPIENT_LABELS,
+  RECIPIENTS,
+  RESOLUTION_LABELS,
+  RESOLUTIONS,
+  type Review,
+  type ReviewLine,
+} from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { ConditionsPanel } from '../conditions/conditions-panel';
@@ -26,30 +35,97 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
         <h2 id="encounter-title">Encounter</h2>
         <fieldset disabled={readOnly} className="plain-fieldset">
           <div className="form-grid">
-            <SelectField label="Delivered" value={r.deliveryMethod ?? ''} onChange={(v) => void update({ deliveryMethod: (v || null) as Review['deliveryMethod'] })} options={[{ value: '', label: 'Choose…' }, ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m] }))]} />
-            <SelectField label="Received by" value={r.recipient} onChange={(v) => void update({ recipient: v as Review['recipient'] })} options={RECIPIENTS.map((x) => ({ value: x, label: RECIPIENT_LABELS[x] }))} />
-            <SavedText label="Caregiver or representative" value={r.caregiverName} onSave={(v) => update({ caregiverName: v || null })} />
-            <SavedText label="Relationship" value={r.caregiverRelationship} onSave={(v) => update({ caregiverRelationship: v || null })} />
+            <SelectField
+              label="Delivered"
+              value={r.deliveryMethod ?? ''}
+              onChange={(v) => void update({ deliveryMethod: (v || null) as Review['deliveryMethod'] })}
+              options={[
+                { value: '', label: 'Choose…' },
+                ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m] })),
+              ]}
+            />
+            <SelectField
+              label="Received by"
+              value={r.recipient}
+              onChange={(v) => void update({ recipient: v as Review['recipient'] })}
+              options={RECIPIENTS.map((x) => ({ value: x, label: RECIPIENT_LABELS[x] }))}
+            />
+            <SavedText
+              label="Caregiver or representative"
+              value={r.caregiverName}
+              onSave={(v) => update({ caregiverName: v || null })}
+            />
+            <SavedText
+              label="Relationship"
+              value={r.caregiverRelationship}
+              onSave={(v) => update({ caregiverRelationship: v || null })}
+            />
             <div className="field">
               <span className="field-label">Participant</span>
               <label className="checkbox">
-                <input type="checkbox" checked={r.cognitiveImpairment} onChange={(e) => void update({ cognitiveImpairment: e.target.checked })} /> Cognitive impairment
+                <input
+                  type="checkbox"
+                  checked={r.cognitiveImpairment}
+                  onChange={(e) => void update({ cognitiveImpairment: e.target.checked })}
+                />{' '}
+                Cognitive impairment
               </label>
             </div>
-            <SavedText label="CMR offered on" value={r.cmrOfferedDate && formatIsoDate(r.cmrOfferedDate)} onSave={(v) => update({ cmrOfferedDate: typedDate(v) })} placeholder="MM/DD/YYYY" />
-            <SelectField label="Offered by" value={r.cmrOfferedMethod ?? ''} onChange={(v) => void update({ cmrOfferedMethod: (v || null) as Review['cmrOfferedMethod'] })} options={[{ value: '', label: '—' }, ...CMR_OFFER_METHODS.map((m) => ({ value: m, label: CMR_OFFER_LABELS[m] }))]} />
-            <SavedText label="CMR date" value={r.cmrDate && formatIsoDate(r.cmrDate)} onSave={(v) => update({ cmrDate: typedDate(v) })} placeholder="MM/DD/YYYY" />
-            <SavedText label="Written summary sent" value={r.summarySentDate && formatIsoDate(r.summarySentDate)} onSave={(v) => update({ summarySentDate: typedDate(v) })} placeholder="MM/DD/YYYY" />
+            <SavedText
+              label="CMR offered on"
+              value={r.cmrOfferedDate && formatIsoDate(r.cmrOfferedDate)}
+              onSave={(v) => update({ cmrOfferedDate: typedDate(v) })}
+              placeholder="MM/DD/YYYY"
+            />
+            <SelectField
+              label="Offered by"
+              value={r.cmrOfferedMethod ?? ''}
+              onChange={(v) => void update({ cmrOfferedMethod: (v || null) as Review['cmrOfferedMethod'] })}
+              options={[
+                { value: '', label: '—' },
+                ...CMR_OFFER_METHODS.map((m) => ({ value: m, label: CMR_OFFER_LABELS[m] })),
+              ]}
+            />
+            <SavedText
+              label="CMR date"
+              value={r.cmrDate && formatIsoDate(r.cmrDate)}
+              onSave={(v) => update({ cmrDate: typedDate(v) })}
+              placeholder="MM/DD/YYYY"
+            />
+            <SavedText
+              label="Written summary sent"
+              value={r.summarySentDate && formatIsoDate(r.summarySentDate)}
+              onSave={(v) => update({ summarySentDate: typedDate(v) })}
+              placeholder="MM/DD/YYYY"
+            />
           </div>
         </fieldset>
       </section>
       <section className="panel" aria-labelledby="reconcile-title">
         <div className="panel-head">
           <h2 id="reconcile-title">
-            Medication reconciliation <span className="count-note">{r.reconciliation.filter((l) => !l.resolution).length} to resolve</span>
+            Medication reconciliation{' '}
+            <span className="count-note">{r.reconciliation.filter((l) => !l.resolution).length} to resolve</span>
           </h2>
           {!readOnly && restOpen.length > 0 && (
-            <button type="button" title="Lines that differ between sources are left for you to settle one by one" onClick={() => void Promise.all(restOpen.map((l) => save((cur) => call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution: 'asListed' }))))}>
+            <button
+              type="button"
+              title="Lines that differ between sources are left for you to settle one by one"
+              onClick={() =>
+                void Promise.all(
+                  restOpen.map((l) =>
+                    save((cur) =>
+                      call('reviews:resolveLine', {
+                        id: cur.id,
+                        version: cur.version,
+                        lineKey: l.key,
+                        resolution: 'asListed',
+                      }),
+                    ),
+                  ),
+                )
+              }
+            >
               Mark the other {restOpen.length} as taking as listed
             </button>
           )}
@@ -65,7 +141,16 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
           </thead>
           <tbody>
             {r.reconciliation.map((l) => (
-              <ReconcileRow key={l.key} line={l} readOnly={readOnly} onResolve={(resolution, note) => save((cur) => call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution, note }))} />
+              <ReconcileRow
+                key={l.key}
+                line={l}
+                readOnly={readOnly}
+                onResolve={(resolution, note) =>
+                  save((cur) =>
+                    call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution, note }),
+                  )
+                }
+              />
             ))}
           </tbody>
         </table>
@@ -73,13 +158,27 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
       {!readOnly && <ChartPanels patientId={r.patientId} />}
       <section className="panel" aria-labelledby="concerns-title">
         <h2 id="concerns-title">Patient’s concerns and questions</h2>
-        <SavedArea label="Concerns and questions" value={r.concerns} disabled={readOnly} onSave={(v) => update({ concerns: v || null })} placeholder="In the patient’s words: what worries them, what they want to ask" />
+        <SavedArea
+          label="Concerns and questions"
+          value={r.concerns}
+          disabled={readOnly}
+          onSave={(v) => update({ concerns: v || null })}
+          placeholder="In the patient’s words: what worries them, what they want to ask"
+        />
       </section>
     </>
   );
 }
 
-function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; readOnly: boolean; onResolve: (resolution: ReviewLine['resolution'] & string, note: string) => Promise<void> }) {
+function ReconcileRow({
+  line: l,
+  readOnly,
+  onResolve,
+}: {
+  line: ReviewLine;
+  readOnly: boolean;
+  onResolve: (resolution: ReviewLine['resolution'] & string, note: string) => Promise<void>;
+}) {
   const [note, setNote] = useState(l.note ?? '');
   const name = l.ingredients.join(' + ') || l.entries[0]!.product;
   return (
@@ -88,7 +187,8 @@ function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; read
       <td>
         {l.entries.map((e, i) => (
           <div key={i}>
-            <span className="muted">{SOURCE_LABELS[e.source]}:</span> {[e.product, e.strength, e.sig].filter(Boolean).join(' · ')}
+            <span className="muted">{SOURCE_LABELS[e.source]}:</span>{' '}
+            {[e.product, e.strength, e.sig].filter(Boolean).join(' · ')}
           </div>
         ))}
       </td>
@@ -101,7 +201,12 @@ function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; read
         ))}
       </td>
       <td>
-        <select aria-label={`How the patient takes ${name}`} disabled={readOnly} value={l.resolution ?? ''} onChange={(e) => e.target.value && void onResolve(e.target.value as ReviewLine['resolution'] & string, note)}>
+        <select
+          aria-label={`How the patient takes ${name}`}
+          disabled={readOnly}
+          value={l.resolution ?? ''}
+          onChange={(e) => e.target.value && void onResolve(e.target.value as ReviewLine['resolution'] & string, note)}
+        >
           <option value="">Choose…</option>
           {RESOLUTIONS.map((res) => (
             <option key={res} value={res}>
@@ -109,7 +214,16 @@ function ReconcileRow({ line: l, readOnly, onResolve }: { line: ReviewLine; read
             </option>
           ))}
         </select>
-        {(l.resolution === 'differently' || note) && <input aria-label="Note" value={note} disabled={readOnly} onChange={(e) => setNote(e.target.value)} onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)} placeholder="How, exactly" />}
+        {(l.resolution === 'differently' || note) && (
+          <input
+            aria-label="Note"
+            value={note}
+            disabled={readOnly}
+            onChange={(e) => setNote(e.target.value)}
+            onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)}
+            placeholder="How, exactly"
+          />
+        )}
       </td>
     </tr>
   );

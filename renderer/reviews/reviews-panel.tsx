@@ -10,7 +10,8 @@ import { startReview } from './start-review';
 export function ReviewsPanel({ patientId }: { patientId: string }) {
   const reviews = useCall('reviews:forPatient', { patientId });
   const [failure, setFailure] = useState<string | null>(null);
-  const start = (type: 'cmr' | 'tmr' | 'followUp') => startReview(patientId, type).catch((e: Error) => setFailure(e.message));
+  const start = (type: 'cmr' | 'tmr' | 'followUp') =>
+    startReview(patientId, type).catch((e: Error) => setFailure(e.message));
   return (
     <section className="panel" aria-labelledby="reviews-title">
       <div className="panel-head">
@@ -27,7 +28,11 @@ export function ReviewsPanel({ patientId }: { patientId: string }) {
           </button>
         </div>
       </div>
-      {failure && <div className="alert alert-error" role="alert">{failure}</div>}
+      {failure && (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      )}
       <Loaded result={reviews} loading={null}>
         {(list) =>
           list.length === 0 ? (

@@ -7,7 +7,10 @@ export async function startReview(patientId: string, type: Review['type']): Prom
   try {
     navigate(`/reviews/${(await call('reviews:create', { patientId, type })).id}`);
   } catch (e) {
-    const open = e instanceof BridgeFailure && e.error.code === 'conflict' ? (await call('reviews:forPatient', { patientId })).find((r) => r.type === type && r.status !== 'completed') : undefined;
+    const open =
+      e instanceof BridgeFailure && e.error.code === 'conflict'
+        ? (await call('reviews:forPatient', { patientId })).find((r) => r.type === type && r.status !== 'completed')
+        : undefined;
     if (!open) throw e;
     navigate(`/reviews/${open.id}`);
   }

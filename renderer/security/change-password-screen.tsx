@@ -7,13 +7,30 @@ import { FormAlert, TextField } from '../ui/field';
 import { passwordsMatch, useForm } from '../ui/use-form';
 
 /** Changes the signed-in user's own password; `forced` after an administrator's reset. */
-export function ChangePasswordScreen({ user, forced = false, onDone }: { user: SignedInUser; forced?: boolean; onDone: () => void }) {
+export function ChangePasswordScreen({
+  user,
+  forced = false,
+  onDone,
+}: {
+  user: SignedInUser;
+  forced?: boolean;
+  onDone: () => void;
+}) {
   const [done, setDone] = useState(false);
   const [rekeyed, setRekeyed] = useState<RekeyReport | null>(null);
   const [rekeyError, setRekeyError] = useState<string | null>(null);
   const rekey = () =>
     call('security:rekey', { reason: 'password changed' }).then(setRekeyed, (f: Error) => setRekeyError(f.message));
-  const { values: v, set, errors, busy, submit } = useForm({ currentPassword: '', newPassword: '', confirm: '' }, { check: (f) => passwordsMatch(f.newPassword, f.confirm) });
+  const {
+    values: v,
+    set,
+    errors,
+    busy,
+    submit,
+  } = useForm(
+    { currentPassword: '', newPassword: '', confirm: '' },
+    { check: (f) => passwordsMatch(f.newPassword, f.confirm) },
+  );
   const onSubmit = submit(async ({ confirm: _, ...req }) => {
     await call('security:changeOwnPassword', req);
     setDone(true);
@@ -21,7 +38,12 @@ export function ChangePasswordScreen({ user, forced = false, onDone }: { user: S
   });
 
   const form = (
-    <form className={forced ? 'card narrow' : 'panel narrow-panel'} onSubmit={onSubmit} noValidate aria-labelledby="password-title">
+    <form
+      className={forced ? 'card narrow' : 'panel narrow-panel'}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="password-title"
+    >
       <h1 id="password-title">{forced ? 'Choose your own password' : 'Change my password'}</h1>
       <p className="lead">
         {forced
@@ -43,11 +65,35 @@ export function ChangePasswordScreen({ user, forced = false, onDone }: { user: S
         </div>
       ) : null}
       {rekeyError ? <FormAlert message={rekeyError} /> : null}
-      {rekeyed ? <RekeyNotice report={rekeyed} why="Your password was changed." onDone={() => setRekeyed(null)} /> : null}
+      {rekeyed ? (
+        <RekeyNotice report={rekeyed} why="Your password was changed." onDone={() => setRekeyed(null)} />
+      ) : null}
       <FormAlert message={errors.form} />
-      <TextField label={forced ? 'Temporary password' : 'Current password'} type="password" value={v.currentPassword} onChange={set('currentPassword')} error={errors.fields.currentPassword} autoFocus autoComplete="current-password" />
-      <TextField label="New password" type="password" value={v.newPassword} onChange={set('newPassword')} error={errors.fields.newPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters`} autoComplete="new-password" />
-      <TextField label="Confirm new password" type="password" value={v.confirm} onChange={set('confirm')} autoComplete="new-password" />
+      <TextField
+        label={forced ? 'Temporary password' : 'Current password'}
+        type="password"
+        value={v.currentPassword}
+        onChange={set('currentPassword')}
+        error={errors.fields.currentPassword}
+        autoFocus
+        autoComplete="current-password"
+      />
+      <TextField
+        label="New password"
+        type="password"
+        value={v.newPassword}
+        onChange={set('newPassword')}
+        error={errors.fields.newPassword}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters`}
+        autoComplete="new-password"
+      />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        value={v.confirm}
+        onChange={set('confirm')}
+        autoComplete="new-password"
+      />
       <div className="actions">
         {forced ? null : (
           <button type="button" onClick={onDone}>

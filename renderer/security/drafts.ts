@@ -6,7 +6,11 @@ import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 
 
 const open = new Map<string, () => unknown>(); // draft key → the form's current values
 let restored = new Map<string, unknown>(); // unsealed at unlock, waiting for their form to mount
-let sealed: { owner: string; key: CryptoKey; items: { name: string; iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }[] } | null = null;
+let sealed: {
+  owner: string;
+  key: CryptoKey;
+  items: { name: string; iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }[];
+} | null = null;
 
 /** Takes what every open form holds, then encrypts it for `owner`; nothing readable is kept. */
 export async function sealDrafts(owner: string): Promise<void> {
@@ -21,7 +25,11 @@ export async function sealDrafts(owner: string): Promise<void> {
   const items = await Promise.all(
     [...plain].map(async ([name, value]) => {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      return { name, iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value))) };
+      return {
+        name,
+        iv,
+        data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value))),
+      };
     }),
   );
   sealed = { owner, key, items };
@@ -34,7 +42,10 @@ export async function unsealDrafts(owner: string): Promise<void> {
   if (!s || s.owner !== owner) return;
   const decoder = new TextDecoder();
   for (const item of s.items) {
-    restored.set(item.name, JSON.parse(decoder.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: item.iv }, s.key, item.data))));
+    restored.set(
+      item.name,
+      JSON.parse(decoder.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: item.iv }, s.key, item.data))),
+    );
   }
 }
 

@@ -1,7 +1,15 @@
 import { useState, type ReactNode } from 'react';
 
 /** The recovery code, shown once: after setup, and whenever the data key is replaced (re-key). */
-export function RecoveryCodeCard({ code, lead, onContinue }: { code: string; lead: ReactNode; onContinue: () => void }) {
+export function RecoveryCodeCard({
+  code,
+  lead,
+  onContinue,
+}: {
+  code: string;
+  lead: ReactNode;
+  onContinue: () => void;
+}) {
   const [kept, setKept] = useState(false);
   return (
     <section className="card" aria-labelledby="recovery-title">
@@ -19,8 +27,8 @@ export function RecoveryCodeCard({ code, lead, onContinue }: { code: string; lea
           Print code
         </button>
         <label className="checkbox">
-          <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} autoFocus />
-          I have printed or written down this code
+          <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} autoFocus />I have printed
+          or written down this code
         </label>
         <button type="button" className="primary" disabled={!kept} onClick={onContinue}>
           Continue
@@ -39,7 +47,8 @@ export function RecoveryCodeScreen({ code, onContinue }: { code: string; onConti
         onContinue={onContinue}
         lead={
           <>
-            If every pharmacist password is forgotten, this code is the only way to open the pharmacy’s data. It is shown <strong>only this once</strong>.
+            If every pharmacist password is forgotten, this code is the only way to open the pharmacy’s data. It is
+            shown <strong>only this once</strong>.
           </>
         }
       />
@@ -48,7 +57,15 @@ export function RecoveryCodeScreen({ code, onContinue }: { code: string; onConti
 }
 
 /** After a re-key: the new recovery code (the old one no longer opens anything) and anyone who needs a new temporary password. */
-export function RekeyNotice({ report, why, onDone }: { report: { recoveryCode: string; dropped: string[] }; why: string; onDone: () => void }) {
+export function RekeyNotice({
+  report,
+  why,
+  onDone,
+}: {
+  report: { recoveryCode: string; dropped: string[] };
+  why: string;
+  onDone: () => void;
+}) {
   return (
     <div className="rekey-notice">
       <RecoveryCodeCard
@@ -56,8 +73,12 @@ export function RekeyNotice({ report, why, onDone }: { report: { recoveryCode: s
         onContinue={onDone}
         lead={
           <>
-            {why} The pharmacy’s data key was replaced: old keyrings, old backups’ passwords and the <strong>old recovery code no longer open today’s data</strong>. This is the new recovery code, shown only this once.
-            {report.dropped.length ? ` ${report.dropped.join(', ')} need${report.dropped.length === 1 ? 's' : ''} a new temporary password (their accounts predate this version).` : ''}
+            {why} The pharmacy’s data key was replaced: old keyrings, old backups’ passwords and the{' '}
+            <strong>old recovery code no longer open today’s data</strong>. This is the new recovery code, shown only
+            this once.
+            {report.dropped.length
+              ? ` ${report.dropped.join(', ')} need${report.dropped.length === 1 ? 's' : ''} a new temporary password (their accounts predate this version).`
+              : ''}
           </>
         }
       />

@@ -9,15 +9,28 @@ import { DemoForm } from './demo-form';
 import { RestoreForm } from './restore-form';
 
 const EMPTY = {
-  name: '', ncpdpId: '', npi: '', phone: '', ...BLANK_ADDRESS,
-  fullName: '', username: '', password: '', confirm: '',
+  name: '',
+  ncpdpId: '',
+  npi: '',
+  phone: '',
+  ...BLANK_ADDRESS,
+  fullName: '',
+  username: '',
+  password: '',
+  confirm: '',
 };
 
 /** First run: the pharmacy and its first pharmacist (an administrator). */
 export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResult) => void; onRestored: () => void }) {
   const [restoring, setRestoring] = useState(false);
   const [demo, setDemo] = useState(false);
-  const { values: v, set, errors, busy, submit } = useForm(EMPTY, { check: (f) => passwordsMatch(f.password, f.confirm) });
+  const {
+    values: v,
+    set,
+    errors,
+    busy,
+    submit,
+  } = useForm(EMPTY, { check: (f) => passwordsMatch(f.password, f.confirm) });
   const err = (path: string) => errors.fields[path];
   const onSubmit = submit(async (f) => {
     onDone(
@@ -47,7 +60,8 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
       <form className="card wide" onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
         <h1 id="setup-title">Set up MTM Desk</h1>
         <p className="lead">
-          Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on this computer.{' '}
+          Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on
+          this computer.{' '}
           <button type="button" className="link" onClick={() => setRestoring(true)}>
             Moving from another computer? Restore from a backup
           </button>{' '}
@@ -59,24 +73,119 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
         <fieldset>
           <legend>Pharmacy</legend>
           <div className="form-grid">
-            <TextField label="Pharmacy name" span={4} value={v.name} onChange={set('name')} error={err('pharmacy.name')} autoFocus autoComplete="organization" />
-            <TextField label="NCPDP (NABP) number" value={v.ncpdpId} onChange={set('ncpdpId')} error={err('pharmacy.ncpdpId')} hint="7 digits" inputMode="numeric" />
-            <TextField label="Pharmacy NPI" value={v.npi} onChange={set('npi')} error={err('pharmacy.npi')} hint="10 digits" inputMode="numeric" />
-            <TextField label="Phone" span={2} value={v.phone} onChange={set('phone')} error={err('pharmacy.phone')} type="tel" autoComplete="tel" />
-            <TextField label="Street address" span={2} value={v.line1} onChange={set('line1')} error={err('pharmacy.address.line1')} autoComplete="address-line1" />
-            <TextField label="Suite or unit (optional)" span={2} value={v.line2} onChange={set('line2')} error={err('pharmacy.address.line2')} autoComplete="address-line2" />
-            <TextField label="City" span={2} value={v.city} onChange={set('city')} error={err('pharmacy.address.city')} autoComplete="address-level2" />
-            <TextField label="State" value={v.state} onChange={set('state')} error={err('pharmacy.address.state')} maxLength={2} autoComplete="address-level1" />
-            <TextField label="ZIP code" value={v.zip} onChange={set('zip')} error={err('pharmacy.address.zip')} autoComplete="postal-code" />
+            <TextField
+              label="Pharmacy name"
+              span={4}
+              value={v.name}
+              onChange={set('name')}
+              error={err('pharmacy.name')}
+              autoFocus
+              autoComplete="organization"
+            />
+            <TextField
+              label="NCPDP (NABP) number"
+              value={v.ncpdpId}
+              onChange={set('ncpdpId')}
+              error={err('pharmacy.ncpdpId')}
+              hint="7 digits"
+              inputMode="numeric"
+            />
+            <TextField
+              label="Pharmacy NPI"
+              value={v.npi}
+              onChange={set('npi')}
+              error={err('pharmacy.npi')}
+              hint="10 digits"
+              inputMode="numeric"
+            />
+            <TextField
+              label="Phone"
+              span={2}
+              value={v.phone}
+              onChange={set('phone')}
+              error={err('pharmacy.phone')}
+              type="tel"
+              autoComplete="tel"
+            />
+            <TextField
+              label="Street address"
+              span={2}
+              value={v.line1}
+              onChange={set('line1')}
+              error={err('pharmacy.address.line1')}
+              autoComplete="address-line1"
+            />
+            <TextField
+              label="Suite or unit (optional)"
+              span={2}
+              value={v.line2}
+              onChange={set('line2')}
+              error={err('pharmacy.address.line2')}
+              autoComplete="address-line2"
+            />
+            <TextField
+              label="City"
+              span={2}
+              value={v.city}
+              onChange={set('city')}
+              error={err('pharmacy.address.city')}
+              autoComplete="address-level2"
+            />
+            <TextField
+              label="State"
+              value={v.state}
+              onChange={set('state')}
+              error={err('pharmacy.address.state')}
+              maxLength={2}
+              autoComplete="address-level1"
+            />
+            <TextField
+              label="ZIP code"
+              value={v.zip}
+              onChange={set('zip')}
+              error={err('pharmacy.address.zip')}
+              autoComplete="postal-code"
+            />
           </div>
         </fieldset>
         <fieldset>
           <legend>First pharmacist (administrator)</legend>
           <div className="form-grid">
-            <TextField label="Full name" span={2} value={v.fullName} onChange={set('fullName')} error={err('account.fullName')} hint="As it should appear on signed documents" autoComplete="name" />
-            <TextField label="Username" span={2} value={v.username} onChange={set('username')} error={err('account.username')} autoComplete="username" />
-            <TextField label="Password" span={2} type="password" value={v.password} onChange={set('password')} error={err('account.password')} hint={`At least ${PASSWORD_MIN_LENGTH} characters; a short sentence is easy to remember`} autoComplete="new-password" />
-            <TextField label="Confirm password" span={2} type="password" value={v.confirm} onChange={set('confirm')} autoComplete="new-password" />
+            <TextField
+              label="Full name"
+              span={2}
+              value={v.fullName}
+              onChange={set('fullName')}
+              error={err('account.fullName')}
+              hint="As it should appear on signed documents"
+              autoComplete="name"
+            />
+            <TextField
+              label="Username"
+              span={2}
+              value={v.username}
+              onChange={set('username')}
+              error={err('account.username')}
+              autoComplete="username"
+            />
+            <TextField
+              label="Password"
+              span={2}
+              type="password"
+              value={v.password}
+              onChange={set('password')}
+              error={err('account.password')}
+              hint={`At least ${PASSWORD_MIN_LENGTH} characters; a short sentence is easy to remember`}
+              autoComplete="new-password"
+            />
+            <TextField
+              label="Confirm password"
+              span={2}
+              type="password"
+              value={v.confirm}
+              onChange={set('confirm')}
+              autoComplete="new-password"
+            />
           </div>
         </fieldset>
         <div className="actions">

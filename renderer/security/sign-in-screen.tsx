@@ -34,8 +34,23 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: SignedInUser) 
             {errors.form}
           </div>
         ) : null}
-        <TextField label="Username" value={values.username} onChange={set('username')} error={errors.fields.username} autoFocus autoComplete="username" />
-        <TextField ref={passwordInput} label="Password" type="password" value={values.password} onChange={set('password')} error={errors.fields.password} autoComplete="current-password" />
+        <TextField
+          label="Username"
+          value={values.username}
+          onChange={set('username')}
+          error={errors.fields.username}
+          autoFocus
+          autoComplete="username"
+        />
+        <TextField
+          ref={passwordInput}
+          label="Password"
+          type="password"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.fields.password}
+          autoComplete="current-password"
+        />
         <div className="actions">
           <button type="submit" className="primary block" disabled={busy}>
             {busy ? 'Unlocking…' : 'Sign in'}

@@ -10,7 +10,12 @@ import { Loaded, type LoadResult } from '../ui/loaded';
 
 type ListKey = 'inProgress' | 'overdueResponses' | 'followUpsDue' | 'tmrsDue' | 'outreach' | 'notOffered';
 const TITLES: Record<ListKey, string> = {
-  inProgress: 'Reviews in progress', overdueResponses: 'Prescriber answers overdue', followUpsDue: 'Follow-ups due this week', tmrsDue: 'TMRs due this quarter', outreach: 'Adherence outreach due', notOffered: 'Eligible, CMR not yet offered',
+  inProgress: 'Reviews in progress',
+  overdueResponses: 'Prescriber answers overdue',
+  followUpsDue: 'Follow-ups due this week',
+  tmrsDue: 'TMRs due this quarter',
+  outreach: 'Adherence outreach due',
+  notOffered: 'Eligible, CMR not yet offered',
 };
 
 /** One of the review lists, loaded with the others. */
@@ -50,17 +55,38 @@ export function TodayScreen() {
     <section aria-labelledby="today-title">
       <div className="page-head">
         <h1 id="today-title">Today</h1>
-        <p className="muted">{new Date().toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: pharmacyTimeZone() })}</p>
+        <p className="muted">
+          {new Date().toLocaleDateString('en-US', {
+            weekday: 'long',
+            month: 'long',
+            day: 'numeric',
+            year: 'numeric',
+            timeZone: pharmacyTimeZone(),
+          })}
+        </p>
       </div>
-      {failure && <div className="alert alert-error" role="alert">{failure}</div>}
+      {failure && (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      )}
       <div className="summary-tiles today-tiles">
         {(Object.keys(TITLES) as ListKey[]).map((k) => (
-          <button key={k} type="button" className={`tile tile-button${open === k ? ' tile-open' : ''}${counts[k] ? ' tile-attention' : ''}`} aria-pressed={open === k} onClick={() => setOpen(k)}>
+          <button
+            key={k}
+            type="button"
+            className={`tile tile-button${open === k ? ' tile-open' : ''}${counts[k] ? ' tile-attention' : ''}`}
+            aria-pressed={open === k}
+            onClick={() => setOpen(k)}
+          >
             <span className="tile-number">{counts[k] ?? '…'}</span> {TITLES[k]}
           </button>
         ))}
         <div className={`tile${backup && !backup.ok ? ' tile-attention' : ''}`} role="status" aria-label="Last backup">
-          <span className="tile-number tile-small">{backup ? (backup.ok ? formatInstant(backup.at) : 'Failed') : 'None'}</span> Last automatic backup{backup && !backup.ok ? `: ${backup.message}` : ''}
+          <span className="tile-number tile-small">
+            {backup ? (backup.ok ? formatInstant(backup.at) : 'Failed') : 'None'}
+          </span>{' '}
+          Last automatic backup{backup && !backup.ok ? `: ${backup.message}` : ''}
         </div>
       </div>
       <section className="panel" aria-labelledby="today-list">
@@ -72,7 +98,12 @@ export function TodayScreen() {
             onOpen={(r) => openReview(r.reviewId)}
             empty="No open reviews."
           >
-            {(r) => [r.patient, REVIEW_TYPE_LABELS[r.type], STATUS_LABELS[r.status], `${new Date(r.updatedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · ${r.pharmacist}`]}
+            {(r) => [
+              r.patient,
+              REVIEW_TYPE_LABELS[r.type],
+              STATUS_LABELS[r.status],
+              `${new Date(r.updatedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · ${r.pharmacist}`,
+            ]}
           </WorkTable>
         )}
         {open === 'overdueResponses' && (
@@ -105,24 +136,49 @@ export function TodayScreen() {
             {(r) => [
               r.patient,
               r.lastTmr ? formatIsoDate(r.lastTmr) : 'None',
-              <button key="tmr" type="button" onClick={(e) => { e.stopPropagation(); void startReview(r.patientId, 'tmr').catch((x: Error) => setFailure(x.message)); }}>
+              <button
+                key="tmr"
+                type="button"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void startReview(r.patientId, 'tmr').catch((x: Error) => setFailure(x.message));
+                }}
+              >
                 Start TMR
               </button>,
             ]}
           </WorkTable>
         )}
         {open === 'outreach' && (
-          <WorkTable rows={outreach} head={['Patient', 'Why', 'Last outreach']} onOpen={() => navigate('/adherence')} empty="Nobody to call about adherence.">
+          <WorkTable
+            rows={outreach}
+            head={['Patient', 'Why', 'Last outreach']}
+            onOpen={() => navigate('/adherence')}
+            empty="Nobody to call about adherence."
+          >
             {(r) => [r.name, r.reasons.join(' · '), r.lastOutreach ? formatIsoDate(r.lastOutreach.date) : 'None yet']}
           </WorkTable>
         )}
         {open === 'notOffered' && (
-          <WorkTable rows={notOffered} head={['Patient', 'Born', 'Plan', '']} onOpen={(p) => navigate(`/patients/${p.patientId}`)} empty={`Every eligible patient has been offered a CMR for ${year}.`}>
+          <WorkTable
+            rows={notOffered}
+            head={['Patient', 'Born', 'Plan', '']}
+            onOpen={(p) => navigate(`/patients/${p.patientId}`)}
+            empty={`Every eligible patient has been offered a CMR for ${year}.`}
+          >
             {(p) => [
               p.name,
               formatIsoDate(p.dateOfBirth),
               p.planName ?? '—',
-              <button key="start" type="button" className="primary" onClick={(e) => { e.stopPropagation(); void startReview(p.patientId, 'cmr').catch((x: Error) => setFailure(x.message)); }}>
+              <button
+                key="start"
+                type="button"
+                className="primary"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void startReview(p.patientId, 'cmr').catch((x: Error) => setFailure(x.message));
+                }}
+              >
                 Start CMR
               </button>,
             ]}

@@ -10,7 +10,9 @@ export function downloadBlob(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export const downloadText = (filename: string, text: string, type = 'text/csv;charset=utf-8') => downloadBlob(filename, new Blob([text], { type }));
+export const downloadText = (filename: string, text: string, type = 'text/csv;charset=utf-8') =>
+  downloadBlob(filename, new Blob([text], { type }));
 
 /** A file that crossed the bridge as base64 (a PDF), ready to show or save. */
-export const base64Blob = (base64: string, type: string) => new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type });
+export const base64Blob = (base64: string, type: string) =>
+  new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type });

@@ -8,7 +8,14 @@ interface FieldShell {
   span?: 1 | 2 | 3 | 4;
 }
 
-export function Shell({ label, error, hint, span = 1, id, children }: FieldShell & { id: string; children: ReactNode }) {
+export function Shell({
+  label,
+  error,
+  hint,
+  span = 1,
+  id,
+  children,
+}: FieldShell & { id: string; children: ReactNode }) {
   return (
     <div className={`field span-${span}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -27,10 +34,11 @@ export function Shell({ label, error, hint, span = 1, id, children }: FieldShell
   );
 }
 
-type TextFieldProps = FieldShell & Omit<ComponentPropsWithRef<'input'>, 'onChange' | 'value'> & {
-  value: string;
-  onChange: (value: string) => void;
-};
+type TextFieldProps = FieldShell &
+  Omit<ComponentPropsWithRef<'input'>, 'onChange' | 'value'> & {
+    value: string;
+    onChange: (value: string) => void;
+  };
 
 export function TextField({ label, error, hint, span, value, onChange, ...input }: TextFieldProps) {
   const id = useId();
@@ -48,17 +56,24 @@ export function TextField({ label, error, hint, span, value, onChange, ...input 
   );
 }
 
-type SelectFieldProps = FieldShell & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-};
+type SelectFieldProps = FieldShell &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
+    value: string;
+    onChange: (value: string) => void;
+    options: readonly { value: string; label: string }[];
+  };
 
 export function SelectField({ label, error, hint, span, value, onChange, options, ...select }: SelectFieldProps) {
   const id = useId();
   return (
     <Shell label={label} error={error} hint={hint} span={span} id={id}>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} {...select}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -84,13 +99,28 @@ export function TextAreaField({ label, error, hint, span, value, onChange, rows 
   const id = useId();
   return (
     <Shell label={label} error={error} hint={hint} span={span} id={id}>
-      <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} />
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || hint ? `${id}-msg` : undefined}
+      />
     </Shell>
   );
 }
 
 /** The end of a form: Cancel, then the one primary action (disabled while it runs). */
-export function FormActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel: () => void }) {
+export function FormActions({
+  submitLabel,
+  busy,
+  onCancel,
+}: {
+  submitLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
   return (
     <div className="actions">
       <button type="button" onClick={onCancel}>

@@ -15,7 +15,9 @@ export function useFormErrors() {
         next[key] ??= issue.message;
       }
       setFields(next);
-      setForm(`Please correct the ${Object.keys(next).length === 1 ? 'highlighted field' : `${Object.keys(next).length} highlighted fields`}.`);
+      setForm(
+        `Please correct the ${Object.keys(next).length === 1 ? 'highlighted field' : `${Object.keys(next).length} highlighted fields`}.`,
+      );
     } else {
       setFields({});
       setForm(err instanceof BridgeFailure ? err.error.message : 'Something went wrong. Try again.');

@@ -7,7 +7,10 @@ import { useFormErrors } from './form-errors';
  * check, calls the bridge, and spreads any failure over the fields (`prefix` strips the
  * request's wrapper from field paths). `draft` names the form so that unsaved input survives a lock.
  */
-export function useForm<T extends Record<string, unknown>>(initial: T, opts: { check?: (v: T) => string | null; prefix?: string; draft?: string } = {}) {
+export function useForm<T extends Record<string, unknown>>(
+  initial: T,
+  opts: { check?: (v: T) => string | null; prefix?: string; draft?: string } = {},
+) {
   const [values, setValues] = useDraft(opts.draft, initial);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();

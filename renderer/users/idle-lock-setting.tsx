@@ -15,7 +15,9 @@ export function IdleLockForm({ saved: initial }: { saved: string }) {
     setSaved(null);
     try {
       const s = await call('settings:update', { idleLockMinutes: Number(minutes) });
-      setSaved(`Saved: the screen locks after ${s.idleLockMinutes} minute${s.idleLockMinutes === 1 ? '' : 's'} without use.`);
+      setSaved(
+        `Saved: the screen locks after ${s.idleLockMinutes} minute${s.idleLockMinutes === 1 ? '' : 's'} without use.`,
+      );
     } catch (failure) {
       errors.show(failure);
     }
@@ -24,10 +26,20 @@ export function IdleLockForm({ saved: initial }: { saved: string }) {
     <form className="panel inline-form" onSubmit={submit} noValidate>
       <h2>Automatic lock</h2>
       <div className="row-end">
-        <TextField label="Lock the screen after (minutes without use)" value={minutes} onChange={setMinutes} error={errors.fields.idleLockMinutes ?? errors.form ?? undefined} inputMode="numeric" />
+        <TextField
+          label="Lock the screen after (minutes without use)"
+          value={minutes}
+          onChange={setMinutes}
+          error={errors.fields.idleLockMinutes ?? errors.form ?? undefined}
+          inputMode="numeric"
+        />
         <button type="submit">Save</button>
       </div>
-      {saved ? <p role="status" className="status-ok">{saved}</p> : null}
+      {saved ? (
+        <p role="status" className="status-ok">
+          {saved}
+        </p>
+      ) : null}
     </form>
   );
 }

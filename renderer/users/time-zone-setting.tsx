@@ -41,7 +41,13 @@ export function TimeZoneForm({ saved: initial }: { saved: string }) {
     <form className="panel inline-form" onSubmit={onSubmit} noValidate>
       <h2>Pharmacy time zone</h2>
       <div className="row-end">
-        <SelectField label="Time zone (decides what today's date is)" value={values.timeZone} onChange={set('timeZone')} options={zoneOptions()} error={errors.fields.timeZone ?? errors.form ?? undefined} />
+        <SelectField
+          label="Time zone (decides what today's date is)"
+          value={values.timeZone}
+          onChange={set('timeZone')}
+          options={zoneOptions()}
+          error={errors.fields.timeZone ?? errors.form ?? undefined}
+        />
         <button type="submit" disabled={busy}>
           Save time zone
         </button>

@@ -26,7 +26,10 @@ export function UsersScreen() {
   const [rekeyed, setRekeyed] = useState<Rekeyed>(null);
   const errors = useFormErrors();
 
-  async function run(work: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>, done: (u: UserSummary) => string) {
+  async function run(
+    work: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>,
+    done: (u: UserSummary) => string,
+  ) {
     errors.clear();
     try {
       const r = await work;
@@ -42,9 +45,20 @@ export function UsersScreen() {
   }
 
   const toggleAdmin = (u: UserSummary) =>
-    run(call('users:update', { username: u.username, fullName: u.fullName, role: u.role, isAdmin: !u.isAdmin }), (r) => `${r.fullName} is ${r.isAdmin ? 'now' : 'no longer'} an administrator.`);
+    run(
+      call('users:update', { username: u.username, fullName: u.fullName, role: u.role, isAdmin: !u.isAdmin }),
+      (r) => `${r.fullName} is ${r.isAdmin ? 'now' : 'no longer'} an administrator.`,
+    );
   const setRole = (u: UserSummary, role: UserSummary['role']) =>
-    run(call('users:update', { username: u.username, fullName: u.fullName, role, isAdmin: role === 'pharmacist' && u.isAdmin }), (r) => `${r.fullName} is now a ${r.role}.`);
+    run(
+      call('users:update', {
+        username: u.username,
+        fullName: u.fullName,
+        role,
+        isAdmin: role === 'pharmacist' && u.isAdmin,
+      }),
+      (r) => `${r.fullName} is now a ${r.role}.`,
+    );
 
   return (
     <section aria-labelledby="users-title">
@@ -57,9 +71,28 @@ export function UsersScreen() {
         )}
       </div>
       {rekeyed ? <RekeyNotice report={rekeyed.report} why={rekeyed.why} onDone={() => setRekeyed(null)} /> : null}
-      {message ? <div className="alert alert-ok" role="status">{message}</div> : null}
-      {errors.form ? <div className="alert alert-error" role="alert">{Object.values(errors.fields)[0] ?? errors.form}</div> : null}
-      {adding ? <AddUserForm onAdded={(u) => run(Promise.resolve(u), (r) => `${r.fullName} was added. Give them the temporary password in person; they will choose their own at first sign-in.`)} onCancel={() => setAdding(false)} /> : null}
+      {message ? (
+        <div className="alert alert-ok" role="status">
+          {message}
+        </div>
+      ) : null}
+      {errors.form ? (
+        <div className="alert alert-error" role="alert">
+          {Object.values(errors.fields)[0] ?? errors.form}
+        </div>
+      ) : null}
+      {adding ? (
+        <AddUserForm
+          onAdded={(u) =>
+            run(
+              Promise.resolve(u),
+              (r) =>
+                `${r.fullName} was added. Give them the temporary password in person; they will choose their own at first sign-in.`,
+            )
+          }
+          onCancel={() => setAdding(false)}
+        />
+      ) : null}
       {pending ? <PendingAction pending={pending} onCancel={() => setPending(null)} run={run} /> : null}
       <Loaded result={users} loading={null}>
         {(list) => (
@@ -139,19 +172,40 @@ export function UsersScreen() {
   );
 }
 
-function PendingAction({ pending, onCancel, run }: { pending: NonNullable<Pending>; onCancel: () => void; run: (w: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>, done: (u: UserSummary) => string) => Promise<void> }) {
+function PendingAction({
+  pending,
+  onCancel,
+  run,
+}: {
+  pending: NonNullable<Pending>;
+  onCancel: () => void;
+  run: (
+    w: Promise<UserSummary | { user: UserSummary; rekey: RekeyReport }>,
+    done: (u: UserSummary) => string,
+  ) => Promise<void>;
+}) {
   const [password, setPassword] = useState('');
   const { user } = pending;
   if (pending.kind === 'disable') {
     return (
       <div className="panel warning-panel" role="dialog" aria-label={`Disable ${user.fullName}`}>
         <h2>Disable {user.fullName}?</h2>
-        <p>Their password will no longer open the pharmacy’s data, and the data key is replaced so no copy of the keyring or a backup they may have kept opens today’s data (a new recovery code is shown once). Their name stays on everything they documented. You can re-enable them later with a new temporary password.</p>
+        <p>
+          Their password will no longer open the pharmacy’s data, and the data key is replaced so no copy of the keyring
+          or a backup they may have kept opens today’s data (a new recovery code is shown once). Their name stays on
+          everything they documented. You can re-enable them later with a new temporary password.
+        </p>
         <div className="actions">
           <button type="button" onClick={onCancel} autoFocus>
             Keep active
           </button>
-          <button type="button" className="danger" onClick={() => run(call('users:disable', { username: user.username }), (r) => `${r.fullName} was disabled.`)}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              run(call('users:disable', { username: user.username }), (r) => `${r.fullName} was disabled.`)
+            }
+          >
             Disable user
           </button>
         </div>
@@ -164,13 +218,26 @@ function PendingAction({ pending, onCancel, run }: { pending: NonNullable<Pendin
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void run(call('users:resetPassword', { username: user.username, temporaryPassword: password }), (r) => `${r.fullName} has a new temporary password and must choose their own at next sign-in.`);
+        void run(
+          call('users:resetPassword', { username: user.username, temporaryPassword: password }),
+          (r) => `${r.fullName} has a new temporary password and must choose their own at next sign-in.`,
+        );
       }}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
-      <h2>{user.active ? 'Reset password for' : 'Re-enable'} {user.fullName}</h2>
+      <h2>
+        {user.active ? 'Reset password for' : 'Re-enable'} {user.fullName}
+      </h2>
       <div className="row-end">
-        <TextField label="Temporary password" type="password" value={password} onChange={setPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters; give it to them in person`} autoFocus autoComplete="new-password" />
+        <TextField
+          label="Temporary password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters; give it to them in person`}
+          autoFocus
+          autoComplete="new-password"
+        />
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

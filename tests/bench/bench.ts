@@ -43,13 +43,23 @@ const PASSWORD = 'bench marks the spot';
 const TODAY = new Date().toISOString().slice(0, 10);
 
 // Keyed by the generator's code and parameters too, so a changed generator never reuses an old pharmacy.
-const generator = createHash('sha256').update(readFileSync(new URL('../../main/demo/demo-pharmacy.ts', import.meta.url))).update(JSON.stringify(demo)).digest('hex').slice(0, 10);
+const generator = createHash('sha256')
+  .update(readFileSync(new URL('../../main/demo/demo-pharmacy.ts', import.meta.url)))
+  .update(JSON.stringify(demo))
+  .digest('hex')
+  .slice(0, 10);
 const cache = join(tmpdir(), 'mtm-bench-cache', `demo-${generator}-seed-${SEED}-${PATIENTS}`);
 const work = join(tmpdir(), `mtm-bench-run-${process.pid}`);
 const rows: { what: string; median: number; p95?: number; target?: number }[] = [];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(xs.length * p) - 1))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(xs.length * p) - 1))]!;
 
-async function measure(what: string, runs: number, task: (i: number) => unknown, opts: { target?: number; p95?: boolean; warm?: number } = {}) {
+async function measure(
+  what: string,
+  runs: number,
+  task: (i: number) => unknown,
+  opts: { target?: number; p95?: boolean; warm?: number } = {},
+) {
   for (let i = 0; i < (opts.warm ?? 1); i++) await task(-1 - i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -57,7 +67,12 @@ async function measure(what: string, runs: number, task: (i: number) => unknown,
     await task(i);
     times.push(performance.now() - t);
   }
-  rows.push({ what, median: pct(times, 0.5), ...(opts.p95 ? { p95: pct(times, 0.95) } : {}), ...(opts.target ? { target: opts.target } : {}) });
+  rows.push({
+    what,
+    median: pct(times, 0.5),
+    ...(opts.p95 ? { p95: pct(times, 0.95) } : {}),
+    ...(opts.target ? { target: opts.target } : {}),
+  });
 }
 
 // Build the demo pharmacy once per seed and size.
@@ -66,9 +81,15 @@ if (!existsSync(join(cache, 'keyring.json'))) {
   mkdirSync(cache, { recursive: true });
   const t = performance.now();
   const builder = new Session(cache);
-  const made = await createDemoPharmacy(builder, { username: USER, fullName: 'Bench Pharmacist, PharmD', password: PASSWORD }, { patients: PATIENTS, seed: SEED });
+  const made = await createDemoPharmacy(
+    builder,
+    { username: USER, fullName: 'Bench Pharmacist, PharmD', password: PASSWORD },
+    { patients: PATIENTS, seed: SEED },
+  );
   await builder.signOut();
-  console.log(`built the demo pharmacy (seed ${SEED}): ${made.demo.patients} patients, ${made.demo.fills} fills in ${((performance.now() - t) / 1000).toFixed(1)} s → ${cache}`);
+  console.log(
+    `built the demo pharmacy (seed ${SEED}): ${made.demo.patients} patients, ${made.demo.fills} fills in ${((performance.now() - t) / 1000).toFixed(1)} s → ${cache}`,
+  );
 }
 rmSync(work, { recursive: true, force: true });
 cpSync(cache, work, { recursive: true });
@@ -77,8 +98,15 @@ try {
   const paths = dataPaths(work);
   // Open: the password KDF (once per sign-in), then unwrap + open + migration check.
   let key: Buffer | null = null;
-  await measure('password KDF, once per sign-in', 2, async () => (key = await unlockWithPassword(readKeyring(paths.keyring), USER, PASSWORD)), { warm: 0 });
-  await measure('open: unwrap key + open + migration check', RUNS, async () => (await openDatabase(paths.database, key!)).destroy());
+  await measure(
+    'password KDF, once per sign-in',
+    2,
+    async () => (key = await unlockWithPassword(readKeyring(paths.keyring), USER, PASSWORD)),
+    { warm: 0 },
+  );
+  await measure('open: unwrap key + open + migration check', RUNS, async () =>
+    (await openDatabase(paths.database, key!)).destroy(),
+  );
 
   const session = new Session(work);
   await session.signIn({ username: USER, password: PASSWORD });
@@ -89,8 +117,16 @@ try {
     sql`SELECT id, last_name, date_of_birth, mbi FROM patients ORDER BY id LIMIT 200`,
   );
   const person = (i: number) => people[Math.abs(i) % people.length]!;
-  await measure('patient search: name prefix', 50, (i) => searchPatients(db, person(i).last_name.slice(0, 4), 50), { p95: true, target: 20 });
-  await measure('patient search: date of birth', 50, (i) => searchPatients(db, formatIsoDate(person(i).date_of_birth), 50), { p95: true, target: 20 });
+  await measure('patient search: name prefix', 50, (i) => searchPatients(db, person(i).last_name.slice(0, 4), 50), {
+    p95: true,
+    target: 20,
+  });
+  await measure(
+    'patient search: date of birth',
+    50,
+    (i) => searchPatients(db, formatIsoDate(person(i).date_of_birth), 50),
+    { p95: true, target: 20 },
+  );
   await measure('patient search: MBI', 50, (i) => searchPatients(db, person(i).mbi ?? '', 50), {
     p95: true,
     target: 20,
@@ -99,16 +135,32 @@ try {
   // A 25-medicine patient: the signed CMR the document tests use, made on this pharmacy.
   const heavy = await sampleSignedCmr(session, { medicines: 25, cmrDate: TODAY });
   const folder = knowledgeFolderOf(work);
-  await measure('25-medicine patient: record, list, conditions, all checks', RUNS * 3, () =>
-    Promise.all([getPatient(db, heavy.patientId), listMedications(db, heavy.patientId), getClinical(db, heavy.patientId), patientChecks(db, folder, heavy.patientId)]), { target: 50 });
-  await measure('CMS CMR summary PDF, 25 medicines', RUNS, () => makeDocument(db, user, { kind: 'cmrSummary', reviewId: heavy.review.id }), { target: 300 });
+  await measure(
+    '25-medicine patient: record, list, conditions, all checks',
+    RUNS * 3,
+    () =>
+      Promise.all([
+        getPatient(db, heavy.patientId),
+        listMedications(db, heavy.patientId),
+        getClinical(db, heavy.patientId),
+        patientChecks(db, folder, heavy.patientId),
+      ]),
+    { target: 50 },
+  );
+  await measure(
+    'CMS CMR summary PDF, 25 medicines',
+    RUNS,
+    () => makeDocument(db, user, { kind: 'cmrSummary', reviewId: heavy.review.id }),
+    { target: 300 },
+  );
 
   const year = Number(TODAY.slice(0, 4));
   await measure('eligibility screen, whole pharmacy', RUNS, () => screenPatients(db, year), { target: 3000 });
   await measure('PDC, whole pharmacy (adherence worklist)', RUNS, () => adherenceWorklist(db), { target: 3000 });
   await measure('population checks worklist', QUICK ? 2 : 3, () => populationChecks(db, folder), { target: 3000 });
   const period = { from: `${year - 1}${TODAY.slice(4)}`, to: TODAY };
-  for (const { title, run } of Object.values(REPORTS)) await measure(`report for a year: ${title}`, RUNS, () => run(db, period));
+  for (const { title, run } of Object.values(REPORTS))
+    await measure(`report for a year: ${title}`, RUNS, () => run(db, period));
   await measure(`CMS MTM data elements ${year}`, RUNS, () => mtmDataElements(db, year));
 
   // 837P of 1 000 ready claims: copies of one real claim, made ready again before each run.
@@ -117,21 +169,40 @@ try {
     sql`SELECT id, payer_id FROM claims WHERE frequency = '1' LIMIT 1`,
   );
   const raw = rawConnection(db);
-  const copy = raw.prepare(`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
+  const copy =
+    raw.prepare(`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
     SELECT ?, ?, review_id, payer_id, patient_id, rendering_username, 'ready', '1', ?, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by FROM claims WHERE id = ?`);
   raw.transaction(() => {
     for (let i = 0; i < 1000; i++) copy.run(`bench-${i}`, `BENCH-${i}`, TODAY, template!.id);
   })();
   const reset = raw.prepare(`UPDATE claims SET status = 'ready', batch_id = NULL WHERE id LIKE 'bench-%'`);
-  await measure('837P export of 1 000 claims', RUNS, async () => {
-    reset.run();
-    await exportClaims(db, user, { format: '837p', from: TODAY, to: TODAY, payerId: template!.payer_id });
-  }, { target: 1000 });
+  await measure(
+    '837P export of 1 000 claims',
+    RUNS,
+    async () => {
+      reset.run();
+      await exportClaims(db, user, { format: '837p', from: TODAY, to: TODAY, payerId: template!.payer_id });
+    },
+    { target: 1000 },
+  );
 
   // 100 000 fill rows for existing patients, through the real importer (checks, recognition, one transaction).
   const lines = ['Patient ID,Rx Number,Fill Number,Date Filled,Drug Name,Quantity,Days Supply,Cost'];
-  for (let i = 0; i < 100_000; i++) lines.push(`DEMO-${i % PATIENTS},BR${i},0,${TODAY},ATORVASTATIN 40 MG TAB,30,30,4.10`);
-  await measure('fill import, 100 000 rows', 1, () => importFills(db, user, { fileName: 'bench.csv', bytes: Buffer.from(lines.join('\n')), validOnly: false, createPatients: false, preview: false }), { target: 20_000, warm: 0 });
+  for (let i = 0; i < 100_000; i++)
+    lines.push(`DEMO-${i % PATIENTS},BR${i},0,${TODAY},ATORVASTATIN 40 MG TAB,30,30,4.10`);
+  await measure(
+    'fill import, 100 000 rows',
+    1,
+    () =>
+      importFills(db, user, {
+        fileName: 'bench.csv',
+        bytes: Buffer.from(lines.join('\n')),
+        validOnly: false,
+        createPatients: false,
+        preview: false,
+      }),
+    { target: 20_000, warm: 0 },
+  );
 
   // Encryption's own cost: two compacted copies of the same database, one still encrypted and one
   // decrypted (VACUUM INTO keeps the cipher; rekeying the copy to nothing removes it), each queried
@@ -186,21 +257,36 @@ try {
       await run('plain', () => plain.prepare(q.text).all(...q.params));
     }
     const m = (k: keyof typeof t) => pct(t[k].slice(1), 0.5);
-    compare.push(`| ${what} | ${m('orm').toFixed(2)} | ${m('live').toFixed(2)} | ${m('enc').toFixed(2)} | ${m('plain').toFixed(2)} | ${(m('enc') / m('plain')).toFixed(2)}× | ${(m('orm') / m('live')).toFixed(2)}× |`);
+    compare.push(
+      `| ${what} | ${m('orm').toFixed(2)} | ${m('live').toFixed(2)} | ${m('enc').toFixed(2)} | ${m('plain').toFixed(2)} | ${(m('enc') / m('plain')).toFixed(2)}× | ${(m('orm') / m('live')).toFixed(2)}× |`,
+    );
   }
   encrypted.close();
   plain.close();
 
   const render = await reportsRenderTimes(session, { username: USER, password: PASSWORD }, RUNS);
   if (typeof render === 'string') console.log(`Reports screen rendering not measured: ${render}`);
-  else rows.push({ what: 'Reports screen: data arrived → all charts drawn (Chromium)', median: pct(render, 0.5), p95: pct(render, 0.95), target: 1000 });
+  else
+    rows.push({
+      what: 'Reports screen: data arrived → all charts drawn (Chromium)',
+      median: pct(render, 0.5),
+      p95: pct(render, 0.95),
+      target: 1000,
+    });
   await session.signOut();
 
   const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
-  console.log(`\nMTM Desk benchmark — ${PATIENTS} patients, ${fillCount} fills (seed ${SEED}${QUICK ? ', quick' : ''}), Node ${process.version}\n`);
+  console.log(
+    `\nMTM Desk benchmark — ${PATIENTS} patients, ${fillCount} fills (seed ${SEED}${QUICK ? ', quick' : ''}), Node ${process.version}\n`,
+  );
   console.log('| what | median | p95 | target |\n| --- | ---: | ---: | --- |');
-  for (const r of rows) console.log(`| ${r.what} | ${fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.target === undefined ? '' : `${(r.p95 ?? r.median) <= r.target ? '✓' : '✗'} ≤ ${fmt(r.target)}`} |`);
-  console.log('\n| core query | TypeORM, live (ms) | raw, live (ms) | raw, encrypted copy (ms) | raw, unencrypted copy (ms) | encrypted / unencrypted | ORM / raw |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows)
+    console.log(
+      `| ${r.what} | ${fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.target === undefined ? '' : `${(r.p95 ?? r.median) <= r.target ? '✓' : '✗'} ≤ ${fmt(r.target)}`} |`,
+    );
+  console.log(
+    '\n| core query | TypeORM, live (ms) | raw, live (ms) | raw, encrypted copy (ms) | raw, unencrypted copy (ms) | encrypted / unencrypted | ORM / raw |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const line of compare) console.log(line);
 } finally {
   rmSync(work, { recursive: true, force: true });

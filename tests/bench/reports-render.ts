@@ -12,7 +12,11 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 const STATIC_DIR = resolve(import.meta.dirname, '../../dist/renderer');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function reportsRenderTimes(session: Session, login: { username: string; password: string }, runs: number): Promise<number[] | string> {
+export async function reportsRenderTimes(
+  session: Session,
+  login: { username: string; password: string },
+  runs: number,
+): Promise<number[] | string> {
   if (!existsSync(resolve(STATIC_DIR, 'index.html'))) return 'renderer not built (npm run build:renderer)';
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
   const server = await startBridgeServer({ session, staticDir: STATIC_DIR, port: 0 });
@@ -51,7 +55,9 @@ export async function reportsRenderTimes(session: Session, login: { username: st
       await page.keyboard.press('Alt+o');
       const end = await painted;
       const arrived = await page.evaluate(() => {
-        const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes('reports:summary')) as PerformanceResourceTiming[];
+        const entries = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('reports:summary')) as PerformanceResourceTiming[];
         return entries.at(-1)!.responseEnd;
       });
       // The first run warms the bundle's chart code.

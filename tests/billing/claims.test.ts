@@ -9,12 +9,19 @@ import { el, parse837p } from './x12-check';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
 
-const act = (session: Session, c: Claim, action: Record<string, unknown>) => call(session, 'claims:act', { id: c.id, version: c.version, ...action } as never);
+const act = (session: Session, c: Claim, action: Record<string, unknown>) =>
+  call(session, 'claims:act', { id: c.id, version: c.version, ...action } as never);
 
 describe('billing set-up', () => {
   it('checks NPI check digits, EIN, taxonomy and ZIP+4 before anything is saved', async () => {
     const { session } = await newPharmacy();
-    const bad = await dispatch(session, 'billing:saveProvider', { ...PROVIDER, npi: '1234567890', taxId: '341234567X', taxonomy: '183500000', address: { ...PROVIDER.address, zip: '44114' } });
+    const bad = await dispatch(session, 'billing:saveProvider', {
+      ...PROVIDER,
+      npi: '1234567890',
+      taxId: '341234567X',
+      taxonomy: '183500000',
+      address: { ...PROVIDER.address, zip: '44114' },
+    });
     expect(bad.ok ? [] : bad.error.issues?.map((i) => `${i.field}: ${i.message}`)).toEqual([
       'npi: This NPI fails its check digit: look for a mistyped digit',
       'taxId: An EIN is 9 digits, written 12-3456789',
@@ -22,7 +29,15 @@ describe('billing set-up', () => {
       'address.zip: Electronic claims need the billing address ZIP+4, for example 44114-1234',
     ]);
     expect((await call(session, 'billing:setup', {})).provider).toBeNull();
-    expect(await dispatch(session, 'billing:savePharmacist', { username: 'nobody', firstName: 'A', lastName: 'B', npi: '1245319599', taxonomy: '183500000X' })).toMatchObject({ ok: false, error: { field: 'username' } });
+    expect(
+      await dispatch(session, 'billing:savePharmacist', {
+        username: 'nobody',
+        firstName: 'A',
+        lastName: 'B',
+        npi: '1245319599',
+        taxonomy: '183500000X',
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'username' } });
     const saved = await call(session, 'billing:saveProvider', PROVIDER);
     expect(saved.provider).toMatchObject({ taxId: '341234567', address: { zip: '441142301' }, phone: '2165550100' });
     await session.signOut();
@@ -34,13 +49,41 @@ describe('claims from signed reviews', () => {
     const { session, review, payerId } = await billable();
     const preview = await call(session, 'claims:preview', { reviewId: review.id, payerId });
     const claim = await call(session, 'claims:create', { reviewId: review.id, payerId });
-    expect(preview).toEqual({ payerName: 'Buckeye Senior Rx', serviceDate: claim.serviceDate, minutes: 38, established: false, computedEstablished: false, lines: claim.lines, diagnoses: claim.diagnoses, totalCents: claim.totalCents, explanation: claim.explanation, placeOfService: '01' });
+    expect(preview).toEqual({
+      payerName: 'Buckeye Senior Rx',
+      serviceDate: claim.serviceDate,
+      minutes: 38,
+      established: false,
+      computedEstablished: false,
+      lines: claim.lines,
+      diagnoses: claim.diagnoses,
+      totalCents: claim.totalCents,
+      explanation: claim.explanation,
+      placeOfService: '01',
+    });
     expect(await call(session, 'claims:list', { reviewId: review.id })).toMatchObject([{ id: claim.id }]);
-    expect(claim).toMatchObject({ status: 'draft', frequency: '1', minutes: 38, established: false, diagnoses: ['I10', 'E11.9'], totalCents: 6500 + 2550, renderingUsername: 'pharmacist1' });
-    expect(claim.lines).toEqual([{ code: '99605', units: 1, chargeCents: 6500, pointers: [1, 2] }, { code: '99607', units: 1, chargeCents: 2550, pointers: [1, 2] }]);
+    expect(claim).toMatchObject({
+      status: 'draft',
+      frequency: '1',
+      minutes: 38,
+      established: false,
+      diagnoses: ['I10', 'E11.9'],
+      totalCents: 6500 + 2550,
+      renderingUsername: 'pharmacist1',
+    });
+    expect(claim.lines).toEqual([
+      { code: '99605', units: 1, chargeCents: 6500, pointers: [1, 2] },
+      { code: '99607', units: 1, chargeCents: 2550, pointers: [1, 2] },
+    ]);
     expect(claim.explanation).toMatch(/^38 minutes = 2 units \(Whole 15-minute blocks only: /);
     const twice = await dispatch(session, 'claims:create', { reviewId: review.id, payerId });
-    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: `This review is already billed to Buckeye Senior Rx on claim ${claim.claimNumber} (draft). Void it, or wait for its denial, before billing again.` } });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: `This review is already billed to Buckeye Senior Rx on claim ${claim.claimNumber} (draft). Void it, or wait for its denial, before billing again.`,
+      },
+    });
 
     await act(session, claim, { action: 'ready' });
     const batch = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
@@ -57,72 +100,164 @@ describe('claims from signed reviews', () => {
     const { session, review, patientId, payerId } = await billable();
     let tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'start' });
-    tmr = await call(session, 'reviews:update', { id: tmr.id, version: tmr.version, changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true } });
+    tmr = await call(session, 'reviews:update', {
+      id: tmr.id,
+      version: tmr.version,
+      changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true },
+    });
     tmr = await call(session, 'reviews:timer', { id: tmr.id, version: tmr.version, timer: { correctMinutes: 22 } });
-    for (const l of tmr.reconciliation) tmr = await call(session, 'reviews:resolveLine', { id: tmr.id, version: tmr.version, lineKey: l.key, resolution: 'asListed' });
+    for (const l of tmr.reconciliation)
+      tmr = await call(session, 'reviews:resolveLine', {
+        id: tmr.id,
+        version: tmr.version,
+        lineKey: l.key,
+        resolution: 'asListed',
+      });
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
     // The CMR's problems were planned there: the follow-up need not plan them again.
     expect(tmr.status).toBe('completed');
     // This payer wants telehealth-at-home (POS 10) on telephone reviews; the in-person CMR stays 01 (pharmacy).
     const payer = (await call(session, 'billing:setup', {})).payers[0]!;
     expect(payer.remotePlaceOfService).toBe('01');
-    expect(await dispatch(session, 'billing:savePayer', { ...PAYER, id: payer.id, version: payer.version, remotePlaceOfService: '11' })).toMatchObject({ ok: false, error: { field: 'remotePlaceOfService' } });
-    await call(session, 'billing:savePayer', { ...PAYER, id: payer.id, version: payer.version, remotePlaceOfService: '10' });
+    expect(
+      await dispatch(session, 'billing:savePayer', {
+        ...PAYER,
+        id: payer.id,
+        version: payer.version,
+        remotePlaceOfService: '11',
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'remotePlaceOfService' } });
+    await call(session, 'billing:savePayer', {
+      ...PAYER,
+      id: payer.id,
+      version: payer.version,
+      remotePlaceOfService: '10',
+    });
     const claim = await call(session, 'claims:create', { reviewId: tmr.id, payerId });
-    expect(claim).toMatchObject({ established: true, minutes: 22, lines: [{ code: '99606', units: 1, chargeCents: 5000 }], establishedOverride: null, placeOfService: '10' });
-    expect(claim.explanation).toContain("Place of service 10 Telehealth provided in the patient's home (telephone review; Buckeye Senior Rx's setting).");
+    expect(claim).toMatchObject({
+      established: true,
+      minutes: 22,
+      lines: [{ code: '99606', units: 1, chargeCents: 5000 }],
+      establishedOverride: null,
+      placeOfService: '10',
+    });
+    expect(claim.explanation).toContain(
+      "Place of service 10 Telehealth provided in the patient's home (telephone review; Buckeye Senior Rx's setting).",
+    );
     await act(session, claim, { action: 'ready' });
-    const x12 = parse837p((await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content);
+    const x12 = parse837p(
+      (await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
+    );
     expect(x12.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['10:B:1']);
-    const cmr = await call(session, 'claims:create', { reviewId: review.id, payerId, established: { value: true, reason: 'Seen at our other location in 2025' } });
-    expect(cmr).toMatchObject({ placeOfService: '01', established: true, lines: [{ code: '99606' }, { code: '99607' }], establishedOverride: 'Established patient by the pharmacist (computed new): Seen at our other location in 2025' });
+    const cmr = await call(session, 'claims:create', {
+      reviewId: review.id,
+      payerId,
+      established: { value: true, reason: 'Seen at our other location in 2025' },
+    });
+    expect(cmr).toMatchObject({
+      placeOfService: '01',
+      established: true,
+      lines: [{ code: '99606' }, { code: '99607' }],
+      establishedOverride: 'Established patient by the pharmacist (computed new): Seen at our other location in 2025',
+    });
     await session.signOut();
   });
 
   it('exports a ready claim as an 837P that parses back with every loop, count and control number right; corrections and voids follow', async () => {
     const { session, review, payerId } = await billable();
-    let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
+    let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), {
+      action: 'ready',
+    });
     const first = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
-    expect(first).toMatchObject({ claimCount: 1, interchangeControl: 1, fileName: `claims-837p-${daysAgo(30)}-${daysAgo(0)}-000000001.x12` });
-    expect(await call(session, 'claims:batches', {})).toMatchObject([{ id: first.id, format: '837p', payerName: 'Buckeye Senior Rx', claimCount: 1, createdBy: 'pharmacist1' }]);
+    expect(first).toMatchObject({
+      claimCount: 1,
+      interchangeControl: 1,
+      fileName: `claims-837p-${daysAgo(30)}-${daysAgo(0)}-000000001.x12`,
+    });
+    expect(await call(session, 'claims:batches', {})).toMatchObject([
+      { id: first.id, format: '837p', payerName: 'Buckeye Senior Rx', claimCount: 1, createdBy: 'pharmacist1' },
+    ]);
     expect((await call(session, 'claims:batchFile', { id: first.id })).content).toBe(first.content);
     const { segments, problems, interchange } = parse837p(first.content);
     expect(problems).toEqual([]);
     expect(el(interchange.header, 6).trim()).toBe('LAKESHORE01');
-    const find = (tag: string, first?: string) => segments.filter((s) => s.tag === tag && (first === undefined || el(s, 1) === first));
-    expect(find('NM1', '85').map((s) => [el(s, 3), el(s, 9)])).toEqual([['LAKESHORE FAMILY PHARMACY LLC', '1234567893']]);
+    const find = (tag: string, first?: string) =>
+      segments.filter((s) => s.tag === tag && (first === undefined || el(s, 1) === first));
+    expect(find('NM1', '85').map((s) => [el(s, 3), el(s, 9)])).toEqual([
+      ['LAKESHORE FAMILY PHARMACY LLC', '1234567893'],
+    ]);
     expect(find('REF', 'EI').map((s) => el(s, 2))).toEqual(['341234567']);
     expect(find('N4').map((s) => el(s, 3))[0]).toBe('441142301');
-    expect(find('HL').map((s) => [el(s, 1), el(s, 2), el(s, 3)])).toEqual([['1', '', '20'], ['2', '1', '22']]);
-    expect(find('NM1', 'IL').map((s) => [el(s, 3), el(s, 4), el(s, 9)])).toEqual([["O'CONNOR-NGUYEN", 'RENEE', 'BSR-448812']]);
+    expect(find('HL').map((s) => [el(s, 1), el(s, 2), el(s, 3)])).toEqual([
+      ['1', '', '20'],
+      ['2', '1', '22'],
+    ]);
+    expect(find('NM1', 'IL').map((s) => [el(s, 3), el(s, 4), el(s, 9)])).toEqual([
+      ["O'CONNOR-NGUYEN", 'RENEE', 'BSR-448812'],
+    ]);
     expect(find('NM1', 'PR').map((s) => el(s, 9))).toEqual(['BSRX1']);
     expect(find('CLM').map((s) => [el(s, 1), el(s, 2), el(s, 5)])).toEqual([[c.claimNumber, '90.5', '01:B:1']]);
     expect(find('HI').map((s) => [el(s, 1), el(s, 2)])).toEqual([['ABK:I10', 'ABF:E119']]);
     expect(find('NM1', '82').map((s) => el(s, 9))).toEqual(['1245319599']);
-    expect(find('SV1').map((s) => [el(s, 1), el(s, 2), el(s, 4), el(s, 7)])).toEqual([['HC:99605', '65', '1', '1:2'], ['HC:99607', '25.5', '1', '1:2']]);
-    expect(find('DTP', '472').map((s) => el(s, 3))).toEqual([daysAgo(2).replaceAll('-', ''), daysAgo(2).replaceAll('-', '')]);
+    expect(find('SV1').map((s) => [el(s, 1), el(s, 2), el(s, 4), el(s, 7)])).toEqual([
+      ['HC:99605', '65', '1', '1:2'],
+      ['HC:99607', '25.5', '1', '1:2'],
+    ]);
+    expect(find('DTP', '472').map((s) => el(s, 3))).toEqual([
+      daysAgo(2).replaceAll('-', ''),
+      daysAgo(2).replaceAll('-', ''),
+    ]);
 
     // Nothing left to export; once paid the claim is corrected with a replacement (7), then voided (8).
-    expect(await dispatch(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No claims are ready/) } });
+    expect(
+      await dispatch(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No claims are ready/) } });
     c = (await call(session, 'claims:list', { payerId }))[0]!;
     c = await act(session, c, { action: 'submitted' });
     c = await act(session, c, { action: 'paid', paidAmount: 80, paidDate: daysAgo(0) });
     // An adjudicated claim is corrected only under the payer's own number, asked for when it is not on file.
-    expect(await dispatch(session, 'claims:act', { action: 'replace', id: c.id, version: c.version })).toMatchObject({ ok: false, error: { field: 'payerClaimNumber', message: expect.stringMatching(/Enter the payer’s claim number for .* \(on the remittance\)/) } });
-    expect(await dispatch(session, 'claims:act', { action: 'replace', id: c.id, version: c.version, payerClaimNumber: '26330*0004471' })).toMatchObject({ ok: false, error: { field: 'payerClaimNumber' } });
+    expect(await dispatch(session, 'claims:act', { action: 'replace', id: c.id, version: c.version })).toMatchObject({
+      ok: false,
+      error: {
+        field: 'payerClaimNumber',
+        message: expect.stringMatching(/Enter the payer’s claim number for .* \(on the remittance\)/),
+      },
+    });
+    expect(
+      await dispatch(session, 'claims:act', {
+        action: 'replace',
+        id: c.id,
+        version: c.version,
+        payerClaimNumber: '26330*0004471',
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'payerClaimNumber' } });
     expect((await call(session, 'claims:list', { payerId })).length).toBe(1);
     const replacement = await act(session, c, { action: 'replace', payerClaimNumber: '26330-0004471' });
-    expect(replacement).toMatchObject({ frequency: '7', status: 'ready', replacesClaimId: c.id, claimNumber: `${c.claimNumber}-R` });
+    expect(replacement).toMatchObject({
+      frequency: '7',
+      status: 'ready',
+      replacesClaimId: c.id,
+      claimNumber: `${c.claimNumber}-R`,
+    });
     const second = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     expect(second.interchangeControl).toBe(2);
     const again = parse837p(second.content);
     expect(again.problems).toEqual([]);
     expect(again.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['01:B:7']);
-    expect(again.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual(['26330-0004471']);
-    expect((await call(session, 'claims:list', { payerId })).find((x) => x.id === c.id)!.payerClaimNumber).toBe('26330-0004471');
+    expect(again.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual([
+      '26330-0004471',
+    ]);
+    expect((await call(session, 'claims:list', { payerId })).find((x) => x.id === c.id)!.payerClaimNumber).toBe(
+      '26330-0004471',
+    );
     // A live replacement still blocks a new claim for the review.
-    expect(await dispatch(session, 'claims:create', { reviewId: review.id, payerId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const csv = await act(session, (await call(session, 'claims:list', { payerId, status: 'exported' }))[0]!, { action: 'void' });
+    expect(await dispatch(session, 'claims:create', { reviewId: review.id, payerId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    const csv = await act(session, (await call(session, 'claims:list', { payerId, status: 'exported' }))[0]!, {
+      action: 'void',
+    });
     expect(csv).toMatchObject({ frequency: '8', status: 'ready' });
     // Once voided, the review can be billed again.
     expect((await call(session, 'claims:create', { reviewId: review.id, payerId })).status).toBe('draft');
@@ -131,12 +266,36 @@ describe('claims from signed reviews', () => {
 
   it('prints CMS-1500 claims, each box under its item number', async () => {
     const { session, review, payerId } = await billable();
-    const c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
-    const batch = await call(session, 'claims:export', { format: 'cms1500', from: daysAgo(30), to: daysAgo(0), payerId });
+    const c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), {
+      action: 'ready',
+    });
+    const batch = await call(session, 'claims:export', {
+      format: 'cms1500',
+      from: daysAgo(30),
+      to: daysAgo(0),
+      payerId,
+    });
     expect(batch.fileName).toBe(`claims-cms1500-${daysAgo(30)}-${daysAgo(0)}.pdf`);
     const pdf = Buffer.from(batch.content, 'base64');
     const [page] = pagesText(pdf).map((p) => p.replace(/\s+/g, ' '));
-    for (const expected of ["1a. INSURED'S I.D. NUMBER", 'BSR-448812', "O'CONNOR-NGUYỄN, RENÉE, Á", '03 09 1947 F', '21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY (ICD Ind. 0)', 'A. I10', 'B. E11.9', '99605 AB 65.00 1 NPI 1245319599', '99607 AB 25.50 1 NPI 1245319599', '25. FEDERAL TAX I.D. NUMBER (EIN)', '34-1234567', `26. PATIENT'S ACCOUNT NO.`, c.claimNumber, '$ 90.50', '33a. NPI', '1234567893'])
+    for (const expected of [
+      "1a. INSURED'S I.D. NUMBER",
+      'BSR-448812',
+      "O'CONNOR-NGUYỄN, RENÉE, Á",
+      '03 09 1947 F',
+      '21. DIAGNOSIS OR NATURE OF ILLNESS OR INJURY (ICD Ind. 0)',
+      'A. I10',
+      'B. E11.9',
+      '99605 AB 65.00 1 NPI 1245319599',
+      '99607 AB 25.50 1 NPI 1245319599',
+      '25. FEDERAL TAX I.D. NUMBER (EIN)',
+      '34-1234567',
+      `26. PATIENT'S ACCOUNT NO.`,
+      c.claimNumber,
+      '$ 90.50',
+      '33a. NPI',
+      '1234567893',
+    ])
       expect(page, expected).toContain(expected);
     expect(differenceFromReference('cms-1500', renderPage(pdf, 1))).toBeLessThan(0.005);
     await session.signOut();
@@ -147,8 +306,12 @@ describe('claims from signed reviews', () => {
     await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
     const batch = await call(session, 'claims:export', { format: 'csv', from: daysAgo(30), to: daysAgo(0), payerId });
     const [header, row] = batch.content.trim().split('\r\n');
-    expect(header).toBe('"Claim","Frequency","Replaces","Payer claim number replaced","Service date","Place of service","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"');
-    expect(row).toContain(`"O'Connor-Nguyễn, Renée","1947-03-09","BSR-448812","Buckeye Senior Rx","99605 x1; 99607 x1","2","90.50","I10; E11.9","38","new","1245319599","1234567893"`);
+    expect(header).toBe(
+      '"Claim","Frequency","Replaces","Payer claim number replaced","Service date","Place of service","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"',
+    );
+    expect(row).toContain(
+      `"O'Connor-Nguyễn, Renée","1947-03-09","BSR-448812","Buckeye Senior Rx","99605 x1; 99607 x1","2","90.50","I10; E11.9","38","new","1245319599","1234567893"`,
+    );
     await session.signOut();
   });
 
@@ -157,17 +320,54 @@ describe('claims from signed reviews', () => {
     const year = Number(review.cmrDate!.slice(0, 4));
     let tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'start' });
-    tmr = await call(session, 'reviews:update', { id: tmr.id, version: tmr.version, changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true } });
-    for (const l of tmr.reconciliation) tmr = await call(session, 'reviews:resolveLine', { id: tmr.id, version: tmr.version, lineKey: l.key, resolution: 'asListed' });
+    tmr = await call(session, 'reviews:update', {
+      id: tmr.id,
+      version: tmr.version,
+      changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true },
+    });
+    for (const l of tmr.reconciliation)
+      tmr = await call(session, 'reviews:resolveLine', {
+        id: tmr.id,
+        version: tmr.version,
+        lineKey: l.key,
+        resolution: 'asListed',
+      });
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
-    await call(session, 'reviews:recordOutcome', { id: review.id, version: review.version, recommendationId: review.plan[0]!.id, outcome: 'accepted', date: daysAgo(0) });
+    await call(session, 'reviews:recordOutcome', {
+      id: review.id,
+      version: review.version,
+      recommendationId: review.plan[0]!.id,
+      outcome: 'accepted',
+      date: daysAgo(0),
+    });
     const file = await call(session, 'reports:mtmDataElements', { contractYear: year });
     expect(file).toMatchObject({ fileName: `mtm-data-elements-${year}.csv`, rows: 1 });
     const [header, row] = file.content.trim().split('\r\n');
     expect(header!.split(',').length).toBe(22);
     const cells = JSON.parse(`[${row}]`) as string[];
     expect(cells).toEqual([
-      'S5810', '', "O'Connor-Nguyễn", 'Renée', '1947-03-09', 'N', 'N', '', review.cmrDate, review.cmrDate, '', '', '', '', review.cmrDate, 'In person', 'The patient', '', '1', tmr.completedAt!.slice(0, 10), '1', '1',
+      'S5810',
+      '',
+      "O'Connor-Nguyễn",
+      'Renée',
+      '1947-03-09',
+      'N',
+      'N',
+      '',
+      review.cmrDate,
+      review.cmrDate,
+      '',
+      '',
+      '',
+      '',
+      review.cmrDate,
+      'In person',
+      'The patient',
+      '',
+      '1',
+      tmr.completedAt!.slice(0, 10),
+      '1',
+      '1',
     ]);
     await session.signOut();
   });
@@ -183,7 +383,10 @@ describe('claims from signed reviews', () => {
       'Add at least one active condition (ICD-10-CM) for the diagnosis',
     ]);
     const open = await call(session, 'reviews:create', { patientId, type: 'tmr' });
-    expect(await dispatch(session, 'claims:create', { reviewId: open.id, payerId })).toMatchObject({ ok: false, error: { message: 'Only a signed review can be billed. Finalize it first.' } });
+    expect(await dispatch(session, 'claims:create', { reviewId: open.id, payerId })).toMatchObject({
+      ok: false,
+      error: { message: 'Only a signed review can be billed. Finalize it first.' },
+    });
     await session.signOut();
   });
 });

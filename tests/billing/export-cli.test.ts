@@ -6,7 +6,12 @@ import { billable } from '../helpers/billing-setup';
 import { call, daysAgo, PASSWORD, tempDir } from '../helpers/temp-pharmacy';
 import { parse837p } from './x12-check';
 
-const mtm = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/mtm.ts', ...args], { env: { ...process.env, MTM_PASSWORD: PASSWORD }, encoding: 'utf8', timeout: 60_000 });
+const mtm = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/mtm.ts', ...args], {
+    env: { ...process.env, MTM_PASSWORD: PASSWORD },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('mtm export claims', () => {
   it('writes the ready claims of a payer and date range as an 837P file, through the same checks as the screen', async () => {
@@ -15,7 +20,22 @@ describe('mtm export claims', () => {
     await call(session, 'claims:act', { action: 'ready', id: claim.id, version: claim.version });
     await session.signOut();
     const out = join(tempDir(), 'batch.x12');
-    const args = ['export', 'claims', '--data', dataDir, '--user', 'pharmacist1', '--format', '837p', '--from', daysAgo(30), '--to', daysAgo(0), '--out', out];
+    const args = [
+      'export',
+      'claims',
+      '--data',
+      dataDir,
+      '--user',
+      'pharmacist1',
+      '--format',
+      '837p',
+      '--from',
+      daysAgo(30),
+      '--to',
+      daysAgo(0),
+      '--out',
+      out,
+    ];
     const unknown = mtm([...args, '--payer', 'Nobody']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('mtm export: No payer "Nobody". Payers: Buckeye Senior Rx (BSRX1).');

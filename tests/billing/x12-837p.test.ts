@@ -16,7 +16,9 @@ describe('837P batch', () => {
     expect(el(interchange.header, 9)).toBe('261130');
     const hl = segments.filter((s) => s.tag === 'HL');
     expect(hl.length).toBe(1001);
-    hl.forEach((s, i) => expect([el(s, 1), el(s, 2), el(s, 3)]).toEqual(i === 0 ? ['1', '', '20'] : [String(i + 1), '1', '22']));
+    hl.forEach((s, i) =>
+      expect([el(s, 1), el(s, 2), el(s, 3)]).toEqual(i === 0 ? ['1', '', '20'] : [String(i + 1), '1', '22']),
+    );
     const clm = segments.filter((s) => s.tag === 'CLM');
     expect(clm.map((s) => el(s, 1))).toEqual(batch.map((c) => c.claim.claimNumber));
     // Each claim's lines add up to its total; the delimiters in names never split an element.
@@ -24,11 +26,15 @@ describe('837P batch', () => {
     for (const [i, s] of segments.entries()) {
       if (s.tag !== 'CLM') continue;
       let sum = 0;
-      for (let j = i + 1; j < segments.length && segments[j]!.tag !== 'HL'; j++) if (segments[j]!.tag === 'SV1') sum += Math.round(Number(el(segments[j]!, 2)) * 100);
+      for (let j = i + 1; j < segments.length && segments[j]!.tag !== 'HL'; j++)
+        if (segments[j]!.tag === 'SV1') sum += Math.round(Number(el(segments[j]!, 2)) * 100);
       expect(sum).toBe(batch[k++]!.claim.totalCents);
     }
     const subscribers = segments.filter((s) => s.tag === 'NM1' && el(s, 1) === 'IL');
-    expect(subscribers.slice(0, 2).map((s) => [el(s, 3), el(s, 4)])).toEqual([["O'BRIEN 0", 'JOSE'], ["O'BRIEN 1", 'RENEE']]);
+    expect(subscribers.slice(0, 2).map((s) => [el(s, 3), el(s, 4)])).toEqual([
+      ["O'BRIEN 0", 'JOSE'],
+      ["O'BRIEN 1", 'RENEE'],
+    ]);
     expect(segments.filter((s) => s.tag === 'N3' && el(s, 1) === '1 ELM ST APT 2').length).toBe(1000);
   });
 });

@@ -19,6 +19,9 @@ export function parse837p(content: string) {
   check(el(group!.header, 8) === '005010X222A1' && el(tx!.header, 3) === '005010X222A1', 'version 005010X222A1');
   check(el(tx!.header, 2) === el(tx!.trailer, 2), 'ST02 = SE02');
   // SE01 counts ST and SE with every segment between them.
-  check(Number(el(tx!.trailer, 1)) === tx!.segments.length + 2, `SE01 ${el(tx!.trailer, 1)} = ${tx!.segments.length + 2} segments`);
+  check(
+    Number(el(tx!.trailer, 1)) === tx!.segments.length + 2,
+    `SE01 ${el(tx!.trailer, 1)} = ${tx!.segments.length + 2} segments`,
+  );
   return { interchange: parsed, group: group!, segments: tx!.segments, problems };
 }

@@ -10,7 +10,34 @@ import type { Session } from '../../main/security/session';
 import { newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 const HUGE = 'x'.repeat(300_000);
-const DATA_TABLES = ['pharmacy', 'users', 'patients', 'patient_allergies', 'app_settings', 'fills', 'fill_imports', 'patient_medications', 'mtm_enrollments', 'mtm_criteria', 'rxn_concepts', 'check_dismissals', 'patient_genotypes', 'drug_therapy_problems', 'reviews', 'review_reconciliation', 'review_recommendations', 'review_communications', 'review_addenda', 'map_phrases', 'billing_provider', 'billing_pharmacists', 'payers', 'claims', 'claim_batches', 'adherence_outreach'];
+const DATA_TABLES = [
+  'pharmacy',
+  'users',
+  'patients',
+  'patient_allergies',
+  'app_settings',
+  'fills',
+  'fill_imports',
+  'patient_medications',
+  'mtm_enrollments',
+  'mtm_criteria',
+  'rxn_concepts',
+  'check_dismissals',
+  'patient_genotypes',
+  'drug_therapy_problems',
+  'reviews',
+  'review_reconciliation',
+  'review_recommendations',
+  'review_communications',
+  'review_addenda',
+  'map_phrases',
+  'billing_provider',
+  'billing_pharmacists',
+  'payers',
+  'claims',
+  'claim_batches',
+  'adherence_outreach',
+];
 
 const count = async (session: Session, table: string) =>
   (await one<{ n: number }>(session.current().db, sql`SELECT count(*) AS n FROM ${sql.identifiers(table)}`))!.n;
@@ -19,20 +46,44 @@ const auditCount = (session: Session) => count(session, 'audit_log');
 
 /** Malformed payloads of every kind: wrong types, missing fields, huge strings, prototype pollution. */
 function payloads(): unknown[] {
-  const wrongTypes = [null, 0, -1, 1e308, true, 'text', [], [{}], { query: [] }, { id: 42 }, { patient: 'x' }, { filter: null }, { folder: { path: '/' } }];
+  const wrongTypes = [
+    null,
+    0,
+    -1,
+    1e308,
+    true,
+    'text',
+    [],
+    [{}],
+    { query: [] },
+    { id: 42 },
+    { patient: 'x' },
+    { filter: null },
+    { folder: { path: '/' } },
+  ];
   const huge = [
     { query: HUGE },
     { id: HUGE },
     { username: HUGE, password: HUGE },
     { patient: { firstName: HUGE, lastName: 'A', dateOfBirth: '1950-01-01', sex: 'male' } },
-    { patient: { firstName: 'A', lastName: 'B', dateOfBirth: '1950-01-01', sex: 'male', allergies: Array.from({ length: 500 }, () => ({ substance: 'x' })) } },
+    {
+      patient: {
+        firstName: 'A',
+        lastName: 'B',
+        dateOfBirth: '1950-01-01',
+        sex: 'male',
+        allergies: Array.from({ length: 500 }, () => ({ substance: 'x' })),
+      },
+    },
     { filter: { patient: HUGE } },
     { folder: HUGE },
   ];
   const pollution = [
     JSON.parse('{"__proto__": {"polluted": true, "isAdmin": true}}'),
     JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
-    JSON.parse('{"patient": {"__proto__": {"polluted": true}, "firstName": "A", "lastName": "B", "dateOfBirth": "1950-01-01", "sex": "male"}}'),
+    JSON.parse(
+      '{"patient": {"__proto__": {"polluted": true}, "firstName": "A", "lastName": "B", "dateOfBirth": "1950-01-01", "sex": "male"}}',
+    ),
     JSON.parse('{"filter": {"__proto__": {"sort": "id; DROP TABLE audit_log"}}}'),
   ];
   const missing = [{ patient: {} }, { id: null }, { filter: { sort: 'nonexistent' } }, { version: 1 }];
@@ -44,7 +95,11 @@ describe('fuzzing the bridge over HTTP', () => {
     const { session } = await newPharmacy();
     const server = await startBridgeServer({ session, staticDir: tempDir() });
     const post = (channel: string, body: string) =>
-      fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: server.token }, body });
+      fetch(`${server.url}api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: server.token },
+        body,
+      });
     const before = await counts(session);
     const auditBefore = await auditCount(session);
 
@@ -62,7 +117,10 @@ describe('fuzzing the bridge over HTTP', () => {
     }
     const tooBig = await post('patients:search', JSON.stringify({ query: 'x'.repeat(25 * 1024 * 1024) }));
     expect(tooBig.status).toBe(413);
-    expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'validation', message: 'The request is larger than 24 MB.' } });
+    expect(await tooBig.json()).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'The request is larger than 24 MB.' },
+    });
 
     expect(sent).toBe(CHANNELS.length * payloads().length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -101,7 +159,11 @@ function random(seed: number) {
 type Random = ReturnType<typeof random>;
 
 function randomPath(r: Random, channel: string): string {
-  const percent = () => r.bytes(1 + r.int(6)).map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  const percent = () =>
+    r
+      .bytes(1 + r.int(6))
+      .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join('');
   return r.pick([
     () => '/%E0%A4%A',
     () => 'http://[',
@@ -142,24 +204,61 @@ interface Fuzzed {
 
 function randomRequest(r: Random, server: BridgeServer, withToken: boolean): Fuzzed {
   const channel = r.pick(CHANNELS);
-  const method = r.pick(['GET', 'POST', 'POST', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'TRACE', 'CONNECT', 'PATCH', 'BREW', 'G\u00c9T']);
+  const method = r.pick([
+    'GET',
+    'POST',
+    'POST',
+    'POST',
+    'PUT',
+    'DELETE',
+    'OPTIONS',
+    'HEAD',
+    'TRACE',
+    'CONNECT',
+    'PATCH',
+    'BREW',
+    'G\u00c9T',
+  ]);
   const path = randomPath(r, channel);
   const port = new URL(server.url).port;
-  const host = r.pick([`127.0.0.1:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, 'evil.example', `127.0.0.1:${port}.evil.example`, '', null]);
-  const origin = r.pick([undefined, undefined, `http://127.0.0.1:${port}`, 'https://evil.example', 'null', `http://127.0.0.1:${Number(port) + 1}`]);
+  const host = r.pick([
+    `127.0.0.1:${port}`,
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    'evil.example',
+    `127.0.0.1:${port}.evil.example`,
+    '',
+    null,
+  ]);
+  const origin = r.pick([
+    undefined,
+    undefined,
+    `http://127.0.0.1:${port}`,
+    'https://evil.example',
+    'null',
+    `http://127.0.0.1:${Number(port) + 1}`,
+  ]);
   const body = method === 'GET' || method === 'HEAD' ? (r.chance(0.2) ? randomBody(r) : '') : randomBody(r);
   const headers: string[] = [];
   if (host !== null) headers.push(`Host: ${host}`);
   if (origin) headers.push(`Origin: ${origin}`);
-  if (withToken) headers.push(`${HTTP_TOKEN_HEADER}: ${r.chance(0.85) ? server.token : r.pick(['', server.token.slice(1), server.token.toUpperCase(), `${server.token}0`])}`);
-  headers.push(`Content-Type: ${r.pick(['application/json', 'text/plain', 'multipart/form-data; boundary=x', '\u00ff'])}`);
+  if (withToken)
+    headers.push(
+      `${HTTP_TOKEN_HEADER}: ${r.chance(0.85) ? server.token : r.pick(['', server.token.slice(1), server.token.toUpperCase(), `${server.token}0`])}`,
+    );
+  headers.push(
+    `Content-Type: ${r.pick(['application/json', 'text/plain', 'multipart/form-data; boundary=x', '\u00ff'])}`,
+  );
   if (r.chance(0.1)) headers.push(`X-${'a'.repeat(1 + r.int(30))}: ${'b'.repeat(r.int(20_000))}`);
   if (r.chance(0.05)) headers.push('Transfer-Encoding: chunked, gzip');
   if (r.chance(0.05)) headers.push('Content-Length: -1');
   else headers.push(`Content-Length: ${Buffer.byteLength(body, 'latin1')}`);
   headers.push('Connection: close');
   const line = r.chance(0.03) ? `${method} ${path}` : `${method} ${path} HTTP/1.1`;
-  return { raw: `${line}\r\n${headers.join('\r\n')}\r\n\r\n${body}`, label: `${method} ${path.slice(0, 80)} host=${host} origin=${origin}` };
+  return {
+    raw: `${line}\r\n${headers.join('\r\n')}\r\n\r\n${body}`,
+    label: `${method} ${path.slice(0, 80)} host=${host} origin=${origin}`,
+  };
 }
 
 /** Sends the bytes as they are and returns the status the server answered with (0: no answer). */
@@ -180,7 +279,12 @@ function sendRaw(url: string, raw: string): Promise<number> {
   });
 }
 
-async function fuzz(server: BridgeServer, seed: number, count: number, withToken: boolean): Promise<{ sent: number; statuses: Map<number, number>; serverErrors: string[] }> {
+async function fuzz(
+  server: BridgeServer,
+  seed: number,
+  count: number,
+  withToken: boolean,
+): Promise<{ sent: number; statuses: Map<number, number>; serverErrors: string[] }> {
   const r = random(seed);
   const statuses = new Map<number, number>();
   const serverErrors: string[] = [];
@@ -219,10 +323,19 @@ describe('fuzzing the bridge with raw HTTP', () => {
     );
     expect(added.filter((a) => a.outcome !== 'failure')).toEqual([]);
 
-    const summary = [...anonymous.statuses, ...tokened.statuses].reduce<Record<string, number>>((acc, [k, v]) => ({ ...acc, [k]: (acc[k] ?? 0) + v }), {});
-    console.info(`bridge fuzz: ${anonymous.sent + tokened.sent} raw requests, answers by status ${JSON.stringify(summary)}`);
+    const summary = [...anonymous.statuses, ...tokened.statuses].reduce<Record<string, number>>(
+      (acc, [k, v]) => ({ ...acc, [k]: (acc[k] ?? 0) + v }),
+      {},
+    );
+    console.info(
+      `bridge fuzz: ${anonymous.sent + tokened.sent} raw requests, answers by status ${JSON.stringify(summary)}`,
+    );
 
-    const alive = await fetch(`${server.url}api/security:status`, { method: 'POST', headers: { [HTTP_TOKEN_HEADER]: server.token }, body: '{}' });
+    const alive = await fetch(`${server.url}api/security:status`, {
+      method: 'POST',
+      headers: { [HTTP_TOKEN_HEADER]: server.token },
+      body: '{}',
+    });
     expect(await alive.json()).toMatchObject({ ok: true, data: { user: { username: 'pharmacist1' } } });
     await server.close();
     await session.signOut();
@@ -231,8 +344,18 @@ describe('fuzzing the bridge with raw HTTP', () => {
   it('refuses a foreign Origin even with the right token', async () => {
     const { session } = await newPharmacy();
     const server = await startBridgeServer({ session, staticDir: tempDir() });
-    const call = (origin?: string) => fetch(`${server.url}api/patients:search`, { method: 'POST', headers: { [HTTP_TOKEN_HEADER]: server.token, ...(origin ? { origin } : {}) }, body: '{"query":"a"}' });
-    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1:1', `${server.url.replace('127.0.0.1', 'localhost.evil.example')}`.slice(0, -1)]) {
+    const call = (origin?: string) =>
+      fetch(`${server.url}api/patients:search`, {
+        method: 'POST',
+        headers: { [HTTP_TOKEN_HEADER]: server.token, ...(origin ? { origin } : {}) },
+        body: '{"query":"a"}',
+      });
+    for (const origin of [
+      'https://evil.example',
+      'null',
+      'http://127.0.0.1:1',
+      `${server.url.replace('127.0.0.1', 'localhost.evil.example')}`.slice(0, -1),
+    ]) {
       const res = await call(origin);
       expect(res.status, origin).toBe(401);
     }

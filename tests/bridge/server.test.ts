@@ -26,11 +26,14 @@ async function start() {
 function send(url: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
   const { hostname, port } = new URL(url);
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request({ hostname, port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    });
+    const req = request(
+      { hostname, port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -48,7 +51,13 @@ describe('the loopback bridge server', () => {
 
   it('answers API calls only with the token', async () => {
     const s = await start();
-    const call = (headers: Record<string, string>) => send(s.url, { method: 'POST', path: '/api/security:status', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    const call = (headers: Record<string, string>) =>
+      send(s.url, {
+        method: 'POST',
+        path: '/api/security:status',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      });
     const denied = await call({});
     expect(denied.status).toBe(401);
     expect(JSON.parse(denied.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
@@ -57,15 +66,37 @@ describe('the loopback bridge server', () => {
 
     const ok = await call({ [HTTP_TOKEN_HEADER]: s.token });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, data: { initialized: false, user: null, pharmacyName: null, locked: null, idleLockMinutes: 10, auditIntegrity: null, timeZone: expect.any(String) } });
+    expect(JSON.parse(ok.body)).toEqual({
+      ok: true,
+      data: {
+        initialized: false,
+        user: null,
+        pharmacyName: null,
+        locked: null,
+        idleLockMinutes: 10,
+        auditIntegrity: null,
+        timeZone: expect.any(String),
+      },
+    });
   });
 
   it('rejects bad JSON, other methods, and foreign Host names (DNS rebinding)', async () => {
     const s = await start();
     const headers = { [HTTP_TOKEN_HEADER]: s.token };
-    expect((await send(s.url, { method: 'POST', path: '/api/security:status', headers, body: '{nope' })).status).toBe(400);
+    expect((await send(s.url, { method: 'POST', path: '/api/security:status', headers, body: '{nope' })).status).toBe(
+      400,
+    );
     expect((await send(s.url, { method: 'GET', path: '/api/security:status', headers })).status).toBe(405);
-    expect((await send(s.url, { method: 'POST', path: '/api/security:status', headers: { ...headers, host: 'evil.example:80' }, body: '{}' })).status).toBe(421);
+    expect(
+      (
+        await send(s.url, {
+          method: 'POST',
+          path: '/api/security:status',
+          headers: { ...headers, host: 'evil.example:80' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(421);
   });
 
   it('serves the renderer and never a file outside it', async () => {

@@ -23,11 +23,18 @@ async function build(session: Session, c: GeneratedCase): Promise<string> {
     );
   }
   if (c.fills?.length) await recodeFills(session.current().db);
-  if (c.genotype) await call(session, 'genotypes:add', { patientId: id, gene: c.genotype.gene, result: c.genotype.result, testedOn: isoDaysBefore(todayIso(), 30) });
+  if (c.genotype)
+    await call(session, 'genotypes:add', {
+      patientId: id,
+      gene: c.genotype.gene,
+      result: c.genotype.result,
+      testedOn: isoDaysBefore(todayIso(), 30),
+    });
   return id;
 }
 
-const fired = (checks: Awaited<ReturnType<typeof call<'checks:patient'>>>, ruleId: string) => checks.findings.some((f) => f.ruleId === ruleId || f.alsoCited.some((a) => a.ruleId === ruleId));
+const fired = (checks: Awaited<ReturnType<typeof call<'checks:patient'>>>, ruleId: string) =>
+  checks.findings.some((f) => f.ruleId === ruleId || f.alsoCited.some((a) => a.ruleId === ruleId));
 
 describe('the knowledge base, rule by rule', () => {
   const { cases, skipped } = ruleCases();
@@ -51,7 +58,10 @@ describe('the knowledge base, rule by rule', () => {
         broken.push(`${c.rule.id}: ${(err as Error).message} ${JSON.stringify(c.trigger)}`);
         continue;
       }
-      if (!fired(trigger, c.rule.id)) missed.push(`${c.rule.id}: ${JSON.stringify(c.trigger)} → ${trigger.findings.map((f) => f.ruleId).join(', ')} | ${trigger.summary.notChecked.join(' ')}`);
+      if (!fired(trigger, c.rule.id))
+        missed.push(
+          `${c.rule.id}: ${JSON.stringify(c.trigger)} → ${trigger.findings.map((f) => f.ruleId).join(', ')} | ${trigger.summary.notChecked.join(' ')}`,
+        );
       if (fired(near, c.rule.id)) falseAlarms.push(`${c.rule.id}: ${JSON.stringify(c.nearMiss)}`);
     }
     expect(broken).toEqual([]);

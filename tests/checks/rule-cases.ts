@@ -32,8 +32,13 @@ const singles = BUNDLED_DRUGS.filter((d) => !/ and |, /.test(d.name.replace(/\s*
 /** Single-ingredient vocabulary entries a matcher matches (ingredients first, then classes and groups). */
 function candidates(m: Matcher): string[] {
   const tokens = km.tokensOf(m);
-  const named = [...tokens].filter((t) => t.startsWith('ing:')).map((t) => t.slice(4)).filter((n) => bundledDrug(n));
-  const byClass = singles.filter((d) => [...tokens].some((t) => t.startsWith('atc:') && d.class.startsWith(t.slice(4)))).map((d) => d.name);
+  const named = [...tokens]
+    .filter((t) => t.startsWith('ing:'))
+    .map((t) => t.slice(4))
+    .filter((n) => bundledDrug(n));
+  const byClass = singles
+    .filter((d) => [...tokens].some((t) => t.startsWith('atc:') && d.class.startsWith(t.slice(4))))
+    .map((d) => d.name);
   return [...new Set([...named, ...byClass])];
 }
 
@@ -57,14 +62,29 @@ function medicineFor(ingredient: string, m: Matcher, daily?: { amount: number; u
   const name = ingredient.replace(/\s*\([^)]*\)$/, '');
   const release = m.release === 'extended' ? ' ER' : '';
   const kind = bundledDrug(ingredient)?.kind ?? 'rx';
-  if (daily) return { product: `${name}${release} ${daily.amount} ${daily.unit} ${FORM_WORDS[route]}`, strength: `${daily.amount} ${daily.unit}`, sig: route === 'oral' ? '1 tablet by mouth once daily' : 'use once daily', kind };
+  if (daily)
+    return {
+      product: `${name}${release} ${daily.amount} ${daily.unit} ${FORM_WORDS[route]}`,
+      strength: `${daily.amount} ${daily.unit}`,
+      sig: route === 'oral' ? '1 tablet by mouth once daily' : 'use once daily',
+      kind,
+    };
   return { product: `${name}${release} ${FORM_WORDS[route]}`, kind };
 }
 
 /** How the checks would see the single ingredient typed in the form the matcher asks for. */
 const probe = (ingredient: string, m: Matcher): Medicine => ({
-  key: ingredient, product: ingredient, source: 'list', parts: [{ ingredient, classCode: bundledDrug(ingredient)?.class ?? null }],
-  kind: null, route: m.routes?.[0] ?? null, release: m.release ?? null, asNeeded: m.asNeeded ?? null, daily: new Map(), since: null, listId: null,
+  key: ingredient,
+  product: ingredient,
+  source: 'list',
+  parts: [{ ingredient, classCode: bundledDrug(ingredient)?.class ?? null }],
+  kind: null,
+  route: m.routes?.[0] ?? null,
+  release: m.release ?? null,
+  asNeeded: m.asNeeded ?? null,
+  daily: new Map(),
+  since: null,
+  listId: null,
   signature: `${ingredient}|${m.routes?.[0] ?? ''}|${m.release ?? ''}|${m.asNeeded ?? ''}`,
 });
 
@@ -103,7 +123,8 @@ function codeOfDisease(id: string): string {
 /** Serum creatinine giving the kidney estimate asked (Cockcroft–Gault with 70 kg, or CKD-EPI 2021), female. */
 function scrFor(measure: 'crcl' | 'egfr', value: number, age: number): number {
   if (measure === 'crcl') return Math.round((((140 - age) * 70 * 0.85) / (72 * value)) * 100) / 100;
-  let lo = 0.2, hi = 20;
+  let lo = 0.2,
+    hi = 20;
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
     if (ckdEpi2021(age, mid, 'female') > value) lo = mid;
@@ -112,8 +133,14 @@ function scrFor(measure: 'crcl' | 'egfr', value: number, age: number): number {
   return Math.round(((lo + hi) / 2) * 100) / 100;
 }
 
-const satisfy = (b: FactBound) => (b.min !== undefined ? b.min + (b.fact === 'age' ? 2 : b.min >= 10 ? 5 : 0.3) : b.max! - (b.fact === 'age' ? 2 : b.max! >= 10 ? 5 : 0.2));
-const violate = (b: FactBound) => (b.min !== undefined ? b.min - (b.fact === 'age' ? 5 : b.min >= 10 ? 10 : 0.4) : b.max! + (b.fact === 'age' ? 5 : b.max! >= 10 ? 10 : 0.5));
+const satisfy = (b: FactBound) =>
+  b.min !== undefined
+    ? b.min + (b.fact === 'age' ? 2 : b.min >= 10 ? 5 : 0.3)
+    : b.max! - (b.fact === 'age' ? 2 : b.max! >= 10 ? 5 : 0.2);
+const violate = (b: FactBound) =>
+  b.min !== undefined
+    ? b.min - (b.fact === 'age' ? 5 : b.min >= 10 ? 10 : 0.4)
+    : b.max! + (b.fact === 'age' ? 5 : b.max! >= 10 ? 10 : 0.5);
 
 /** Applies a rule's `when` to a case: age, conditions, companions, labs. */
 function applyWhen(c: GeneratedCase, w: When | undefined, used: Set<string>, avoid: (Matcher | undefined)[]): void {
@@ -125,7 +152,10 @@ function applyWhen(c: GeneratedCase, w: When | undefined, used: Set<string>, avo
     if (!t) throw new Error('no medicine for `taking`');
     c.medicines.push(medicineFor(t, w.taking));
   }
-  const facts = [...(w.facts ?? []), ...(w.criteria?.atLeast !== undefined ? w.criteria.of.slice(0, w.criteria.atLeast) : [])];
+  const facts = [
+    ...(w.facts ?? []),
+    ...(w.criteria?.atLeast !== undefined ? w.criteria.of.slice(0, w.criteria.atLeast) : []),
+  ];
   // "At most N of the criteria": every one recorded as not holding.
   const against = w.criteria?.atMost !== undefined ? w.criteria.of : [];
   for (const b of facts) setFact(c, b.fact, satisfy(b));
@@ -174,7 +204,12 @@ function cases(rule: LoadedRule): { trigger: GeneratedCase; nearMiss: GeneratedC
       const second = candidates(rule.members).find((x) => {
         if (x === first || used.has(x)) return false;
         const [p, q] = [probe(first!, rule.members), probe(x, rule.members)];
-        return km.matches(rule.members, q) && !allowed.some((al) => (km.matches(al.a, p) && km.matches(al.b, q)) || (km.matches(al.a, q) && km.matches(al.b, p)));
+        return (
+          km.matches(rule.members, q) &&
+          !allowed.some(
+            (al) => (km.matches(al.a, p) && km.matches(al.b, q)) || (km.matches(al.a, q) && km.matches(al.b, p)),
+          )
+        );
       });
       if (!first || !second) return 'fewer than two members to duplicate';
       t.medicines.push(medicineFor(first, rule.members), medicineFor(second, rule.members));
@@ -208,7 +243,12 @@ function cases(rule: LoadedRule): { trigger: GeneratedCase; nearMiss: GeneratedC
       return {
         trigger: t,
         nearMiss: near((n) => {
-          if (rule.doseAbove) n.medicines[0] = { ...medicineFor(x, rule.match, rule.doseAbove), startedDaysAgo: n.medicines[0] && typeof n.medicines[0] !== 'string' ? n.medicines[0].startedDaysAgo : 400 };
+          if (rule.doseAbove)
+            n.medicines[0] = {
+              ...medicineFor(x, rule.match, rule.doseAbove),
+              startedDaysAgo:
+                n.medicines[0] && typeof n.medicines[0] !== 'string' ? n.medicines[0].startedDaysAgo : 400,
+            };
           else if (rule.minDays) (n.medicines[0] as CaseMedicine).startedDaysAgo = Math.max(1, rule.minDays - 10);
           else n.age = rule.minAge - 1;
         }),
@@ -228,12 +268,16 @@ function cases(rule: LoadedRule): { trigger: GeneratedCase; nearMiss: GeneratedC
       if (!x) return 'no medicine for the rule';
       const top = rule.below ?? rule.atOrBelow!;
       const low = rule.from ?? 0;
-      const inside = top > 200 ? low + 10 : rule.from !== undefined ? (low + top) / 2 : Math.max(top * 0.6, Math.min(5, top - 1));
+      const inside =
+        top > 200 ? low + 10 : rule.from !== undefined ? (low + top) / 2 : Math.max(top * 0.6, Math.min(5, top - 1));
       const outside = rule.from !== undefined && rule.from > 8 ? rule.from - 5 : top > 200 ? low - 10 : top + 15;
       t.medicines.push(medicineFor(x, rule.match));
       applyWhen(t, whenOf, used, [rule.match]);
       t.labs = { ...t.labs, weight: 70, scr: scrFor(rule.measure, inside, t.age) };
-      return { trigger: t, nearMiss: near((n) => (n.labs = { ...n.labs, weight: 70, scr: scrFor(rule.measure, outside, n.age) })) };
+      return {
+        trigger: t,
+        nearMiss: near((n) => (n.labs = { ...n.labs, weight: 70, scr: scrFor(rule.measure, outside, n.age) })),
+      };
     }
     case 'missingTherapy': {
       const w = rule.when;
@@ -250,7 +294,11 @@ function cases(rule: LoadedRule): { trigger: GeneratedCase; nearMiss: GeneratedC
       if (w.fills) {
         const x = pick(w.fills.match, [rule.missing], used);
         if (!x) return 'no medicine for the fills';
-        t.fills = Array.from({ length: w.fills.min }, (_, i) => ({ drugName: `${x.replace(/\s*\([^)]*\)$/, '')} 10 MG TAB`, daysAgo: 20 + i * 60, daysSupply: 30 }));
+        t.fills = Array.from({ length: w.fills.min }, (_, i) => ({
+          drugName: `${x.replace(/\s*\([^)]*\)$/, '')} 10 MG TAB`,
+          daysAgo: 20 + i * 60,
+          daysSupply: 30,
+        }));
       }
       const present = pick(rule.missing, [], new Set());
       if (!present) return 'no medicine for what is missing';
@@ -270,26 +318,48 @@ function cases(rule: LoadedRule): { trigger: GeneratedCase; nearMiss: GeneratedC
       else if (w.diseases?.length) t.conditions = [codeOfDisease(w.diseases[0]!)];
       const x = pick(rule.fills.match, [], used);
       if (!x) return 'no medicine for the fills';
-      t.fills = Array.from({ length: rule.fills.min }, (_, i) => ({ drugName: `${x.replace(/\s*\([^)]*\)$/, '')} HFA`, daysAgo: 10 + i * 25, daysSupply: 25 }));
+      t.fills = Array.from({ length: rule.fills.min }, (_, i) => ({
+        drugName: `${x.replace(/\s*\([^)]*\)$/, '')} HFA`,
+        daysAgo: 10 + i * 25,
+        daysSupply: 25,
+      }));
       return { trigger: t, nearMiss: near((n) => n.fills!.splice(0, 1)) };
     }
     case 'adherence': {
-      const x = singles.find((d) => rule.classes.some((c) => d.class.startsWith(c)) && !(rule.excludeClasses ?? []).some((c) => d.class.startsWith(c)));
+      const x = singles.find(
+        (d) =>
+          rule.classes.some((c) => d.class.startsWith(c)) &&
+          !(rule.excludeClasses ?? []).some((c) => d.class.startsWith(c)),
+      );
       if (!x) return 'no medicine in the measure';
       const drugName = `${x.name.replace(/\s*\([^)]*\)$/, '')} 10 MG TAB`;
       // Three 30-day fills spread over 300 days: well under 80% of days covered; a fill every 30 days is not.
       t.fills = [300, 200, 100].map((daysAgo) => ({ drugName, daysAgo, daysSupply: 30 }));
-      return { trigger: t, nearMiss: near((n) => (n.fills = Array.from({ length: 11 }, (_, i) => ({ drugName, daysAgo: 5 + i * 30, daysSupply: 30 })))) };
+      return {
+        trigger: t,
+        nearMiss: near(
+          (n) => (n.fills = Array.from({ length: 11 }, (_, i) => ({ drugName, daysAgo: 5 + i * 30, daysSupply: 30 }))),
+        ),
+      };
     }
     case 'lateRefill': {
       const x = singles.find((d) => d.name === 'lisinopril')!;
       t.fills = [130, 100, 70].map((daysAgo) => ({ drugName: `${x.name} 10 MG TAB`, daysAgo, daysSupply: 30 }));
-      return { trigger: t, nearMiss: near((n) => (n.fills = [62, 32, 2].map((daysAgo) => ({ drugName: `${x.name} 10 MG TAB`, daysAgo, daysSupply: 30 })))) };
+      return {
+        trigger: t,
+        nearMiss: near(
+          (n) =>
+            (n.fills = [62, 32, 2].map((daysAgo) => ({ drugName: `${x.name} 10 MG TAB`, daysAgo, daysSupply: 30 }))),
+        ),
+      };
     }
   }
 }
 
-export function ruleCases(rules: readonly LoadedRule[] = BUNDLED.rules): { cases: RuleCases[]; skipped: { id: string; why: string }[] } {
+export function ruleCases(rules: readonly LoadedRule[] = BUNDLED.rules): {
+  cases: RuleCases[];
+  skipped: { id: string; why: string }[];
+} {
   const out: RuleCases[] = [];
   const skipped: { id: string; why: string }[] = [];
   for (const rule of rules) {
@@ -304,4 +374,3 @@ export function ruleCases(rules: readonly LoadedRule[] = BUNDLED.rules): { cases
   }
   return { cases: out, skipped };
 }
-

@@ -11,7 +11,9 @@ const PASSWORD = 'maple syrup in march';
 describe('mtm init and check', () => {
   it('init creates an encrypted pharmacy and prints the recovery code; check opens it and counts records', async () => {
     const data = join(tempDir(), 'pharmacy');
-    const init = mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: `${PASSWORD}\n` });
+    const init = mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], {
+      stdin: `${PASSWORD}\n`,
+    });
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('Created the pharmacy "Birchwood Apothecary"');
@@ -39,14 +41,33 @@ describe('mtm init and check', () => {
 
   it('fails with exit 1 and one line on stderr, changing nothing', () => {
     const data = join(tempDir(), 'pharmacy');
-    expect(mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: PASSWORD }).code).toBe(0);
+    expect(
+      mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: PASSWORD })
+        .code,
+    ).toBe(0);
     const before = fingerprint(join(data, 'mtm-desk.db'), join(data, 'keyring.json'));
 
     const cases = [
-      { args: ['check', '--data', data, '--user', 'rphadmin'], stdin: 'wrong password entirely', reason: /username or password is incorrect/ },
-      { args: ['init', '--data', data, '--pharmacy', 'Again', '--user', 'x1x'], stdin: PASSWORD, reason: /already set up/ },
-      { args: ['init', '--data', join(data, 'new'), '--pharmacy', 'Weak', '--user', 'abc'], stdin: 'short', reason: /at least 12 characters/ },
-      { args: ['init', '--data', join(data, 'new'), '--pharmacy', 'Bad NPI', '--user', 'abc', '--npi', '1234567894'], stdin: PASSWORD, reason: /check digit/ },
+      {
+        args: ['check', '--data', data, '--user', 'rphadmin'],
+        stdin: 'wrong password entirely',
+        reason: /username or password is incorrect/,
+      },
+      {
+        args: ['init', '--data', data, '--pharmacy', 'Again', '--user', 'x1x'],
+        stdin: PASSWORD,
+        reason: /already set up/,
+      },
+      {
+        args: ['init', '--data', join(data, 'new'), '--pharmacy', 'Weak', '--user', 'abc'],
+        stdin: 'short',
+        reason: /at least 12 characters/,
+      },
+      {
+        args: ['init', '--data', join(data, 'new'), '--pharmacy', 'Bad NPI', '--user', 'abc', '--npi', '1234567894'],
+        stdin: PASSWORD,
+        reason: /check digit/,
+      },
       { args: ['check', '--user', 'rphadmin'], stdin: PASSWORD, reason: /Missing --data/ },
       { args: ['check', '--data', data], stdin: '', reason: /Missing --user/ },
       { args: ['frobnicate'], stdin: '', reason: /Unknown command "frobnicate"/ },
@@ -65,24 +86,41 @@ describe('mtm backup, restore and audit verify', () => {
   it('backs up, restores into an empty folder with a password or the recovery code, and verifies the audit chain', () => {
     const root = tempDir();
     const data = join(root, 'pharmacy');
-    const init = mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], { stdin: PASSWORD });
+    const init = mtm(['init', '--data', data, '--pharmacy', 'Birchwood Apothecary', '--user', 'rphadmin'], {
+      stdin: PASSWORD,
+    });
     const code = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/m.exec(init.stdout)![0];
     const out = join(root, 'backups', 'nightly.mtmbackup');
 
     const backup = mtm(['backup', '--data', data, '--user', 'rphadmin', '--out', out], { stdin: PASSWORD });
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/^Backup written: .*nightly\.mtmbackup \(\d+ KiB; 0 patients, 1 users, \d+ audit entries\)\.$/m);
+    expect(backup.stdout).toMatch(
+      /^Backup written: .*nightly\.mtmbackup \(\d+ KiB; 0 patients, 1 users, \d+ audit entries\)\.$/m,
+    );
 
-    const restored = mtm(['restore', '--data', join(root, 'restored'), '--from', out, '--user', 'rphadmin'], { stdin: PASSWORD });
+    const restored = mtm(['restore', '--data', join(root, 'restored'), '--from', out, '--user', 'rphadmin'], {
+      stdin: PASSWORD,
+    });
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('integrity ok; 0 patients, 1 users');
-    expect(mtm(['restore', '--data', join(root, 'by-code'), '--from', out, '--recovery'], { stdin: code }).code).toBe(0);
-    const again = mtm(['restore', '--data', join(root, 'restored'), '--from', out, '--user', 'rphadmin'], { stdin: PASSWORD });
-    expect([again.code, again.stderr.trim()]).toEqual([1, `mtm restore: ${join(root, 'restored')} already holds a pharmacy. Restore into an empty data folder.`]);
+    expect(mtm(['restore', '--data', join(root, 'by-code'), '--from', out, '--recovery'], { stdin: code }).code).toBe(
+      0,
+    );
+    const again = mtm(['restore', '--data', join(root, 'restored'), '--from', out, '--user', 'rphadmin'], {
+      stdin: PASSWORD,
+    });
+    expect([again.code, again.stderr.trim()]).toEqual([
+      1,
+      `mtm restore: ${join(root, 'restored')} already holds a pharmacy. Restore into an empty data folder.`,
+    ]);
 
-    const verify = mtm(['audit', 'verify', '--data', join(root, 'restored'), '--user', 'rphadmin'], { stdin: PASSWORD });
+    const verify = mtm(['audit', 'verify', '--data', join(root, 'restored'), '--user', 'rphadmin'], {
+      stdin: PASSWORD,
+    });
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/^Audit trail intact: \d+ entries, every link verified, and the trail matches the keyring's anchor\.$/m);
+    expect(verify.stdout).toMatch(
+      /^Audit trail intact: \d+ entries, every link verified, and the trail matches the keyring's anchor\.$/m,
+    );
     expect(mtm(['audit', 'frob'], {}).stderr).toMatch(/Unknown audit command "frob"/);
   });
 });

@@ -36,18 +36,34 @@ describe("the pharmacy's local date", () => {
   it('through the bridge at 23:30 in Los Angeles: a lab taken today is accepted, one dated tomorrow is refused', async () => {
     const { session } = await newPharmacy();
     at('2026-12-02T07:30:00Z', 'America/Los_Angeles');
-    const created = await dispatch(session, 'patients:create', { patient: { firstName: 'Ines', lastName: 'Albright', dateOfBirth: '1940-05-05', sex: 'female' } });
+    const created = await dispatch(session, 'patients:create', {
+      patient: { firstName: 'Ines', lastName: 'Albright', dateOfBirth: '1940-05-05', sex: 'female' },
+    });
     const patientId = created.ok ? (created.data as { id: string }).id : '';
     const today = await dispatch(session, 'labs:add', { patientId, type: 'scr', value: 1.1, takenOn: '2026-12-01' });
     expect(today).toMatchObject({ ok: true });
     const tomorrow = await dispatch(session, 'labs:add', { patientId, type: 'scr', value: 1.1, takenOn: '2026-12-02' });
-    expect(tomorrow).toMatchObject({ ok: false, error: { code: 'validation', message: 'The date measured cannot be in the future' } });
+    expect(tomorrow).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'The date measured cannot be in the future' },
+    });
 
     // The pharmacy says it is in New York: now it is already 12/02 there.
-    expect(await dispatch(session, 'settings:update', { timeZone: 'America/New_York' })).toMatchObject({ ok: true, data: { timeZone: 'America/New_York' } });
-    expect(await dispatch(session, 'security:status', {})).toMatchObject({ ok: true, data: { timeZone: 'America/New_York' } });
-    expect(await dispatch(session, 'labs:add', { patientId, type: 'scr', value: 1.2, takenOn: '2026-12-02' })).toMatchObject({ ok: true });
-    expect(await dispatch(session, 'settings:update', { timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, error: { field: 'timeZone', message: 'Choose a time zone from the list' } });
+    expect(await dispatch(session, 'settings:update', { timeZone: 'America/New_York' })).toMatchObject({
+      ok: true,
+      data: { timeZone: 'America/New_York' },
+    });
+    expect(await dispatch(session, 'security:status', {})).toMatchObject({
+      ok: true,
+      data: { timeZone: 'America/New_York' },
+    });
+    expect(
+      await dispatch(session, 'labs:add', { patientId, type: 'scr', value: 1.2, takenOn: '2026-12-02' }),
+    ).toMatchObject({ ok: true });
+    expect(await dispatch(session, 'settings:update', { timeZone: 'Mars/Olympus_Mons' })).toMatchObject({
+      ok: false,
+      error: { field: 'timeZone', message: 'Choose a time zone from the list' },
+    });
     await session.signOut();
   });
 });

@@ -16,38 +16,71 @@ const EXTRA = [
   ['I50.21', 'Acute systolic (congestive) heart failure'],
   ['I50.812', 'Chronic right heart failure'],
 ];
-const filler = Array.from({ length: 1100 }, (_, i) => [`Q${10 + Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`, `Synthetic test entry ${i}`]);
+const filler = Array.from({ length: 1100 }, (_, i) => [
+  `Q${10 + Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`,
+  `Synthetic test entry ${i}`,
+]);
 const rows = [...ICD_CODES.map((c) => [c.code, c.title]), ...EXTRA, ...filler];
 const codesFile = () => rows.map(([code, title]) => `${code!.replace('.', '').padEnd(8)}${title}`).join('\n');
 const orderFile = () =>
-  [['I50', 'Heart failure', '0'], ...rows.map(([c, t]) => [c!, t!, '1'])].map(([code, title, flag], i) => `${String(i + 1).padStart(5, '0')} ${code!.replace('.', '').padEnd(7)} ${flag} ${title!.slice(0, 60).padEnd(60)} ${title}`).join('\n');
+  [['I50', 'Heart failure', '0'], ...rows.map(([c, t]) => [c!, t!, '1'])]
+    .map(
+      ([code, title, flag], i) =>
+        `${String(i + 1).padStart(5, '0')} ${code!.replace('.', '').padEnd(7)} ${flag} ${title!.slice(0, 60).padEnd(60)} ${title}`,
+    )
+    .join('\n');
 
 async function zipped(name: string, file: string, text: string): Promise<string> {
   const out = join(tempDir(), name);
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(text), `Code Descriptions/${file}`);
   zip.end();
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(out)).on('close', () => resolve()).on('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(out))
+      .on('close', () => resolve())
+      .on('error', reject),
+  );
   return out;
 }
 
 describe('the ICD-10-CM release loader', () => {
   it('loads the codes file from the CMS zip in one transaction, after which any billable code can be recorded and is checked', async () => {
     const { session } = await newPharmacy();
-    const p = await call(session, 'patients:create', { patient: { firstName: 'Lorna', lastName: 'Vidal', dateOfBirth: '1945-05-05', sex: 'female' } });
-    expect(await dispatch(session, 'conditions:add', { patientId: p.id, code: 'I50.21' })).toMatchObject({ ok: false, error: { code: 'validation', field: 'code' } });
+    const p = await call(session, 'patients:create', {
+      patient: { firstName: 'Lorna', lastName: 'Vidal', dateOfBirth: '1945-05-05', sex: 'female' },
+    });
+    expect(await dispatch(session, 'conditions:add', { patientId: p.id, code: 'I50.21' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'code' },
+    });
 
-    const report = await loadIcd10cm(session.current().db, session.current().user, await zipped('icd10cm-Code-Descriptions-2026.zip', 'icd10cm-codes-2026.txt', codesFile()));
+    const report = await loadIcd10cm(
+      session.current().db,
+      session.current().user,
+      await zipped('icd10cm-Code-Descriptions-2026.zip', 'icd10cm-codes-2026.txt', codesFile()),
+    );
     expect(report).toEqual({ release: 'icd10cm-Code-Descriptions-2026', codes: rows.length });
-    expect(await call(session, 'conditions:search', { query: 'acute systolic' })).toContainEqual(expect.objectContaining({ code: 'I50.21', origin: 'release', plain: null }));
+    expect(await call(session, 'conditions:search', { query: 'acute systolic' })).toContainEqual(
+      expect.objectContaining({ code: 'I50.21', origin: 'release', plain: null }),
+    );
     // Bundled entries still come first, with their plain names.
     expect((await call(session, 'conditions:search', { query: 'I50' }))[0]).toMatchObject({ origin: 'bundled' });
 
-    expect(await call(session, 'conditions:add', { patientId: p.id, code: 'I50.21' })).toMatchObject({ code: 'I50.21', title: EXTRA[0]![1], plain: null });
-    await call(session, 'medications:add', { patientId: p.id, medication: { product: 'naproxen 500 mg', kind: 'rx', source: 'patientReported' } });
+    expect(await call(session, 'conditions:add', { patientId: p.id, code: 'I50.21' })).toMatchObject({
+      code: 'I50.21',
+      title: EXTRA[0]![1],
+      plain: null,
+    });
+    await call(session, 'medications:add', {
+      patientId: p.id,
+      medication: { product: 'naproxen 500 mg', kind: 'rx', source: 'patientReported' },
+    });
     // The code falls in the heart-failure condition group by its prefix: the disease–drug rules see it.
     const checks = await call(session, 'checks:patient', { patientId: p.id });
-    expect(checks.findings.some((f) => f.family === 'diseaseDrug' && f.title === 'naproxen with heart failure')).toBe(true);
+    expect(checks.findings.some((f) => f.family === 'diseaseDrug' && f.title === 'naproxen with heart failure')).toBe(
+      true,
+    );
     expect((await auditRows(session)).map((r) => r.action)).toContain('conditions.loadIcd10cm');
     await session.signOut();
   });

@@ -11,11 +11,17 @@ const BATCH = 25;
 /** Starts the writer, waits for its first commit, lets it run a random while, then SIGKILLs it. */
 function killMidWrite(file: string, hexKey: string, runMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/crash-writer.ts', file, hexKey, String(BATCH)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/helpers/crash-writer.ts', file, hexKey, String(BATCH)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
     child.stderr.on('data', (c) => (err += c));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), runMs));
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited ${code}: ${err}`))));
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -25,7 +31,8 @@ describe('crash safety', () => {
     await session.signOut();
     const key = (await unlockWithPassword(readKeyring(session.paths.keyring), 'pharmacist1', PASSWORD))!;
 
-    for (let round = 0; round < ROUNDS; round++) await killMidWrite(session.paths.database, key.toString('hex'), 5 + Math.floor(Math.random() * 150));
+    for (let round = 0; round < ROUNDS; round++)
+      await killMidWrite(session.paths.database, key.toString('hex'), 5 + Math.floor(Math.random() * 150));
 
     const db = await openDatabase(session.paths.database, key);
     const integrity = await all<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);

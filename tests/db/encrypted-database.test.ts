@@ -7,7 +7,11 @@ import { createPatient, getPatient } from '../../main/patients/patient-store';
 import { BAD_CREDENTIALS, Session } from '../../main/security/session';
 import { fingerprint, newPharmacy, PASSWORD, patient, SETUP, tempDir } from '../helpers/temp-pharmacy';
 
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 describe('the encrypted pharmacy database', () => {
   it('holds no plaintext: no SQLite header and no patient name in the file or its WAL', async () => {
@@ -54,7 +58,11 @@ describe('the encrypted pharmacy database', () => {
     const read = await getPatient(again.current().db, created.id);
     expect(read).toMatchObject({ lastName: 'Quenneville', mbi: '1EG4TE5MK73', phone: '3305550187' });
     expect(read.allergies.map((a) => a.substance)).toEqual(['Sulfamethoxazole']);
-    expect(again.status()).toMatchObject({ initialized: true, pharmacyName: 'Lakeshore Family Pharmacy', user: { username: 'pharmacist1', role: 'pharmacist', isAdmin: true } });
+    expect(again.status()).toMatchObject({
+      initialized: true,
+      pharmacyName: 'Lakeshore Family Pharmacy',
+      user: { username: 'pharmacist1', role: 'pharmacist', isAdmin: true },
+    });
     await again.signOut();
   });
 
@@ -66,7 +74,8 @@ describe('the encrypted pharmacy database', () => {
     const fresh = new Session(dataDir);
     const wrong = await rejection(fresh.signIn({ username: 'pharmacist1', password: 'not my password at all' }));
     const unknownUser = await rejection(fresh.signIn({ username: 'nobody', password: PASSWORD }));
-    for (const err of [wrong, unknownUser]) expect(err).toMatchObject({ code: 'badCredentials', message: BAD_CREDENTIALS });
+    for (const err of [wrong, unknownUser])
+      expect(err).toMatchObject({ code: 'badCredentials', message: BAD_CREDENTIALS });
 
     expect(fresh.status().user).toBeNull();
     expect(() => fresh.current()).toThrow(/sign in/);

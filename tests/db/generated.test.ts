@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS_INDEX, migrationsIndexSource, ROWS_FILE, rowsSource, withNewDatabase } from '../../main/db/generated-files';
+import {
+  MIGRATIONS_INDEX,
+  migrationsIndexSource,
+  ROWS_FILE,
+  rowsSource,
+  withNewDatabase,
+} from '../../main/db/generated-files';
 
 // After adding a migration: `npm run db:generate`, then commit both files.
 describe('generated files', () => {

@@ -13,16 +13,24 @@ describe('the sql tag', () => {
   });
 
   it('lets only column names and ASC/DESC through as text', () => {
-    expect(sql`ORDER BY ${sql.identifiers('p.last_name ASC, p.id DESC')}`.text).toBe('ORDER BY p.last_name ASC, p.id DESC');
-    for (const bad of ['id; DROP TABLE x', "name = 'x'", 'id --', '(SELECT 1)']) expect(() => sql.identifiers(bad)).toThrow(/Not a list of column names/);
+    expect(sql`ORDER BY ${sql.identifiers('p.last_name ASC, p.id DESC')}`.text).toBe(
+      'ORDER BY p.last_name ASC, p.id DESC',
+    );
+    for (const bad of ['id; DROP TABLE x', "name = 'x'", 'id --', '(SELECT 1)'])
+      expect(() => sql.identifiers(bad)).toThrow(/Not a list of column names/);
   });
 
   it('runs on the encrypted database: a hostile value is stored as text, and rows come back typed', async () => {
     const { session } = await newPharmacy();
     const { db } = session.current();
     const hostile = "x'); DELETE FROM app_settings; --";
-    await run(db, sql`INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES (${'probe'}, ${hostile}, ${'2026-12-01T00:00:00Z'}, ${'t'})`);
-    expect(await one<{ value: string }>(db, sql`SELECT value FROM app_settings WHERE key = ${'probe'}`)).toEqual({ value: hostile });
+    await run(
+      db,
+      sql`INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES (${'probe'}, ${hostile}, ${'2026-12-01T00:00:00Z'}, ${'t'})`,
+    );
+    expect(await one<{ value: string }>(db, sql`SELECT value FROM app_settings WHERE key = ${'probe'}`)).toEqual({
+      value: hostile,
+    });
     expect((await all<{ n: number }>(db, sql`SELECT count(*) AS n FROM app_settings`))[0]!.n).toBeGreaterThan(0);
     await session.signOut();
   });

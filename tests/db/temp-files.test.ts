@@ -13,7 +13,11 @@ function watchSort(mode: 'ours' | 'default'): Promise<{ files: number; clearName
   const dir = tempDir();
   const tmp = tempDir();
   const env = { ...process.env, SQLITE_TMPDIR: tmp, TMPDIR: tmp };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/sort-child.ts', `${dir}/spill.db`, newDataKey().toString('hex'), mode], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/helpers/sort-child.ts', `${dir}/spill.db`, newDataKey().toString('hex'), mode],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const seen = new Set<string>();
   let clearNames = false;
   const look = () => {
@@ -44,15 +48,23 @@ function watchSort(mode: 'ours' | 'default'): Promise<{ files: number; clearName
         child.kill('SIGKILL');
       }, 3000);
     });
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve({ files: seen.size, clearNames }) : reject(new Error(`sort child exited ${code}: ${err}`))));
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve({ files: seen.size, clearNames })
+        : reject(new Error(`sort child exited ${code}: ${err}`)),
+    );
   });
 }
 
 describe('SQLite temporary files', () => {
-  it.skipIf(process.platform !== 'linux')('a large sort leaves nothing on disk (the same sort with SQLite’s default spills names in clear)', async () => {
-    const control = await watchSort('default');
-    expect(control.files).toBeGreaterThan(0);
-    expect(control.clearNames).toBe(true);
-    expect(await watchSort('ours')).toEqual({ files: 0, clearNames: false });
-  }, 60_000);
+  it.skipIf(process.platform !== 'linux')(
+    'a large sort leaves nothing on disk (the same sort with SQLite’s default spills names in clear)',
+    async () => {
+      const control = await watchSort('default');
+      expect(control.files).toBeGreaterThan(0);
+      expect(control.clearNames).toBe(true);
+      expect(await watchSort('ours')).toEqual({ files: 0, clearNames: false });
+    },
+    60_000,
+  );
 });

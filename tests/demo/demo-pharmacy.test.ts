@@ -9,7 +9,11 @@ import { call, newPharmacy } from '../helpers/temp-pharmacy';
 
 async function demoPharmacy(seed: number) {
   const { session } = await newPharmacy();
-  const summary = await fillDemoPharmacy(session.current().db, session.current().user, { patients: 60, seed, today: '2026-11-30' });
+  const summary = await fillDemoPharmacy(session.current().db, session.current().user, {
+    patients: 60,
+    seed,
+    today: '2026-11-30',
+  });
   return { session, summary, db: session.current().db };
 }
 
@@ -28,7 +32,9 @@ describe('the demo pharmacy', () => {
       expect(isValidMbi(p.mbi ?? '')).toBe(true);
       expect(p.notes).toMatch(/fictional/);
     }
-    expect(people.filter((p) => ageOnIso(p.date_of_birth, '2026-11-30') >= 65).length / people.length).toBeGreaterThan(0.75);
+    expect(people.filter((p) => ageOnIso(p.date_of_birth, '2026-11-30') >= 65).length / people.length).toBeGreaterThan(
+      0.75,
+    );
     const prescribers = await all<Pick<Row<'prescribers'>, 'npi'>>(db, sql`SELECT npi FROM prescribers`);
     for (const { npi } of prescribers) expect(isValidNpi(npi), npi).toBe(true);
     const byStatus = sql`SELECT status, count(*) AS n FROM reviews GROUP BY status`;
@@ -36,7 +42,10 @@ describe('the demo pharmacy', () => {
     expect(statuses).toEqual(['awaitingPrescriber', 'completed', 'draft', 'inProgress']);
     const byType = sql`SELECT type, count(*) AS n FROM reviews GROUP BY type ORDER BY type`;
     const types = await all<{ type: string; n: number }>(db, byType);
-    expect(types).toEqual([{ type: 'cmr', n: 32 }, { type: 'tmr', n: 16 }]);
+    expect(types).toEqual([
+      { type: 'cmr', n: 32 },
+      { type: 'tmr', n: 16 },
+    ]);
     const outcomes = sql`SELECT DISTINCT outcome FROM review_recommendations WHERE outcome IS NOT NULL ORDER BY 1`;
     const answers = (await all<Pick<Row<'review_recommendations'>, 'outcome'>>(db, outcomes)).map((r) => r.outcome);
     expect(answers).toEqual(['accepted', 'declined', 'modified', 'noResponse']);
@@ -66,13 +75,20 @@ describe('mtm demo', () => {
     const { join } = await import('node:path');
     const { tempDir } = await import('../helpers/temp-pharmacy');
     const data = join(tempDir(), 'demo');
-    const mtm = (extra: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/mtm.ts', 'demo', '--data', data, '--user', 'demo', ...extra], { env: { ...process.env, MTM_PASSWORD: 'quiet river at noon' }, encoding: 'utf8', timeout: 60_000 });
+    const mtm = (extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'main/cli/mtm.ts', 'demo', '--data', data, '--user', 'demo', ...extra],
+        { env: { ...process.env, MTM_PASSWORD: 'quiet river at noon' }, encoding: 'utf8', timeout: 60_000 },
+      );
     const bad = mtm(['--patients', '3']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--patients must be a whole number from 10 to 100000.');
     const ok = mtm(['--patients', '30', '--seed', '5']);
     expect(ok.stderr).toBe('');
-    expect(ok.stdout).toMatch(/Created a demo pharmacy in .*: 30 fictional patients, \d+ prescribers, \d+ fills, \d+ reviews, \d+ claims \(seed 5\)\./);
+    expect(ok.stdout).toMatch(
+      /Created a demo pharmacy in .*: 30 fictional patients, \d+ prescribers, \d+ fills, \d+ reviews, \d+ claims \(seed 5\)\./,
+    );
     expect(ok.stdout).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/m);
   });
 });

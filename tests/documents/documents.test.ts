@@ -24,7 +24,12 @@ describe('the CMR summary in the CMS Standardized Format', () => {
   it('prints the cover letter, action plan and medication list with the patient’s data in place', async () => {
     const { session, review, make } = await signed(8);
     const { doc, pdf } = await make({ kind: 'cmrSummary', reviewId: review.id });
-    expect(doc).toMatchObject({ language: 'en', officialText: true, draft: false, fileName: `CMR-summary-${PREPARED}-${review.id.slice(0, 8)}.pdf` });
+    expect(doc).toMatchObject({
+      language: 'en',
+      officialText: true,
+      draft: false,
+      fileName: `CMR-summary-${PREPARED}-${review.id.slice(0, 8)}.pdf`,
+    });
     const pages = pagesText(pdf);
     expect(pages.length).toBe(doc.pages);
     const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -48,7 +53,8 @@ describe('the CMR summary in the CMS Standardized Format', () => {
     expect(map).toContain('DATE PREPARED: 12/01/2026');
     const pml = rest.filter((p) => p.includes('PERSONAL MEDICATION LIST FOR')).join(' ');
     expect(pml).toContain('Allergies or side effects: Penicillin (hives)');
-    for (const m of ['Lisinopril 20 mg', 'Metformin ER 500 mg', 'Levothyroxine 50 mcg', 'Omeprazole 20 mg']) expect(pml).toContain(m);
+    for (const m of ['Lisinopril 20 mg', 'Metformin ER 500 mg', 'Levothyroxine 50 mcg', 'Omeprazole 20 mg'])
+      expect(pml).toContain(m);
     // Text that looks like markup prints as typed; long names wrap inside their block.
     expect(pml).toContain('Inject 16 units under the skin once a day <b>same');
     expect(pml).toContain('& check sugar if "shaky"');
@@ -61,7 +67,11 @@ describe('the CMR summary in the CMS Standardized Format', () => {
   it('keeps its layout: pages rendered match the reference images', async () => {
     const { session, review, make } = await signed(8);
     const { pdf } = await make({ kind: 'cmrSummary', reviewId: review.id });
-    for (const [page, name] of [[1, 'cmr-cover-letter'], [2, 'cmr-action-plan'], [4, 'cmr-medication-list']] as const) {
+    for (const [page, name] of [
+      [1, 'cmr-cover-letter'],
+      [2, 'cmr-action-plan'],
+      [4, 'cmr-medication-list'],
+    ] as const) {
       expect(differenceFromReference(name, renderPage(pdf, page)), name).toBeLessThan(0.005);
     }
     await session.signOut();
@@ -72,7 +82,8 @@ describe('the CMR summary in the CMS Standardized Format', () => {
     const { pdf } = await make({ kind: 'cmrSummary', reviewId: review.id });
     const pml = pagesText(pdf).filter((p) => p.includes('PERSONAL MEDICATION LIST FOR'));
     expect(pml.length).toBeGreaterThan(5);
-    for (const page of pml) expect((page.match(/Medication:/g) ?? []).length).toBe((page.match(/Why I stopped using it:/g) ?? []).length);
+    for (const page of pml)
+      expect((page.match(/Medication:/g) ?? []).length).toBe((page.match(/Why I stopped using it:/g) ?? []).length);
     expect(pml.join('').match(/Medication:/g)).toHaveLength(25 + 2);
     await session.signOut();
   });
@@ -110,7 +121,9 @@ describe('the prescriber fax and the pharmacist note', () => {
     const body = letter.join(' ');
     expect(body).toContain(`Re: Renée O'Connor-Nguyễn, DOB 03/09/1947 · Buckeye Senior Rx (PDP) BSR-448812`);
     expect(body).toContain('Problem: amlodipine + lisinopril — Adverse drug reaction, moderate');
-    expect(body).toContain('Recommendation: Consider stopping amlodipine 5 mg; home BP 104/62 with orthostatic dizziness');
+    expect(body).toContain(
+      'Recommendation: Consider stopping amlodipine 5 mg; home BP 104/62 with orthostatic dizziness',
+    );
     expect(body).toMatch(/Accept .*Modify: .*Decline/);
     expect(body).toContain('Prescriber signature');
     expect(body).not.toContain('atorvastatin every night'); // the patient's own item is not the prescriber's
@@ -132,12 +145,21 @@ describe('the prescriber fax and the pharmacist note', () => {
     // At the follow-up, one problem is resolved: the summary says when and how.
     const tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
     const statin = (await call(session, 'problems:list', { patientId })).find((p) => p.title === 'atorvastatin')!;
-    await call(session, 'problems:resolve', { id: statin.id, resolvedOn: new Date().toISOString().slice(0, 10), resolution: 'Takes it every evening with the pill box' });
+    await call(session, 'problems:resolve', {
+      id: statin.id,
+      resolvedOn: new Date().toISOString().slice(0, 10),
+      resolution: 'Takes it every evening with the pill box',
+    });
     const summary = await make({ kind: 'pharmacistNote', reviewId: tmr.id });
     expect(summary.doc).toMatchObject({ title: 'Review summary', pages: 1, draft: true });
     expect(pagesText(summary.pdf)[0]).toContain('DRAFT');
-    expect(pagesText(summary.pdf)[0]!.replace(/\s+/g, ' ')).toMatch(/Problems resolved atorvastatin — \d\d\/\d\d\/\d{4}: Takes it every evening with the pill box/);
-    expect(await dispatch(session, 'documents:make', { kind: 'cmrSummary', reviewId: tmr.id })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/follows a CMR/) } });
+    expect(pagesText(summary.pdf)[0]!.replace(/\s+/g, ' ')).toMatch(
+      /Problems resolved atorvastatin — \d\d\/\d\d\/\d{4}: Takes it every evening with the pill box/,
+    );
+    expect(await dispatch(session, 'documents:make', { kind: 'cmrSummary', reviewId: tmr.id })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/follows a CMR/) },
+    });
     await session.signOut();
   });
 
@@ -147,15 +169,40 @@ describe('the prescriber fax and the pharmacist note', () => {
     expect(r.summarySentDate).toBe(new Date().toISOString().slice(0, 10));
     // The fax was already recorded as sent during the review: printing again changes nothing.
     const before = r.communications[0]!;
-    r = await call(session, 'documents:sent', { kind: 'prescriberLetter', reviewId: review.id, version: r.version, prescriberId });
+    r = await call(session, 'documents:sent', {
+      kind: 'prescriberLetter',
+      reviewId: review.id,
+      version: r.version,
+      prescriberId,
+    });
     expect(r.communications[0]).toEqual(before);
-    expect(await dispatch(session, 'documents:sent', { kind: 'prescriberLetter', reviewId: review.id, version: r.version, prescriberId: patientId })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    expect(
+      await dispatch(session, 'documents:sent', {
+        kind: 'prescriberLetter',
+        reviewId: review.id,
+        version: r.version,
+        prescriberId: patientId,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'notFound' } });
 
-    await call(session, 'settings:update', { documents: { hours: 'Mon–Fri 9 am–7 pm, Sat 9 am–1 pm', tty: '711', fax: '(216) 555-0199', fileNames: 'fullName' } });
+    await call(session, 'settings:update', {
+      documents: {
+        hours: 'Mon–Fri 9 am–7 pm, Sat 9 am–1 pm',
+        tty: '711',
+        fax: '(216) 555-0199',
+        fileNames: 'fullName',
+      },
+    });
     const doc = await call(session, 'documents:make', { kind: 'cmrSummary', reviewId: review.id });
     expect(doc.fileName).toMatch(/^CMR-summary-\d{4}-\d\d-\d\d-[0-9a-f]{8}-Renee-O-Connor-Nguyen\.pdf$/);
-    expect(pagesText(Buffer.from(doc.base64, 'base64'))[0]!.replace(/\s+/g, ' ')).toContain('(216) 555-0100, Mon–Fri 9 am–7 pm, Sat 9 am–1 pm, TTY 711');
-    expect(await dispatch(session, 'settings:update', { documents: { hours: '', tty: '', fax: '555-01', fileNames: 'reference' } })).toMatchObject({ ok: false, error: { issues: [{ field: 'documents.fax' }] } });
+    expect(pagesText(Buffer.from(doc.base64, 'base64'))[0]!.replace(/\s+/g, ' ')).toContain(
+      '(216) 555-0100, Mon–Fri 9 am–7 pm, Sat 9 am–1 pm, TTY 711',
+    );
+    expect(
+      await dispatch(session, 'settings:update', {
+        documents: { hours: '', tty: '', fax: '555-01', fileNames: 'reference' },
+      }),
+    ).toMatchObject({ ok: false, error: { issues: [{ field: 'documents.fax' }] } });
     await session.signOut();
   });
 });

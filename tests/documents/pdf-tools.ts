@@ -20,12 +20,27 @@ function withPdf<T>(pdf: Buffer, work: (file: string, dir: string) => T): T {
 }
 
 /** The text of each page, in reading order. */
-export const pagesText = (pdf: Buffer): string[] => withPdf(pdf, (file) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1));
+export const pagesText = (pdf: Buffer): string[] =>
+  withPdf(pdf, (file) =>
+    execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1),
+  );
 
 /** One page as a grey PNG at a low resolution (enough to see layout, small enough to check in). */
 export const renderPage = (pdf: Buffer, page: number, dpi = 40): Buffer =>
   withPdf(pdf, (file, dir) => {
-    execFileSync('pdftoppm', ['-png', '-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, join(dir, 'page')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-gray',
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      file,
+      join(dir, 'page'),
+    ]);
     return readFileSync(join(dir, 'page.png'));
   });
 
@@ -37,7 +52,8 @@ export function differenceFromReference(name: string, png: Buffer): number {
   const file = join(REFERENCE, `${name}.png`);
   if (process.env.UPDATE_REFERENCE_IMAGES === '1' || !existsSync(file)) {
     writeFileSync(file, png);
-    if (process.env.UPDATE_REFERENCE_IMAGES !== '1') throw new Error(`No reference image ${name}.png: one was written; look at it, then commit it.`);
+    if (process.env.UPDATE_REFERENCE_IMAGES !== '1')
+      throw new Error(`No reference image ${name}.png: one was written; look at it, then commit it.`);
     return 0;
   }
   const a = PNG.sync.read(png);

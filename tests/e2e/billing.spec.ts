@@ -4,17 +4,57 @@ import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
 
 const today = new Date().toISOString().slice(0, 10);
 
-test('a signed CMR billed: the claim previewed on the review, exported as 837P, and its payment recorded', async ({ page, server }) => {
+test('a signed CMR billed: the claim previewed on the review, exported as 837P, and its payment recorded', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   // On file already: billing set-up, and a CMR signed at 31 minutes for a patient with hypertension.
-  await onFile(page, 'billing:saveProvider', { legalName: 'Riverside Community Pharmacy LLC', npi: '1245319599', taxId: '31-7654321', taxonomy: '3336C0003X', address: { line1: '200 Front Street', city: 'Columbus', state: 'OH', zip: '43215-1234' }, phone: '6145550142' });
-  await onFile(page, 'billing:savePharmacist', { username: 'dwhitfield', firstName: 'Dana', lastName: 'Whitfield', npi: '1234567893', taxonomy: '183500000X' });
-  await onFile(page, 'billing:savePayer', { name: 'Buckeye Senior Rx', payerId: 'BSRX1', kind: 'partD', submitterId: 'RIVERSIDE01', receiverId: 'CLEARHOUSE', receiverName: 'Midwest Claims Exchange', claimFilingCode: 'CI', unitRule: 'midpoint', fees: { '99605': 65, '99606': 50, '99607': 25 } });
-  const patient = await onFile(page, 'patients:create', { patient: { firstName: 'Oksana', lastName: 'Pryor-Mbeki', dateOfBirth: '1948-06-02', sex: 'female', noKnownAllergies: true, address: { line1: '75 Poplar Ave', city: 'Columbus', state: 'OH', zip: '43204' }, partD: { planName: 'Buckeye Senior Rx', memberId: 'BSR-99120' } } });
+  await onFile(page, 'billing:saveProvider', {
+    legalName: 'Riverside Community Pharmacy LLC',
+    npi: '1245319599',
+    taxId: '31-7654321',
+    taxonomy: '3336C0003X',
+    address: { line1: '200 Front Street', city: 'Columbus', state: 'OH', zip: '43215-1234' },
+    phone: '6145550142',
+  });
+  await onFile(page, 'billing:savePharmacist', {
+    username: 'dwhitfield',
+    firstName: 'Dana',
+    lastName: 'Whitfield',
+    npi: '1234567893',
+    taxonomy: '183500000X',
+  });
+  await onFile(page, 'billing:savePayer', {
+    name: 'Buckeye Senior Rx',
+    payerId: 'BSRX1',
+    kind: 'partD',
+    submitterId: 'RIVERSIDE01',
+    receiverId: 'CLEARHOUSE',
+    receiverName: 'Midwest Claims Exchange',
+    claimFilingCode: 'CI',
+    unitRule: 'midpoint',
+    fees: { '99605': 65, '99606': 50, '99607': 25 },
+  });
+  const patient = await onFile(page, 'patients:create', {
+    patient: {
+      firstName: 'Oksana',
+      lastName: 'Pryor-Mbeki',
+      dateOfBirth: '1948-06-02',
+      sex: 'female',
+      noKnownAllergies: true,
+      address: { line1: '75 Poplar Ave', city: 'Columbus', state: 'OH', zip: '43204' },
+      partD: { planName: 'Buckeye Senior Rx', memberId: 'BSR-99120' },
+    },
+  });
   await onFile(page, 'conditions:add', { patientId: patient.id, code: 'I10' });
   let r = await onFile(page, 'reviews:create', { patientId: patient.id, type: 'cmr' });
   r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
-  r = await onFile(page, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'inPerson', cmrDate: today, problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
+  r = await onFile(page, 'reviews:update', {
+    id: r.id,
+    version: r.version,
+    changes: { deliveryMethod: 'inPerson', cmrDate: today, problemsConfirmed: true, followUpDate: r.suggestedFollowUp },
+  });
   r = await onFile(page, 'reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: 31 } });
   r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
 
@@ -24,7 +64,9 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await page.getByLabel('Bill to').selectOption({ label: 'Buckeye Senior Rx' });
   const preview = page.getByLabel('Claim preview');
   await expect(preview).toContainText('99605 × 1 + 99607 × 1 · $90.00');
-  await expect(preview).toContainText('31 minutes = 2 units (CPT midpoint rule: A unit is attained when its midpoint is passed');
+  await expect(preview).toContainText(
+    '31 minutes = 2 units (CPT midpoint rule: A unit is attained when its midpoint is passed',
+  );
   await snap(page, '53-review-billing');
   await page.getByRole('button', { name: 'Create claim' }).click();
   await expect(page.getByRole('region', { name: 'Billing' }).getByRole('row')).toContainText(['Draft']);
@@ -54,7 +96,9 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await snap(page, '54-billing');
 
   // The payer wants telehealth-at-home on telephone and video reviews.
-  const payers = page.getByRole('row', { name: /Buckeye Senior Rx/ }).filter({ has: page.getByRole('button', { name: 'Edit' }) });
+  const payers = page
+    .getByRole('row', { name: /Buckeye Senior Rx/ })
+    .filter({ has: page.getByRole('button', { name: 'Edit' }) });
   await payers.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Place of service, telephone and video reviews').selectOption('10');
   await snap(page, '54b-payer-form');

@@ -1,6 +1,9 @@
 import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
 
-test('clinical checks on the patient screen: interactions and duplication found, explained, cited, and dismissed with a reason', async ({ page, server }) => {
+test('clinical checks on the patient screen: interactions and duplication found, explained, cited, and dismissed with a reason', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.keyboard.press('Alt+n');
   await page.getByLabel('First name').fill('Iris');
@@ -41,7 +44,9 @@ test('clinical checks on the patient screen: interactions and duplication found,
   const notChecked = page.getByRole('status', { name: 'What could not be checked' });
   await expect(notChecked).toContainText('1 product not recognised, so not checked: Grandma’s tonic.');
   await expect(notChecked).toContainText('No conditions recorded');
-  await expect(page.getByRole('article', { name: 'Major: ibuprofen + naproxen' })).toContainText('Adverse drug reaction');
+  await expect(page.getByRole('article', { name: 'Major: ibuprofen + naproxen' })).toContainText(
+    'Adverse drug reaction',
+  );
   await snap(page, '40-clinical-checks');
 
   const before = await toReview();
@@ -62,11 +67,18 @@ test('clinical checks on the patient screen: interactions and duplication found,
   await page.getByLabel('Date tested').fill('05/05/2025');
   await page.getByRole('button', { name: 'Add result' }).click();
   await expect(page.getByRole('row', { name: /CYP2C9 Poor metabolizer/ })).toBeVisible();
-  await expect(page.getByRole('article', { name: 'Moderate: warfarin: CYP2C9 poor metabolizer' })).toContainText('Johnson JA, et al. Clinical Pharmacogenetics Implementation Consortium');
+  await expect(page.getByRole('article', { name: 'Moderate: warfarin: CYP2C9 poor metabolizer' })).toContainText(
+    'Johnson JA, et al. Clinical Pharmacogenetics Implementation Consortium',
+  );
   await expect(heading).toContainText(`${before} to review`);
-  await page.getByRole('article', { name: 'Moderate: warfarin: CYP2C9 poor metabolizer' }).getByRole('button', { name: 'Accept as a problem' }).click();
+  await page
+    .getByRole('article', { name: 'Moderate: warfarin: CYP2C9 poor metabolizer' })
+    .getByRole('button', { name: 'Accept as a problem' })
+    .click();
   await expect(heading).toContainText(`${before - 1} to review`);
-  await expect(page.getByText(/warfarin: CYP2C9 poor metabolizer — Dosage too high \(moderate\), by dwhitfield/)).toBeVisible();
+  await expect(
+    page.getByText(/warfarin: CYP2C9 poor metabolizer — Dosage too high \(moderate\), by dwhitfield/),
+  ).toBeVisible();
   await snap(page, '42-pharmacogenomics');
 
   // The same findings across the pharmacy, on the worklist.
@@ -79,9 +91,14 @@ test('clinical checks on the patient screen: interactions and duplication found,
   await expect(page.getByRole('heading', { name: /Clinical checks/ })).toContainText(`${before - 1} to review`);
 });
 
-test('a busy older patient: what the checks find, what is deliberate, and what could not be checked', async ({ page, server }) => {
+test('a busy older patient: what the checks find, what is deliberate, and what could not be checked', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
-  const p = await onFile(page, 'patients:create', { patient: { firstName: 'Agnes', lastName: 'Pemberton', dateOfBirth: '1944-02-11', sex: 'female', allergies: [] } });
+  const p = await onFile(page, 'patients:create', {
+    patient: { firstName: 'Agnes', lastName: 'Pemberton', dateOfBirth: '1944-02-11', sex: 'female', allergies: [] },
+  });
   const medicines: [string, string, string, 'rx' | 'otc' | 'supplement'][] = [
     ['Eliquis 5 mg', '5 mg', '1 po bid', 'rx'],
     ['aspirin 81 mg', '81 mg', '1 po daily', 'otc'],
@@ -98,18 +115,28 @@ test('a busy older patient: what the checks find, what is deliberate, and what c
     ['Grandma’s tonic', '', 'UD', 'supplement'],
   ];
   for (const [product, strength, sig, kind] of medicines) {
-    await onFile(page, 'medications:add', { patientId: p.id, medication: { product, kind, sig, source: 'patientReported', ...(strength ? { strength } : {}) } });
+    await onFile(page, 'medications:add', {
+      patientId: p.id,
+      medication: { product, kind, sig, source: 'patientReported', ...(strength ? { strength } : {}) },
+    });
   }
-  for (const code of ['I48.91', 'I50.22', 'E11.9', 'Z91.81', 'N18.4']) await onFile(page, 'conditions:add', { patientId: p.id, code });
-  for (const [type, value] of [['scr', 2.1], ['weight', 58], ['potassium', 5.1]] as const) await onFile(page, 'labs:add', { patientId: p.id, type, value, takenOn: new Date().toLocaleDateString('en-CA') });
+  for (const code of ['I48.91', 'I50.22', 'E11.9', 'Z91.81', 'N18.4'])
+    await onFile(page, 'conditions:add', { patientId: p.id, code });
+  for (const [type, value] of [
+    ['scr', 2.1],
+    ['weight', 58],
+    ['potassium', 5.1],
+  ] as const)
+    await onFile(page, 'labs:add', { patientId: p.id, type, value, takenOn: new Date().toLocaleDateString('en-CA') });
   await page.evaluate((id) => (location.hash = `#/patients/${id}`), p.id);
   const heading = page.getByRole('heading', { name: /Clinical checks/ });
   await expect(heading).toContainText(/\d+ to review/);
   // At 82 with a creatinine clearance near 19 mL/min: kidney dosing, Beers and the interactions all speak.
-  await expect(page.getByRole('article', { name: /spironolactone: creatinine clearance 1\d mL\/min/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: /spironolactone: creatinine clearance 1\d mL\/min/ }).first(),
+  ).toBeVisible();
   await expect(page.getByRole('article', { name: /diphenhydramine at age 82/ })).toBeVisible();
   await expect(page.getByRole('article', { name: /gabapentin: creatinine clearance/ }).first()).toBeVisible();
   await expect(page.getByRole('status', { name: 'What could not be checked' })).toContainText('Grandma’s tonic');
   await snap(page, '43-checks-busy-older-patient');
 });
-

@@ -14,9 +14,13 @@ test("a pharmacist records a patient's conditions and labs on the patient screen
   const picker = page.getByLabel('Add a condition');
   await page.getByLabel('Since (optional)').fill('03/01/2015');
   await picker.fill('hypertens');
-  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('I10 Essential (primary) hypertension');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(
+    'I10 Essential (primary) hypertension',
+  );
   await picker.press('Enter');
-  await expect(page.getByRole('row', { name: /I10 Essential \(primary\) hypertension/ })).toContainText('since 03/01/2015');
+  await expect(page.getByRole('row', { name: /I10 Essential \(primary\) hypertension/ })).toContainText(
+    'since 03/01/2015',
+  );
   await picker.fill('E11.9');
   await picker.press('Enter');
   // Everyday words find the code: "gerd" is gastro-esophageal reflux disease, shown with its plain name.

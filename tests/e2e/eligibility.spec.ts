@@ -1,6 +1,16 @@
 import { expect, readyPharmacy, snap, test } from './fixtures';
 
-const DRUGS = ['Lisinopril 10 mg tab', 'Atorvastatin 40 mg tab', 'Metformin 500 mg tab', 'Levothyroxine 50 mcg tab', 'Amlodipine 5 mg tab', 'Sertraline 50 mg tab', 'Tiotropium 18 mcg cap', 'Donepezil 10 mg tab', 'Amoxicillin 500 mg cap'];
+const DRUGS = [
+  'Lisinopril 10 mg tab',
+  'Atorvastatin 40 mg tab',
+  'Metformin 500 mg tab',
+  'Levothyroxine 50 mcg tab',
+  'Amlodipine 5 mg tab',
+  'Sertraline 50 mg tab',
+  'Tiotropium 18 mcg cap',
+  'Donepezil 10 mg tab',
+  'Amoxicillin 500 mg cap',
+];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
 const CSV = [
   'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,Drug Name,Qty,Days Supply,Cost',
@@ -8,10 +18,15 @@ const CSV = [
   `Okafor,Bartholomew,07/22/1948,62001,0,${daysAgo(20)},Metformin 500 mg tab,60,30,12.00`,
 ].join('\n');
 
-test('the eligibility worklist: criteria per year, the reasons per patient, and recording a CMR offer', async ({ page, server }) => {
+test('the eligibility worklist: criteria per year, the reasons per patient, and recording a CMR offer', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.keyboard.press('Alt+i');
-  await page.getByLabel('CSV export from your dispensing system').setInputFiles({ name: 'fills.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByLabel('CSV export from your dispensing system')
+    .setInputFiles({ name: 'fills.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(page.getByLabel('Cost')).toHaveValue('Cost');
   await page.getByLabel(/Create the 2 missing patients/).check();
   await page.getByRole('button', { name: 'Import 10 fills' }).click();

@@ -1,6 +1,9 @@
 import { expect, PHARMACIST, setUpPharmacy, signIn, snap, test } from './fixtures';
 
-test('a pharmacist sets up the pharmacy, registers a patient, finds them, and finds them again after signing back in', async ({ page, server }) => {
+test('a pharmacist sets up the pharmacy, registers a patient, finds them, and finds them again after signing back in', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Set up MTM Desk' })).toBeVisible();
   // The token has been taken out of the address bar.

@@ -14,7 +14,9 @@ export interface RunningServer {
 
 /** Starts `serve.ts` (the same code as `npm run serve`) and waits for the address it prints. */
 export function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/bridge/serve.ts', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/bridge/serve.ts', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
@@ -67,7 +69,10 @@ export { expect };
 /** Screenshots at both counter monitor sizes, under test-results/screens, for a person to look at. */
 export async function snap(page: Page, name: string): Promise<void> {
   const original = page.viewportSize()!;
-  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `test-results/screens/${name}-${size.width}.png`, fullPage: true });
   }
@@ -84,7 +89,11 @@ export const PHARMACY = {
   state: 'OH',
   zip: '43215',
 };
-export const PHARMACIST = { fullName: 'Dana Whitfield, PharmD', username: 'dwhitfield', password: 'blue heron at dawn 42' };
+export const PHARMACIST = {
+  fullName: 'Dana Whitfield, PharmD',
+  username: 'dwhitfield',
+  password: 'blue heron at dawn 42',
+};
 
 /** Completes first-run setup and returns the recovery code shown. */
 export async function setUpPharmacy(page: Page, server: RunningServer): Promise<string> {
@@ -127,10 +136,18 @@ export async function readyPharmacy(page: Page, server: RunningServer): Promise<
  * Calls a bridge channel as the signed-in page does, for records a test needs to exist before the
  * steps it walks (the pharmacy already had them on file).
  */
-export async function onFile<C extends ChannelName>(page: Page, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function onFile<C extends ChannelName>(
+  page: Page,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   return page.evaluate(
     async ([c, r, prefix, header]) => {
-      const res = await fetch(`${prefix}${c}`, { method: 'POST', headers: { 'content-type': 'application/json', [header]: sessionStorage.getItem('mtm-bridge-token') ?? '' }, body: JSON.stringify(r) });
+      const res = await fetch(`${prefix}${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [header]: sessionStorage.getItem('mtm-bridge-token') ?? '' },
+        body: JSON.stringify(r),
+      });
       const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
       if (!body.ok) throw new Error(body.error!.message);
       return body.data as ResponseOf<C>;

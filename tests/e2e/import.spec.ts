@@ -7,11 +7,16 @@ const CSV = [
   'Featherstone,Winifred,03/14/1950,500002,0,20260105,,Lisinopril 10 mg,-30,30',
 ].join('\n');
 
-test('importing fill history: automatic columns, a per-row report, then only what the pharmacist chose', async ({ page, server }) => {
+test('importing fill history: automatic columns, a per-row report, then only what the pharmacist chose', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.keyboard.press('Alt+i');
   await expect(page.getByRole('heading', { name: 'Import fill history' })).toBeVisible();
-  await page.getByLabel('CSV export from your dispensing system').setInputFiles({ name: 'fills-jan.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByLabel('CSV export from your dispensing system')
+    .setInputFiles({ name: 'fills-jan.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
 
   await expect(page.getByLabel('Rx number')).toHaveValue('Rx #');
   await expect(page.getByLabel('Fill date')).toHaveValue('Date Filled');
@@ -22,7 +27,9 @@ test('importing fill history: automatic columns, a per-row report, then only wha
   await page.getByLabel(/Create the 1 missing patient/).check();
   await page.getByLabel(/Import the valid rows only/).check();
   await page.getByRole('button', { name: 'Import 2 fills' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('Imported 2 fills from fills-jan.csv. 0 fills already there; 1 new patient; 1 row with problems skipped.');
+  await expect(page.getByTestId('import-done')).toContainText(
+    'Imported 2 fills from fills-jan.csv. 0 fills already there; 1 new patient; 1 row with problems skipped.',
+  );
   await snap(page, '36-import-done');
 
   await page.keyboard.press('Alt+p');

@@ -1,6 +1,9 @@
 import { expect, readyPharmacy, snap, test } from './fixtures';
 
-test('a pharmacist keeps the medication list: add with prescriber, change, stop with reason, see history', async ({ page, server }) => {
+test('a pharmacist keeps the medication list: add with prescriber, change, stop with reason, see history', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.keyboard.press('Alt+r');
   await page.getByRole('link', { name: '+ New prescriber' }).click();
@@ -56,7 +59,10 @@ test('a pharmacist keeps the medication list: add with prescriber, change, stop 
   await page.getByRole('button', { name: 'Stop medicine' }).click();
   await expect(page.getByText('1 stopped')).toBeVisible();
   await page.getByText('1 stopped').click();
-  await page.getByRole('row', { name: /Lisinopril 20 mg tablet.*Dry cough/ }).getByRole('button', { name: 'History' }).click();
+  await page
+    .getByRole('row', { name: /Lisinopril 20 mg tablet.*Dry cough/ })
+    .getByRole('button', { name: 'History' })
+    .click();
   const history = page.getByRole('region', { name: 'History of Lisinopril' });
   await expect(history.getByRole('listitem')).toHaveCount(3);
   await expect(history.getByRole('listitem').nth(0)).toContainText('Lisinopril 10 mg tablet');

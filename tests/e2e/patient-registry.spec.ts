@@ -29,7 +29,10 @@ test('field-level messages explain bad input and nothing is saved', async ({ pag
   await expect(page.getByText('No patients yet')).toBeVisible();
 });
 
-test('registering the same name and date of birth twice warns and needs a deliberate confirmation', async ({ page, server }) => {
+test('registering the same name and date of birth twice warns and needs a deliberate confirmation', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await registerPatient(page, { first: 'Ignatius', last: 'Pemberton', dob: '07/04/1941', nka: true });
   await page.getByRole('button', { name: 'Register patient' }).click();
@@ -49,7 +52,10 @@ test('registering the same name and date of birth twice warns and needs a delibe
   await expect(page.getByText('Matching by name: 2 patients')).toBeVisible();
 });
 
-test('editing keeps history-safe versions, and removing needs a reason and hides the patient', async ({ page, server }) => {
+test('editing keeps history-safe versions, and removing needs a reason and hides the patient', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await registerPatient(page, { first: 'Rosalind', last: 'Achterberg', dob: '11/02/1939', nka: true });
   await page.getByRole('button', { name: 'Register patient' }).click();

@@ -5,13 +5,27 @@ import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
 // A realistic CMR patient: hypertension, type 2 diabetes, dyslipidemia, heart failure therapy, with
 // ten maintenance medicines filled twice each (the pharmacy's history, imported first).
 const DRUGS = [
-  'Lisinopril 20 mg tab', 'Spironolactone 25 mg tab', 'Atorvastatin 40 mg tab', 'Metformin 500 mg tab', 'Glipizide 5 mg tab',
-  'Amlodipine 5 mg tab', 'Levothyroxine 50 mcg tab', 'Sertraline 50 mg tab', 'Omeprazole 20 mg cap', 'Donepezil 10 mg tab',
+  'Lisinopril 20 mg tab',
+  'Spironolactone 25 mg tab',
+  'Atorvastatin 40 mg tab',
+  'Metformin 500 mg tab',
+  'Glipizide 5 mg tab',
+  'Amlodipine 5 mg tab',
+  'Levothyroxine 50 mcg tab',
+  'Sertraline 50 mg tab',
+  'Omeprazole 20 mg cap',
+  'Donepezil 10 mg tab',
 ];
-const ymd = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+const ymd = (daysAgo: number) =>
+  new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
 const CSV = [
   'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,Drug Name,Qty,Days Supply,Cost',
-  ...DRUGS.flatMap((d, i) => [0, 1].map((refill) => `Castellanos-Whitby,Mercedes,09/30/1949,7100${i},${refill},${ymd(65 - refill * 30)},${d},30,30,110.00`)),
+  ...DRUGS.flatMap((d, i) =>
+    [0, 1].map(
+      (refill) =>
+        `Castellanos-Whitby,Mercedes,09/30/1949,7100${i},${refill},${ymd(65 - refill * 30)},${d},30,30,110.00`,
+    ),
+  ),
 ].join('\n');
 
 /** The user's actions, counted: every click, choice and typed field on the way from the worklist to sign-off. */
@@ -36,12 +50,17 @@ function counted() {
   };
 }
 
-test('a CMR for a 10-medication patient, from the Today worklist to a signed review that survives a reload', async ({ page, server }) => {
+test('a CMR for a 10-medication patient, from the Today worklist to a signed review that survives a reload', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(120_000);
   await readyPharmacy(page, server);
   // Before the counter: the fill history is imported, the chart has conditions, the prescriber is on file.
   await page.keyboard.press('Alt+i');
-  await page.getByLabel('CSV export from your dispensing system').setInputFiles({ name: 'fills.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page
+    .getByLabel('CSV export from your dispensing system')
+    .setInputFiles({ name: 'fills.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.getByLabel(/Create the 1 missing patient/).check();
   await page.getByRole('button', { name: 'Import 20 fills' }).click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 20 fills');
@@ -49,8 +68,25 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   for (const code of ['I10', 'E11.9', 'E78.5']) await onFile(page, 'conditions:add', { patientId: patient!.id, code });
   const year = new Date().getFullYear();
   const criteria = await onFile(page, 'eligibility:criteria', { contractYear: year });
-  await onFile(page, 'eligibility:setCriteria', { contractYear: year, criteria: { minDiseases: criteria.minDiseases, minDrugs: criteria.minDrugs, diseases: criteria.diseases, costThreshold: 1623 } });
-  await onFile(page, 'prescribers:create', { prescriber: { npi: '1245319599', firstName: 'Beatrice', lastName: 'Okonjo', credentials: 'MD', fax: '6145550134', preferredContact: 'fax' } });
+  await onFile(page, 'eligibility:setCriteria', {
+    contractYear: year,
+    criteria: {
+      minDiseases: criteria.minDiseases,
+      minDrugs: criteria.minDrugs,
+      diseases: criteria.diseases,
+      costThreshold: 1623,
+    },
+  });
+  await onFile(page, 'prescribers:create', {
+    prescriber: {
+      npi: '1245319599',
+      firstName: 'Beatrice',
+      lastName: 'Okonjo',
+      credentials: 'MD',
+      fax: '6145550134',
+      preferredContact: 'fax',
+    },
+  });
 
   const user = counted();
   await page.keyboard.press('Alt+d');
@@ -67,7 +103,10 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
 
   // Step 1: the encounter and the reconciliation (one line differs; the rest as listed in one click).
   await user.choose(page.getByLabel('Delivered'), 'inPerson');
-  await user.fill(page.getByLabel('CMR date'), new Date().toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }));
+  await user.fill(
+    page.getByLabel('CMR date'),
+    new Date().toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }),
+  );
   const lines = page.getByRole('combobox', { name: /^How the patient takes/ });
   await expect(lines).toHaveCount(10);
   await user.choose(page.getByLabel('How the patient takes metformin'), 'differently');
@@ -79,11 +118,18 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
 
   // Step 2: accept the checks' interaction finding, add a problem by hand, confirm the list.
   await user.click(page.getByRole('button', { name: 'Assessment →' }));
-  await user.click(page.getByRole('article', { name: /: (lisinopril \+ spironolactone|spironolactone \+ lisinopril)$/ }).getByRole('button', { name: 'Accept as a problem' }));
+  await user.click(
+    page
+      .getByRole('article', { name: /: (lisinopril \+ spironolactone|spironolactone \+ lisinopril)$/ })
+      .getByRole('button', { name: 'Accept as a problem' }),
+  );
   await user.click(page.getByRole('button', { name: '+ Add a problem' }));
   await user.choose(page.getByLabel('Kind of problem'), 'nonadherence');
   await user.fill(page.getByLabel('Medicines involved'), 'metformin');
-  await user.fill(page.getByLabel('What is the problem'), 'Takes half the prescribed dose because of stomach upset; A1c 8.4%');
+  await user.fill(
+    page.getByLabel('What is the problem'),
+    'Takes half the prescribed dose because of stomach upset; A1c 8.4%',
+  );
   await user.click(page.getByRole('button', { name: 'Add problem' }));
   await expect(page.getByRole('region', { name: /Drug-therapy problems/ })).toContainText('2 open');
   await user.click(page.getByRole('button', { name: 'Confirm problem list' }));
@@ -97,19 +143,33 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await user.choose(interaction.getByLabel('Recommendation', { exact: true }), 'monitor');
   await user.choose(interaction.getByLabel('Who acts'), 'prescriber');
   await user.choose(interaction.getByLabel('Prescriber', { exact: true }), { label: 'Beatrice Okonjo, MD' });
-  await user.fill(interaction.getByLabel(/Recommendation in clinical words/), 'Check serum potassium and creatinine; last results are over a year old');
-  await user.choose(interaction.getByLabel('Start the action-plan item from a phrase'), { label: 'Keep a log: Write down your readings and how you feel, and bring the list to your next visit.' });
-  await expect(interaction.getByLabel('What we talked about')).toHaveValue(/Checking how .*spironolactone.* is working for you/);
+  await user.fill(
+    interaction.getByLabel(/Recommendation in clinical words/),
+    'Check serum potassium and creatinine; last results are over a year old',
+  );
+  await user.choose(interaction.getByLabel('Start the action-plan item from a phrase'), {
+    label: 'Keep a log: Write down your readings and how you feel, and bring the list to your next visit.',
+  });
+  await expect(interaction.getByLabel('What we talked about')).toHaveValue(
+    /Checking how .*spironolactone.* is working for you/,
+  );
   await user.click(interaction.getByRole('button', { name: 'Save recommendation' }));
   await expect(interaction.getByText('What I need to do')).toBeVisible();
 
   const metformin = page.getByRole('region', { name: 'Plan for metformin' });
   await user.click(metformin.getByRole('button', { name: '+ Add a recommendation' }));
   await user.choose(metformin.getByLabel('Recommendation', { exact: true }), 'educate');
-  await user.fill(metformin.getByLabel(/Recommendation in clinical words/), 'Take metformin with meals to limit stomach upset; discussed extended-release with patient');
-  await user.choose(metformin.getByLabel('Start the action-plan item from a phrase'), { label: 'Every day, same time: Take metformin at the same time every day. A weekly pill box can help you remember.' });
+  await user.fill(
+    metformin.getByLabel(/Recommendation in clinical words/),
+    'Take metformin with meals to limit stomach upset; discussed extended-release with patient',
+  );
+  await user.choose(metformin.getByLabel('Start the action-plan item from a phrase'), {
+    label: 'Every day, same time: Take metformin at the same time every day. A weekly pill box can help you remember.',
+  });
   await user.click(metformin.getByRole('button', { name: 'Save recommendation' }));
-  await expect(metformin.locator('.map-item')).toContainText('Take metformin at the same time every day. A weekly pill box can help you remember.');
+  await expect(metformin.locator('.map-item')).toContainText(
+    'Take metformin at the same time every day. A weekly pill box can help you remember.',
+  );
   await expect(page.getByRole('button', { name: /3 Plan/ })).toContainText('✓');
   await snap(page, '48-review-step3');
 
@@ -183,7 +243,9 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByLabel('What we talked about').fill('Your blood pressure and {medicine}.');
   await page.getByLabel('What I need to do').fill('Check your blood pressure each morning and write it down.');
   await page.getByRole('button', { name: 'Save phrase' }).click();
-  await expect(page.getByRole('row', { name: /Blood pressure log/ })).toContainText('Check your blood pressure each morning');
+  await expect(page.getByRole('row', { name: /Blood pressure log/ })).toContainText(
+    'Check your blood pressure each morning',
+  );
   await snap(page, '51-phrases');
 
   // At the follow-up TMR the metformin problem is marked resolved: it needs no plan, the note says how.
@@ -193,10 +255,14 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   const problems = page.getByRole('region', { name: /Drug-therapy problems/ });
   await expect(problems).toContainText('2 open');
   await problems.getByRole('button', { name: 'Resolved: metformin' }).click();
-  await page.getByLabel('How it was resolved').fill('Takes metformin with breakfast and supper; no stomach upset since');
+  await page
+    .getByLabel('How it was resolved')
+    .fill('Takes metformin with breakfast and supper; no stomach upset since');
   await page.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(problems).toContainText('1 open');
-  await expect(problems.getByRole('row', { name: /metformin/ }).first()).toContainText(/Resolved \d\d\/\d\d\/\d{4} · dwhitfield/);
+  await expect(problems.getByRole('row', { name: /metformin/ }).first()).toContainText(
+    /Resolved \d\d\/\d\d\/\d{4} · dwhitfield/,
+  );
   await snap(page, '58-problem-resolved');
   await page.getByRole('button', { name: 'Plan →' }).click();
   await expect(page.getByRole('region', { name: 'Plan for metformin' })).toContainText('No plan needed.');

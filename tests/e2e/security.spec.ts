@@ -42,7 +42,10 @@ test('the screen locks itself after the idle minutes', async ({ page, server }) 
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeHidden();
 });
 
-test('pharmacy settings typed as soon as the Users screen opens are saved and kept after a reload', async ({ page, server }) => {
+test('pharmacy settings typed as soon as the Users screen opens are saved and kept after a reload', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   // A slow answer (a busy computer), so anything typed before the saved values arrive would be overwritten by them.
   await page.route('**/api/settings:get', async (route) => {
@@ -68,7 +71,10 @@ test('pharmacy settings typed as soon as the Users screen opens are saved and ke
   await expect(page.getByLabel('Pharmacy fax')).toHaveValue('(614) 555-0199');
 });
 
-test('an administrator adds a technician, reads and exports the audit trail, and backs up', async ({ page, server }) => {
+test('an administrator adds a technician, reads and exports the audit trail, and backs up', async ({
+  page,
+  server,
+}) => {
   const backups = mkdtempSync(join(tmpdir(), 'mtm-e2e-backups-'));
   try {
     await readyPharmacy(page, server);
@@ -99,7 +105,9 @@ test('an administrator adds a technician, reads and exports the audit trail, and
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('"Entry","Time (UTC)","User","Action","Data category","Patient","Patient id","Object id","Outcome","Detail"');
+    expect(csv.split('\r\n')[0]).toBe(
+      '"Entry","Time (UTC)","User","Action","Data category","Patient","Patient id","Object id","Outcome","Detail"',
+    );
     expect(csv).toContain('"user.add"');
 
     await page.keyboard.press('Alt+b');
@@ -125,7 +133,15 @@ test('an administrator adds a technician, reads and exports the audit trail, and
     await page.getByLabel('Confirm new password').fill('tea kettle whistles twice');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Today', 'Patients', 'Prescribers', 'MTM eligibility', 'Check worklist', 'Adherence', 'Import fills']);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+      'Today',
+      'Patients',
+      'Prescribers',
+      'MTM eligibility',
+      'Check worklist',
+      'Adherence',
+      'Import fills',
+    ]);
     await page.goto(`${page.url().split('#')[0]}#/audit`);
     await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   } finally {
@@ -185,7 +201,9 @@ test('names containing HTML or script are shown as text and never run', async ({
   await page.getByLabel('Substance').fill('<b onmouseover=alert(1)>Penicillin</b>');
   await page.getByRole('button', { name: 'Register patient' }).click();
 
-  await expect(page.getByTestId('banner-name')).toHaveText('<SCRIPT>WINDOW.__XSS=2</SCRIPT>SMITH, <img src=x onerror="window.__xss=1">');
+  await expect(page.getByTestId('banner-name')).toHaveText(
+    '<SCRIPT>WINDOW.__XSS=2</SCRIPT>SMITH, <img src=x onerror="window.__xss=1">',
+  );
   await expect(page.getByTestId('banner-allergies')).toContainText('<b onmouseover=alert(1)>Penicillin</b>');
   await page.keyboard.press('Escape');
   await page.getByLabel('Find a patient').fill('<scr');
@@ -200,11 +218,16 @@ test('the sign-in screen offers recovery-code access', async ({ page, server }) 
   await page.getByRole('button', { name: 'Forgot your password? Use the recovery code' }).click();
   await expect(page.getByRole('heading', { name: 'Use the recovery code' })).toBeVisible();
   await page.getByRole('button', { name: 'Unlock and set password' }).click();
-  await expect(page.getByText('Say in a sentence why the recovery code is needed (at least 10 characters)')).toBeVisible();
+  await expect(
+    page.getByText('Say in a sentence why the recovery code is needed (at least 10 characters)'),
+  ).toBeVisible();
   await snap(page, '27-break-glass');
 });
 
-test("another user signing in at the lock screen starts fresh, never inside the previous user's work", async ({ page, server }) => {
+test("another user signing in at the lock screen starts fresh, never inside the previous user's work", async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.keyboard.press('Alt+u');
   await page.getByRole('button', { name: '+ Add user' }).click();
@@ -235,13 +258,22 @@ test("another user signing in at the lock screen starts fresh, never inside the 
 /** A call from outside the page (another window of the same session, or a script with the token). */
 async function fromOutside(server: { url: string }, channel: string, body: unknown = {}) {
   const token = /token=([0-9a-f]+)/.exec(server.url)![1]!;
-  const res = await fetch(new URL(`/api/${channel}`, server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-mtm-token': token }, body: JSON.stringify(body) });
+  const res = await fetch(new URL(`/api/${channel}`, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mtm-token': token },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as { ok: boolean };
 }
 
-test('a lock made in main reaches the screen at once, and the first action after unlocking works', async ({ page, server }) => {
+test('a lock made in main reaches the screen at once, and the first action after unlocking works', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
-  const created = await onFile(page, 'patients:create', { patient: { firstName: 'Margarethe', lastName: 'Oyelaran', dateOfBirth: '1939-02-11', sex: 'female' } });
+  const created = await onFile(page, 'patients:create', {
+    patient: { firstName: 'Margarethe', lastName: 'Oyelaran', dateOfBirth: '1939-02-11', sex: 'female' },
+  });
   await page.evaluate((id) => (window.location.hash = `#/patients/${id}`), created.id);
   await expect(page.getByTestId('banner-name')).toContainText('OYELARAN');
 
@@ -263,7 +295,10 @@ test('a lock made in main reaches the screen at once, and the first action after
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('after five wrong passwords sign-in says how long to wait, and the right password waits too', async ({ page, server }) => {
+test('after five wrong passwords sign-in says how long to wait, and the right password waits too', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.getByRole('button', { name: 'Sign out' }).click();
   for (let i = 0; i < 5; i++) {
@@ -272,12 +307,17 @@ test('after five wrong passwords sign-in says how long to wait, and the right pa
     await expect(page.getByLabel('Password')).toHaveValue('');
   }
   await signIn(page, PHARMACIST.username, PHARMACIST.password);
-  await expect(page.getByRole('alert')).toHaveText(`Too many wrong passwords for ${PHARMACIST.username}. Wait 30 seconds before trying again, or ask an administrator to reset the password.`);
+  await expect(page.getByRole('alert')).toHaveText(
+    `Too many wrong passwords for ${PHARMACIST.username}. Wait 30 seconds before trying again, or ask an administrator to reset the password.`,
+  );
   await expect(page.getByLabel('Password')).toHaveValue('');
   await snap(page, '28-sign-in-throttled');
 });
 
-test('with a one-minute idle time, an untouched screen locks within 65 seconds (real clock)', async ({ page, server }) => {
+test('with a one-minute idle time, an untouched screen locks within 65 seconds (real clock)', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(120_000);
   await readyPharmacy(page, server);
   await onFile(page, 'settings:update', { idleLockMinutes: 1 });
@@ -290,21 +330,31 @@ test('with a one-minute idle time, an untouched screen locks within 65 seconds (
   expect(seconds).toBeLessThan(66);
 });
 
-test('an administrator sees an audit integrity alarm on every screen until they say what they found', async ({ page, server }) => {
+test('an administrator sees an audit integrity alarm on every screen until they say what they found', async ({
+  page,
+  server,
+}) => {
   await readyPharmacy(page, server);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await server.restart();
   const { appendFileSync } = await import('node:fs');
-  appendFileSync(join(server.dataDir, 'audit-pending.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), username: 'dwhitfield', action: 'patient.read', outcome: 'failure', detail: 'planted' })}\n`);
+  appendFileSync(
+    join(server.dataDir, 'audit-pending.jsonl'),
+    `${JSON.stringify({ at: new Date().toISOString(), username: 'dwhitfield', action: 'patient.read', outcome: 'failure', detail: 'planted' })}\n`,
+  );
   await page.goto(server.url);
   await signIn(page, PHARMACIST.username, PHARMACIST.password);
   const alarm = page.getByRole('alert').filter({ hasText: 'The audit trail may have been tampered with' });
-  await expect(alarm).toContainText('audit-pending.jsonl line 1 refused: not an event that may be recorded while the database is closed');
+  await expect(alarm).toContainText(
+    'audit-pending.jsonl line 1 refused: not an event that may be recorded while the database is closed',
+  );
   await page.keyboard.press('Alt+p');
   await expect(alarm).toBeVisible();
   await alarm.getByRole('button', { name: 'Acknowledge…' }).click();
   await snap(page, '29-audit-alarm');
-  await page.getByLabel('What you found (kept in the audit trail)').fill('Planted by the vendor during a security test.');
+  await page
+    .getByLabel('What you found (kept in the audit trail)')
+    .fill('Planted by the vendor during a security test.');
   await page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
   await expect(alarm).toHaveCount(0);
 });
@@ -314,7 +364,12 @@ test('the pharmacy time zone decides what today is, and is kept', async ({ page,
   await page.keyboard.press('Alt+u');
   await page.getByLabel("Time zone (decides what today's date is)").selectOption('Pacific/Honolulu');
   await page.getByRole('button', { name: 'Save time zone' }).click();
-  const hawaiiToday = new Intl.DateTimeFormat('en-US', { timeZone: 'Pacific/Honolulu', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const hawaiiToday = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Pacific/Honolulu',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   await expect(page.getByRole('status')).toHaveText(`Saved: today is ${hawaiiToday} at the pharmacy.`);
   await snap(page, '30-time-zone');
   await page.reload();

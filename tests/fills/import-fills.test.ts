@@ -6,30 +6,75 @@ import { importFills, type ImportOptions } from '../../main/fills/import-fills';
 import type { Session } from '../../main/security/session';
 import { newPharmacy } from '../helpers/temp-pharmacy';
 
-const HEADER = 'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,NDC,Drug Name,Qty,Days Supply,Prescriber NPI';
-const row = (over: Partial<Record<'last' | 'first' | 'dob' | 'rx' | 'refill' | 'date' | 'ndc' | 'drug' | 'qty' | 'ds' | 'npi', string>> = {}) => {
-  const r = { last: 'Abernathy', first: 'Cornelius', dob: '01/02/1940', rx: '700001', refill: '0', date: '20260105', ndc: '0071-0155-23', drug: 'Atorvastatin 10 mg tab', qty: '30', ds: '30', npi: '1245319599', ...over };
+const HEADER =
+  'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,NDC,Drug Name,Qty,Days Supply,Prescriber NPI';
+const row = (
+  over: Partial<
+    Record<'last' | 'first' | 'dob' | 'rx' | 'refill' | 'date' | 'ndc' | 'drug' | 'qty' | 'ds' | 'npi', string>
+  > = {},
+) => {
+  const r = {
+    last: 'Abernathy',
+    first: 'Cornelius',
+    dob: '01/02/1940',
+    rx: '700001',
+    refill: '0',
+    date: '20260105',
+    ndc: '0071-0155-23',
+    drug: 'Atorvastatin 10 mg tab',
+    qty: '30',
+    ds: '30',
+    npi: '1245319599',
+    ...over,
+  };
   return [r.last, r.first, r.dob, r.rx, r.refill, r.date, r.ndc, r.drug, r.qty, r.ds, r.npi].join(',');
 };
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\r\n'));
 
 async function pharmacy() {
   const { session } = await newPharmacy();
-  await dispatch(session, 'patients:create', { patient: { firstName: 'Cornelius', lastName: 'Abernathy', dateOfBirth: '1940-01-02', sex: 'male' } });
+  await dispatch(session, 'patients:create', {
+    patient: { firstName: 'Cornelius', lastName: 'Abernathy', dateOfBirth: '1940-01-02', sex: 'male' },
+  });
   return session;
 }
 const run = (session: Session, bytes: Buffer, opts: Partial<ImportOptions> = {}) =>
-  importFills(session.current().db, session.current().user, { fileName: 'export.csv', bytes, validOnly: false, createPatients: false, preview: false, ...opts });
+  importFills(session.current().db, session.current().user, {
+    fileName: 'export.csv',
+    bytes,
+    validOnly: false,
+    createPatients: false,
+    preview: false,
+    ...opts,
+  });
 const fillCount = async (session: Session) =>
   (await one<{ n: number }>(session.current().db, sql`SELECT count(*) AS n FROM fills`))!.n;
 
 describe('fill history import', () => {
   it('maps common headers by itself, imports in one go, and adds nothing on re-import', async () => {
     const session = await pharmacy();
-    const file = csv(row(), row({ refill: '1', date: '2026-02-04' }), row({ rx: '700002', ndc: '', drug: 'Metformin 500 mg', date: '1/10/2026' }));
+    const file = csv(
+      row(),
+      row({ refill: '1', date: '2026-02-04' }),
+      row({ rx: '700002', ndc: '', drug: 'Metformin 500 mg', date: '1/10/2026' }),
+    );
     const first = await run(session, file);
-    expect(first).toMatchObject({ refused: false, rows: 3, validRows: 3, imported: 3, duplicates: 0, encoding: 'UTF-8' });
-    expect(first.mapping).toMatchObject({ lastName: 'Patient Last Name', rxNumber: 'Rx #', fillNumber: 'Refill #', fillDate: 'Date Filled', quantity: 'Qty', daysSupply: 'Days Supply' });
+    expect(first).toMatchObject({
+      refused: false,
+      rows: 3,
+      validRows: 3,
+      imported: 3,
+      duplicates: 0,
+      encoding: 'UTF-8',
+    });
+    expect(first.mapping).toMatchObject({
+      lastName: 'Patient Last Name',
+      rxNumber: 'Rx #',
+      fillNumber: 'Refill #',
+      fillDate: 'Date Filled',
+      quantity: 'Qty',
+      daysSupply: 'Days Supply',
+    });
     const again = await run(session, file);
     expect(again).toMatchObject({ imported: 0, duplicates: 3, refused: false });
     expect(await fillCount(session)).toBe(3);
@@ -62,7 +107,7 @@ describe('fill history import', () => {
       '3 Fill date',
       '4 Quantity',
       '5 NDC',
-      '6 Days\' supply',
+      "6 Days' supply",
       '7 Fill date',
       '8 Prescriber NPI',
       '9 Patient',
@@ -74,7 +119,10 @@ describe('fill history import', () => {
       session.current().db,
       sql`SELECT outcome, detail FROM audit_log WHERE action = 'fills.import'`,
     );
-    expect(audit).toEqual({ outcome: 'failure', detail: 'export.csv: refused, 7 problems in 7 rows; nothing imported' });
+    expect(audit).toEqual({
+      outcome: 'failure',
+      detail: 'export.csv: refused, 7 problems in 7 rows; nothing imported',
+    });
 
     const validOnly = await run(session, csv(row(), row({ rx: '700011', qty: '-30' })), { validOnly: true });
     expect(validOnly).toMatchObject({ refused: false, imported: 1, invalidRows: 1 });
@@ -83,22 +131,48 @@ describe('fill history import', () => {
 
   it('creates unknown patients only when asked, once per patient', async () => {
     const session = await pharmacy();
-    const file = csv(row({ last: 'Quill', first: 'Ottilie', dob: '1951-05-05', rx: '800001' }), row({ last: 'Quill', first: 'Ottilie', dob: '1951-05-05', rx: '800001', refill: '1', date: '20260204' }));
-    expect(await run(session, file)).toMatchObject({ refused: true, issues: [{ field: 'Patient' }, { field: 'Patient' }] });
-    expect(await run(session, file, { preview: true, createPatients: false })).toMatchObject({ refused: false, unknownPatients: 1, imported: 0 });
+    const file = csv(
+      row({ last: 'Quill', first: 'Ottilie', dob: '1951-05-05', rx: '800001' }),
+      row({ last: 'Quill', first: 'Ottilie', dob: '1951-05-05', rx: '800001', refill: '1', date: '20260204' }),
+    );
+    expect(await run(session, file)).toMatchObject({
+      refused: true,
+      issues: [{ field: 'Patient' }, { field: 'Patient' }],
+    });
+    expect(await run(session, file, { preview: true, createPatients: false })).toMatchObject({
+      refused: false,
+      unknownPatients: 1,
+      imported: 0,
+    });
     expect(await run(session, file, { createPatients: true })).toMatchObject({ imported: 2, newPatients: 1 });
-    expect(await dispatch(session, 'patients:search', { query: 'Quill' })).toMatchObject({ ok: true, data: { patients: [{ firstName: 'Ottilie', sex: 'unknown' }] } });
+    expect(await dispatch(session, 'patients:search', { query: 'Quill' })).toMatchObject({
+      ok: true,
+      data: { patients: [{ firstName: 'Ottilie', sex: 'unknown' }] },
+    });
     await session.signOut();
   });
 
   it('reads Windows-1252 and tab-separated exports, quoted commas, and remembers a custom mapping', async () => {
     const session = await pharmacy();
     const header = 'Surname\tGiven\tBorn\tScript\tFill\tWhen\tProduct\tCount\tSupply';
-    const latin1 = Buffer.from(`${header}\nAbernathy\tCornelius\t01/02/1940\t900001\t0\t2026-03-01\t"Crème, barrier 50 g"\t1\t30\n`, 'latin1');
+    const latin1 = Buffer.from(
+      `${header}\nAbernathy\tCornelius\t01/02/1940\t900001\t0\t2026-03-01\t"Crème, barrier 50 g"\t1\t30\n`,
+      'latin1',
+    );
     const auto = await run(session, latin1);
     expect(auto.refused).toBe(true);
     expect(auto.issues.map((i) => i.field)).toEqual(expect.arrayContaining(['Rx number', 'Fill date']));
-    const mapping = { lastName: 'Surname', firstName: 'Given', dateOfBirth: 'Born', rxNumber: 'Script', fillNumber: 'Fill', fillDate: 'When', drugName: 'Product', quantity: 'Count', daysSupply: 'Supply' };
+    const mapping = {
+      lastName: 'Surname',
+      firstName: 'Given',
+      dateOfBirth: 'Born',
+      rxNumber: 'Script',
+      fillNumber: 'Fill',
+      fillDate: 'When',
+      drugName: 'Product',
+      quantity: 'Count',
+      daysSupply: 'Supply',
+    };
     expect(await run(session, latin1, { mapping })).toMatchObject({ encoding: 'Windows-1252', imported: 1 });
     const fill = await one<Pick<Row<'fills'>, 'drug_name'>>(
       session.current().db,
@@ -114,8 +188,21 @@ describe('fill history import', () => {
     const session = await pharmacy();
     await expect(run(session, Buffer.alloc(0))).rejects.toThrow('The file is empty.');
     await expect(run(session, Buffer.from(HEADER))).rejects.toThrow('The file has a header row but no fills.');
-    await expect(run(session, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))).rejects.toThrow(/not a text \(CSV\) file/);
-    const r = await run(session, csv(row()), { mapping: { lastName: 'Patient Last Name', firstName: 'Patient First Name', dateOfBirth: 'DOB', rxNumber: 'Rx Number', fillDate: 'Date Filled', ndc: 'NDC', quantity: 'Qty', daysSupply: 'Days Supply' } });
+    await expect(run(session, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))).rejects.toThrow(
+      /not a text \(CSV\) file/,
+    );
+    const r = await run(session, csv(row()), {
+      mapping: {
+        lastName: 'Patient Last Name',
+        firstName: 'Patient First Name',
+        dateOfBirth: 'DOB',
+        rxNumber: 'Rx Number',
+        fillDate: 'Date Filled',
+        ndc: 'NDC',
+        quantity: 'Qty',
+        daysSupply: 'Days Supply',
+      },
+    });
     expect(r.issues).toEqual([{ line: 1, field: 'Rx number', reason: 'The file has no column named "Rx Number"' }]);
     await session.signOut();
   });
@@ -124,7 +211,8 @@ describe('fill history import', () => {
     const session = await pharmacy();
     const rows: string[] = [];
     for (let i = 0; rows.join('\n').length < 10 * 1024 * 1024 && i < 200000; i++) {
-      for (let k = 0; k < 1000; k++, i++) rows.push(row({ rx: String(1000000 + i), drug: `Atorvastatin 10 mg tablet lot ${i} ${'x'.repeat(20)}` }));
+      for (let k = 0; k < 1000; k++, i++)
+        rows.push(row({ rx: String(1000000 + i), drug: `Atorvastatin 10 mg tablet lot ${i} ${'x'.repeat(20)}` }));
     }
     const bytes = csv(...rows);
     expect(bytes.length).toBeGreaterThan(10 * 1024 * 1024);

@@ -34,7 +34,14 @@ const bornAt = (age: number) => {
 let made = 0;
 export async function casePatient(session: Session, c: ClinicalCase): Promise<string> {
   // A new name each time: the registry refuses a second patient with the same name and date of birth.
-  const p = await call(session, 'patients:create', { patient: { firstName: 'Case', lastName: `Patient ${++made} ${randomUUID().slice(0, 8)}`, dateOfBirth: bornAt(c.age), sex: c.sex ?? 'female' } });
+  const p = await call(session, 'patients:create', {
+    patient: {
+      firstName: 'Case',
+      lastName: `Patient ${++made} ${randomUUID().slice(0, 8)}`,
+      dateOfBirth: bornAt(c.age),
+      sex: c.sex ?? 'female',
+    },
+  });
   for (const m of c.medicines) {
     const med = typeof m === 'string' ? { product: m } : m;
     await call(session, 'medications:add', {
@@ -51,6 +58,13 @@ export async function casePatient(session: Session, c: ClinicalCase): Promise<st
     });
   }
   for (const code of c.conditions ?? []) await call(session, 'conditions:add', { patientId: p.id, code });
-  for (const [type, value] of Object.entries(c.labs ?? {})) if (value !== undefined) await call(session, 'labs:add', { patientId: p.id, type: type as LabTypeId, value, takenOn: isoDaysBefore(today(), 10) });
+  for (const [type, value] of Object.entries(c.labs ?? {}))
+    if (value !== undefined)
+      await call(session, 'labs:add', {
+        patientId: p.id,
+        type: type as LabTypeId,
+        value,
+        takenOn: isoDaysBefore(today(), 10),
+      });
   return p.id;
 }

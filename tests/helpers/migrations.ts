@@ -32,5 +32,8 @@ export async function beforeMigration(name: string): Promise<{ db: DataSource; m
 export async function columnsOf(db: DataSource, table: string): Promise<string[]> {
   type Column = { name: string; type: string; notnull: number; dflt_value: string | null };
   const cols = await all<Column>(db, sql`SELECT name, type, "notnull", dflt_value FROM pragma_table_info(${table})`);
-  return cols.map((c) => `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}${c.dflt_value !== null ? ` DEFAULT ${c.dflt_value}` : ''}`);
+  return cols.map(
+    (c) =>
+      `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}${c.dflt_value !== null ? ` DEFAULT ${c.dflt_value}` : ''}`,
+  );
 }

@@ -28,23 +28,55 @@ export function picture(p: PictureInput = {}): Picture {
     const [product, strength, sig] = typeof m === 'string' ? [m, null, null] : m;
     const key = listedIngredient(null, product);
     if (!key) throw new Error(`${product} is not in the vocabulary`);
-    return listMedicine(key, { id: `m${i}`, product, kind: null, strength, dose_form: null, sig, start_date: isoDaysBefore(today, 400) });
+    return listMedicine(key, {
+      id: `m${i}`,
+      product,
+      kind: null,
+      strength,
+      dose_form: null,
+      sig,
+      start_date: isoDaysBefore(today, 400),
+    });
   });
-  const yearFills = (p.fills ?? []).map(([name, ago]) => ({ ingredient: listedIngredient(null, name)!, product: name, date: isoDaysBefore(today, ago), daysSupply: 30 }));
-  const labs = Object.fromEntries(Object.entries(p.labs ?? {}).map(([k, v]) => [k, { value: v, takenOn: isoDaysBefore(today, 10) }]));
+  const yearFills = (p.fills ?? []).map(([name, ago]) => ({
+    ingredient: listedIngredient(null, name)!,
+    product: name,
+    date: isoDaysBefore(today, ago),
+    daysSupply: 30,
+  }));
+  const labs = Object.fromEntries(
+    Object.entries(p.labs ?? {}).map(([k, v]) => [k, { value: v, takenOn: isoDaysBefore(today, 10) }]),
+  );
   const scr = p.labs?.scr;
   const weight = p.labs?.weight;
   return {
-    patientId: 'p1', name: 'Test, Patient', dateOfBirth: isoDaysBefore(today, age * 365.25 + 100), age, sex, today,
+    patientId: 'p1',
+    name: 'Test, Patient',
+    dateOfBirth: isoDaysBefore(today, age * 365.25 + 100),
+    age,
+    sex,
+    today,
     medicines,
     yearFills,
-    fillCounts: yearFills.reduce((m, f) => m.set(f.ingredient, { fills: (m.get(f.ingredient)?.fills ?? 0) + 1, first: m.get(f.ingredient)?.first ?? f.date }), new Map<string, { fills: number; first: string }>()),
+    fillCounts: yearFills.reduce(
+      (m, f) =>
+        m.set(f.ingredient, {
+          fills: (m.get(f.ingredient)?.fills ?? 0) + 1,
+          first: m.get(f.ingredient)?.first ?? f.date,
+        }),
+      new Map<string, { fills: number; first: string }>(),
+    ),
     pastMedicines: yearFills.map((f) => fillMedicine(f.ingredient, f.product, 30, 30, f.date)),
     codes: p.codes ?? [],
     conditionGroups: conditionGroupsOf(p.codes ?? []),
     coreDiseases: coreDiseasesOf(p.codes ?? []),
     labs,
-    kidney: { crcl: scr && weight ? Math.round(cockcroftGault(age, weight, scr, sex)) : null, egfr: scr ? Math.round(ckdEpi2021(age, scr, sex)) : null, scrDate: scr ? isoDaysBefore(today, 10) : null, note: null },
+    kidney: {
+      crcl: scr && weight ? Math.round(cockcroftGault(age, weight, scr, sex)) : null,
+      egfr: scr ? Math.round(ckdEpi2021(age, scr, sex)) : null,
+      scrDate: scr ? isoDaysBefore(today, 10) : null,
+      note: null,
+    },
     genotypes: (p.genotypes ?? []).map((g) => ({ ...g, testedOn: '2025-01-01' })),
     uncoded: [],
   };

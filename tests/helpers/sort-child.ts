@@ -9,7 +9,8 @@ if (mode === 'default') db.pragma('temp_store = DEFAULT');
 db.exec('CREATE TABLE spill (name TEXT, dob TEXT)');
 const insert = db.prepare('INSERT INTO spill VALUES (?, ?)');
 db.transaction(() => {
-  for (let i = 0; i < 200_000; i++) insert.run(`Quenneville Winifred ${i}`, `19${String(10 + (i % 80))}-0${1 + (i % 9)}-1${i % 10}`);
+  for (let i = 0; i < 200_000; i++)
+    insert.run(`Quenneville Winifred ${i}`, `19${String(10 + (i % 80))}-0${1 + (i % 9)}-1${i % 10}`);
 })();
 db.pragma('cache_size = -256');
 const sort = db.prepare('SELECT name FROM spill ORDER BY dob DESC, name');

@@ -17,7 +17,11 @@ const dirs: string[] = [];
 const sessions: Session[] = [];
 afterEach(async () => {
   // Signed out first, so no session's audit anchor is written into a folder that is gone.
-  while (sessions.length) await sessions.pop()!.signOut().catch(() => undefined);
+  while (sessions.length)
+    await sessions
+      .pop()!
+      .signOut()
+      .catch(() => undefined);
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
@@ -52,7 +56,9 @@ export function patient(overrides: Partial<PatientInput> = {}) {
 
 /** sha256 of each existing file, to prove an operation changed nothing on disk. */
 export function fingerprint(...files: string[]): Record<string, string> {
-  return Object.fromEntries(files.filter(existsSync).map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
+  return Object.fromEntries(
+    files.filter(existsSync).map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]),
+  );
 }
 
 export const TECH_PASSWORD = 'technician temporary pass';
@@ -60,7 +66,13 @@ export const TECH_PASSWORD = 'technician temporary pass';
 /** Adds a technician (their temporary password set) through the admin path. */
 export async function addTechnician(session: Session, username = 'tech1'): Promise<void> {
   const { addUser } = await import('../../main/security/user-admin');
-  await addUser(session, { username, fullName: 'Terry Tech', role: 'technician', isAdmin: false, temporaryPassword: TECH_PASSWORD });
+  await addUser(session, {
+    username,
+    fullName: 'Terry Tech',
+    role: 'technician',
+    isAdmin: false,
+    temporaryPassword: TECH_PASSWORD,
+  });
 }
 
 export const TECH_OWN_PASSWORD = 'technician chosen phrase';
@@ -70,7 +82,10 @@ export async function signInAsTechnician(session: Session, username = 'tech1'): 
   if (session.status().user) await session.signOut();
   await session.signIn({ username, password: TECH_PASSWORD });
   const { dispatch } = await import('../../main/bridge/dispatch');
-  const changed = await dispatch(session, 'security:changeOwnPassword', { currentPassword: TECH_PASSWORD, newPassword: TECH_OWN_PASSWORD });
+  const changed = await dispatch(session, 'security:changeOwnPassword', {
+    currentPassword: TECH_PASSWORD,
+    newPassword: TECH_OWN_PASSWORD,
+  });
   if (!changed.ok) throw new Error(changed.error.message);
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import classesFile from '../../resources/drugs/classes.json';
 import vocabularyFile from '../../resources/drugs/vocabulary.json';
-import { BUNDLED_DRUGS, bundledDrug, checkVocabulary, drugClass, recogniseBundled, searchBundled } from '../../main/medications/vocabulary/bundled';
+import {
+  BUNDLED_DRUGS,
+  bundledDrug,
+  checkVocabulary,
+  drugClass,
+  recogniseBundled,
+  searchBundled,
+} from '../../main/medications/vocabulary/bundled';
 import { describeClinicalDrug } from '../../preload/schemas/drugs';
 
 const names = (q: string) => searchBundled(q, 10).map((h) => h.drug.name);
@@ -15,13 +22,24 @@ describe('bundled drug vocabulary', () => {
     }
     const kinds = (k: string) => BUNDLED_DRUGS.filter((d) => d.kind === k).map((d) => d.name);
     expect(kinds('herbal')).toEqual(expect.arrayContaining(["St John's wort", 'ginkgo']));
-    expect(kinds('supplement')).toEqual(expect.arrayContaining(['fish oil (omega-3 fatty acids)', 'cholecalciferol (vitamin D3)']));
+    expect(kinds('supplement')).toEqual(
+      expect.arrayContaining(['fish oil (omega-3 fatty acids)', 'cholecalciferol (vitamin D3)']),
+    );
     expect(kinds('otc')).toEqual(expect.arrayContaining(['aspirin', 'ibuprofen']));
-    expect(BUNDLED_DRUGS.find((d) => d.name === 'omeprazole')).toMatchObject({ kind: 'rx', alsoOtc: true, rxcui: '7646' });
+    expect(BUNDLED_DRUGS.find((d) => d.name === 'omeprazole')).toMatchObject({
+      kind: 'rx',
+      alsoOtc: true,
+      rxcui: '7646',
+    });
   });
 
   it('finds generics and brands from three letters, brand hits mapped to the generic', () => {
-    expect(searchBundled('lip', 5)).toEqual([expect.objectContaining({ drug: expect.objectContaining({ name: 'atorvastatin', rxcui: '83367' }), matchedBrand: 'Lipitor' })]);
+    expect(searchBundled('lip', 5)).toEqual([
+      expect.objectContaining({
+        drug: expect.objectContaining({ name: 'atorvastatin', rxcui: '83367' }),
+        matchedBrand: 'Lipitor',
+      }),
+    ]);
     expect(names('ato')).toEqual(['atomoxetine', 'atorvastatin']);
     expect(names('eli')).toContain('apixaban');
     expect(names('wor')).toEqual(["St John's wort"]);
@@ -43,8 +61,15 @@ describe('bundled drug vocabulary', () => {
 
   it('marks chronic classes as maintenance and acute ones not', () => {
     const maintenance = (name: string) => drugClass(BUNDLED_DRUGS.find((d) => d.name === name)!.class)!.maintenance;
-    expect(['lisinopril', 'atorvastatin', 'metformin', 'levothyroxine', 'sertraline', 'tiotropium'].map(maintenance)).toEqual([true, true, true, true, true, true]);
-    expect(['amoxicillin', 'ibuprofen', 'oxycodone', 'ondansetron'].map(maintenance)).toEqual([false, false, false, false]);
+    expect(
+      ['lisinopril', 'atorvastatin', 'metformin', 'levothyroxine', 'sertraline', 'tiotropium'].map(maintenance),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(['amoxicillin', 'ibuprofen', 'oxycodone', 'ondansetron'].map(maintenance)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('refuses a vocabulary with an unknown class, an uncited RxCUI or a brand naming two drugs', () => {
@@ -52,17 +77,33 @@ describe('bundled drug vocabulary', () => {
     broken.drugs[0]!.class = 'Z99ZZ';
     broken.drugs[1]!.sources = ['who-atc'];
     broken.drugs[2]!.brands = ['Lipitor'];
-    expect(() => checkVocabulary(classesFile, broken)).toThrow(/unknown class Z99ZZ[\s\S]*RxCUI without a source[\s\S]*"lipitor" names both/);
-    expect(() => checkVocabulary(classesFile, { ...vocabularyFile, drugs: vocabularyFile.drugs.slice(0, 50) })).toThrow();
+    expect(() => checkVocabulary(classesFile, broken)).toThrow(
+      /unknown class Z99ZZ[\s\S]*RxCUI without a source[\s\S]*"lipitor" names both/,
+    );
+    expect(() =>
+      checkVocabulary(classesFile, { ...vocabularyFile, drugs: vocabularyFile.drugs.slice(0, 50) }),
+    ).toThrow();
   });
 });
 
 describe('clinical drug names', () => {
   it('split into the strength and dose form the medication list shows', () => {
-    expect(describeClinicalDrug('escitalopram 10 MG Oral Tablet')).toEqual({ strength: '10 mg', doseForm: 'oral tablet' });
-    expect(describeClinicalDrug('24 HR metoprolol succinate 50 MG Extended Release Oral Tablet')).toEqual({ strength: '50 mg', doseForm: 'extended release oral tablet' });
-    expect(describeClinicalDrug('sacubitril 49 MG / valsartan 51 MG Oral Tablet')).toEqual({ strength: '49 mg / 51 mg', doseForm: 'oral tablet' });
-    expect(describeClinicalDrug('24 HR rivastigmine 0.396 MG/HR Transdermal System')).toEqual({ strength: '0.396 mg/hr', doseForm: 'transdermal system' });
+    expect(describeClinicalDrug('escitalopram 10 MG Oral Tablet')).toEqual({
+      strength: '10 mg',
+      doseForm: 'oral tablet',
+    });
+    expect(describeClinicalDrug('24 HR metoprolol succinate 50 MG Extended Release Oral Tablet')).toEqual({
+      strength: '50 mg',
+      doseForm: 'extended release oral tablet',
+    });
+    expect(describeClinicalDrug('sacubitril 49 MG / valsartan 51 MG Oral Tablet')).toEqual({
+      strength: '49 mg / 51 mg',
+      doseForm: 'oral tablet',
+    });
+    expect(describeClinicalDrug('24 HR rivastigmine 0.396 MG/HR Transdermal System')).toEqual({
+      strength: '0.396 mg/hr',
+      doseForm: 'transdermal system',
+    });
   });
 
   it('bundled clinical drugs each have one RxCUI and name their ingredient', () => {
@@ -78,17 +119,51 @@ describe('free text as pharmacists type it', () => {
     const { interpretProduct } = await import('../../main/medications/interpret-product');
     const read = (t: string) => {
       const r = interpretProduct(t);
-      return { name: r.drug?.name ?? null, kind: r.drug?.kind ?? null, strength: r.strength, doseForm: r.doseForm, salt: r.salt };
+      return {
+        name: r.drug?.name ?? null,
+        kind: r.drug?.kind ?? null,
+        strength: r.strength,
+        doseForm: r.doseForm,
+        salt: r.salt,
+      };
     };
-    expect(read('lisinopril 10mg')).toEqual({ name: 'lisinopril', kind: 'rx', strength: '10 mg', doseForm: null, salt: null });
+    expect(read('lisinopril 10mg')).toEqual({
+      name: 'lisinopril',
+      kind: 'rx',
+      strength: '10 mg',
+      doseForm: null,
+      salt: null,
+    });
     expect(read('Eliquis 5')).toMatchObject({ name: 'apixaban', strength: '5 mg' });
-    expect(read('metoprolol succ ER 25')).toEqual({ name: 'metoprolol', kind: 'rx', strength: '25 mg', doseForm: 'extended-release tablet', salt: 'succinate' });
-    expect(read('metoprolol tartrate 25 mg tab')).toMatchObject({ name: 'metoprolol', salt: 'tartrate', doseForm: 'tablet' });
+    expect(read('metoprolol succ ER 25')).toEqual({
+      name: 'metoprolol',
+      kind: 'rx',
+      strength: '25 mg',
+      doseForm: 'extended-release tablet',
+      salt: 'succinate',
+    });
+    expect(read('metoprolol tartrate 25 mg tab')).toMatchObject({
+      name: 'metoprolol',
+      salt: 'tartrate',
+      doseForm: 'tablet',
+    });
     expect(read('HCTZ 25')).toMatchObject({ name: 'hydrochlorothiazide', strength: '25 mg' });
     expect(read('ASA 81')).toMatchObject({ name: 'aspirin', strength: '81 mg' });
-    expect(read('vit D3 2000')).toMatchObject({ name: 'cholecalciferol (vitamin D3)', kind: 'supplement', strength: '2000 IU' });
-    expect(read('fish oil')).toMatchObject({ name: 'fish oil (omega-3 fatty acids)', kind: 'supplement', strength: null });
-    expect(read('HYDROCODONE-APAP 5-325 MG TAB')).toMatchObject({ name: 'hydrocodone and acetaminophen', strength: '5 mg / 325 mg', doseForm: 'tablet' });
+    expect(read('vit D3 2000')).toMatchObject({
+      name: 'cholecalciferol (vitamin D3)',
+      kind: 'supplement',
+      strength: '2000 IU',
+    });
+    expect(read('fish oil')).toMatchObject({
+      name: 'fish oil (omega-3 fatty acids)',
+      kind: 'supplement',
+      strength: null,
+    });
+    expect(read('HYDROCODONE-APAP 5-325 MG TAB')).toMatchObject({
+      name: 'hydrocodone and acetaminophen',
+      strength: '5 mg / 325 mg',
+      doseForm: 'tablet',
+    });
     expect(read('KCl 20 mEq ER')).toMatchObject({ name: 'potassium chloride', strength: '20 mEq', salt: null });
     expect(read('Advair 250/50')).toMatchObject({ name: expect.stringMatching(/fluticasone.*salmeterol/) });
     expect(read('Grandma’s tonic')).toEqual({ name: null, kind: null, strength: null, doseForm: null, salt: null });

@@ -17,7 +17,12 @@ async function zipOf(dir: string, name: string): Promise<string> {
   const zip = new yazl.ZipFile();
   for (const f of ['RXNCONSO.RRF', 'RXNREL.RRF', 'RXNSAT.RRF']) zip.addFile(join(dir, f), `rrf/${f}`);
   zip.end();
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(out)).on('close', () => resolve()).on('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(out))
+      .on('close', () => resolve())
+      .on('error', reject),
+  );
   return out;
 }
 
@@ -26,33 +31,87 @@ const search = (session: Session, query: string) => call(session, 'drugs:search'
 describe('RxNorm release loader', () => {
   it('loads ingredients, brands, clinical drugs and NDCs from the release zip, ignoring other sources and suppressed rows', async () => {
     const { session } = await newPharmacy();
-    const report = await loadRxNorm(session.current().db, session.current().user, await zipOf(SAMPLE, 'RxNorm_full_prescribe_11032025.zip'));
-    expect(report).toEqual({ release: 'RxNorm_full_prescribe_11032025', ingredients: 3, clinicalDrugs: 3, brands: 1, ndcs: 3, recodedFills: 0 });
+    const report = await loadRxNorm(
+      session.current().db,
+      session.current().user,
+      await zipOf(SAMPLE, 'RxNorm_full_prescribe_11032025.zip'),
+    );
+    expect(report).toEqual({
+      release: 'RxNorm_full_prescribe_11032025',
+      ingredients: 3,
+      clinicalDrugs: 3,
+      brands: 1,
+      ndcs: 3,
+      recodedFills: 0,
+    });
 
     // An ingredient only the release knows: found by generic and by brand, single-ingredient drugs first.
     const [zorb] = await search(session, 'zorb');
-    expect(zorb).toMatchObject({ name: 'zorbitolol', rxcui: '9100010', origin: 'rxnorm', classCode: null, maintenance: false });
+    expect(zorb).toMatchObject({
+      name: 'zorbitolol',
+      rxcui: '9100010',
+      origin: 'rxnorm',
+      classCode: null,
+      maintenance: false,
+    });
     expect(zorb!.clinicalDrugs.map((c) => c.rxcui)).toEqual(['9100012', '9100016']);
-    expect(await search(session, 'Zorbix')).toEqual([expect.objectContaining({ name: 'zorbitolol', matchedBrand: 'Zorbix' })]);
+    expect(await search(session, 'Zorbix')).toEqual([
+      expect.objectContaining({ name: 'zorbitolol', matchedBrand: 'Zorbix' }),
+    ]);
     expect(await search(session, 'obsol')).toEqual([]);
     // A bundled ingredient keeps its class and gains the release's clinical drugs.
     const [metformin] = await search(session, 'metf');
-    expect(metformin).toMatchObject({ name: 'metformin', rxcui: '6809', origin: 'bundled', classCode: 'A10BA', maintenance: true, clinicalDrugs: [{ rxcui: '9100020', name: 'metformin hydrochloride 500 MG Oral Tablet' }] });
+    expect(metformin).toMatchObject({
+      name: 'metformin',
+      rxcui: '6809',
+      origin: 'bundled',
+      classCode: 'A10BA',
+      maintenance: true,
+      clinicalDrugs: [{ rxcui: '9100020', name: 'metformin hydrochloride 500 MG Oral Tablet' }],
+    });
 
     const status = await dispatch(session, 'drugs:status', {});
-    expect(status).toMatchObject({ ok: true, data: { release: 'RxNorm_full_prescribe_11032025', ingredients: 3, clinicalDrugs: 3, brands: 1, ndcs: 3 } });
+    expect(status).toMatchObject({
+      ok: true,
+      data: { release: 'RxNorm_full_prescribe_11032025', ingredients: 3, clinicalDrugs: 3, brands: 1, ndcs: 3 },
+    });
     await session.signOut();
   });
 
   it('recognises earlier fills by NDC once a release is loaded, and a broken release leaves the loaded one in place', async () => {
     const { session } = await newPharmacy();
-    await dispatch(session, 'patients:create', { patient: { firstName: 'Cornelius', lastName: 'Abernathy', dateOfBirth: '1940-01-02', sex: 'male' } });
-    const csv = ['Last,First,DOB,Rx,Fill,Date,NDC,Drug,Qty,Days', 'Abernathy,Cornelius,01/02/1940,5001,0,2026-01-05,99999-0002-01,,60,30', 'Abernathy,Cornelius,01/02/1940,5002,0,2026-01-05,,ZORBIX 5MG TAB,30,30'].join('\n');
-    const imported = await importFills(session.current().db, session.current().user, {
-      fileName: 'fills.csv', bytes: Buffer.from(csv), validOnly: false, createPatients: false, preview: false,
-      mapping: { lastName: 'Last', firstName: 'First', dateOfBirth: 'DOB', rxNumber: 'Rx', fillNumber: 'Fill', fillDate: 'Date', ndc: 'NDC', drugName: 'Drug', quantity: 'Qty', daysSupply: 'Days' },
+    await dispatch(session, 'patients:create', {
+      patient: { firstName: 'Cornelius', lastName: 'Abernathy', dateOfBirth: '1940-01-02', sex: 'male' },
     });
-    expect(imported).toMatchObject({ imported: 2, unrecognisedRows: 2, unrecognisedDrugs: ['NDC 99999000201', 'ZORBIX 5MG TAB'] });
+    const csv = [
+      'Last,First,DOB,Rx,Fill,Date,NDC,Drug,Qty,Days',
+      'Abernathy,Cornelius,01/02/1940,5001,0,2026-01-05,99999-0002-01,,60,30',
+      'Abernathy,Cornelius,01/02/1940,5002,0,2026-01-05,,ZORBIX 5MG TAB,30,30',
+    ].join('\n');
+    const imported = await importFills(session.current().db, session.current().user, {
+      fileName: 'fills.csv',
+      bytes: Buffer.from(csv),
+      validOnly: false,
+      createPatients: false,
+      preview: false,
+      mapping: {
+        lastName: 'Last',
+        firstName: 'First',
+        dateOfBirth: 'DOB',
+        rxNumber: 'Rx',
+        fillNumber: 'Fill',
+        fillDate: 'Date',
+        ndc: 'NDC',
+        drugName: 'Drug',
+        quantity: 'Qty',
+        daysSupply: 'Days',
+      },
+    });
+    expect(imported).toMatchObject({
+      imported: 2,
+      unrecognisedRows: 2,
+      unrecognisedDrugs: ['NDC 99999000201', 'ZORBIX 5MG TAB'],
+    });
 
     const folder = tempDir();
     cpSync(SAMPLE, folder, { recursive: true });
@@ -62,15 +121,24 @@ describe('RxNorm release loader', () => {
       session.current().db,
       sql`SELECT rx_number, drug_key FROM fills ORDER BY rx_number`,
     );
-    expect(keys).toEqual([{ rx_number: '5001', drug_key: 'metformin' }, { rx_number: '5002', drug_key: 'zorbitolol' }]);
+    expect(keys).toEqual([
+      { rx_number: '5001', drug_key: 'metformin' },
+      { rx_number: '5002', drug_key: 'zorbitolol' },
+    ]);
 
     // A broken release is refused and the loaded one stays.
     writeFileSync(join(folder, 'RXNREL.RRF'), '9100010|x|CUI|\n');
-    await expect(loadRxNorm(session.current().db, session.current().user, folder)).rejects.toThrow(/RXNREL.RRF line 1 has 3 fields, not 16/);
+    await expect(loadRxNorm(session.current().db, session.current().user, folder)).rejects.toThrow(
+      /RXNREL.RRF line 1 has 3 fields, not 16/,
+    );
     const notZip = join(tempDir(), 'release.zip');
     writeFileSync(notZip, 'not a zip');
-    await expect(loadRxNorm(session.current().db, session.current().user, notZip)).rejects.toThrow(/release.zip is not a zip file/);
-    expect(await dispatch(session, 'drugs:status', {})).toMatchObject({ data: { ingredients: 3, release: folder.split('/').at(-1) } });
+    await expect(loadRxNorm(session.current().db, session.current().user, notZip)).rejects.toThrow(
+      /release.zip is not a zip file/,
+    );
+    expect(await dispatch(session, 'drugs:status', {})).toMatchObject({
+      data: { ingredients: 3, release: folder.split('/').at(-1) },
+    });
     await session.signOut();
   });
 });

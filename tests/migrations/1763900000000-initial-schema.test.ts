@@ -11,28 +11,70 @@ describe('migration 1763900000000-initial-schema', () => {
 
     expect(await tablesOf(db)).toEqual(['patient_allergies', 'patients', 'pharmacy', 'users']);
     expect(await columnsOf(db, 'pharmacy')).toEqual([
-      'id INTEGER', 'name TEXT NOT NULL', 'ncpdp_id TEXT', 'npi TEXT', 'phone TEXT', 'address_line1 TEXT',
-      'address_line2 TEXT', 'city TEXT', 'state TEXT', 'zip TEXT', 'created_at TEXT NOT NULL',
+      'id INTEGER',
+      'name TEXT NOT NULL',
+      'ncpdp_id TEXT',
+      'npi TEXT',
+      'phone TEXT',
+      'address_line1 TEXT',
+      'address_line2 TEXT',
+      'city TEXT',
+      'state TEXT',
+      'zip TEXT',
+      'created_at TEXT NOT NULL',
     ]);
     expect(await columnsOf(db, 'users')).toEqual([
-      'id TEXT', 'username TEXT NOT NULL', 'full_name TEXT NOT NULL', 'role TEXT NOT NULL',
-      'is_admin INTEGER NOT NULL DEFAULT 0', 'active INTEGER NOT NULL DEFAULT 1', 'created_at TEXT NOT NULL',
+      'id TEXT',
+      'username TEXT NOT NULL',
+      'full_name TEXT NOT NULL',
+      'role TEXT NOT NULL',
+      'is_admin INTEGER NOT NULL DEFAULT 0',
+      'active INTEGER NOT NULL DEFAULT 1',
+      'created_at TEXT NOT NULL',
     ]);
     expect(await columnsOf(db, 'patients')).toEqual([
-      'id TEXT', 'version INTEGER NOT NULL DEFAULT 1', 'first_name TEXT NOT NULL', 'middle_name TEXT',
-      'last_name TEXT NOT NULL', 'date_of_birth TEXT NOT NULL', 'sex TEXT NOT NULL', 'phone TEXT', 'address_line1 TEXT',
-      'address_line2 TEXT', 'city TEXT', 'state TEXT', 'zip TEXT', "preferred_language TEXT NOT NULL DEFAULT 'en'",
-      'mbi TEXT', 'part_d_plan_name TEXT', 'part_d_contract_id TEXT', 'part_d_member_id TEXT',
-      'no_known_allergies INTEGER NOT NULL DEFAULT 0', 'notes TEXT', 'created_at TEXT NOT NULL',
-      'created_by TEXT NOT NULL', 'updated_at TEXT NOT NULL', 'updated_by TEXT NOT NULL', 'deleted_at TEXT',
-      'deleted_by TEXT', 'deleted_reason TEXT',
+      'id TEXT',
+      'version INTEGER NOT NULL DEFAULT 1',
+      'first_name TEXT NOT NULL',
+      'middle_name TEXT',
+      'last_name TEXT NOT NULL',
+      'date_of_birth TEXT NOT NULL',
+      'sex TEXT NOT NULL',
+      'phone TEXT',
+      'address_line1 TEXT',
+      'address_line2 TEXT',
+      'city TEXT',
+      'state TEXT',
+      'zip TEXT',
+      "preferred_language TEXT NOT NULL DEFAULT 'en'",
+      'mbi TEXT',
+      'part_d_plan_name TEXT',
+      'part_d_contract_id TEXT',
+      'part_d_member_id TEXT',
+      'no_known_allergies INTEGER NOT NULL DEFAULT 0',
+      'notes TEXT',
+      'created_at TEXT NOT NULL',
+      'created_by TEXT NOT NULL',
+      'updated_at TEXT NOT NULL',
+      'updated_by TEXT NOT NULL',
+      'deleted_at TEXT',
+      'deleted_by TEXT',
+      'deleted_reason TEXT',
     ]);
     expect(await columnsOf(db, 'patient_allergies')).toEqual([
-      'id TEXT', 'patient_id TEXT NOT NULL', 'substance TEXT NOT NULL', 'reaction TEXT', 'severity TEXT NOT NULL',
-      'kind TEXT NOT NULL', 'created_at TEXT NOT NULL',
+      'id TEXT',
+      'patient_id TEXT NOT NULL',
+      'substance TEXT NOT NULL',
+      'reaction TEXT',
+      'severity TEXT NOT NULL',
+      'kind TEXT NOT NULL',
+      'created_at TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'patients')).toEqual([
-      'index idx_patients_dob', 'index idx_patients_first_name', 'index idx_patients_mbi', 'index idx_patients_name',
+      'index idx_patients_dob',
+      'index idx_patients_first_name',
+      'index idx_patients_mbi',
+      'index idx_patients_name',
     ]);
     expect(await indexesOf(db, 'patient_allergies')).toEqual(['index idx_patient_allergies_patient']);
     await db.destroy();
@@ -59,7 +101,11 @@ describe('migration 1763900000000-initial-schema', () => {
     await expect(insert(db, 'patients', { ...PATIENT, id: 'p2', sex: 'F' })).rejects.toThrow(/CHECK/);
 
     const allergy = {
-      id: 'a1', patient_id: PATIENT.id, substance: 'Sulfamethoxazole', reaction: 'rash', created_at: at,
+      id: 'a1',
+      patient_id: PATIENT.id,
+      substance: 'Sulfamethoxazole',
+      reaction: 'rash',
+      created_at: at,
     };
     await insert(db, 'patient_allergies', { ...allergy, severity: 'moderate', kind: 'allergy' });
     const badSeverity = { ...allergy, id: 'a2', severity: 'bad', kind: 'allergy' };

@@ -20,20 +20,38 @@ describe('migration 1763990000000-audit-settings-users', () => {
     expect(await rowsOf(db, 'users')).toEqual(users.map((u) => ({ ...u, must_change_password: 0 })));
 
     expect(await columnsOf(db, 'audit_log')).toEqual([
-      'id INTEGER', 'at TEXT NOT NULL', 'username TEXT NOT NULL', 'action TEXT NOT NULL', 'category TEXT NOT NULL',
-      'patient_id TEXT', 'object_id TEXT', 'outcome TEXT NOT NULL', 'detail TEXT', 'prev_hash TEXT',
+      'id INTEGER',
+      'at TEXT NOT NULL',
+      'username TEXT NOT NULL',
+      'action TEXT NOT NULL',
+      'category TEXT NOT NULL',
+      'patient_id TEXT',
+      'object_id TEXT',
+      'outcome TEXT NOT NULL',
+      'detail TEXT',
+      'prev_hash TEXT',
       'hash TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'audit_log')).toEqual([
-      'index idx_audit_action', 'index idx_audit_at', 'index idx_audit_patient', 'index idx_audit_user',
-      'trigger audit_log_no_delete', 'trigger audit_log_no_update',
+      'index idx_audit_action',
+      'index idx_audit_at',
+      'index idx_audit_patient',
+      'index idx_audit_user',
+      'trigger audit_log_no_delete',
+      'trigger audit_log_no_update',
     ]);
     expect(await columnsOf(db, 'app_settings')).toEqual([
-      'key TEXT', 'value TEXT NOT NULL', 'updated_at TEXT NOT NULL', 'updated_by TEXT NOT NULL',
+      'key TEXT',
+      'value TEXT NOT NULL',
+      'updated_at TEXT NOT NULL',
+      'updated_by TEXT NOT NULL',
     ]);
 
     const entry = {
-      at: '2025-11-20T14:05:31.000Z', username: 'pharmacist1', action: 'auth.signIn', category: 'security',
+      at: '2025-11-20T14:05:31.000Z',
+      username: 'pharmacist1',
+      action: 'auth.signIn',
+      category: 'security',
     };
     await insert(db, 'audit_log', { ...entry, outcome: 'success', prev_hash: null, hash: 'a1b2c3' });
     await expect(insert(db, 'audit_log', { ...entry, outcome: 'maybe', hash: 'd4e5f6' })).rejects.toThrow(/CHECK/);

@@ -11,11 +11,26 @@ describe('migration 1764000000000-prescribers', () => {
 
     expect(await rowsOf(db, 'patients')).toEqual([PATIENT]);
     expect(await columnsOf(db, 'prescribers')).toEqual([
-      'id TEXT', 'version INTEGER NOT NULL DEFAULT 1', 'npi TEXT NOT NULL', 'first_name TEXT NOT NULL',
-      'last_name TEXT NOT NULL', 'credentials TEXT', 'dea TEXT', 'practice TEXT', 'phone TEXT', 'fax TEXT',
-      'address_line1 TEXT', 'address_line2 TEXT', 'city TEXT', 'state TEXT', 'zip TEXT',
+      'id TEXT',
+      'version INTEGER NOT NULL DEFAULT 1',
+      'npi TEXT NOT NULL',
+      'first_name TEXT NOT NULL',
+      'last_name TEXT NOT NULL',
+      'credentials TEXT',
+      'dea TEXT',
+      'practice TEXT',
+      'phone TEXT',
+      'fax TEXT',
+      'address_line1 TEXT',
+      'address_line2 TEXT',
+      'city TEXT',
+      'state TEXT',
+      'zip TEXT',
       'preferred_contact TEXT NOT NULL',
-      'created_at TEXT NOT NULL', 'created_by TEXT NOT NULL', 'updated_at TEXT NOT NULL', 'updated_by TEXT NOT NULL',
+      'created_at TEXT NOT NULL',
+      'created_by TEXT NOT NULL',
+      'updated_at TEXT NOT NULL',
+      'updated_by TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'prescribers')).toEqual(['index idx_prescribers_name']);
 

@@ -13,16 +13,28 @@ describe('migration 1764100000000-conditions-labs', () => {
 
     expect(await rowsOf(db, 'patients')).toEqual([PATIENT]);
     expect(await columnsOf(db, 'patient_conditions')).toEqual([
-      'id TEXT', 'patient_id TEXT NOT NULL', 'code TEXT NOT NULL', 'onset_date TEXT', 'resolved_on TEXT',
-      'created_at TEXT NOT NULL', 'created_by TEXT NOT NULL',
+      'id TEXT',
+      'patient_id TEXT NOT NULL',
+      'code TEXT NOT NULL',
+      'onset_date TEXT',
+      'resolved_on TEXT',
+      'created_at TEXT NOT NULL',
+      'created_by TEXT NOT NULL',
     ]);
     expect(await columnsOf(db, 'patient_labs')).toEqual([
-      'id TEXT', 'patient_id TEXT NOT NULL', 'type TEXT NOT NULL', 'value REAL NOT NULL', 'value2 REAL',
+      'id TEXT',
+      'patient_id TEXT NOT NULL',
+      'type TEXT NOT NULL',
+      'value REAL NOT NULL',
+      'value2 REAL',
       'unit TEXT NOT NULL',
-      'taken_on TEXT NOT NULL', 'created_at TEXT NOT NULL', 'created_by TEXT NOT NULL',
+      'taken_on TEXT NOT NULL',
+      'created_at TEXT NOT NULL',
+      'created_by TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'patient_conditions')).toEqual([
-      'index idx_patient_conditions_active', 'index idx_patient_conditions_patient',
+      'index idx_patient_conditions_active',
+      'index idx_patient_conditions_patient',
     ]);
     expect(await indexesOf(db, 'patient_labs')).toEqual(['index idx_patient_labs_patient']);
 

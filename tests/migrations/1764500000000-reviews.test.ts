@@ -12,23 +12,49 @@ describe('migration 1764500000000-reviews', () => {
 
     expect(await rowsOf(db, 'patients')).toEqual([{ ...PATIENT, external_id: null }]);
     expect(await columnsOf(db, 'reviews')).toEqual([
-      'id TEXT', 'patient_id TEXT NOT NULL', 'type TEXT NOT NULL', 'status TEXT NOT NULL', 'pharmacist TEXT NOT NULL',
-      'delivery_method TEXT', 'caregiver_name TEXT', 'caregiver_relationship TEXT',
-      'cognitive_impairment INTEGER NOT NULL DEFAULT 0', 'cmr_offered_date TEXT', 'cmr_offered_method TEXT',
-      'cmr_date TEXT', 'summary_sent_date TEXT', 'concerns TEXT', 'current_step INTEGER NOT NULL DEFAULT 1',
-      'timer_seconds INTEGER NOT NULL DEFAULT 0', 'timer_running_since TEXT', 'reconciliation_snapshot TEXT',
-      'version INTEGER NOT NULL DEFAULT 1', 'created_at TEXT NOT NULL', 'updated_at TEXT NOT NULL',
-      'updated_by TEXT NOT NULL', 'completed_at TEXT',
+      'id TEXT',
+      'patient_id TEXT NOT NULL',
+      'type TEXT NOT NULL',
+      'status TEXT NOT NULL',
+      'pharmacist TEXT NOT NULL',
+      'delivery_method TEXT',
+      'caregiver_name TEXT',
+      'caregiver_relationship TEXT',
+      'cognitive_impairment INTEGER NOT NULL DEFAULT 0',
+      'cmr_offered_date TEXT',
+      'cmr_offered_method TEXT',
+      'cmr_date TEXT',
+      'summary_sent_date TEXT',
+      'concerns TEXT',
+      'current_step INTEGER NOT NULL DEFAULT 1',
+      'timer_seconds INTEGER NOT NULL DEFAULT 0',
+      'timer_running_since TEXT',
+      'reconciliation_snapshot TEXT',
+      'version INTEGER NOT NULL DEFAULT 1',
+      'created_at TEXT NOT NULL',
+      'updated_at TEXT NOT NULL',
+      'updated_by TEXT NOT NULL',
+      'completed_at TEXT',
     ]);
     expect(await indexesOf(db, 'reviews')).toEqual(['index idx_reviews_patient']);
     expect(await columnsOf(db, 'review_reconciliation')).toEqual([
-      'review_id TEXT NOT NULL', 'line_key TEXT NOT NULL', 'resolution TEXT NOT NULL', 'note TEXT',
-      'resolved_at TEXT NOT NULL', 'resolved_by TEXT NOT NULL',
+      'review_id TEXT NOT NULL',
+      'line_key TEXT NOT NULL',
+      'resolution TEXT NOT NULL',
+      'note TEXT',
+      'resolved_at TEXT NOT NULL',
+      'resolved_by TEXT NOT NULL',
     ]);
 
     const draft = {
-      id: 'r1', patient_id: PATIENT.id, type: 'tmr', status: 'draft', pharmacist: 'pharmacist1',
-      created_at: REVIEW.created_at, updated_at: REVIEW.updated_at, updated_by: 'pharmacist1',
+      id: 'r1',
+      patient_id: PATIENT.id,
+      type: 'tmr',
+      status: 'draft',
+      pharmacist: 'pharmacist1',
+      created_at: REVIEW.created_at,
+      updated_at: REVIEW.updated_at,
+      updated_by: 'pharmacist1',
     };
     await insert(db, 'reviews', draft);
     const [saved] = await rowsOf(db, 'reviews');
@@ -39,7 +65,10 @@ describe('migration 1764500000000-reviews', () => {
     }
 
     const line = {
-      review_id: REVIEW.id, line_key: 'rx:197361', resolved_at: REVIEW.updated_at, resolved_by: 'pharmacist1',
+      review_id: REVIEW.id,
+      line_key: 'rx:197361',
+      resolved_at: REVIEW.updated_at,
+      resolved_by: 'pharmacist1',
     };
     await insert(db, 'review_reconciliation', { ...line, resolution: 'differently', note: 'Takes it at night' });
     const other = { ...line, line_key: 'otc:ibuprofen', resolution: 'forgot' };

@@ -16,10 +16,19 @@ describe('migration 1764600000000-review-plan', () => {
     const reviewsBefore = await columnsOf(old, 'reviews');
     const db = await migrate();
 
-    const added = ['problems_confirmed_at', 'problems_confirmed_by', 'referrals', 'education', 'soap_note',
-      'follow_up_date', 'signed_by'];
+    const added = [
+      'problems_confirmed_at',
+      'problems_confirmed_by',
+      'referrals',
+      'education',
+      'soap_note',
+      'follow_up_date',
+      'signed_by',
+    ];
     expect(await columnsOf(db, 'reviews')).toEqual([
-      ...reviewsBefore, ...added.map((c) => `${c} TEXT`), "recipient TEXT NOT NULL DEFAULT 'beneficiary'",
+      ...reviewsBefore,
+      ...added.map((c) => `${c} TEXT`),
+      "recipient TEXT NOT NULL DEFAULT 'beneficiary'",
     ]);
     expect(await rowsOf(db, 'reviews')).toEqual([
       { ...REVIEW, ...Object.fromEntries(added.map((c) => [c, null])), recipient: 'beneficiary' },
@@ -29,8 +38,13 @@ describe('migration 1764600000000-review-plan', () => {
     expect(await indexesOf(db, 'reviews')).toEqual(['index idx_reviews_follow_up', 'index idx_reviews_patient']);
 
     expect(await columnsOf(db, 'map_phrases')).toEqual([
-      'id TEXT', 'action TEXT NOT NULL', 'label TEXT NOT NULL', 'talked_about TEXT NOT NULL', 'to_do TEXT NOT NULL',
-      'updated_at TEXT NOT NULL', 'updated_by TEXT NOT NULL',
+      'id TEXT',
+      'action TEXT NOT NULL',
+      'label TEXT NOT NULL',
+      'talked_about TEXT NOT NULL',
+      'to_do TEXT NOT NULL',
+      'updated_at TEXT NOT NULL',
+      'updated_by TEXT NOT NULL',
     ]);
     type Phrase = { action: string; label: string; talked_about: string; to_do: string; updated_by: string };
     const phrases = await all<Phrase>(
@@ -39,7 +53,10 @@ describe('migration 1764600000000-review-plan', () => {
     );
     expect(phrases).toEqual(
       starter.phrases.map((p) => ({
-        action: p.action, label: p.label, talked_about: p.talkedAbout, to_do: p.toDo,
+        action: p.action,
+        label: p.label,
+        talked_about: p.talkedAbout,
+        to_do: p.toDo,
         updated_by: `MTM Desk starter phrases ${starter.version}`,
       })),
     );
@@ -57,27 +74,50 @@ describe('migration 1764600000000-review-plan', () => {
     expect(await rowsOf(db, 'prescribers')).toEqual([PRESCRIBER]);
     expect(await rowsOf(db, 'drug_therapy_problems')).toEqual([PROBLEM]);
     expect(await columnsOf(db, 'review_recommendations')).toEqual([
-      'id TEXT', 'review_id TEXT NOT NULL', 'problem_id TEXT NOT NULL', 'action TEXT NOT NULL', 'actor TEXT NOT NULL',
-      'prescriber_id TEXT', 'detail TEXT NOT NULL', "talked_about TEXT NOT NULL DEFAULT ''",
+      'id TEXT',
+      'review_id TEXT NOT NULL',
+      'problem_id TEXT NOT NULL',
+      'action TEXT NOT NULL',
+      'actor TEXT NOT NULL',
+      'prescriber_id TEXT',
+      'detail TEXT NOT NULL',
+      "talked_about TEXT NOT NULL DEFAULT ''",
       "to_do TEXT NOT NULL DEFAULT ''",
-      'outcome TEXT', 'outcome_date TEXT', 'outcome_note TEXT', 'outcome_by TEXT', 'created_at TEXT NOT NULL',
+      'outcome TEXT',
+      'outcome_date TEXT',
+      'outcome_note TEXT',
+      'outcome_by TEXT',
+      'created_at TEXT NOT NULL',
       'created_by TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'review_recommendations')).toEqual(['index idx_recommendations_review']);
     expect(await columnsOf(db, 'review_communications')).toEqual([
-      'review_id TEXT NOT NULL', 'prescriber_id TEXT NOT NULL', 'method TEXT NOT NULL', 'sent_date TEXT NOT NULL',
-      'due_date TEXT NOT NULL', 'recorded_by TEXT NOT NULL',
+      'review_id TEXT NOT NULL',
+      'prescriber_id TEXT NOT NULL',
+      'method TEXT NOT NULL',
+      'sent_date TEXT NOT NULL',
+      'due_date TEXT NOT NULL',
+      'recorded_by TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'review_communications')).toEqual(['index idx_communications_due']);
     expect(await columnsOf(db, 'review_addenda')).toEqual([
-      'id TEXT', 'review_id TEXT NOT NULL', 'text TEXT NOT NULL', 'created_at TEXT NOT NULL',
+      'id TEXT',
+      'review_id TEXT NOT NULL',
+      'text TEXT NOT NULL',
+      'created_at TEXT NOT NULL',
       'created_by TEXT NOT NULL',
     ]);
 
     const taper = {
-      id: 'rec1', review_id: REVIEW.id, problem_id: PROBLEM.id, action: 'stop', actor: 'prescriber',
-      prescriber_id: PRESCRIBER.id, detail: 'Taper omeprazole to 20 mg every other day for 2 weeks, then stop.',
-      created_at: REVIEW.updated_at, created_by: 'pharmacist1',
+      id: 'rec1',
+      review_id: REVIEW.id,
+      problem_id: PROBLEM.id,
+      action: 'stop',
+      actor: 'prescriber',
+      prescriber_id: PRESCRIBER.id,
+      detail: 'Taper omeprazole to 20 mg every other day for 2 weeks, then stop.',
+      created_at: REVIEW.updated_at,
+      created_by: 'pharmacist1',
     };
     await insert(db, 'review_recommendations', taper);
     const [saved] = await rowsOf(db, 'review_recommendations');

@@ -11,16 +11,28 @@ describe('migration 1764800000000-adherence-outreach', () => {
 
     expect(await rowsOf(db, 'patients')).toEqual([{ ...PATIENT, external_id: null }]);
     expect(await columnsOf(db, 'adherence_outreach')).toEqual([
-      'id TEXT', 'patient_id TEXT NOT NULL', 'attempted_on TEXT NOT NULL', 'method TEXT NOT NULL',
+      'id TEXT',
+      'patient_id TEXT NOT NULL',
+      'attempted_on TEXT NOT NULL',
+      'method TEXT NOT NULL',
       'result TEXT NOT NULL',
-      'intervention TEXT NOT NULL', 'note TEXT', 'created_at TEXT NOT NULL', 'created_by TEXT NOT NULL',
+      'intervention TEXT NOT NULL',
+      'note TEXT',
+      'created_at TEXT NOT NULL',
+      'created_by TEXT NOT NULL',
     ]);
     expect(await indexesOf(db, 'adherence_outreach')).toEqual(['index idx_outreach_patient']);
 
     const call = {
-      id: 'o1', patient_id: PATIENT.id, attempted_on: '2025-11-21', method: 'phone', result: 'reached',
-      intervention: 'synchronization', note: 'Aligning statin and metformin refills',
-      created_at: '2025-11-21T10:15:00.000Z', created_by: 'pharmacist1',
+      id: 'o1',
+      patient_id: PATIENT.id,
+      attempted_on: '2025-11-21',
+      method: 'phone',
+      result: 'reached',
+      intervention: 'synchronization',
+      note: 'Aligning statin and metformin refills',
+      created_at: '2025-11-21T10:15:00.000Z',
+      created_by: 'pharmacist1',
     };
     await insert(db, 'adherence_outreach', call);
     expect(await rowsOf(db, 'adherence_outreach')).toEqual([call]);

@@ -8,8 +8,15 @@ describe('migration 1765000000000-payer-claim-number', () => {
   it('adds an empty payer_claim_number to existing claims', async () => {
     const { db: old, migrate } = await beforeMigration('PayerClaimNumber1765000000000');
     const voided = {
-      ...CLAIM, id: '2e3f4a5b-6c7d-4e8f-9a0b-c1d2e3f4a502', claim_number: 'MTM-2025-000118', status: 'voided',
-      frequency: '8', replaces_claim_id: CLAIM.id, paid_cents: null, paid_date: null, total_cents: 0,
+      ...CLAIM,
+      id: '2e3f4a5b-6c7d-4e8f-9a0b-c1d2e3f4a502',
+      claim_number: 'MTM-2025-000118',
+      status: 'voided',
+      frequency: '8',
+      replaces_claim_id: CLAIM.id,
+      paid_cents: null,
+      paid_date: null,
+      total_cents: 0,
     };
     await insert(old, 'patients', PATIENT);
     await insert(old, 'reviews', REVIEW);

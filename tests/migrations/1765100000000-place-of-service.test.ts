@@ -17,7 +17,8 @@ describe('migration 1765100000000-place-of-service', () => {
     const db = await migrate();
 
     expect(await columnsOf(db, 'payers')).toEqual([
-      ...payersBefore, "remote_place_of_service TEXT NOT NULL DEFAULT '01'",
+      ...payersBefore,
+      "remote_place_of_service TEXT NOT NULL DEFAULT '01'",
     ]);
     expect(await columnsOf(db, 'claims')).toEqual([...claimsBefore, "place_of_service TEXT NOT NULL DEFAULT '01'"]);
     expect(await rowsOf(db, 'payers')).toEqual([{ ...PAYER, remote_place_of_service: '01' }]);

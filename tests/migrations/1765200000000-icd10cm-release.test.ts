@@ -8,8 +8,13 @@ describe('migration 1765200000000-icd10cm-release', () => {
   it('creates icd10cm_codes and a single-row icd10cm_release', async () => {
     const { db: old, migrate } = await beforeMigration('Icd10cmRelease1765200000000');
     const condition = {
-      id: 'c1', patient_id: PATIENT.id, code: 'E11.9', onset_date: '2019-03-01', resolved_on: null,
-      created_at: '2025-11-20T14:05:31.000Z', created_by: 'pharmacist1',
+      id: 'c1',
+      patient_id: PATIENT.id,
+      code: 'E11.9',
+      onset_date: '2019-03-01',
+      resolved_on: null,
+      created_at: '2025-11-20T14:05:31.000Z',
+      created_by: 'pharmacist1',
     };
     await insert(old, 'patients', PATIENT);
     await insert(old, 'patient_conditions', condition);
@@ -20,7 +25,10 @@ describe('migration 1765200000000-icd10cm-release', () => {
     expect(await rowsOf(db, 'patient_conditions')).toEqual([condition]);
     expect(await columnsOf(db, 'icd10cm_codes')).toEqual(['code TEXT', 'title TEXT NOT NULL']);
     expect(await columnsOf(db, 'icd10cm_release')).toEqual([
-      'id INTEGER', 'release TEXT NOT NULL', 'codes INTEGER NOT NULL', 'loaded_at TEXT NOT NULL',
+      'id INTEGER',
+      'release TEXT NOT NULL',
+      'codes INTEGER NOT NULL',
+      'loaded_at TEXT NOT NULL',
       'loaded_by TEXT NOT NULL',
     ]);
 
@@ -28,7 +36,10 @@ describe('migration 1765200000000-icd10cm-release', () => {
     await insert(db, 'icd10cm_codes', code);
     await expect(insert(db, 'icd10cm_codes', { ...code, title: 'Duplicate' })).rejects.toThrow(/UNIQUE/);
     const release = {
-      release: 'FY2026', codes: 74719, loaded_at: '2025-11-21T09:00:00.000Z', loaded_by: 'pharmacist1',
+      release: 'FY2026',
+      codes: 74719,
+      loaded_at: '2025-11-21T09:00:00.000Z',
+      loaded_by: 'pharmacist1',
     };
     await insert(db, 'icd10cm_release', { id: 1, ...release });
     expect(await rowsOf(db, 'icd10cm_release')).toEqual([{ id: 1, ...release }]);

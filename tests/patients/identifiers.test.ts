@@ -9,7 +9,16 @@ describe('Medicare Beneficiary Identifier', () => {
   });
 
   it('rejects a wrong length, a 0 first, digits where letters belong, and the letters S L O I B Z', () => {
-    const bad = ['1EG4TE5MK7', '1EG4TE5MK733', '0EG4TE5MK73', '12G4TE5MK73', '1EG45E5MK73', '1EGATE5MK73', '1EG4TE5M773', '1EG4TE5MKA3'];
+    const bad = [
+      '1EG4TE5MK7',
+      '1EG4TE5MK733',
+      '0EG4TE5MK73',
+      '12G4TE5MK73',
+      '1EG45E5MK73',
+      '1EGATE5MK73',
+      '1EG4TE5M773',
+      '1EG4TE5MKA3',
+    ];
     for (const letter of 'SLOIBZ') bad.push(`1${letter}G4TE5MK73`, `1EG4TE5M${letter}73`);
     for (const mbi of bad) expect(isValidMbi(mbi), mbi).toBe(false);
   });
@@ -35,7 +44,9 @@ describe('dates as typed at the counter', () => {
 
   it('refuses impossible, future and implausibly old dates of birth', () => {
     expect(dateOfBirthSchema.safeParse('1948-02-30').success).toBe(false);
-    expect(dateOfBirthSchema.safeParse('2999-01-01').error?.issues[0]?.message).toBe('The date of birth cannot be in the future');
+    expect(dateOfBirthSchema.safeParse('2999-01-01').error?.issues[0]?.message).toBe(
+      'The date of birth cannot be in the future',
+    );
     expect(dateOfBirthSchema.safeParse('1850-01-01').success).toBe(false);
     expect(dateOfBirthSchema.safeParse('1948-02-29').success).toBe(true);
   });

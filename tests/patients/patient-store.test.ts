@@ -3,11 +3,21 @@ import { patientInputSchema } from '../../preload/schemas/patients';
 import { AppError } from '../../main/common/errors';
 import type { Row } from '../../main/db/rows';
 import { one, sql } from '../../main/db/sql';
-import { createPatient, deletePatient, findDuplicates, getPatient, updatePatient } from '../../main/patients/patient-store';
+import {
+  createPatient,
+  deletePatient,
+  findDuplicates,
+  getPatient,
+  updatePatient,
+} from '../../main/patients/patient-store';
 import { searchPatients } from '../../main/patients/patient-search';
 import { newPharmacy, patient } from '../helpers/temp-pharmacy';
 
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 async function signedIn() {
   const { session } = await newPharmacy();
@@ -17,7 +27,12 @@ async function signedIn() {
 describe('patient records', () => {
   it('create → get returns what was entered, normalised (MBI bare and upper-case, phone digits)', async () => {
     const { db, user, session } = await signedIn();
-    const created = await createPatient(db, user, patient({ middleName: 'Ann', address: { line1: '4 Elm St', city: 'Akron', state: 'oh', zip: '44308' } }), false);
+    const created = await createPatient(
+      db,
+      user,
+      patient({ middleName: 'Ann', address: { line1: '4 Elm St', city: 'Akron', state: 'oh', zip: '44308' } }),
+      false,
+    );
     const read = await getPatient(db, created.id);
     expect(read).toMatchObject({
       firstName: 'Winifred',
@@ -30,27 +45,44 @@ describe('patient records', () => {
       preferredLanguage: 'en',
       version: 1,
     });
-    expect(read.allergies).toEqual([expect.objectContaining({ substance: 'Sulfamethoxazole', reaction: 'rash', severity: 'moderate', kind: 'allergy' })]);
+    expect(read.allergies).toEqual([
+      expect.objectContaining({
+        substance: 'Sulfamethoxazole',
+        reaction: 'rash',
+        severity: 'moderate',
+        kind: 'allergy',
+      }),
+    ]);
     await session.signOut();
   });
 
   it('refuses a second record with the same name and date of birth unless the user confirms', async () => {
     const { db, user, session } = await signedIn();
     await createPatient(db, user, patient(), false);
-    const err = await rejection(createPatient(db, user, patient({ firstName: 'WINIFRED', lastName: 'quenneville', allergies: [] }), false));
+    const err = await rejection(
+      createPatient(db, user, patient({ firstName: 'WINIFRED', lastName: 'quenneville', allergies: [] }), false),
+    );
     expect(err).toMatchObject({ code: 'duplicate' });
     expect(err?.message).toContain('born 08/21/1944');
     expect((await searchPatients(db, 'Quenneville', 50)).patients).toHaveLength(1);
 
     await createPatient(db, user, patient(), true);
-    expect(await findDuplicates(db.manager, { firstName: 'winifred', lastName: 'QUENNEVILLE', dateOfBirth: '1944-08-21' })).toHaveLength(2);
+    expect(
+      await findDuplicates(db.manager, { firstName: 'winifred', lastName: 'QUENNEVILLE', dateOfBirth: '1944-08-21' }),
+    ).toHaveLength(2);
     await session.signOut();
   });
 
   it('updates with the version it was loaded at, replacing allergies; a stale version is a conflict and changes nothing', async () => {
     const { db, user, session } = await signedIn();
     const created = await createPatient(db, user, patient(), false);
-    const updated = await updatePatient(db, user, created.id, 1, patient({ phone: '330-555-0111', allergies: [], noKnownAllergies: true }));
+    const updated = await updatePatient(
+      db,
+      user,
+      created.id,
+      1,
+      patient({ phone: '330-555-0111', allergies: [], noKnownAllergies: true }),
+    );
     expect(updated).toMatchObject({ version: 2, phone: '3305550111', noKnownAllergies: true, allergies: [] });
 
     const err = await rejection(updatePatient(db, user, created.id, 1, patient({ phone: '330-555-0999' })));
@@ -76,7 +108,14 @@ describe('patient records', () => {
   });
 
   it('will not accept "no known allergies" together with listed allergies', () => {
-    const r = patientInputSchema.safeParse({ firstName: 'A', lastName: 'B', dateOfBirth: '1950-01-01', sex: 'male', noKnownAllergies: true, allergies: [{ substance: 'Latex' }] });
+    const r = patientInputSchema.safeParse({
+      firstName: 'A',
+      lastName: 'B',
+      dateOfBirth: '1950-01-01',
+      sex: 'male',
+      noKnownAllergies: true,
+      allergies: [{ substance: 'Latex' }],
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: ['noKnownAllergies'] });
   });
@@ -86,8 +125,20 @@ describe('patient search', () => {
   async function seeded() {
     const ctx = await signedIn();
     const people = [
-      { firstName: 'Cornelius', lastName: 'Abernathy', dateOfBirth: '1940-01-02', phone: '6145550101', mbi: '1EG4TE5MK73' },
-      { firstName: 'Beatrix', lastName: 'Abernathy', dateOfBirth: '1952-06-30', phone: '6145550202', mbi: '2A00A00AA00' },
+      {
+        firstName: 'Cornelius',
+        lastName: 'Abernathy',
+        dateOfBirth: '1940-01-02',
+        phone: '6145550101',
+        mbi: '1EG4TE5MK73',
+      },
+      {
+        firstName: 'Beatrix',
+        lastName: 'Abernathy',
+        dateOfBirth: '1952-06-30',
+        phone: '6145550202',
+        mbi: '2A00A00AA00',
+      },
       { firstName: 'Odessa', lastName: 'Lindqvist', dateOfBirth: '1952-06-30', phone: '3305550303', mbi: undefined },
       { firstName: 'Percival', lastName: 'O_Malley%', dateOfBirth: '1961-11-11', phone: undefined, mbi: undefined },
     ];

@@ -12,14 +12,22 @@ describe('review state machine', () => {
   });
 
   it('refuses every other transition with a reason, and nothing leaves completed', () => {
-    const legal = new Set(['draft:start', 'inProgress:awaitPrescriber', 'inProgress:complete', 'awaitingPrescriber:resume', 'awaitingPrescriber:complete']);
+    const legal = new Set([
+      'draft:start',
+      'inProgress:awaitPrescriber',
+      'inProgress:complete',
+      'awaitingPrescriber:resume',
+      'awaitingPrescriber:complete',
+    ]);
     for (const status of REVIEW_STATUSES) {
       for (const action of REVIEW_ACTIONS) {
         if (legal.has(`${status}:${action}`)) continue;
         expect(() => transition(status, action), `${status} + ${action}`).toThrow(/Cannot/);
       }
     }
-    expect(() => transition('draft', 'complete')).toThrow('Cannot complete a review that is draft. From "Draft" you can start the review.');
+    expect(() => transition('draft', 'complete')).toThrow(
+      'Cannot complete a review that is draft. From "Draft" you can start the review.',
+    );
     expect(() => transition('completed', 'resume')).toThrow(/read-only; add a dated addendum/);
     expect(allowedActions('completed')).toEqual([]);
   });

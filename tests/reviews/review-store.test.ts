@@ -7,8 +7,13 @@ import { addTechnician, call, daysAgo, newPharmacy, signInAsTechnician } from '.
 
 async function patientWithMedicines() {
   const { session } = await newPharmacy();
-  const p = await call(session, 'patients:create', { patient: { firstName: 'Rosa', lastName: 'Delacroix', dateOfBirth: '1946-04-04', sex: 'female' } });
-  await call(session, 'medications:add', { patientId: p.id, medication: { product: 'Lipitor', strength: '20 mg', kind: 'rx', source: 'patientReported' } });
+  const p = await call(session, 'patients:create', {
+    patient: { firstName: 'Rosa', lastName: 'Delacroix', dateOfBirth: '1946-04-04', sex: 'female' },
+  });
+  await call(session, 'medications:add', {
+    patientId: p.id,
+    medication: { product: 'Lipitor', strength: '20 mg', kind: 'rx', source: 'patientReported' },
+  });
   for (const drug of ['ATORVASTATIN 20 MG TAB', 'AMLODIPINE 5 MG TAB']) {
     await run(
       session.current().db,
@@ -26,20 +31,63 @@ describe('reviews', () => {
   it('open as a draft with the reconciliation from every source, one open review per type', async () => {
     const { session, patientId } = await patientWithMedicines();
     const review = await call(session, 'reviews:create', { patientId, type: 'cmr' });
-    expect(review).toMatchObject({ status: 'draft', pharmacist: 'pharmacist1', currentStep: 1, version: 1, allowedActions: ['start'], timer: { seconds: 0, runningSince: null } });
-    expect(review.reconciliation.map((l) => `${l.key}: ${l.status}`)).toEqual(['amlodipine: onlyOne', 'atorvastatin: matched']);
-    expect(await dispatch(session, 'reviews:create', { patientId, type: 'cmr' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already has an open Comprehensive medication review/) } });
-    expect(await call(session, 'reviews:create', { patientId, type: 'tmr' })).toMatchObject({ type: 'tmr', status: 'draft' });
+    expect(review).toMatchObject({
+      status: 'draft',
+      pharmacist: 'pharmacist1',
+      currentStep: 1,
+      version: 1,
+      allowedActions: ['start'],
+      timer: { seconds: 0, runningSince: null },
+    });
+    expect(review.reconciliation.map((l) => `${l.key}: ${l.status}`)).toEqual([
+      'amlodipine: onlyOne',
+      'atorvastatin: matched',
+    ]);
+    expect(await dispatch(session, 'reviews:create', { patientId, type: 'cmr' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(/already has an open Comprehensive medication review/),
+      },
+    });
+    expect(await call(session, 'reviews:create', { patientId, type: 'tmr' })).toMatchObject({
+      type: 'tmr',
+      status: 'draft',
+    });
     await session.signOut();
   });
 
   it('save each change at its version, refuse stale or impossible ones, and complete only when nothing is missing', async () => {
     const { session, patientId } = await patientWithMedicines();
     let r = await call(session, 'reviews:create', { patientId, type: 'cmr' });
-    r = await call(session, 'reviews:update', { id: r.id, version: r.version, changes: { cognitiveImpairment: true, caregiverName: 'Luis Delacroix', caregiverRelationship: 'son', currentStep: 2, concerns: 'Worried about leg cramps' } });
-    expect(r).toMatchObject({ version: 2, cognitiveImpairment: true, caregiverName: 'Luis Delacroix', currentStep: 2, concerns: 'Worried about leg cramps' });
-    expect(await dispatch(session, 'reviews:update', { id: r.id, version: 1, changes: { currentStep: 3 } })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed \(by pharmacist1\) after you opened it/) } });
-    expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Cannot complete a review that is draft/) } });
+    r = await call(session, 'reviews:update', {
+      id: r.id,
+      version: r.version,
+      changes: {
+        cognitiveImpairment: true,
+        caregiverName: 'Luis Delacroix',
+        caregiverRelationship: 'son',
+        currentStep: 2,
+        concerns: 'Worried about leg cramps',
+      },
+    });
+    expect(r).toMatchObject({
+      version: 2,
+      cognitiveImpairment: true,
+      caregiverName: 'Luis Delacroix',
+      currentStep: 2,
+      concerns: 'Worried about leg cramps',
+    });
+    expect(
+      await dispatch(session, 'reviews:update', { id: r.id, version: 1, changes: { currentStep: 3 } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/changed \(by pharmacist1\) after you opened it/) },
+    });
+    expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/Cannot complete a review that is draft/) },
+    });
 
     r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
     expect(r).toMatchObject({ status: 'inProgress', allowedActions: ['awaitPrescriber', 'complete'] });
@@ -56,19 +104,54 @@ describe('reviews', () => {
     ]);
     expect(r.missing.map((m) => m.step)).toEqual([1, 1, 1, 1, 2, 5]);
 
-    r = await call(session, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'telephone', cmrDate: daysAgo(0), problemsConfirmed: true, followUpDate: r.suggestedFollowUp } });
-    r = await call(session, 'reviews:resolveLine', { id: r.id, version: r.version, lineKey: 'atorvastatin', resolution: 'asListed' });
-    r = await call(session, 'reviews:resolveLine', { id: r.id, version: r.version, lineKey: 'amlodipine', resolution: 'differently', note: 'Takes it at night' });
-    expect(await dispatch(session, 'reviews:resolveLine', { id: r.id, version: r.version, lineKey: 'warfarin', resolution: 'stopped' })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    r = await call(session, 'reviews:update', {
+      id: r.id,
+      version: r.version,
+      changes: {
+        deliveryMethod: 'telephone',
+        cmrDate: daysAgo(0),
+        problemsConfirmed: true,
+        followUpDate: r.suggestedFollowUp,
+      },
+    });
+    r = await call(session, 'reviews:resolveLine', {
+      id: r.id,
+      version: r.version,
+      lineKey: 'atorvastatin',
+      resolution: 'asListed',
+    });
+    r = await call(session, 'reviews:resolveLine', {
+      id: r.id,
+      version: r.version,
+      lineKey: 'amlodipine',
+      resolution: 'differently',
+      note: 'Takes it at night',
+    });
+    expect(
+      await dispatch(session, 'reviews:resolveLine', {
+        id: r.id,
+        version: r.version,
+        lineKey: 'warfarin',
+        resolution: 'stopped',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'notFound' } });
     r = await call(session, 'reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: 25 } });
     r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
     expect(r).toMatchObject({ status: 'completed', allowedActions: [], timer: { seconds: 1500, runningSince: null } });
 
     // Read-only, and the reconciliation stays as it was when completed.
-    await call(session, 'medications:add', { patientId, medication: { product: 'metformin 500 mg', kind: 'rx', source: 'otherPharmacy' } });
+    await call(session, 'medications:add', {
+      patientId,
+      medication: { product: 'metformin 500 mg', kind: 'rx', source: 'otherPharmacy' },
+    });
     const after = await call(session, 'reviews:get', { id: r.id });
-    expect(after.reconciliation.map((l) => `${l.key}: ${l.resolution}${l.note ? ` (${l.note})` : ''}`)).toEqual(['amlodipine: differently (Takes it at night)', 'atorvastatin: asListed']);
-    expect(await dispatch(session, 'reviews:update', { id: r.id, version: r.version, changes: { concerns: 'edit' } })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/read-only/) } });
+    expect(after.reconciliation.map((l) => `${l.key}: ${l.resolution}${l.note ? ` (${l.note})` : ''}`)).toEqual([
+      'amlodipine: differently (Takes it at night)',
+      'atorvastatin: asListed',
+    ]);
+    expect(
+      await dispatch(session, 'reviews:update', { id: r.id, version: r.version, changes: { concerns: 'edit' } }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/read-only/) } });
     await session.signOut();
   });
 
@@ -82,8 +165,16 @@ describe('reviews', () => {
     expect(r.timer.seconds).toBeGreaterThanOrEqual(0);
     await addTechnician(session);
     await signInAsTechnician(session);
-    expect(await dispatch(session, 'reviews:update', { id: r.id, version: r.version, changes: { deliveryMethod: 'inPerson' } })).toMatchObject({ ok: true });
-    expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version + 1, action: 'start' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await dispatch(session, 'reviews:update', {
+        id: r.id,
+        version: r.version,
+        changes: { deliveryMethod: 'inPerson' },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version + 1, action: 'start' })).toMatchObject(
+      { ok: false, error: { code: 'forbidden' } },
+    );
     await session.signOut();
   });
 });

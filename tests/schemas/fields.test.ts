@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { claimActionRequest, claimExportRequest, payerSchema } from '../../preload/schemas/billing';
 import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
-import { idSchema, isIsoDate, isoDate, moneyCents, optionalIsoDate, optionalPastDate, pastDate, versionSchema } from '../../preload/schemas/fields';
+import {
+  idSchema,
+  isIsoDate,
+  isoDate,
+  moneyCents,
+  optionalIsoDate,
+  optionalPastDate,
+  pastDate,
+  versionSchema,
+} from '../../preload/schemas/fields';
 import { isIsoDate as isIsoDateFromIdentifiers } from '../../preload/schemas/identifiers';
 import { reportRequest } from '../../preload/schemas/reports';
 import { outreachLogRequest } from '../../preload/schemas/adherence';
@@ -33,7 +42,8 @@ describe('isoDate', () => {
 });
 
 describe('billing requests use the calendar-checked date', () => {
-  const paidAction = (paidDate: string) => claimActionRequest.safeParse({ action: 'paid', id: randomUUID(), version: 1, paidAmount: 80, paidDate });
+  const paidAction = (paidDate: string) =>
+    claimActionRequest.safeParse({ action: 'paid', id: randomUUID(), version: 1, paidAmount: 80, paidDate });
 
   it('refuses 2026-13-45, 2026-02-30 and 2025-02-29 as a date paid, accepts 2024-02-29', () => {
     for (const v of ['2026-13-45', '2026-02-30', '2025-02-29']) {
@@ -46,8 +56,13 @@ describe('billing requests use the calendar-checked date', () => {
 
   it('checks the export range dates too', () => {
     const payerId = randomUUID();
-    expect(claimExportRequest.safeParse({ format: 'csv', from: '2026-02-30', to: '2026-03-31', payerId }).error?.issues[0]?.message).toBe('Enter the first service date as MM/DD/YYYY');
-    expect(claimExportRequest.safeParse({ format: 'csv', from: '2024-02-01', to: '2024-02-29', payerId }).success).toBe(true);
+    expect(
+      claimExportRequest.safeParse({ format: 'csv', from: '2026-02-30', to: '2026-03-31', payerId }).error?.issues[0]
+        ?.message,
+    ).toBe('Enter the first service date as MM/DD/YYYY');
+    expect(claimExportRequest.safeParse({ format: 'csv', from: '2024-02-01', to: '2024-02-29', payerId }).success).toBe(
+      true,
+    );
   });
 
   it('keeps the fee bounds and messages', () => {
@@ -56,13 +71,17 @@ describe('billing requests use the calendar-checked date', () => {
     expect(message(fee.safeParse(-1))).toBe('A fee cannot be negative');
     expect(message(fee.safeParse(10000.01))).toBe('Check the fee: more than $10,000');
     expect(message(fee.safeParse(undefined))).toBe('Enter the fee for 99605');
-    expect(payerSchema.shape.fees.shape['99606'].safeParse('80').error?.issues[0]?.message).toBe('Enter the fee for 99606');
+    expect(payerSchema.shape.fees.shape['99606'].safeParse('80').error?.issues[0]?.message).toBe(
+      'Enter the fee for 99606',
+    );
   });
 });
 
 describe('reports use the calendar-checked date', () => {
   it('refuses 2025-02-29 and accepts 2024-02-29', () => {
-    expect(message(reportRequest.safeParse({ from: '2025-02-29', to: '2025-03-31' }))).toBe('Enter the first date as MM/DD/YYYY');
+    expect(message(reportRequest.safeParse({ from: '2025-02-29', to: '2025-03-31' }))).toBe(
+      'Enter the first date as MM/DD/YYYY',
+    );
     expect(reportRequest.safeParse({ from: '2024-02-29', to: '2024-03-31' }).success).toBe(true);
   });
 });
@@ -79,15 +98,25 @@ describe('pastDate', () => {
   });
 
   it('still refuses non-dates first', () => {
-    for (const v of ['2026-13-45', '2026-02-30', '2025-02-29']) expect(message(measured.safeParse(v)), v).toBe('Enter the date measured as MM/DD/YYYY');
+    for (const v of ['2026-13-45', '2026-02-30', '2025-02-29'])
+      expect(message(measured.safeParse(v)), v).toBe('Enter the date measured as MM/DD/YYYY');
     expect(measured.parse('2024-02-29')).toBe('2024-02-29');
   });
 
   it('keeps the older wording where a field had its own', () => {
     const tomorrow = isoDaysBefore(todayIso(), -1);
-    const outreach = outreachLogRequest.safeParse({ patientId: randomUUID(), attemptedOn: tomorrow, method: 'phone', result: 'reached' });
-    expect(outreach.error?.issues[0]).toMatchObject({ path: ['attemptedOn'], message: 'The attempt cannot be in the future' });
-    const stop = (stopDate?: string) => medicationStopRequest.safeParse({ id: randomUUID(), version: 1, stopDate, reason: 'Side effects' });
+    const outreach = outreachLogRequest.safeParse({
+      patientId: randomUUID(),
+      attemptedOn: tomorrow,
+      method: 'phone',
+      result: 'reached',
+    });
+    expect(outreach.error?.issues[0]).toMatchObject({
+      path: ['attemptedOn'],
+      message: 'The attempt cannot be in the future',
+    });
+    const stop = (stopDate?: string) =>
+      medicationStopRequest.safeParse({ id: randomUUID(), version: 1, stopDate, reason: 'Side effects' });
     expect(message(stop(undefined))).toBe('Enter the date it was stopped');
     expect(message(stop('2025-02-29'))).toBe('Enter the stop date as MM/DD/YYYY');
     expect(message(stop(tomorrow))).toBe('The stop date cannot be in the future');
@@ -102,13 +131,16 @@ describe('optional dates', () => {
     expect(start.parse(undefined)).toBeUndefined();
     expect(message(start.safeParse('2025-02-29'))).toBe('Enter the start date as MM/DD/YYYY');
     expect(message(start.safeParse(isoDaysBefore(todayIso(), -1)))).toBe('The start date cannot be in the future');
-    expect(message(optionalIsoDate('from date', { format: 'Enter the from date as YYYY-MM-DD' }).safeParse('2026-13-45'))).toBe('Enter the from date as YYYY-MM-DD');
+    expect(
+      message(optionalIsoDate('from date', { format: 'Enter the from date as YYYY-MM-DD' }).safeParse('2026-13-45')),
+    ).toBe('Enter the from date as YYYY-MM-DD');
   });
 });
 
 describe('idSchema and versionSchema', () => {
   it('refuses an id that is not a uuid', () => {
-    for (const v of ['abc', '', 42, null, `${randomUUID()}x`]) expect(message(idSchema.safeParse(v)), String(v)).toBe('Not a valid record id');
+    for (const v of ['abc', '', 42, null, `${randomUUID()}x`])
+      expect(message(idSchema.safeParse(v)), String(v)).toBe('Not a valid record id');
     const id = randomUUID();
     expect(idSchema.parse(id)).toBe(id);
   });

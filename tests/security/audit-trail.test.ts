@@ -10,7 +10,6 @@ import { auditRows, newPharmacy, PASSWORD } from '../helpers/temp-pharmacy';
 
 const patient = { firstName: 'Leopold', lastName: '=HYPERLINK("http://x")', dateOfBirth: '1950-04-04', sex: 'male' };
 
-
 describe('the audit trail', () => {
   it('records reads, changes, sign-ins (also failed ones) with time, user, action, patient, category and outcome', async () => {
     const { session, dataDir } = await newPharmacy();
@@ -21,8 +20,12 @@ describe('the audit trail', () => {
     await session.signOut();
 
     const again = new Session(dataDir);
-    await expect(again.signIn({ username: 'pharmacist1', password: 'not the right one!' })).rejects.toMatchObject({ code: 'badCredentials' });
-    await expect(again.signIn({ username: 'ghost', password: 'not the right one!' })).rejects.toMatchObject({ code: 'badCredentials' });
+    await expect(again.signIn({ username: 'pharmacist1', password: 'not the right one!' })).rejects.toMatchObject({
+      code: 'badCredentials',
+    });
+    await expect(again.signIn({ username: 'ghost', password: 'not the right one!' })).rejects.toMatchObject({
+      code: 'badCredentials',
+    });
     await again.signIn({ username: 'pharmacist1', password: PASSWORD });
 
     const rows = await auditRows(again);
@@ -63,7 +66,11 @@ describe('the audit trail', () => {
 
     const check = new Session(dataDir);
     await check.signIn({ username: 'pharmacist1', password: PASSWORD });
-    expect(await verifyAuditChain(check.current().db)).toMatchObject({ ok: false, brokenAt: 3, reason: 'its content was changed after it was written' });
+    expect(await verifyAuditChain(check.current().db)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'its content was changed after it was written',
+    });
     await check.signOut();
 
     const raw2 = await rawOpen(session);
@@ -71,7 +78,11 @@ describe('the audit trail', () => {
     raw2.prepare('DELETE FROM audit_log WHERE id = 4').run();
     raw2.close();
     await check.signIn({ username: 'pharmacist1', password: PASSWORD });
-    expect(await verifyAuditChain(check.current().db)).toMatchObject({ ok: false, brokenAt: 5, reason: 'row 4 is missing' });
+    expect(await verifyAuditChain(check.current().db)).toMatchObject({
+      ok: false,
+      brokenAt: 5,
+      reason: 'row 4 is missing',
+    });
     await check.signOut();
   });
 
@@ -91,12 +102,16 @@ describe('the audit trail', () => {
     const future = await searchAudit(db, auditRowsFilter({ from: '2999-01-01' }), 50, 0);
     expect(future.total).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await searchAudit(db, auditRowsFilter({ from: today, to: today, action: 'patient.read' }), 50, 0)).total).toBe(1);
+    expect(
+      (await searchAudit(db, auditRowsFilter({ from: today, to: today, action: 'patient.read' }), 50, 0)).total,
+    ).toBe(1);
 
     const csv = await exportAuditCsv(db, auditRowsFilter({ action: 'patient.read' }));
     expect(csv.filename).toMatch(/^mtm-audit-\d{8}-\d{4}\.csv$/);
     const lines = csv.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('"Entry","Time (UTC)","User","Action","Data category","Patient","Patient id","Object id","Outcome","Detail"');
+    expect(lines[0]).toBe(
+      '"Entry","Time (UTC)","User","Action","Data category","Patient","Patient id","Object id","Outcome","Detail"',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""HTTP://X""), Leopold"`);
     await session.signOut();

@@ -12,7 +12,13 @@ import { newPharmacy, PASSWORD, patient, tempDir } from '../helpers/temp-pharmac
 async function pharmacyWithPatients(n: number) {
   const ctx = await newPharmacy();
   const { db, user } = ctx.session.current();
-  for (let i = 0; i < n; i++) await createPatient(db, user, patient({ firstName: `Ottoline${i}`, lastName: 'Featherstonehaugh', allergies: [] }), false);
+  for (let i = 0; i < n; i++)
+    await createPatient(
+      db,
+      user,
+      patient({ firstName: `Ottoline${i}`, lastName: 'Featherstonehaugh', allergies: [] }),
+      false,
+    );
   return ctx;
 }
 
@@ -25,22 +31,39 @@ describe('backup and restore', () => {
     const backup = result.ok ? (result.data as { file: string; counts: { patients: number } }) : null;
     expect(backup!.counts.patients).toBe(3);
     // Work goes on after the backup; the backup keeps its own moment.
-    await createPatient(session.current().db, session.current().user, patient({ firstName: 'Later', lastName: 'Addition' }), false);
+    await createPatient(
+      session.current().db,
+      session.current().user,
+      patient({ firstName: 'Later', lastName: 'Addition' }),
+      false,
+    );
 
     const bytes = readFileSync(backup!.file);
     expect(bytes.subarray(0, 17).toString()).toBe('MTMDESK-BACKUP-1\n');
-    for (const needle of ['Featherstonehaugh', 'Ottoline', 'SQLite format 3', 'CREATE TABLE']) expect(bytes.includes(needle), needle).toBe(false);
+    for (const needle of ['Featherstonehaugh', 'Ottoline', 'SQLite format 3', 'CREATE TABLE'])
+      expect(bytes.includes(needle), needle).toBe(false);
     expect(listBackups(folder).map((b) => b.name)).toEqual([backup!.file.split('/').at(-1)]);
 
     const withPassword = tempDir();
-    expect(await restoreBackup({ file: backup!.file, username: 'pharmacist1', password: PASSWORD }, withPassword)).toMatchObject({ integrity: 'ok', counts: { patients: 3, users: 1 } });
+    expect(
+      await restoreBackup({ file: backup!.file, username: 'pharmacist1', password: PASSWORD }, withPassword),
+    ).toMatchObject({ integrity: 'ok', counts: { patients: 3, users: 1 } });
     const withCode = join(tempDir(), 'fresh');
-    expect(await restoreBackup({ file: backup!.file, recoveryCode }, withCode)).toMatchObject({ integrity: 'ok', counts: { patients: 3 } });
+    expect(await restoreBackup({ file: backup!.file, recoveryCode }, withCode)).toMatchObject({
+      integrity: 'ok',
+      counts: { patients: 3 },
+    });
 
     const restored = new Session(withPassword);
     await restored.signIn({ username: 'pharmacist1', password: PASSWORD });
-    expect(await dispatch(restored, 'patients:search', { query: 'Feather' })).toMatchObject({ ok: true, data: { patients: { length: 3 } } });
-    expect(await dispatch(restored, 'patients:search', { query: 'Addition' })).toMatchObject({ ok: true, data: { patients: [] } });
+    expect(await dispatch(restored, 'patients:search', { query: 'Feather' })).toMatchObject({
+      ok: true,
+      data: { patients: { length: 3 } },
+    });
+    expect(await dispatch(restored, 'patients:search', { query: 'Addition' })).toMatchObject({
+      ok: true,
+      data: { patients: [] },
+    });
     await restored.signOut();
     await session.signOut();
   });
@@ -51,14 +74,20 @@ describe('backup and restore', () => {
     await session.signOut();
 
     const empty = tempDir();
-    await expect(restoreBackup({ file, username: 'pharmacist1', password: 'not the password!' }, empty)).rejects.toMatchObject({ code: 'badCredentials' });
+    await expect(
+      restoreBackup({ file, username: 'pharmacist1', password: 'not the password!' }, empty),
+    ).rejects.toMatchObject({ code: 'badCredentials' });
     const damaged = join(tempDir(), 'damaged.mtmbackup');
     const bytes = readFileSync(file);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(damaged, bytes);
-    await expect(restoreBackup({ file: damaged, username: 'pharmacist1', password: PASSWORD }, empty)).rejects.toThrow(/damaged or incomplete/);
+    await expect(restoreBackup({ file: damaged, username: 'pharmacist1', password: PASSWORD }, empty)).rejects.toThrow(
+      /damaged or incomplete/,
+    );
     expect(readdirSync(empty)).toEqual([]);
-    await expect(restoreBackup({ file, username: 'pharmacist1', password: PASSWORD }, dataDir)).rejects.toMatchObject({ code: 'alreadyInitialized' });
+    await expect(restoreBackup({ file, username: 'pharmacist1', password: PASSWORD }, dataDir)).rejects.toMatchObject({
+      code: 'alreadyInitialized',
+    });
   });
 
   it('takes the daily backup once a day when enabled, keeps the newest 14, and records its status', async () => {
@@ -82,9 +111,17 @@ describe('backup and restore', () => {
 
     // A folder that cannot be used is refused when the setting is saved, and the setting kept as it was.
     writeFileSync(join(folder, 'blocker'), 'x');
-    expect(await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder: join(folder, 'blocker', 'sub') } })).toMatchObject({
+    expect(
+      await dispatch(session, 'settings:update', {
+        autoBackup: { enabled: true, folder: join(folder, 'blocker', 'sub') },
+      }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'validation', field: 'folder', message: expect.stringMatching(/^Backups cannot go to .*: .*blocker is a file, not a folder\.$/) },
+      error: {
+        code: 'validation',
+        field: 'folder',
+        message: expect.stringMatching(/^Backups cannot go to .*: .*blocker is a file, not a folder\.$/),
+      },
     });
     expect((await getSettings(session.current().db.manager)).autoBackup).toEqual({ enabled: true, folder });
     // One that stops working later gives a visible failure, not silence.
@@ -92,7 +129,10 @@ describe('backup and restore', () => {
     await dispatch(session, 'settings:update', { autoBackup: { enabled: true, folder: later } });
     rmSync(later, { recursive: true });
     writeFileSync(later, 'not a folder any more');
-    expect(await runAutoBackupIfDue(session, new Date(day0 + 20 * 24 * 3600_000))).toMatchObject({ ok: false, message: expect.stringMatching(/is a file, not a folder/) });
+    expect(await runAutoBackupIfDue(session, new Date(day0 + 20 * 24 * 3600_000))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/is a file, not a folder/),
+    });
     await session.signOut();
   });
 
@@ -108,11 +148,17 @@ describe('backup and restore', () => {
     ];
     for (const [folder, why] of refusals) {
       const result = await dispatch(session, 'backup:create', { folder });
-      expect(result, folder).toMatchObject({ ok: false, error: { code: 'validation', field: 'folder', message: expect.stringMatching(why) } });
+      expect(result, folder).toMatchObject({
+        ok: false,
+        error: { code: 'validation', field: 'folder', message: expect.stringMatching(why) },
+      });
     }
     // A link that leads into /proc is no way round it.
     symlinkSync('/proc/self', join(base, 'innocent'));
-    expect(await dispatch(session, 'backup:create', { folder: join(base, 'innocent', 'backups') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/system folder/) } });
+    expect(await dispatch(session, 'backup:create', { folder: join(base, 'innocent', 'backups') })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/system folder/) },
+    });
     expect(readdirSync(base)).toEqual(['innocent']);
     // The last folder is made (private to the pharmacy's account).
     const made = await dispatch(session, 'backup:create', { folder: join(base, 'backups') });

@@ -1,7 +1,15 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKeyring, newDataKey, readKeyring, unlockWithPassword, unlockWithRecoveryCode, withUserSlot, writeKeyring } from '../../main/security/keyring';
+import {
+  createKeyring,
+  newDataKey,
+  readKeyring,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+  withUserSlot,
+  writeKeyring,
+} from '../../main/security/keyring';
 import { newRecoveryCode, normalizeRecoveryCode } from '../../main/security/recovery-code';
 import { SCRYPT_COST } from '../../main/security/kdf';
 import { tempDir } from '../helpers/temp-pharmacy';
@@ -16,14 +24,22 @@ describe('keyring', () => {
     expect(await unlockWithPassword(ring, 'ana', 'a long enough secreT')).toBeNull();
     expect(await unlockWithPassword(ring, 'nobody', 'a long enough secret')).toBeNull();
     expect((await unlockWithRecoveryCode(ring, code))?.equals(key)).toBe(true);
-    expect(await unlockWithRecoveryCode(ring, code.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
+    expect(
+      await unlockWithRecoveryCode(
+        ring,
+        code.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).toBeNull();
   });
 
   it('never stores the key or the password, and uses scrypt at OWASP strength', async () => {
     const key = newDataKey();
     const dir = tempDir();
     const file = join(dir, 'keyring.json');
-    writeKeyring(file, await createKeyring(key, { username: 'ana', password: 'a long enough secret' }, newRecoveryCode()));
+    writeKeyring(
+      file,
+      await createKeyring(key, { username: 'ana', password: 'a long enough secret' }, newRecoveryCode()),
+    );
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(key.toString('hex'));
     expect(text).not.toContain(key.toString('base64'));
@@ -47,7 +63,10 @@ describe('keyring', () => {
   it('binds a slot to its user: renaming the slot in the file does not let another name unlock it', async () => {
     const dir = tempDir();
     const file = join(dir, 'keyring.json');
-    writeKeyring(file, await createKeyring(newDataKey(), { username: 'ana', password: 'a long enough secret' }, newRecoveryCode()));
+    writeKeyring(
+      file,
+      await createKeyring(newDataKey(), { username: 'ana', password: 'a long enough secret' }, newRecoveryCode()),
+    );
     writeFileSync(file, readFileSync(file, 'utf8').replace('"username": "ana"', '"username": "mallory"'));
     expect(await unlockWithPassword(readKeyring(file), 'mallory', 'a long enough secret')).toBeNull();
   });

@@ -14,12 +14,24 @@ describe('automatic logoff and the lock screen', () => {
 
     expect(db.isInitialized).toBe(false);
     expect(key.every((b) => b === 0)).toBe(true);
-    expect(session.status()).toMatchObject({ user: null, locked: { username: 'pharmacist1', fullName: 'Lee Ambrose, RPh' } });
-    expect(await dispatch(session, 'patients:search', { query: '' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(session.status()).toMatchObject({
+      user: null,
+      locked: { username: 'pharmacist1', fullName: 'Lee Ambrose, RPh' },
+    });
+    expect(await dispatch(session, 'patients:search', { query: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
 
-    expect(await dispatch(session, 'security:unlock', { password: 'wrong password here' })).toMatchObject({ ok: false, error: { code: 'badCredentials' } });
+    expect(await dispatch(session, 'security:unlock', { password: 'wrong password here' })).toMatchObject({
+      ok: false,
+      error: { code: 'badCredentials' },
+    });
     expect(session.status().locked?.username).toBe('pharmacist1');
-    expect(await dispatch(session, 'security:unlock', { password: PASSWORD })).toMatchObject({ ok: true, data: { username: 'pharmacist1' } });
+    expect(await dispatch(session, 'security:unlock', { password: PASSWORD })).toMatchObject({
+      ok: true,
+      data: { username: 'pharmacist1' },
+    });
     expect(session.status().locked).toBeNull();
     const actions = (await auditRows(session)).map((r) => `${r.action}:${r.outcome}`);
     expect(actions.slice(-3)).toEqual(['security.lock:success', 'security.signIn:failure', 'security.unlock:success']);
@@ -38,7 +50,10 @@ describe('automatic logoff and the lock screen', () => {
 
   it('locks by itself after the idle minutes set for the pharmacy, unless there was activity', async () => {
     const { session, dataDir } = await newPharmacy();
-    expect(await dispatch(session, 'settings:update', { idleLockMinutes: 2 })).toMatchObject({ ok: true, data: { idleLockMinutes: 2 } });
+    expect(await dispatch(session, 'settings:update', { idleLockMinutes: 2 })).toMatchObject({
+      ok: true,
+      data: { idleLockMinutes: 2 },
+    });
     await session.signOut();
 
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });

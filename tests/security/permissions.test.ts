@@ -12,7 +12,11 @@ describe('the permission matrix', () => {
     const tech = { role: 'technician' as const, isAdmin: false };
     const rph = { role: 'pharmacist' as const, isAdmin: false };
     const admin = { role: 'pharmacist' as const, isAdmin: true };
-    expect([isAllowed(tech, 'signedIn'), isAllowed(tech, 'pharmacist'), isAllowed(tech, 'admin')]).toEqual([true, false, false]);
+    expect([isAllowed(tech, 'signedIn'), isAllowed(tech, 'pharmacist'), isAllowed(tech, 'admin')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
     expect([isAllowed(rph, 'pharmacist'), isAllowed(rph, 'admin')]).toEqual([true, false]);
     expect(isAllowed(admin, 'admin')).toBe(true);
   });
@@ -24,7 +28,10 @@ describe('the permission matrix', () => {
 
     const created = await dispatch(session, 'patients:create', { patient: validPatient });
     expect(created.ok).toBe(true);
-    expect(await dispatch(session, 'patients:search', { query: 'vos' })).toMatchObject({ ok: true, data: { patients: [{ lastName: 'Vosburgh' }] } });
+    expect(await dispatch(session, 'patients:search', { query: 'vos' })).toMatchObject({
+      ok: true,
+      data: { patients: [{ lastName: 'Vosburgh' }] },
+    });
 
     const id = created.ok ? (created.data as { id: string }).id : '';
     const refused = {

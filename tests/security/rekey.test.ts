@@ -13,7 +13,14 @@ import { normalizeRecoveryCode } from '../../main/security/recovery-code';
 import { Session } from '../../main/security/session';
 import { mtm } from '../helpers/mtm-cli';
 import { rawOpen } from '../helpers/raw-database';
-import { addTechnician, newPharmacy, PASSWORD, signInAsTechnician, TECH_OWN_PASSWORD, tempDir } from '../helpers/temp-pharmacy';
+import {
+  addTechnician,
+  newPharmacy,
+  PASSWORD,
+  signInAsTechnician,
+  TECH_OWN_PASSWORD,
+  tempDir,
+} from '../helpers/temp-pharmacy';
 
 /** Whether a data key opens the live database file. */
 async function opens(file: string, key: Buffer | null): Promise<boolean> {
@@ -39,7 +46,8 @@ describe('re-keying', () => {
 
     const disabled = await dispatch(session, 'users:disable', { username: 'tech1' });
     expect(disabled.ok).toBe(true);
-    const newCode = (disabled.ok && (disabled.data as { rekey: { recoveryCode: string } }).rekey.recoveryCode) as string;
+    const newCode = (disabled.ok &&
+      (disabled.data as { rekey: { recoveryCode: string } }).rekey.recoveryCode) as string;
     await session.signOut();
 
     const db = session.paths.database;
@@ -48,7 +56,9 @@ describe('re-keying', () => {
     expect(await opens(db, await unlockWithPassword(readKeyring(oldKeyring), 'pharmacist1', PASSWORD))).toBe(false);
     const backupKeyring = parseKeyring(decodeBackup(oldBackup.file).header.keyring, 'damaged');
     expect(await opens(db, await unlockWithPassword(backupKeyring, 'pharmacist1', PASSWORD))).toBe(false);
-    expect(await opens(db, await unlockWithRecoveryCode(readKeyring(oldKeyring), normalizeRecoveryCode(recoveryCode)))).toBe(false);
+    expect(
+      await opens(db, await unlockWithRecoveryCode(readKeyring(oldKeyring), normalizeRecoveryCode(recoveryCode))),
+    ).toBe(false);
     // Today's keyring: the remaining user and the new recovery code open it; the disabled user and the old code do not.
     const live = readKeyring(session.paths.keyring);
     expect(await opens(db, await unlockWithPassword(live, 'pharmacist1', PASSWORD))).toBe(true);
@@ -79,14 +89,19 @@ describe('re-keying', () => {
     expect(tech.stderr).toContain('Only an administrator can replace the data key.');
     expect(readKeyring(session.paths.keyring).keyId).toBe(JSON.parse(before).keyId); // the same data key
 
-    const run = mtm(['rekey', '--data', dataDir, '--user', 'pharmacist1', '--reason', 'laptop stolen'], { stdin: `${PASSWORD}\n` });
+    const run = mtm(['rekey', '--data', dataDir, '--user', 'pharmacist1', '--reason', 'laptop stolen'], {
+      stdin: `${PASSWORD}\n`,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/New recovery code .*\n {2}([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
     const oldKey = await unlockWithPassword(JSON.parse(before), 'pharmacist1', PASSWORD);
     expect(await opens(session.paths.database, oldKey)).toBe(false);
     // Both users still sign in with their own passwords.
-    for (const [username, password] of [['pharmacist1', PASSWORD], ['tech1', TECH_OWN_PASSWORD]] as const) {
+    for (const [username, password] of [
+      ['pharmacist1', PASSWORD],
+      ['tech1', TECH_OWN_PASSWORD],
+    ] as const) {
       const s = new Session(dataDir);
       await s.signIn({ username, password });
       await s.signOut();
@@ -124,7 +139,10 @@ describe('re-keying', () => {
     const other = await rawOpen(session);
     other.prepare('SELECT count(*) FROM audit_log').get();
     const before = readFileSync(session.paths.keyring, 'utf8');
-    await expect(session.rekey('test', {})).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/open elsewhere/) });
+    await expect(session.rekey('test', {})).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/open elsewhere/),
+    });
     other.close();
     expect(readFileSync(session.paths.keyring, 'utf8')).toBe(before);
     expect(existsSync(session.paths.keyringNext)).toBe(false);

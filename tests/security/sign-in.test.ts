@@ -12,19 +12,40 @@ import { rawOpen } from '../helpers/raw-database';
 import { addTechnician, auditRows, newPharmacy, PASSWORD, TECH_PASSWORD, tempDir } from '../helpers/temp-pharmacy';
 
 const post = (url: string, token: string, channel: string, body: string) =>
-  fetch(new URL(`api/${channel}`, url), { method: 'POST', headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: token }, body }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>);
+  fetch(new URL(`api/${channel}`, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: token },
+    body,
+  }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>);
 
 describe('a temporary password', () => {
   it('opens only status, password change, sign-out and lock — through dispatch and over HTTP — and every refusal is audited', async () => {
     const { session } = await newPharmacy();
-    await dispatch(session, 'patients:create', { patient: { firstName: 'Ottilie', lastName: 'Brandvold', dateOfBirth: '1941-03-03', sex: 'female', mbi: '1EG4-TE5-MK73' } });
+    await dispatch(session, 'patients:create', {
+      patient: {
+        firstName: 'Ottilie',
+        lastName: 'Brandvold',
+        dateOfBirth: '1941-03-03',
+        sex: 'female',
+        mbi: '1EG4-TE5-MK73',
+      },
+    });
     await addTechnician(session);
     await session.signOut();
     await session.signIn({ username: 'tech1', password: TECH_PASSWORD });
 
     const search = await dispatch(session, 'patients:search', { query: 'Brand' });
-    expect(search).toMatchObject({ ok: false, error: { code: 'passwordChangeRequired', message: 'Choose your own password first: the one you were given is temporary.' } });
-    expect(await dispatch(session, 'security:status', {})).toMatchObject({ ok: true, data: { user: { username: 'tech1', mustChangePassword: true } } });
+    expect(search).toMatchObject({
+      ok: false,
+      error: {
+        code: 'passwordChangeRequired',
+        message: 'Choose your own password first: the one you were given is temporary.',
+      },
+    });
+    expect(await dispatch(session, 'security:status', {})).toMatchObject({
+      ok: true,
+      data: { user: { username: 'tech1', mustChangePassword: true } },
+    });
 
     const server = await startBridgeServer({ session, staticDir: tempDir() });
     try {
@@ -34,11 +55,20 @@ describe('a temporary password', () => {
     } finally {
       await server.close();
     }
-    const changed = await dispatch(session, 'security:changeOwnPassword', { currentPassword: TECH_PASSWORD, newPassword: 'technician chosen phrase' });
+    const changed = await dispatch(session, 'security:changeOwnPassword', {
+      currentPassword: TECH_PASSWORD,
+      newPassword: 'technician chosen phrase',
+    });
     expect(changed.ok).toBe(true);
-    expect(await dispatch(session, 'patients:search', { query: 'Brand' })).toMatchObject({ ok: true, data: { patients: [{ lastName: expect.stringMatching(/^Brandvold$/i) }] } });
+    expect(await dispatch(session, 'patients:search', { query: 'Brand' })).toMatchObject({
+      ok: true,
+      data: { patients: [{ lastName: expect.stringMatching(/^Brandvold$/i) }] },
+    });
     const refused = (await auditRows(session)).filter((r) => r.outcome === 'denied' && r.username === 'tech1');
-    expect(refused.map((r) => r.detail)).toEqual(['patients:search refused: temporary password not yet changed', 'patients:search refused: temporary password not yet changed']);
+    expect(refused.map((r) => r.detail)).toEqual([
+      'patients:search refused: temporary password not yet changed',
+      'patients:search refused: temporary password not yet changed',
+    ]);
     await session.signOut();
   });
 });
@@ -48,13 +78,24 @@ describe('sign-in throttling', () => {
     const { session, dataDir } = await newPharmacy();
     await session.signOut();
     const s = new Session(dataDir);
-    for (let i = 0; i < 5; i++) await expect(s.signIn({ username: 'pharmacist1', password: `wrong guess ${i}xx` })).rejects.toMatchObject({ code: 'badCredentials' });
+    for (let i = 0; i < 5; i++)
+      await expect(s.signIn({ username: 'pharmacist1', password: `wrong guess ${i}xx` })).rejects.toMatchObject({
+        code: 'badCredentials',
+      });
     const started = performance.now();
-    await expect(s.signIn({ username: 'pharmacist1', password: PASSWORD })).rejects.toMatchObject({ code: 'throttled', message: 'Too many wrong passwords for pharmacist1. Wait 30 seconds before trying again, or ask an administrator to reset the password.' });
+    await expect(s.signIn({ username: 'pharmacist1', password: PASSWORD })).rejects.toMatchObject({
+      code: 'throttled',
+      message:
+        'Too many wrong passwords for pharmacist1. Wait 30 seconds before trying again, or ask an administrator to reset the password.',
+    });
     expect(performance.now() - started).toBeLessThan(50); // refused before the slow key derivation
-    await expect(new Session(dataDir).signIn({ username: 'pharmacist1', password: PASSWORD })).rejects.toMatchObject({ code: 'throttled' });
+    await expect(new Session(dataDir).signIn({ username: 'pharmacist1', password: PASSWORD })).rejects.toMatchObject({
+      code: 'throttled',
+    });
     // Another user is not held up by one user's failures.
-    await expect(new Session(dataDir).signIn({ username: 'someone', password: 'wrong guess here' })).rejects.toMatchObject({ code: 'badCredentials' });
+    await expect(
+      new Session(dataDir).signIn({ username: 'someone', password: 'wrong guess here' }),
+    ).rejects.toMatchObject({ code: 'badCredentials' });
   });
 
   it('doubles the wait with each further failure up to 15 minutes, pauses the whole computer after 20, and a success clears the user', () => {
@@ -81,7 +122,9 @@ describe('sign-in throttling', () => {
 
     const global = `${tempDir()}/throttle.json`;
     for (let i = 0; i < 20; i++) recordFailure(global, `user${i}`, now);
-    expect(() => assertMayTry(global, 'fresh-user', now + 1000)).toThrow(/Too many wrong passwords on this computer. Sign-in is paused for 29 seconds/);
+    expect(() => assertMayTry(global, 'fresh-user', now + 1000)).toThrow(
+      /Too many wrong passwords on this computer. Sign-in is paused for 29 seconds/,
+    );
     expect(() => assertMayTry(global, 'fresh-user', now + 31_000)).not.toThrow();
 
     recordSuccess(file, 'pharmacist1');
@@ -90,7 +133,9 @@ describe('sign-in throttling', () => {
 
   it('a failed sign-in leaves whoever is signed in as they were', async () => {
     const { session } = await newPharmacy();
-    await expect(session.signIn({ username: 'pharmacist1', password: 'not the password' })).rejects.toMatchObject({ code: 'badCredentials' });
+    await expect(session.signIn({ username: 'pharmacist1', password: 'not the password' })).rejects.toMatchObject({
+      code: 'badCredentials',
+    });
     expect(session.status().user?.username).toBe('pharmacist1');
     expect(await dispatch(session, 'patients:search', { query: 'a' })).toMatchObject({ ok: true });
     await session.signOut();
@@ -113,8 +158,19 @@ describe('failures and the log', () => {
     const server = await startBridgeServer({ session, staticDir: tempDir() });
     try {
       other.exec('BEGIN EXCLUSIVE');
-      const busy = await dispatch(session, 'patients:create', { patient: { firstName: 'Zebulon', lastName: 'Quackenbush', dateOfBirth: '1939-07-07', sex: 'male', notes: 'lives alone on Quackenbush Lane' } });
-      expect(busy).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/database is busy.*Nothing was changed/) } });
+      const busy = await dispatch(session, 'patients:create', {
+        patient: {
+          firstName: 'Zebulon',
+          lastName: 'Quackenbush',
+          dateOfBirth: '1939-07-07',
+          sex: 'male',
+          notes: 'lives alone on Quackenbush Lane',
+        },
+      });
+      expect(busy).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringMatching(/database is busy.*Nothing was changed/) },
+      });
       other.exec('ROLLBACK');
       other.close();
 
@@ -123,10 +179,21 @@ describe('failures and the log', () => {
       raw.exec('ALTER TABLE patients RENAME TO patients_gone');
       raw.close();
       const internal = await dispatch(session, 'patients:search', { query: 'Quackenbush' });
-      expect(internal).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/reference [0-9A-F]{8}/) } });
+      expect(internal).toMatchObject({
+        ok: false,
+        error: { code: 'internal', message: expect.stringMatching(/reference [0-9A-F]{8}/) },
+      });
 
-      const malformed = await post(server.url, server.token, 'patients:create', '{"patient":{"firstName":"Zebulon","lastName":"Quackenbush"');
-      expect(malformed).toMatchObject({ ok: false, error: { code: 'validation', message: 'The request body is not valid JSON.' } });
+      const malformed = await post(
+        server.url,
+        server.token,
+        'patients:create',
+        '{"patient":{"firstName":"Zebulon","lastName":"Quackenbush"',
+      );
+      expect(malformed).toMatchObject({
+        ok: false,
+        error: { code: 'validation', message: 'The request body is not valid JSON.' },
+      });
     } finally {
       await server.close();
       await session.signOut();
@@ -144,7 +211,10 @@ describe('the idle lock', () => {
     const server = await startBridgeServer({ session, staticDir: tempDir() });
     const { hostname, port } = new URL(server.url);
     const events: string[] = [];
-    const req = request({ hostname, port, path: HTTP_EVENTS_PATH, headers: { [HTTP_TOKEN_HEADER]: server.token } }, (res) => res.on('data', (c) => events.push(String(c))));
+    const req = request(
+      { hostname, port, path: HTTP_EVENTS_PATH, headers: { [HTTP_TOKEN_HEADER]: server.token } },
+      (res) => res.on('data', (c) => events.push(String(c))),
+    );
     req.end();
     try {
       await vi.waitFor(() => expect(events.join('')).toContain(': connected'));
@@ -153,7 +223,10 @@ describe('the idle lock', () => {
       // Two minutes without a request, as the idle timer sees it.
       (session as unknown as { lastActivity: number }).lastActivity = Date.now() - 2 * 60_000;
       const before = Date.now();
-      await vi.waitFor(() => expect(events.join('')).toContain('"type":"locked","reason":"idle","username":"pharmacist1"'), { timeout: 8000, interval: 50 });
+      await vi.waitFor(
+        () => expect(events.join('')).toContain('"type":"locked","reason":"idle","username":"pharmacist1"'),
+        { timeout: 8000, interval: 50 },
+      );
       expect(Date.now() - before).toBeLessThan(6000); // the check runs every 5 s
       expect(session.status()).toMatchObject({ user: null, locked: { username: 'pharmacist1' } });
       // The first action after unlocking works.

@@ -6,7 +6,15 @@ import { PAGE_CSP } from '../../main/common/page-policy';
 import { APP_ORIGIN, appResponse } from '../../main/shell/app-protocol';
 import { coreFileLimit, disableCoreDumps } from '../../main/shell/core-dumps';
 import { bridgeHandler } from '../../main/shell/ipc-handler';
-import { denyAllPermissions, guardFrameNavigation, guardNavigation, isAllowedExternalUrl, isOwnPage, windowOpenHandler, windowOptions } from '../../main/shell/security-policy';
+import {
+  denyAllPermissions,
+  guardFrameNavigation,
+  guardNavigation,
+  isAllowedExternalUrl,
+  isOwnPage,
+  windowOpenHandler,
+  windowOptions,
+} from '../../main/shell/security-policy';
 import { Session } from '../../main/security/session';
 import { tempDir } from '../helpers/temp-pharmacy';
 
@@ -16,7 +24,9 @@ const ROOT = APP_ORIGIN;
 function yamlBlock(text: string, name: string): Record<string, boolean> | undefined {
   const block = new RegExp(`^${name}:\\n((?:[ ]+.*\\n?)+)`, 'm').exec(text)?.[1];
   if (!block) return undefined;
-  return Object.fromEntries([...block.matchAll(/^\s+(\w+):\s*(true|false)\s*$/gm)].map((m) => [m[1]!, m[2] === 'true']));
+  return Object.fromEntries(
+    [...block.matchAll(/^\s+(\w+):\s*(true|false)\s*$/gm)].map((m) => [m[1]!, m[2] === 'true']),
+  );
 }
 
 describe('the Electron shell, without Electron', () => {
@@ -59,7 +69,9 @@ describe('the Electron shell, without Electron', () => {
       expect(main, use).toContain(use);
     }
     expect(main).not.toMatch(/loadFile|file:\/\/|crashReporter/);
-    expect(readFileSync('main/shell/ipc.ts', 'utf8')).toContain('ipcMain.handle(channel, bridgeHandler(session, channel, isOwnPage))');
+    expect(readFileSync('main/shell/ipc.ts', 'utf8')).toContain(
+      'ipcMain.handle(channel, bridgeHandler(session, channel, isOwnPage))',
+    );
   });
 
   it('sets the fuses in the packaged build: no Node mode, no NODE_OPTIONS or inspector, cookies encrypted, only the checked ASAR', () => {
@@ -76,8 +88,11 @@ describe('the Electron shell, without Electron', () => {
     });
     expect(config).not.toMatch(/^asar:\s*false/m);
     // Every name is one electron-builder knows (a misspelt fuse would be ignored silently).
-    const scheme = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
-    for (const fuse of Object.keys(fuses!)) expect(scheme.definitions.FuseOptionsV1.properties, fuse).toHaveProperty(fuse);
+    const scheme = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    for (const fuse of Object.keys(fuses!))
+      expect(scheme.definitions.FuseOptionsV1.properties, fuse).toHaveProperty(fuse);
   });
 
   it('serves its page from app:// with the Content-Security-Policy as a header, and nothing outside the renderer', async () => {
@@ -91,8 +106,19 @@ describe('the Electron shell, without Electron', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(await page.text()).toContain('<title>MTM Desk</title>');
     const script = await appResponse(`${ROOT}/assets/app.js`, dir);
-    expect([script.status, script.headers.get('content-type'), await script.text()]).toEqual([200, 'text/javascript; charset=utf-8', 'console.log(1)']);
-    for (const url of [`${ROOT}/../../../../etc/passwd`, `${ROOT}/%2e%2e/%2e%2e/etc/passwd`, `${ROOT}/..%2f..%2f..%2fetc%2fpasswd`, `${ROOT}/%E0%A4%A`, 'app://other-host/index.html', 'app://[']) {
+    expect([script.status, script.headers.get('content-type'), await script.text()]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'console.log(1)',
+    ]);
+    for (const url of [
+      `${ROOT}/../../../../etc/passwd`,
+      `${ROOT}/%2e%2e/%2e%2e/etc/passwd`,
+      `${ROOT}/..%2f..%2f..%2fetc%2fpasswd`,
+      `${ROOT}/%E0%A4%A`,
+      'app://other-host/index.html',
+      'app://[',
+    ]) {
       const res = await appResponse(url, dir);
       expect(await res.text(), url).not.toContain('root:');
     }
@@ -104,7 +130,11 @@ describe('the Electron shell, without Electron', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(meta).toBe(PAGE_CSP);
-    const directives = Object.fromEntries(PAGE_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      PAGE_CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
@@ -180,15 +210,24 @@ describe('the Electron shell, without Electron', () => {
 
   it('denies every permission request', () => {
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) denyAllPermissions(null, p, (granted) => answers.push(granted));
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      denyAllPermissions(null, p, (granted) => answers.push(granted));
     expect(answers).toEqual([false, false, false, false, false]);
   });
 
   it('answers IPC only from frames showing its own page', async () => {
     const handler = bridgeHandler(new Session(tempDir()), 'security:status', isOwnPage);
-    const from = (url: string | undefined) => handler({ senderFrame: url === undefined ? null : ({ url } as never) }, {});
+    const from = (url: string | undefined) =>
+      handler({ senderFrame: url === undefined ? null : ({ url } as never) }, {});
     expect(await from(`${ROOT}/index.html`)).toMatchObject({ ok: true, data: { initialized: false } });
-    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', 'file:///opt/mtm-desk/resources/app.asar/dist/renderer/index.html', `${ROOT}-evil/index.html`, 'app://evil/index.html', undefined]) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/evil.html',
+      'file:///opt/mtm-desk/resources/app.asar/dist/renderer/index.html',
+      `${ROOT}-evil/index.html`,
+      'app://evil/index.html',
+      undefined,
+    ]) {
       expect(await from(url), String(url)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });

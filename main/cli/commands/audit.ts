@@ -14,8 +14,15 @@ export async function audit(argv: string[]): Promise<void> {
   if (sub !== 'verify') throw new CliError(`Unknown audit command "${sub ?? ''}". Use: ${usage}`);
   const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, user: { type: 'string' } } });
   // Signing in already checked the keyring's anchor and the waiting entries; the chain is walked here.
-  const [report, outside] = await withSignedIn(values, async (session) => [await verifyAuditChain(session.current().db), session.auditIntegrity()] as const);
-  const problems = [!report.ok && `Audit trail broken at entry ${report.brokenAt}: ${report.reason}.`, outside].filter(Boolean);
+  const [report, outside] = await withSignedIn(
+    values,
+    async (session) => [await verifyAuditChain(session.current().db), session.auditIntegrity()] as const,
+  );
+  const problems = [!report.ok && `Audit trail broken at entry ${report.brokenAt}: ${report.reason}.`, outside].filter(
+    Boolean,
+  );
   if (problems.length) throw new CliError(problems.join('\n'));
-  console.log(`Audit trail intact: ${report.rows} entries, every link verified, and the trail matches the keyring's anchor.`);
+  console.log(
+    `Audit trail intact: ${report.rows} entries, every link verified, and the trail matches the keyring's anchor.`,
+  );
 }

@@ -8,7 +8,10 @@ export const usage = 'mtm check --data DIR --user USER [--json]';
 
 /** Opens the database as USER, runs SQLite's quick check over the whole file, and reports schema and counts. */
 export async function check(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } },
+  });
   await withSignedIn(values, async (session) => {
     const { db } = session.current();
     await quickCheck(db);
@@ -23,7 +26,21 @@ export async function check(argv: string[]): Promise<void> {
       count('fills'),
       count('audit_log'),
     ]);
-    const report = { ok: true, integrity: 'ok', schemaVersion: info.schemaVersion, migrations: info.migrations, counts: { users, patients: patients.active, removedPatients: patients.removed, allergies, medications, fills, auditEntries } };
+    const report = {
+      ok: true,
+      integrity: 'ok',
+      schemaVersion: info.schemaVersion,
+      migrations: info.migrations,
+      counts: {
+        users,
+        patients: patients.active,
+        removedPatients: patients.removed,
+        allergies,
+        medications,
+        fills,
+        auditEntries,
+      },
+    };
     if (values.json) console.log(JSON.stringify(report));
     else {
       console.log(`Integrity: ok`);

@@ -8,7 +8,8 @@ import { requireOption } from '../args';
 import { CliError } from '../password-input';
 import { withSignedIn } from '../signed-in';
 
-export const usage = 'mtm export claims --data DIR --user USER --format 837p|cms1500|csv --from DATE --to DATE --payer ID --out FILE';
+export const usage =
+  'mtm export claims --data DIR --user USER --format 837p|cms1500|csv --from DATE --to DATE --payer ID --out FILE';
 
 /** MM/DD/YYYY or YYYY-MM-DD; anything else reaches the channel as typed and is refused there. */
 const date = (v: string) => parseUsDate(v) ?? v;
@@ -20,7 +21,18 @@ const date = (v: string) => parseUsDate(v) ?? v;
 export async function exportCommand(argv: string[]): Promise<void> {
   const [sub, ...rest] = argv;
   if (sub !== 'claims') throw new CliError(`Unknown export "${sub ?? ''}". Use: ${usage}`);
-  const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, payer: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      data: { type: 'string' },
+      user: { type: 'string' },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      payer: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
   const format = requireOption(values, 'format');
   const out = resolve(requireOption(values, 'out'));
   const wanted = requireOption(values, 'payer');
@@ -28,12 +40,32 @@ export async function exportCommand(argv: string[]): Promise<void> {
     const setup = await dispatch(session, 'billing:setup', {});
     if (!setup.ok) throw new CliError(setup.error.message);
     const { payers } = setup.data as BillingSetup;
-    const payer = payers.find((p) => p.id === wanted || p.payerId.toLowerCase() === wanted.toLowerCase() || p.name.toLowerCase() === wanted.toLowerCase());
-    if (!payer) throw new CliError(`No payer "${wanted}". Payers: ${payers.map((p) => `${p.name} (${p.payerId})`).join(', ') || 'none set up'}.`);
-    const r = await dispatch(session, 'claims:export', { format, from: date(requireOption(values, 'from')), to: date(requireOption(values, 'to')), payerId: payer.id });
-    if (!r.ok) throw new CliError(r.error.issues?.length ? r.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : r.error.message);
+    const payer = payers.find(
+      (p) =>
+        p.id === wanted ||
+        p.payerId.toLowerCase() === wanted.toLowerCase() ||
+        p.name.toLowerCase() === wanted.toLowerCase(),
+    );
+    if (!payer)
+      throw new CliError(
+        `No payer "${wanted}". Payers: ${payers.map((p) => `${p.name} (${p.payerId})`).join(', ') || 'none set up'}.`,
+      );
+    const r = await dispatch(session, 'claims:export', {
+      format,
+      from: date(requireOption(values, 'from')),
+      to: date(requireOption(values, 'to')),
+      payerId: payer.id,
+    });
+    if (!r.ok)
+      throw new CliError(
+        r.error.issues?.length ? r.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : r.error.message,
+      );
     return r.data as ClaimBatch;
   });
-  writeFileSync(out, batch.format === 'cms1500' ? Buffer.from(batch.content, 'base64') : batch.content, { mode: 0o600 });
-  console.log(`Exported ${batch.claimCount} claim${batch.claimCount === 1 ? '' : 's'} to ${out}${batch.interchangeControl ? ` (interchange ${batch.interchangeControl})` : ''}.`);
+  writeFileSync(out, batch.format === 'cms1500' ? Buffer.from(batch.content, 'base64') : batch.content, {
+    mode: 0o600,
+  });
+  console.log(
+    `Exported ${batch.claimCount} claim${batch.claimCount === 1 ? '' : 's'} to ${out}${batch.interchangeControl ? ` (interchange ${batch.interchangeControl})` : ''}.`,
+  );
 }

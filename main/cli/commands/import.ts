@@ -25,19 +25,29 @@ function readMapping(file: string) {
     throw new CliError(`The mapping file ${file} cannot be read as JSON (${(err as Error).message}).`);
   }
   const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) throw new CliError(`The mapping file ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (!parsed.success)
+    throw new CliError(`The mapping file ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
 }
 
 function print(r: FillImportReport): void {
   console.log(`${r.fileName} (${r.encoding}): ${r.rows} rows, ${r.validRows} valid.`);
-  for (const issue of r.issues.slice(0, MAX_LISTED)) console.log(`  line ${issue.line}, ${issue.field}: ${issue.reason}`);
+  for (const issue of r.issues.slice(0, MAX_LISTED))
+    console.log(`  line ${issue.line}, ${issue.field}: ${issue.reason}`);
   if (r.issues.length > MAX_LISTED) console.log(`  … and ${r.issues.length - MAX_LISTED} more problems`);
 }
 
 /** Replaces a loaded reference release (RxNorm, ICD-10-CM); an administrator's job, like installing any reference data. */
-async function importRelease<R>(argv: string[], what: string, load: (db: DataSource, user: SignedInUser, path: string) => Promise<R>): Promise<R> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { data: { type: 'string' }, user: { type: 'string' } } });
+async function importRelease<R>(
+  argv: string[],
+  what: string,
+  load: (db: DataSource, user: SignedInUser, path: string) => Promise<R>,
+): Promise<R> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, user: { type: 'string' } },
+  });
   const path = positionals[0];
   if (!path) throw new CliError(`Missing the ${what} zip, folder or file. Use: ${usage}`);
   return withSignedIn(values, (session) => {
@@ -52,17 +62,27 @@ export async function importCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
   if (what === 'rxnorm') {
     const r = await importRelease(rest, 'RxNorm', loadRxNorm);
-    return console.log(`Loaded ${r.release}: ${r.ingredients} ingredients, ${r.clinicalDrugs} clinical drugs, ${r.brands} brands, ${r.ndcs} NDCs; ${r.recodedFills} fills newly recognised.`);
+    return console.log(
+      `Loaded ${r.release}: ${r.ingredients} ingredients, ${r.clinicalDrugs} clinical drugs, ${r.brands} brands, ${r.ndcs} NDCs; ${r.recodedFills} fills newly recognised.`,
+    );
   }
   if (what === 'icd10cm') {
     const r = await importRelease(rest, 'the ICD-10-CM code set', loadIcd10cm);
-    return console.log(`Loaded ${r.release}: ${r.codes} billable ICD-10-CM codes. Every one can now be recorded as a patient's condition.`);
+    return console.log(
+      `Loaded ${r.release}: ${r.codes} billable ICD-10-CM codes. Every one can now be recorded as a patient's condition.`,
+    );
   }
   if (what !== 'fills') throw new CliError(`Unknown import "${what ?? ''}". Use: ${usage}`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { data: { type: 'string' }, user: { type: 'string' }, mapping: { type: 'string' }, 'valid-only': { type: 'boolean' }, 'create-patients': { type: 'boolean' } },
+    options: {
+      data: { type: 'string' },
+      user: { type: 'string' },
+      mapping: { type: 'string' },
+      'valid-only': { type: 'boolean' },
+      'create-patients': { type: 'boolean' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new CliError(`Missing the file to import. Use: ${usage}`);
@@ -74,10 +94,25 @@ export async function importCommand(argv: string[]): Promise<void> {
   }
   const mapping = values.mapping ? readMapping(values.mapping) : undefined;
   const report = await withSignedIn(values, (session) =>
-    importFills(session.current().db, session.current().user, { fileName: basename(file), bytes, mapping, validOnly: Boolean(values['valid-only']), createPatients: Boolean(values['create-patients']), preview: false }),
+    importFills(session.current().db, session.current().user, {
+      fileName: basename(file),
+      bytes,
+      mapping,
+      validOnly: Boolean(values['valid-only']),
+      createPatients: Boolean(values['create-patients']),
+      preview: false,
+    }),
   );
   print(report);
-  if (report.refused) throw new CliError(`Nothing imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'} (listed above). Fix the file, map the columns, or use --valid-only.`);
-  console.log(`Imported ${report.imported} fills; ${report.duplicates} were already there; ${report.newPatients} new patients; ${report.invalidRows} invalid rows skipped.`);
-  if (report.unrecognisedRows) console.log(`${report.unrecognisedRows} fills are for drugs the vocabulary does not know (they do not count as Part D maintenance drugs): ${report.unrecognisedDrugs.join('; ')}`);
+  if (report.refused)
+    throw new CliError(
+      `Nothing imported: ${report.issues.length} problem${report.issues.length === 1 ? '' : 's'} (listed above). Fix the file, map the columns, or use --valid-only.`,
+    );
+  console.log(
+    `Imported ${report.imported} fills; ${report.duplicates} were already there; ${report.newPatients} new patients; ${report.invalidRows} invalid rows skipped.`,
+  );
+  if (report.unrecognisedRows)
+    console.log(
+      `${report.unrecognisedRows} fills are for drugs the vocabulary does not know (they do not count as Part D maintenance drugs): ${report.unrecognisedDrugs.join('; ')}`,
+    );
 }

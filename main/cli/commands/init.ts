@@ -5,7 +5,8 @@ import { Session } from '../../security/session';
 import { requireDataDir, requireOption } from '../args';
 import { CliError, readPassword } from '../password-input';
 
-export const usage = 'mtm init --data DIR --pharmacy NAME --user USER [--full-name NAME] [--ncpdp ID] [--npi NPI] [--phone PHONE]';
+export const usage =
+  'mtm init --data DIR --pharmacy NAME --user USER [--full-name NAME] [--ncpdp ID] [--npi NPI] [--phone PHONE]';
 
 export async function init(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -21,11 +22,22 @@ export async function init(argv: string[]): Promise<void> {
     },
   });
   const dataDir = requireDataDir(values);
-  const pharmacy = pharmacyDraftSchema.safeParse({ name: requireOption(values, 'pharmacy'), ncpdpId: values.ncpdp, npi: values.npi, phone: values.phone });
-  if (!pharmacy.success) throw new CliError(pharmacy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const pharmacy = pharmacyDraftSchema.safeParse({
+    name: requireOption(values, 'pharmacy'),
+    ncpdpId: values.ncpdp,
+    npi: values.npi,
+    phone: values.phone,
+  });
+  if (!pharmacy.success)
+    throw new CliError(pharmacy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const username = requireOption(values, 'user');
-  const account = newAccountSchema.safeParse({ username, fullName: values['full-name'] ?? username, password: await readPassword() });
-  if (!account.success) throw new CliError(account.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const account = newAccountSchema.safeParse({
+    username,
+    fullName: values['full-name'] ?? username,
+    password: await readPassword(),
+  });
+  if (!account.success)
+    throw new CliError(account.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 
   const session = new Session(dataDir);
   try {

@@ -38,7 +38,10 @@ export interface ParsedSig {
   unknown: string[];
 }
 
-type Entry = { kind: 'action' | 'unit' | 'route' | 'frequency' | 'prn' | 'asDirected' | 'indication' | 'modifier' | 'ignore'; value: Record<string, unknown> };
+type Entry = {
+  kind: 'action' | 'unit' | 'route' | 'frequency' | 'prn' | 'asDirected' | 'indication' | 'modifier' | 'ignore';
+  value: Record<string, unknown>;
+};
 
 const phrases = new Map<string, Entry>();
 const add = (words: string[], kind: Entry['kind'], value: Record<string, unknown>) => {
@@ -73,8 +76,17 @@ function tokens(text: string): string[] {
     .replace(/\b(?:every|q)\s*(\d+)\s*(?:min|mins|minutes?)\b/g, 'q$1min')
     .replace(/\b(?:x|for)\s*(\d+)\s*(?:d|days?)\b/g, 'x$1d')
     .replace(/\b(?:x|for)\s*(\d+)\s*(?:wk|wks|weeks?)\b/g, (_, n: string) => `x${Number(n) * 7}d`)
-    .replace(new RegExp(`\\b(?:max(?:imum)?(?: of)?|nte|not to exceed|no more than|do not exceed)\\s*(\\d+)\\s*${unit}?\\s*(?:/\\s*day|/d|daily|a day|per day|in 24 hours|per 24 hours|in a day)`, 'g'), 'max$1/d')
-    .replace(new RegExp(`\\b(?:max(?:imum)?(?: of)?|nte|not to exceed|no more than|do not exceed)\\s*(\\d+)\\s*${unit}?`, 'g'), 'max$1')
+    .replace(
+      new RegExp(
+        `\\b(?:max(?:imum)?(?: of)?|nte|not to exceed|no more than|do not exceed)\\s*(\\d+)\\s*${unit}?\\s*(?:/\\s*day|/d|daily|a day|per day|in 24 hours|per 24 hours|in a day)`,
+        'g',
+      ),
+      'max$1/d',
+    )
+    .replace(
+      new RegExp(`\\b(?:max(?:imum)?(?: of)?|nte|not to exceed|no more than|do not exceed)\\s*(\\d+)\\s*${unit}?`, 'g'),
+      'max$1',
+    )
     .replace(/(\d)(mg|mcg|ml|g|units?|tabs?|caps?|puffs?)\b/g, '$1 $2')
     .split(/\s+/)
     .filter(Boolean);
@@ -93,7 +105,9 @@ function range(t: string): { min: number; max: number } | null {
 }
 
 const hoursText = (lo: number, hi: number): Phrase =>
-  lo === hi ? { en: `every ${lo} hours`, es: `cada ${lo} horas` } : { en: `every ${lo} to ${hi} hours`, es: `cada ${lo} a ${hi} horas` };
+  lo === hi
+    ? { en: `every ${lo} hours`, es: `cada ${lo} horas` }
+    : { en: `every ${lo} to ${hi} hours`, es: `cada ${lo} a ${hi} horas` };
 
 // The same directions recur across a pharmacy ("1 po daily"): read each once. Entries are never changed.
 const parsed = new Map<string, ParsedSig>();
@@ -107,17 +121,34 @@ export function parseSig(text: string): ParsedSig {
 }
 
 function readSig(text: string): ParsedSig {
-  const out: ParsedSig = { action: null, dose: null, unit: null, route: null, frequency: null, repeatMinutes: null, prn: false, indication: null, maxDoses: null, durationDays: null, modifiers: [], asDirected: false, flags: [], unknown: [] };
+  const out: ParsedSig = {
+    action: null,
+    dose: null,
+    unit: null,
+    route: null,
+    frequency: null,
+    repeatMinutes: null,
+    prn: false,
+    indication: null,
+    maxDoses: null,
+    durationDays: null,
+    modifiers: [],
+    asDirected: false,
+    flags: [],
+    unknown: [],
+  };
   const t = tokens(text);
   const flag = (f: unknown) => typeof f === 'string' && !out.flags.includes(f) && out.flags.push(f);
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const w = t[i]!;
     // A leading ".5" or a trailing "1.0" is an error-prone dose designation (ISMP).
     if (/^\.\d/.test(w)) flag(`"${w}" has no leading zero (mistaken for ${w.slice(1)}): write 0${w}`);
-    if (/^\d+\.0+$/.test(w)) flag(`"${w}" has a trailing zero (mistaken for ${w.replace(/\.0+$/, '')}0): write ${w.replace(/\.0+$/, '')}`);
+    if (/^\d+\.0+$/.test(w))
+      flag(`"${w}" has a trailing zero (mistaken for ${w.replace(/\.0+$/, '')}0): write ${w.replace(/\.0+$/, '')}`);
     let m: RegExpExecArray | null;
     if ((m = /^q(\d+)(?:-(\d+))?h$/.exec(w)) && !phrases.has(w)) {
-      const lo = Number(m[1]), hi = m[2] ? Number(m[2]) : lo;
+      const lo = Number(m[1]),
+        hi = m[2] ? Number(m[2]) : lo;
       out.frequency = { min: 24 / hi, max: 24 / lo, text: hoursText(lo, hi), times: [] };
     } else if ((m = /^q(\d+)min$/.exec(w))) out.repeatMinutes = Number(m[1]);
     else if ((m = /^x(\d+)d$/.exec(w))) out.durationDays = Number(m[1]);
@@ -141,7 +172,13 @@ function readSig(text: string): ParsedSig {
           if (v.route && !out.route) out.route = { route: v.route as Route, text: routeText(v.route as Route) };
         } else if (e.kind === 'unit') out.unit = v as unknown as UnitWord;
         else if (e.kind === 'route') out.route = { route: v.route as Route, text: { en: v.en, es: v.es } };
-        else if (e.kind === 'frequency') out.frequency = { min: v.perDay as number, max: v.perDay as number, text: { en: v.en, es: v.es }, times: (v.times as DoseTime[]) ?? [] };
+        else if (e.kind === 'frequency')
+          out.frequency = {
+            min: v.perDay as number,
+            max: v.perDay as number,
+            text: { en: v.en, es: v.es },
+            times: (v.times as DoseTime[]) ?? [],
+          };
         else if (e.kind === 'prn') out.prn = true;
         else if (e.kind === 'asDirected') out.asDirected = true;
         else if (e.kind === 'modifier') out.modifiers.push({ en: v.en, es: v.es });

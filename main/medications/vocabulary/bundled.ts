@@ -42,8 +42,10 @@ export function checkVocabulary(classesJson: unknown, vocabularyJson: unknown) {
     if (byName.has(d.name)) problems.push(`${d.name}: listed twice`);
     byName.set(d.name, d);
     if (!classes.classes[d.class]) problems.push(`${d.name}: unknown class ${d.class}`);
-    for (const s of [...d.sources, ...(d.clinicalDrugs ?? []).map((c) => c.source)]) if (!vocabulary.sources[s]) problems.push(`${d.name}: unknown source ${s}`);
-    if (d.rxcui && !d.sources.some((s) => s !== 'who-atc' && s !== 'fda-names' && s !== 'nih-ods')) problems.push(`${d.name}: RxCUI without a source that states it`);
+    for (const s of [...d.sources, ...(d.clinicalDrugs ?? []).map((c) => c.source)])
+      if (!vocabulary.sources[s]) problems.push(`${d.name}: unknown source ${s}`);
+    if (d.rxcui && !d.sources.some((s) => s !== 'who-atc' && s !== 'fda-names' && s !== 'nih-ods'))
+      problems.push(`${d.name}: RxCUI without a source that states it`);
   }
   const terms = vocabulary.drugs.flatMap((d) => termsOf(d).map((t) => ({ ...t, drug: d })));
   const owner = new Map<string, string>();
@@ -66,8 +68,21 @@ function load() {
     owners.set(first, (owners.get(first) ?? new Set()).add(t.drug.name));
   }
   const known = new Set(named.map((t) => t.term));
-  const shortBrands = named.filter((t) => t.brand && t.term.includes(' ') && owners.get(t.term.split(' ')[0]!)!.size === 1 && !known.has(t.term.split(' ')[0]!));
-  const terms = [...named, ...[...new Map(shortBrands.map((t) => [t.term.split(' ')[0]!, { ...t, term: t.term.split(' ')[0]!, weight: 3 }])).values()]];
+  const shortBrands = named.filter(
+    (t) =>
+      t.brand &&
+      t.term.includes(' ') &&
+      owners.get(t.term.split(' ')[0]!)!.size === 1 &&
+      !known.has(t.term.split(' ')[0]!),
+  );
+  const terms = [
+    ...named,
+    ...[
+      ...new Map(
+        shortBrands.map((t) => [t.term.split(' ')[0]!, { ...t, term: t.term.split(' ')[0]!, weight: 3 }]),
+      ).values(),
+    ],
+  ];
   // Longest names first, so "insulin glargine" wins over a shorter name that also fits.
   const byFirstWord = new Map<string, typeof terms>();
   for (const t of [...terms].sort((a, b) => b.term.length - a.term.length)) {
@@ -88,7 +103,10 @@ export function drugClass(code: string): DrugClass | null {
   return c ? { code, ...c } : null;
 }
 
-export const DRUG_CLASSES: readonly DrugClass[] = Object.entries(bundled.classes.classes).map(([code, c]) => ({ code, ...c }));
+export const DRUG_CLASSES: readonly DrugClass[] = Object.entries(bundled.classes.classes).map(([code, c]) => ({
+  code,
+  ...c,
+}));
 
 /** Entries whose generic name, alias, brand, or any word of them starts with the query; generic names, then aliases, then brands. */
 export function searchBundled(query: string, limit: number): { drug: BundledDrug; matchedBrand: string | null }[] {
@@ -110,7 +128,12 @@ export function searchBundled(query: string, limit: number): { drug: BundledDrug
 }
 
 // An RxCUI on a medication list may be the ingredient or one of its bundled clinical drugs.
-const ingredientOfRxcui = new Map(BUNDLED_DRUGS.flatMap((d) => [...(d.rxcui ? [[d.rxcui, d.name] as const] : []), ...(d.clinicalDrugs ?? []).map((c) => [c.rxcui, d.name] as const)]));
+const ingredientOfRxcui = new Map(
+  BUNDLED_DRUGS.flatMap((d) => [
+    ...(d.rxcui ? [[d.rxcui, d.name] as const] : []),
+    ...(d.clinicalDrugs ?? []).map((c) => [c.rxcui, d.name] as const),
+  ]),
+);
 
 /** The bundled ingredient a medication-list entry is: by its RxCUI, else by its name (each distinct name read once). */
 const listed = new Map<string, string | null>();
@@ -166,7 +189,9 @@ export function ingredientsIn(description: string): string[] {
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i).join(' ');
-    const hit = (bundled.byFirstWord.get(words[i]!) ?? []).find((t) => rest === t.term || rest.startsWith(`${t.term} `));
+    const hit = (bundled.byFirstWord.get(words[i]!) ?? []).find(
+      (t) => rest === t.term || rest.startsWith(`${t.term} `),
+    );
     if (!hit) continue;
     for (const part of ingredientParts(hit.drug.name)) found.add(part);
     i += hit.term.split(' ').length - 1;

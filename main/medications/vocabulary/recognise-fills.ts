@@ -15,10 +15,13 @@ const byRxcui = new Map(BUNDLED_DRUGS.filter((d) => d.rxcui).map((d) => [d.rxcui
 const pairKey = (f: FillDrug) => `${f.ndc ?? ''}|${f.drugName ?? ''}`;
 
 async function ingredientKey(q: Q, drugRxcui: string): Promise<string | null> {
-  const rows = await all<Pick<Row<'rxn_concepts'>, 'rxcui' | 'name'>>(q, sql`
+  const rows = await all<Pick<Row<'rxn_concepts'>, 'rxcui' | 'name'>>(
+    q,
+    sql`
     SELECT c.rxcui, lower(c.name) AS name
     FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.ingredient_rxcui
-    WHERE i.drug_rxcui = ${drugRxcui} ORDER BY c.name`);
+    WHERE i.drug_rxcui = ${drugRxcui} ORDER BY c.name`,
+  );
   if (!rows.length) return null;
   return rows.map((r) => byRxcui.get(r.rxcui) ?? r.name).join(' / ');
 }
@@ -36,11 +39,15 @@ async function keyFor(q: Q, f: FillDrug): Promise<string | null> {
   const words = normalizeDrugText(f.drugName).split(' ');
   for (let n = Math.min(4, words.length); n > 0; n--) {
     // COLLATE NOCASE as the name index (idx_rxn_concepts_name) is built.
-    const hit = await one<Pick<Row<'rxn_concepts'>, 'rxcui' | 'tty'>>(q, sql`
+    const hit = await one<Pick<Row<'rxn_concepts'>, 'rxcui' | 'tty'>>(
+      q,
+      sql`
       SELECT rxcui, tty FROM rxn_concepts
       WHERE name = ${words.slice(0, n).join(' ')} COLLATE NOCASE AND tty IN ('IN', 'BN')
-      ORDER BY tty DESC LIMIT 1`);
-    if (hit) return hit.tty === 'IN' ? (byRxcui.get(hit.rxcui) ?? words.slice(0, n).join(' ')) : ingredientKey(q, hit.rxcui);
+      ORDER BY tty DESC LIMIT 1`,
+    );
+    if (hit)
+      return hit.tty === 'IN' ? (byRxcui.get(hit.rxcui) ?? words.slice(0, n).join(' ')) : ingredientKey(q, hit.rxcui);
   }
   return null;
 }
@@ -61,8 +68,11 @@ export const recognisedKey = (keys: Map<string, string | null>, f: FillDrug) => 
 /** Codes the fills not yet recognised (after an RxNorm load, or fills imported before recognition existed). */
 export async function recodeFills(db: DataSource): Promise<number> {
   // Read through the partial index of unrecognised fills: nothing to do costs nothing (the worklist asks every run).
-  const pending = await all<FillDrug>(db, sql`
-    SELECT DISTINCT ndc, drug_name AS "drugName" FROM fills WHERE drug_key IS NULL`);
+  const pending = await all<FillDrug>(
+    db,
+    sql`
+    SELECT DISTINCT ndc, drug_name AS "drugName" FROM fills WHERE drug_key IS NULL`,
+  );
   if (!pending.length) return 0;
   const uncoded = async () =>
     (await one<{ n: number }>(db, sql`SELECT count(*) AS n FROM fills WHERE drug_key IS NULL`))!.n;
@@ -73,9 +83,12 @@ export async function recodeFills(db: DataSource): Promise<number> {
       const key = recognisedKey(keys, f);
       // dialect: `IS ?` matches NULL to NULL (IS NOT DISTINCT FROM on PostgreSQL).
       if (key) {
-        await run(em, sql`
+        await run(
+          em,
+          sql`
           UPDATE fills SET drug_key = ${key}
-          WHERE drug_key IS NULL AND ndc IS ${f.ndc} AND drug_name IS ${f.drugName}`);
+          WHERE drug_key IS NULL AND ndc IS ${f.ndc} AND drug_name IS ${f.drugName}`,
+        );
       }
     }
   });

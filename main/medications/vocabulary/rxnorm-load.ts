@@ -32,7 +32,11 @@ export interface RxNormLoadReport {
 
 function checkFields(file: string, row: string[], expected: number, line: number): void {
   // Each RRF line ends with "|", so a well-formed row splits into one more field than it has columns.
-  if (row.length !== expected + 1) throw new AppError('validation', `${file} line ${line} has ${row.length - 1} fields, not ${expected}: this is not an RxNorm RRF file.`);
+  if (row.length !== expected + 1)
+    throw new AppError(
+      'validation',
+      `${file} line ${line} has ${row.length - 1} fields, not ${expected}: this is not an RxNorm RRF file.`,
+    );
 }
 
 export async function loadRxNorm(db: DataSource, user: SignedInUser, path: string): Promise<RxNormLoadReport> {
@@ -40,7 +44,11 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
   try {
     const conso = release.rows('RXNCONSO.RRF');
     const rel = release.rows('RXNREL.RRF');
-    if (!conso || !rel) throw new AppError('validation', `${release.release} has no RXNCONSO.RRF and RXNREL.RRF. Give the RxNorm release zip (or its unpacked folder) as downloaded from NLM.`);
+    if (!conso || !rel)
+      throw new AppError(
+        'validation',
+        `${release.release} has no RXNCONSO.RRF and RXNREL.RRF. Give the RxNorm release zip (or its unpacked folder) as downloaded from NLM.`,
+      );
 
     const tty = new Map<string, string>();
     const names = new Map<string, string>();
@@ -51,11 +59,18 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
       tty.set(r[CONSO.rxcui]!, r[CONSO.tty]!);
       names.set(r[CONSO.rxcui]!, r[CONSO.str]!);
     }
-    if (![...tty.values()].includes('IN')) throw new AppError('validation', `${release.release} has no current RxNorm ingredients (SAB RXNORM, TTY IN).`);
+    if (![...tty.values()].includes('IN'))
+      throw new AppError('validation', `${release.release} has no current RxNorm ingredients (SAB RXNORM, TTY IN).`);
 
     // drug → ingredients, in steps: SCDC → IN, SCD → SCDC, SBD → SCD, BN → IN.
-    const edges = { componentIngredient: new Map<string, Set<string>>(), drugComponent: new Map<string, Set<string>>(), brandedClinical: new Map<string, Set<string>>(), brandIngredient: new Map<string, Set<string>>() };
-    const add = (m: Map<string, Set<string>>, from: string, to: string) => m.set(from, (m.get(from) ?? new Set()).add(to));
+    const edges = {
+      componentIngredient: new Map<string, Set<string>>(),
+      drugComponent: new Map<string, Set<string>>(),
+      brandedClinical: new Map<string, Set<string>>(),
+      brandIngredient: new Map<string, Set<string>>(),
+    };
+    const add = (m: Map<string, Set<string>>, from: string, to: string) =>
+      m.set(from, (m.get(from) ?? new Set()).add(to));
     line = 0;
     for await (const r of rel) {
       checkFields('RXNREL.RRF', r, REL.fields, ++line);
@@ -64,17 +79,23 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
       const b = r[REL.rxcui2]!;
       const pair = `${tty.get(a)}>${tty.get(b)}`;
       const rela = r[REL.rela];
-      if ((rela === 'has_ingredient' || rela === 'ingredient_of') && (pair === 'IN>SCDC' || pair === 'SCDC>IN')) add(edges.componentIngredient, pair === 'IN>SCDC' ? b : a, pair === 'IN>SCDC' ? a : b);
-      else if ((rela === 'consists_of' || rela === 'constitutes') && (pair === 'SCDC>SCD' || pair === 'SCD>SCDC')) add(edges.drugComponent, pair === 'SCDC>SCD' ? b : a, pair === 'SCDC>SCD' ? a : b);
-      else if ((rela === 'tradename_of' || rela === 'has_tradename') && (pair === 'SCD>SBD' || pair === 'SBD>SCD')) add(edges.brandedClinical, pair === 'SCD>SBD' ? b : a, pair === 'SCD>SBD' ? a : b);
-      else if ((rela === 'tradename_of' || rela === 'has_tradename') && (pair === 'BN>IN' || pair === 'IN>BN')) add(edges.brandIngredient, pair === 'BN>IN' ? a : b, pair === 'BN>IN' ? b : a);
+      if ((rela === 'has_ingredient' || rela === 'ingredient_of') && (pair === 'IN>SCDC' || pair === 'SCDC>IN'))
+        add(edges.componentIngredient, pair === 'IN>SCDC' ? b : a, pair === 'IN>SCDC' ? a : b);
+      else if ((rela === 'consists_of' || rela === 'constitutes') && (pair === 'SCDC>SCD' || pair === 'SCD>SCDC'))
+        add(edges.drugComponent, pair === 'SCDC>SCD' ? b : a, pair === 'SCDC>SCD' ? a : b);
+      else if ((rela === 'tradename_of' || rela === 'has_tradename') && (pair === 'SCD>SBD' || pair === 'SBD>SCD'))
+        add(edges.brandedClinical, pair === 'SCD>SBD' ? b : a, pair === 'SCD>SBD' ? a : b);
+      else if ((rela === 'tradename_of' || rela === 'has_tradename') && (pair === 'BN>IN' || pair === 'IN>BN'))
+        add(edges.brandIngredient, pair === 'BN>IN' ? a : b, pair === 'BN>IN' ? b : a);
     }
     const ingredientsOf = (drug: string): Set<string> => {
       const out = new Set<string>();
       const t = tty.get(drug);
       if (t === 'BN') return edges.brandIngredient.get(drug) ?? out;
       const clinical = t === 'SBD' ? [...(edges.brandedClinical.get(drug) ?? [])] : [drug];
-      for (const scd of clinical) for (const c of edges.drugComponent.get(scd) ?? []) for (const i of edges.componentIngredient.get(c) ?? []) out.add(i);
+      for (const scd of clinical)
+        for (const c of edges.drugComponent.get(scd) ?? [])
+          for (const i of edges.componentIngredient.get(c) ?? []) out.add(i);
       return out;
     };
 
@@ -94,7 +115,8 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
     const counts = { IN: 0, SCD: 0, BN: 0 };
     const raw = rawConnection(db);
     raw.transaction(() => {
-      for (const t of ['rxn_concepts', 'rxn_drug_ingredients', 'rxn_ndcs', 'rxn_release']) raw.prepare(`DELETE FROM ${t}`).run();
+      for (const t of ['rxn_concepts', 'rxn_drug_ingredients', 'rxn_ndcs', 'rxn_release'])
+        raw.prepare(`DELETE FROM ${t}`).run();
       const concept = raw.prepare('INSERT INTO rxn_concepts (rxcui, tty, name) VALUES (?, ?, ?)');
       const link = raw.prepare(
         'INSERT INTO rxn_drug_ingredients (drug_rxcui, ingredient_rxcui) VALUES (?, ?) ON CONFLICT DO NOTHING',
@@ -109,14 +131,26 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
       }
       const ndc = raw.prepare('INSERT INTO rxn_ndcs (ndc, rxcui) VALUES (?, ?)');
       for (const [code, rxcui] of ndcs) ndc.run(code, rxcui);
-      raw.prepare('INSERT INTO rxn_release (id, release, loaded_at, loaded_by) VALUES (1, ?, ?, ?)').run(release.release, new Date().toISOString(), user.username);
+      raw
+        .prepare('INSERT INTO rxn_release (id, release, loaded_at, loaded_by) VALUES (1, ?, ?, ?)')
+        .run(release.release, new Date().toISOString(), user.username);
       appendAuditRaw(raw, {
-        username: user.username, action: 'drugs.loadRxNorm', category: 'drugs', outcome: 'success',
+        username: user.username,
+        action: 'drugs.loadRxNorm',
+        category: 'drugs',
+        outcome: 'success',
         detail: `${release.release}: ${counts.IN} ingredients, ${counts.SCD} clinical drugs, ${counts.BN} brands, ${ndcs.size} NDCs`,
       });
     })();
     const recodedFills = await recodeFills(db);
-    return { release: release.release, ingredients: counts.IN, clinicalDrugs: counts.SCD, brands: counts.BN, ndcs: ndcs.size, recodedFills };
+    return {
+      release: release.release,
+      ingredients: counts.IN,
+      clinicalDrugs: counts.SCD,
+      brands: counts.BN,
+      ndcs: ndcs.size,
+      recodedFills,
+    };
   } finally {
     release.close();
   }

@@ -24,7 +24,9 @@ function content(r: Omit<AuditLogRow, 'id' | 'prev_hash' | 'hash'>): string {
 }
 
 export const chainHash = (prevHash: string | null, rowContent: string) =>
-  createHash('sha256').update((prevHash ?? '') + rowContent).digest('hex');
+  createHash('sha256')
+    .update((prevHash ?? '') + rowContent)
+    .digest('hex');
 
 /** The stored row of an event. */
 function rowOf(e: AuditEvent) {
@@ -56,7 +58,10 @@ export async function appendAudit(db: Q, e: AuditEvent): Promise<void> {
 }
 
 /** The same, on the raw connection inside a synchronous bulk transaction (an import and its audit row commit together). */
-export function appendAuditRaw(raw: { prepare(sql: string): { run(...args: unknown[]): unknown } }, e: AuditEvent): void {
+export function appendAuditRaw(
+  raw: { prepare(sql: string): { run(...args: unknown[]): unknown } },
+  e: AuditEvent,
+): void {
   const s = insert(e);
   raw.prepare(s.text).run(...s.params);
 }
@@ -69,16 +74,39 @@ export async function verifyAuditChain(db: DataSource): Promise<ChainReport> {
   let prev: AuditLogRow | null = null;
   for (const r of rows) {
     const expectedId = prev ? prev.id + 1 : 1;
-    if (r.id !== expectedId) return { ok: false, rows: rows.length, brokenAt: r.id, reason: `row ${expectedId}${r.id > expectedId + 1 ? `–${r.id - 1}` : ''} is missing` };
-    if (r.prev_hash !== (prev?.hash ?? null)) return { ok: false, rows: rows.length, brokenAt: r.id, reason: 'its link to the previous row does not match (a row before it was changed or removed)' };
-    if (r.hash !== chainHash(r.prev_hash, content(r))) return { ok: false, rows: rows.length, brokenAt: r.id, reason: 'its content was changed after it was written' };
+    if (r.id !== expectedId)
+      return {
+        ok: false,
+        rows: rows.length,
+        brokenAt: r.id,
+        reason: `row ${expectedId}${r.id > expectedId + 1 ? `–${r.id - 1}` : ''} is missing`,
+      };
+    if (r.prev_hash !== (prev?.hash ?? null))
+      return {
+        ok: false,
+        rows: rows.length,
+        brokenAt: r.id,
+        reason: 'its link to the previous row does not match (a row before it was changed or removed)',
+      };
+    if (r.hash !== chainHash(r.prev_hash, content(r)))
+      return { ok: false, rows: rows.length, brokenAt: r.id, reason: 'its content was changed after it was written' };
     prev = r;
   }
   return { ok: true, rows: rows.length };
 }
 
 export function toAuditEntry(r: AuditLogRow): AuditEntry {
-  return { id: r.id, at: r.at, username: r.username, action: r.action, category: r.category, patientId: r.patient_id, objectId: r.object_id, outcome: r.outcome, detail: r.detail };
+  return {
+    id: r.id,
+    at: r.at,
+    username: r.username,
+    action: r.action,
+    category: r.category,
+    patientId: r.patient_id,
+    objectId: r.object_id,
+    outcome: r.outcome,
+    detail: r.detail,
+  };
 }
 
 /**
@@ -88,12 +116,16 @@ export function toAuditEntry(r: AuditLogRow): AuditEntry {
  */
 export async function anchorProblem(db: Q, dataKey: Buffer, keyring: Keyring): Promise<string | null> {
   const a = keyring.auditAnchor;
-  if (!a) return keyring.version === 2 ? 'The keyring holds no audit anchor: it was removed from the keyring file.' : null;
-  if (!anchorAuthentic(dataKey, keyring, a)) return 'The audit anchor in the keyring was not written by MTM Desk (its authentication failed): the keyring file was edited.';
+  if (!a)
+    return keyring.version === 2 ? 'The keyring holds no audit anchor: it was removed from the keyring file.' : null;
+  if (!anchorAuthentic(dataKey, keyring, a))
+    return 'The audit anchor in the keyring was not written by MTM Desk (its authentication failed): the keyring file was edited.';
   const last = await one<Pick<AuditLogRow, 'id'>>(db, sql`SELECT id FROM audit_log ORDER BY id DESC LIMIT 1`);
-  if ((last?.id ?? 0) < a.lastId) return `The audit trail ends at entry ${last?.id ?? 0} but had reached entry ${a.lastId}: entries were removed from its end.`;
+  if ((last?.id ?? 0) < a.lastId)
+    return `The audit trail ends at entry ${last?.id ?? 0} but had reached entry ${a.lastId}: entries were removed from its end.`;
   const row = await one<Pick<AuditLogRow, 'hash'>>(db, sql`SELECT hash FROM audit_log WHERE id = ${a.lastId}`);
-  if (row?.hash !== a.hash) return `Audit entry ${a.lastId} is not the one the keyring's anchor recorded: the trail was rewritten.`;
+  if (row?.hash !== a.hash)
+    return `Audit entry ${a.lastId} is not the one the keyring's anchor recorded: the trail was rewritten.`;
   return null;
 }
 
@@ -106,11 +138,14 @@ export const ALARMS_ACKNOWLEDGED = 'audit.alarmsAcknowledged';
  * sign-in, or before the trail was re-anchored at sign-out, still reaches an administrator. Null when none.
  */
 export async function openAlarms(db: Q): Promise<string | null> {
-  const rows = await all<Pick<AuditLogRow, 'id' | 'at' | 'detail'>>(db, sql`
+  const rows = await all<Pick<AuditLogRow, 'id' | 'at' | 'detail'>>(
+    db,
+    sql`
     SELECT id, at, detail FROM audit_log
     WHERE action IN (${sql.list(ALARMS)})
       AND id > coalesce((SELECT max(id) FROM audit_log WHERE action = ${ALARMS_ACKNOWLEDGED}), 0)
-    ORDER BY id`);
+    ORDER BY id`,
+  );
   if (!rows.length) return null;
   const shown = rows.slice(0, 3).map((r) => `Entry ${r.id} (${r.at.slice(0, 10)}): ${r.detail ?? ''}`);
   if (rows.length > 3) shown.push(`… and ${rows.length - 3} more (search the audit trail for "audit.").`);

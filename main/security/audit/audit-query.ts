@@ -42,24 +42,64 @@ const SELECT = sql`
 async function rows(db: DataSource, f: Filter, limit: number, offset: number): Promise<AuditRow[]> {
   const dir = f.direction === 'asc' ? 'ASC' : 'DESC';
   const order = sql.identifiers(`${SORT_SQL[f.sort]} ${dir}, a.id ${dir}`);
-  const raw = await all<Parameters<typeof toAuditEntry>[0] & { patient_name: string | null }>(db, sql`
-    ${SELECT} ${where(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+  const raw = await all<Parameters<typeof toAuditEntry>[0] & { patient_name: string | null }>(
+    db,
+    sql`
+    ${SELECT} ${where(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+  );
   return raw.map((r) => ({ ...toAuditEntry(r), patientName: r.patient_name }));
 }
 
-export async function searchAudit(db: DataSource, f: Filter, limit: number, offset: number): Promise<AuditSearchResult> {
-  const { n } = (await one<{ n: number }>(db, sql`
-    SELECT count(*) AS n FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id ${where(f)}`))!;
+export async function searchAudit(
+  db: DataSource,
+  f: Filter,
+  limit: number,
+  offset: number,
+): Promise<AuditSearchResult> {
+  const { n } = (await one<{ n: number }>(
+    db,
+    sql`
+    SELECT count(*) AS n FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id ${where(f)}`,
+  ))!;
   const actions = (await all<{ action: string }>(db, sql`SELECT DISTINCT action FROM audit_log ORDER BY action`)).map(
     (r) => r.action,
   );
   return { rows: await rows(db, f, limit, offset), total: n, actions };
 }
 
-const CSV_COLUMNS = ['Entry', 'Time (UTC)', 'User', 'Action', 'Data category', 'Patient', 'Patient id', 'Object id', 'Outcome', 'Detail'];
+const CSV_COLUMNS = [
+  'Entry',
+  'Time (UTC)',
+  'User',
+  'Action',
+  'Data category',
+  'Patient',
+  'Patient id',
+  'Object id',
+  'Outcome',
+  'Detail',
+];
 
 export async function exportAuditCsv(db: DataSource, f: Filter, now = new Date()): Promise<AuditExport> {
   const all = await rows(db, f, -1, 0);
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return { filename: `mtm-audit-${stamp}.csv`, csv: csvTable(CSV_COLUMNS, all.map((r) => [r.id, r.at, r.username, r.action, r.category, r.patientName, r.patientId, r.objectId, r.outcome, r.detail])), rows: all.length };
+  return {
+    filename: `mtm-audit-${stamp}.csv`,
+    csv: csvTable(
+      CSV_COLUMNS,
+      all.map((r) => [
+        r.id,
+        r.at,
+        r.username,
+        r.action,
+        r.category,
+        r.patientName,
+        r.patientId,
+        r.objectId,
+        r.outcome,
+        r.detail,
+      ]),
+    ),
+    rows: all.length,
+  };
 }

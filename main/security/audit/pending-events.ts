@@ -29,7 +29,13 @@ const writers = new Map<string, { ephemeral: string; macKey: Buffer }>();
 export function queueEvent(file: string, keyring: Keyring, event: PendingEvent): void {
   const id = `${file}|${keyring.keyId ?? keyring.databaseId}`;
   let writer = writers.get(id);
-  const line: Line = { at: new Date().toISOString(), username: event.username.slice(0, MAX_USERNAME), action: event.action, outcome: 'failure', detail: event.detail };
+  const line: Line = {
+    at: new Date().toISOString(),
+    username: event.username.slice(0, MAX_USERNAME),
+    action: event.action,
+    outcome: 'failure',
+    detail: event.detail,
+  };
   if (!writer || !existsSync(file)) {
     const made = pendingWriterKey(keyring);
     if (!made) {
@@ -38,7 +44,9 @@ export function queueEvent(file: string, keyring: Keyring, event: PendingEvent):
       return;
     }
     writers.set(id, (writer = made));
-    appendFileSync(file, `${JSON.stringify({ type: 'header', ephemeral: writer.ephemeral, startedAt: line.at })}\n`, { mode: 0o600 });
+    appendFileSync(file, `${JSON.stringify({ type: 'header', ephemeral: writer.ephemeral, startedAt: line.at })}\n`, {
+      mode: 0o600,
+    });
   }
   appendFileSync(file, `${JSON.stringify({ ...line, mac: mac(writer.macKey, line) })}\n`, { mode: 0o600 });
 }
@@ -46,23 +54,47 @@ export function queueEvent(file: string, keyring: Keyring, event: PendingEvent):
 const OUT_OF_POLICY = 'not an event that may be recorded while the database is closed';
 
 /** Why a line is not copied into the trail; null when it may be. `key` null: a first-format keyring, whose lines carry no MAC. */
-function problemOf(raw: Record<string, unknown>, key: Buffer | null | 'legacy', startedAt: string | null, now: string): string | null {
+function problemOf(
+  raw: Record<string, unknown>,
+  key: Buffer | null | 'legacy',
+  startedAt: string | null,
+  now: string,
+): string | null {
   const fields = key === 'legacy' ? 'action,at,detail,outcome,username' : 'action,at,detail,mac,outcome,username';
   if (Object.keys(raw).sort().join(',') !== fields) return OUT_OF_POLICY;
   const l = raw as Line & { mac: string };
-  if (!ALLOWED.has(l.action) || l.outcome !== 'failure' || typeof l.username !== 'string' || l.username.length > MAX_USERNAME || typeof l.detail !== 'string') return OUT_OF_POLICY;
+  if (
+    !ALLOWED.has(l.action) ||
+    l.outcome !== 'failure' ||
+    typeof l.username !== 'string' ||
+    l.username.length > MAX_USERNAME ||
+    typeof l.detail !== 'string'
+  )
+    return OUT_OF_POLICY;
   if (key !== 'legacy') {
     if (!key || typeof l.mac !== 'string') return 'not authenticated';
     const expected = Buffer.from(mac(key, l), 'hex');
     const given = Buffer.from(l.mac, 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'not authenticated (changed or forged)';
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return 'not authenticated (changed or forged)';
   }
-  if (typeof l.at !== 'string' || Number.isNaN(Date.parse(l.at)) || l.at > now || (startedAt !== null && l.at < startedAt)) return 'its time is not possible';
+  if (
+    typeof l.at !== 'string' ||
+    Number.isNaN(Date.parse(l.at)) ||
+    l.at > now ||
+    (startedAt !== null && l.at < startedAt)
+  )
+    return 'its time is not possible';
   return null;
 }
 
 /** Moves the waiting events into the trail (inside the caller's transaction); names each line refused. */
-export async function flushEvents(file: string, keyring: Keyring, dataKey: Buffer, em: Q): Promise<{ recorded: number; rejected: number }> {
+export async function flushEvents(
+  file: string,
+  keyring: Keyring,
+  dataKey: Buffer,
+  em: Q,
+): Promise<{ recorded: number; rejected: number }> {
   if (!existsSync(file)) return { recorded: 0, rejected: 0 };
   const privateKey = pendingPrivateKey(keyring, dataKey);
   const now = new Date(Date.now() + 60_000).toISOString();
@@ -89,11 +121,24 @@ export async function flushEvents(file: string, keyring: Keyring, dataKey: Buffe
     const problem = problemOf(raw, legacy ? 'legacy' : key, startedAt, now);
     if (problem) {
       rejected++;
-      await appendAudit(em, { username: 'system', action: 'audit.pendingRejected', category: 'security', outcome: 'failure', detail: `audit-pending.jsonl line ${i + 1} refused: ${problem}` });
+      await appendAudit(em, {
+        username: 'system',
+        action: 'audit.pendingRejected',
+        category: 'security',
+        outcome: 'failure',
+        detail: `audit-pending.jsonl line ${i + 1} refused: ${problem}`,
+      });
       continue;
     }
     const l = raw as Line;
-    await appendAudit(em, { username: l.username, action: l.action, category: 'security', outcome: 'failure', at: l.at, detail: `${l.detail}${legacy ? ' (recorded while the database was closed; unauthenticated, keyring of the first format)' : ' (recorded while the database was closed)'}` });
+    await appendAudit(em, {
+      username: l.username,
+      action: l.action,
+      category: 'security',
+      outcome: 'failure',
+      at: l.at,
+      detail: `${l.detail}${legacy ? ' (recorded while the database was closed; unauthenticated, keyring of the first format)' : ' (recorded while the database was closed)'}`,
+    });
     recorded++;
   }
   rmSync(file);

@@ -23,12 +23,22 @@ export async function runAutoBackupIfDue(session: Session, now = new Date()): Pr
   try {
     const result = await createBackup(session, settings.autoBackup.folder, { prefix: AUTO_PREFIX, now });
     const removed = pruneBackups(settings.autoBackup.folder, AUTO_PREFIX, AUTO_BACKUPS_KEPT);
-    status = { at: now.toISOString(), ok: true, message: `${result.file}${removed.length ? ` (removed ${removed.length} older)` : ''}` };
+    status = {
+      at: now.toISOString(),
+      ok: true,
+      message: `${result.file}${removed.length ? ` (removed ${removed.length} older)` : ''}`,
+    };
   } catch (err) {
     status = { at: now.toISOString(), ok: false, message: (err as Error).message };
   }
   await recordAutoBackup(db.manager, status, user.username);
-  await appendAudit(db.manager, { username: user.username, action: 'backup.auto', category: 'backup', outcome: status.ok ? 'success' : 'failure', detail: status.message });
+  await appendAudit(db.manager, {
+    username: user.username,
+    action: 'backup.auto',
+    category: 'backup',
+    outcome: status.ok ? 'success' : 'failure',
+    detail: status.message,
+  });
   return status;
 }
 

@@ -8,7 +8,12 @@ import { AppError } from '../../common/errors';
 const MAGIC = Buffer.from('MTMDESK-BACKUP-1\n');
 export const BACKUP_EXTENSION = '.mtmbackup';
 
-const countsSchema = z.object({ users: z.number(), patients: z.number(), allergies: z.number(), auditEntries: z.number() });
+const countsSchema = z.object({
+  users: z.number(),
+  patients: z.number(),
+  allergies: z.number(),
+  auditEntries: z.number(),
+});
 const headerSchema = z.object({
   format: z.literal('mtm-desk-backup'),
   version: z.literal(1),
@@ -21,7 +26,12 @@ const headerSchema = z.object({
 export type BackupHeader = z.infer<typeof headerSchema>;
 
 export function encodeBackup(header: Omit<BackupHeader, 'format' | 'version' | 'database'>, database: Buffer): Buffer {
-  const full: BackupHeader = { format: 'mtm-desk-backup', version: 1, ...header, database: { bytes: database.length, sha256: createHash('sha256').update(database).digest('hex') } };
+  const full: BackupHeader = {
+    format: 'mtm-desk-backup',
+    version: 1,
+    ...header,
+    database: { bytes: database.length, sha256: createHash('sha256').update(database).digest('hex') },
+  };
   const json = Buffer.from(JSON.stringify(full));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(json.length);
@@ -29,7 +39,8 @@ export function encodeBackup(header: Omit<BackupHeader, 'format' | 'version' | '
 }
 
 function parseHeader(buf: Buffer, file: string): { header: BackupHeader; offset: number } {
-  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('validation', `${file} is not an MTM Desk backup.`, 'file');
+  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new AppError('validation', `${file} is not an MTM Desk backup.`, 'file');
   const len = buf.readUInt32BE(MAGIC.length);
   const start = MAGIC.length + 4;
   let header: BackupHeader;
@@ -51,8 +62,15 @@ export function decodeBackup(file: string): { header: BackupHeader; database: Bu
   }
   const { header, offset } = parseHeader(buf, file);
   const database = buf.subarray(offset);
-  if (database.length !== header.database.bytes || createHash('sha256').update(database).digest('hex') !== header.database.sha256) {
-    throw new AppError('validation', `${file} is damaged or incomplete (its checksum does not match). Use another backup.`, 'file');
+  if (
+    database.length !== header.database.bytes ||
+    createHash('sha256').update(database).digest('hex') !== header.database.sha256
+  ) {
+    throw new AppError(
+      'validation',
+      `${file} is damaged or incomplete (its checksum does not match). Use another backup.`,
+      'file',
+    );
   }
   return { header, database };
 }

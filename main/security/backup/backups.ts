@@ -1,9 +1,25 @@
 // Backups taken while the app is in use (VACUUM INTO gives a consistent, encrypted copy under the
 // same key), and restore into an empty data folder with a user's password or the recovery code.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { z } from 'zod';
-import type { BackupFileInfo, BackupResult, RecordCounts, RestoreReport, restoreRequest } from '../../../preload/schemas/settings';
+import type {
+  BackupFileInfo,
+  BackupResult,
+  RecordCounts,
+  RestoreReport,
+  restoreRequest,
+} from '../../../preload/schemas/settings';
 import { AppError } from '../../common/errors';
 import { writeFileAtomic } from '../../common/atomic-file';
 import { databaseInfo, openDatabase, quickCheck } from '../../db/data-source';
@@ -11,7 +27,14 @@ import type { Row } from '../../db/rows';
 import { all, one, run, sql } from '../../db/sql';
 import { appendAudit } from '../audit/audit-log';
 import { dataPaths } from '../../db/data-paths';
-import { anchorFor, parseKeyring, readKeyring, unlockWithPassword, unlockWithRecoveryCode, writeKeyring } from '../keyring';
+import {
+  anchorFor,
+  parseKeyring,
+  readKeyring,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+  writeKeyring,
+} from '../keyring';
 import { normalizeRecoveryCode } from '../recovery-code';
 import type { Session } from '../session';
 import { BACKUP_EXTENSION, decodeBackup, encodeBackup, readBackupHeader } from './backup-file';
@@ -32,7 +55,8 @@ export function prepareBackupFolder(folder: string): void {
   const refuse = (why: string): never => {
     throw new AppError('validation', `Backups cannot go to ${folder}: ${why}`, 'folder');
   };
-  if (!isAbsolute(folder)) refuse('enter the full path of the folder, starting with / (or a drive letter such as D:\\ on Windows).');
+  if (!isAbsolute(folder))
+    refuse('enter the full path of the folder, starting with / (or a drive letter such as D:\\ on Windows).');
   const path = resolve(folder);
   const parent = dirname(path);
   let real: string;
@@ -41,7 +65,8 @@ export function prepareBackupFolder(folder: string): void {
   } catch {
     return refuse(`the folder ${parent} does not exist. Create it first, or choose another folder.`);
   }
-  if (SYSTEM_FOLDERS.some((root) => under(path, root) || under(real, root))) refuse('it is a system folder, not a place for files.');
+  if (SYSTEM_FOLDERS.some((root) => under(path, root) || under(real, root)))
+    refuse('it is a system folder, not a place for files.');
   if (!statSync(parent).isDirectory()) refuse(`${parent} is a file, not a folder.`);
   if (existsSync(path)) {
     if (!statSync(path).isDirectory()) refuse('it is a file, not a folder.');
@@ -51,12 +76,20 @@ export function prepareBackupFolder(folder: string): void {
     mkdirSync(path, { mode: 0o700 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    refuse(code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'this computer account may not create a folder there.' : `the folder could not be created (${code ?? 'error'}).`);
+    refuse(
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'this computer account may not create a folder there.'
+        : `the folder could not be created (${code ?? 'error'}).`,
+    );
   }
 }
 
 /** Writes a backup into `folder` under a dated name, or to exactly `opts.file`. */
-export async function createBackup(session: Session, folder: string, opts: { prefix?: string; now?: Date; file?: string } = {}): Promise<BackupResult> {
+export async function createBackup(
+  session: Session,
+  folder: string,
+  opts: { prefix?: string; now?: Date; file?: string } = {},
+): Promise<BackupResult> {
   const { db, key } = session.current();
   const now = opts.now ?? new Date();
   prepareBackupFolder(folder);
@@ -70,15 +103,23 @@ export async function createBackup(session: Session, folder: string, opts: { pre
     const keyring = readKeyring(session.paths.keyring);
     // A backup of a damaged file would only carry the damage forward: check the snapshot first.
     const [counts, last] = await quickCheck(copyDb)
-      .then(() => Promise.all([
-        recordCounts(copyDb),
-        one<Pick<Row<'audit_log'>, 'id' | 'hash'>>(copyDb, sql`
-          SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`),
-      ]))
+      .then(() =>
+        Promise.all([
+          recordCounts(copyDb),
+          one<Pick<Row<'audit_log'>, 'id' | 'hash'>>(
+            copyDb,
+            sql`
+          SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`,
+          ),
+        ]),
+      )
       .finally(() => copyDb.destroy());
     const auditAnchor = last ? anchorFor(key, keyring, last.id, last.hash) : undefined;
     const { schemaVersion } = await databaseInfo(db);
-    const bytes = encodeBackup({ createdAt: now.toISOString(), schemaVersion, counts, keyring: { ...keyring, auditAnchor } }, readFileSync(copy));
+    const bytes = encodeBackup(
+      { createdAt: now.toISOString(), schemaVersion, counts, keyring: { ...keyring, auditAnchor } },
+      readFileSync(copy),
+    );
     const file = opts.file ?? join(folder, `${opts.prefix ?? 'mtm-desk'}-${stamp(now)}${BACKUP_EXTENSION}`);
     writeFileAtomic(file, bytes, 0o600);
     return { file, bytes: bytes.length, createdAt: now.toISOString(), counts };
@@ -101,7 +142,9 @@ export function listBackups(folder: string): BackupFileInfo[] {
 
 /** Keeps the newest `keep` backups whose names start with `prefix`; returns the names removed. */
 export function pruneBackups(folder: string, prefix: string, keep: number): string[] {
-  const old = listBackups(folder).filter((b) => b.name.startsWith(prefix)).slice(keep);
+  const old = listBackups(folder)
+    .filter((b) => b.name.startsWith(prefix))
+    .slice(keep);
   for (const b of old) rmSync(b.file, { force: true });
   return old.map((b) => b.name);
 }
@@ -116,7 +159,8 @@ export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDi
   const key = req.recoveryCode
     ? await unlockWithRecoveryCode(keyring, normalizeRecoveryCode(req.recoveryCode))
     : await unlockWithPassword(keyring, req.username ?? '', req.password ?? '');
-  if (!key) throw new AppError('badCredentials', 'That username and password, or recovery code, does not open this backup.');
+  if (!key)
+    throw new AppError('badCredentials', 'That username and password, or recovery code, does not open this backup.');
 
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
@@ -127,12 +171,23 @@ export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDi
     try {
       // dialect: SQLite's full integrity check.
       const [check] = await all<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
-      if (check?.integrity_check !== 'ok') throw new AppError('internal', `The restored database failed its integrity check (${check?.integrity_check}).`);
+      if (check?.integrity_check !== 'ok')
+        throw new AppError('internal', `The restored database failed its integrity check (${check?.integrity_check}).`);
       counts = await recordCounts(db);
       for (const k of Object.keys(header.counts) as (keyof RecordCounts)[]) {
-        if (counts[k] !== header.counts[k]) throw new AppError('internal', `The restored database has ${counts[k]} ${k} where the backup recorded ${header.counts[k]}.`);
+        if (counts[k] !== header.counts[k])
+          throw new AppError(
+            'internal',
+            `The restored database has ${counts[k]} ${k} where the backup recorded ${header.counts[k]}.`,
+          );
       }
-      await appendAudit(db.manager, { username: req.recoveryCode ? '(recovery code)' : req.username!, action: 'backup.restore', category: 'backup', outcome: 'success', detail: `from ${basename(req.file)} taken ${header.createdAt}` });
+      await appendAudit(db.manager, {
+        username: req.recoveryCode ? '(recovery code)' : req.username!,
+        action: 'backup.restore',
+        category: 'backup',
+        outcome: 'success',
+        detail: `from ${basename(req.file)} taken ${header.createdAt}`,
+      });
     } finally {
       await db.destroy();
     }
@@ -140,7 +195,8 @@ export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDi
     chmodSync(paths.database, 0o600);
     return { integrity: 'ok', counts, createdAt: header.createdAt };
   } catch (err) {
-    for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring]) rmSync(f, { force: true });
+    for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring])
+      rmSync(f, { force: true });
     throw err;
   } finally {
     key.fill(0);
