@@ -85,7 +85,10 @@ export async function listClaims(
   return rows.map(toClaim);
 }
 
-/** A live claim for the same review and payer: not denied, rejected or voided, not a void itself, and not replaced by a later one. */
+/**
+ * A live claim for the same review and payer: not denied, rejected or voided, not a void itself, and not replaced by a
+ * later one.
+ */
 type Duplicate = Pick<ClaimRow, 'claim_number' | 'status'>;
 async function duplicateOf(q: Q, reviewId: string, payerId: string): Promise<Duplicate | undefined> {
   return one<Duplicate>(
@@ -302,7 +305,8 @@ export async function actOnClaim(
     // The payer's number, when the remittance gave it with this action.
     const payerNumber =
       'payerClaimNumber' in req && req.payerClaimNumber ? { payer_claim_number: req.payerClaimNumber } : {};
-    // A claim the payer never saw is simply voided; one it has seen is corrected or voided by a new claim (frequency 7 or 8).
+    // A claim the payer never saw is simply voided; one it has seen is corrected or voided by a new claim (frequency 7
+    // or 8).
     const neverSent = c.status === 'draft' || c.status === 'ready';
     if (req.action === 'void' && neverSent) return (await set({ status: 'voided' }), c.id);
     if (req.action === 'replace' || req.action === 'void') {

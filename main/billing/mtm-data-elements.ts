@@ -45,7 +45,9 @@ type EnrollmentSteps = Pick<
   | 'cmr_offered_date'
   | 'cmr_completed_date'
 >;
-/** One beneficiary: enrollment steps, the patient, the year's first CMR (left-joined), counts over the year's reviews. */
+/**
+ * One beneficiary: enrollment steps, the patient, the year's first CMR (left-joined), counts over the year's reviews.
+ */
 type ElementsRow = EnrollmentSteps &
   Pick<Row<'patients'>, 'mbi' | 'last_name' | 'first_name' | 'date_of_birth'> & {
     contract: string | null;

@@ -16,7 +16,9 @@ export interface ClaimFor837 {
     address: { line1: string; city: string; state: string; zip: string };
   };
   rendering: RenderingPharmacist;
-  /** For a correction or void (CLM05-3 7 or 8): the claim it changes, and the payer's number for it once adjudicated. */
+  /**
+   * For a correction or void (CLM05-3 7 or 8): the claim it changes, and the payer's number for it once adjudicated.
+   */
   replaces: { claimNumber: string; payerClaimNumber: string | null } | null;
 }
 

@@ -61,7 +61,8 @@ function envelope(err: unknown, channel: string): BridgeError {
       message:
         'The database is busy: another program (a backup tool, or MTM Desk elsewhere) is writing to it. Nothing was changed; try again in a moment.',
     };
-  // Unexpected: its name and message go to the log (never the object: SQL parameters hold patient data); the screen gets a reference to quote.
+  // Unexpected: its name and message go to the log (never the object: SQL parameters hold patient data); the screen
+  // gets a reference to quote.
   const ref = logFailure(channel, err);
   return {
     code: 'internal',
@@ -69,7 +70,10 @@ function envelope(err: unknown, channel: string): BridgeError {
   };
 }
 
-/** An audit row outside a change: queued behind any running change, so it never joins (and rolls back with) its transaction. */
+/**
+ * An audit row outside a change: queued behind any running change, so it never joins (and rolls back with) its
+ * transaction.
+ */
 const record = (session: Session, event: AuditEvent) => session.serialized(() => session.audit(event));
 
 /** Who is asking, or the refusal (audited) when they may not. */

@@ -6,7 +6,10 @@ import type { PublicChannel } from '../../preload/permissions';
 import type { SignedInUser } from '../../preload/schemas/security';
 import type { Session } from '../security/session';
 
-/** What every handler is given: the session, and for any channel but a public one the open database and who is signed in. */
+/**
+ * What every handler is given: the session, and for any channel but a public one the open database and who is signed
+ * in.
+ */
 export interface PublicContext {
   session: Session;
 }

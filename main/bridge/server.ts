@@ -63,7 +63,10 @@ export async function startBridgeServer(opts: {
   };
 
   let allowedOrigins: string[] = [];
-  /** A browser says where a request comes from; only the app's own page may call (a valid token from elsewhere is refused too). */
+  /**
+   * A browser says where a request comes from; only the app's own page may call (a valid token from elsewhere is
+   * refused too).
+   */
   const originOk = (req: IncomingMessage) =>
     req.headers.origin === undefined || allowedOrigins.includes(String(req.headers.origin));
   const refuse = (res: ServerResponse) =>

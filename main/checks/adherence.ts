@@ -38,7 +38,9 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 type Summary = PatientChecks['summary'];
 
-/** PDC per rule and per maintenance medicine over the picture's year of fills, and the findings below threshold or late. */
+/**
+ * PDC per rule and per maintenance medicine over the picture's year of fills, and the findings below threshold or late.
+ */
 export function adherenceFindings(
   rules: readonly LoadedRule[],
   p: Picture,

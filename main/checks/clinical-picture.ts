@@ -39,7 +39,10 @@ export interface Picture {
   today: string;
   /** What the patient takes now: each list entry, and each fill still in supply that no list entry names. */
   medicines: Medicine[];
-  /** One per drug and fill date over the last 12 months, for adherence; empty in the pharmacy-wide pass (the adherence worklist measures it). */
+  /**
+   * One per drug and fill date over the last 12 months, for adherence; empty in the pharmacy-wide pass (the adherence
+   * worklist measures it).
+   */
   yearFills: YearFill[];
   /** Per drug filled in the last 12 months: how many fill dates, and the first (care gaps count fills). */
   fillCounts: ReadonlyMap<string, { fills: number; first: string }>;
@@ -64,9 +67,14 @@ type FillSummary = Pick<Row<'fills'>, 'patient_id'> & { drug_key: string; fills:
 interface Rows {
   patients: Pick<Row<'patients'>, 'id' | 'first_name' | 'last_name' | 'date_of_birth' | 'sex'>[];
   listed: (ListRow & Pick<Row<'patient_medications'>, 'patient_id' | 'rxcui'>)[];
-  /** From the fills index alone (no table read): the row id fetches name and quantity for the few fills that need them. */
+  /**
+   * From the fills index alone (no table read): the row id fetches name and quantity for the few fills that need them.
+   */
   fills: KeyedFill[];
-  /** Per patient and drug, the year's fills before the current window; null when `fills` holds the whole year (one patient). */
+  /**
+   * Per patient and drug, the year's fills before the current window; null when `fills` holds the whole year (one
+   * patient).
+   */
   summary: FillSummary[] | null;
   conditions: Pick<Row<'patient_conditions'>, 'patient_id' | 'code'>[];
   labs: (Pick<Row<'patient_labs'>, 'patient_id' | 'value' | 'taken_on'> & { type: LabFact })[];
@@ -98,7 +106,8 @@ async function readRows(q: Q, today: string, patientId: string | null): Promise<
   const yearAgo = isoDaysBefore(today, 365);
   const windowStart = isoDaysBefore(today, CURRENT_WINDOW_DAYS);
   const row = insertionOrder();
-  // One patient: the whole year (and the grace period). The pharmacy: the current window, and older fills only when their supply was long.
+  // One patient: the whole year (and the grace period). The pharmacy: the current window, and older fills only when
+  // their supply was long.
   const fills = one
     ? await all<KeyedFill>(
         q,
@@ -123,7 +132,8 @@ async function readRows(q: Q, today: string, patientId: string | null): Promise<
       sql`SELECT patient_id, id, product, rxcui, kind, strength, dose_form, sig, start_date FROM patient_medications
           WHERE ${only}stop_date IS NULL`,
     ),
-    // Covered by the fills index (patient, day, drug, supply): SQLite seeks each patient's window, reads no table row and never sorts.
+    // Covered by the fills index (patient, day, drug, supply): SQLite seeks each patient's window, reads no table row
+    // and never sorts.
     fills,
     // The year's fills before the current window, counted per drug (the window's own fills are counted from the rows).
     summary: one
@@ -195,7 +205,10 @@ async function fillDetails(q: Q, ids: number[]): Promise<Map<number, FillDetail>
   return out;
 }
 
-/** A drug of the year's fills, as the "unless also taking" and care-gap rules see it (shared: it holds nothing of the patient). */
+/**
+ * A drug of the year's fills, as the "unless also taking" and care-gap rules see it (shared: it holds nothing of the
+ * patient).
+ */
 const pastCache = new Map<string, Medicine>();
 export function pastMedicine(key: string): Medicine {
   let m = pastCache.get(key);
@@ -230,7 +243,10 @@ function kidneyOf(age: number, sex: string, labs: Picture['labs']): Kidney {
 }
 
 /** Builds pictures from the rows; list entries are recognised by the vocabulary, then by a loaded RxNorm release. */
-/** Builds each picture and hands it to `visit` at once: a pharmacy's pictures are never all held (they die young, which the garbage collector prefers). */
+/**
+ * Builds each picture and hands it to `visit` at once: a pharmacy's pictures are never all held (they die young, which
+ * the garbage collector prefers).
+ */
 async function build(q: Q, rows: Rows, today: string, visit: (p: Picture) => void): Promise<void> {
   const unrecognised = rows.listed.filter((m) => !listedIngredient(m.rxcui, m.product));
   const rxnorm = unrecognised.length
@@ -272,11 +288,13 @@ async function build(q: Q, rows: Rows, today: string, visit: (p: Picture) => voi
 
   for (const { p, medicines, uncoded, own, current } of firsts) {
     const age = ageOnIso(p.date_of_birth, today);
-    // Fill dates per drug over the year: the summary of the older part, then the rows (by date, so a repeat of the last date is the same fill day).
+    // Fill dates per drug over the year: the summary of the older part, then the rows (by date, so a repeat of the last
+    // date is the same fill day).
     const fillCounts = new Map<string, { fills: number; first: string; last?: string }>();
     for (const r of summaries?.get(p.id) ?? []) fillCounts.set(r.drug_key, { fills: r.fills, first: r.first });
     for (const f of own) {
-      // The summary counted the pharmacy's fills before the window (a long supply read from there is not counted twice).
+      // The summary counted the pharmacy's fills before the window (a long supply read from there is not counted
+      // twice).
       if (f.fill_date < (summaries ? countFrom : yearStart)) continue;
       const c = fillCounts.get(f.drug_key);
       if (!c) fillCounts.set(f.drug_key, { fills: 1, first: f.fill_date, last: f.fill_date });

@@ -27,7 +27,10 @@ function anchorOf(r: Rule) {
   return null;
 }
 
-/** A care gap can only fire for a patient with one of its conditions: its tokens ("cond:heartFailure", "core:diabetes", "icd:E11"). */
+/**
+ * A care gap can only fire for a patient with one of its conditions: its tokens ("cond:heartFailure", "core:diabetes",
+ * "icd:E11").
+ */
 function conditionAnchorOf(r: Rule): string[] {
   if (r.family !== 'missingTherapy' && r.family !== 'overuse') return [];
   const w = r.when;

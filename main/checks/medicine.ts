@@ -51,7 +51,10 @@ export function partsOf(key: string): Medicine['parts'] {
   return parts;
 }
 
-/** Strengths matched to the ingredients in order ("5-325" of hydrocodone and acetaminophen); null when the counts differ. */
+/**
+ * Strengths matched to the ingredients in order ("5-325" of hydrocodone and acetaminophen); null when the counts
+ * differ.
+ */
 function strengthsByPart(parts: Medicine['parts'], strengths: Strength[]): Strength[] | null {
   if (!strengths.length) return null;
   if (strengths.length === parts.length) return strengths;

@@ -102,7 +102,10 @@ export async function resolveProblem(
   });
 }
 
-/** Opens a resolved problem again (it came back, or was resolved by mistake); the audit trail keeps the earlier resolution. */
+/**
+ * Opens a resolved problem again (it came back, or was resolved by mistake); the audit trail keeps the earlier
+ * resolution.
+ */
 export async function reopenProblem(db: DataSource, id: string): Promise<DrugTherapyProblem> {
   return db.transaction(async (em) => {
     const row = await loadProblem(em, id);

@@ -18,7 +18,10 @@ export interface Sql {
 const fragment = (text: string, params: readonly unknown[]): Sql => ({ [FRAGMENT]: true, text, params });
 const isSql = (v: unknown): v is Sql => typeof v === 'object' && v !== null && FRAGMENT in v;
 
-/** `sql\`SELECT … WHERE id = ${id}\``: values become `?` parameters; an Sql value is inserted as SQL with its own parameters. */
+/**
+ * `sql\`SELECT … WHERE id = ${id}\``: values become `?` parameters; an Sql value is inserted as SQL with its own
+ * parameters.
+ */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
   let text = strings[0]!;
   const params: unknown[] = [];

@@ -13,7 +13,9 @@ import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { getCriteria } from './criteria-store';
 import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
 
-/** Per patient over the period's fills: the drugs (comma-joined), cost, fills costed and unclassified, the first fill. */
+/**
+ * Per patient over the period's fills: the drugs (comma-joined), cost, fills costed and unclassified, the first fill.
+ */
 type FillAgg = Pick<Row<'fills'>, 'patient_id'> & {
   drugs: string | null;
   cost: number | null;

@@ -82,7 +82,9 @@ async function checkRefs(q: Q, patientId: string, prescriberId: string | undefin
   }
 }
 
-/** The row's values; strength and dose form are read from the product as typed ("metoprolol succ ER 25") when not given. */
+/**
+ * The row's values; strength and dose form are read from the product as typed ("metoprolol succ ER 25") when not given.
+ */
 function columns(m: Input) {
   const read = m.strength && m.doseForm ? null : interpretProduct(m.product);
   return {

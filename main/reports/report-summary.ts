@@ -52,7 +52,10 @@ type Period = { from: string; to: string };
 const inPeriod = ({ from, to }: Period): Sql =>
   sql`JOIN reviews r ON r.id = rr.review_id AND ${SERVICE} BETWEEN ${from} AND ${to}`;
 
-/** One set-based query per report, under its place in the summary and its title on the Reports screen (the benchmark times each). */
+/**
+ * One set-based query per report, under its place in the summary and its title on the Reports screen (the benchmark
+ * times each).
+ */
 const report = <T>(title: string, run: (db: DataSource, period: Period) => Promise<T>) => ({ title, run });
 
 export const REPORTS = {

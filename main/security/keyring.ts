@@ -36,7 +36,10 @@ const kdfSchema = z.object({
   salt: z.string(),
 });
 
-/** Version 1 slots wrapped the data key under the password-derived key directly; they are upgraded at their owner's next sign-in. */
+/**
+ * Version 1 slots wrapped the data key under the password-derived key directly; they are upgraded at their owner's next
+ * sign-in.
+ */
 const slotV1Schema = z.object({
   id: z.uuid(),
   kind: z.enum(['user', 'recovery']),
@@ -289,7 +292,8 @@ export async function rekeyedKeyring(
       dropped.push(s.username ?? '');
       continue;
     }
-    // The private half stays wrapped under the owner's password (bound to the slot's id, kept); only the data key is sealed anew.
+    // The private half stays wrapped under the owner's password (bound to the slot's id, kept); only the data key is
+    // sealed anew.
     next.slots.push({ ...s, dataKey: seal(s.publicKey, newKey, aad(next, s, 'data')) });
   }
   if (plan.renew) next.slots.push(await newSlot(next, newKey, plan.renew.password, 'user', plan.renew.username));

@@ -117,7 +117,10 @@ const when = z
     taking: matcher.optional(),
     unless: matcher.optional(),
     facts: z.array(factBound).min(1).optional(),
-    /** At least (or at most) so many of the facts hold: apixaban's dose criteria. An unknown fact counts as not holding for atLeast and as holding for atMost, so neither fires on a guess. */
+    /**
+     * At least (or at most) so many of the facts hold: apixaban's dose criteria. An unknown fact counts as not holding
+     * for atLeast and as holding for atMost, so neither fires on a guess.
+     */
     criteria: z
       .object({
         atLeast: z.number().int().min(1).optional(),
@@ -134,7 +137,10 @@ export type When = z.output<typeof when>;
 const amount = z.object({ amount: z.number().positive(), unit: z.enum(['mg', 'mcg', 'g', 'unit', 'mEq']) }).strict();
 export type DoseAmount = z.output<typeof amount>;
 
-/** Who a care-gap rule is about: a core chronic disease, a condition group or an ICD-10-CM code prefix, an age band, prior fills, a current medicine. */
+/**
+ * Who a care-gap rule is about: a core chronic disease, a condition group or an ICD-10-CM code prefix, an age band,
+ * prior fills, a current medicine.
+ */
 const careCondition = z
   .object({
     diseases: z.array(z.string()).optional(),
@@ -157,7 +163,10 @@ const careCondition = z
 
 const common = {
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]+$/, 'Rule ids are lower case, digits, dots and dashes'),
-  /** The key of the rule's source in resources/knowledge/sources.json (required of bundled rules; a pharmacy's own may omit it). */
+  /**
+   * The key of the rule's source in resources/knowledge/sources.json (required of bundled rules; a pharmacy's own may
+   * omit it).
+   */
   source: z.string().min(2).optional(),
   severity: z.enum(SEVERITIES),
   dtp: z.enum(DTP_CATEGORIES),
@@ -197,7 +206,10 @@ export const ruleSchema = z.discriminatedUnion('family', [
       family: z.literal('duplication'),
       members: matcher,
       allowed: z.array(z.object({ a: matcher, b: matcher, reason: z.string().min(10) }).strict()).optional(),
-      /** Fires for each ingredient that two or more member products taken the same way contain (a combination and a single product). */
+      /**
+       * Fires for each ingredient that two or more member products taken the same way contain (a combination and a
+       * single product).
+       */
       sameIngredient: z.literal(true).optional(),
       when: when.optional(),
       ...common,
@@ -213,7 +225,9 @@ export const ruleSchema = z.discriminatedUnion('family', [
       atOrBelow: z.number().positive().optional(),
       /** The band's lower end (inclusive), so that "30–49: reduce the dose" and "below 30: avoid" do not both fire. */
       from: z.number().positive().optional(),
-      /** A dose-adjustment rule: quiet when the known daily dose is at most this; fires when it is higher or not known. */
+      /**
+       * A dose-adjustment rule: quiet when the known daily dose is at most this; fires when it is higher or not known.
+       */
       maxDaily: amount.optional(),
       when: when.optional(),
       ...common,
@@ -285,7 +299,10 @@ export const ruleSchema = z.discriminatedUnion('family', [
     })
     .strict()
     .refine((r) => (r.maxDaily === undefined) !== (r.minDaily === undefined), 'Give either maxDaily or minDaily'),
-  /** At least `min` different current products of the matched medicines (three CNS-active drugs, two strong anticholinergics). */
+  /**
+   * At least `min` different current products of the matched medicines (three CNS-active drugs, two strong
+   * anticholinergics).
+   */
   z
     .object({
       family: z.literal('burden'),

@@ -4,7 +4,10 @@ import labTypes from '../../resources/clinical/lab-types.json';
 import { idSchema, pastDate } from './fields';
 
 export const CORE_CHRONIC_DISEASES = icd.coreChronicDiseases;
-/** The bundled ICD-10-CM codes a medication review meets, each with plain names in English and Spanish and everyday search terms. */
+/**
+ * The bundled ICD-10-CM codes a medication review meets, each with plain names in English and Spanish and everyday
+ * search terms.
+ */
 export const ICD_CODES = icd.codes;
 const CORE_OF_CODE = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as string[]]));
 /** An ICD-10-CM code as written with its dot ("E11.9", "I10", "F03.A0"). */
@@ -66,7 +69,10 @@ export interface Condition {
   patientId: string;
   code: string;
   title: string;
-  /** The patient-friendly name ("High blood pressure" / "Presión arterial alta"); null for a code known only from a loaded release. */
+  /**
+   * The patient-friendly name ("High blood pressure" / "Presión arterial alta"); null for a code known only from a
+   * loaded release.
+   */
   plain: { en: string; es: string } | null;
   coreDiseases: string[];
   onsetDate: string | null;

@@ -150,7 +150,10 @@ export interface FillImportReport {
   newPatients: number;
   /** Preview only: rows whose patient is not on file (can be created on import). */
   unknownPatients: number;
-  /** Valid rows whose drug (NDC or description) the vocabulary does not recognise; they import but count as unclassified. */
+  /**
+   * Valid rows whose drug (NDC or description) the vocabulary does not recognise; they import but count as
+   * unclassified.
+   */
   unrecognisedRows: number;
   /** Up to 20 of those drug descriptions, for the pharmacist to check. */
   unrecognisedDrugs: string[];

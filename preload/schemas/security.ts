@@ -113,7 +113,9 @@ export interface AppStatus {
   locked: { username: string; fullName: string } | null;
   /** Minutes of inactivity before the screen locks (pharmacy setting). */
   idleLockMinutes: number;
-  /** For administrators: what the last unlock found wrong with the audit trail's anchor (tampering); null when sound. */
+  /**
+   * For administrators: what the last unlock found wrong with the audit trail's anchor (tampering); null when sound.
+   */
   auditIntegrity: string | null;
   /** The pharmacy's time zone (its settings, else the computer's): what "today" means on every screen. */
   timeZone: string;

@@ -35,7 +35,9 @@ export function App() {
       .catch((e: Error) => setLoadError(e.message));
   }, []);
 
-  /** The session locked (here, by the idle timer in main, or from another window): drafts sealed, screens gone at once. */
+  /**
+   * The session locked (here, by the idle timer in main, or from another window): drafts sealed, screens gone at once.
+   */
   // A ref, so the event subscription is made once and never reopened (events in between would be lost).
   const signedIn = useRef<string | null>(null);
   signedIn.current = status?.user?.username ?? null;

@@ -83,8 +83,12 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
       {preview && (
         <div className="claim-preview" aria-label="Claim preview">
           <p className="strong">
-            {codesOf(preview.lines)} · {dollars(preview.totalCents)} · service date {formatIsoDate(preview.serviceDate)}{' '}
-            · diagnoses {preview.diagnoses.join(', ')}
+            {[
+              codesOf(preview.lines),
+              dollars(preview.totalCents),
+              `service date ${formatIsoDate(preview.serviceDate)}`,
+              `diagnoses ${preview.diagnoses.join(', ')}`,
+            ].join(' · ')}
           </p>
           <p>{preview.explanation}</p>
           <label className="checkbox">

@@ -24,7 +24,10 @@ const citationText = (c: Finding['citation']) =>
 
 type ChecksPanelProps = { patientId: string; checks: PatientChecks; onChanged: () => void };
 
-/** What the checks found in the patient's current medicines, most severe first, for the pharmacist to confirm or dismiss. */
+/**
+ * What the checks found in the patient's current medicines, most severe first, for the pharmacist to confirm or
+ * dismiss.
+ */
 export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) {
   const [showDismissed, setShowDismissed] = useState(false);
   const open = checks.findings.filter((f) => !f.dismissed && !f.accepted);

@@ -10,7 +10,9 @@ import { useForm } from '../ui/use-form';
 import { MedicationForm } from './medication-form';
 
 type Open = { kind: 'add' } | { kind: 'edit' | 'stop' | 'history'; med: Medication } | null;
-/** The product as entered, with strength and form added only where the name does not already say them ("vit D3 2000"). */
+/**
+ * The product as entered, with strength and form added only where the name does not already say them ("vit D3 2000").
+ */
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
 const product = (m: Medication) =>
   [

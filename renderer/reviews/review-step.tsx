@@ -27,7 +27,8 @@ const LINE_STATUS = { matched: 'Matched', onlyOne: 'One source only', different:
 export const typedDate = (v: string) => (v.trim() ? (parseUsDate(v) ?? v) : null);
 
 export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
-  // Once the differing lines are settled, the rest usually are "as listed": one click for all of them, each still changeable.
+  // Once the differing lines are settled, the rest usually are "as listed": one click for all of them, each still
+  // changeable.
   const restOpen = r.reconciliation.filter((l) => l.status !== 'different' && !l.resolution);
   return (
     <>

@@ -56,7 +56,10 @@ export function RecoveryCodeScreen({ code, onContinue }: { code: string; onConti
   );
 }
 
-/** After a re-key: the new recovery code (the old one no longer opens anything) and anyone who needs a new temporary password. */
+/**
+ * After a re-key: the new recovery code (the old one no longer opens anything) and anyone who needs a new temporary
+ * password.
+ */
 export function RekeyNotice({
   report,
   why,

@@ -158,7 +158,8 @@ export function UsersScreen() {
           </table>
         )}
       </Loaded>
-      {/* One read of the settings for the three forms; each shows only once it has the saved values, so nothing typed is overwritten. */}
+      {/* One read of the settings for the three forms; each shows only once it has the saved values,
+          so nothing typed is overwritten. */}
       <Loaded result={settings}>
         {(s) => (
           <>

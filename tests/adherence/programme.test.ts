@@ -30,7 +30,8 @@ describe('the adherence programme', () => {
     const steady = await call(session, 'patients:create', {
       patient: { firstName: 'Omar', lastName: 'Bayliss', dateOfBirth: '1950-06-06', sex: 'male' },
     });
-    // 30-day statin fills 200, 170 and 140 days ago, then none until 40 days ago: 120 of 201 days covered, 10 days out now.
+    // 30-day statin fills 200, 170 and 140 days ago, then none until 40 days ago: 120 of 201 days covered, 10 days out
+    // now.
     for (const ago of [200, 170, 140, 40]) await fill(session, gappy.id, 'ATORVASTATIN 40 MG TAB', ago);
     for (let ago = 330; ago >= 30; ago -= 30) await fill(session, steady.id, 'LISINOPRIL 10 MG TAB', ago);
     await recodeFills(session.current().db);

@@ -52,14 +52,16 @@ describe('care gaps', () => {
         ],
       }),
     ).not.toContain(supd);
-    expect(gaps({ age: 60, codes: ['E11.9'], fills: [['METFORMIN 500 MG TAB', 30]] })).not.toContain(supd); // one fill: not in the PQA measure…
+    // one fill: not in the PQA measure…
+    expect(gaps({ age: 60, codes: ['E11.9'], fills: [['METFORMIN 500 MG TAB', 30]] })).not.toContain(supd);
     expect(gaps({ age: 60, codes: ['E11.9'], fills: [['METFORMIN 500 MG TAB', 30]] })).toContain(
       'gap.statin-diabetes-condition: Diabetes, aged 40–75, without a statin',
     ); // …but the ADA Standards still apply
     expect(gaps({ age: 60, meds: ['metformin'] })).toContain(
       'gap.statin-diabetes-medicine: Diabetes, aged 40–75, without a statin',
     ); // a diabetes medicine on the list, no diagnosis recorded
-    expect(gaps({ age: 60, meds: ['dapagliflozin'], codes: ['I50.22'] }).join()).not.toMatch(/without a statin/); // an SGLT2 inhibitor for heart failure
+    // an SGLT2 inhibitor for heart failure
+    expect(gaps({ age: 60, meds: ['dapagliflozin'], codes: ['I50.22'] }).join()).not.toMatch(/without a statin/);
     expect(
       gaps({
         age: 60,

@@ -169,7 +169,8 @@ describe("a patient's clinical checks", () => {
     await call(session, 'labs:add', { patientId: p.id, type: 'scr', value: 1.2, takenOn: daysAgo(10) });
     const noWeight = await call(session, 'checks:patient', { patientId: p.id });
     expect(noWeight.summary.kidney).toMatchObject({ crcl: null, egfr: 46, note: expect.stringMatching(/No weight/) });
-    // Without a weight the eGFR stands in for the label's creatinine clearance, and the panel says so; eGFR 46 is not below 45: metformin passes.
+    // Without a weight the eGFR stands in for the label's creatinine clearance, and the panel says so; eGFR 46 is not
+    // below 45: metformin passes.
     expect(noWeight.findings.filter((f) => f.family === 'renal').map((f) => f.title)).toEqual([
       'gabapentin: eGFR 46 mL/min/1.73 m² (no weight: creatinine clearance not computed)',
       'nitrofurantoin: eGFR 46 mL/min/1.73 m² (no weight: creatinine clearance not computed)',

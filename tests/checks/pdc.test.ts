@@ -83,7 +83,8 @@ describe('proportion of days covered (PQA method)', () => {
   });
 
   it('falls below the 80% threshold when a 90-day refill is two months late', () => {
-    // 1 Jan–29 Jul is 210 days. 1 Jan covers 1 Jan–31 Mar (90); 1 Jun covers 1 Jun–29 Jul within the period (30 + 29 = 59)
+    // 1 Jan–29 Jul is 210 days. 1 Jan covers 1 Jan–31 Mar (90); 1 Jun covers 1 Jun–29 Jul within the period (30 + 29 =
+    // 59)
     const late = proportionOfDaysCovered(
       [
         { drug: 'losartan', date: '2026-01-01', daysSupply: 90 },

@@ -72,7 +72,8 @@ describe('audit trail tampering', () => {
 
     const f = await findings(dataDir);
     expect(f.chain.ok).toBe(true); // the chain alone is fooled …
-    expect(f.integrity).toMatch(/is not the one the keyring's anchor recorded: the trail was rewritten/); // … the anchor is not
+    // … the anchor is not
+    expect(f.integrity).toMatch(/is not the one the keyring's anchor recorded: the trail was rewritten/);
     expect(f.status.auditIntegrity).toBe(f.integrity); // shown to the administrator
     expect(f.rows.some((r) => r.action === 'audit.anchorMismatch')).toBe(true);
     const cli = mtm(['audit', 'verify', '--data', dataDir, '--user', 'pharmacist1'], { stdin: `${PASSWORD}\n` });

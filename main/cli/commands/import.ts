@@ -37,7 +37,9 @@ function print(r: FillImportReport): void {
   if (r.issues.length > MAX_LISTED) console.log(`  … and ${r.issues.length - MAX_LISTED} more problems`);
 }
 
-/** Replaces a loaded reference release (RxNorm, ICD-10-CM); an administrator's job, like installing any reference data. */
+/**
+ * Replaces a loaded reference release (RxNorm, ICD-10-CM); an administrator's job, like installing any reference data.
+ */
 async function importRelease<R>(
   argv: string[],
   what: string,

@@ -11,7 +11,10 @@ export interface DrugClass {
   maintenance: boolean;
 }
 
-/** Lower case, punctuation to spaces, "and"/"with" dropped: "Hydrocodone-APAP" and "hydrocodone and acetaminophen" compare word by word. */
+/**
+ * Lower case, punctuation to spaces, "and"/"with" dropped: "Hydrocodone-APAP" and "hydrocodone and acetaminophen"
+ * compare word by word.
+ */
 export function normalizeDrugText(s: string): string {
   return s
     .toLowerCase()
@@ -21,7 +24,10 @@ export function normalizeDrugText(s: string): string {
     .join(' ');
 }
 
-/** The names an entry answers to: the generic name, a parenthesised alias ("vitamin D3"), the abbreviations pharmacists type ("HCTZ"), and its brands. */
+/**
+ * The names an entry answers to: the generic name, a parenthesised alias ("vitamin D3"), the abbreviations pharmacists
+ * type ("HCTZ"), and its brands.
+ */
 function termsOf(d: BundledDrug): { term: string; brand: string | null; weight: number }[] {
   const [main, alias] = d.name.split(/\s*\((.*)\)\s*$/);
   return [
@@ -61,7 +67,8 @@ export function checkVocabulary(classesJson: unknown, vocabularyJson: unknown) {
 function load() {
   const { classes, vocabulary, terms: named } = checkVocabulary(classesFile, vocabularyFile);
   const byName = new Map(vocabulary.drugs.map((d) => [d.name, d]));
-  // A brand's first word alone ("Advair" of "Advair Diskus", "Spiriva" of "Spiriva Respimat") when no other entry begins with it.
+  // A brand's first word alone ("Advair" of "Advair Diskus", "Spiriva" of "Spiriva Respimat") when no other entry
+  // begins with it.
   const owners = new Map<string, Set<string>>();
   for (const t of named) {
     const first = t.term.split(' ')[0]!;
@@ -108,7 +115,10 @@ export const DRUG_CLASSES: readonly DrugClass[] = Object.entries(bundled.classes
   ...c,
 }));
 
-/** Entries whose generic name, alias, brand, or any word of them starts with the query; generic names, then aliases, then brands. */
+/**
+ * Entries whose generic name, alias, brand, or any word of them starts with the query; generic names, then aliases,
+ * then brands.
+ */
 export function searchBundled(query: string, limit: number): { drug: BundledDrug; matchedBrand: string | null }[] {
   const q = normalizeDrugText(query);
   if (!q) return [];

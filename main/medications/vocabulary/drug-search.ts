@@ -70,7 +70,8 @@ export async function searchDrugs(q: Q, query: string): Promise<DrugMatch[]> {
       SELECT c.rxcui, c.name FROM rxn_drug_ingredients i JOIN rxn_concepts c ON c.rxcui = i.ingredient_rxcui
       WHERE i.drug_rxcui = ${h.rxcui} ORDER BY c.name`,
           );
-    if (ingredients.length !== 1) continue; // multi-ingredient brands: pick the clinical drug under one of the ingredients
+    // multi-ingredient brands: pick the clinical drug under one of the ingredients
+    if (ingredients.length !== 1) continue;
     const ing = ingredients[0]!;
     if (known.has(ing.rxcui) || knownNames.has(ing.name.toLowerCase())) continue;
     known.add(ing.rxcui);

@@ -57,7 +57,9 @@ export async function appendAudit(db: Q, e: AuditEvent): Promise<void> {
   await run(db, insert(e));
 }
 
-/** The same, on the raw connection inside a synchronous bulk transaction (an import and its audit row commit together). */
+/**
+ * The same, on the raw connection inside a synchronous bulk transaction (an import and its audit row commit together).
+ */
 export function appendAuditRaw(
   raw: { prepare(sql: string): { run(...args: unknown[]): unknown } },
   e: AuditEvent,

@@ -6,7 +6,10 @@ import type { AuditDescription } from '../../../preload/channels/channel';
 
 export type Described = AuditDescription;
 
-/** Channels that only read the database (a backup copies it): recorded after they answer; every other is a change, run one at a time, with its audit row in its transaction. */
+/**
+ * Channels that only read the database (a backup copies it): recorded after they answer; every other is a change, run
+ * one at a time, with its audit row in its transaction.
+ */
 export const READ_ONLY: ReadonlySet<ChannelName> = new Set(CHANNELS.filter((c) => contract[c].reads));
 
 export const AUDIT_POLICY = Object.fromEntries(CHANNELS.map((c) => [c, contract[c].audit])) as {

@@ -53,7 +53,10 @@ export function queueEvent(file: string, keyring: Keyring, event: PendingEvent):
 
 const OUT_OF_POLICY = 'not an event that may be recorded while the database is closed';
 
-/** Why a line is not copied into the trail; null when it may be. `key` null: a first-format keyring, whose lines carry no MAC. */
+/**
+ * Why a line is not copied into the trail; null when it may be. `key` null: a first-format keyring, whose lines carry
+ * no MAC.
+ */
 function problemOf(
   raw: Record<string, unknown>,
   key: Buffer | null | 'legacy',
