@@ -324,10 +324,12 @@ export async function actOnClaim(
       const suffix = frequency === billing.claimFrequency.replacement ? 'R' : 'V';
       await run(
         em,
-        sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency,
+        sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status,
+          frequency,
               replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
               explanation, place_of_service, created_at, created_by, updated_at, updated_by)
-            SELECT ${newId}, claim_number || '-' || ${suffix}, review_id, payer_id, patient_id, rendering_username, 'ready',
+            SELECT ${newId}, claim_number || '-' || ${suffix}, review_id, payer_id, patient_id,
+              rendering_username, 'ready',
               ${frequency}, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
               explanation, place_of_service, ${now}, ${user.username}, ${now}, ${user.username}
             FROM claims WHERE id = ${c.id}`,

@@ -31,7 +31,8 @@ type PatientRow = Pick<
 async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
   const p = await one<PatientRow>(
     em,
-    sql`SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city, state, zip
+    sql`SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city,
+      state, zip
         FROM patients WHERE id = ${claim.patientId}`,
   );
   const rendering = await renderingPharmacist(em, claim.renderingUsername);
@@ -166,7 +167,8 @@ export async function exportClaims(
 export async function listBatches(q: Q): Promise<BatchSummary[]> {
   return all<BatchSummary>(
     q,
-    sql`SELECT b.id, b.format, p.name AS "payerName", b.from_date AS "from", b.to_date AS "to", b.file_name AS "fileName",
+    sql`SELECT b.id, b.format, p.name AS "payerName", b.from_date AS "from", b.to_date AS "to",
+      b.file_name AS "fileName",
           b.claim_count AS "claimCount", b.created_at AS "createdAt", b.created_by AS "createdBy"
         FROM claim_batches b LEFT JOIN payers p ON p.id = b.payer_id ORDER BY b.created_at DESC LIMIT 200`,
   );

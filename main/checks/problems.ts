@@ -94,7 +94,8 @@ export async function resolveProblem(
       );
     await run(
       em,
-      sql`UPDATE drug_therapy_problems SET status = 'resolved', resolved_on = ${p.resolvedOn}, resolution = ${p.resolution},
+      sql`UPDATE drug_therapy_problems
+        SET status = 'resolved', resolved_on = ${p.resolvedOn}, resolution = ${p.resolution},
             resolved_by = ${user.username}
           WHERE id = ${p.id}`,
     );

@@ -94,29 +94,39 @@ export async function fillDemoPharmacy(
 
   const insert = {
     prescriber: raw.prepare(
-      `INSERT INTO prescribers (id, npi, first_name, last_name, credentials, phone, fax, preferred_contact, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'fax', ?, 'demo', ?, 'demo')`,
+      `INSERT INTO prescribers (id, npi, first_name, last_name, credentials, phone, fax, preferred_contact,
+        created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'fax', ?, 'demo', ?, 'demo')`,
     ),
     patient: raw.prepare(
-      `INSERT INTO patients (id, external_id, first_name, last_name, date_of_birth, sex, phone, address_line1, city, state, zip, preferred_language, mbi, part_d_plan_name, part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Demotown', 'OH', '43999', ?, ?, ?, ?, ?, ?, 'Demo pharmacy: fictional person', ?, 'demo', ?, 'demo')`,
+      `INSERT INTO patients (id, external_id, first_name, last_name, date_of_birth, sex, phone, address_line1, city,
+        state, zip, preferred_language, mbi, part_d_plan_name, part_d_contract_id, part_d_member_id,
+        no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Demotown', 'OH', '43999', ?, ?, ?, ?, ?, ?,
+         'Demo pharmacy: fictional person', ?, 'demo', ?, 'demo')`,
     ),
     allergy: raw.prepare(
-      `INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at) VALUES (?, ?, ?, ?, 'moderate', 'allergy', ?)`,
+      `INSERT INTO patient_allergies (id, patient_id, substance, reaction, severity, kind, created_at)
+        VALUES (?, ?, ?, ?, 'moderate', 'allergy', ?)`,
     ),
     condition: raw.prepare(
       `INSERT INTO patient_conditions (id, patient_id, code, created_at, created_by) VALUES (?, ?, ?, ?, 'demo')`,
     ),
     medication: raw.prepare(
-      `INSERT INTO patient_medications (id, patient_id, product, kind, sig, indication, prescriber_id, start_date, source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'rx', 'As directed on the label', ?, ?, ?, 'patientReported', ?, 'demo', ?, 'demo')`,
+      `INSERT INTO patient_medications (id, patient_id, product, kind, sig, indication, prescriber_id, start_date,
+        source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'rx', 'As directed on the label', ?,
+        ?, ?, 'patientReported', ?, 'demo', ?, 'demo')`,
     ),
     fill: raw.prepare(
-      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, prescriber_npi, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply,
+        prescriber_npi, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     genotype: raw.prepare(
-      `INSERT INTO patient_genotypes (id, patient_id, gene, result, tested_on, laboratory, created_at, created_by) VALUES (?, ?, 'CYP2C19', 'Poor metabolizer', ?, 'Demo Genomics Lab', ?, 'demo')`,
+      `INSERT INTO patient_genotypes (id, patient_id, gene, result, tested_on, laboratory,
+        created_at, created_by) VALUES (?, ?, 'CYP2C19', 'Poor metabolizer', ?, 'Demo Genomics Lab', ?, 'demo')`,
     ),
     enrollment: raw.prepare(
-      `INSERT INTO mtm_enrollments (patient_id, contract_year, version, targeted_date, enrolled_date, cmr_offered_date, cmr_offered_method, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?, 'demo')`,
+      `INSERT INTO mtm_enrollments (patient_id, contract_year, version, targeted_date, enrolled_date,
+        cmr_offered_date, cmr_offered_method, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?, 'demo')`,
     ),
   };
 

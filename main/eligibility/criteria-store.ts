@@ -73,7 +73,8 @@ export async function setCriteria(q: Q, contractYear: number, c: Criteria, by: s
   }
   await run(
     q,
-    sql`INSERT INTO mtm_criteria (contract_year, min_diseases, min_drugs, cost_threshold, diseases, updated_at, updated_by)
+    sql`INSERT INTO mtm_criteria (contract_year, min_diseases, min_drugs, cost_threshold, diseases,
+      updated_at, updated_by)
         VALUES (${contractYear}, ${c.minDiseases}, ${c.minDrugs}, ${c.costThreshold},
           ${JSON.stringify([...new Set(c.diseases)])}, ${new Date().toISOString()}, ${by})
         ON CONFLICT (contract_year) DO UPDATE SET min_diseases = excluded.min_diseases, min_drugs = excluded.min_drugs,

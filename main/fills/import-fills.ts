@@ -190,17 +190,20 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   const raw = rawConnection(db);
   const needed = new Set(good.map((r) => matched.patientOf.get(r)!));
   const createPatient = raw.prepare(
-    `INSERT INTO patients (id, version, first_name, last_name, date_of_birth, sex, preferred_language, no_known_allergies, external_id, notes, created_at, created_by, updated_at, updated_by)
+    `INSERT INTO patients (id, version, first_name, last_name, date_of_birth, sex, preferred_language,
+      no_known_allergies, external_id, notes, created_at, created_by, updated_at, updated_by)
      VALUES (?, 1, ?, ?, ?, 'unknown', 'en', 0, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFill = raw.prepare(
-    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, drug_key, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
+    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, drug_key, quantity,
+      days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   raw.transaction(() => {
     raw
       .prepare(
-        `INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients, skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`,
+        `INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients,
+          skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`,
       )
       .run(
         importId,
@@ -256,7 +259,9 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
       .run(report.imported, report.duplicates, report.newPatients, report.invalidRows, importId);
     raw
       .prepare(
-        `INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        `INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?)
+          ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping,
+          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
       .run(signatureOf(csv.headers), JSON.stringify(mapping), now, user.username);
     // In the same transaction: an import is never there without its audit row, whenever the process dies.

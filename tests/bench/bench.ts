@@ -170,8 +170,11 @@ try {
   );
   const raw = rawConnection(db);
   const copy =
-    raw.prepare(`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency, service_date, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by)
-    SELECT ?, ?, review_id, payer_id, patient_id, rendering_username, 'ready', '1', ?, minutes, established, lines, diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by FROM claims WHERE id = ?`);
+    raw.prepare(`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status,
+      frequency, service_date, minutes, established, lines, diagnoses, total_cents, explanation, created_at,
+      created_by, updated_at, updated_by)
+    SELECT ?, ?, review_id, payer_id, patient_id, rendering_username, 'ready', '1', ?, minutes, established, lines,
+      diagnoses, total_cents, explanation, created_at, created_by, updated_at, updated_by FROM claims WHERE id = ?`);
   raw.transaction(() => {
     for (let i = 0; i < 1000; i++) copy.run(`bench-${i}`, `BENCH-${i}`, TODAY, template!.id);
   })();

@@ -26,7 +26,8 @@ describe('the sql tag', () => {
     const hostile = "x'); DELETE FROM app_settings; --";
     await run(
       db,
-      sql`INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES (${'probe'}, ${hostile}, ${'2026-12-01T00:00:00Z'}, ${'t'})`,
+      sql`INSERT INTO app_settings (key, value, updated_at, updated_by)
+        VALUES (${'probe'}, ${hostile}, ${'2026-12-01T00:00:00Z'}, ${'t'})`,
     );
     expect(await one<{ value: string }>(db, sql`SELECT value FROM app_settings WHERE key = ${'probe'}`)).toEqual({
       value: hostile,
