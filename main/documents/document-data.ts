@@ -11,6 +11,7 @@ import { getPatient } from '../patients/patient-store';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 import { getReview } from '../reviews/review-store';
 import { getSettings } from '../settings/pharmacy-settings';
+import { reasonInWords } from '../../preload/schemas/clinical';
 import { todayIso } from '../../preload/schemas/dates';
 
 export type Language = 'en' | 'es';
@@ -66,7 +67,7 @@ const addressLines = (a: {
   );
 
 /** What the patient takes now, one row per reconciliation line they still take, with the details the list knows. */
-async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
+async function pmlEntries(db: DataSource, review: Review, language: Language): Promise<PmlEntry[]> {
   const listed = await all<ListedRow>(
     db,
     sql`SELECT m.source, m.product, m.strength, m.sig, m.indication, m.start_date, ${PRESCRIBER_NAME_SQL} AS prescriber
@@ -96,7 +97,8 @@ async function pmlEntries(db: DataSource, review: Review): Promise<PmlEntry[]> {
       return {
         medication: name,
         howIUse: entry.sig ?? '',
-        whyIUse: row?.indication ?? '',
+        // A code is printed as its plain name, never as the code; an unknown code leaves the line to write on.
+        whyIUse: row?.indication ? (reasonInWords(row.indication, language) ?? '') : '',
         prescriber: row?.prescriber ?? (fill ? (filledBy.get(fill.product) ?? '') : ''),
         started: row?.start_date ?? null,
       };
@@ -118,9 +120,10 @@ export async function reviewDocumentData(
         FROM pharmacy WHERE id = 1`,
   );
   const settings = (await getSettings(db.manager)).documents;
+  const language = options.language ?? (patient.preferredLanguage === 'es' ? 'es' : 'en');
   return {
     preparedOn,
-    language: options.language ?? (patient.preferredLanguage === 'es' ? 'es' : 'en'),
+    language,
     settings,
     pharmacy: {
       name: ph!.name,
@@ -134,7 +137,7 @@ export async function reviewDocumentData(
     patient,
     review,
     pharmacist: review.signedBy?.replace(/ \([^)]*\)$/, '') ?? preparer,
-    medications: await pmlEntries(db, review),
+    medications: await pmlEntries(db, review, language),
   };
 }
 

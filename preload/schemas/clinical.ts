@@ -13,6 +13,19 @@ const CORE_OF_CODE = new Map(ICD_CODES.map((c) => [c.code, c.coreDiseases as str
 /** An ICD-10-CM code as written with its dot ("E11.9", "I10", "F03.A0"). */
 export const ICD_CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 /** The CMS core chronic diseases a set of ICD-10-CM codes establishes. */
+const PLAIN_OF_CODE = new Map(icd.codes.map((c) => [c.code.replace('.', ''), c.plain] as const));
+
+/**
+ * A reason for use as the patient reads it: a bundled ICD-10-CM code (I10, E11.9, with or without the
+ * dot) becomes its plain name in that language ("High blood pressure" / "Presión arterial alta"); words
+ * the pharmacist typed are kept as typed. Null when the reason is an unknown code (never print a code).
+ */
+export function reasonInWords(reason: string, language: 'en' | 'es'): string | null {
+  const text = reason.trim();
+  if (!ICD_CODE_PATTERN.test(text.toUpperCase()) && !/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/i.test(text)) return text;
+  return PLAIN_OF_CODE.get(text.toUpperCase().replace('.', ''))?.[language] ?? null;
+}
+
 export const coreDiseasesOf = (codes: string[]) => new Set(codes.flatMap((c) => CORE_OF_CODE.get(c) ?? []));
 export const LAB_TYPES = labTypes.labs;
 export type LabTypeId = (typeof LAB_TYPES)[number]['id'];
