@@ -10,6 +10,7 @@ import { all, one, sql } from '../db/sql';
 import { getPatient } from '../patients/patient-store';
 import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 import { getReview } from '../reviews/review-store';
+import { translateSig } from '../medications/sig/translate-sig';
 import { getSettings } from '../settings/pharmacy-settings';
 import { reasonInWords } from '../../preload/schemas/clinical';
 import { todayIso } from '../../preload/schemas/dates';
@@ -66,6 +67,18 @@ const addressLines = (a: {
     (l): l is string => Boolean(l),
   );
 
+/**
+ * The directions as the patient reads them, in the document's language: the sig translated when every
+ * word of it is understood; words the pharmacist typed are kept as typed; a sig of codes that cannot
+ * be read wholly (an unknown word, "UD") leaves the line to write on rather than print a code.
+ */
+function directionsFor(sig: string | null | undefined, language: Language): string {
+  if (!sig?.trim()) return '';
+  const t = translateSig(sig);
+  if (t.complete) return t[language];
+  return /[a-z]/.test(sig) ? sig : '';
+}
+
 /** What the patient takes now, one row per reconciliation line they still take, with the details the list knows. */
 async function pmlEntries(db: DataSource, review: Review, language: Language): Promise<PmlEntry[]> {
   const listed = await all<ListedRow>(
@@ -96,7 +109,7 @@ async function pmlEntries(db: DataSource, review: Review, language: Language): P
       const fill = l.entries.find((e) => e.source === 'pharmacyFill');
       return {
         medication: name,
-        howIUse: entry.sig ?? '',
+        howIUse: directionsFor(entry.sig, language),
         // A code is printed as its plain name, never as the code; an unknown code leaves the line to write on.
         whyIUse: row?.indication ? (reasonInWords(row.indication, language) ?? '') : '',
         prescriber: row?.prescriber ?? (fill ? (filledBy.get(fill.product) ?? '') : ''),

@@ -41,4 +41,22 @@ describe('reasons for use in words', () => {
     }
     await session.signOut();
   });
+
+  it('prints the directions translated from the sig codes in the document language, and never a code', async () => {
+    const { session } = await newPharmacy();
+    const sigs = { Lisinopril: '1 PO QAM', 'Metformin ER': '2 PO QPM WF', Atorvastatin: 'UD' };
+    const { review } = await sampleSignedCmr(session, { medicines: 3, cmrDate: '2026-11-30', sigs });
+    const { db, user } = session.current();
+    const text = async (language: 'en' | 'es') => {
+      const doc = await makeDocument(db, user, { kind: 'cmrSummary', reviewId: review.id, language }, '2026-12-01');
+      return pagesText(Buffer.from(doc.base64, 'base64')).join('\n').replace(/\s+/g, ' ');
+    };
+    const en = await text('en');
+    expect(en).toContain('Take 1 tablet by mouth every morning.');
+    expect(en).toContain('Take 2 tablets by mouth every evening with food.');
+    const es = await text('es');
+    expect(es).toContain('Tome 1 tableta por la boca cada mañana.');
+    for (const t of [en, es]) expect(t).not.toMatch(/\b(PO|QAM|QPM|WF|UD)\b/);
+    await session.signOut();
+  });
 });

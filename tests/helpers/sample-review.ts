@@ -97,7 +97,7 @@ export interface SampleReview {
 /** Signs a CMR for a new patient taking `medicines` of the list above (up to 25). */
 export async function sampleSignedCmr(
   session: Session,
-  opts: { medicines: number; language?: 'en' | 'es'; cmrDate: string },
+  opts: { medicines: number; language?: 'en' | 'es'; cmrDate: string; sigs?: Record<string, string> },
 ): Promise<SampleReview> {
   const patient = await call(session, 'patients:create', {
     patient: {
@@ -126,7 +126,14 @@ export async function sampleSignedCmr(
   for (const m of MEDICINES.slice(0, opts.medicines)) {
     await call(session, 'medications:add', {
       patientId: patient.id,
-      medication: { ...m, kind: 'rx', source: 'patientReported', prescriberId: doctor.id, startDate: '2024-05-01' },
+      medication: {
+        ...m,
+        sig: opts.sigs?.[m.product] ?? m.sig,
+        kind: 'rx',
+        source: 'patientReported',
+        prescriberId: doctor.id,
+        startDate: '2024-05-01',
+      },
     });
   }
   const dizzy = await call(session, 'problems:add', {

@@ -357,6 +357,8 @@ interface Step {
   missingUnit: boolean;
   missingFrequency: boolean;
   asDirectedOnly: boolean;
+  /** A dose limit without its unit, read as the lower amount: the pharmacist confirms it. */
+  limitFlag: string | null;
   sig: ParsedSig;
 }
 
@@ -432,8 +434,13 @@ function readStep(text: string, sig: ParsedSig, hint: string | null | undefined,
   const after = sentences.filter((s) => !/ first\.$/.test(s.en));
   const limit = limitSentence(sig, u, action, lower);
   if (limit) after.push(limit);
+  const limitFlag =
+    limit && !LIMIT_UNIT.exec(lower)?.[1] && u && (sig.dose?.max ?? 1) > 1
+      ? `The limit "${sig.maxDoses!.count}" does not say ${u.en[1]} or doses: printed as ${sig.maxDoses!.count} ${u.en[1]} (the lower amount). Confirm with the prescription.`
+      : null;
   const often = sig.frequency !== null || sig.repeatMinutes !== null;
   return {
+    limitFlag,
     action,
     body: P(body.map((p) => p.en).join(' '), body.map((p) => p.es).join(' ')),
     before: sentences.filter((s) => / first\.$/.test(s.en)),
@@ -467,8 +474,10 @@ function limitSentence(sig: ParsedSig, u: Unit | null, action: Phrase | null, lo
   const max = sig.maxDoses;
   if (!max) return null;
   const word = LIMIT_UNIT.exec(lower)?.[1];
+  // "Take 2 tablets … no more than 6 a day" does not say 6 tablets or 6 doses: it is read as the lower
+  // amount (6 tablets) and flagged, never as the larger one.
   const noun = (lang: Lang): [string, string] =>
-    word && !word.startsWith('dose') ? unit(word)[lang] : !word && u && sig.dose?.max === 1 ? u[lang] : DOSE[lang];
+    word && !word.startsWith('dose') ? unit(word)[lang] : !word && u ? u[lang] : DOSE[lang];
   const n = max.count;
   // Tablets are taken (also under the tongue); puffs, sprays and drops are used.
   const take = !action || ['Take', 'Chew', 'Dissolve'].includes(action.en) || sig.route?.route === 'sublingual';
@@ -515,7 +524,7 @@ function translate(text: string, hint: string | null | undefined): SigTranslatio
     ctx.action = step.action ?? ctx.action;
   }
   const unknown = [...new Set(steps.flatMap((s) => s.sig.unknown))];
-  const flags = [...new Set(steps.flatMap((s) => s.sig.flags))];
+  const flags = [...new Set(steps.flatMap((s) => [...s.sig.flags, ...(s.limitFlag ? [s.limitFlag] : [])]))];
   const out: Record<Lang, string[]> = { en: [], es: [] };
   for (const lang of ['en', 'es'] as const) {
     let clause = '';
