@@ -1,4 +1,5 @@
 // The medications channels implemented: each handler gets (ctx, request) and calls the domain code beside it.
+import { translateSig } from './sig/translate-sig';
 import type { medicationsChannels } from '../../preload/channels/medications';
 import { type HandlersOf } from '../bridge/handler';
 import { rxNormStatus, searchDrugs } from './vocabulary/drug-search';
@@ -17,6 +18,7 @@ export const medicationsHandlers: HandlersOf<typeof medicationsChannels> = {
   'medications:stop': async ({ db, user }, req) =>
     stopMedication(db, user, req.id, req.version, req.stopDate, req.reason),
   'medications:history': async ({ db }, req) => medicationHistory(db, req.id),
+  'medications:translateSig': async (_ctx, req) => translateSig(req.sig),
   'drugs:search': async ({ db }, req) => searchDrugs(db.manager, req.query),
   'drugs:status': async ({ db }) => rxNormStatus(db.manager),
 };

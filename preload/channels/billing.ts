@@ -1,6 +1,5 @@
 // The channels for billing set-up, claims and their exports: each with its request schema, response type, who may call
-// it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// it (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
 import {
   batchIdRequest,

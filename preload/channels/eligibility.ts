@@ -1,5 +1,5 @@
-// The channels for MTM targeting and enrollment: each with its request schema, response type, who may call it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// The channels for MTM targeting and enrollment: each with its request schema, response type, who may call it (access),
+// whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
 import {
   criteriaGetRequest,

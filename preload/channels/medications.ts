@@ -1,6 +1,5 @@
 // The channels for medication lists and the drug vocabulary: each with its request schema, response type, who may call
-// it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// it (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
 import {
   type Medication,
@@ -11,6 +10,8 @@ import {
   medicationStopRequest,
   medicationUpdateRequest,
   type MedicationVersion,
+  type SigTranslation,
+  sigTranslateRequest,
 } from '../schemas/medications';
 import { type DrugMatch, drugSearchRequest, type RxNormStatus } from '../schemas/drugs';
 import { emptyRequest } from '../schemas/security';
@@ -69,4 +70,10 @@ export const medicationsChannels = {
   // The vocabulary is reference data: searching it reveals nothing about a patient.
   'drugs:search': channel<DrugMatch[]>()(drugSearchRequest, { access: 'signedIn', reads: true, audit: 'none' }),
   'drugs:status': channel<RxNormStatus>()(emptyRequest, { access: 'signedIn', reads: true, audit: 'none' }),
+  // Reads no record: the words typed are translated and given back.
+  'medications:translateSig': channel<SigTranslation>()(sigTranslateRequest, {
+    access: 'signedIn',
+    reads: true,
+    audit: 'none',
+  }),
 } as const;

@@ -1,5 +1,5 @@
-// The channels for the patient registry: each with its request schema, response type, who may call it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// The channels for the patient registry: each with its request schema, response type, who may call it (access), whether
+// it only reads (reads) and how a call is written to the audit trail (audit).
 import { RECORD, channel } from './channel';
 import { type PatientClinical, patientClinicalRequest } from '../schemas/clinical';
 import {

@@ -1,5 +1,5 @@
-// The channels for the owner's reports: each with its request schema, response type, who may call it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// The channels for the owner's reports: each with its request schema, response type, who may call it (access), whether
+// it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
 import { type DataElementsFile, dataElementsRequest } from '../schemas/billing';
 import { reportRequest, type ReportSummary } from '../schemas/reports';

@@ -1,6 +1,5 @@
 // The channels for medication reviews and action-plan phrases: each with its request schema, response type, who may
-// call it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// call it (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
 import {
   addendumRequest,

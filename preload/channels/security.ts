@@ -1,6 +1,6 @@
 // The channels for setup, sign-in and lock, users, the audit trail, settings and backups: each with its request schema,
-// response type, who may call it
-// (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
+// response type, who may call it (access), whether it only reads (reads) and how a call is written to the audit trail
+// (audit).
 import { channel, describeFilter } from './channel';
 import {
   acknowledgeAlarmsRequest,

@@ -93,3 +93,21 @@ export interface MedicationVersion {
   changedBy: string;
   medication: Medication;
 }
+
+/** Directions as typed, to be read back in plain words before they are saved (nothing is stored). */
+export const sigTranslateRequest = z
+  .object({ sig: z.string({ error: 'Enter the directions' }).trim().min(1, 'Enter the directions').max(300) })
+  .strict();
+
+/** Directions as the patient's list prints them, and what the pharmacist must confirm or finish. */
+export interface SigTranslation {
+  /** The directions in plain English: one sentence, then any short extra sentences ("Shake well first."). */
+  en: string;
+  es: string;
+  /** False when the pharmacist must finish the directions: unknown words, no frequency, no unit, "as directed". */
+  complete: boolean;
+  /** Words the table does not know, as parseSig lower-cases them (also shown in the sentences). */
+  unknown: string[];
+  /** Error-prone abbreviations and dose designations the directions use (ISMP, Joint Commission). */
+  flags: string[];
+}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SigPreview } from './sig-preview';
 import { parseUsDate } from '../../preload/schemas/dates';
 import {
   KIND_LABELS,
@@ -185,6 +186,7 @@ export function MedicationForm({
           error={err('sig')}
           placeholder="Take 1 tablet by mouth every morning"
         />
+        <SigPreview sig={v.sig} />
         <SelectField
           label="Prescriber"
           span={2}

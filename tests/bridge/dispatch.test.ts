@@ -96,6 +96,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
     field: 'reason',
   },
   'medications:history': { payload: { id: 'x' }, field: 'id' },
+  'medications:translateSig': { payload: { sig: '   ' }, field: 'sig' },
   'checks:patient': { payload: { patientId: 'not-a-uuid' }, field: 'patientId' },
   'checks:dismiss': {
     payload: { patientId: randomUUID(), ruleId: 'ddi.x', fingerprint: 'abc', reason: 'ok for this patient' },

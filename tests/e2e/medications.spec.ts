@@ -45,7 +45,15 @@ test('a pharmacist keeps the medication list: add with prescriber, change, stop 
   await page.getByRole('button', { name: '+ Add medicine' }).click();
   await page.getByLabel('Medicine', { exact: true }).fill('Fish oil');
   await page.getByLabel('Kind').selectOption('supplement');
+  // Codes are read back in plain words before saving; what cannot be read, or is error-prone, is said.
+  await page.getByLabel('How I use it').fill('1 cap po qd wf');
+  const preview = page.getByTestId('sig-preview');
+  await expect(preview).toContainText('On the patient’s list: Take 1 capsule by mouth once a day with food.');
+  await expect(preview).toContainText('En español: Tome 1 cápsula por la boca una vez al día con comida.');
+  await expect(preview).toContainText('QD');
+  await snap(page, '33-sig-preview');
   await page.getByLabel('How I use it').fill('1 capsule daily with food');
+  await expect(preview).not.toContainText('QD');
   await page.getByRole('button', { name: 'Add to list' }).click();
   await expect(page.getByRole('heading', { name: /Medications/ })).toContainText('2 active');
   await snap(page, '33-medications');

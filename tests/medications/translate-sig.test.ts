@@ -3,6 +3,8 @@
 // the patient reads. Each row is checked exactly; then properties over the whole table: no raw code left,
 // complete sentences capitalized and closed, unknown words always visible, flags only from the cited lists.
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/bridge/dispatch';
+import { newPharmacy } from '../helpers/temp-pharmacy';
 import { translateSig } from '../../main/medications/sig/translate-sig';
 import codes from '../../resources/medications/sig-codes.json';
 
@@ -1962,6 +1964,19 @@ describe('translateSig', () => {
       flags: expect.arrayContaining([expect.stringMatching(/^U is on the Joint Commission/)]) as string[],
     });
     expect(translateSig('INJECT 10 U SC QHS').flags).toHaveLength(3);
+  });
+
+  it('is offered to the screen through the bridge, for directions being typed (nothing is stored)', async () => {
+    const { session } = await newPharmacy();
+    expect(await dispatch(session, 'medications:translateSig', { sig: '1 PO BID' })).toMatchObject({
+      ok: true,
+      data: { en: 'Take 1 tablet by mouth twice a day.', es: 'Tome 1 tableta por la boca dos veces al día.' },
+    });
+    expect(await dispatch(session, 'medications:translateSig', { sig: ' ' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'sig', message: 'Enter the directions' },
+    });
+    await session.signOut();
   });
 
   it('reads a limit that does not say tablets or doses as the lower amount, and flags it', () => {

@@ -18,19 +18,10 @@
 // - Error-prone abbreviations (QD, QOD, U, IU, HS, SC…) are read in their safe wording; their flags are
 //   returned for the pharmacist to confirm.
 import codes from '../../../resources/medications/sig-codes.json';
+import type { SigTranslation } from '../../../preload/schemas/medications';
 import { parseSig, type ParsedSig, type Phrase, type Route } from './parse-sig';
 
-export interface SigTranslation {
-  /** The directions in plain English: one sentence, then any short extra sentences ("Shake well first."). */
-  en: string;
-  es: string;
-  /** False when the pharmacist must finish the directions: unknown words, no frequency, no unit, "as directed". */
-  complete: boolean;
-  /** Words the table does not know, as parseSig lower-cases them (also shown in the sentences). */
-  unknown: string[];
-  /** Error-prone abbreviations and dose designations the directions use (ISMP, Joint Commission). */
-  flags: string[];
-}
+export type { SigTranslation };
 
 export interface TranslateOptions {
   /**
