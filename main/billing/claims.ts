@@ -291,7 +291,7 @@ export async function actOnClaim(
       );
     const now = new Date().toISOString();
     // The columns are named in this function only (never from the request).
-    const set = async (columns: Record<string, unknown>) => {
+    const set = async (columns: Partial<Row<'claims'>>) => {
       const changes = sql.join(
         Object.entries(columns).map(([k, v]) => sql`${sql.identifiers(k)} = ${v}`),
         ', ',

@@ -43,7 +43,7 @@ export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /** The column changes an action makes, after checking it fits what is already recorded. */
-function changesFor(a: EnrollmentAction, e: Enrollment): Record<string, string | null> {
+function changesFor(a: EnrollmentAction, e: Enrollment): Partial<Row<'mtm_enrollments'>> {
   if (yearOf(a.date) !== a.contractYear)
     throw new AppError('validation', `The date must fall in contract year ${a.contractYear}.`, 'date');
   const openProgramme = () => {

@@ -188,7 +188,8 @@ export async function change(
   user: SignedInUser,
   id: string,
   version: number,
-  work: (em: EntityManager, r: ReviewRow) => Promise<Record<string, unknown>>,
+  // Typed by the table: a misspelt column does not compile.
+  work: (em: EntityManager, r: ReviewRow) => Promise<Partial<Row<'reviews'>>>,
   afterSignOff = false,
 ): Promise<Review> {
   await db.transaction(async (em) => {
