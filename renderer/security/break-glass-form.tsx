@@ -1,6 +1,7 @@
-import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
+import type { SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
+import { NewPasswordFields } from './new-password-fields';
 import { passwordsMatch, useForm } from '../ui/use-form';
 
 /** Emergency access with the recovery code: a pharmacist gives a reason and sets a new password. */
@@ -61,21 +62,12 @@ export function BreakGlassForm({
         error={errors.fields.reason}
         placeholder="e.g. Forgot my password; no administrator on site"
       />
-      <TextField
-        label="New password"
-        type="password"
-        value={v.newPassword}
-        onChange={set('newPassword')}
+      <NewPasswordFields
+        newPassword={v.newPassword}
+        confirm={v.confirm}
         error={errors.fields.newPassword}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters`}
-        autoComplete="new-password"
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        value={v.confirm}
-        onChange={set('confirm')}
-        autoComplete="new-password"
+        onNewPassword={set('newPassword')}
+        onConfirm={set('confirm')}
       />
       <div className="actions">
         <button type="button" onClick={onCancel}>

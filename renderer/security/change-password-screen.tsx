@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { PASSWORD_MIN_LENGTH, type SignedInUser } from '../../preload/schemas/security';
+import type { SignedInUser } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import type { RekeyReport } from '../../preload/schemas/users';
 import { RekeyNotice } from './recovery-code-screen';
 import { FormAlert, TextField } from '../ui/field';
+import { NewPasswordFields } from './new-password-fields';
 import { passwordsMatch, useForm } from '../ui/use-form';
 
 /** Changes the signed-in user's own password; `forced` after an administrator's reset. */
@@ -78,21 +79,12 @@ export function ChangePasswordScreen({
         autoFocus
         autoComplete="current-password"
       />
-      <TextField
-        label="New password"
-        type="password"
-        value={v.newPassword}
-        onChange={set('newPassword')}
+      <NewPasswordFields
+        newPassword={v.newPassword}
+        confirm={v.confirm}
         error={errors.fields.newPassword}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters`}
-        autoComplete="new-password"
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        value={v.confirm}
-        onChange={set('confirm')}
-        autoComplete="new-password"
+        onNewPassword={set('newPassword')}
+        onConfirm={set('confirm')}
       />
       <div className="actions">
         {forced ? null : (

@@ -71,18 +71,14 @@ describe('the demo pharmacy', () => {
 
 describe('mtm demo', () => {
   it('creates an encrypted demo pharmacy from the command line, and refuses a bad size', async () => {
-    const { spawnSync } = await import('node:child_process');
     const { join } = await import('node:path');
     const { tempDir } = await import('../helpers/temp-pharmacy');
+    const { mtm: runMtm } = await import('../helpers/mtm-cli');
     const data = join(tempDir(), 'demo');
     const mtm = (extra: string[]) =>
-      spawnSync(
-        process.execPath,
-        ['--import', 'tsx', 'main/cli/mtm.ts', 'demo', '--data', data, '--user', 'demo', ...extra],
-        { env: { ...process.env, MTM_PASSWORD: 'quiet river at noon' }, encoding: 'utf8', timeout: 60_000 },
-      );
+      runMtm(['demo', '--data', data, '--user', 'demo', ...extra], { env: { MTM_PASSWORD: 'quiet river at noon' } });
     const bad = mtm(['--patients', '3']);
-    expect(bad.status).toBe(1);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--patients must be a whole number from 10 to 100000.');
     const ok = mtm(['--patients', '30', '--seed', '5']);
     expect(ok.stderr).toBe('');
