@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { newAccountSchema, SetupResult } from '../../preload/schemas/security';
 import { appendAudit } from '../security/audit/audit-log';
+import { updateSettings } from '../settings/pharmacy-settings';
 import type { Session } from '../security/session';
 import { fillDemoPharmacy, type DemoSummary } from './demo-pharmacy';
 
@@ -21,6 +22,19 @@ export async function createDemoPharmacy(
   const result = await session.setup({ pharmacy: DEMO_PHARMACY, account });
   const { db, user } = session.current();
   const demo = await fillDemoPharmacy(db, user, opts);
+  // Its documents read as a real pharmacy's: opening hours and TTY in the cover letter, a fax number to answer to.
+  await updateSettings(
+    db.manager,
+    {
+      documents: {
+        hours: 'Monday to Friday 9 am to 7 pm, Saturday 9 am to 1 pm',
+        tty: '711',
+        fax: '6145550101',
+        fileNames: 'reference',
+      },
+    },
+    user.username,
+  );
   await appendAudit(db.manager, {
     username: user.username,
     action: 'demo.create',

@@ -24,6 +24,18 @@ import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
 import { setCriteria } from '../eligibility/criteria-store';
 
+/** What a demo medicine's label says, and one month's fill of it. */
+interface DemoProduct {
+  strength: string;
+  form: string;
+  sig: string;
+  quantity: number;
+  days: number;
+  /** Why it is taken, for a medicine no demo condition lists. */
+  reason?: string;
+}
+const PRODUCTS: Record<string, DemoProduct> = demo.products.items;
+
 export interface DemoSummary {
   patients: number;
   fills: number;
@@ -112,13 +124,13 @@ export async function fillDemoPharmacy(
       `INSERT INTO patient_conditions (id, patient_id, code, created_at, created_by) VALUES (?, ?, ?, ?, 'demo')`,
     ),
     medication: raw.prepare(
-      `INSERT INTO patient_medications (id, patient_id, product, kind, sig, indication, prescriber_id, start_date,
-        source, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 'rx', 'As directed on the label', ?,
-        ?, ?, 'patientReported', ?, 'demo', ?, 'demo')`,
+      `INSERT INTO patient_medications (id, patient_id, product, kind, strength, dose_form, sig, indication,
+        prescriber_id, start_date, source, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, 'rx', ?, ?, ?, ?, ?, ?, 'patientReported', ?, 'demo', ?, 'demo')`,
     ),
     fill: raw.prepare(
-      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply,
-        prescriber_npi, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, strength, dose_form, sig,
+        quantity, days_supply, prescriber_npi, cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     genotype: raw.prepare(
       `INSERT INTO patient_genotypes (id, patient_id, gene, result, tested_on, laboratory,
@@ -210,13 +222,17 @@ export async function fillDemoPharmacy(
             : 'stopped';
       for (const [m, medicine] of medicines.entries()) {
         const prescriber = pick(prescriberIds);
-        const ninety = rand() < demo.ninetyDayShare;
-        const supply = ninety ? 90 : 30;
+        const product = PRODUCTS[medicine]!;
+        const months = rand() < demo.ninetyDayShare ? 3 : 1;
+        const supply = product.days * months;
         insert.medication.run(
           randomUUID(),
           id,
           medicine,
-          conditions.find((c) => c.medicines.includes(medicine))?.code ?? null,
+          product.strength,
+          product.form,
+          product.sig,
+          conditions.find((c) => c.medicines.includes(medicine))?.code ?? product.reason ?? null,
           prescriber,
           isoDaysBefore(today, 730),
           now,
@@ -233,8 +249,11 @@ export async function fillDemoPharmacy(
             `D${i}-${m}`,
             fillNumber++,
             isoDaysBefore(today, day),
-            `${medicine.toUpperCase()} TAB`,
-            supply,
+            `${medicine} ${product.strength} ${product.form}`.toUpperCase(),
+            product.strength,
+            product.form,
+            product.sig,
+            product.quantity * months,
             supply,
             prescriberNpi.get(prescriber)!,
             Math.round(rand() * 4000) / 100,
@@ -357,9 +376,12 @@ export async function fillDemoPharmacy(
         action: 'educate',
         actor: 'patient',
         prescriberId: null,
+        medicine: null,
         detail: 'Refill reminders and a weekly pill box (demo)',
         talkedAbout: 'Taking your medicines every day.',
         toDo: 'Use the pill box every morning.',
+        talkedAboutEs: 'Tomar sus medicamentos todos los días.',
+        toDoEs: 'Usar el pastillero cada mañana.',
       },
     });
     r = await saveRecommendation(db, user, {
@@ -370,9 +392,12 @@ export async function fillDemoPharmacy(
         action: 'changeProduct',
         actor: 'prescriber',
         prescriberId,
+        medicine: r.reconciliation[0]?.medicine ?? null,
         detail: 'Consider 90-day supplies (demo)',
         talkedAbout: '',
         toDo: '',
+        talkedAboutEs: '',
+        toDoEs: '',
       },
     });
     r = await saveCommunication(db, user, {

@@ -15,6 +15,9 @@ export interface FillRow {
   fillDate: string;
   ndc: string | null;
   drugName: string | null;
+  strength: string | null;
+  doseForm: string | null;
+  sig: string | null;
   quantity: number;
   daysSupply: number;
   prescriberNpi: string | null;
@@ -23,6 +26,9 @@ export interface FillRow {
   pcn: string | null;
   cost: number | null;
 }
+
+/** The longest text kept from the label's columns: the same limits as the medication list's. */
+const LABEL_TEXT_LIMITS = { strength: 60, dosageForm: 60, sig: 300 } as const;
 
 const norm = (h: string) => h.toLowerCase().replace(/[_.]/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -103,6 +109,13 @@ export function toFillRow(
   }
   const drugName = get('drugName');
   if (!ndcRaw && !drugName) fail('drugName', 'No drug: give the NDC or the drug name');
+  const labelText = (field: keyof typeof LABEL_TEXT_LIMITS) => {
+    const v = get(field);
+    const max = LABEL_TEXT_LIMITS[field];
+    if (v && v.length > max) fail(field, `Longer than ${max} characters (it has ${v.length})`);
+    return v;
+  };
+  const [strength, doseForm, sig] = [labelText('strength'), labelText('dosageForm'), labelText('sig')];
 
   const qtyRaw = get('quantity');
   const quantity = qtyRaw === null ? NaN : number(qtyRaw);
@@ -139,6 +152,9 @@ export function toFillRow(
       fillDate: fillDate!,
       ndc,
       drugName,
+      strength,
+      doseForm,
+      sig,
       quantity,
       daysSupply,
       prescriberNpi: npi,

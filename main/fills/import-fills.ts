@@ -19,7 +19,7 @@ import { all, one, sql } from '../db/sql';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
 import { appendAudit, appendAuditRaw } from '../security/audit/audit-log';
 import { autoMap, toFillRow, type FillRow } from './fill-rows';
-import { readCsv } from './read-csv';
+import { readCsv, type CsvFile } from './read-csv';
 
 export interface ImportOptions {
   fileName: string;
@@ -38,6 +38,17 @@ const signatureOf = (headers: string[]) =>
     .update(headers.map((h) => h.toLowerCase()).join('\u0000'))
     .digest('hex');
 const labelOf = (f: FillField) => FILL_FIELDS.find((x) => x.id === f)!.label;
+const SAMPLE_LENGTH = 40;
+
+/** Each header's first non-empty value, shortened: enough to tell a sig column from a drug-name column. */
+function samplesOf(csv: CsvFile): Record<string, string> {
+  const samples: Record<string, string> = {};
+  csv.headers.forEach((h, i) => {
+    const v = csv.rows.find((r) => r.cells[i])?.cells[i];
+    if (h && v) samples[h] = v.length > SAMPLE_LENGTH ? `${v.slice(0, SAMPLE_LENGTH - 1)}…` : v;
+  });
+  return samples;
+}
 
 async function rememberedMapping(db: DataSource, headers: string[]): Promise<FillMapping | null> {
   const row = await one<Pick<Row<'import_mappings'>, 'mapping'>>(
@@ -116,6 +127,7 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
     fileName: opts.fileName,
     encoding: csv.encoding,
     headers: csv.headers,
+    samples: samplesOf(csv),
     mapping,
     rows: csv.rows.length,
     validRows: 0,
@@ -194,10 +206,12 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
       no_known_allergies, external_id, notes, created_at, created_by, updated_at, updated_by)
      VALUES (?, 1, ?, ?, ?, 'unknown', 'en', 0, ?, ?, ?, ?, ?, ?)`,
   );
+  // A fill already there is kept as first imported, even when a later export adds directions, strength or
+  // form it lacked: a re-import never rewrites history, and its count of fills already there stays true.
   const insertFill = raw.prepare(
-    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, drug_key, quantity,
-      days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, strength, dose_form, sig,
+      drug_key, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   raw.transaction(() => {
     raw
@@ -238,6 +252,9 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
         r.fillDate,
         r.ndc,
         r.drugName,
+        r.strength,
+        r.doseForm,
+        r.sig,
         recognisedKey(keys, r),
         r.quantity,
         r.daysSupply,

@@ -3,10 +3,22 @@
 // where strength or directions differ (including a combination product taken as separate ones).
 import { SOURCE_LABELS } from '../../preload/schemas/medications';
 import type { ReconciliationEntry, ReconciliationLine } from '../../preload/schemas/reviews';
+import { currentFillOn } from '../checks/current-fills';
+import { all, sql, type Q } from '../db/sql';
+import { parseSig } from '../medications/sig/parse-sig';
 import { ingredientParts, ingredientsIn, listedIngredient, normalizeDrugText } from '../medications/vocabulary/bundled';
 
 const squash = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
 const words = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+/**
+ * Directions compared by what they say to do — how much, how often, when, as needed — so the fill's "1 PO QD"
+ * and the list's "Take 1 tablet daily" agree; directions the sig table cannot read wholly are compared as words.
+ */
+function meaning(s: string | null | undefined): string {
+  const p = parseSig(words(s));
+  if (p.unknown.length || !p.frequency || !p.dose) return words(s);
+  return JSON.stringify([p.dose, p.frequency.min, p.frequency.max, p.frequency.times, p.prn]);
+}
 
 /** The sorted single ingredients of an entry: from its RxCUI when coded, else from its name. */
 function ingredientsOf(e: ReconciliationEntry): string[] {
@@ -43,7 +55,7 @@ export function reconcile(entries: ReconciliationEntry[]): ReconciliationLine[] 
         ? []
         : [
             ...disagreement('strength', g.entries, (e) => e.strength, squash),
-            ...disagreement('directions', g.entries, (e) => e.sig, words),
+            ...disagreement('directions', g.entries, (e) => e.sig, meaning),
           ];
     return {
       key: g.key,
@@ -69,4 +81,20 @@ export function reconcile(entries: ReconciliationEntry[]): ReconciliationLine[] 
   }
   const label = (l: ReconciliationLine) => l.ingredients.join(' + ') || l.entries[0]!.product;
   return lines.sort((a, b) => label(a).localeCompare(label(b)));
+}
+
+/**
+ * The pharmacy's side: one entry per drug still current on `today`, with the strength and directions of its
+ * latest fill (the label the patient holds now; NULL when that export did not carry them).
+ */
+export async function pharmacyFillEntries(q: Q, patientId: string, today: string): Promise<ReconciliationEntry[]> {
+  return all<ReconciliationEntry>(
+    q,
+    sql`SELECT 'pharmacyFill' AS source, product, strength, sig FROM (
+          SELECT coalesce(max(drug_name) OVER drug, drug_key) AS product, strength, sig,
+            row_number() OVER (drug ORDER BY fill_date DESC, fill_number DESC) AS latest
+          FROM fills WHERE patient_id = ${patientId} AND ${currentFillOn(today)}
+          WINDOW drug AS (PARTITION BY coalesce(drug_key, drug_name)))
+        WHERE latest = 1`,
+  );
 }

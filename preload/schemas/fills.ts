@@ -63,6 +63,32 @@ export const FILL_FIELDS = [
     synonyms: ['drug name', 'drug', 'medication', 'product', 'drug description', 'description', 'item'],
   },
   {
+    id: 'strength',
+    label: 'Strength',
+    synonyms: ['strength', 'drug strength', 'strength description', 'product strength', 'med strength'],
+  },
+  {
+    id: 'dosageForm',
+    label: 'Dose form',
+    synonyms: ['dosage form', 'dose form', 'form', 'drug form', 'dosage form description', 'form description'],
+  },
+  {
+    id: 'sig',
+    label: 'Directions (sig)',
+    synonyms: [
+      'sig',
+      'sig text',
+      'sig code',
+      'directions',
+      'rx directions',
+      'label directions',
+      'directions for use',
+      'instructions',
+      'patient instructions',
+      'dosing instructions',
+    ],
+  },
+  {
     id: 'quantity',
     label: 'Quantity',
     synonyms: ['qty', 'quantity', 'qty dispensed', 'quantity dispensed', 'dispensed qty', 'disp qty'],
@@ -137,6 +163,8 @@ export interface FillImportReport {
   fileName: string;
   encoding: string;
   headers: string[];
+  /** Each header's first value in the file, shortened, so the pharmacist sees what a column holds. */
+  samples: Record<string, string>;
   mapping: Partial<Record<FillField, string>>;
   rows: number;
   validRows: number;

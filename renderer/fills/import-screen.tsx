@@ -118,31 +118,46 @@ export function ImportScreen() {
               <h2 id="mapping-title">Columns</h2>
               <p className="field-hint">
                 {report.fileName}: {report.rows} rows, read as {report.encoding}. Check that each item comes from the
-                right column.
+                right column: its first value in the file is shown under it.
               </p>
-              <table className="data-table compact">
+              <table className="data-table compact" aria-label="Columns">
+                <thead>
+                  <tr>
+                    <th>Item</th>
+                    <th>Column in the file</th>
+                  </tr>
+                </thead>
                 <tbody>
-                  {FILL_FIELDS.map((f) => (
-                    <tr key={f.id}>
-                      <td>
-                        <label htmlFor={`map-${f.id}`}>{f.label}</label>
-                      </td>
-                      <td>
-                        <select
-                          id={`map-${f.id}`}
-                          value={mapping[f.id] ?? ''}
-                          onChange={(e) => remap(f.id, e.target.value)}
-                        >
-                          <option value="">— not in this file —</option>
-                          {report.headers.map((h) => (
-                            <option key={h} value={h}>
-                              {h}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
+                  {FILL_FIELDS.map((f) => {
+                    const sample = report.samples[mapping[f.id] ?? ''];
+                    return (
+                      <tr key={f.id}>
+                        <td>
+                          <label htmlFor={`map-${f.id}`}>{f.label}</label>
+                        </td>
+                        <td>
+                          <select
+                            id={`map-${f.id}`}
+                            value={mapping[f.id] ?? ''}
+                            onChange={(e) => remap(f.id, e.target.value)}
+                            aria-describedby={sample ? `sample-${f.id}` : undefined}
+                          >
+                            <option value="">— not in this file —</option>
+                            {report.headers.map((h) => (
+                              <option key={h} value={h}>
+                                {h}
+                              </option>
+                            ))}
+                          </select>
+                          {sample ? (
+                            <p className="field-hint" id={`sample-${f.id}`}>
+                              {sample}
+                            </p>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </section>

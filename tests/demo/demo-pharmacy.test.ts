@@ -5,6 +5,8 @@ import { all, sql } from '../../main/db/sql';
 import { fillDemoPharmacy } from '../../main/demo/demo-pharmacy';
 import { isValidMbi, isValidNpi } from '../../preload/schemas/identifiers';
 import { ageOnIso } from '../../preload/schemas/dates';
+import vocabulary from '../../resources/drugs/vocabulary.json';
+import { translateSig } from '../../main/medications/sig/translate-sig';
 import { call, newPharmacy } from '../helpers/temp-pharmacy';
 
 async function demoPharmacy(seed: number) {
@@ -17,7 +19,24 @@ async function demoPharmacy(seed: number) {
   return { session, summary, db: session.current().db };
 }
 
+const products: Record<string, { strength: string; form: string; sig: string }> = demo.products.items;
+
 describe('the demo pharmacy', () => {
+  it('gives every medicine a strength it is made in and directions the sig translator reads completely', () => {
+    const medicines = [...demo.conditions.flatMap((c) => c.medicines), ...demo.otherMedicines];
+    expect(Object.keys(products).sort()).toEqual([...new Set(medicines)].sort());
+    for (const [name, p] of Object.entries(products)) {
+      expect(translateSig(p.sig), `${name}: ${p.sig}`).toMatchObject({ complete: true });
+      // Where the bundled vocabulary lists the product's clinical drugs, the strength is one of them.
+      const made = vocabulary.drugs.find((d) => d.name === name)?.clinicalDrugs?.map((c) => c.name.toLowerCase());
+      if (made?.length)
+        expect(
+          made.some((c) => c.includes(` ${p.strength} `)),
+          `${name} ${p.strength}`,
+        ).toBe(true);
+    }
+  });
+
   it('is fictional, plausible, deterministic for a seed, and has work in every state', async () => {
     const { session, summary, db } = await demoPharmacy(7);
     expect(summary).toMatchObject({ patients: 60, reviews: 48 });
@@ -35,6 +54,23 @@ describe('the demo pharmacy', () => {
     expect(people.filter((p) => ageOnIso(p.date_of_birth, '2026-11-30') >= 65).length / people.length).toBeGreaterThan(
       0.75,
     );
+    // Every medicine and every fill carries the label's strength, form and directions; every medicine a reason.
+    const labels = sql`SELECT product AS name, strength, dose_form, sig FROM patient_medications
+      UNION SELECT lower(drug_name), strength, dose_form, sig FROM fills`;
+    type Label = Pick<Row<'fills'>, 'strength' | 'dose_form' | 'sig'> & { name: string };
+    for (const l of await all<Label>(db, labels)) {
+      const p = Object.entries(products).find(([name]) => l.name.startsWith(name))![1];
+      expect(l, l.name).toEqual({ name: l.name, strength: p.strength, dose_form: p.form, sig: p.sig });
+    }
+    const noReason = sql`SELECT DISTINCT product FROM patient_medications WHERE indication IS NULL`;
+    expect(await all(db, noReason)).toEqual([]);
+    const unrecognised = sql`SELECT DISTINCT drug_name FROM fills WHERE drug_key IS NULL`;
+    expect(await all(db, unrecognised)).toEqual([]);
+    const weekly = sql`SELECT DISTINCT quantity, days_supply FROM fills WHERE drug_name LIKE 'ALENDRONATE%' ORDER BY 1`;
+    expect(await all(db, weekly)).toEqual([
+      { quantity: 4, days_supply: 28 },
+      { quantity: 12, days_supply: 84 },
+    ]);
     const prescribers = await all<Pick<Row<'prescribers'>, 'npi'>>(db, sql`SELECT npi FROM prescribers`);
     for (const { npi } of prescribers) expect(isValidNpi(npi), npi).toBe(true);
     const byStatus = sql`SELECT status, count(*) AS n FROM reviews GROUP BY status`;

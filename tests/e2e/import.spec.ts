@@ -1,10 +1,10 @@
 import { expect, readyPharmacy, snap, test } from './fixtures';
 
 const CSV = [
-  'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,NDC,Drug Name,Qty,Days Supply',
-  'Featherstone,Winifred,03/14/1950,500001,0,20260105,0071-0155-23,Atorvastatin 10 mg,30,30',
-  'Featherstone,Winifred,03/14/1950,500001,1,20260204,0071-0155-23,Atorvastatin 10 mg,30,30',
-  'Featherstone,Winifred,03/14/1950,500002,0,20260105,,Lisinopril 10 mg,-30,30',
+  'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,NDC,Drug Name,Drug Strength,Form,Qty,Days Supply,Directions',
+  'Featherstone,Winifred,03/14/1950,500001,0,20260105,0071-0155-23,Atorvastatin 10 mg,10 mg,tablet,30,30,1 PO QHS',
+  'Featherstone,Winifred,03/14/1950,500001,1,20260204,0071-0155-23,Atorvastatin 10 mg,10 mg,tablet,30,30,1 PO QHS',
+  'Featherstone,Winifred,03/14/1950,500002,0,20260105,,Lisinopril 10 mg,10 mg,tablet,-30,30,1 PO QD',
 ].join('\n');
 
 test('importing fill history: automatic columns, a per-row report, then only what the pharmacist chose', async ({
@@ -20,6 +20,17 @@ test('importing fill history: automatic columns, a per-row report, then only wha
 
   await expect(page.getByLabel('Rx number')).toHaveValue('Rx #');
   await expect(page.getByLabel('Fill date')).toHaveValue('Date Filled');
+  // The label's columns, each with what the file holds in it.
+  const columns = page.getByRole('table', { name: 'Columns' });
+  for (const [label, header, sample] of [
+    ['Strength', 'Drug Strength', '10 mg'],
+    ['Dose form', 'Form', 'tablet'],
+    ['Directions (sig)', 'Directions', '1 PO QHS'],
+  ] as const) {
+    const select = columns.getByLabel(label, { exact: true });
+    await expect(select).toHaveValue(header);
+    await expect(select).toHaveAccessibleDescription(sample);
+  }
   await expect(page.getByRole('table', { name: 'Problems' })).toContainText('-30 must be more than 0');
   await expect(page.getByRole('button', { name: 'Import 2 fills' })).toBeDisabled();
   await snap(page, '35-import-check');

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Row } from '../../main/db/rows';
-import { one, sql } from '../../main/db/sql';
+import { all, one, sql } from '../../main/db/sql';
+import { autoMap } from '../../main/fills/fill-rows';
 import { importFills, type ImportOptions } from '../../main/fills/import-fills';
+import { pharmacyFillEntries } from '../../main/reviews/reconciliation';
 import type { Session } from '../../main/security/session';
 import { newPharmacy } from '../helpers/temp-pharmacy';
 
@@ -30,6 +32,9 @@ const row = (
   return [r.last, r.first, r.dob, r.rx, r.refill, r.date, r.ndc, r.drug, r.qty, r.ds, r.npi].join(',');
 };
 const csv = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\r\n'));
+/** The same export with the label's columns: strength, dose form and directions. */
+const labelled = (...rows: [string, string, string, string][]) =>
+  Buffer.from([`${HEADER},Drug Strength,Dosage Form,SIG`, ...rows.map((cells) => cells.join(','))].join('\r\n'));
 
 async function pharmacy() {
   const { session } = await newPharmacy();
@@ -204,6 +209,80 @@ describe('fill history import', () => {
       },
     });
     expect(r.issues).toEqual([{ line: 1, field: 'Rx number', reason: 'The file has no column named "Rx Number"' }]);
+    await session.signOut();
+  });
+
+  it("recognises the label's columns under the names dispensing systems export them", () => {
+    const mapped = (...headers: string[]) => {
+      const m = autoMap(['Rx #', 'Drug Name', ...headers]);
+      return [m.strength, m.dosageForm, m.sig];
+    };
+    expect(mapped('Strength', 'Dosage Form', 'SIG')).toEqual(['Strength', 'Dosage Form', 'SIG']);
+    expect(mapped('DRUG_STRENGTH', 'Form', 'Directions')).toEqual(['DRUG_STRENGTH', 'Form', 'Directions']);
+    expect(mapped('Drug Strength', 'Dose Form', 'Sig Text')).toEqual(['Drug Strength', 'Dose Form', 'Sig Text']);
+    expect(mapped('Instructions')).toEqual([undefined, undefined, 'Instructions']);
+    expect(mapped()).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("stores each fill's strength, form and directions; the reconciliation shows the latest fill's", async () => {
+    const session = await pharmacy();
+    const { db } = session.current();
+    const first = row({ date: '20261101', drug: 'Atorvastatin 20 mg tab' });
+    const file = labelled(
+      [first, '20 mg', 'tablet', '1 PO QHS'],
+      [row({ rx: '700002', drug: 'Lisinopril' }), '', '', ''],
+    );
+    const report = await run(session, file);
+    expect(report).toMatchObject({ refused: false, imported: 2 });
+    expect(report.mapping).toMatchObject({ strength: 'Drug Strength', dosageForm: 'Dosage Form', sig: 'SIG' });
+    // The mapping screen shows what each column holds.
+    expect(report.samples).toMatchObject({ 'Drug Strength': '20 mg', 'Dosage Form': 'tablet', SIG: '1 PO QHS' });
+    type Label = Pick<Row<'fills'>, 'rx_number' | 'strength' | 'dose_form' | 'sig'>;
+    const labels = sql`SELECT rx_number, strength, dose_form, sig FROM fills ORDER BY rx_number`;
+    const stored = [
+      { rx_number: '700001', strength: '20 mg', dose_form: 'tablet', sig: '1 PO QHS' },
+      { rx_number: '700002', strength: null, dose_form: null, sig: null },
+    ];
+    expect(await all<Label>(db, labels)).toEqual(stored);
+
+    // The same fill again with other directions is already there and stays as first imported; the refill
+    // brings the new label, and the reconciliation carries the latest fill's strength and directions.
+    const refill = row({ refill: '1', date: '20261125', drug: 'Atorvastatin 40 mg tab' });
+    const again = await run(
+      session,
+      labelled([first, '20 mg', 'tablet', '2 PO QHS'], [refill, '40 mg', 'tablet', '1 PO QD']),
+    );
+    expect(again).toMatchObject({ imported: 1, duplicates: 1 });
+    expect((await all<Label>(db, labels))[0]).toEqual(stored[0]);
+    const patient = await one<Pick<Row<'patients'>, 'id'>>(db, sql`SELECT id FROM patients`);
+    expect(await pharmacyFillEntries(db, patient!.id, '2026-12-01')).toEqual([
+      { source: 'pharmacyFill', product: 'Atorvastatin 40 mg tab', strength: '40 mg', sig: '1 PO QD' },
+    ]);
+    await session.signOut();
+  });
+
+  it("refuses a label's value longer than the medication list keeps, naming the row and the column", async () => {
+    const session = await pharmacy();
+    const long = `1 PO QD ${'AND '.repeat(75)}`.trim();
+    const file = labelled(
+      [row(), '20 mg', 'tablet', '1 PO QHS'],
+      [row({ rx: '700002' }), '10 mg', 'tablet', long],
+      [row({ rx: '700003' }), '5 mg'.padEnd(61, '0'), 'x'.repeat(61), '1 PO QD'],
+    );
+    const report = await run(session, file);
+    expect(report).toMatchObject({ refused: true, imported: 0, invalidRows: 2 });
+    expect(report.issues).toEqual([
+      { line: 3, field: 'Directions (sig)', reason: `Longer than 300 characters (it has ${long.length})` },
+      { line: 4, field: 'Strength', reason: 'Longer than 60 characters (it has 61)' },
+      { line: 4, field: 'Dose form', reason: 'Longer than 60 characters (it has 61)' },
+    ]);
+    expect(await fillCount(session)).toBe(0);
+    // Valid rows only: the good row goes in, nothing of the refused ones.
+    expect(await run(session, file, { validOnly: true })).toMatchObject({ imported: 1, invalidRows: 2 });
+    expect(await one(session.current().db, sql`SELECT rx_number, sig FROM fills`)).toEqual({
+      rx_number: '700001',
+      sig: '1 PO QHS',
+    });
     await session.signOut();
   });
 

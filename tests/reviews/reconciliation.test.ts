@@ -30,6 +30,17 @@ describe('medication reconciliation', () => {
     ).toEqual(['atorvastatin: matched']);
   });
 
+  it('reads directions for what they say: the fill’s codes and the list’s words agree when they say the same', () => {
+    expect(
+      lines(fill('lisinopril 10 mg tab', '10 mg', '1 PO QD'), told('lisinopril', '10 mg', 'Take 1 tablet daily')),
+    ).toEqual(['lisinopril: matched']);
+    expect(
+      lines(fill('metformin 500 mg', '500 mg', '1 PO BID'), told('metformin', '500 mg', 'Take 1 tablet daily')),
+    ).toEqual([
+      'metformin: different (directions: 1 PO BID (Our pharmacy fills) vs Take 1 tablet daily (Patient reported))',
+    ]);
+  });
+
   it('shows a different strength or different directions, naming each source', () => {
     expect(lines(fill('lisinopril 10 mg tab', '10 mg'), told('lisinopril', '20 mg'))).toEqual([
       'lisinopril: different (strength: 10 mg (Our pharmacy fills) vs 20 mg (Patient reported))',
