@@ -1,8 +1,25 @@
 // What stops a review from being finalized, step by step, in the pharmacist's words. The screen
 // shows the same list on the step indicator, so nothing is a surprise at sign-off.
+import { lineWithStrength } from './plan-medicines';
 import type { ReviewParts, ReviewRow } from './review-parts';
 
 export type Missing = { step: number; message: string };
+
+/**
+ * Medicines the patient still takes with no reason on the medication list. The CMR's Personal Medication List
+ * prints "Why I use it" for each, so a CMR cannot be signed with one blank; a TMR or follow-up is only warned.
+ */
+function withoutReason(parts: ReviewParts): Missing[] {
+  return parts.lines
+    .filter((l) => l.resolution !== 'stopped' && l.resolution !== 'notTaking' && !l.reason)
+    .map((l) => ({
+      step: 1,
+      message: `Give the reason for ${lineWithStrength(l)} (it prints on the medication list)`,
+    }));
+}
+
+export const warningsBeforeSigning = (r: ReviewRow, parts: ReviewParts): Missing[] =>
+  r.type === 'cmr' ? [] : withoutReason(parts);
 
 export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
   const missing: Missing[] = [];
@@ -12,6 +29,7 @@ export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
   if (r.recipient === 'caregiver' && !r.caregiver_name) need(1, 'The name of the caregiver who received the review');
   for (const l of parts.lines.filter((x) => !x.resolution))
     need(1, `Reconciliation: ${l.ingredients.join(' + ') || l.entries[0]!.product} is not resolved`);
+  if (r.type === 'cmr') missing.push(...withoutReason(parts));
   if (!r.problems_confirmed_at) need(2, 'Confirm the drug-therapy problem list');
   else if (parts.problems.some((p) => p.createdAt > r.problems_confirmed_at!))
     need(2, 'Problems were added after the list was confirmed: confirm it again');

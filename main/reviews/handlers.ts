@@ -12,6 +12,7 @@ import {
 } from './review-store';
 import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from './review-plan';
 import { deletePhrase, listPhrases, savePhrase } from './phrases';
+import { saveReason } from './reasons';
 import { todayWork } from './today';
 
 export const reviewsHandlers: HandlersOf<typeof reviewsChannels> = {
@@ -22,6 +23,7 @@ export const reviewsHandlers: HandlersOf<typeof reviewsChannels> = {
   'reviews:act': async ({ db, user }, req) => actOnReview(db, user, req.id, req.version, req.action),
   'reviews:timer': async ({ db, user }, req) => timeReview(db, user, req.id, req.version, req.timer),
   'reviews:resolveLine': async ({ db, user }, req) => resolveLine(db, user, req),
+  'reviews:saveReason': async ({ db, user }, req) => saveReason(db, user, req),
   'reviews:saveRecommendation': async ({ db, user }, req) => saveRecommendation(db, user, req),
   'reviews:removeRecommendation': async ({ db, user }, req) => removeRecommendation(db, user, req),
   'reviews:saveCommunication': async ({ db, user }, req) => saveCommunication(db, user, req),

@@ -10,13 +10,14 @@ import type {
   Review,
   ReviewLine,
 } from '../../preload/schemas/reviews';
-import { currentFillOn } from '../checks/current-fills';
 import { toProblem, type ProblemRow } from '../checks/problems';
 import { insertionOrder } from '../db/dialect';
 import type { Row } from '../db/rows';
 import { all, sql, type Q, type Sql } from '../db/sql';
-import { reconcile } from './reconciliation';
+import { pharmacyFillEntries, reconcile } from './reconciliation';
+import { lineMedicine } from './plan-medicines';
 import { todayIso } from '../../preload/schemas/dates';
+import { reasonInWords } from '../../preload/schemas/clinical';
 
 type ReviewEnums = 'type' | 'status' | 'delivery_method' | 'recipient' | 'cmr_offered_method';
 
@@ -45,6 +46,8 @@ type PlanRow = Omit<Row<'review_recommendations'>, 'action' | 'actor' | 'outcome
   outcome: NonNullable<Recommendation['outcome']>['result'] | null;
   prescriber_name: string | null;
 };
+/** A line as a signed review froze it; older snapshots have no medicine name or reason. */
+type SnapshotLine = Omit<ReviewLine, 'medicine' | 'reason'> & Partial<Pick<ReviewLine, 'medicine' | 'reason'>>;
 type ResolvedRow = Pick<Row<'review_reconciliation'>, 'line_key' | 'note'> & { resolution: ReviewLine['resolution'] };
 /** A prescriber on the review, with the communication (if any) their recommendations went out in. */
 type CommunicationRow = Pick<Row<'prescribers'>, 'id' | 'fax' | 'phone'> & {
@@ -64,12 +67,7 @@ async function currentEntries(q: Q, patientId: string, today: string): Promise<R
     sql`SELECT source, product, rxcui, strength, sig FROM patient_medications
         WHERE patient_id = ${patientId} AND stop_date IS NULL`,
   );
-  const filled = await all<{ product: string }>(
-    q,
-    sql`SELECT coalesce(max(drug_name), drug_key) AS product FROM fills
-        WHERE patient_id = ${patientId} AND ${currentFillOn(today)} GROUP BY coalesce(drug_key, drug_name)`,
-  );
-  return [...listed, ...filled.map((f): ReconciliationEntry => ({ source: 'pharmacyFill', product: f.product }))];
+  return [...listed, ...(await pharmacyFillEntries(q, patientId, today))];
 }
 
 /** The reconciliation as it stands now, with how each line was resolved in this review. */
@@ -79,16 +77,37 @@ export async function liveLines(q: Q, r: ReviewRow): Promise<ReviewLine[]> {
     sql`SELECT line_key, resolution, note FROM review_reconciliation WHERE review_id = ${r.id}`,
   );
   const resolved = new Map(rows.map((x) => [x.line_key, x]));
-  return reconcile(await currentEntries(q, r.patient_id, todayIso())).map((l) => ({
-    ...l,
-    resolution: resolved.get(l.key)?.resolution ?? null,
-    note: resolved.get(l.key)?.note ?? null,
-  }));
+  const reasons = await reasonsOnList(q, r.patient_id);
+  return reconcile(await currentEntries(q, r.patient_id, todayIso())).map((l) => {
+    const entry = l.entries.find((e) => e.source !== 'pharmacyFill');
+    const reason = entry && reasons.find((m) => m.source === entry.source && m.product === entry.product)?.indication;
+    return {
+      ...l,
+      resolution: resolved.get(l.key)?.resolution ?? null,
+      note: resolved.get(l.key)?.note ?? null,
+      medicine: lineMedicine(l),
+      // As the medication list prints it: a code in plain words, an unknown code not at all.
+      reason: (reason?.trim() && reasonInWords(reason, 'en')) || null,
+    };
+  });
 }
 
+/** The reasons on the patient's current medication list, by the entry they belong to. */
+const reasonsOnList = (q: Q, patientId: string) =>
+  all<Pick<Row<'patient_medications'>, 'source' | 'product' | 'indication'>>(
+    q,
+    sql`SELECT source, product, indication FROM patient_medications
+        WHERE patient_id = ${patientId} AND stop_date IS NULL ORDER BY created_at`,
+  );
+
 export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
+  // A review signed before lines carried their medicine's name and reason gets the name (the reason it had is unknown).
   const lines = r.reconciliation_snapshot
-    ? (JSON.parse(r.reconciliation_snapshot) as ReviewLine[])
+    ? (JSON.parse(r.reconciliation_snapshot) as SnapshotLine[]).map((l): ReviewLine => ({
+        ...l,
+        medicine: l.medicine ?? lineMedicine(l),
+        reason: l.reason ?? null,
+      }))
     : await liveLines(q, r);
   // Open problems, those resolved while the review was open, and any this review planned for; a
   // completed review keeps to what existed when it was signed.
@@ -116,9 +135,12 @@ export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
     action: x.action,
     actor: x.actor,
     prescriber: x.prescriber_id ? { id: x.prescriber_id, name: x.prescriber_name! } : null,
+    medicine: x.medicine,
     detail: x.detail,
     talkedAbout: x.talked_about,
     toDo: x.to_do,
+    talkedAboutEs: x.talked_about_es,
+    toDoEs: x.to_do_es,
     outcome: x.outcome ? { result: x.outcome, date: x.outcome_date!, note: x.outcome_note, by: x.outcome_by! } : null,
   }));
   const plannedBefore = (

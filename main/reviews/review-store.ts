@@ -22,7 +22,8 @@ import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
-import { missingToFinalize } from './finalize';
+import { missingToFinalize, warningsBeforeSigning } from './finalize';
+import { suggestionFor } from './plan-medicines';
 import { liveLines, reviewParts, type ReviewParts, type ReviewRow } from './review-parts';
 import { allowedActions, transition } from './review-status';
 import { draftSoapNote } from './soap-note';
@@ -117,7 +118,9 @@ async function toReview(q: Q, r: ReviewRow): Promise<Review> {
     soapNoteEdited: r.soap_note !== null,
     followUpDate: r.follow_up_date,
     suggestedFollowUp: quarterAfter(r.completed_at?.slice(0, 10) ?? todayIso()),
+    suggestions: parts.problems.map((p) => suggestionFor(p, parts.lines)),
     missing: r.status === 'completed' ? [] : missingToFinalize(r, parts),
+    warnings: r.status === 'completed' ? [] : warningsBeforeSigning(r, parts),
     signedBy: r.signed_by,
     completedAt: r.completed_at,
     addenda: parts.addenda,

@@ -62,7 +62,8 @@ export function draftSoapNote(r: ReviewRow, parts: ReviewParts, c: SoapContext):
       const who = x.prescriber
         ? `${ACTOR_LABELS.prescriber.toLowerCase()} ${x.prescriber.name}`
         : ACTOR_LABELS[x.actor].toLowerCase();
-      return `${i + 1}. ${RECOMMENDATION_LABELS[x.action]} (problem ${problem}): ${x.detail} — ${who}${x.outcome ? `; ${OUTCOME_LABELS[x.outcome.result].toLowerCase()} ${formatIsoDate(x.outcome.date)}` : ''}.`;
+      const what = `${RECOMMENDATION_LABELS[x.action]}${x.medicine ? ` ${x.medicine}` : ''}`;
+      return `${i + 1}. ${what} (problem ${problem}): ${x.detail} — ${who}${x.outcome ? `; ${OUTCOME_LABELS[x.outcome.result].toLowerCase()} ${formatIsoDate(x.outcome.date)}` : ''}.`;
     }),
     ...parts.communications
       .filter((m) => m.sentDate)

@@ -9,6 +9,7 @@ import {
   type Phrase,
   phraseDeleteRequest,
   phraseSaveRequest,
+  reasonSaveRequest,
   recommendationRemoveRequest,
   recommendationSaveRequest,
   reconcileLineRequest,
@@ -90,6 +91,17 @@ export const reviewsChannels = {
       detail: `${req.lineKey}: ${req.resolution}`,
     }),
   }),
+  // "Why I use it" for a reconciled medicine is saved on the medication list, which technicians keep too.
+  'reviews:saveReason': channel<Review>()(reasonSaveRequest, {
+    access: 'signedIn',
+    audit: (req, res) => ({
+      action: 'review.reason',
+      category: 'medications',
+      patientId: res?.patientId ?? null,
+      objectId: req.id,
+      detail: `${req.lineKey}: ${req.reason}`,
+    }),
+  }),
   // Recommendations, what is sent to prescribers and addenda to signed notes are clinical acts;
   // a technician may log the answer a prescriber faxed back.
   'reviews:saveRecommendation': channel<Review>()(recommendationSaveRequest, {
@@ -99,7 +111,7 @@ export const reviewsChannels = {
       category: 'reviews',
       patientId: res?.patientId ?? null,
       objectId: req.id,
-      detail: `${req.recommendation.action} by ${req.recommendation.actor}`,
+      detail: `${req.recommendation.action}${req.recommendation.medicine ? ` ${req.recommendation.medicine}` : ''} by ${req.recommendation.actor}`,
     }),
   }),
   'reviews:removeRecommendation': channel<Review>()(recommendationRemoveRequest, {

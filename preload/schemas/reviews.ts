@@ -1,5 +1,6 @@
 // The review encounter (CMR, TMR, follow-up): its states and what moves it between them.
 import { z } from 'zod';
+import bundledPhrases from '../../resources/templates/action-plan-phrases.json';
 import type { DrugTherapyProblem } from './checks';
 import { CMR_OFFER_METHODS } from './eligibility';
 import { idSchema, isoDate, pastDate, versionSchema as version } from './fields';
@@ -163,6 +164,33 @@ export const RECOMMENDATION_LABELS: Record<RecommendationAction, string> = {
   educate: 'Educate',
   refer: 'Refer',
 };
+/**
+ * The actions that always act on one medicine, and how the form asks for it. Monitor, educate and refer may
+ * concern the patient's medicines as a whole (a pill box, a refill routine): they name one when they are about one.
+ */
+export const MEDICINE_ACTIONS = ['start', 'stop', 'changeDose', 'changeProduct'] as const;
+export const MEDICINE_QUESTION: Record<(typeof MEDICINE_ACTIONS)[number], string> = {
+  start: 'Name the new medicine to start',
+  stop: 'Choose the medicine to stop',
+  changeDose: 'Choose the medicine whose dose changes',
+  changeProduct: 'Choose the medicine to change to another product',
+};
+export const needsMedicine = (action: RecommendationAction): boolean =>
+  (MEDICINE_ACTIONS as readonly string[]).includes(action);
+
+export type PlanLanguage = 'en' | 'es';
+/** What {medicine} reads as in an item about no single medicine. */
+export const NO_MEDICINE: Record<PlanLanguage, string> = bundledPhrases.noMedicine;
+/** MTM Desk's own wording per action (resources/templates/action-plan-phrases.json), used when the pharmacy has none. */
+export const DEFAULT_PHRASES: readonly Omit<Phrase, 'id' | 'updatedBy'>[] = bundledPhrases.phrases.map((p) => ({
+  ...p,
+  action: p.action as RecommendationAction,
+}));
+/** A phrase's text with the one medicine in place of {medicine}. */
+export const fillPhrase = (template: string, medicine: string | null, language: PlanLanguage): string =>
+  template.replaceAll('{medicine}', medicine?.trim() || NO_MEDICINE[language]);
+/** A placeholder such as {medicine} left in text the patient would read. */
+export const UNFILLED = /\{[^{}]*\}/;
 export const ACTORS = ['patient', 'prescriber', 'pharmacist'] as const;
 export const ACTOR_LABELS: Record<(typeof ACTORS)[number], string> = {
   patient: 'Patient',
@@ -188,6 +216,33 @@ export const COMMUNICATION_LABELS: Record<(typeof COMMUNICATION_METHODS)[number]
 const mapText = (label: string) =>
   z.string().trim().max(600, `Keep "${label}" under 600 characters: the patient reads it`);
 
+/**
+ * The action-plan text: each language's pair whole, no Spanish without the English it translates, nothing left
+ * unfilled. The form fills both languages from the phrase; an item with no Spanish (a pharmacy's phrase without
+ * it) prints its English words in a Spanish summary, which the documents say before printing.
+ */
+function checkPlanText(
+  x: { talkedAbout: string; toDo: string; talkedAboutEs: string; toDoEs: string },
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (Boolean(x.talkedAbout) !== Boolean(x.toDo))
+    issue(
+      x.talkedAbout ? 'toDo' : 'talkedAbout',
+      'An action-plan item needs both "What we talked about" and "What I need to do"',
+    );
+  if (Boolean(x.talkedAboutEs) !== Boolean(x.toDoEs))
+    issue(
+      x.talkedAboutEs ? 'toDoEs' : 'talkedAboutEs',
+      'The Spanish item needs both "Lo que hablamos" and "Lo que tengo que hacer"',
+    );
+  if (!x.talkedAbout && !x.toDo && x.talkedAboutEs)
+    issue('talkedAbout', 'Write the item in English too: the Spanish one translates it');
+  for (const k of ['talkedAbout', 'toDo', 'talkedAboutEs', 'toDoEs'] as const)
+    if (UNFILLED.test(x[k]))
+      issue(k, `Replace ${UNFILLED.exec(x[k])![0]} with the medicine's name: the patient would read it as typed`);
+}
+
 export const recommendationSaveRequest = z
   .object({
     id: idSchema,
@@ -200,6 +255,17 @@ export const recommendationSaveRequest = z
         action: z.enum(RECOMMENDATION_ACTIONS, { error: 'Choose the recommendation (start, stop, change dose, …)' }),
         actor: z.enum(ACTORS, { error: 'Choose who acts: patient, prescriber or pharmacist' }),
         prescriberId: z.uuid({ error: 'Choose the prescriber' }).nullable().default(null),
+        /**
+         * The one medicine the recommendation acts on: one of the patient's current medicines, or for start a new
+         * one. Required for start, stop, change dose and change product; null for one about no single medicine.
+         */
+        medicine: z
+          .string({ error: 'Name the medicine' })
+          .trim()
+          .max(160, 'Name the medicine in under 160 characters')
+          .nullable()
+          .default(null)
+          .transform((v) => v || null),
         detail: z
           .string({ error: 'Write the recommendation' })
           .trim()
@@ -207,18 +273,33 @@ export const recommendationSaveRequest = z
           .max(1000),
         talkedAbout: mapText('What we talked about').default(''),
         toDo: mapText('What I need to do').default(''),
+        talkedAboutEs: mapText('Lo que hablamos').default(''),
+        toDoEs: mapText('Lo que tengo que hacer').default(''),
       })
       .strict()
       .superRefine((r, ctx) => {
         if (r.actor === 'prescriber' && !r.prescriberId)
           ctx.addIssue({ code: 'custom', path: ['prescriberId'], message: 'Choose the prescriber who should act' });
-        if (Boolean(r.talkedAbout) !== Boolean(r.toDo))
+        if (needsMedicine(r.action) && !r.medicine)
           ctx.addIssue({
             code: 'custom',
-            path: [r.talkedAbout ? 'toDo' : 'talkedAbout'],
-            message: 'An action-plan item needs both "What we talked about" and "What I need to do"',
+            path: ['medicine'],
+            message: MEDICINE_QUESTION[r.action as (typeof MEDICINE_ACTIONS)[number]],
           });
+        checkPlanText(r, ctx);
       }),
+  })
+  .strict();
+/** "Why I use it" for a medicine on the reconciliation, saved on the patient's medication list. */
+export const reasonSaveRequest = z
+  .object({
+    id: idSchema,
+    lineKey: z.string().min(1).max(300),
+    reason: z
+      .string({ error: 'Write why the patient uses it' })
+      .trim()
+      .min(2, 'Write why the patient uses it, in a few words (e.g. "Blood pressure")')
+      .max(160, 'Keep the reason under 160 characters: it prints on the medication list'),
   })
   .strict();
 export const recommendationRemoveRequest = z.object({ id: idSchema, version, recommendationId: idSchema }).strict();
@@ -259,10 +340,15 @@ export interface Recommendation {
   action: RecommendationAction;
   actor: (typeof ACTORS)[number];
   prescriber: { id: string; name: string } | null;
+  /** The one medicine it acts on; null for one about no single medicine, and for those made before it was asked. */
+  medicine: string | null;
   detail: string;
   /** The Medication Action Plan item, in the patient's words; empty when the recommendation has none. */
   talkedAbout: string;
   toDo: string;
+  /** The same item in Spanish; empty when it has none (items made before Spanish was asked for). */
+  talkedAboutEs: string;
+  toDoEs: string;
   outcome: { result: (typeof OUTCOMES)[number]; date: string; note: string | null; by: string } | null;
 }
 
@@ -285,6 +371,29 @@ export interface Addendum {
 export interface ReviewLine extends ReconciliationLine {
   resolution: (typeof RESOLUTIONS)[number] | null;
   note: string | null;
+  /**
+   * The one medicine the line is, as a recommendation names it: the ingredient for a single-ingredient medicine
+   * ("metformin"), the product as listed (or as filled) for a combination or an unrecognised one.
+   */
+  medicine: string;
+  /**
+   * "Why I use it" as the Personal Medication List prints it (the medication-list entry's reason); null when none
+   * is recorded, as for a medicine known only from the pharmacy's fills.
+   */
+  reason: string | null;
+}
+
+/** What the plan step starts a recommendation for a problem from. */
+export interface PlanSuggestion {
+  problemId: string;
+  /** The patient's current medicines the problem names, as recommendations name them. */
+  medicines: string[];
+  /** From the finding's rule where its kind implies one (a dose above the limit → change dose); else null. */
+  action: RecommendationAction | null;
+  /** The one medicine, when the problem names exactly one (never for start: that is a medicine not taken yet). */
+  medicine: string | null;
+  /** The finding's suggested action, in clinical words; null for a problem entered by hand. */
+  detail: string | null;
 }
 
 export interface Review {
@@ -322,8 +431,12 @@ export interface Review {
   followUpDate: string | null;
   /** Quarterly, as CMS expects targeted reviews for enrolled patients at least every quarter. */
   suggestedFollowUp: string;
+  /** Per problem: its medicines and the recommendation the finding suggests, to start the plan from. */
+  suggestions: PlanSuggestion[];
   /** What finalizing would refuse for, by step; empty once completed. */
   missing: { step: number; message: string }[];
+  /** Worth recording before signing but not required (a TMR's medicines with no reason); empty once completed. */
+  warnings: { step: number; message: string }[];
   signedBy: string | null;
   completedAt: string | null;
   addenda: Addendum[];
@@ -340,6 +453,9 @@ export interface Phrase {
   label: string;
   talkedAbout: string;
   toDo: string;
+  /** The Spanish wording; empty for a phrase the pharmacy wrote before Spanish was asked for. */
+  talkedAboutEs: string;
+  toDoEs: string;
   updatedBy: string;
 }
 export const phraseSaveRequest = z
@@ -349,8 +465,18 @@ export const phraseSaveRequest = z
     label: z.string({ error: 'Name the phrase' }).trim().min(2, 'Name the phrase').max(80),
     talkedAbout: mapText('What we talked about').min(3, 'Write "What we talked about"'),
     toDo: mapText('What I need to do').min(3, 'Write "What I need to do"'),
+    talkedAboutEs: mapText('Lo que hablamos').default(''),
+    toDoEs: mapText('Lo que tengo que hacer').default(''),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (Boolean(p.talkedAboutEs) !== Boolean(p.toDoEs))
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.talkedAboutEs ? 'toDoEs' : 'talkedAboutEs'],
+        message: 'The Spanish wording needs both "Lo que hablamos" and "Lo que tengo que hacer" (or neither)',
+      });
+  });
 export const phraseDeleteRequest = z.object({ id: idSchema }).strict();
 
 /** The day's review work: what is open, what is overdue, who is due a follow-up. */

@@ -74,31 +74,47 @@ export function DocumentationStep({
 }
 
 function SignOff({ review: r, goTo }: { review: StepProps['review']; goTo: (step: number) => void }) {
+  const list = (items: StepProps['review']['missing']) => (
+    <ul className="missing-list">
+      {items.map((m) => (
+        <li key={`${m.step}-${m.message}`}>
+          <button type="button" className="link" onClick={() => goTo(m.step)}>
+            Step {m.step} · {STEP_NAMES[m.step - 1]}
+          </button>{' '}
+          {m.message}
+        </li>
+      ))}
+    </ul>
+  );
+  // Worth recording, not required (a TMR's medicines with no reason on the list).
+  const warnings = r.warnings.length > 0 && (
+    <section className="panel" aria-labelledby="warnings-title">
+      <h2 id="warnings-title">Worth recording before you sign</h2>
+      {list(r.warnings)}
+    </section>
+  );
   if (!r.missing.length)
     return (
-      <section className="panel ok-panel">
-        <p>
-          <span className="ok-mark" aria-hidden="true">
-            ✓
-          </span>{' '}
-          Everything is recorded. Sign and finalize below.
-        </p>
-      </section>
+      <>
+        <section className="panel ok-panel">
+          <p>
+            <span className="ok-mark" aria-hidden="true">
+              ✓
+            </span>{' '}
+            Everything is recorded. Sign and finalize below.
+          </p>
+        </section>
+        {warnings}
+      </>
     );
   return (
-    <section className="panel attention-panel" aria-labelledby="missing-title">
-      <h2 id="missing-title">Before you can sign</h2>
-      <ul className="missing-list">
-        {r.missing.map((m) => (
-          <li key={`${m.step}-${m.message}`}>
-            <button type="button" className="link" onClick={() => goTo(m.step)}>
-              Step {m.step} · {STEP_NAMES[m.step - 1]}
-            </button>{' '}
-            {m.message}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <section className="panel attention-panel" aria-labelledby="missing-title">
+        <h2 id="missing-title">Before you can sign</h2>
+        {list(r.missing)}
+      </section>
+      {warnings}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-// The pharmacy's plain-language phrases for action-plan items: add, edit, remove.
+// The pharmacy's plain-language phrases for action-plan items, in English and Spanish: add, edit, remove.
 import { useState } from 'react';
 import {
   RECOMMENDATION_ACTIONS,
@@ -26,8 +26,9 @@ export function PhrasesScreen() {
         <div>
           <h1 id="phrases-title">Action-plan phrases</h1>
           <p className="muted">
-            Starting points for “What we talked about” and “What I need to do”. {'{medicine}'} is replaced by the
-            medicines named on the problem.
+            Starting points for “What we talked about” and “What I need to do”, in English and Spanish (the summary
+            prints in the patient’s language). {'{medicine}'} is replaced by the one medicine the recommendation acts
+            on: name it in every step the patient takes.
           </p>
         </div>
         {!editing && (
@@ -68,8 +69,14 @@ export function PhrasesScreen() {
                 <tr key={p.id}>
                   <td>{RECOMMENDATION_LABELS[p.action]}</td>
                   <td className="strong">{p.label}</td>
-                  <td>{p.talkedAbout}</td>
-                  <td>{p.toDo}</td>
+                  <td>
+                    {p.talkedAbout}
+                    <Spanish text={p.talkedAboutEs} />
+                  </td>
+                  <td>
+                    {p.toDo}
+                    <Spanish text={p.toDoEs} />
+                  </td>
                   <RowActions>
                     <button type="button" className="link" onClick={() => setEditing(p)}>
                       Edit
@@ -100,6 +107,8 @@ function PhraseForm({ phrase, onDone }: { phrase: Phrase | null; onDone: () => v
     label: phrase?.label ?? '',
     talkedAbout: phrase?.talkedAbout ?? '',
     toDo: phrase?.toDo ?? '',
+    talkedAboutEs: phrase?.talkedAboutEs ?? '',
+    toDoEs: phrase?.toDoEs ?? '',
   });
   const onSubmit = submit(async () => {
     await call('phrases:save', {
@@ -108,6 +117,8 @@ function PhraseForm({ phrase, onDone }: { phrase: Phrase | null; onDone: () => v
       label: v.label,
       talkedAbout: v.talkedAbout,
       toDo: v.toDo,
+      talkedAboutEs: v.talkedAboutEs,
+      toDoEs: v.toDoEs,
     });
     onDone();
   });
@@ -152,9 +163,36 @@ function PhraseForm({ phrase, onDone }: { phrase: Phrase | null; onDone: () => v
           value={v.toDo}
           onChange={set('toDo')}
           error={errors.fields.toDo}
+          hint="Name {medicine} here: the plan refuses an item about one medicine that does not name it"
+        />
+        <TextAreaField
+          label="Lo que hablamos (Spanish)"
+          span={2}
+          value={v.talkedAboutEs}
+          onChange={set('talkedAboutEs')}
+          error={errors.fields.talkedAboutEs}
+          hint="The same in Spanish, for a patient who reads Spanish"
+        />
+        <TextAreaField
+          label="Lo que tengo que hacer (Spanish)"
+          span={2}
+          value={v.toDoEs}
+          onChange={set('toDoEs')}
+          error={errors.fields.toDoEs}
         />
       </div>
       <FormActions submitLabel="Save phrase" busy={busy} onCancel={onDone} />
     </form>
+  );
+}
+
+/** A phrase's Spanish wording under its English one; said when there is none yet. */
+function Spanish({ text }: { text: string }) {
+  return text ? (
+    <div className="muted small" lang="es">
+      {text}
+    </div>
+  ) : (
+    <div className="attention small">No Spanish yet</div>
   );
 }

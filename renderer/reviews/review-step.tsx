@@ -151,6 +151,7 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
                     call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution, note }),
                   )
                 }
+                onReason={(reason) => save((cur) => call('reviews:saveReason', { id: cur.id, lineKey: l.key, reason }))}
               />
             ))}
           </tbody>
@@ -175,16 +176,25 @@ function ReconcileRow({
   line: l,
   readOnly,
   onResolve,
+  onReason,
 }: {
   line: ReviewLine;
   readOnly: boolean;
   onResolve: (resolution: ReviewLine['resolution'] & string, note: string) => Promise<void>;
+  onReason: (reason: string) => Promise<void>;
 }) {
   const [note, setNote] = useState(l.note ?? '');
   const name = l.ingredients.join(' + ') || l.entries[0]!.product;
+  const taking = l.resolution !== 'stopped' && l.resolution !== 'notTaking';
   return (
     <tr className={l.resolution ? undefined : 'unresolved'}>
-      <td className="strong">{name}</td>
+      <td>
+        <span className="strong">{name}</span>
+        {/* "Why I use it" prints on the patient's medication list: asked here for each medicine still taken. */}
+        {taking && (
+          <ReasonInput key={l.reason ?? ''} name={name} saved={l.reason} readOnly={readOnly} onReason={onReason} />
+        )}
+      </td>
       <td>
         {l.entries.map((e, i) => (
           <div key={i}>
@@ -222,11 +232,43 @@ function ReconcileRow({
             disabled={readOnly}
             onChange={(e) => setNote(e.target.value)}
             onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)}
-            placeholder="How, exactly"
+            placeholder="How the patient takes it (prints on their list)"
           />
         )}
       </td>
     </tr>
+  );
+}
+
+/** Why the patient uses a medicine, saved on their medication list when the field is left. */
+function ReasonInput({
+  name,
+  saved,
+  readOnly,
+  onReason,
+}: {
+  name: string;
+  saved: string | null;
+  readOnly: boolean;
+  onReason: (reason: string) => Promise<void>;
+}) {
+  const [reason, setReason] = useState(saved ?? '');
+  return (
+    <div className="field">
+      <input
+        aria-label={`Why the patient uses ${name}`}
+        value={reason}
+        disabled={readOnly}
+        onChange={(e) => setReason(e.target.value)}
+        onBlur={() => reason.trim() && reason.trim() !== (saved ?? '') && void onReason(reason.trim())}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        placeholder="Why they use it"
+        aria-invalid={saved ? undefined : true}
+      />
+      <p className={saved ? 'field-hint' : 'field-hint attention'}>
+        {saved ? 'Why they use it: prints on the medication list' : 'No reason yet: it prints on the medication list'}
+      </p>
+    </div>
   );
 }
 

@@ -141,6 +141,10 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
     payload: { id: randomUUID(), version: 1, lineKey: 'lisinopril', resolution: 'maybe' },
     field: 'resolution',
   },
+  'reviews:saveReason': {
+    payload: { id: randomUUID(), lineKey: 'metformin', reason: ' ' },
+    field: 'reason',
+  },
   'reviews:saveRecommendation': {
     payload: {
       id: randomUUID(),

@@ -170,6 +170,11 @@ export async function sampleSignedCmr(
       lineKey: line.key,
       resolution: 'asListed',
     });
+  // Each recommendation names the one medicine it acts on (one she takes: with a short list, the first). The items
+  // are in English only, as a pharmacy's own phrase without Spanish leaves them (the documents flag it).
+  const taken = MEDICINES.slice(0, opts.medicines).map((m) => m.product.toLowerCase());
+  const dose = taken.includes('amlodipine') ? 'amlodipine' : 'lisinopril';
+  const statin = taken.includes('atorvastatin') ? 'atorvastatin' : null;
   r = await call(session, 'reviews:saveRecommendation', {
     id: r.id,
     version: r.version,
@@ -178,9 +183,10 @@ export async function sampleSignedCmr(
       action: 'changeDose',
       actor: 'prescriber',
       prescriberId: doctor.id,
+      medicine: dose,
       detail: 'Consider stopping amlodipine 5 mg; home BP 104/62 with orthostatic dizziness',
       talkedAbout: 'Feeling dizzy when you stand up, and your blood pressure medicines.',
-      toDo: 'Stand up slowly. Write down your blood pressure each morning until we call you.',
+      toDo: `Stand up slowly. Write down your blood pressure each morning until we call you about ${dose}.`,
     },
   });
   r = await call(session, 'reviews:saveRecommendation', {
@@ -190,6 +196,7 @@ export async function sampleSignedCmr(
       problemId: missed.id,
       action: 'educate',
       actor: 'patient',
+      medicine: statin,
       detail: 'Statin adherence: pill box and phone alarm',
       talkedAbout: 'Why atorvastatin protects your heart, even when you feel well.',
       toDo: 'Take atorvastatin every night at bedtime. Set a phone alarm for 9 pm.',

@@ -99,10 +99,14 @@ describe('reviews', () => {
       'The CMR date',
       'Reconciliation: amlodipine is not resolved',
       'Reconciliation: atorvastatin is not resolved',
+      // The medication list prints "Why I use it" for each: a CMR is not signed with one blank.
+      'Give the reason for amlodipine 5 mg (it prints on the medication list)',
+      'Give the reason for atorvastatin 20 mg (it prints on the medication list)',
       'Confirm the drug-therapy problem list',
       'The next follow-up date',
     ]);
-    expect(r.missing.map((m) => m.step)).toEqual([1, 1, 1, 1, 2, 5]);
+    expect(r.missing.map((m) => m.step)).toEqual([1, 1, 1, 1, 1, 1, 2, 5]);
+    expect(r.warnings).toEqual([]);
 
     r = await call(session, 'reviews:update', {
       id: r.id,
@@ -135,6 +139,26 @@ describe('reviews', () => {
         resolution: 'stopped',
       }),
     ).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    // The reasons are entered from the reconciliation: on the listed entry, or (fill only) on a new list entry.
+    expect(r.missing.map((m) => m.message)).toEqual([
+      'Give the reason for amlodipine 5 mg (it prints on the medication list)',
+      'Give the reason for atorvastatin 20 mg (it prints on the medication list)',
+    ]);
+    expect(
+      await dispatch(session, 'reviews:saveReason', { id: r.id, lineKey: 'atorvastatin', reason: ' ' }),
+    ).toMatchObject({ ok: false, error: { field: 'reason' } });
+    r = await call(session, 'reviews:saveReason', { id: r.id, lineKey: 'atorvastatin', reason: 'E78.5' });
+    r = await call(session, 'reviews:saveReason', { id: r.id, lineKey: 'amlodipine', reason: 'Blood pressure' });
+    expect(r.reconciliation.map((l) => `${l.medicine}: ${l.reason}`)).toEqual([
+      'amlodipine: Blood pressure',
+      'atorvastatin: High cholesterol or blood fats (hyperlipidemia)',
+    ]);
+    const list = await call(session, 'medications:list', { patientId });
+    expect(list.active.map((m) => `${m.product} (${m.source}): ${m.indication}`).sort()).toEqual([
+      'AMLODIPINE 5 MG TAB (patientReported): Blood pressure',
+      'Lipitor (patientReported): E78.5',
+    ]);
+    expect(r.missing).toEqual([]);
     r = await call(session, 'reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: 25 } });
     r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
     expect(r).toMatchObject({ status: 'completed', allowedActions: [], timer: { seconds: 1500, runningSince: null } });
