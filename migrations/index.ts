@@ -16,6 +16,9 @@ import { ProblemResolution1764900000000 } from './1764900000000-problem-resoluti
 import { PayerClaimNumber1765000000000 } from './1765000000000-payer-claim-number';
 import { PlaceOfService1765100000000 } from './1765100000000-place-of-service';
 import { Icd10cmRelease1765200000000 } from './1765200000000-icd10cm-release';
+import { FillDirections1765300000000 } from './1765300000000-fill-directions';
+import { RecommendationMedicine1765400000000 } from './1765400000000-recommendation-medicine';
+import { LargePrint1765500000000 } from './1765500000000-large-print';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   PayerClaimNumber1765000000000,
   PlaceOfService1765100000000,
   Icd10cmRelease1765200000000,
+  FillDirections1765300000000,
+  RecommendationMedicine1765400000000,
+  LargePrint1765500000000,
 ].map(forwardOnly);

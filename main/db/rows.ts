@@ -155,6 +155,9 @@ export interface Tables {
     import_id: string | null;
     created_at: string;
     drug_key: string | null;
+    sig: string | null;
+    strength: string | null;
+    dose_form: string | null;
   };
   icd10cm_codes: {
     code: string;
@@ -181,6 +184,8 @@ export interface Tables {
     to_do: string;
     updated_at: string;
     updated_by: string;
+    talked_about_es: string;
+    to_do_es: string;
   };
   mtm_criteria: {
     contract_year: number;
@@ -302,6 +307,7 @@ export interface Tables {
     deleted_by: string | null;
     deleted_reason: string | null;
     external_id: string | null;
+    large_print: number;
   };
   payers: {
     id: string;
@@ -388,6 +394,9 @@ export interface Tables {
     outcome_by: string | null;
     created_at: string;
     created_by: string;
+    medicine: string | null;
+    talked_about_es: string;
+    to_do_es: string;
   };
   review_reconciliation: {
     review_id: string;

@@ -1,35 +1,48 @@
 // The written summary after a CMR in the CMS Standardized Format (form CMS-10396): cover letter,
-// Medication Action Plan and Personal Medication List, portrait, 12 pt and larger, in the
-// patient's language. Fixed text comes from resources/documents/standardized-format.json.
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+// Medication Action Plan and Personal Medication List, portrait, 12 pt and larger (14 pt in large
+// print), in the patient's language, the other, or both one after the other. Fixed text comes from
+// resources/documents/standardized-format.json.
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import format from '../../resources/documents/standardized-format.json';
+import type { Recommendation } from '../../preload/schemas/reviews';
 import type { Language, PmlEntry, ReviewDocumentData } from './document-data';
 import { patientAddressLines } from './document-data';
 import {
-  BODY,
   box,
   fill,
   footer,
   INK,
   letterhead,
   longDate,
+  CONTENT_WIDTH,
   PAGE_MARGINS,
-  repeatedTitle,
+  RULE,
+  shortDate,
   smallCaps,
   tickBox,
-  TITLE,
-  usDate,
+  titledSection,
+  typeSizes,
   writingLines,
+  type TypeSizes,
 } from './pdf-parts';
 
 type Texts = (typeof format.languages)['en'];
 export const formatTexts = (language: Language): Texts & { official: boolean } => format.languages[language];
 
-const fullName = (d: ReviewDocumentData) =>
+export const fullName = (d: ReviewDocumentData) =>
   [d.patient.firstName, d.patient.middleName, d.patient.lastName].filter(Boolean).join(' ');
 const bold = (text: string): Content => ({ text, bold: true });
 
-function coverLetter(d: ReviewDocumentData, t: Texts): Content[] {
+/** The action-plan item in the document's language; the English words when no Spanish was written (flagged before printing). */
+export function planItem(x: Recommendation, language: Language): { talkedAbout: string; toDo: string } {
+  if (language === 'es' && x.talkedAboutEs && x.toDoEs) return { talkedAbout: x.talkedAboutEs, toDo: x.toDoEs };
+  return { talkedAbout: x.talkedAbout, toDo: x.toDo };
+}
+
+/** A full-width block of ruled lines to write on, spaced for handwriting at the type's size. */
+const lines = (count: number, type: TypeSizes) => writingLines(count, 490, Math.round(type.body * 1.75));
+
+function coverLetter(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[] {
   const c = t.coverLetter;
   const recipient = d.review.recipient === 'caregiver' && d.review.caregiverName ? d.review.caregiverName : fullName(d);
   const contact = fill(c.contact, {
@@ -41,7 +54,7 @@ function coverLetter(d: ReviewDocumentData, t: Texts): Content[] {
   return [
     // The form's optional space for the plan's barcode or document reference, left clear.
     { text: '', margin: [0, 0, 0, 6] },
-    letterhead(d.pharmacy),
+    letterhead(d.pharmacy, type),
     { text: longDate(d.preparedOn, d.language), margin: [0, 0, 0, 10] },
     {
       stack: [
@@ -55,81 +68,121 @@ function coverLetter(d: ReviewDocumentData, t: Texts): Content[] {
     { text: fill(c.thanks, { date: longDate(d.review.cmrDate ?? d.preparedOn, d.language) }), margin: [0, 0, 0, 8] },
     { text: c.includes, margin: [0, 0, 0, 6] },
     { ul: c.bullets, margin: [10, 0, 0, 8] },
-    { text: fill(c.call, { contact, plan: d.patient.partD.planName ?? c.planFallback }), margin: [0, 0, 0, 14] },
-    // The closing and signature travel together, never one line alone on a page.
+    // The last paragraph, closing and signature travel together: the signature never stands alone on a page.
     {
-      stack: [{ text: c.closing, margin: [0, 0, 0, 20] }, bold(d.pharmacist), c.signatureRole, d.pharmacy.name],
+      stack: [
+        { text: fill(c.call, { contact, plan: d.patient.partD.planName ?? c.planFallback }), margin: [0, 0, 0, 14] },
+        { text: c.closing, margin: [0, 0, 0, 20] },
+        bold(d.pharmacist),
+        c.signatureRole,
+        d.pharmacy.name,
+      ],
       unbreakable: true,
     },
   ];
 }
 
-function actionPlan(d: ReviewDocumentData, t: Texts): Content {
+const datePrepared = (template: string, d: ReviewDocumentData, type: TypeSizes): Content => ({
+  text: smallCaps(fill(template, { date: shortDate(d.preparedOn, d.language) }), type.body + 1),
+  alignment: 'right',
+  margin: [0, 2, 0, 6],
+});
+
+function actionPlan(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[] {
   const m = t.map;
-  const items = d.review.plan.filter((x) => x.talkedAbout && x.toDo);
-  return repeatedTitle(fill(m.title, { name: fullName(d), dob: usDate(d.patient.dateOfBirth) }), [
+  const items = d.review.plan.map((x) => planItem(x, d.language)).filter((x) => x.talkedAbout && x.toDo);
+  return [
     { stack: [m.intro, { ol: m.steps, margin: [14, 4, 0, 6] }, m.share] },
-    {
-      text: smallCaps(fill(m.datePrepared, { date: usDate(d.preparedOn) }), BODY + 1),
-      alignment: 'right',
-      margin: [0, 4, 0, 4],
-    },
+    datePrepared(m.datePrepared, d, type),
     ...items.map((x) =>
       box([
         [{ stack: [bold(m.talked), x.talkedAbout] }],
         [{ stack: [bold(m.todo), x.toDo] }],
-        [{ stack: [bold(m.did), writingLines(2, 470)] }],
+        [{ stack: [bold(m.did), lines(2, type)] }],
       ]),
     ),
-    box([[{ stack: [bold(m.followUp), writingLines(2, 470)] }]]),
-    box([[{ stack: [bold(m.questions), writingLines(2, 470)] }]]),
-    { text: fill(m.callUs, { phone: d.pharmacy.phone }), margin: [0, 4, 0, 0] },
-  ]);
-}
-
-function medicationBlock(p: Texts['pml'], e: PmlEntry | null): Content {
-  const LABEL = 165;
-  const row = (label: string, value: string | null | undefined): Content[] => [
-    {
-      columns: [
-        { text: label, bold: true, width: LABEL },
-        value ? { text: value, width: '*' } : { ...writingLines(1, 300), width: '*' },
+    // The two spaces to write in and the phone number are one block: none stands alone on a page.
+    box([
+      [{ stack: [bold(m.followUp), lines(2, type)] }],
+      [{ stack: [bold(m.questions), lines(2, type)] }],
+      [
+        {
+          text: fill(m.callUs, { phone: d.pharmacy.phone }),
+          border: [false, true, false, false],
+          margin: [-6, 4, 0, 0],
+        },
       ],
-      columnGap: 8,
-    },
+    ]),
   ];
-  return box([
-    row(p.medication, e?.medication),
-    row(p.howIUse, e?.howIUse),
-    row(p.whyIUse, e?.whyIUse),
-    row(p.prescriber, e?.prescriber),
-    [
-      {
-        columns: [
-          { text: p.started, bold: true, width: LABEL },
-          e?.started ? { text: usDate(e.started), width: 80 } : { ...writingLines(1, 80), width: 80 },
-          { text: p.stopped, bold: true, width: 'auto', noWrap: true },
-          { ...writingLines(1, 80), width: '*' },
-        ],
-        columnGap: 8,
-      },
-    ],
-    row(p.whyStopped, null),
-  ]);
 }
 
-function medicationList(d: ReviewDocumentData, t: Texts): Content {
+/** One medicine as a grid of the form's fields; an empty cell is the space to write in. */
+function medicationBlock(p: Texts['pml'], e: PmlEntry | null, d: ReviewDocumentData, type: TypeSizes): Content {
+  // Label columns as wide as the longest label (bold Roboto averages under half an em a letter), so labels do not wrap.
+  const width = (s: string) => Math.ceil(s.length * type.body * 0.45) + 12;
+  const labelWidth = Math.max(
+    ...[p.medication, p.howIUse, p.whyIUse, p.prescriber, p.started, p.whyStopped].map(width),
+  );
+  const stoppedWidth = width(p.stopped);
+  // Both dates share a row when a date still fits beside each label; otherwise each has its own row.
+  const oneDateRow = (CONTENT_WIDTH - labelWidth - stoppedWidth - 4 * 10) / 2 >= width('00/00/0000');
+  const label = (text: string): TableCell => ({ text, bold: true });
+  const value = (text: string | null | undefined, colSpan = 3, strong = false): TableCell => ({
+    text: text || ' ',
+    colSpan,
+    bold: strong,
+    // An empty cell is the space to write in: tall enough for handwriting.
+    ...(text ? {} : { margin: [0, 2, 0, 2] as [number, number, number, number] }),
+  });
+  const wide = (name: string, text: string | null | undefined, strong = false): TableCell[] => [
+    label(name),
+    value(text, 3, strong),
+    {},
+    {},
+  ];
+  const started = e?.started ? shortDate(e.started, d.language) : null;
+  return {
+    table: {
+      widths: [labelWidth, '*', oneDateRow ? stoppedWidth : 0, '*'],
+      dontBreakRows: true,
+      body: [
+        wide(p.medication, e?.medication, true),
+        wide(p.howIUse, e?.howIUse),
+        wide(p.whyIUse, e?.whyIUse),
+        wide(p.prescriber, e?.prescriber),
+        ...(oneDateRow
+          ? [[label(p.started), value(started, 1), label(p.stopped), value(null, 1)]]
+          : [wide(p.started, started), wide(p.stopped, null)]),
+        wide(p.whyStopped, null),
+      ],
+    },
+    layout: {
+      hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1.5 : 0.75),
+      vLineWidth: (i) => (i === 0 || i === 4 ? 1.5 : 0.75),
+      hLineColor: () => RULE,
+      vLineColor: () => RULE,
+      paddingLeft: () => 5,
+      paddingRight: () => 5,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+    unbreakable: true,
+    margin: [0, 0, 0, 6],
+  };
+}
+
+function medicationList(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[] {
   const p = t.pml;
   const allergies =
     d.patient.allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)).join('; ') ||
     (d.patient.noKnownAllergies ? p.noAllergies : '');
-  return repeatedTitle(fill(p.title, { name: fullName(d), dob: usDate(d.patient.dateOfBirth) }), [
+  return [
     { text: fill(p.intro, { sources: p.sourcesDefault }) },
     {
       columns: [
         { ul: p.bullets, width: '*', margin: [10, 6, 10, 0] },
         {
-          width: 190,
+          width: type.body * 16,
           ...box(
             [
               [
@@ -137,7 +190,7 @@ function medicationList(d: ReviewDocumentData, t: Texts): Content {
                   stack: [
                     bold(p.keepUpToDate),
                     ...p.kinds.map((k): Content => ({
-                      columns: [tickBox(), { text: k, width: '*' }],
+                      columns: [tickBox(type.body - 1), { text: k, width: '*' }],
                       margin: [0, 3, 0, 0],
                     })),
                   ],
@@ -152,24 +205,46 @@ function medicationList(d: ReviewDocumentData, t: Texts): Content {
       columnGap: 12,
     },
     { text: p.hospital },
-    {
-      text: smallCaps(fill(p.datePrepared, { date: usDate(d.preparedOn) }), BODY + 1),
-      alignment: 'right',
-      margin: [0, 4, 0, 4],
-    },
-    box([[{ stack: [bold(p.allergies), allergies ? { text: allergies } : writingLines(1, 470)] }]]),
-    ...d.medications.map((e) => medicationBlock(p, e)),
-    box([[{ stack: [bold(p.other), writingLines(3, 470)] }]]),
+    datePrepared(p.datePrepared, d, type),
+    box([[{ stack: [bold(p.allergies), allergies ? { text: allergies } : lines(1, type)] }]]),
+    ...d.medications.map((e) => medicationBlock(p, e, d, type)),
+    box([[{ stack: [bold(p.other), lines(3, type)] }]]),
     // Blank blocks for medicines the patient adds later, as the form's instructions ask.
-    medicationBlock(p, null),
-    medicationBlock(p, null),
-    { text: fill(p.callUs, { phone: d.pharmacy.phone }), margin: [0, 4, 0, 8] },
-    { text: t.pra, fontSize: 10, color: '#333333', margin: [0, 8, 0, 0] },
-  ]);
+    medicationBlock(p, null, d, type),
+    medicationBlock(p, null, d, type),
+    {
+      stack: [
+        { text: fill(p.callUs, { phone: d.pharmacy.phone }), margin: [0, 4, 0, 8] },
+        { text: t.pra, fontSize: type.small, color: '#333333', margin: [0, 8, 0, 0] },
+      ],
+      unbreakable: true,
+    },
+  ];
 }
 
-export function cmrSummaryDocument(d: ReviewDocumentData): TDocumentDefinitions {
+/** The three parts in one language, each starting on a new page with its footer (and title) in that language. */
+function summaryIn(d: ReviewDocumentData): Content[] {
   const t = formatTexts(d.language);
+  const type = typeSizes(d.largePrint);
+  const title = (template: string) =>
+    fill(template, { name: fullName(d), dob: shortDate(d.patient.dateOfBirth, d.language) });
+  const pageFooter = footer(
+    `${fullName(d)} · ${shortDate(d.patient.dateOfBirth, d.language)}`,
+    (page, pages) => fill(t.page, { page: String(page), pages: String(pages) }),
+    type.small,
+  );
+  return [
+    { section: coverLetter(d, t, type), pageMargins: PAGE_MARGINS, footer: pageFooter } as Content,
+    titledSection(title(t.map.title), type, actionPlan(d, t, type), pageFooter),
+    titledSection(title(t.pml.title), type, medicationList(d, t, type), pageFooter),
+  ];
+}
+
+/** One or more language versions of the same review's summary (the patient's language first). */
+export function cmrSummaryDocument(versions: ReviewDocumentData[]): TDocumentDefinitions {
+  const [first] = versions;
+  const t = formatTexts(first!.language);
+  const type = typeSizes(first!.largePrint);
   return {
     pageSize: 'LETTER',
     pageOrientation: 'portrait',
@@ -178,15 +253,7 @@ export function cmrSummaryDocument(d: ReviewDocumentData): TDocumentDefinitions 
       title: `${t.map.title.split(' {')[0]} / ${t.pml.title.split(' {')[0]}`,
       subject: 'CMS-10396 Standardized Format',
     },
-    defaultStyle: { font: 'Roboto', fontSize: BODY, lineHeight: 1.2, color: INK },
-    footer: footer(`${fullName(d)} · ${usDate(d.patient.dateOfBirth)}`, (page, pages) =>
-      fill(t.page, { page: String(page), pages: String(pages) }),
-    ),
-    content: [
-      ...coverLetter(d, t),
-      { stack: [actionPlan(d, t)], pageBreak: 'before' },
-      { stack: [medicationList(d, t)], pageBreak: 'before' },
-    ],
-    styles: { title: { fontSize: TITLE, bold: true } },
+    defaultStyle: { font: 'Roboto', fontSize: type.body, lineHeight: 1.15, color: INK },
+    content: versions.flatMap(summaryIn),
   };
 }

@@ -12,8 +12,9 @@ import { PRESCRIBER_NAME_SQL } from '../reviews/review-parts';
 import { getReview } from '../reviews/review-store';
 import { translateSig } from '../medications/sig/translate-sig';
 import { getSettings } from '../settings/pharmacy-settings';
-import { reasonInWords } from '../../preload/schemas/clinical';
+import { conditionOfWords, reasonInWords } from '../../preload/schemas/clinical';
 import { todayIso } from '../../preload/schemas/dates';
+import { medicineName } from './medicine-name';
 
 export type Language = 'en' | 'es';
 
@@ -29,8 +30,12 @@ export interface Letterhead {
 
 export interface PmlEntry {
   medication: string;
+  /** The directions the patient follows, as written (their own way when they take it differently); null when none. */
+  sig: string | null;
   howIUse: string;
   whyIUse: string;
+  /** Which of the two print the pharmacist's own words as typed (not translated into the document's language). */
+  asTyped: { howIUse: boolean; whyIUse: boolean };
   prescriber: string;
   started: string | null;
 }
@@ -40,6 +45,8 @@ export interface ReviewDocumentData {
   /** The patient's preferred language when it is one the documents print in, else English. */
   language: Language;
   pharmacy: Letterhead;
+  /** The patient asked for large print (14 pt body). */
+  largePrint: boolean;
   settings: DocumentSettings;
   patient: PatientDetail;
   review: Review;
@@ -48,7 +55,7 @@ export interface ReviewDocumentData {
   medications: PmlEntry[];
 }
 
-type ListedColumn = 'source' | 'product' | 'strength' | 'sig' | 'indication' | 'start_date';
+type ListedColumn = 'source' | 'product' | 'strength' | 'dose_form' | 'sig' | 'indication' | 'start_date';
 type ListedRow = Pick<Row<'patient_medications'>, ListedColumn> & { prescriber: string | null };
 type FilledByRow = Pick<Row<'fills'>, 'drug_name'> & { prescriber: string };
 type PharmacyRow = Pick<Row<'pharmacy'>, 'name' | 'npi' | 'phone' | 'city' | 'state' | 'zip'> & {
@@ -72,18 +79,18 @@ const addressLines = (a: {
  * word of it is understood; words the pharmacist typed are kept as typed; a sig of codes that cannot
  * be read wholly (an unknown word, "UD") leaves the line to write on rather than print a code.
  */
-function directionsFor(sig: string | null | undefined, language: Language): string {
-  if (!sig?.trim()) return '';
+function directionsFor(sig: string | null, language: Language): { text: string; typed: boolean } {
+  if (!sig?.trim()) return { text: '', typed: false };
   const t = translateSig(sig);
-  if (t.complete) return t[language];
-  return /[a-z]/.test(sig) ? sig : '';
+  if (t.complete) return { text: t[language], typed: false };
+  return /[a-z]/.test(sig) ? { text: sig, typed: true } : { text: '', typed: false };
 }
 
 /** What the patient takes now, one row per reconciliation line they still take, with the details the list knows. */
 async function pmlEntries(db: DataSource, review: Review, language: Language): Promise<PmlEntry[]> {
   const listed = await all<ListedRow>(
     db,
-    sql`SELECT m.source, m.product, m.strength, m.sig, m.indication, m.start_date, ${PRESCRIBER_NAME_SQL} AS prescriber
+    sql`SELECT m.source, m.product, m.strength, m.dose_form, m.sig, m.indication, m.start_date, ${PRESCRIBER_NAME_SQL} AS prescriber
         FROM patient_medications m LEFT JOIN prescribers p ON p.id = m.prescriber_id
         WHERE m.patient_id = ${review.patientId}
           AND (m.stop_date IS NULL OR m.stop_date >= ${review.createdAt.slice(0, 10)})`,
@@ -100,18 +107,19 @@ async function pmlEntries(db: DataSource, review: Review, language: Language): P
     .map((l) => {
       const entry = l.entries.find((e) => e.source !== 'pharmacyFill') ?? l.entries[0]!;
       const row = listed.find((m) => m.source === entry.source && m.product === entry.product);
-      const name = [
-        entry.product,
-        entry.strength && !entry.product.toLowerCase().includes(entry.strength.toLowerCase()) ? entry.strength : null,
-      ]
-        .filter(Boolean)
-        .join(' ');
       const fill = l.entries.find((e) => e.source === 'pharmacyFill');
+      // What the patient actually does is what the list prints.
+      const sig = (l.resolution === 'differently' && l.note?.trim()) || entry.sig || fill?.sig || null;
+      const directions = directionsFor(sig, language);
+      // A code is printed as its plain name, never as the code; an unknown code leaves the line to write on.
+      const reason = row?.indication ? (reasonInWords(row.indication, language) ?? '') : '';
+      const reasonTyped = Boolean(reason) && !conditionOfWords(reason) && reason === row?.indication?.trim();
       return {
-        medication: name,
-        howIUse: directionsFor(entry.sig, language),
-        // A code is printed as its plain name, never as the code; an unknown code leaves the line to write on.
-        whyIUse: row?.indication ? (reasonInWords(row.indication, language) ?? '') : '',
+        medication: medicineName({ ...entry, doseForm: row?.dose_form }, language),
+        sig,
+        howIUse: directions.text,
+        whyIUse: reason,
+        asTyped: { howIUse: directions.typed, whyIUse: reasonTyped },
         prescriber: row?.prescriber ?? (fill ? (filledBy.get(fill.product) ?? '') : ''),
         started: row?.start_date ?? null,
       };
@@ -137,6 +145,7 @@ export async function reviewDocumentData(
   return {
     preparedOn,
     language,
+    largePrint: patient.largePrint,
     settings,
     pharmacy: {
       name: ph!.name,

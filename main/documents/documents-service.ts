@@ -1,6 +1,7 @@
 // Makes a review's documents and records when they went out.
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import type { Content, ContentSection, ContextPageSize, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { documentSentRequest, DocumentRequest, PrintedDocument } from '../../preload/schemas/documents';
 import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { RESPONSE_DAYS, type Review } from '../../preload/schemas/reviews';
@@ -10,9 +11,12 @@ import { AppError } from '../common/errors';
 import { all, run, sql } from '../db/sql';
 import { change } from '../reviews/review-store';
 import { cmrSummaryDocument, formatTexts } from './cmr-summary';
+import { otherLanguage, otherLanguageWarnings } from './language-check';
+import { PAGE_MARGINS } from './pdf-parts';
 import { reviewDocumentData, type ReviewDocumentData } from './document-data';
 import { pageCount, renderPdf } from './pdf-engine';
 import { pharmacistNoteDocument } from './pharmacist-note';
+import { pillCardDocument } from './pill-card';
 import { prescriberLetterDocument } from './prescriber-letter';
 import { billingProvider, renderingPharmacist } from '../billing/billing-setup';
 import { carePlanBundle } from './fhir-care-plan';
@@ -23,6 +27,36 @@ const ascii = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+const DRAFT_LINE: Content = {
+  text: 'DRAFT — NOT SIGNED — not for the patient',
+  alignment: 'center',
+  bold: true,
+  color: '#a8201a',
+  // A quarter inch down (inside what every printer prints), within the smallest top margin (the pill card's).
+  margin: [0, 18, 0, 0],
+};
+
+/** An unsigned review's documents say so on every page, in words and across the page (above a part's own title too). */
+function markedDraft(doc: TDocumentDefinitions): TDocumentDefinitions {
+  const content = Array.isArray(doc.content)
+    ? doc.content.map((c) => {
+        const part = c as ContentSection;
+        const own = part.section !== undefined ? part.header : undefined;
+        if (typeof own !== 'function') return c;
+        return {
+          ...part,
+          header: (page: number, pages: number, size: ContextPageSize) => ({
+            stack: [
+              DRAFT_LINE,
+              { ...(own(page, pages, size) as object), margin: [PAGE_MARGINS[0], 2, PAGE_MARGINS[2], 0] },
+            ],
+          }),
+        } as Content;
+      })
+    : doc.content;
+  return { ...doc, content, watermark: { text: 'DRAFT', opacity: 0.1, bold: true }, header: DRAFT_LINE };
+}
 
 /** No patient data in a file name unless the pharmacy's setting asks for it. */
 function fileName(kind: string, d: ReviewDocumentData, style: DocumentSettings['fileNames']): string {
@@ -48,25 +82,17 @@ export async function makeDocument(
   preparedOn?: string,
 ): Promise<PrintedDocument> {
   const d = await reviewDocumentData(db, req.reviewId, user.fullName, {
-    ...(req.kind === 'cmrSummary' && req.language ? { language: req.language } : {}),
+    ...((req.kind === 'cmrSummary' || req.kind === 'pillCard') && req.language && req.language !== 'both'
+      ? { language: req.language }
+      : {}),
+    // The fax is for the prescriber: medicine names and reasons in English whatever the patient reads.
+    ...(req.kind === 'prescriberLetter' ? { language: 'en' as const } : {}),
     ...(preparedOn ? { preparedOn } : {}),
   });
   const draft = d.review.status !== 'completed';
-  // An unsigned review's documents say so on every page, in words and across the page.
-  const withMark = <T extends object>(doc: T) =>
-    draft
-      ? {
-          ...doc,
-          watermark: { text: 'DRAFT', opacity: 0.1, bold: true },
-          header: {
-            text: 'DRAFT — NOT SIGNED — not for the patient',
-            alignment: 'center' as const,
-            bold: true,
-            color: '#a8201a',
-            margin: [0, 24, 0, 0] as [number, number, number, number],
-          },
-        }
-      : doc;
+  const withMark = (doc: TDocumentDefinitions) => (draft ? markedDraft(doc) : doc);
+  let warnings: string[] = [];
+  let officialText = true;
   let pdf: Buffer;
   let title: string;
   let kind: string;
@@ -76,16 +102,39 @@ export async function makeDocument(
         'validation',
         'The CMS Standardized Format summary follows a CMR. For a TMR or follow-up, print the pharmacist summary.',
       );
-    pdf = await renderPdf(withMark(cmrSummaryDocument(d)), d.preparedOn);
+    // Both languages: the patient's first, then the other, for a caregiver who reads it.
+    const versions =
+      req.language === 'both'
+        ? [
+            d,
+            await reviewDocumentData(db, req.reviewId, user.fullName, {
+              language: otherLanguage(d.language),
+              preparedOn: d.preparedOn,
+            }),
+          ]
+        : [d];
+    warnings = versions.flatMap(otherLanguageWarnings);
+    officialText = versions.every((v) => formatTexts(v.language).official);
+    pdf = await renderPdf(withMark(cmrSummaryDocument(versions)), d.preparedOn);
     title = 'CMR summary (Standardized Format)';
     kind = 'CMR-summary';
   } else if (req.kind === 'prescriberLetter') {
     const c = communicationFor(d.review, req.prescriberId);
+    // The prescriber answers by fax: a fax that cannot say where to send the answer is not printed.
+    if (!d.settings.fax)
+      throw new AppError(
+        'validation',
+        'Enter the pharmacy’s fax number before printing a fax, so the prescriber can fax the answer back: Users → Printed documents → Pharmacy fax (an administrator can change it).',
+      );
     // The cover sheet states the page count, known once the fax has been laid out.
     const pages = pageCount(await renderPdf(withMark(prescriberLetterDocument(d, c, null)), d.preparedOn));
     pdf = await renderPdf(withMark(prescriberLetterDocument(d, c, pages)), d.preparedOn);
     title = `Fax to ${c.prescriber.name}`;
     kind = 'prescriber-fax';
+  } else if (req.kind === 'pillCard') {
+    pdf = await renderPdf(withMark(pillCardDocument(d)), d.preparedOn);
+    title = 'Pill card';
+    kind = 'pill-card';
   } else {
     pdf = await renderPdf(withMark(pharmacistNoteDocument(d)), d.preparedOn);
     title = d.review.type === 'cmr' ? 'Pharmacist documentation' : 'Review summary';
@@ -98,8 +147,15 @@ export async function makeDocument(
     fileName: fileName(kind, d, d.settings.fileNames),
     base64: pdf.toString('base64'),
     pages: pageCount(pdf),
-    language: req.kind === 'cmrSummary' ? d.language : 'en',
-    officialText: req.kind !== 'cmrSummary' || formatTexts(d.language).official,
+    // The patient's documents in their language (the summary perhaps in both); the pharmacy's in English.
+    language:
+      req.kind === 'cmrSummary' && req.language === 'both'
+        ? 'both'
+        : req.kind === 'cmrSummary' || req.kind === 'pillCard'
+          ? d.language
+          : 'en',
+    warnings,
+    officialText,
     draft,
   };
 }

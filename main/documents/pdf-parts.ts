@@ -5,7 +5,21 @@ import type { Language, Letterhead } from './document-data';
 
 export const BODY = 12;
 export const TITLE = 16;
+
+/** Type sizes of a patient document: nothing below 12 pt; large print is 14 pt body, 18 pt titles. */
+export interface TypeSizes {
+  body: number;
+  /** Headings inside a part (a medicine's name, a schedule's times of day). */
+  heading: number;
+  title: number;
+  /** The smallest text on the page (footer, fine print). */
+  small: number;
+}
+export const typeSizes = (largePrint: boolean): TypeSizes =>
+  largePrint ? { body: 14, heading: 16, title: 18, small: 14 } : { body: BODY, heading: 13, title: TITLE, small: 12 };
 export const PAGE_MARGINS: [number, number, number, number] = [54, 54, 54, 62];
+/** Letter paper less the side margins. */
+export const CONTENT_WIDTH = 612 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 export const INK = '#111111';
 export const RULE = '#444444';
 
@@ -14,17 +28,20 @@ export const fill = (template: string, vars: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 
 export const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+/** A date in a form's field: MM/DD/YYYY in English, DD/MM/AAAA in Spanish (as the CMS Spanish form writes it). */
+export const shortDate = (iso: string, language: Language) =>
+  language === 'es' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : usDate(iso);
 export const longDate = (iso: string, language: Language) =>
   new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${iso}T12:00:00Z`),
   );
 
-/** Small capitals (the form's titles): lower-case letters set as capitals a size smaller. */
+/** Small capitals (the form's titles): lower-case letters set as capitals a size smaller, never below 12 pt. */
 export function smallCaps(text: string, size: number, bold = true): ContentText[] {
   const runs: ContentText[] = [];
   for (const ch of text) {
     const lower = ch !== ch.toUpperCase();
-    const fontSize = lower ? Math.round(size * 0.8 * 10) / 10 : size;
+    const fontSize = lower ? Math.max(12, Math.round(size * 0.8 * 10) / 10) : size;
     const last = runs.at(-1);
     if (last && last.fontSize === fontSize) last.text += lower ? ch.toUpperCase() : ch;
     else runs.push({ text: lower ? ch.toUpperCase() : ch, fontSize, bold });
@@ -33,13 +50,13 @@ export function smallCaps(text: string, size: number, bold = true): ContentText[
 }
 
 /** Ruled lines for the patient to write on. */
-export const writingLines = (count: number, width = 486): ContentCanvas => ({
+export const writingLines = (count: number, width = 486, spacing = 20): ContentCanvas => ({
   canvas: Array.from({ length: count }, (_, i) => ({
     type: 'line' as const,
     x1: 0,
-    y1: 20 * (i + 1),
+    y1: spacing * (i + 1),
     x2: width,
-    y2: 20 * (i + 1),
+    y2: spacing * (i + 1),
     lineWidth: 0.5,
     lineColor: '#777777',
   })),
@@ -56,7 +73,7 @@ export const tickBox = (size = 11): Content => {
 };
 
 /** A bordered block kept on one page. */
-export function box(rows: Content[][], widths: (string | number)[] = ['*'], heavy = true): ContentTable {
+export function box(rows: (Content | TableCell)[][], widths: (string | number)[] = ['*'], heavy = true): ContentTable {
   return {
     table: { widths, body: rows as TableCell[][], dontBreakRows: true },
     layout: {
@@ -70,20 +87,20 @@ export function box(rows: Content[][], widths: (string | number)[] = ['*'], heav
       paddingBottom: () => 3,
     },
     unbreakable: true,
-    margin: [0, 0, 0, 10],
+    margin: [0, 0, 0, 8],
   };
 }
 
-export function letterhead(p: Letterhead): Content {
+export function letterhead(p: Letterhead, type: TypeSizes = typeSizes(false)): Content {
   return {
     stack: [
-      { text: p.name, fontSize: 15, bold: true },
-      ...p.addressLines.map((l) => ({ text: l, fontSize: 11 })),
+      { text: p.name, fontSize: type.heading + 2, bold: true },
+      ...p.addressLines.map((l) => ({ text: l, fontSize: type.small })),
       {
         text: [p.phone && `Phone ${p.phone}`, p.fax && `Fax ${p.fax}`, p.npi && `NPI ${p.npi}`]
           .filter(Boolean)
           .join('   ·   '),
-        fontSize: 11,
+        fontSize: type.small,
       },
     ],
     margin: [0, 0, 0, 14],
@@ -91,44 +108,49 @@ export function letterhead(p: Letterhead): Content {
 }
 
 /** The patient's name and date of birth on every page, with the page count. */
-export function footer(label: string, pageText: (page: number, pages: number) => string) {
+export function footer(label: string, pageText: (page: number, pages: number) => string, size = 12) {
   return (page: number, pages: number): Content => ({
     columns: [
-      { text: label, fontSize: 10, color: '#333333' },
-      { text: pageText(page, pages), fontSize: 10, alignment: 'right', color: '#333333' },
+      { text: label, fontSize: size, color: '#333333', width: '*' },
+      { text: pageText(page, pages), fontSize: size, alignment: 'right', color: '#333333', width: 'auto' },
     ],
+    columnGap: 12,
     margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
   });
 }
 
-/** A title bar (small caps, boxed) repeated at the top of every page of its part. */
-export function repeatedTitle(title: string, rows: Content[]): Content {
+/** Roughly how many lines a bold small-caps title takes across the page (wide capitals, so it errs high). */
+export const titleLines = (title: string, size: number, width = 504) =>
+  Math.max(1, Math.ceil((title.length * size * 0.7) / width));
+
+/**
+ * A part of a document whose boxed title repeats at the top of each of its pages, in the page's header
+ * (so the title never takes a row away from the content or stands alone at the foot of a page).
+ */
+export function titledSection(
+  title: string,
+  type: TypeSizes,
+  content: Content[],
+  pageFooter: (page: number, pages: number) => Content,
+): Content {
+  const TOP = 36;
+  const titleHeight = titleLines(title, type.title) * type.title * 1.25 + 12;
   return {
-    table: {
-      widths: ['*'],
-      headerRows: 1,
-      dontBreakRows: true,
-      body: [
-        [
-          {
-            text: smallCaps(title, TITLE),
-            alignment: 'center',
-            margin: [0, 4, 0, 4],
-            border: [true, true, true, true],
-          },
-        ],
-        ...rows.map((r): TableCell[] => [{ stack: [r], border: [false, false, false, false] }]),
-      ],
-    },
-    layout: {
-      hLineWidth: (i) => (i <= 1 ? 1.5 : 0),
-      vLineWidth: () => 1.5,
-      hLineColor: () => RULE,
-      vLineColor: () => RULE,
-      paddingLeft: () => 0,
-      paddingRight: () => 0,
-      paddingTop: (i) => (i === 0 ? 0 : 8),
-      paddingBottom: () => 0,
-    },
-  };
+    section: content,
+    pageMargins: [PAGE_MARGINS[0], TOP + titleHeight + 14, PAGE_MARGINS[2], PAGE_MARGINS[3]],
+    header: () => ({
+      table: {
+        widths: ['*'],
+        body: [[{ text: smallCaps(title, type.title), alignment: 'center', margin: [0, 3, 0, 3] }]],
+      },
+      layout: {
+        hLineWidth: () => 1.5,
+        vLineWidth: () => 1.5,
+        hLineColor: () => RULE,
+        vLineColor: () => RULE,
+      },
+      margin: [PAGE_MARGINS[0], TOP, PAGE_MARGINS[2], 0],
+    }),
+    footer: pageFooter,
+  } as Content;
 }

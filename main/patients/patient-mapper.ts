@@ -33,6 +33,7 @@ export function patientColumns(p: PatientData): Omit<PatientRow, 'id' | 'version
     state: a.state,
     zip: a.zip,
     preferred_language: p.preferredLanguage,
+    large_print: p.largePrint ? 1 : 0,
     mbi: p.mbi ?? null,
     part_d_plan_name: p.partD.planName ?? null,
     part_d_contract_id: p.partD.contractId ?? null,
@@ -62,6 +63,7 @@ export function toDetail(r: PatientRow, allergies: AllergyRow[]): PatientDetail 
     version: r.version,
     address: { line1: r.address_line1, line2: r.address_line2, city: r.city, state: r.state, zip: r.zip },
     preferredLanguage: r.preferred_language,
+    largePrint: Boolean(r.large_print),
     partD: { planName: r.part_d_plan_name, contractId: r.part_d_contract_id, memberId: r.part_d_member_id },
     noKnownAllergies: Boolean(r.no_known_allergies),
     allergies: allergies.map(({ id, substance, reaction, severity, kind }): Allergy => ({

@@ -109,11 +109,11 @@ export async function createPatient(
       em,
       sql`
       INSERT INTO patients (id, version, first_name, middle_name, last_name, date_of_birth, sex, phone,
-        address_line1, address_line2, city, state, zip, preferred_language, mbi, part_d_plan_name,
+        address_line1, address_line2, city, state, zip, preferred_language, large_print, mbi, part_d_plan_name,
         part_d_contract_id, part_d_member_id, no_known_allergies, notes, created_at, created_by, updated_at, updated_by)
       VALUES (${row.id}, ${row.version}, ${row.first_name}, ${row.middle_name}, ${row.last_name}, ${row.date_of_birth},
         ${row.sex}, ${row.phone}, ${row.address_line1}, ${row.address_line2}, ${row.city}, ${row.state}, ${row.zip},
-        ${row.preferred_language}, ${row.mbi}, ${row.part_d_plan_name}, ${row.part_d_contract_id},
+        ${row.preferred_language}, ${row.large_print}, ${row.mbi}, ${row.part_d_plan_name}, ${row.part_d_contract_id},
         ${row.part_d_member_id}, ${row.no_known_allergies}, ${row.notes}, ${row.created_at}, ${row.created_by},
         ${row.updated_at}, ${row.updated_by})`,
     );
@@ -145,7 +145,7 @@ export async function updatePatient(
       UPDATE patients SET first_name = ${c.first_name}, middle_name = ${c.middle_name}, last_name = ${c.last_name},
         date_of_birth = ${c.date_of_birth}, sex = ${c.sex}, phone = ${c.phone}, address_line1 = ${c.address_line1},
         address_line2 = ${c.address_line2}, city = ${c.city}, state = ${c.state}, zip = ${c.zip},
-        preferred_language = ${c.preferred_language}, mbi = ${c.mbi}, part_d_plan_name = ${c.part_d_plan_name},
+        preferred_language = ${c.preferred_language}, large_print = ${c.large_print}, mbi = ${c.mbi}, part_d_plan_name = ${c.part_d_plan_name},
         part_d_contract_id = ${c.part_d_contract_id}, part_d_member_id = ${c.part_d_member_id},
         no_known_allergies = ${c.no_known_allergies}, notes = ${c.notes},
         version = ${version + 1}, updated_at = ${now}, updated_by = ${user.username}

@@ -15,15 +15,33 @@ export const ICD_CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 /** The CMS core chronic diseases a set of ICD-10-CM codes establishes. */
 const PLAIN_OF_CODE = new Map(icd.codes.map((c) => [c.code.replace('.', ''), c.plain] as const));
 
+// A condition's own plain name typed as the reason ("High blood pressure", "Estreñimiento"), when only
+// one condition has it. Everyday terms ("sugar", "heartburn") are not read as a diagnosis: printing
+// "Type 2 diabetes" for "sugar" would add what nobody recorded.
+const CODE_OF_NAME = (() => {
+  const owners = new Map<string, string[]>();
+  for (const c of icd.codes)
+    for (const name of new Set([c.plain.en.toLowerCase(), c.plain.es.toLowerCase()]))
+      owners.set(name, [...(owners.get(name) ?? []), c.code]);
+  return new Map([...owners].filter(([, codes]) => codes.length === 1).map(([name, codes]) => [name, codes[0]!]));
+})();
+
+/** The bundled condition whose plain English or Spanish name a typed reason is, if exactly one. */
+export const conditionOfWords = (reason: string): string | null =>
+  CODE_OF_NAME.get(reason.trim().toLowerCase()) ?? null;
+
 /**
  * A reason for use as the patient reads it: a bundled ICD-10-CM code (I10, E11.9, with or without the
- * dot) becomes its plain name in that language ("High blood pressure" / "Presión arterial alta"); words
- * the pharmacist typed are kept as typed. Null when the reason is an unknown code (never print a code).
+ * dot) or its plain name in either language becomes its plain name in the document's language ("High blood
+ * pressure" / "Presión arterial alta"); other words the pharmacist typed are kept as typed. Null when the
+ * reason is an unknown code (never print a code).
  */
 export function reasonInWords(reason: string, language: 'en' | 'es'): string | null {
   const text = reason.trim();
-  if (!ICD_CODE_PATTERN.test(text.toUpperCase()) && !/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/i.test(text)) return text;
-  return PLAIN_OF_CODE.get(text.toUpperCase().replace('.', ''))?.[language] ?? null;
+  const isCode = ICD_CODE_PATTERN.test(text.toUpperCase()) || /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/i.test(text);
+  const code = isCode ? text.toUpperCase().replace('.', '') : conditionOfWords(text)?.replace('.', '');
+  if (!code) return text;
+  return PLAIN_OF_CODE.get(code)?.[language] ?? (isCode ? null : text);
 }
 
 export const coreDiseasesOf = (codes: string[]) => new Set(codes.flatMap((c) => CORE_OF_CODE.get(c) ?? []));

@@ -1,10 +1,13 @@
 // Printed documents made from a review: the CMS Standardized Format summary, the prescriber fax,
-// the pharmacist's note. The PDF travels as base64 so both transports carry it unchanged.
+// the pharmacist's note, the patient's pill card. The PDF travels as base64 so both transports carry it
+// unchanged.
 import { z } from 'zod';
 import { idSchema, versionSchema } from './fields';
 
 export const DOCUMENT_LANGUAGES = ['en', 'es'] as const;
 export const LANGUAGE_NAMES: Record<(typeof DOCUMENT_LANGUAGES)[number], string> = { en: 'English', es: 'Spanish' };
+/** A summary prints in one language or, for a caregiver who reads the other, in both one after the other. */
+export const SUMMARY_LANGUAGES = [...DOCUMENT_LANGUAGES, 'both'] as const;
 
 export const documentRequest = z.discriminatedUnion(
   'kind',
@@ -13,13 +16,21 @@ export const documentRequest = z.discriminatedUnion(
       .object({
         kind: z.literal('cmrSummary'),
         reviewId: idSchema,
-        language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional(),
+        language: z.enum(SUMMARY_LANGUAGES, { error: 'Choose English, Spanish or both' }).optional(),
       })
       .strict(),
     z.object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, prescriberId: idSchema }).strict(),
     z.object({ kind: z.literal('pharmacistNote'), reviewId: idSchema }).strict(),
+    // The patient's daily schedule: kept at home, never "sent", so it is not recorded.
+    z
+      .object({
+        kind: z.literal('pillCard'),
+        reviewId: idSchema,
+        language: z.enum(DOCUMENT_LANGUAGES, { error: 'Choose English or Spanish' }).optional(),
+      })
+      .strict(),
   ],
-  { error: 'Choose the CMR summary, a prescriber fax or the pharmacist note' },
+  { error: 'Choose the CMR summary, a prescriber fax, the pharmacist note or the pill card' },
 );
 export type DocumentRequest = z.output<typeof documentRequest>;
 
@@ -46,7 +57,9 @@ export interface PrintedDocument {
   fileName: string;
   base64: string;
   pages: number;
-  language: (typeof DOCUMENT_LANGUAGES)[number];
+  language: (typeof SUMMARY_LANGUAGES)[number];
+  /** Free text that would print in the other language than the document's, to fix or accept before printing. */
+  warnings: string[];
   /** False when the fixed text is MTM Desk's translation, not the official CMS wording. */
   officialText: boolean;
   /** Made from a review that is not signed yet: printed with a DRAFT mark. */

@@ -53,6 +53,8 @@ export const patientInputSchema = z
     phone: phoneSchema,
     address: addressSchema.prefault({}),
     preferredLanguage: z.enum(languageCodes, { error: 'Choose a language from the list' }).default('en'),
+    /** Every patient document in large print (14 pt body, 18 pt titles). */
+    largePrint: z.boolean().default(false),
     mbi: mbiSchema,
     partD: partDSchema,
     noKnownAllergies: z.boolean().default(false),
@@ -130,6 +132,7 @@ export interface PatientDetail extends PatientSummary {
   version: number;
   address: { [K in keyof Address]-?: string | null };
   preferredLanguage: string;
+  largePrint: boolean;
   partD: { planName: string | null; contractId: string | null; memberId: string | null };
   noKnownAllergies: boolean;
   allergies: Allergy[];

@@ -33,7 +33,8 @@ export function DocumentPreview({
           <div>
             <h2>{doc.title}</h2>
             <p className="muted">
-              {doc.pages} page{doc.pages === 1 ? '' : 's'} · {LANGUAGE_NAMES[doc.language]} · {doc.fileName}
+              {doc.pages} page{doc.pages === 1 ? '' : 's'} ·{' '}
+              {doc.language === 'both' ? 'English and Spanish' : LANGUAGE_NAMES[doc.language]} · {doc.fileName}
             </p>
           </div>
           <div className="actions">
@@ -70,6 +71,16 @@ export function DocumentPreview({
           <div className="alert alert-warning">
             The Spanish fixed text is MTM Desk’s plain-language translation, not the official CMS Spanish form text.
             Check it before use.
+          </div>
+        )}
+        {doc.warnings.length > 0 && (
+          <div className="alert alert-warning preview-warnings" role="status">
+            <p>Check before printing — these words print as they were typed:</p>
+            <ul>
+              {doc.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
           </div>
         )}
         <iframe ref={frame} title={doc.title} src={url} className="pdf-frame" />

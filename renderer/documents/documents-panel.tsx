@@ -1,14 +1,23 @@
-// The review's documents: the CMR summary for the patient (in their language, or the other), a
-// fax per prescriber, and the pharmacist's note. Printing or saving records that they went out.
+// The review’s documents: the CMR summary for the patient (in their language, the other, or both), a
+// fax per prescriber, the pharmacist's note and the pill card. Printing or saving the summary or a fax
+// records that it went out.
 import { useState } from 'react';
-import type { DocumentRequest, PrintedDocument } from '../../preload/schemas/documents';
+import {
+  LANGUAGE_NAMES,
+  type DocumentRequest,
+  type PrintedDocument,
+  type SUMMARY_LANGUAGES,
+} from '../../preload/schemas/documents';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import type { Review } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
+import { useCall } from '../api/use-call';
 import type { StepProps } from '../reviews/step-props';
 import { useAllowed } from '../app/user-context';
 import { downloadText } from '../ui/download';
 import { DocumentPreview } from './document-preview';
+
+type SummaryLanguage = (typeof SUMMARY_LANGUAGES)[number];
 
 export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | 'save'>) {
   const [open, setOpen] = useState<{ doc: PrintedDocument; req: DocumentRequest } | null>(null);
@@ -28,7 +37,7 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
   };
   // Only documents that leave the pharmacy are recorded, and only once the review is signed.
   const recordOut = (req: DocumentRequest) => {
-    if (r.status !== 'completed' || req.kind === 'pharmacistNote') return;
+    if (r.status !== 'completed' || req.kind === 'pharmacistNote' || req.kind === 'pillCard') return;
     if (req.kind === 'cmrSummary' && r.summarySentDate) return;
     if (req.kind === 'prescriberLetter' && r.communications.find((c) => c.prescriber.id === req.prescriberId)?.sentDate)
       return;
@@ -50,20 +59,7 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
         </div>
       )}
       <div className="document-buttons">
-        {r.type === 'cmr' && (
-          <>
-            <button type="button" disabled={busy} onClick={() => void show({ kind: 'cmrSummary', reviewId: r.id })}>
-              CMR summary for the patient
-            </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void show({ kind: 'cmrSummary', reviewId: r.id, language: 'es' })}
-            >
-              CMR summary in Spanish
-            </button>
-          </>
-        )}
+        {r.type === 'cmr' && <SummaryButtons reviewId={r.id} patientId={r.patientId} busy={busy} show={show} />}
         {r.communications.map((c) => (
           <button
             key={c.prescriber.id}
@@ -74,6 +70,9 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
             Fax to {c.prescriber.name}
           </button>
         ))}
+        <button type="button" disabled={busy} onClick={() => void show({ kind: 'pillCard', reviewId: r.id })}>
+          Pill card
+        </button>
         <button type="button" disabled={busy} onClick={() => void show({ kind: 'pharmacistNote', reviewId: r.id })}>
           {r.type === 'cmr' ? 'Pharmacist note' : 'Review summary'}
         </button>
@@ -101,5 +100,37 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
       )}
       {open && <DocumentPreview doc={open.doc} onClose={() => setOpen(null)} onOut={() => recordOut(open.req)} />}
     </section>
+  );
+}
+
+/** The summary in the patient's language (the usual one), the other language, or both for a caregiver who reads the other. */
+function SummaryButtons({
+  reviewId,
+  patientId,
+  busy,
+  show,
+}: {
+  reviewId: string;
+  patientId: string;
+  busy: boolean;
+  show: (req: DocumentRequest) => Promise<void>;
+}) {
+  const patient = useCall('patients:get', { id: patientId });
+  const own = patient.data?.preferredLanguage === 'es' ? 'es' : 'en';
+  const other = own === 'es' ? 'en' : 'es';
+  const summary = (language: SummaryLanguage | undefined) =>
+    void show({ kind: 'cmrSummary', reviewId, ...(language ? { language } : {}) });
+  return (
+    <>
+      <button type="button" className="primary" disabled={busy || !patient.data} onClick={() => summary(undefined)}>
+        CMR summary ({LANGUAGE_NAMES[own]}, the patient’s language)
+      </button>
+      <button type="button" disabled={busy || !patient.data} onClick={() => summary(other)}>
+        CMR summary in {LANGUAGE_NAMES[other]}
+      </button>
+      <button type="button" disabled={busy || !patient.data} onClick={() => summary('both')}>
+        CMR summary in both languages
+      </button>
+    </>
   );
 }

@@ -31,7 +31,10 @@ export function PatientBanner({ patient }: { patient: PatientDetail }) {
         ) : null}
         <div>
           <dt>Language</dt>
-          <dd>{languageName(patient.preferredLanguage)}</dd>
+          <dd>
+            {languageName(patient.preferredLanguage)}
+            {patient.largePrint ? ', large print' : ''}
+          </dd>
         </div>
       </dl>
       <p

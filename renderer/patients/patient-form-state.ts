@@ -20,6 +20,7 @@ export interface PatientFormState extends AddressFields {
   sex: string;
   phone: string;
   preferredLanguage: string;
+  largePrint: boolean;
   mbi: string;
   planName: string;
   contractId: string;
@@ -38,6 +39,7 @@ export const EMPTY_PATIENT: PatientFormState = {
   phone: '',
   ...BLANK_ADDRESS,
   preferredLanguage: 'en',
+  largePrint: false,
   mbi: '',
   planName: '',
   contractId: '',
@@ -57,6 +59,7 @@ export function formStateFrom(p: PatientDetail): PatientFormState {
     phone: formatPhone(p.phone),
     ...addressFields(p.address),
     preferredLanguage: p.preferredLanguage,
+    largePrint: p.largePrint,
     mbi: formatMbi(p.mbi),
     planName: p.partD.planName ?? '',
     contractId: p.partD.contractId ?? '',
@@ -83,6 +86,7 @@ export function toPatientInput(f: PatientFormState): PatientInput {
     phone: f.phone,
     address: addressInput(f),
     preferredLanguage: f.preferredLanguage,
+    largePrint: f.largePrint,
     mbi: f.mbi,
     partD: { planName: f.planName, contractId: f.contractId, memberId: f.memberId },
     noKnownAllergies: f.noKnownAllergies,

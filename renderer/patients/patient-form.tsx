@@ -155,6 +155,10 @@ export function PatientForm({ existing }: { existing?: PatientDetail }) {
             error={err('preferredLanguage')}
             options={LANGUAGE_OPTIONS}
           />
+          <label className="checkbox">
+            <input type="checkbox" checked={f.largePrint} onChange={(e) => set('largePrint')(e.target.checked)} />
+            Large print on the documents the patient takes home
+          </label>
         </div>
       </fieldset>
       <fieldset>

@@ -147,12 +147,23 @@ try {
       ]),
     { target: 50 },
   );
-  await measure(
-    'CMS CMR summary PDF, 25 medicines',
-    RUNS,
-    () => makeDocument(db, user, { kind: 'cmrSummary', reviewId: heavy.review.id }),
-    { target: 300 },
-  );
+  const light = await sampleSignedCmr(session, { medicines: 11, cmrDate: TODAY });
+  for (const [title, reviewId, req] of [
+    ['CMS CMR summary PDF, 11 medicines', light.review.id, { kind: 'cmrSummary' }],
+    ['CMS CMR summary PDF, 25 medicines', heavy.review.id, { kind: 'cmrSummary' }],
+    [
+      'CMS CMR summary PDF, 25 medicines, English and Spanish',
+      heavy.review.id,
+      { kind: 'cmrSummary', language: 'both' },
+    ],
+    ['pill card PDF, 25 medicines', heavy.review.id, { kind: 'pillCard' }],
+    [
+      'prescriber fax PDF, 25 medicines',
+      heavy.review.id,
+      { kind: 'prescriberLetter', prescriberId: heavy.prescriberId },
+    ],
+  ] as const)
+    await measure(title, RUNS, () => makeDocument(db, user, { ...req, reviewId }), { target: 300 });
 
   const year = Number(TODAY.slice(0, 4));
   await measure('eligibility screen, whole pharmacy', RUNS, () => screenPatients(db, year), { target: 3000 });

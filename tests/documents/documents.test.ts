@@ -53,7 +53,12 @@ describe('the CMR summary in the CMS Standardized Format', () => {
     expect(map).toContain('DATE PREPARED: 12/01/2026');
     const pml = rest.filter((p) => p.includes('PERSONAL MEDICATION LIST FOR')).join(' ');
     expect(pml).toContain('Allergies or side effects: Penicillin (hives)');
-    for (const m of ['Lisinopril 20 mg', 'Metformin ER 500 mg', 'Levothyroxine 50 mcg', 'Omeprazole 20 mg'])
+    for (const m of [
+      'Lisinopril 20 mg',
+      'Metformin 500 mg extended-release tablet',
+      'Levothyroxine 50 mcg',
+      'Omeprazole 20 mg',
+    ])
       expect(pml).toContain(m);
     // Text that looks like markup prints as typed; long names wrap inside their block.
     expect(pml).toContain('Inject 16 units under the skin once a day <b>same');
@@ -110,6 +115,10 @@ describe('the CMR summary in the CMS Standardized Format', () => {
 describe('the prescriber fax and the pharmacist note', () => {
   it('faxes recommendations behind a cover sheet that names no patient, with the page count and answer boxes', async () => {
     const { session, review, prescriberId, make } = await signed(5);
+    // The answer comes back by fax: no fax prints without the pharmacy's number (see prescriber-fax.test.ts).
+    await call(session, 'settings:update', {
+      documents: { hours: '', tty: '', fax: '(216) 555-0199', fileNames: 'reference' },
+    });
     const { doc, pdf } = await make({ kind: 'prescriberLetter', reviewId: review.id, prescriberId });
     const [cover, ...letter] = pagesText(pdf).map((p) => p.replace(/\s+/g, ' '));
     expect(cover).toContain('FAX');

@@ -63,3 +63,30 @@ export function differenceFromReference(name: string, png: Buffer): number {
   for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i]! - b.data[i]!) > 64) differing++;
   return differing / (a.width * a.height);
 }
+
+export interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word pdftotext finds, with its box in points (origin top left). */
+export const wordBoxes = (pdf: Buffer): WordBox[] =>
+  withPdf(pdf, (file) => {
+    const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const words: WordBox[] = [];
+    let page = 0;
+    for (const m of xml.matchAll(
+      /<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g,
+    )) {
+      if (m[0] === '<page ') page++;
+      else words.push({ page, text: m[5]!, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]! });
+    }
+    return words;
+  });
+
+/** A word's font size from its box: Roboto's ascent and descent together are 1.171875 em. */
+export const fontSizeOf = (w: WordBox) => (w.yMax - w.yMin) / 1.171875;

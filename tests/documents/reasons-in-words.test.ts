@@ -1,5 +1,5 @@
 // "Why I use it" is written in words the patient knows: a condition code the list holds (I10, E119)
-// prints as its plain name in the document's language; an unknown code is never printed.
+// or a plain name prints as its plain name in the document’s language; an unknown code is never printed.
 import { describe, expect, it } from 'vitest';
 import { makeDocument } from '../../main/documents/documents-service';
 import { run, sql } from '../../main/db/sql';
@@ -16,6 +16,12 @@ describe('reasons for use in words', () => {
     expect(reasonInWords('E11.9', 'es')).toBe('Diabetes tipo 2');
     expect(reasonInWords('Blood pressure', 'en')).toBe('Blood pressure');
     expect(reasonInWords('COPD', 'en')).toBe('COPD');
+    // A condition's plain name in one language prints in the other; everyday words are not read as a diagnosis.
+    expect(reasonInWords('high blood pressure', 'es')).toBe('Presión arterial alta');
+    expect(reasonInWords('Estreñimiento', 'en')).toBe('Constipation');
+    expect(reasonInWords('heartburn', 'es')).toBe('Acidez (agruras)');
+    expect(reasonInWords('cholesterol', 'es')).toBe('cholesterol');
+    expect(reasonInWords('sugar', 'en')).toBe('sugar');
     expect(reasonInWords('Z99.99', 'en')).toBeNull();
   });
 

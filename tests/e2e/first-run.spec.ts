@@ -40,6 +40,7 @@ test('a pharmacist sets up the pharmacy, registers a patient, finds them, and fi
   await page.getByLabel('Date of birth').fill('03/14/1950');
   await page.getByLabel('Sex').selectOption('female');
   await page.getByLabel('Preferred language').selectOption('es');
+  await page.getByLabel('Large print on the documents the patient takes home').check();
   await page.getByLabel('Phone').fill('614-555-0199');
   await page.getByLabel('Medicare number (MBI)').fill('1eg4-te5-mk72');
   await page.getByLabel('Contract number').fill('S5884');
@@ -53,7 +54,7 @@ test('a pharmacist sets up the pharmacy, registers a patient, finds them, and fi
   await expect(page.getByTestId('banner-name')).toHaveText('OKONKWO-BELL, Margarethe');
   await expect(page.getByTestId('banner-allergies')).toContainText('Penicillin (hives, severe)');
   await expect(page.locator('.patient-banner')).toContainText('1EG4-TE5-MK72');
-  await expect(page.locator('.patient-banner')).toContainText('Spanish');
+  await expect(page.locator('.patient-banner')).toContainText('Spanish, large print');
   await snap(page, '06-patient-detail');
 
   // Find by typing part of the name; arrows and Enter open it.

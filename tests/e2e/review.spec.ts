@@ -28,6 +28,20 @@ const CSV = [
   ),
 ].join('\n');
 
+/** Why she takes each (the fills carry none), as she tells the pharmacist at step 1. */
+const REASONS: Record<string, string> = {
+  lisinopril: 'High blood pressure',
+  spironolactone: 'Heart failure',
+  atorvastatin: 'Cholesterol',
+  metformin: 'Diabetes',
+  glipizide: 'Diabetes',
+  amlodipine: 'High blood pressure',
+  levothyroxine: 'Thyroid',
+  sertraline: 'Mood',
+  omeprazole: 'Heartburn',
+  donepezil: 'Memory',
+};
+
 /** The user's actions, counted: every click, choice and typed field on the way from the worklist to sign-off. */
 function counted() {
   let n = 0;
@@ -113,6 +127,14 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await user.fill(page.getByLabel('Note'), 'Takes one tablet a day, not two: stomach upset');
   await user.click(page.getByRole('button', { name: 'Mark the other 9 as taking as listed' }));
   await expect(page.getByRole('heading', { name: /Medication reconciliation/ })).toContainText('0 to resolve');
+  // "Why I use it" prints on the medication list: a CMR is not signed while a medicine she takes has none.
+  await expect(page.getByRole('button', { name: /1 Review/ })).not.toContainText('✓');
+  for (const [medicine, reason] of Object.entries(REASONS)) {
+    const field = page.getByLabel(`Why the patient uses ${medicine}`);
+    await user.fill(field, reason);
+    await field.press('Enter');
+    await expect(field.locator('xpath=..')).toContainText('Why they use it: prints on the medication list');
+  }
   await expect(page.getByRole('button', { name: /1 Review/ })).toContainText('✓');
   await snap(page, '46-review-step1');
 
@@ -136,39 +158,62 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await expect(page.getByText(/Problem list confirmed by dwhitfield/)).toBeVisible();
   await snap(page, '47-review-step2');
 
-  // Step 3: a prescriber recommendation and two action-plan items from the pharmacy's phrases.
+  // Step 3: a prescriber recommendation and two action-plan items from the pharmacy's phrases, each about one
+  // medicine, previewed in English and Spanish before saving.
   await user.click(page.getByRole('button', { name: 'Plan →' }));
   const interaction = page.getByRole('region', { name: /Plan for .*spironolactone/ });
   await user.click(interaction.getByRole('button', { name: '+ Add a recommendation' }));
-  await user.choose(interaction.getByLabel('Recommendation', { exact: true }), 'monitor');
+  const reads = interaction.getByRole('region', { name: 'What the patient reads' });
+  // No kind is chosen until the pharmacist chooses one; a typed letter picks nothing.
+  await interaction.getByRole('radio', { name: 'Start' }).focus();
+  await page.keyboard.press('s');
+  await expect(interaction.getByRole('radio', { name: 'Start' })).not.toBeChecked();
+  await expect(reads).toContainText('Choose the recommendation and its medicine');
+  await user.click(interaction.getByRole('radio', { name: 'Monitor' }));
+  // The problem names two medicines: the recommendation acts on one of them.
+  await expect(reads).toContainText('Choose the medicine: the sentence names it.');
+  await user.click(interaction.getByRole('radio', { name: 'spironolactone' }));
   await user.choose(interaction.getByLabel('Who acts'), 'prescriber');
   await user.choose(interaction.getByLabel('Prescriber', { exact: true }), { label: 'Beatrice Okonjo, MD' });
   await user.fill(
     interaction.getByLabel(/Recommendation in clinical words/),
     'Check serum potassium and creatinine; last results are over a year old',
   );
-  await user.choose(interaction.getByLabel('Start the action-plan item from a phrase'), {
-    label: 'Keep a log: Write down your readings and how you feel, and bring the list to your next visit.',
-  });
-  await expect(interaction.getByLabel('What we talked about')).toHaveValue(
-    /Checking how .*spironolactone.* is working for you/,
+  await expect(reads.getByRole('group', { name: 'English' })).toContainText(
+    'Checking how you are doing on spironolactone.',
   );
+  await expect(reads.getByRole('group', { name: 'Spanish' })).toContainText('Revisar cómo le va con spironolactone.');
   await user.click(interaction.getByRole('button', { name: 'Save recommendation' }));
   await expect(interaction.getByText('What I need to do')).toBeVisible();
+  await expect(interaction.locator('.plan-item .tag')).toHaveText('Monitor spironolactone');
 
   const metformin = page.getByRole('region', { name: 'Plan for metformin' });
   await user.click(metformin.getByRole('button', { name: '+ Add a recommendation' }));
-  await user.choose(metformin.getByLabel('Recommendation', { exact: true }), 'educate');
+  const sentence = metformin.getByRole('region', { name: 'What the patient reads' });
+  // Start is for a medicine she does not take: metformin is refused before saving.
+  await user.click(metformin.getByRole('radio', { name: 'Start' }));
+  await user.fill(metformin.getByLabel('New medicine to start'), 'metformin');
+  await expect(metformin.getByText(/metformin is already on the patient’s list/)).toBeVisible();
+  await user.click(metformin.getByRole('radio', { name: 'Educate' }));
+  // The problem's one medicine is chosen with it; the sentence is built from the action and that medicine.
+  await expect(metformin.getByRole('radio', { name: 'metformin' })).toBeChecked();
   await user.fill(
     metformin.getByLabel(/Recommendation in clinical words/),
     'Take metformin with meals to limit stomach upset; discussed extended-release with patient',
   );
-  await user.choose(metformin.getByLabel('Start the action-plan item from a phrase'), {
-    label: 'Every day, same time: Take metformin at the same time every day. A weekly pill box can help you remember.',
-  });
-  await user.click(metformin.getByRole('button', { name: 'Save recommendation' }));
-  await expect(metformin.locator('.map-item')).toContainText(
+  await expect(sentence.getByRole('group', { name: 'English' })).toContainText(
     'Take metformin at the same time every day. A weekly pill box can help you remember.',
+  );
+  await expect(sentence.getByRole('group', { name: 'Spanish' })).toContainText(
+    'Tome metformin a la misma hora todos los días. Un pastillero semanal le puede ayudar a acordarse.',
+  );
+  await snap(page, '48a-plan-preview');
+  await user.click(metformin.getByRole('button', { name: 'Save recommendation' }));
+  await expect(metformin.locator('.plan-item .map-item')).toContainText(
+    'Take metformin at the same time every day. A weekly pill box can help you remember.',
+  );
+  await expect(metformin.locator('.plan-item .map-item')).toContainText(
+    'Tome metformin a la misma hora todos los días.',
   );
   await expect(page.getByRole('button', { name: /3 Plan/ })).toContainText('✓');
   await snap(page, '48-review-step3');
@@ -184,7 +229,7 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   // Step 5: the drafted note, the quarterly follow-up, sign-off.
   await user.click(page.getByRole('button', { name: 'Documentation →' }));
   const note = page.getByRole('textbox', { name: 'SOAP note' });
-  await expect(note).toHaveValue(/Monitor \(problem 1\): Check serum potassium and creatinine/);
+  await expect(note).toHaveValue(/Monitor spironolactone \(problem 1\): Check serum potassium and creatinine/);
   await expect(page.getByRole('region', { name: 'Before you can sign' })).toContainText('The next follow-up date');
   await user.click(page.getByRole('button', { name: /^Use \d\d\/\d\d\/\d{4} \(in 3 months\)/ }));
   await expect(page.getByText('Everything is recorded. Sign and finalize below.')).toBeVisible();
@@ -212,7 +257,7 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
 
   // The written summary: previewed, saved as PDF (the real file), and the sent date recorded.
   await page.getByRole('button', { name: /5 Documentation/ }).click();
-  await page.getByRole('button', { name: 'CMR summary for the patient' }).click();
+  await page.getByRole('button', { name: /^CMR summary \(English, the patient’s language\)/ }).click();
   const preview = page.getByRole('dialog', { name: 'Preview: CMR summary (Standardized Format)' });
   await expect(preview).toContainText(/\d+ pages · English · CMR-summary-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.pdf/);
   await snap(page, '52-document-preview');
@@ -224,6 +269,19 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   expect(text).toContain('What I need to do: Take metformin at the same time every day.');
   await expect(page.getByText(/Written summary given or sent on \d\d\/\d\d\/\d{4}/)).toBeVisible();
   await preview.getByRole('button', { name: 'Close' }).click();
+
+  // Both languages, for a caregiver who reads Spanish: the pharmacist's English words are named before printing.
+  await page.getByRole('button', { name: 'CMR summary in both languages' }).click();
+  await expect(preview).toContainText(/\d+ pages · English and Spanish · /);
+  await expect(preview.getByRole('status')).toContainText('Check before printing');
+  await snap(page, '53-summary-both-languages');
+  await preview.getByRole('button', { name: 'Close' }).click();
+  // The pill card: one page, the day's times, from the same list.
+  await page.getByRole('button', { name: 'Pill card' }).click();
+  const card = page.getByRole('dialog', { name: 'Preview: Pill card' });
+  await expect(card).toContainText(/1 page · English · pill-card-/);
+  await snap(page, '54-pill-card');
+  await card.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: /1 Review/ }).click();
   await expect(page.getByLabel('Written summary sent')).toHaveValue(/\d\d\/\d\d\/\d{4}/);
 
@@ -242,6 +300,8 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByLabel('Name of the phrase').fill('Blood pressure log');
   await page.getByLabel('What we talked about').fill('Your blood pressure and {medicine}.');
   await page.getByLabel('What I need to do').fill('Check your blood pressure each morning and write it down.');
+  await page.getByLabel('Lo que hablamos (Spanish)').fill('Su presión y {medicine}.');
+  await page.getByLabel('Lo que tengo que hacer (Spanish)').fill('Tómese la presión cada mañana y anótela.');
   await page.getByRole('button', { name: 'Save phrase' }).click();
   await expect(page.getByRole('row', { name: /Blood pressure log/ })).toContainText(
     'Check your blood pressure each morning',

@@ -19,7 +19,7 @@
 //   returned for the pharmacist to confirm.
 import codes from '../../../resources/medications/sig-codes.json';
 import type { SigTranslation } from '../../../preload/schemas/medications';
-import { parseSig, type ParsedSig, type Phrase, type Route } from './parse-sig';
+import { parseSig, type DoseTime, type ParsedSig, type Phrase, type Route } from './parse-sig';
 
 export type { SigTranslation };
 
@@ -244,8 +244,9 @@ const MEALS: Record<string, Phrase> = {
  * The directions' frequencies as one: a count and the times that make it up ("daily at bedtime": at
  * bedtime), times of day together ("qam and qhs": every morning and at bedtime), a count with meals
  * ("twice a day with meals"). Counts that disagree ("daily … bid") are a conflict, shown with "or".
+ * `times` are the times of day they name; none when they disagree or leave it open (which two meals).
  */
-function oneFrequency(found: Frequency[]): { text: Phrase; conflict: boolean } | null {
+function oneFrequency(found: Frequency[]): { text: Phrase; conflict: boolean; times: DoseTime[] } | null {
   const distinct = found.filter((f, i) => found.findIndex((g) => g.en === f.en) === i);
   if (distinct.length < 2) return null;
   const join = (fs: Frequency[], en: string, es: string) =>
@@ -258,15 +259,18 @@ function oneFrequency(found: Frequency[]): { text: Phrase; conflict: boolean } |
     (f, i, all) => !isCount(f) && !all.slice(i + 1).some((g) => !isCount(g) && g.times!.join() === f.times!.join()),
   );
   const times = timed.flatMap((f) => f.times!);
-  const conflict = { text: join(distinct, ' or ', ' o '), conflict: true };
+  const conflict = { text: join(distinct, ' or ', ' o '), conflict: true, times: [] };
   if (new Set(counts.map((c) => c.perDay)).size > 1 || new Set(times).size < times.length) return conflict;
   const count = counts.at(-1);
-  if (!timed.length) return { text: count!, conflict: false };
+  if (!timed.length) return { text: count!, conflict: false, times: (count!.times ?? []) as DoseTime[] };
   const when = join(timed, ' and ', ' y ');
   const perDay = timed.reduce((n, f) => n + f.perDay, 0);
-  if (!count || Math.abs(count.perDay - perDay) < 1e-6) return { text: when, conflict: false };
+  if (!count || Math.abs(count.perDay - perDay) < 1e-6)
+    return { text: when, conflict: false, times: times as DoseTime[] };
   const meals = timed.length === 1 ? MEALS[timed[0]!.en] : undefined;
-  return meals ? { text: P(`${count.en} ${meals.en}`, `${count.es} ${meals.es}`), conflict: false } : conflict;
+  return meals
+    ? { text: P(`${count.en} ${meals.en}`, `${count.es} ${meals.es}`), conflict: false, times: [] }
+    : conflict;
 }
 
 const num = (n: number) => String(Number(n.toFixed(4)));
@@ -351,6 +355,12 @@ interface Step {
   /** A dose limit without its unit, read as the lower amount: the pharmacist confirms it. */
   limitFlag: string | null;
   sig: ParsedSig;
+  /** How much each time ("1 tablet"), when the directions say it wholly. */
+  amount: Phrase | null;
+  /** The times of day the directions name (the table's, for a count such as "twice a day"). */
+  times: DoseTime[];
+  /** How often, as the sentence says it ("with supper"). */
+  when: Phrase | null;
 }
 
 function readStep(text: string, sig: ParsedSig, hint: string | null | undefined, ctx: Context): Step {
@@ -401,7 +411,8 @@ function readStep(text: string, sig: ParsedSig, hint: string | null | undefined,
     body.push(n === 1 ? P('every minute', 'cada minuto') : P(`every ${n} minutes`, `cada ${n} minutos`));
   }
   const several = sig.frequency ? oneFrequency(frequenciesIn(text)) : null;
-  if (sig.frequency) body.push(intervalOf(several?.text ?? sig.frequency.text, lower));
+  const when = sig.frequency ? intervalOf(several?.text ?? sig.frequency.text, lower) : null;
+  if (when) body.push(when);
   body.push(...inline.filter((m) => !m.en.startsWith('in ')));
   if (sig.prn)
     body.push(
@@ -431,6 +442,9 @@ function readStep(text: string, sig: ParsedSig, hint: string | null | undefined,
       : null;
   const often = sig.frequency !== null || sig.repeatMinutes !== null;
   return {
+    amount: q.en && q.es && !q.en.missing ? P(q.en.text, q.es.text) : null,
+    times: several ? several.times : (sig.frequency?.times ?? []),
+    when,
     limitFlag,
     action,
     body: P(body.map((p) => p.en).join(' '), body.map((p) => p.es).join(' ')),
@@ -482,6 +496,8 @@ function limitSentence(sig: ParsedSig, u: Unit | null, action: Phrase | null, lo
 /** Whether a step says something to do: a dose or how often. */
 const doses = (s: ParsedSig) => s.dose !== null || s.frequency !== null || s.repeatMinutes !== null;
 
+const THEN = P(', then', ', luego');
+const AND = P(' and', ' y');
 /** The directions as steps: "…then…" and "…and 1/2 tab…" one by one when that reads more of them. */
 function stepsOf(text: string): { text: string; join: Phrase | null }[] {
   const whole = [{ text, join: null }];
@@ -490,7 +506,7 @@ function stepsOf(text: string): { text: string; join: Phrase | null }[] {
   const steps: { text: string; join: Phrase | null }[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const t = parts[i]!.replace(/^[\s,;.]+|[\s,;.]+$/g, '');
-    const join = i === 0 ? null : /^then$/i.test(parts[i - 1]!) ? P(', then', ', luego') : P(' and', ' y');
+    const join = i === 0 ? null : /^then$/i.test(parts[i - 1]!) ? THEN : AND;
     if (t) steps.push({ text: t, join: steps.length ? join : null });
   }
   const unknown = (ts: { text: string }[]) => ts.reduce((n, s) => n + read(s.text).unknown.length, 0);
@@ -501,10 +517,8 @@ function stepsOf(text: string): { text: string; join: Phrase | null }[] {
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const low = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-function translate(text: string, hint: string | null | undefined): SigTranslation {
-  const tidied = tidy(text);
-  if (!tidied)
-    return { en: '[?: no directions]', es: '[?: sin indicaciones]', complete: false, unknown: [], flags: [] };
+/** Each step read, a later one in the route and action of those before it ("…then 1 daily"). */
+function readSteps(tidied: string, hint: string | null | undefined): (Step & { join: Phrase | null })[] {
   const ctx: Context = { route: null, action: null };
   const steps: (Step & { join: Phrase | null })[] = [];
   for (const { text: t, join } of stepsOf(tidied)) {
@@ -514,6 +528,14 @@ function translate(text: string, hint: string | null | undefined): SigTranslatio
     ctx.route = sig.route?.route ?? ctx.route;
     ctx.action = step.action ?? ctx.action;
   }
+  return steps;
+}
+
+function translate(text: string, hint: string | null | undefined): SigTranslation {
+  const tidied = tidy(text);
+  if (!tidied)
+    return { en: '[?: no directions]', es: '[?: sin indicaciones]', complete: false, unknown: [], flags: [] };
+  const steps = readSteps(tidied, hint);
   const unknown = [...new Set(steps.flatMap((s) => s.sig.unknown))];
   const flags = [...new Set(steps.flatMap((s) => [...s.sig.flags, ...(s.limitFlag ? [s.limitFlag] : [])]))];
   const out: Record<Lang, string[]> = { en: [], es: [] };
@@ -557,4 +579,31 @@ export function translateSig(sig: string, opts: TranslateOptions = {}): SigTrans
     translated.set(key, (t = translate(sig, opts.unitHint)));
   }
   return { ...t, unknown: [...t.unknown], flags: [...t.flags] };
+}
+
+/** One step of the directions as a schedule by time of day needs it (a pill card). */
+export interface DoseStep {
+  sig: ParsedSig;
+  /** How much each time ("1 tablet" / "1 tableta"); null when the directions do not say it wholly. */
+  amount: Phrase | null;
+  /** The times of day the step names (the table's for "twice a day"); none for "daily", or when they disagree. */
+  times: DoseTime[];
+  /** How often, as the translated sentence says it ("with supper" / "con la cena"). */
+  when: Phrase | null;
+  /** How the step follows the one before: at other times of the same day ("and"), or after it ("then"). */
+  join: 'and' | 'then' | null;
+}
+
+/** The directions step by step, read as translateSig reads them: how much, when, and how the steps follow. */
+export function doseSteps(sig: string, opts: TranslateOptions = {}): DoseStep[] {
+  const tidied = tidy(sig);
+  return tidied
+    ? readSteps(tidied, opts.unitHint).map((s) => ({
+        sig: s.sig,
+        amount: s.amount,
+        times: s.times,
+        when: s.when,
+        join: s.join === null ? null : s.join === THEN ? 'then' : 'and',
+      }))
+    : [];
 }
