@@ -147,9 +147,7 @@ try {
       ]),
     { target: 50 },
   );
-  const light = await sampleSignedCmr(session, { medicines: 11, cmrDate: TODAY });
   for (const [title, reviewId, req] of [
-    ['CMS CMR summary PDF, 11 medicines', light.review.id, { kind: 'cmrSummary' }],
     ['CMS CMR summary PDF, 25 medicines', heavy.review.id, { kind: 'cmrSummary' }],
     [
       'CMS CMR summary PDF, 25 medicines, English and Spanish',
