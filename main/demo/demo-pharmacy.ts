@@ -22,7 +22,7 @@ import { OUTCOMES } from '../../preload/schemas/reviews';
 import identifiers from '../../resources/reference/identifiers.json';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { CORE_DISEASE_IDS } from '../../preload/schemas/eligibility';
-import { setCriteria } from '../eligibility/criteria-store';
+import { latestBundledThreshold, setCriteria } from '../eligibility/criteria-store';
 
 /** What a demo medicine's label says, and one month's fill of it. */
 interface DemoProduct {
@@ -279,8 +279,8 @@ export async function fillDemoPharmacy(
   })();
   await recodeFills(db);
   reviewable.unshift(...complexReviewable);
-  // This year's criteria with the latest published cost threshold carried forward (see resources/demo).
-  const latest = Object.entries(targeting.years).sort(([a], [b]) => Number(b) - Number(a))[0]![1];
+  // This year's criteria with the latest cost threshold the data has a source for, carried forward (see resources/demo).
+  const latest = latestBundledThreshold();
   await setCriteria(
     db.manager,
     Number(today.slice(0, 4)),

@@ -1,16 +1,18 @@
 // A patient's MTM programme steps in a contract year. Each step keeps its date; the status is the
 // furthest step reached (an opt-out ends the year's programme unless the patient is enrolled again).
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Enrollment, EnrollmentAction } from '../../preload/schemas/eligibility';
+import { FIRST_CONTRACT_YEAR, type Enrollment, type EnrollmentAction } from '../../preload/schemas/eligibility';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import type { Row } from '../db/rows';
 import { one, run, sql } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
+import { cmrOfferDueDate } from './targeting';
 
-export type EnrollmentRow = Omit<Row<'mtm_enrollments'>, 'cmr_offered_method'> & {
+export type EnrollmentRow = Omit<Row<'mtm_enrollments'>, 'cmr_offered_method' | 'dmp_at_risk_source'> & {
   cmr_offered_method: Enrollment['cmrOfferedMethod'];
+  dmp_at_risk_source: Enrollment['dmpAtRiskSource'];
 };
 
 export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
@@ -27,6 +29,8 @@ export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
             : r.targeted_date
               ? 'targeted'
               : 'none';
+  const from = r?.enrolled_date ?? r?.targeted_date ?? null;
+  const offerOutstanding = from !== null && !r?.cmr_offered_date && !r?.cmr_completed_date && status !== 'optedOut';
   return {
     status,
     version: r?.version ?? 0,
@@ -37,6 +41,9 @@ export function enrollmentOf(r: EnrollmentRow | undefined): Enrollment {
     cmrOfferedDate: r?.cmr_offered_date ?? null,
     cmrOfferedMethod: r?.cmr_offered_method ?? null,
     cmrCompletedDate: r?.cmr_completed_date ?? null,
+    dmpAtRiskDate: r?.dmp_at_risk_date ?? null,
+    dmpAtRiskSource: r?.dmp_at_risk_source ?? null,
+    cmrOfferDueDate: offerOutstanding ? cmrOfferDueDate(from) : null,
   };
 }
 
@@ -44,6 +51,16 @@ const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /** The column changes an action makes, after checking it fits what is already recorded. */
 function changesFor(a: EnrollmentAction, e: Enrollment): Partial<Row<'mtm_enrollments'>> {
+  // A plan may have identified an at-risk member before the contract year; the status then carries into it.
+  if (a.action === 'dmpAtRisk') {
+    if (yearOf(a.date) > a.contractYear || yearOf(a.date) < FIRST_CONTRACT_YEAR)
+      throw new AppError(
+        'validation',
+        `The date must fall between ${FIRST_CONTRACT_YEAR} (when drug management programmes began) and the end of ${a.contractYear}.`,
+        'date',
+      );
+    return { dmp_at_risk_date: a.date, dmp_at_risk_source: a.source };
+  }
   if (yearOf(a.date) !== a.contractYear)
     throw new AppError('validation', `The date must fall in contract year ${a.contractYear}.`, 'date');
   const openProgramme = () => {
@@ -71,6 +88,15 @@ function changesFor(a: EnrollmentAction, e: Enrollment): Partial<Row<'mtm_enroll
         enrolled_date: e.enrolledDate ?? a.date,
         targeted_date: e.targetedDate ?? a.date,
       };
+    case 'dmpEnded':
+      if (!e.dmpAtRiskDate)
+        throw new AppError(
+          'conflict',
+          `No drug management programme at-risk status is recorded for ${a.contractYear}.`,
+        );
+      if (a.date < e.dmpAtRiskDate)
+        throw new AppError('validation', `The status cannot end before it began (${e.dmpAtRiskDate}).`, 'date');
+      return { dmp_at_risk_date: null, dmp_at_risk_source: null };
     case 'completeCmr':
       openProgramme();
       if (e.cmrOfferedDate && a.date < e.cmrOfferedDate)
@@ -134,7 +160,7 @@ export async function applyEnrollment(em: EntityManager, user: SignedInUser, a: 
     category: 'mtm',
     patientId: a.patientId,
     outcome: 'success',
-    detail: `${a.contractYear}: ${a.action} on ${a.date}${'reason' in a ? ` (${a.reason})` : ''}${'method' in a ? ` by ${a.method}` : ''}`,
+    detail: `${a.contractYear}: ${a.action} on ${a.date}${'reason' in a ? ` (${a.reason})` : ''}${'method' in a ? ` by ${a.method}` : ''}${'source' in a ? ` from ${a.source}` : ''}`,
   });
   return currentEnrollment(em, a.patientId, a.contractYear);
 }

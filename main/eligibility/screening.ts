@@ -12,6 +12,7 @@ import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { getCriteria } from './criteria-store';
 import { enrollmentOf, type EnrollmentRow } from './enrollment-store';
+import { targetingReason } from './targeting';
 
 /**
  * Per patient over the period's fills: the drugs (comma-joined), cost, fills costed and unclassified, the first fill.
@@ -32,19 +33,28 @@ function annualCost(agg: FillAgg | undefined, asOfMs: number): number | null {
   return Math.round(((agg.cost * 365) / Math.min(365, days)) * 100) / 100;
 }
 
+/**
+ * A patient against the year's criteria. A DMP at-risk member is targeted whatever the criteria (from 2022); a
+ * patient who meets the disease and drug tests but whose cost cannot be judged is never "not eligible".
+ */
 function judge(
   c: YearCriteria,
   diseases: number,
   drugs: number,
   cost: number | null,
-): { meets: ScreenedPatient['meets']; result: ScreenedPatient['result'] } {
+  dmpAtRisk: boolean,
+): Pick<ScreenedPatient, 'meets' | 'result' | 'targetingReason'> {
   const meets = {
     diseases: diseases >= c.minDiseases,
     drugs: drugs >= c.minDrugs,
     cost: c.costThreshold === null || cost === null ? null : cost >= c.costThreshold,
   };
-  if (meets.diseases && meets.drugs && meets.cost) return { meets, result: 'eligible' };
-  if (meets.diseases && meets.drugs && meets.cost === null) return { meets, result: 'checkCost' };
+  const meetsCriteria = meets.diseases && meets.drugs ? meets.cost : false;
+  const atRisk = dmpAtRisk && c.dmpAtRiskTargeted;
+  const reason = targetingReason({ meetsCriteria, dmpAtRisk: atRisk });
+  if (meetsCriteria || atRisk) return { meets, result: 'eligible', targetingReason: reason };
+  if (meetsCriteria === null)
+    return { meets, result: c.costThreshold === null ? 'thresholdNotSet' : 'checkCost', targetingReason: reason };
   const near = targeting.nearMiss;
   const short = [
     meets.diseases || c.minDiseases - diseases <= near.diseasesShort,
@@ -52,7 +62,7 @@ function judge(
     meets.cost !== false || (cost !== null && c.costThreshold !== null && cost >= c.costThreshold * near.costFraction),
   ];
   const missed = [meets.diseases, meets.drugs, meets.cost !== false].filter((m) => !m).length;
-  return { meets, result: missed === 1 && short.every(Boolean) ? 'close' : 'notEligible' };
+  return { meets, result: missed === 1 && short.every(Boolean) ? 'close' : 'notEligible', targetingReason: reason };
 }
 
 export async function screenPatients(
@@ -111,11 +121,11 @@ export async function screenPatients(
       maintenanceDrugs,
       unclassifiedFills: agg?.unclassified ?? 0,
       annualCost: cost,
-      ...judge(criteria, diseases.length, maintenanceDrugs.length, cost),
+      ...judge(criteria, diseases.length, maintenanceDrugs.length, cost, enrollment.dmpAtRiskDate !== null),
       enrollment,
     };
   });
-  const counts = { eligible: 0, checkCost: 0, close: 0, notEligible: 0 };
+  const counts = { eligible: 0, thresholdNotSet: 0, checkCost: 0, close: 0, notEligible: 0 };
   for (const p of screened) counts[p.result]++;
   // The worklist: everyone who meets or nearly meets the criteria, and anyone already in the programme.
   const listed = screened.filter((p) => p.result !== 'notEligible' || p.enrollment.status !== 'none');

@@ -4,6 +4,7 @@ import type { TodayWork } from '../../preload/schemas/reviews';
 import { all, sql } from '../db/sql';
 import { PRESCRIBER_NAME_SQL } from './review-parts';
 import { todayIso } from '../../preload/schemas/dates';
+import { cmrOffersDue } from '../eligibility/cmr-offers';
 
 const PATIENT_NAME_SQL = sql`pt.last_name || ', ' || pt.first_name`;
 
@@ -53,5 +54,5 @@ export async function todayWork(db: DataSource, today = todayIso()): Promise<Tod
                           AND coalesce(t.cmr_date, substr(t.completed_at, 1, 10)) >= ${quarterStart})
         ORDER BY pt.last_name, pt.first_name`,
   );
-  return { inProgress, overdueResponses, followUpsDue, tmrsDue };
+  return { inProgress, overdueResponses, followUpsDue, tmrsDue, cmrOffersDue: await cmrOffersDue(db, today) };
 }

@@ -12,6 +12,24 @@ export const OPT_OUT_REASONS = Object.keys(targeting.optOutReasons.reasons) as [
   ...(keyof typeof targeting.optOutReasons.reasons)[],
 ];
 export const OPT_OUT_LABELS: Record<string, string> = targeting.optOutReasons.reasons;
+/** How the pharmacy learned that the plan's drug management programme (DMP) identified the member as at risk. */
+export const DMP_SOURCES = Object.keys(targeting.dmpSources.sources) as [
+  keyof typeof targeting.dmpSources.sources,
+  ...(keyof typeof targeting.dmpSources.sources)[],
+];
+export type DmpSource = (typeof DMP_SOURCES)[number];
+export const DMP_SOURCE_LABELS: Record<DmpSource, string> = targeting.dmpSources.sources;
+/**
+ * The CMS reason a member is targeted (ResDAC TARG_CRITERIA_MET_REASON, 2022 on): 01 met the criteria, 02 DMP
+ * at-risk, 03 both, 04 none (enrolled without meeting either).
+ */
+export const TARGETING_REASONS = ['01', '02', '03', '04'] as const;
+export type TargetingReason = (typeof TARGETING_REASONS)[number];
+export const TARGETING_REASON_LABELS: Record<TargetingReason, string> = targeting.targetingReasons.codes;
+/** Days after enrolment by which CMS guidance expects the CMR to be offered (resources/regulatory). */
+export const CMR_OFFER_DAYS = targeting.cmrOffer.daysAfterEnrollment;
+/** The first contract year MTM Desk has targeting rules for. */
+export const FIRST_CONTRACT_YEAR = 2022;
 export const CMR_OFFER_METHODS = ['inPerson', 'telephone', 'mail', 'other'] as const;
 export const CMR_OFFER_LABELS: Record<(typeof CMR_OFFER_METHODS)[number], string> = {
   inPerson: 'In person',
@@ -30,7 +48,11 @@ export const STATUS_LABELS: Record<EnrollmentStatus, string> = {
   optedOut: 'Opted out',
 };
 
-const year = z.number({ error: 'Choose a contract year' }).int().min(2023).max(2100);
+const year = z
+  .number({ error: 'Choose a contract year' })
+  .int('Choose a contract year')
+  .min(FIRST_CONTRACT_YEAR, `MTM Desk has targeting rules from contract year ${FIRST_CONTRACT_YEAR}`)
+  .max(2100, 'Choose a contract year');
 
 export const criteriaSchema = z
   .object({
@@ -50,14 +72,35 @@ export const criteriaSchema = z
   .strict();
 export type Criteria = z.output<typeof criteriaSchema>;
 
+/** One rule of a year's targeting and where it comes from (resources/regulatory/mtm-targeting.json). */
+export interface TargetingCitation {
+  rule: string;
+  /** primary: read in a CMS, Federal Register or statute text; secondary: a third party quoting CMS. */
+  evidence: 'primary' | 'secondary' | 'notVerified';
+  source: string;
+}
+
 export interface YearCriteria extends Criteria {
   contractYear: number;
   /** Where the values came from: the pharmacy's own setting, or MTM Desk's defaults for the year. */
   origin: 'pharmacy' | 'default';
-  /** The CMS citation for the year's limits and threshold. */
-  source: string;
+  /** The CMS core chronic diseases of the year (nine before 2025, ten with HIV/AIDS from 2025). */
+  coreDiseases: string[];
   /** CMS requires every core chronic disease to count from 2025. */
   allDiseasesRequired: boolean;
+  /** The most diseases and drugs a plan may require this year. */
+  maxMinDiseases: number;
+  maxMinDrugs: number;
+  /** From 2025 every Part D maintenance drug counts toward the drug minimum. */
+  allMaintenanceDrugsCount: boolean;
+  /** DMP at-risk members are targeted whatever their diseases, drugs or cost (from 2022). */
+  dmpAtRiskTargeted: boolean;
+  /** The cost threshold in MTM Desk's data for the year; null when no source for it was verified. */
+  bundledCostThreshold: number | null;
+  /** Why the data has no threshold for the year (null when it has one). */
+  costThresholdNote: string | null;
+  /** Each rule of the year with its source. */
+  sources: TargetingCitation[];
   updatedBy: string | null;
 }
 
@@ -75,6 +118,24 @@ export interface Enrollment {
   cmrOfferedDate: string | null;
   cmrOfferedMethod: (typeof CMR_OFFER_METHODS)[number] | null;
   cmrCompletedDate: string | null;
+  /** When the plan's drug management programme identified the member as at risk, and how the pharmacy learned it. */
+  dmpAtRiskDate: string | null;
+  dmpAtRiskSource: DmpSource | null;
+  /** While a CMR offer is outstanding: the date it is due (enrolment + CMR_OFFER_DAYS); null otherwise. */
+  cmrOfferDueDate: string | null;
+}
+
+/** A member whose CMR offer is outstanding, with the date it is due. */
+export interface CmrOfferDue {
+  patientId: string;
+  patient: string;
+  contractYear: number;
+  /** The enrolment date (or targeting date when no enrolment is recorded) the offer counts from. */
+  enrolledDate: string;
+  dueDate: string;
+  overdue: boolean;
+  /** The enrolment's version, for recording the offer. */
+  version: number;
 }
 
 export interface ScreenedPatient {
@@ -91,7 +152,13 @@ export interface ScreenedPatient {
   /** Estimated annual drug cost from the last 12 months of fills; null when no fill has a cost. */
   annualCost: number | null;
   meets: { diseases: boolean; drugs: boolean; cost: boolean | null };
-  result: 'eligible' | 'checkCost' | 'close' | 'notEligible';
+  /**
+   * eligible: meets the criteria or is DMP at-risk; thresholdNotSet: meets the disease and drug tests but the year
+   * has no cost threshold; checkCost: the same, but no fill has a cost; close: all but one criterion, nearly.
+   */
+  result: 'eligible' | 'thresholdNotSet' | 'checkCost' | 'close' | 'notEligible';
+  /** The CMS targeting reason code; null while the criteria cannot be judged (cost threshold or cost unknown). */
+  targetingReason: TargetingReason | null;
   enrollment: Enrollment;
 }
 
@@ -154,6 +221,25 @@ export const enrollmentActionRequest = z.discriminatedUnion('action', [
       contractYear: year,
       version: z.number().int().min(0),
       date: pastDate('CMR date'),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('dmpAtRisk'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('date the plan identified the member as at risk'),
+      source: z.enum(DMP_SOURCES, { error: 'Choose how the plan told you' }),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('dmpEnded'),
+      patientId: idSchema,
+      contractYear: year,
+      version: z.number().int().min(0),
+      date: pastDate('date the at-risk status ended'),
     })
     .strict(),
 ]);

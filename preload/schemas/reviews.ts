@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import bundledPhrases from '../../resources/templates/action-plan-phrases.json';
 import type { DrugTherapyProblem } from './checks';
-import { CMR_OFFER_METHODS } from './eligibility';
+import { CMR_OFFER_METHODS, type CmrOfferDue } from './eligibility';
 import { idSchema, isoDate, pastDate, versionSchema as version } from './fields';
 import { optionalText } from './identifiers';
 import { MEDICATION_SOURCES } from './medications';
@@ -501,4 +501,6 @@ export interface TodayWork {
   followUpsDue: { reviewId: string; patientId: string; patient: string; followUpDate: string }[];
   /** Enrolled this contract year and no TMR signed yet this quarter (CMS expects one at least quarterly). */
   tmrsDue: { patientId: string; patient: string; lastTmr: string | null }[];
+  /** Members of this contract year whose CMR offer is still to make, soonest due first (60 days, CMS guidance). */
+  cmrOffersDue: CmrOfferDue[];
 }

@@ -1,5 +1,5 @@
 import { CORE_CHRONIC_DISEASES } from '../../preload/schemas/clinical';
-import type { YearCriteria } from '../../preload/schemas/eligibility';
+import type { TargetingCitation, YearCriteria } from '../../preload/schemas/eligibility';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
@@ -34,6 +34,12 @@ export function CriteriaForm({ criteria, onDone }: { criteria: YearCriteria; onD
     });
     onDone(true);
   });
+  const core = CORE_CHRONIC_DISEASES.filter((d) => criteria.coreDiseases.includes(d.id));
+  const bundled = criteria.bundledCostThreshold;
+  const costHint =
+    bundled === null
+      ? `${criteria.costThresholdNote ?? `MTM Desk has no verified figure for ${criteria.contractYear}.`} Until it is entered, patients who meet the disease and drug criteria are listed as “Cost threshold not set”.`
+      : `MTM Desk's figure for ${criteria.contractYear}: $${bundled.toLocaleString('en-US')} (see the sources below). Enter your plans' figure if it differs.`;
   const toggle = (id: string) =>
     set('diseases')(v.diseases.includes(id) ? v.diseases.filter((d) => d !== id) : [...v.diseases, id]);
 
@@ -53,8 +59,8 @@ export function CriteriaForm({ criteria, onDone }: { criteria: YearCriteria; onD
           onChange={set('minDiseases')}
           error={errors.fields.minDiseases}
           inputMode="numeric"
-          hint="2 or 3"
-          autoFocus
+          hint={`2 to ${criteria.maxMinDiseases}`}
+          autoFocus={bundled !== null}
         />
         <TextField
           label="Part D maintenance drugs, at least"
@@ -62,7 +68,7 @@ export function CriteriaForm({ criteria, onDone }: { criteria: YearCriteria; onD
           onChange={set('minDrugs')}
           error={errors.fields.minDrugs}
           inputMode="numeric"
-          hint="2 to 8"
+          hint={`2 to ${criteria.maxMinDrugs}${criteria.allMaintenanceDrugsCount ? '; every Part D maintenance drug counts' : ''}`}
         />
         <TextField
           label="Annual drug cost threshold ($)"
@@ -71,12 +77,13 @@ export function CriteriaForm({ criteria, onDone }: { criteria: YearCriteria; onD
           onChange={set('costThreshold')}
           error={errors.fields.costThreshold}
           inputMode="decimal"
-          hint="From the CMS Part D MTM Program Guidance memo for the year; leave empty if not yet known"
+          hint={costHint}
+          autoFocus={bundled === null}
         />
       </div>
       <fieldset className="checks" aria-describedby="diseases-msg">
         <legend>Diseases that count</legend>
-        {CORE_CHRONIC_DISEASES.map((d) => (
+        {core.map((d) => (
           <label key={d.id} className="check">
             <input type="checkbox" checked={v.diseases.includes(d.id)} onChange={() => toggle(d.id)} /> {d.name}
           </label>
@@ -84,11 +91,10 @@ export function CriteriaForm({ criteria, onDone }: { criteria: YearCriteria; onD
         <p className={errors.fields.diseases ? 'field-error' : 'field-hint'} id="diseases-msg">
           {errors.fields.diseases ??
             (criteria.allDiseasesRequired
-              ? 'From 2025 CMS requires every core chronic disease to count.'
-              : 'Tick the diseases your plans target this year.')}
+              ? `From 2025 CMS requires all ${core.length} core chronic diseases to count.`
+              : `The ${core.length} CMS core chronic diseases of ${criteria.contractYear} (HIV/AIDS counts from 2025). Tick the ones your plans target.`)}
         </p>
       </fieldset>
-      <p className="field-hint">Source: {criteria.source}</p>
       <div className="actions">
         <button type="button" onClick={() => onDone(false)}>
           Cancel
@@ -98,5 +104,27 @@ export function CriteriaForm({ criteria, onDone }: { criteria: YearCriteria; onD
         </button>
       </div>
     </form>
+  );
+}
+
+const EVIDENCE: Record<TargetingCitation['evidence'], string> = {
+  primary: 'CMS or statute text',
+  secondary: 'secondary source',
+  notVerified: 'not verified',
+};
+
+/** Each rule of the year with its source and how firm it is. */
+export function Sources({ sources }: { sources: TargetingCitation[] }) {
+  return (
+    <details className="field-hint targeting-sources">
+      <summary>Sources for these rules</summary>
+      <ul>
+        {sources.map((s) => (
+          <li key={s.rule}>
+            <span className="strong">{s.rule}</span> ({EVIDENCE[s.evidence]}): {s.source}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

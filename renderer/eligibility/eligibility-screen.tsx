@@ -1,11 +1,15 @@
 import { Fragment, useMemo, useState } from 'react';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import { CORE_CHRONIC_DISEASES } from '../../preload/schemas/clinical';
-import { formatIsoDate, thisYear } from '../../preload/schemas/dates';
+import { formatIsoDate, thisYear, todayIso } from '../../preload/schemas/dates';
 import {
+  CMR_OFFER_DAYS,
   CMR_OFFER_LABELS,
+  DMP_SOURCE_LABELS,
+  FIRST_CONTRACT_YEAR,
   OPT_OUT_LABELS,
   STATUS_LABELS,
+  TARGETING_REASON_LABELS,
   type ScreenedPatient,
   type ScreeningResult,
   type YearCriteria,
@@ -15,25 +19,33 @@ import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
 import { Loaded } from '../ui/loaded';
-import { CriteriaForm } from './criteria-form';
-import { EnrollmentForm } from './enrollment-form';
+import { CriteriaForm, Sources } from './criteria-form';
+import { DmpForm, EnrollmentForm } from './enrollment-form';
 
 const DISEASE_NAMES = new Map(CORE_CHRONIC_DISEASES.map((d) => [d.id, d.name]));
-const RESULT_LABELS: Record<ScreenedPatient['result'], string> = {
-  eligible: 'Eligible',
-  checkCost: 'Check cost',
-  close: 'Close',
-  notEligible: 'Not eligible',
-};
+const resultLabel = (result: ScreenedPatient['result'], year: number) =>
+  ({
+    eligible: 'Eligible',
+    thresholdNotSet: `Cost threshold not set for ${year}`,
+    checkCost: 'Check cost',
+    close: 'Close',
+    notEligible: 'Not eligible',
+  })[result];
 const VIEWS = {
   worklist: 'Eligible, to check and close',
   eligible: 'Eligible only',
   close: 'Close to eligible',
   programme: 'In the programme',
+  offersDue: 'CMR offers due',
 } as const;
 type View = keyof typeof VIEWS;
-type SortKey = 'name' | 'diseases' | 'drugs' | 'cost' | 'result' | 'status';
-const RESULT_ORDER = { eligible: 0, checkCost: 1, close: 2, notEligible: 3 };
+type SortKey = 'name' | 'diseases' | 'drugs' | 'cost' | 'result' | 'status' | 'due';
+const RESULT_ORDER = { eligible: 0, thresholdNotSet: 1, checkCost: 2, close: 3, notEligible: 4 };
+/** Next year back to four years ago, never before the first year MTM Desk has rules for. */
+const YEAR_CHOICES = (current: number) =>
+  [1, 0, -1, -2, -3, -4].map((d) => current + d).filter((y) => y >= FIRST_CONTRACT_YEAR);
+/** #/eligibility/offers opens the CMR offers due (the Today screen links there). */
+const OFFERS_ADDRESS = '/eligibility/offers';
 const money = (n: number) =>
   n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
@@ -41,6 +53,7 @@ function inView(p: ScreenedPatient, view: View): boolean {
   if (view === 'programme') return p.enrollment.status !== 'none';
   if (view === 'eligible') return p.result === 'eligible';
   if (view === 'close') return p.result === 'close';
+  if (view === 'offersDue') return p.enrollment.cmrOfferDueDate !== null;
   return p.result !== 'notEligible';
 }
 
@@ -51,6 +64,7 @@ const sorters: Record<SortKey, (a: ScreenedPatient, b: ScreenedPatient) => numbe
   cost: (a, b) => (b.annualCost ?? -1) - (a.annualCost ?? -1),
   result: (a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result],
   status: (a, b) => STATUS_LABELS[a.enrollment.status].localeCompare(STATUS_LABELS[b.enrollment.status]),
+  due: (a, b) => (a.enrollment.cmrOfferDueDate ?? '9').localeCompare(b.enrollment.cmrOfferDueDate ?? '9'),
 };
 
 const setBy = (c: YearCriteria) =>
@@ -58,7 +72,16 @@ const setBy = (c: YearCriteria) =>
 const ROW_HINT = 'Select a row for the reasons and to record a programme step.';
 
 function criteriaLine(c: YearCriteria): string {
-  return `At least ${c.minDiseases} of ${c.diseases.length} core chronic diseases · at least ${c.minDrugs} Part D maintenance drugs · annual drug cost ${c.costThreshold === null ? 'not set' : `at least ${money(c.costThreshold)}`}`;
+  const cost =
+    c.costThreshold === null
+      ? 'not set'
+      : `at least ${money(c.costThreshold)}${c.bundledCostThreshold === null ? ' (your plans’ figure)' : ''}`;
+  return [
+    `At least ${c.minDiseases} of ${c.diseases.length} core chronic diseases`,
+    `at least ${c.minDrugs} Part D maintenance drugs${c.allMaintenanceDrugsCount ? ' (all count)' : ''}`,
+    `annual drug cost ${cost}`,
+    ...(c.dmpAtRiskTargeted ? ['or at risk in the plan’s drug management programme'] : []),
+  ].join(' · ');
 }
 
 /** Part D MTM targeting: who meets the plan's criteria, who nearly does, and where each stands in the programme. */
@@ -68,9 +91,10 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
   const screening = useCall('eligibility:screen', { contractYear: year });
   const { data, reload } = screening;
   const [editing, setEditing] = useState(false);
-  const [view, setView] = useState<View>('worklist');
+  const fromToday = window.location.hash.replace(/^#/, '') === OFFERS_ADDRESS;
+  const [view, setView] = useState<View>(fromToday ? 'offersDue' : 'worklist');
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<SortKey>('result');
+  const [sort, setSort] = useState<SortKey>(fromToday ? 'due' : 'result');
   const [open, setOpen] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const canEdit = isAllowed(user, PERMISSIONS['eligibility:setCriteria']);
@@ -108,7 +132,7 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
               setEditing(false);
             }}
           >
-            {[currentYear + 1, currentYear, currentYear - 1, currentYear - 2].map((y) => (
+            {YEAR_CHOICES(currentYear).map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -132,6 +156,7 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
               <p className="muted">
                 {setBy(data.criteria)} Fills from {formatIsoDate(data.periodStart)} to {formatIsoDate(data.asOf)} count.
               </p>
+              <Sources sources={data.criteria.sources} />
               {editing && (
                 <CriteriaForm
                   criteria={data.criteria}
@@ -144,11 +169,23 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
             </div>
             {data.criteria.costThreshold === null && (
               <div className="alert alert-warning" role="status">
-                <strong>The {data.contractYear} cost threshold is not set.</strong> Patients who meet the disease and
-                drug criteria are listed as “Check cost”.
-                {canEdit
-                  ? ' Enter the threshold from the CMS Part D MTM Program Guidance memo under Change criteria.'
-                  : ' Ask a pharmacist to enter it.'}
+                <p>
+                  <strong>The {data.contractYear} cost threshold is not set.</strong>{' '}
+                  {data.criteria.costThresholdNote ??
+                    `MTM Desk has no verified CMS figure for ${data.contractYear}; enter your plans' figure.`}
+                </p>
+                <p>
+                  Nobody is left out meanwhile: the {data.counts.thresholdNotSet} patient
+                  {data.counts.thresholdNotSet === 1 ? ' who meets' : 's who meet'} the disease and drug criteria{' '}
+                  {data.counts.thresholdNotSet === 1 ? 'is' : 'are'} listed as “Cost threshold not set for{' '}
+                  {data.contractYear}”, not as not eligible.
+                  {canEdit ? '' : ' Ask a pharmacist to enter the threshold your plans use.'}
+                </p>
+                {canEdit && !editing && (
+                  <button type="button" className="primary" onClick={() => setEditing(true)}>
+                    Enter your plans’ {data.contractYear} threshold
+                  </button>
+                )}
               </div>
             )}
             <Summary data={data} />
@@ -165,7 +202,15 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
               </div>
               <div className="field">
                 <label htmlFor="elig-view">Show</label>
-                <select id="elig-view" value={view} onChange={(e) => setView(e.target.value as View)}>
+                <select
+                  id="elig-view"
+                  value={view}
+                  onChange={(e) => {
+                    const next = e.target.value as View;
+                    setView(next);
+                    if (next === 'offersDue') setSort('due');
+                  }}
+                >
                   {Object.entries(VIEWS).map(([k, label]) => (
                     <option key={k} value={k}>
                       {label}
@@ -211,9 +256,27 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
                           {p.annualCost === null ? '—' : money(p.annualCost)}
                         </td>
                         <td>
-                          <span className={`result result-${p.result}`}>{RESULT_LABELS[p.result]}</span>
+                          <span className={`result result-${p.result === 'thresholdNotSet' ? 'checkCost' : p.result}`}>
+                            {resultLabel(p.result, data.contractYear)}
+                          </span>
+                          {p.enrollment.dmpAtRiskDate && <span className="muted"> · DMP at risk</span>}
                         </td>
-                        <td>{STATUS_LABELS[p.enrollment.status]}</td>
+                        <td>
+                          {STATUS_LABELS[p.enrollment.status]}
+                          <OfferDue due={p.enrollment.cmrOfferDueDate} />
+                          {p.enrollment.cmrOfferDueDate && (
+                            <button
+                              type="button"
+                              className="link"
+                              onClick={(e) => {
+                                e.stopPropagation();
+                                setOpen(p.patientId);
+                              }}
+                            >
+                              Record offer
+                            </button>
+                          )}
+                        </td>
                       </tr>
                       {open === p.patientId && (
                         <tr className="detail-row">
@@ -238,6 +301,12 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
                               contractYear={data.contractYear}
                               onSaved={reload}
                             />
+                            <DmpForm
+                              key={`dmp-${p.enrollment.version}`}
+                              patient={p}
+                              contractYear={data.contractYear}
+                              onSaved={reload}
+                            />
                           </td>
                         </tr>
                       )}
@@ -253,15 +322,36 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
   );
 }
 
+/** "· offer due 03/01/2026", or overdue, while a CMR offer is outstanding. */
+function OfferDue({ due }: { due: string | null }) {
+  if (!due) return null;
+  const overdue = due < todayIso();
+  return (
+    <span className={overdue ? 'strong' : 'muted'}>
+      {' '}
+      · CMR offer {overdue ? 'overdue since' : 'due by'} {formatIsoDate(due)}{' '}
+    </span>
+  );
+}
+
 function Summary({ data }: { data: ScreeningResult }) {
   const c = data.counts;
+  const offers = data.patients.filter((p) => p.enrollment.cmrOfferDueDate !== null).length;
   return (
     <div className="summary-tiles" role="status">
       <div className="tile tile-eligible">
         <span className="tile-number">{c.eligible}</span> eligible
       </div>
+      {data.criteria.costThreshold === null && (
+        <div className="tile tile-attention">
+          <span className="tile-number">{c.thresholdNotSet}</span> cost threshold not set
+        </div>
+      )}
       <div className="tile">
         <span className="tile-number">{c.checkCost}</span> to check cost
+      </div>
+      <div className="tile">
+        <span className="tile-number">{offers}</span> CMR offers due
       </div>
       <div className="tile">
         <span className="tile-number">{c.close}</span> close
@@ -311,7 +401,28 @@ function Reasons({ patient: p, criteria: c }: { patient: ScreenedPatient; criter
         {p.annualCost === null ? 'unknown (no costs in the fill history)' : money(p.annualCost)}
         {c.costThreshold === null ? ', threshold not set' : ` against ${money(c.costThreshold)}`}
       </li>
+      {e.dmpAtRiskDate && (
+        <li className="met">
+          ✔ At risk in the plan’s drug management programme since {formatIsoDate(e.dmpAtRiskDate)}
+          {e.dmpAtRiskSource ? ` (${DMP_SOURCE_LABELS[e.dmpAtRiskSource].toLowerCase()})` : ''}: targeted whatever the
+          criteria
+        </li>
+      )}
+      <li className="steps">
+        Targeting reason:{' '}
+        {p.targetingReason
+          ? `${p.targetingReason} · ${TARGETING_REASON_LABELS[p.targetingReason]}`
+          : c.costThreshold === null
+            ? `not yet known (cost threshold not set for ${c.contractYear})`
+            : 'not yet known (no costs in the fill history)'}
+      </li>
       {steps.length > 0 && <li className="steps">Programme: {steps.join(' · ')}</li>}
+      {e.cmrOfferDueDate && (
+        <li className={e.cmrOfferDueDate < todayIso() ? 'unmet' : 'unknown'}>
+          CMR offer due by {formatIsoDate(e.cmrOfferDueDate)}: {CMR_OFFER_DAYS} days after{' '}
+          {e.enrolledDate ? 'enrolment' : 'targeting'} (CMS guidance)
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,19 +1,21 @@
 // The home screen: what to do now. Each count opens its list; a row opens the review or patient.
 import { useState, type ReactNode } from 'react';
 import { formatInstant, formatIsoDate, pharmacyTimeZone, thisYear } from '../../preload/schemas/dates';
-import type { ScreenedPatient } from '../../preload/schemas/eligibility';
+import { CMR_OFFER_DAYS, type ScreenedPatient } from '../../preload/schemas/eligibility';
 import { REVIEW_TYPE_LABELS, STATUS_LABELS, type TodayWork } from '../../preload/schemas/reviews';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
 import { Loaded, type LoadResult } from '../ui/loaded';
 
-type ListKey = 'inProgress' | 'overdueResponses' | 'followUpsDue' | 'tmrsDue' | 'outreach' | 'notOffered';
+type ListKey =
+  'inProgress' | 'overdueResponses' | 'followUpsDue' | 'tmrsDue' | 'cmrOffersDue' | 'outreach' | 'notOffered';
 const TITLES: Record<ListKey, string> = {
   inProgress: 'Reviews in progress',
   overdueResponses: 'Prescriber answers overdue',
   followUpsDue: 'Follow-ups due this week',
   tmrsDue: 'TMRs due this quarter',
+  cmrOffersDue: 'CMR offers due',
   outreach: 'Adherence outreach due',
   notOffered: 'Eligible, CMR not yet offered',
 };
@@ -46,6 +48,7 @@ export function TodayScreen() {
     overdueResponses: work.data?.overdueResponses.length ?? null,
     followUpsDue: work.data?.followUpsDue.length ?? null,
     tmrsDue: work.data?.tmrsDue.length ?? null,
+    cmrOffersDue: work.data?.cmrOffersDue.length ?? null,
     outreach: outreach.data?.length ?? null,
     notOffered: notOffered.data?.length ?? null,
   };
@@ -148,6 +151,35 @@ export function TodayScreen() {
               </button>,
             ]}
           </WorkTable>
+        )}
+        {open === 'cmrOffersDue' && (
+          <WorkTable
+            rows={part(work, 'cmrOffersDue')}
+            head={['Patient', 'Enrolled', 'Offer due', '']}
+            onOpen={() => navigate('/eligibility/offers')}
+            empty={`Every member enrolled for ${year} has been offered a CMR.`}
+          >
+            {(r) => [
+              r.patient,
+              formatIsoDate(r.enrolledDate),
+              `${formatIsoDate(r.dueDate)}${r.overdue ? ' (overdue)' : ''}`,
+              <button
+                key="offer"
+                type="button"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  navigate('/eligibility/offers');
+                }}
+              >
+                Record offer
+              </button>,
+            ]}
+          </WorkTable>
+        )}
+        {open === 'cmrOffersDue' && (
+          <p className="muted">
+            CMS guidance: offer the CMR within {CMR_OFFER_DAYS} days of enrolment. Overdue offers come first.
+          </p>
         )}
         {open === 'outreach' && (
           <WorkTable

@@ -59,13 +59,24 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
   await expect(row).toBeVisible();
   await expect(row).not.toContainText('Uncoded');
 
-  // The worklist: no 2026 threshold is bundled, so cost waits for the pharmacist.
+  // The worklist: no verified 2026 (or 2027) threshold is in the data, so the screen says so, asks for the plans'
+  // figure, and lists Winifred as waiting for it rather than as not eligible.
   await page.keyboard.press('Alt+m');
   await expect(page.getByRole('heading', { name: 'MTM eligibility' })).toBeVisible();
   await expect(page.getByText(/cost threshold is not set/)).toBeVisible();
+  await expect(page.getByText(/Nobody is left out meanwhile/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /Enter your plans’ \d{4} threshold/ })).toBeVisible();
   const winifred = page.getByRole('row', { name: /^Featherstone, Winifred/ });
-  await expect(winifred).toContainText('Check cost');
+  await expect(winifred).toContainText(/Cost threshold not set for \d{4}/);
   await expect(page.getByRole('row', { name: /Okafor/ })).toHaveCount(0);
+  // Her row: the reason code cannot be known yet, and the plan's drug management programme status is recorded here.
+  await winifred.click();
+  const dmp = page.getByRole('form', { name: /Drug management programme status for FEATHERSTONE, Winifred/i });
+  await expect(dmp).toContainText('Not recorded as at risk');
+  await expect(dmp.getByLabel('How the plan told you')).toHaveValue('planLetter');
+  await expect(page.locator('tr.detail-row')).toContainText(/Targeting reason: not yet known \(cost threshold not set/);
+  await snap(page, '37a-eligibility-threshold-not-set');
+  await winifred.click();
 
   await page.getByRole('button', { name: 'Change criteria' }).click();
   await page.getByLabel('Part D maintenance drugs, at least').fill('9');
@@ -85,9 +96,14 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
   await snap(page, '38-eligibility-worklist');
   await details.getByLabel('What happened').selectOption('offerCmr');
   await details.getByLabel('Offered by').selectOption('telephone');
-  await details.getByRole('button', { name: 'Record step' }).click();
+  await details.getByRole('button', { name: 'Record offer' }).click();
   await expect(winifred).toContainText('CMR offered');
   await expect(page.locator('tr.detail-row')).toContainText(/Programme: targeted .* CMR offered .*\(telephone\)/);
+  await expect(page.locator('tr.detail-row')).toContainText('Targeting reason: 01');
+  // The plan's letter says she is at risk in its drug management programme: reason 03, criteria and DMP.
+  await page.locator('tr.detail-row').getByRole('button', { name: 'Record DMP at-risk status' }).click();
+  await expect(page.locator('tr.detail-row')).toContainText(/At risk since .* \(plan letter\)/);
+  await expect(page.locator('tr.detail-row')).toContainText('Targeting reason: 03');
   await snap(page, '39-eligibility-cmr-offered');
 
   // Start the CMR from the worklist: the review opens at step 1 with the reconciliation.

@@ -165,7 +165,8 @@ describe('Part D MTM eligibility screening', () => {
     });
     // two months of history are scaled from the 90-day floor: 600 × 365 / 90
     expect(byName(y2026.patients, 'Recent')).toMatchObject({
-      result: 'checkCost',
+      result: 'thresholdNotSet',
+      targetingReason: null,
       meets: { cost: null },
       annualCost: 2433.33,
     });
