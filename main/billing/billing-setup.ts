@@ -4,21 +4,30 @@ import { randomUUID } from 'node:crypto';
 import type {
   BillingProvider,
   BillingSetup,
+  ModifierChoice,
   Payer,
   PayerInput,
   RenderingPharmacist,
+  TelehealthModifier,
 } from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q } from '../db/sql';
 
-type PayerRow = Omit<Row<'payers'>, 'kind' | 'claim_filing_code' | 'unit_rule' | 'remote_place_of_service'> & {
+type PayerRow = Omit<
+  Row<'payers'>,
+  'kind' | 'claim_filing_code' | 'unit_rule' | 'remote_place_of_service' | 'video_modifier' | 'audio_modifier'
+> & {
   kind: Payer['kind'];
   claim_filing_code: Payer['claimFilingCode'];
   unit_rule: Payer['unitRule'];
   remote_place_of_service: Payer['remotePlaceOfService'];
+  video_modifier: TelehealthModifier | null;
+  audio_modifier: TelehealthModifier | null;
 };
+/** None is stored as NULL. */
+const stored = (m: ModifierChoice | undefined): TelehealthModifier | null => (!m || m === 'none' ? null : m);
 
 const toPayer = (r: PayerRow): Payer => ({
   id: r.id,
@@ -32,6 +41,8 @@ const toPayer = (r: PayerRow): Payer => ({
   claimFilingCode: r.claim_filing_code,
   unitRule: r.unit_rule,
   remotePlaceOfService: r.remote_place_of_service,
+  videoModifier: r.video_modifier ?? 'none',
+  audioModifier: r.audio_modifier ?? 'none',
   fees: { '99605': r.fee_99605, '99606': r.fee_99606, '99607': r.fee_99607 },
   active: Boolean(r.active),
 });
@@ -118,7 +129,8 @@ export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promis
       sql`UPDATE payers SET name = ${p.name}, payer_id = ${p.payerId}, kind = ${p.kind},
             submitter_id = ${p.submitterId}, receiver_id = ${p.receiverId}, receiver_name = ${p.receiverName},
             claim_filing_code = ${p.claimFilingCode}, unit_rule = ${p.unitRule},
-            remote_place_of_service = ${p.remotePlaceOfService}, fee_99605 = ${p.fees['99605']},
+            remote_place_of_service = ${p.remotePlaceOfService}, video_modifier = ${stored(p.videoModifier)},
+            audio_modifier = ${stored(p.audioModifier)}, fee_99605 = ${p.fees['99605']},
             fee_99606 = ${p.fees['99606']}, fee_99607 = ${p.fees['99607']}, active = ${Number(p.active)},
             updated_at = ${now}, updated_by = ${user.username}, version = version + 1
           WHERE id = ${p.id} AND version = ${p.version ?? 0} RETURNING id`,
@@ -129,9 +141,11 @@ export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promis
     await run(
       q,
       sql`INSERT INTO payers (name, payer_id, kind, submitter_id, receiver_id, receiver_name, claim_filing_code,
-            unit_rule, remote_place_of_service, fee_99605, fee_99606, fee_99607, active, updated_at, updated_by, id)
+            unit_rule, remote_place_of_service, video_modifier, audio_modifier, fee_99605, fee_99606, fee_99607, active,
+            updated_at, updated_by, id)
           VALUES (${p.name}, ${p.payerId}, ${p.kind}, ${p.submitterId}, ${p.receiverId}, ${p.receiverName},
-            ${p.claimFilingCode}, ${p.unitRule}, ${p.remotePlaceOfService}, ${p.fees['99605']}, ${p.fees['99606']},
+            ${p.claimFilingCode}, ${p.unitRule}, ${p.remotePlaceOfService}, ${stored(p.videoModifier)},
+            ${stored(p.audioModifier)}, ${p.fees['99605']}, ${p.fees['99606']},
             ${p.fees['99607']}, ${Number(p.active)}, ${now}, ${user.username}, ${randomUUID()})`,
     );
   }

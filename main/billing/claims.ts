@@ -13,7 +13,12 @@ import type {
   claimCreateRequest,
   ClaimAction,
 } from '../../preload/schemas/billing';
-import { CLAIM_ACTIONS, CLAIM_STATUS_LABELS, PLACE_OF_SERVICE_LABELS } from '../../preload/schemas/billing';
+import {
+  CLAIM_ACTIONS,
+  CLAIM_STATUS_LABELS,
+  MODIFIER_LABELS,
+  PLACE_OF_SERVICE_LABELS,
+} from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
 import { AppError, notFound } from '../common/errors';
@@ -22,10 +27,11 @@ import { all, one, run, sql, type Q, type Sql } from '../db/sql';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
 import { codeService } from './cpt-units';
 
-type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service'> & {
+type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service' | 'modifier'> & {
   status: ClaimStatus;
   frequency: Claim['frequency'];
   place_of_service: Claim['placeOfService'];
+  modifier: Claim['modifier'];
   payer_name: string;
   patient_name: string;
 };
@@ -57,6 +63,7 @@ const toClaim = (r: ClaimRow): Claim => ({
   paidDate: r.paid_date,
   denialReason: r.denial_reason,
   placeOfService: r.place_of_service,
+  modifier: r.modifier,
   payerClaimNumber: r.payer_claim_number,
   version: r.version,
 });
@@ -185,7 +192,15 @@ async function planClaim(
   const pointers = diagnoses.slice(0, 4).map((_, i) => i + 1);
   const remote = review.delivery_method === 'telephone' || review.delivery_method === 'video';
   const placeOfService = remote ? payer.remotePlaceOfService : (billing.placeOfService.pharmacy as '01');
-  const where = `Place of service ${PLACE_OF_SERVICE_LABELS[placeOfService]}${remote ? ` (${review.delivery_method} review; ${payer.name}'s setting)` : ''}.`;
+  // The payer's modifier for the way the review was held; an in-person review never carries one.
+  const choice =
+    review.delivery_method === 'video'
+      ? payer.videoModifier
+      : review.delivery_method === 'telephone'
+        ? payer.audioModifier
+        : undefined;
+  const modifier = !choice || choice === 'none' ? null : choice;
+  const where = `Place of service ${PLACE_OF_SERVICE_LABELS[placeOfService]}${remote ? ` (${review.delivery_method} review; ${payer.name}'s setting)` : ''}.${modifier ? ` Modifier ${MODIFIER_LABELS[modifier]} on each line (${payer.name}'s setting for ${review.delivery_method} reviews).` : ''}`;
   const lines: ClaimLine[] = coded.lines.map((l) => ({
     ...l,
     chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units,
@@ -206,6 +221,7 @@ async function planClaim(
     totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
     explanation: `${coded.explanation} ${where}`,
     placeOfService,
+    modifier,
     override:
       req.established && req.established.value !== computedEstablished
         ? `${req.established.value ? 'Established' : 'New'} patient by the pharmacist (computed ${computedEstablished ? 'established' : 'new'}): ${req.established.reason}`
@@ -225,6 +241,7 @@ export async function previewClaim(db: DataSource, req: z.output<typeof claimCre
     totalCents,
     explanation,
     placeOfService,
+    modifier,
   } = await planClaim(db.manager, req);
   return {
     payerName,
@@ -237,6 +254,7 @@ export async function previewClaim(db: DataSource, req: z.output<typeof claimCre
     totalCents,
     explanation,
     placeOfService,
+    modifier,
   };
 }
 
@@ -255,11 +273,11 @@ export async function createClaim(
       em,
       sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status, frequency,
             service_date, minutes, established, established_override, lines, diagnoses, total_cents, explanation,
-            place_of_service, created_at, created_by, updated_at, updated_by)
+            place_of_service, modifier, created_at, created_by, updated_at, updated_by)
           VALUES (${claimId}, ${`${c.reviewId.slice(0, 8).toUpperCase()}-${n + 1}`}, ${c.reviewId}, ${c.payerId},
             ${c.patientId}, ${c.rendering}, 'draft', '1', ${c.serviceDate}, ${c.minutes}, ${Number(c.established)},
             ${c.override}, ${JSON.stringify(c.lines)}, ${JSON.stringify(c.diagnoses)}, ${c.totalCents}, ${c.explanation},
-            ${c.placeOfService}, ${now}, ${user.username}, ${now}, ${user.username})`,
+            ${c.placeOfService}, ${c.modifier}, ${now}, ${user.username}, ${now}, ${user.username})`,
     );
     return claimId;
   });
@@ -287,7 +305,9 @@ export async function actOnClaim(
     if (!(CLAIM_ACTIONS[req.action] as readonly ClaimStatus[]).includes(c.status))
       throw new AppError(
         'conflict',
-        `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`,
+        req.action === 'payerNumber'
+          ? `The payer’s claim number is recorded once the payer has paid or denied the claim; ${c.claimNumber} is ${CLAIM_STATUS_LABELS[c.status].toLowerCase()}.`
+          : `A ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} claim cannot be marked ${req.action === 'replace' ? 'for correction' : req.action}.`,
       );
     const now = new Date().toISOString();
     // The columns are named in this function only (never from the request).
@@ -327,11 +347,11 @@ export async function actOnClaim(
         sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status,
           frequency,
               replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
-              explanation, place_of_service, created_at, created_by, updated_at, updated_by)
+              explanation, place_of_service, modifier, created_at, created_by, updated_at, updated_by)
             SELECT ${newId}, claim_number || '-' || ${suffix}, review_id, payer_id, patient_id,
               rendering_username, 'ready',
               ${frequency}, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
-              explanation, place_of_service, ${now}, ${user.username}, ${now}, ${user.username}
+              explanation, place_of_service, modifier, ${now}, ${user.username}, ${now}, ${user.username}
             FROM claims WHERE id = ${c.id}`,
       );
       if (req.action === 'void') await set({ status: 'voided' });
@@ -346,6 +366,7 @@ export async function actOnClaim(
       });
     else if (req.action === 'denied') await set({ status: 'denied', denial_reason: req.reason, ...payerNumber });
     else if (req.action === 'rejected') await set({ status: 'rejected', denial_reason: req.reason });
+    else if (req.action === 'payerNumber') await set({ payer_claim_number: req.payerClaimNumber });
     else await set({ status: LEADS_TO[req.action] });
     return c.id;
   });

@@ -36,7 +36,8 @@ function claimPage(c: ClaimFor837, provider: BillingProvider, payer: Payer): Con
   const lines: TableCell[][] = c.claim.lines.map((l) => [
     { text: `${mdy(c.claim.serviceDate)} – ${mdy(c.claim.serviceDate)}`, fontSize: 9 },
     { text: c.claim.placeOfService, fontSize: 9 },
-    { text: l.code, fontSize: 9, bold: true },
+    // 24D: the procedure, then its modifier when the claim carries one (a remote review, by the payer's setting).
+    { text: c.claim.modifier ? `${l.code}  ${c.claim.modifier}` : l.code, fontSize: 9, bold: true },
     { text: l.pointers.map((n) => LETTERS[n - 1]).join(''), fontSize: 9 },
     { text: money(l.chargeCents), fontSize: 9, alignment: 'right' },
     { text: String(l.units), fontSize: 9, alignment: 'right' },
@@ -109,7 +110,7 @@ function claimPage(c: ClaimFor837, provider: BillingProvider, payer: Payer): Con
           [
             '24A. DATE(S) OF SERVICE From – To',
             '24B. PLACE OF SERVICE',
-            '24D. CPT/HCPCS',
+            '24D. CPT/HCPCS MODIFIER',
             '24E. DIAGNOSIS POINTER',
             '24F. $ CHARGES',
             '24G. DAYS OR UNITS',

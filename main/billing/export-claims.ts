@@ -60,6 +60,38 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
   };
 }
 
+/**
+ * A correction (frequency 7) or void (8) of a claim the payer adjudicated (paid or denied) must name it by the payer's
+ * own number (837P 2300 REF*F8, CMS-1500 item 22): the export is refused, naming each claim, while one is not recorded.
+ */
+async function refuseUnnamedCorrections(em: EntityManager, claims: Claim[]): Promise<void> {
+  const changing = claims.filter((c) => c.frequency !== '1' && c.replacesClaimId);
+  if (!changing.length) return;
+  const unnamed = await all<Pick<Row<'claims'>, 'id' | 'claim_number' | 'status'>>(
+    em,
+    sql`SELECT id, claim_number, status FROM claims
+        WHERE id IN (${sql.list(changing.map((c) => c.replacesClaimId!))})
+          AND (status IN ('paid', 'denied') OR paid_date IS NOT NULL)
+          AND (payer_claim_number IS NULL OR payer_claim_number = '')`,
+  );
+  if (!unnamed.length) return;
+  const byId = new Map(unnamed.map((u) => [u.id, u]));
+  const problems = changing.flatMap((c) => {
+    const original = byId.get(c.replacesClaimId!);
+    if (!original) return [];
+    const what = c.frequency === '7' ? 'corrects (frequency 7)' : 'voids (frequency 8)';
+    return [
+      `Claim ${c.claimNumber} ${what} claim ${original.claim_number}, which the payer adjudicated, but the payer’s claim number for ${original.claim_number} is not recorded (837P REF*F8, CMS-1500 item 22). Record it on ${original.claim_number} (Payer’s no.…, from the remittance), then export again.`,
+    ];
+  });
+  throw new AppError(
+    'validation',
+    problems.length === 1
+      ? `Nothing was exported. ${problems[0]}`
+      : `Nothing was exported: ${problems.length} corrections or voids lack the payer’s claim number. ${problems.join(' ')}`,
+  );
+}
+
 const CSV_HEADER = [
   'Claim',
   'Frequency',
@@ -101,6 +133,7 @@ export async function exportClaims(
         'validation',
         `No claims are ready for ${payer.name} with service dates ${req.from} to ${req.to}.`,
       );
+    await refuseUnnamedCorrections(em, claims);
     const details = await Promise.all(claims.map((c) => forX12(em, c)));
     let content: string;
     let control: number | null = null;

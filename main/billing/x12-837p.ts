@@ -118,7 +118,8 @@ export function build837p(p: {
       seg('LX', String(k + 1));
       seg(
         'SV1',
-        `HC${COMPONENT}${l.code}`,
+        // SV1-01: the procedure and, for a remote review when the payer wants one, its modifier (HC:99605:95).
+        ['HC', l.code, ...(c.claim.modifier ? [c.claim.modifier] : [])].join(COMPONENT),
         amount(l.chargeCents),
         'UN',
         String(l.units),

@@ -10,6 +10,19 @@ export const REMOTE_PLACES_OF_SERVICE = ['01', '02', '10'] as const;
 export type PlaceOfService = (typeof REMOTE_PLACES_OF_SERVICE)[number];
 export const PLACE_OF_SERVICE_LABELS: Record<PlaceOfService, string> = billing.placeOfService.forRemoteReviews.codes;
 
+/** Procedure modifiers a payer may want on video and audio-only reviews (cited in resources/billing); none by default. */
+export const TELEHEALTH_MODIFIERS = ['95', 'GT', '93'] as const;
+export type TelehealthModifier = (typeof TELEHEALTH_MODIFIERS)[number];
+export const MODIFIER_CHOICES = ['none', ...TELEHEALTH_MODIFIERS] as const;
+export type ModifierChoice = (typeof MODIFIER_CHOICES)[number];
+export const MODIFIER_LABELS: Record<ModifierChoice, string> = {
+  none: 'None',
+  ...(Object.fromEntries(TELEHEALTH_MODIFIERS.map((m) => [m, billing.telehealthModifiers.codes[m].label])) as Record<
+    TelehealthModifier,
+    string
+  >),
+};
+
 /** NUCC taxonomy: 10 characters, ending in X (e.g. 183500000X, pharmacist). */
 const taxonomySchema = z
   .string({ error: 'Enter the taxonomy code' })
@@ -115,6 +128,13 @@ export const payerSchema = z
     remotePlaceOfService: z
       .enum(REMOTE_PLACES_OF_SERVICE, { error: 'Choose the place of service for telephone and video reviews' })
       .default('01'),
+    // Optional: a payer saved without them wants none.
+    videoModifier: z
+      .enum(MODIFIER_CHOICES, { error: 'Choose the modifier for video reviews: none, 95, GT or 93' })
+      .optional(),
+    audioModifier: z
+      .enum(MODIFIER_CHOICES, { error: 'Choose the modifier for telephone (audio-only) reviews: none, 95, GT or 93' })
+      .optional(),
     fees: z
       .object({ '99605': moneyCents('99605'), '99606': moneyCents('99606'), '99607': moneyCents('99607') })
       .strict(),
@@ -167,6 +187,8 @@ export interface ClaimPreview {
   explanation: string;
   /** 01 in person; the payer's choice for telephone and video reviews. */
   placeOfService: PlaceOfService;
+  /** The payer's modifier for a video or telephone review (on every service line); null in person or when none. */
+  modifier: TelehealthModifier | null;
 }
 
 export interface Claim {
@@ -194,6 +216,8 @@ export interface Claim {
   paidDate: string | null;
   denialReason: string | null;
   placeOfService: PlaceOfService;
+  /** The procedure modifier the claim was made with (the payer's setting then); null for none. */
+  modifier: TelehealthModifier | null;
   /** The payer's number for the claim once adjudicated (ICN/DCN on the remittance). */
   payerClaimNumber: string | null;
   version: number;
@@ -208,6 +232,8 @@ export const CLAIM_ACTIONS = {
   rejected: ['exported', 'submitted'],
   replace: ['submitted', 'paid', 'denied'],
   void: ['draft', 'ready', 'exported', 'submitted', 'paid'],
+  /** Record the payer's claim number afterwards (from the remittance), for a correction or void that needs it. */
+  payerNumber: ['paid', 'denied', 'voided'],
 } as const satisfies Record<string, readonly ClaimStatus[]>;
 export type ClaimAction = keyof typeof CLAIM_ACTIONS;
 export const actionsFor = (status: ClaimStatus) =>
@@ -216,14 +242,14 @@ export const actionsFor = (status: ClaimStatus) =>
   );
 
 /** Letters, digits and dashes: never an X12 delimiter. */
-const payerClaimNumber = z
-  .string()
+const payerClaimNumberText = z
+  .string({ error: 'Enter the payer’s claim number from the remittance' })
   .trim()
   .regex(
     /^[A-Za-z0-9-]{1,50}$/,
     'The payer’s claim number is letters, digits and dashes (up to 50), as on the remittance',
-  )
-  .optional();
+  );
+const payerClaimNumber = payerClaimNumberText.optional();
 
 export const claimActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('ready'), id: idSchema, version: versionSchema }).strict(),
@@ -257,6 +283,14 @@ export const claimActionRequest = z.discriminatedUnion('action', [
     .strict(),
   z.object({ action: z.literal('replace'), id: idSchema, version: versionSchema, payerClaimNumber }).strict(),
   z.object({ action: z.literal('void'), id: idSchema, version: versionSchema, payerClaimNumber }).strict(),
+  z
+    .object({
+      action: z.literal('payerNumber'),
+      id: idSchema,
+      version: versionSchema,
+      payerClaimNumber: payerClaimNumberText,
+    })
+    .strict(),
 ]);
 
 export const claimListRequest = z

@@ -2,6 +2,8 @@
 // administrators edit; pharmacists see what claims will carry.
 import { useState } from 'react';
 import {
+  MODIFIER_CHOICES,
+  MODIFIER_LABELS,
   PAYER_KIND_LABELS,
   PAYER_KINDS,
   PLACE_OF_SERVICE_LABELS,
@@ -107,6 +109,10 @@ export function BillingSetupPanel({ setup, onSaved }: { setup: BillingSetup; onS
                   <td>
                     {x.unitRule === 'whole' ? 'Whole 15 min' : 'Midpoint'}
                     <div className="muted small">Remote reviews: POS {x.remotePlaceOfService}</div>
+                    <div className="muted small">
+                      Modifier: video {x.videoModifier === 'none' || !x.videoModifier ? 'none' : x.videoModifier},
+                      telephone {x.audioModifier === 'none' || !x.audioModifier ? 'none' : x.audioModifier}
+                    </div>
                   </td>
                   <td>
                     {dollars(x.fees['99605'])} / {dollars(x.fees['99606'])} / {dollars(x.fees['99607'])}
@@ -280,6 +286,8 @@ function PayerForm({
     claimFilingCode: (payer?.claimFilingCode ?? 'CI') as string,
     unitRule: (payer?.unitRule ?? 'whole') as string,
     remotePos: (payer?.remotePlaceOfService ?? '01') as string,
+    videoModifier: (payer?.videoModifier ?? 'none') as string,
+    audioModifier: (payer?.audioModifier ?? 'none') as string,
     f5: money(payer?.fees['99605']),
     f6: money(payer?.fees['99606']),
     f7: money(payer?.fees['99607']),
@@ -298,6 +306,8 @@ function PayerForm({
         claimFilingCode: v.claimFilingCode as Payer['claimFilingCode'],
         unitRule: v.unitRule as Payer['unitRule'],
         remotePlaceOfService: v.remotePos as Payer['remotePlaceOfService'],
+        videoModifier: v.videoModifier as NonNullable<Payer['videoModifier']>,
+        audioModifier: v.audioModifier as NonNullable<Payer['audioModifier']>,
         fees: { '99605': Number(v.f5), '99606': Number(v.f6), '99607': Number(v.f7) },
         active: v.active,
       }),
@@ -359,6 +369,22 @@ function PayerForm({
           onChange={set('remotePos')}
           error={e('remotePlaceOfService')}
           options={REMOTE_PLACES_OF_SERVICE.map((c) => ({ value: c, label: PLACE_OF_SERVICE_LABELS[c] }))}
+        />
+        <SelectField
+          label="Modifier, video reviews"
+          span={2}
+          value={v.videoModifier}
+          onChange={set('videoModifier')}
+          error={e('videoModifier')}
+          options={MODIFIER_CHOICES.map((c) => ({ value: c, label: MODIFIER_LABELS[c] }))}
+        />
+        <SelectField
+          label="Modifier, telephone (audio-only) reviews"
+          span={2}
+          value={v.audioModifier}
+          onChange={set('audioModifier')}
+          error={e('audioModifier')}
+          options={MODIFIER_CHOICES.map((c) => ({ value: c, label: MODIFIER_LABELS[c] }))}
         />
         <TextField
           label="Fee 99605 ($)"

@@ -29,6 +29,7 @@ const ACTION_LABELS: Record<Action, string> = {
   rejected: 'Rejected…',
   replace: 'Correct',
   void: 'Void',
+  payerNumber: 'Payer’s no.…',
 };
 
 function openReview(click: MouseEvent, reviewId: string) {
@@ -62,6 +63,7 @@ export function ClaimsPanel({
       action === 'paid' ||
       action === 'denied' ||
       action === 'rejected' ||
+      action === 'payerNumber' ||
       ((action === 'replace' || action === 'void') && adjudicated && !c.payerClaimNumber)
     )
       return setAsking({ claim: c, action });
@@ -165,11 +167,13 @@ export function ClaimsPanel({
                       {c.payerClaimNumber && <div className="muted small">Payer’s no. {c.payerClaimNumber}</div>}
                     </td>
                     <RowActions>
-                      {actionsFor(c.status).map((a) => (
-                        <button key={a} type="button" className="link" onClick={() => void act(c, a)}>
-                          {ACTION_LABELS[a]}
-                        </button>
-                      ))}
+                      {actionsFor(c.status)
+                        .filter((a) => a !== 'payerNumber' || !c.payerClaimNumber)
+                        .map((a) => (
+                          <button key={a} type="button" className="link" onClick={() => void act(c, a)}>
+                            {ACTION_LABELS[a]}
+                          </button>
+                        ))}
                     </RowActions>
                   </tr>
                 ))}
@@ -182,13 +186,14 @@ export function ClaimsPanel({
   );
 }
 
-type Asked = 'paid' | 'denied' | 'rejected' | 'replace' | 'void';
+type Asked = 'paid' | 'denied' | 'rejected' | 'replace' | 'void' | 'payerNumber';
 const SUBMIT_LABELS: Record<Asked, string> = {
   paid: 'Record payment',
   denied: 'Record',
   rejected: 'Record',
   replace: 'Correct claim',
   void: 'Void claim',
+  payerNumber: 'Record number',
 };
 
 function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: Asked; onDone: () => void }) {
@@ -215,7 +220,9 @@ function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: Asked
           ? { ...base, action, reason: v.reason, payerClaimNumber }
           : action === 'rejected'
             ? { ...base, action, reason: v.reason }
-            : { ...base, action, payerClaimNumber },
+            : action === 'payerNumber'
+              ? { ...base, action, payerClaimNumber: v.payerNumber.trim() }
+              : { ...base, action, payerClaimNumber },
     );
     onDone();
   });
@@ -229,9 +236,11 @@ function RemittanceForm({ claim, action, onDone }: { claim: Claim; action: Asked
       hint={
         action === 'paid' || action === 'denied'
           ? 'Needed to correct or void this claim later.'
-          : `A ${action === 'replace' ? 'correction' : 'void'} names the claim by the payer’s number.`
+          : action === 'payerNumber'
+            ? 'A correction or void of this claim is exported only under the payer’s number.'
+            : `A ${action === 'replace' ? 'correction' : 'void'} names the claim by the payer’s number.`
       }
-      autoFocus={action === 'replace' || action === 'void'}
+      autoFocus={action === 'replace' || action === 'void' || action === 'payerNumber'}
     />
   );
   return (

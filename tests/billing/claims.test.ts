@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/bridge/dispatch';
+import { run, sql } from '../../main/db/sql';
 import type { Claim } from '../../preload/schemas/billing';
 import { billable, PAYER, PROVIDER } from '../helpers/billing-setup';
 import { sampleSignedCmr } from '../helpers/sample-review';
@@ -60,6 +61,7 @@ describe('claims from signed reviews', () => {
       totalCents: claim.totalCents,
       explanation: claim.explanation,
       placeOfService: '01',
+      modifier: null,
     });
     expect(await call(session, 'claims:list', { reviewId: review.id })).toMatchObject([{ id: claim.id }]);
     expect(claim).toMatchObject({
@@ -315,16 +317,39 @@ describe('claims from signed reviews', () => {
     await session.signOut();
   });
 
-  it('exports the CMS MTM beneficiary-level data elements for the contract year', async () => {
-    const { session, review, patientId } = await billable();
-    const year = Number(review.cmrDate!.slice(0, 4));
+  it('carries the payer’s telehealth modifier on SV1-01 and CMS-1500 24D; a claim keeps the modifier it was made with', async () => {
+    const { session, review, patientId, payerId } = await billable();
+    let payer = (await call(session, 'billing:setup', {})).payers[0]!;
+    expect(payer).toMatchObject({ videoModifier: 'none', audioModifier: 'none' });
+    expect(
+      await dispatch(session, 'billing:savePayer', {
+        ...PAYER,
+        id: payer.id,
+        version: payer.version,
+        videoModifier: 'GQ',
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'videoModifier' } });
+    payer = (
+      await call(session, 'billing:savePayer', {
+        ...PAYER,
+        id: payer.id,
+        version: payer.version,
+        videoModifier: '95',
+        audioModifier: '93',
+      })
+    ).payers[0]!;
+    expect(payer).toMatchObject({ videoModifier: '95', audioModifier: '93' });
+    // The in-person CMR carries none.
+    const inPerson = await call(session, 'claims:create', { reviewId: review.id, payerId });
+    expect(inPerson.modifier).toBeNull();
     let tmr = await call(session, 'reviews:create', { patientId, type: 'tmr' });
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'start' });
     tmr = await call(session, 'reviews:update', {
       id: tmr.id,
       version: tmr.version,
-      changes: { deliveryMethod: 'telephone', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true },
+      changes: { deliveryMethod: 'video', followUpDate: tmr.suggestedFollowUp, problemsConfirmed: true },
     });
+    tmr = await call(session, 'reviews:timer', { id: tmr.id, version: tmr.version, timer: { correctMinutes: 22 } });
     for (const l of tmr.reconciliation)
       tmr = await call(session, 'reviews:resolveLine', {
         id: tmr.id,
@@ -333,41 +358,85 @@ describe('claims from signed reviews', () => {
         resolution: 'asListed',
       });
     tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
-    await call(session, 'reviews:recordOutcome', {
-      id: review.id,
-      version: review.version,
-      recommendationId: review.plan[0]!.id,
-      outcome: 'accepted',
-      date: daysAgo(0),
+    expect((await call(session, 'claims:preview', { reviewId: tmr.id, payerId })).modifier).toBe('95');
+    const video = await call(session, 'claims:create', { reviewId: tmr.id, payerId });
+    expect(video).toMatchObject({ modifier: '95', lines: [{ code: '99606' }] });
+    expect(video.explanation).toContain(
+      'Modifier 95 Synchronous telemedicine (real-time audio and video) on each line',
+    );
+    // A later change of the payer's setting leaves the claim as it was made.
+    await call(session, 'billing:savePayer', { ...PAYER, id: payer.id, version: payer.version, videoModifier: 'GT' });
+    expect((await call(session, 'claims:list', { reviewId: tmr.id }))[0]!.modifier).toBe('95');
+
+    await act(session, video, { action: 'ready' });
+    const paper = await call(session, 'claims:export', {
+      format: 'cms1500',
+      from: daysAgo(30),
+      to: daysAgo(0),
+      payerId,
     });
-    const file = await call(session, 'reports:mtmDataElements', { contractYear: year });
-    expect(file).toMatchObject({ fileName: `mtm-data-elements-${year}.csv`, rows: 1 });
-    const [header, row] = file.content.trim().split('\r\n');
-    expect(header!.split(',').length).toBe(22);
-    const cells = JSON.parse(`[${row}]`) as string[];
-    expect(cells).toEqual([
-      'S5810',
-      '',
-      "O'Connor-Nguyễn",
-      'Renée',
-      '1947-03-09',
-      'N',
-      'N',
-      '',
-      review.cmrDate,
-      review.cmrDate,
-      '',
-      '',
-      '',
-      '',
-      review.cmrDate,
-      'In person',
-      'The patient',
-      '',
-      '1',
-      tmr.completedAt!.slice(0, 10),
-      '1',
-      '1',
+    const [page] = pagesText(Buffer.from(paper.content, 'base64')).map((p) => p.replace(/\s+/g, ' '));
+    // The header wraps in its column: "24D. CPT/HCPCS … MODIFIER".
+    expect(page).toMatch(/24D\. CPT\/HCPCS .* MODIFIER /);
+    expect(page).toMatch(/ 99606 95 AB 50\.00 1 NPI 1245319599/);
+    // Voided after export: the void claim (frequency 8) copies the modifier, and the 837P carries it on SV1-01.
+    const exported = (await call(session, 'claims:list', { reviewId: tmr.id }))[0]!;
+    const voiding = await act(session, exported, { action: 'void' });
+    expect(voiding).toMatchObject({ frequency: '8', modifier: '95' });
+    const x12 = parse837p(
+      (await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
+    );
+    expect(x12.problems).toEqual([]);
+    expect(x12.segments.filter((s) => s.tag === 'SV1').map((s) => [el(s, 1), el(s, 2), el(s, 4)])).toEqual([
+      ['HC:99606:95', '50', '1'],
+    ]);
+    expect(x12.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['01:B:8']);
+    await session.signOut();
+  });
+
+  it('refuses to export a correction of an adjudicated claim while the payer’s claim number is not recorded', async () => {
+    const { session, review, payerId } = await billable();
+    let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), {
+      action: 'ready',
+    });
+    await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    c = (await call(session, 'claims:list', { payerId }))[0]!;
+    c = await act(session, c, { action: 'paid', paidAmount: 80, paidDate: daysAgo(0), payerClaimNumber: '26330-1' });
+    const replacement = await act(session, c, { action: 'replace' });
+    // A correction made before MTM Desk asked for the number (or an old database): the number is not on file.
+    const { db } = session.current();
+    await run(db, sql`UPDATE claims SET payer_claim_number = NULL WHERE id = ${c.id}`);
+    const batches = (await call(session, 'claims:batches', {})).length;
+    for (const format of ['837p', 'cms1500', 'csv'] as const)
+      expect(
+        await dispatch(session, 'claims:export', { format, from: daysAgo(30), to: daysAgo(0), payerId }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'validation',
+          message: `Nothing was exported. Claim ${replacement.claimNumber} corrects (frequency 7) claim ${c.claimNumber}, which the payer adjudicated, but the payer’s claim number for ${c.claimNumber} is not recorded (837P REF*F8, CMS-1500 item 22). Record it on ${c.claimNumber} (Payer’s no.…, from the remittance), then export again.`,
+        },
+      });
+    expect((await call(session, 'claims:batches', {})).length).toBe(batches);
+    expect((await call(session, 'claims:list', { payerId, status: 'ready' })).map((x) => x.id)).toEqual([
+      replacement.id,
+    ]);
+    // Recorded afterwards, the correction goes out under it.
+    c = (await call(session, 'claims:list', { payerId })).find((x) => x.id === c.id)!;
+    expect(
+      await dispatch(session, 'claims:act', {
+        action: 'payerNumber',
+        id: c.id,
+        version: c.version,
+        payerClaimNumber: '',
+      }),
+    ).toMatchObject({ ok: false, error: { field: 'payerClaimNumber' } });
+    await act(session, c, { action: 'payerNumber', payerClaimNumber: '26330-0004471' });
+    const x12 = parse837p(
+      (await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
+    );
+    expect(x12.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual([
+      '26330-0004471',
     ]);
     await session.signOut();
   });

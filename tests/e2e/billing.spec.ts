@@ -101,9 +101,20 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
     .filter({ has: page.getByRole('button', { name: 'Edit' }) });
   await payers.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Place of service, telephone and video reviews').selectOption('10');
+  // …and its own telehealth modifiers: 95 on video reviews, 93 on telephone (audio-only) ones.
+  await page.getByLabel('Modifier, video reviews').selectOption('95');
+  await page.getByLabel('Modifier, telephone (audio-only) reviews').selectOption('93');
   await snap(page, '54b-payer-form');
   await page.getByRole('button', { name: /^Save/ }).click();
   await expect(payers).toContainText('Remote reviews: POS 10');
+  await expect(payers).toContainText('Modifier: video 95, telephone 93');
+
+  // The CMS MTM data elements file is not written while a value is missing: the patient and field are listed.
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const refused = page.getByTestId('elements-refused');
+  await expect(refused).toContainText('file was not written');
+  await expect(refused).toContainText('Pryor-Mbeki, Oksana (born 06/02/1948): MBI is missing.');
+  await snap(page, '54c-data-elements-refused');
 
   // The owner's reports show the same work: one CMR completed, one claim paid.
   await page.keyboard.press('Alt+o');
