@@ -19,6 +19,8 @@ import { Icd10cmRelease1765200000000 } from './1765200000000-icd10cm-release';
 import { FillDirections1765300000000 } from './1765300000000-fill-directions';
 import { RecommendationMedicine1765400000000 } from './1765400000000-recommendation-medicine';
 import { LargePrint1765500000000 } from './1765500000000-large-print';
+import { DmpAtRisk1765600000000 } from './1765600000000-dmp-at-risk';
+import { TelehealthModifiers1765700000000 } from './1765700000000-telehealth-modifiers';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   FillDirections1765300000000,
   RecommendationMedicine1765400000000,
   LargePrint1765500000000,
+  DmpAtRisk1765600000000,
+  TelehealthModifiers1765700000000,
 ].map(forwardOnly);

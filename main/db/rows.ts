@@ -106,6 +106,7 @@ export interface Tables {
     updated_by: string;
     payer_claim_number: string | null;
     place_of_service: string;
+    modifier: string | null;
   };
   drug_therapy_problems: {
     id: string;
@@ -209,6 +210,8 @@ export interface Tables {
     cmr_completed_date: string | null;
     updated_at: string;
     updated_by: string;
+    dmp_at_risk_date: string | null;
+    dmp_at_risk_source: string | null;
   };
   patient_allergies: {
     id: string;
@@ -327,6 +330,8 @@ export interface Tables {
     updated_at: string;
     updated_by: string;
     remote_place_of_service: string;
+    video_modifier: string | null;
+    audio_modifier: string | null;
   };
   pharmacy: {
     id: number;

@@ -1,7 +1,8 @@
 // The written summary after a CMR in the CMS Standardized Format (form CMS-10396): cover letter,
 // Medication Action Plan and Personal Medication List, portrait, 12 pt and larger (14 pt in large
-// print), in the patient's language, the other, or both one after the other. Fixed text comes from
-// resources/documents/standardized-format.json.
+// print), in the patient's language, the other, or both one after the other; the form's number and OMB control
+// number at the foot of every page, the safe-disposal section after the action plan, and a cc: line when a copy
+// goes to the prescribers. Fixed text comes from resources/documents/standardized-format.json.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import format from '../../resources/documents/standardized-format.json';
 import type { Recommendation } from '../../preload/schemas/reviews';
@@ -29,6 +30,12 @@ import {
 type Texts = (typeof format.languages)['en'];
 export const formatTexts = (language: Language): Texts & { official: boolean } => format.languages[language];
 
+/** How the summary is addressed beyond the review itself. */
+export interface SummaryOptions {
+  /** Print "cc:" and the prescribers the review wrote to, when the pharmacist sends them a copy. */
+  ccPrescribers?: boolean;
+}
+
 export const fullName = (d: ReviewDocumentData) =>
   [d.patient.firstName, d.patient.middleName, d.patient.lastName].filter(Boolean).join(' ');
 const bold = (text: string): Content => ({ text, bold: true });
@@ -42,7 +49,10 @@ export function planItem(x: Recommendation, language: Language): { talkedAbout: 
 /** A full-width block of ruled lines to write on, spaced for handwriting at the type's size. */
 const lines = (count: number, type: TypeSizes) => writingLines(count, 490, Math.round(type.body * 1.75));
 
-function coverLetter(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[] {
+/** The prescribers a copy goes to: those the review wrote to. */
+export const ccNames = (d: ReviewDocumentData) => [...new Set(d.review.communications.map((c) => c.prescriber.name))];
+
+function coverLetter(d: ReviewDocumentData, t: Texts, type: TypeSizes, options: SummaryOptions): Content[] {
   const c = t.coverLetter;
   const recipient = d.review.recipient === 'caregiver' && d.review.caregiverName ? d.review.caregiverName : fullName(d);
   const contact = fill(c.contact, {
@@ -76,6 +86,9 @@ function coverLetter(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[
         bold(d.pharmacist),
         c.signatureRole,
         d.pharmacy.name,
+        ...(options.ccPrescribers && ccNames(d).length
+          ? [{ text: `${c.cc} ${ccNames(d).join('; ')}`, margin: [0, 14, 0, 0] } as Content]
+          : []),
       ],
       unbreakable: true,
     },
@@ -113,6 +126,8 @@ function actionPlan(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[]
         },
       ],
     ]),
+    // What to do with a medicine the plan stops, or any left over: the plan's last block.
+    disposalSection(d, t, type),
   ];
 }
 
@@ -171,13 +186,55 @@ function medicationBlock(p: Texts['pml'], e: PmlEntry | null, d: ReviewDocumentD
   };
 }
 
+/** Where the list's information came from: the pharmacy's records, and the caregiver who represented the patient. */
+export function pmlSources(d: ReviewDocumentData, p: Texts['pml']): string {
+  const name = d.review.recipient === 'caregiver' ? d.review.caregiverName?.trim() : '';
+  if (!name) return p.sourcesDefault;
+  const relationship = d.review.caregiverRelationship?.trim();
+  const person = relationship ? fill(p.caregiverRelationship, { name, relationship }) : name;
+  return fill(p.sourcesWithCaregiver, { records: p.sourcesDefault, person });
+}
+
+/**
+ * Safe disposal of unused medicines (SUPPORT Act § 6103), at the end of the Medication Action Plan: the take-back
+ * sites the pharmacy lists, in-home disposal after FDA's guidance, and where to find more sites. One block, never split.
+ */
+function disposalSection(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content {
+  const x = t.disposal;
+  const sites = d.settings.takeBackSites;
+  return box([
+    [
+      {
+        stack: [
+          { text: x.title, bold: true, fontSize: type.heading },
+          { text: x.why, margin: [0, 2, 0, 4] },
+          ...(sites.length
+            ? [
+                { text: [bold(x.takeBack), ` ${x.sitesHere}`] } as Content,
+                {
+                  ul: sites.map((s): Content => ({
+                    stack: [{ text: `${s.name}, ${s.address}`, bold: true }, ...(s.hours ? [s.hours] : [])],
+                  })),
+                  margin: [10, 2, 0, 0],
+                } as Content,
+              ]
+            : [{ text: [bold(x.takeBack), ` ${fill(x.noSites, { phone: d.pharmacy.phone })}`] } as Content]),
+          { text: x.atHome, bold: true, margin: [0, 6, 0, 0] },
+          { ol: x.steps, margin: [14, 2, 0, 4] },
+          { text: x.more },
+        ],
+      },
+    ],
+  ]);
+}
+
 function medicationList(d: ReviewDocumentData, t: Texts, type: TypeSizes): Content[] {
   const p = t.pml;
   const allergies =
     d.patient.allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)).join('; ') ||
     (d.patient.noKnownAllergies ? p.noAllergies : '');
   return [
-    { text: fill(p.intro, { sources: p.sourcesDefault }) },
+    { text: fill(p.intro, { sources: pmlSources(d, p) }) },
     {
       columns: [
         { ul: p.bullets, width: '*', margin: [10, 6, 10, 0] },
@@ -223,7 +280,7 @@ function medicationList(d: ReviewDocumentData, t: Texts, type: TypeSizes): Conte
 }
 
 /** The three parts in one language, each starting on a new page with its footer (and title) in that language. */
-function summaryIn(d: ReviewDocumentData): Content[] {
+function summaryIn(d: ReviewDocumentData, options: SummaryOptions): Content[] {
   const t = formatTexts(d.language);
   const type = typeSizes(d.largePrint);
   const title = (template: string) =>
@@ -232,16 +289,17 @@ function summaryIn(d: ReviewDocumentData): Content[] {
     `${fullName(d)} · ${shortDate(d.patient.dateOfBirth, d.language)}`,
     (page, pages) => fill(t.page, { page: String(page), pages: String(pages) }),
     type.small,
+    { left: format.marks.form, right: format.marks.omb },
   );
   return [
-    { section: coverLetter(d, t, type), pageMargins: PAGE_MARGINS, footer: pageFooter } as Content,
+    { section: coverLetter(d, t, type, options), pageMargins: PAGE_MARGINS, footer: pageFooter } as Content,
     titledSection(title(t.map.title), type, actionPlan(d, t, type), pageFooter),
     titledSection(title(t.pml.title), type, medicationList(d, t, type), pageFooter),
   ];
 }
 
 /** One or more language versions of the same review's summary (the patient's language first). */
-export function cmrSummaryDocument(versions: ReviewDocumentData[]): TDocumentDefinitions {
+export function cmrSummaryDocument(versions: ReviewDocumentData[], options: SummaryOptions = {}): TDocumentDefinitions {
   const [first] = versions;
   const t = formatTexts(first!.language);
   const type = typeSizes(first!.largePrint);
@@ -254,6 +312,6 @@ export function cmrSummaryDocument(versions: ReviewDocumentData[]): TDocumentDef
       subject: 'CMS-10396 Standardized Format',
     },
     defaultStyle: { font: 'Roboto', fontSize: type.body, lineHeight: 1.15, color: INK },
-    content: versions.flatMap(summaryIn),
+    content: versions.flatMap((v) => summaryIn(v, options)),
   };
 }

@@ -6,11 +6,12 @@ import type { documentSentRequest, DocumentRequest, PrintedDocument } from '../.
 import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { RESPONSE_DAYS, type Review } from '../../preload/schemas/reviews';
 import type { SignedInUser } from '../../preload/schemas/security';
-import type { DocumentSettings } from '../../preload/schemas/settings';
+import { SUMMARY_REQUIRED_SETTINGS, type DocumentSettings } from '../../preload/schemas/settings';
 import { AppError } from '../common/errors';
 import { all, run, sql } from '../db/sql';
 import { change } from '../reviews/review-store';
-import { cmrSummaryDocument, formatTexts } from './cmr-summary';
+import format from '../../resources/documents/standardized-format.json';
+import { ccNames, cmrSummaryDocument, formatTexts } from './cmr-summary';
 import { otherLanguage, otherLanguageWarnings } from './language-check';
 import { PAGE_MARGINS } from './pdf-parts';
 import { reviewDocumentData, type ReviewDocumentData } from './document-data';
@@ -69,6 +70,24 @@ function fileName(kind: string, d: ReviewDocumentData, style: DocumentSettings['
   return `${[kind, d.preparedOn, d.review.id.slice(0, 8), who].filter(Boolean).join('-')}.pdf`;
 }
 
+const listed = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+
+/**
+ * The Standardized Format's cover letter gives the days and times to call and the TTY, and the letterhead the
+ * fax: a summary is not printed without them.
+ */
+function checkSummarySettings(settings: DocumentSettings): void {
+  const missing = (Object.keys(SUMMARY_REQUIRED_SETTINGS) as (keyof typeof SUMMARY_REQUIRED_SETTINGS)[])
+    .filter((k) => !settings[k].trim())
+    .map((k) => SUMMARY_REQUIRED_SETTINGS[k]);
+  if (missing.length)
+    throw new AppError(
+      'validation',
+      `Enter the pharmacy’s ${listed(missing)} before printing the CMR summary: the CMS Standardized Format’s cover letter tells the patient when to call, the TTY number and the fax. Users → Printed documents (an administrator can change it).`,
+    );
+}
+
 const communicationFor = (r: Review, prescriberId: string) => {
   const c = r.communications.find((x) => x.prescriber.id === prescriberId);
   if (!c) throw new AppError('notFound', 'This review has no recommendation for that prescriber.');
@@ -93,6 +112,7 @@ export async function makeDocument(
   const withMark = (doc: TDocumentDefinitions) => (draft ? markedDraft(doc) : doc);
   let warnings: string[] = [];
   let officialText = true;
+  let notes: string[] = [];
   let pdf: Buffer;
   let title: string;
   let kind: string;
@@ -101,6 +121,12 @@ export async function makeDocument(
       throw new AppError(
         'validation',
         'The CMS Standardized Format summary follows a CMR. For a TMR or follow-up, print the pharmacist summary.',
+      );
+    checkSummarySettings(d.settings);
+    if (req.ccPrescribers && !ccNames(d).length)
+      throw new AppError(
+        'validation',
+        'This review wrote to no prescriber, so there is nobody to copy: print the summary without the copy.',
       );
     // Both languages: the patient's first, then the other, for a caregiver who reads it.
     const versions =
@@ -115,7 +141,11 @@ export async function makeDocument(
         : [d];
     warnings = versions.flatMap(otherLanguageWarnings);
     officialText = versions.every((v) => formatTexts(v.language).official);
-    pdf = await renderPdf(withMark(cmrSummaryDocument(versions)), d.preparedOn);
+    notes = format.previewNotes;
+    pdf = await renderPdf(
+      withMark(cmrSummaryDocument(versions, { ccPrescribers: req.ccPrescribers ?? false })),
+      d.preparedOn,
+    );
     title = 'CMR summary (Standardized Format)';
     kind = 'CMR-summary';
   } else if (req.kind === 'prescriberLetter') {
@@ -157,6 +187,7 @@ export async function makeDocument(
     warnings,
     officialText,
     draft,
+    notes,
   };
 }
 

@@ -53,5 +53,9 @@ export function otherLanguageWarnings(d: ReviewDocumentData): string[] {
     if (m.asTyped.whyIUse && foreign(m.whyIUse))
       warnings.push(`The reason for ${m.medication} prints as typed in ${inDocument}: "${m.whyIUse}".`);
   }
+  // The caregiver's relationship is named as a source of the medication list, as it was typed.
+  const relationship = d.review.recipient === 'caregiver' && d.review.caregiverName && d.review.caregiverRelationship;
+  if (relationship && d.language === 'es' && languageOf(relationship) !== 'es')
+    warnings.push(`The caregiver’s relationship prints as typed in ${inDocument}: "${relationship.trim()}".`);
   return warnings;
 }

@@ -107,15 +107,27 @@ export function letterhead(p: Letterhead, type: TypeSizes = typeSizes(false)): C
   };
 }
 
-/** The patient's name and date of birth on every page, with the page count. */
-export function footer(label: string, pageText: (page: number, pages: number) => string, size = 12) {
-  return (page: number, pages: number): Content => ({
+/**
+ * The patient's name and date of birth on every page, with the page count; a form's own marks (its number at the
+ * left, its OMB control number at the right) on a second line when given.
+ */
+export function footer(
+  label: string,
+  pageText: (page: number, pages: number) => string,
+  size = 12,
+  marks?: { left: string; right: string },
+) {
+  const row = (left: string, right: string): Content => ({
     columns: [
-      { text: label, fontSize: size, color: '#333333', width: '*' },
-      { text: pageText(page, pages), fontSize: size, alignment: 'right', color: '#333333', width: 'auto' },
+      { text: left, fontSize: size, color: '#333333', width: '*' },
+      { text: right, fontSize: size, alignment: 'right', color: '#333333', width: 'auto' },
     ],
     columnGap: 12,
-    margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
+  });
+  return (page: number, pages: number): Content => ({
+    stack: [row(label, pageText(page, pages)), ...(marks ? [row(marks.left, marks.right)] : [])],
+    // Two lines start higher, so both stay a quarter inch clear of the paper's edge.
+    margin: [PAGE_MARGINS[0], marks ? 6 : 20, PAGE_MARGINS[2], 0],
   });
 }
 

@@ -7,6 +7,7 @@ import {
   DOCUMENT_SETTINGS_DEFAULT,
   FILE_NAME_STYLES,
   IDLE_LOCK_DEFAULT_MINUTES,
+  takeBackSiteSchema,
   type BackupStatus,
   type PharmacySettings,
   type settingsUpdateRequest,
@@ -17,7 +18,14 @@ const stored = z.object({
   autoBackup: z.object({ enabled: z.boolean(), folder: z.string() }).catch({ enabled: false, folder: '' }),
   lastAutoBackup: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable().catch(null),
   documents: z
-    .object({ hours: z.string(), tty: z.string(), fax: z.string(), fileNames: z.enum(FILE_NAME_STYLES) })
+    .object({
+      hours: z.string(),
+      tty: z.string(),
+      fax: z.string(),
+      fileNames: z.enum(FILE_NAME_STYLES),
+      // Saved before the sites could be listed: none.
+      takeBackSites: z.array(takeBackSiteSchema).catch([]).default([]),
+    })
     .catch(DOCUMENT_SETTINGS_DEFAULT),
   timeZone: z
     .string()
@@ -52,7 +60,13 @@ async function put(q: Q, key: Key, value: unknown, by: string): Promise<void> {
 
 export async function updateSettings(q: Q, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<void> {
   for (const key of ['idleLockMinutes', 'autoBackup', 'documents', 'timeZone'] as const) {
-    if (patch[key] !== undefined) await put(q, key, patch[key], by);
+    if (patch[key] === undefined) continue;
+    // Document settings without the take-back sites keep the saved sites.
+    const value =
+      key === 'documents' && patch.documents && !patch.documents.takeBackSites
+        ? { ...patch.documents, takeBackSites: (await getSettings(q)).documents.takeBackSites }
+        : patch[key];
+    await put(q, key, value, by);
   }
 }
 

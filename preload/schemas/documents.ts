@@ -17,6 +17,8 @@ export const documentRequest = z.discriminatedUnion(
         kind: z.literal('cmrSummary'),
         reviewId: idSchema,
         language: z.enum(SUMMARY_LANGUAGES, { error: 'Choose English, Spanish or both' }).optional(),
+        /** A copy goes to the prescribers the review wrote to: the cover letter says so on a "cc:" line. */
+        ccPrescribers: z.boolean({ error: 'Say whether a copy goes to the prescribers' }).optional(),
       })
       .strict(),
     z.object({ kind: z.literal('prescriberLetter'), reviewId: idSchema, prescriberId: idSchema }).strict(),
@@ -64,4 +66,6 @@ export interface PrintedDocument {
   officialText: boolean;
   /** Made from a review that is not signed yet: printed with a DRAFT mark. */
   draft: boolean;
+  /** What the pharmacist should know about fixed text that could not be checked against the current CMS form. */
+  notes: string[];
 }

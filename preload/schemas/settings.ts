@@ -12,7 +12,35 @@ export const FILE_NAME_LABELS: Record<(typeof FILE_NAME_STYLES)[number], string>
   fullName: 'Add the patient’s full name',
 };
 
-/** What the printed documents say about the pharmacy beyond its name, address and phone. */
+/** At most this many take-back sites print in the CMR summary's safe-disposal section. */
+export const TAKE_BACK_SITES_MAX = 4;
+
+/** A place near the pharmacy where patients can drop off unused medicines (a kiosk, a police station). */
+export const takeBackSiteSchema = z
+  .object({
+    name: z
+      .string({ error: 'Name the take-back site' })
+      .trim()
+      .min(1, 'Name the take-back site')
+      .max(80, 'Use at most 80 characters'),
+    address: z
+      .string({ error: 'Enter the site’s address' })
+      .trim()
+      .min(1, 'Enter the site’s address')
+      .max(120, 'Use at most 120 characters'),
+    hours: z
+      .string({ error: 'Enter the site’s hours, or leave them blank' })
+      .trim()
+      .max(80, 'Use at most 80 characters'),
+  })
+  .strict();
+export type TakeBackSite = z.output<typeof takeBackSiteSchema>;
+
+/**
+ * What the printed documents say about the pharmacy beyond its name, address and phone. Hours, TTY and fax may be
+ * saved blank, but the CMR summary does not print until they are filled in (the Standardized Format's contact
+ * sentence). The take-back sites are optional in a request: left out, the saved ones are kept.
+ */
 export const documentSettingsSchema = z
   .object({
     hours: z.string().trim().max(120, 'Use at most 120 characters'),
@@ -26,10 +54,26 @@ export const documentSettingsSchema = z
       )
       .transform((v) => v.replace(/\D/g, '')),
     fileNames: z.enum(FILE_NAME_STYLES, { error: 'Choose how saved documents are named' }),
+    takeBackSites: z
+      .array(takeBackSiteSchema, { error: 'List the take-back sites' })
+      .max(TAKE_BACK_SITES_MAX, `List at most ${TAKE_BACK_SITES_MAX} take-back sites`)
+      .optional(),
   })
   .strict();
-export type DocumentSettings = z.output<typeof documentSettingsSchema>;
-export const DOCUMENT_SETTINGS_DEFAULT: DocumentSettings = { hours: '', tty: '', fax: '', fileNames: 'reference' };
+export type DocumentSettings = Required<z.output<typeof documentSettingsSchema>>;
+export const DOCUMENT_SETTINGS_DEFAULT: DocumentSettings = {
+  hours: '',
+  tty: '',
+  fax: '',
+  fileNames: 'reference',
+  takeBackSites: [],
+};
+/** What the CMR summary needs before it prints, in the words of the settings panel. */
+export const SUMMARY_REQUIRED_SETTINGS = {
+  hours: 'days and hours',
+  tty: 'TTY number',
+  fax: 'fax number',
+} as const satisfies Partial<Record<keyof DocumentSettings, string>>;
 
 export const settingsUpdateRequest = z
   .object({

@@ -73,6 +73,15 @@ export function DocumentPreview({
             Check it before use.
           </div>
         )}
+        {doc.notes.length > 0 && (
+          <div className="alert alert-warning preview-notes">
+            <ul>
+              {doc.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {doc.warnings.length > 0 && (
           <div className="alert alert-warning preview-warnings" role="status">
             <p>Check before printing — these words print as they were typed:</p>

@@ -1,4 +1,5 @@
-// The review’s documents: the CMR summary for the patient (in their language, the other, or both), a
+// The review’s documents: the CMR summary for the patient (in their language, the other, or both; with a cc: line
+// when a copy goes to the prescribers the review wrote to), a
 // fax per prescriber, the pharmacist's note and the pill card. Printing or saving the summary or a fax
 // records that it went out.
 import { useState } from 'react';
@@ -59,7 +60,15 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
         </div>
       )}
       <div className="document-buttons">
-        {r.type === 'cmr' && <SummaryButtons reviewId={r.id} patientId={r.patientId} busy={busy} show={show} />}
+        {r.type === 'cmr' && (
+          <SummaryButtons
+            reviewId={r.id}
+            patientId={r.patientId}
+            prescribers={r.communications.map((c) => c.prescriber.name)}
+            busy={busy}
+            show={show}
+          />
+        )}
         {r.communications.map((c) => (
           <button
             key={c.prescriber.id}
@@ -107,21 +116,37 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
 function SummaryButtons({
   reviewId,
   patientId,
+  prescribers,
   busy,
   show,
 }: {
   reviewId: string;
   patientId: string;
+  /** The prescribers the review wrote to: a copy of the summary may go to them. */
+  prescribers: string[];
   busy: boolean;
   show: (req: DocumentRequest) => Promise<void>;
 }) {
   const patient = useCall('patients:get', { id: patientId });
+  const [cc, setCc] = useState(false);
   const own = patient.data?.preferredLanguage === 'es' ? 'es' : 'en';
   const other = own === 'es' ? 'en' : 'es';
   const summary = (language: SummaryLanguage | undefined) =>
-    void show({ kind: 'cmrSummary', reviewId, ...(language ? { language } : {}) });
+    void show({
+      kind: 'cmrSummary',
+      reviewId,
+      ...(language ? { language } : {}),
+      ...(cc && prescribers.length ? { ccPrescribers: true } : {}),
+    });
   return (
     <>
+      {prescribers.length > 0 && (
+        // On a line of its own above the summary buttons it applies to.
+        <label className="checkbox" style={{ flexBasis: '100%' }}>
+          <input type="checkbox" checked={cc} onChange={(e) => setCc(e.target.checked)} /> A copy goes to{' '}
+          {prescribers.join(', ')} (prints “cc:” on the cover letter)
+        </label>
+      )}
       <button type="button" className="primary" disabled={busy || !patient.data} onClick={() => summary(undefined)}>
         CMR summary ({LANGUAGE_NAMES[own]}, the patient’s language)
       </button>

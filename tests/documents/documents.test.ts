@@ -39,7 +39,9 @@ describe('the CMR summary in the CMS Standardized Format', () => {
     expect(cover).toContain(`${NAME} 1418 Lakeview Terrace, Apt 3B Lakewood, OH 44107`);
     expect(cover).toContain(`Dear ${NAME}:`);
     expect(cover).toContain('Thank you for talking with me on November 30, 2026 about your health and medications.');
-    expect(cover).toContain('please call Lakeshore Family Pharmacy at (216) 555-0100.');
+    expect(cover).toContain(
+      'please call Lakeshore Family Pharmacy at (216) 555-0100, Mon–Fri 9 am–7 pm, Sat 9 am–1 pm, TTY 711.',
+    );
     expect(cover).toContain('through the Buckeye Senior Rx (PDP) MTM program.');
     // The cover letter is one page: signature included, the action plan starts on page 2.
     expect(cover).toContain('Sincerely, Lee Ambrose, RPh Pharmacist Lakeshore Family Pharmacy');

@@ -18,6 +18,7 @@ async function faxable(opts: { medicines: number; language?: 'en' | 'es'; fax?: 
     medicines: opts.medicines,
     language: opts.language ?? 'en',
     cmrDate: '2026-11-30',
+    ...(opts.fax === false ? { documentSettings: false as const } : {}),
   });
   if (opts.fax !== false)
     await call(session, 'settings:update', {

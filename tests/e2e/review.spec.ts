@@ -255,8 +255,27 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await expect(page.getByLabel('How the patient takes metformin')).toHaveValue('differently');
   await expect(page.getByLabel('How the patient takes metformin')).toBeDisabled();
 
-  // The written summary: previewed, saved as PDF (the real file), and the sent date recorded.
+  // The written summary: previewed, saved as PDF (the real file), and the sent date recorded. Not before the pharmacy
+  // has entered the days and hours, TTY and fax the Standardized Format's cover letter gives.
   await page.getByRole('button', { name: /5 Documentation/ }).click();
+  await page.getByRole('button', { name: /^CMR summary \(English, the patient’s language\)/ }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Enter the pharmacy’s days and hours, TTY number and fax number before printing the CMR summary',
+  );
+  await onFile(page, 'settings:update', {
+    documents: {
+      hours: 'Mon–Fri 9 am–7 pm, Sat 9 am–1 pm',
+      tty: '711',
+      fax: '(216) 555-0199',
+      fileNames: 'reference',
+      takeBackSites: [
+        { name: 'Lakewood Police Department', address: '12650 Detroit Ave, Lakewood, OH 44107', hours: '' },
+      ],
+    },
+  });
+  // A copy to the prescriber the review wrote to puts a cc: line on the cover letter.
+  await page.getByRole('checkbox', { name: /A copy goes to .*Okonjo/ }).check();
+  await snap(page, '51-summary-buttons');
   await page.getByRole('button', { name: /^CMR summary \(English, the patient’s language\)/ }).click();
   const preview = page.getByRole('dialog', { name: 'Preview: CMR summary (Standardized Format)' });
   await expect(preview).toContainText(/\d+ pages · English · CMR-summary-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.pdf/);
@@ -267,6 +286,10 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(text).toContain('MEDICATION ACTION PLAN FOR MERCEDES CASTELLANOS-WHITBY');
   expect(text).toContain('What I need to do: Take metformin at the same time every day.');
+  expect(text).toContain('Mon–Fri 9 am–7 pm, Sat 9 am–1 pm, TTY 711');
+  expect(text).toMatch(/cc: .*Okonjo/);
+  expect(text).toContain('Form Approved OMB No. 0938-1154');
+  expect(text).toContain('Lakewood Police Department, 12650 Detroit Ave, Lakewood, OH 44107');
   await expect(page.getByText(/Written summary given or sent on \d\d\/\d\d\/\d{4}/)).toBeVisible();
   await preview.getByRole('button', { name: 'Close' }).click();
 

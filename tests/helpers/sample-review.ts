@@ -1,8 +1,10 @@
 // A realistic signed CMR for the document tests and the benchmark (no vitest): a patient whose
 // name has accents and an apostrophe, an allergy, medicines with long names and HTML-looking
-// directions, two action-plan items and a recommendation faxed to a prescriber.
+// directions, two action-plan items and a recommendation faxed to a prescriber. The pharmacy's printed-document
+// settings are filled in as a real pharmacy's (the CMR summary needs hours, TTY and fax), unless asked not to.
 import type { Session } from '../../main/security/session';
 import type { Review } from '../../preload/schemas/reviews';
+import type { DocumentSettings } from '../../preload/schemas/settings';
 import { call } from './call';
 
 const MEDICINES = [
@@ -88,6 +90,21 @@ const MEDICINES = [
   { product: 'Melatonin', strength: '3 mg', sig: 'Take 1 tablet at bedtime', indication: 'Sleep' },
 ];
 
+/** The sample pharmacy's printed-document settings: opening hours, TTY, fax and one take-back site. */
+export const SAMPLE_DOCUMENT_SETTINGS: DocumentSettings = {
+  hours: 'Mon–Fri 9 am–7 pm, Sat 9 am–1 pm',
+  tty: '711',
+  fax: '2165550199',
+  fileNames: 'reference',
+  takeBackSites: [
+    {
+      name: 'Lakewood Police Department',
+      address: '12650 Detroit Ave, Lakewood, OH 44107',
+      hours: 'Drop box in the lobby, open 24 hours',
+    },
+  ],
+};
+
 export interface SampleReview {
   review: Review;
   patientId: string;
@@ -97,8 +114,17 @@ export interface SampleReview {
 /** Signs a CMR for a new patient taking `medicines` of the list above (up to 25). */
 export async function sampleSignedCmr(
   session: Session,
-  opts: { medicines: number; language?: 'en' | 'es'; cmrDate: string; sigs?: Record<string, string> },
+  opts: {
+    medicines: number;
+    language?: 'en' | 'es';
+    cmrDate: string;
+    sigs?: Record<string, string>;
+    /** false: leave the pharmacy's printed-document settings as they are (blank in a new pharmacy). */
+    documentSettings?: DocumentSettings | false;
+  },
 ): Promise<SampleReview> {
+  if (opts.documentSettings !== false)
+    await call(session, 'settings:update', { documents: opts.documentSettings ?? SAMPLE_DOCUMENT_SETTINGS });
   const patient = await call(session, 'patients:create', {
     patient: {
       firstName: 'Renée',
