@@ -17,7 +17,7 @@ import type {
 } from '../../preload/schemas/security';
 import type { breakGlassRequest, changeOwnPasswordRequest } from '../../preload/schemas/users';
 import { passwordProblem } from '../../preload/schemas/security';
-import { IDLE_LOCK_DEFAULT_MINUTES } from '../../preload/schemas/settings';
+import { DOCUMENT_SETTINGS_DEFAULT, IDLE_LOCK_DEFAULT_MINUTES } from '../../preload/schemas/settings';
 import { AppError } from '../common/errors';
 import { logFailure } from '../common/log';
 import { openDatabase, rawConnection } from '../db/data-source';
@@ -25,7 +25,7 @@ import type { Row } from '../db/rows';
 import { one, run, sql } from '../db/sql';
 import { dataPaths, type DataPaths } from '../db/data-paths';
 import { getPharmacy, insertPharmacy } from '../pharmacy/pharmacy-store';
-import { getSettings } from '../settings/pharmacy-settings';
+import { getSettings, updateSettings } from '../settings/pharmacy-settings';
 import { ALARMS_ACKNOWLEDGED, anchorProblem, appendAudit, openAlarms, type AuditEvent } from './audit/audit-log';
 import { flushEvents, queueEvent, type PendingEvent } from './audit/pending-events';
 import {
@@ -236,6 +236,9 @@ export class Session {
           role: 'pharmacist',
           isAdmin: true,
         });
+        // The patient letter's contact details, when given at setup (the rest keeps its defaults).
+        if (req.contact)
+          await updateSettings(em, { documents: { ...DOCUMENT_SETTINGS_DEFAULT, ...req.contact } }, row.username);
         await appendAudit(em, {
           username: row.username,
           action: 'security.setup',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentSettingsSchema } from './settings';
 import { addressSchema, ncpdpSchema, npiSchema, phoneSchema, requiredText } from './identifiers';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -67,10 +68,18 @@ export const newAccountSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
   });
 
-export const setupRequest = z.object({ pharmacy: pharmacySchema, account: newAccountSchema }).strict();
+/** The patient letter's contact details, asked at setup (the CMR summary waits for them; they can be left for later). */
+export const setupContactSchema = documentSettingsSchema.pick({ hours: true, tty: true, fax: true }).partial();
+export const setupRequest = z
+  .object({ pharmacy: pharmacySchema, account: newAccountSchema, contact: setupContactSchema.optional() })
+  .strict();
 /** First run only: a pharmacy of clearly fictional patients to try the app on. */
 export const setupDemoRequest = z.object({ account: newAccountSchema }).strict();
-export type SetupData = { pharmacy: PharmacyDraft; account: z.output<typeof newAccountSchema> };
+export type SetupData = {
+  pharmacy: PharmacyDraft;
+  account: z.output<typeof newAccountSchema>;
+  contact?: z.output<typeof setupContactSchema>;
+};
 
 export const signInRequest = z
   .object({

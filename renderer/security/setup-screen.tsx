@@ -14,6 +14,9 @@ const EMPTY = {
   npi: '',
   phone: '',
   ...BLANK_ADDRESS,
+  hours: '',
+  tty: '',
+  fax: '',
   fullName: '',
   username: '',
   password: '',
@@ -37,6 +40,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
       await call('security:setup', {
         pharmacy: { name: f.name, ncpdpId: f.ncpdpId, npi: f.npi, phone: f.phone, address: addressInput(f) },
         account: { username: f.username, fullName: f.fullName, password: f.password },
+        contact: { hours: f.hours, tty: f.tty, fax: f.fax },
       }),
     );
   });
@@ -145,6 +149,39 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
               onChange={set('zip')}
               error={err('pharmacy.address.zip')}
               autoComplete="postal-code"
+            />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>On the patient’s letter</legend>
+          <p className="muted">
+            The CMS summary after a CMR tells the patient when to call and how (TTY); prescribers fax their answers
+            back. The CMR summary does not print until these are filled in — here or later under Users → Printed
+            documents.
+          </p>
+          <div className="form-grid">
+            <TextField
+              label="Days and hours"
+              span={2}
+              value={v.hours}
+              onChange={set('hours')}
+              error={err('contact.hours')}
+              hint="For example: Monday to Friday 9 am to 7 pm, Saturday 9 am to 1 pm"
+            />
+            <TextField
+              label="TTY"
+              value={v.tty}
+              onChange={set('tty')}
+              error={err('contact.tty')}
+              hint="711 for the relay service"
+            />
+            <TextField
+              label="Fax"
+              value={v.fax}
+              onChange={set('fax')}
+              error={err('contact.fax')}
+              type="tel"
+              hint="With area code"
             />
           </div>
         </fieldset>
