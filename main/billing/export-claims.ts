@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { localIsoDate } from '../../preload/schemas/dates';
-import type { BatchSummary, Claim, ClaimBatch, claimExportRequest } from '../../preload/schemas/billing';
+import type {
+  BatchSummary,
+  Claim,
+  ClaimBatch,
+  claimExportRequest,
+  Cms1500Calibration,
+} from '../../preload/schemas/billing';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { csvTable } from '../../preload/csv';
@@ -14,6 +20,8 @@ import { billingProvider, payer as loadPayer, renderingPharmacist } from './bill
 import { listClaims } from './claims';
 import { renderPdf } from '../documents/pdf-engine';
 import { cms1500Document } from './cms1500';
+import { cms1500CalibrationDocument, cms1500RedFormDocument } from './cms1500-red-form';
+import { getSettings } from '../settings/pharmacy-settings';
 import { build837p, type ClaimFor837 } from './x12-837p';
 
 // The address is complete: a claim is only made for a patient with a full address.
@@ -44,9 +52,14 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
         sql`SELECT claim_number, payer_claim_number FROM claims WHERE id = ${claim.replacesClaimId}`,
       )
     : undefined;
+  const user = await one<Pick<Row<'users'>, 'full_name'>>(
+    em,
+    sql`SELECT full_name FROM users WHERE username = ${claim.renderingUsername}`,
+  );
   return {
     claim,
     rendering,
+    renderingFullName: user?.full_name ?? null,
     replaces: replaced ? { claimNumber: replaced.claim_number, payerClaimNumber: replaced.payer_claim_number } : null,
     patient: {
       firstName: p.first_name,
@@ -148,6 +161,12 @@ export async function exportClaims(
       await run(em, sql`UPDATE x12_control SET last_interchange = ${control} WHERE id = 1`);
       content = build837p({ provider, payer, claims: details, control, at });
       fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
+    } else if (req.format === 'cms1500red') {
+      const { cms1500Offset } = await getSettings(em);
+      content = (
+        await renderPdf(cms1500RedFormDocument(details, provider, payer, cms1500Offset), localIsoDate(at))
+      ).toString('base64');
+      fileName = `claims-cms1500-red-form-${req.from}-${req.to}.pdf`;
     } else if (req.format === 'cms1500') {
       content = (await renderPdf(cms1500Document(details, provider, payer), localIsoDate(at))).toString('base64');
       fileName = `claims-cms1500-${req.from}-${req.to}.pdf`;
@@ -217,4 +236,11 @@ export async function batchFile(q: Q, id: string): Promise<ClaimBatch> {
   );
   if (!b) throw new AppError('notFound', 'That export was not found.');
   return b;
+}
+
+/** The calibration page for the red CMS-1500 form, with the pharmacy's saved nudge applied. */
+export async function calibrationPage(q: Q, at = new Date()): Promise<Cms1500Calibration> {
+  const { cms1500Offset } = await getSettings(q);
+  const pdf = await renderPdf(cms1500CalibrationDocument(cms1500Offset), localIsoDate(at));
+  return { fileName: 'cms1500-red-form-calibration.pdf', content: pdf.toString('base64'), offset: cms1500Offset };
 }

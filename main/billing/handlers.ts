@@ -3,7 +3,7 @@ import type { billingChannels } from '../../preload/channels/billing';
 import { type HandlersOf } from '../bridge/handler';
 import { billingSetup, savePayer, savePharmacist, saveProvider } from './billing-setup';
 import { actOnClaim, createClaim, listClaims, previewClaim } from './claims';
-import { batchFile, exportClaims, listBatches } from './export-claims';
+import { batchFile, calibrationPage, exportClaims, listBatches } from './export-claims';
 
 export const billingHandlers: HandlersOf<typeof billingChannels> = {
   'billing:setup': async ({ db }) => billingSetup(db.manager),
@@ -11,6 +11,7 @@ export const billingHandlers: HandlersOf<typeof billingChannels> = {
   'billing:savePharmacist': async ({ db, user }, req) => savePharmacist(db.manager, user, req),
   'billing:savePayer': async ({ db, user }, req) => savePayer(db.manager, user, req),
   'claims:preview': async ({ db }, req) => previewClaim(db, req),
+  'claims:calibrationPage': async ({ db }) => calibrationPage(db.manager),
   'claims:batches': async ({ db }) => listBatches(db.manager),
   'claims:batchFile': async ({ db }, req) => batchFile(db.manager, req.id),
   'claims:create': async ({ db, user }, req) => createClaim(db, user, req),

@@ -16,6 +16,8 @@ export interface ClaimFor837 {
     address: { line1: string; city: string; state: string; zip: string };
   };
   rendering: RenderingPharmacist;
+  /** The rendering pharmacist's user name as written, e.g. "Dana Whitfield, PharmD": CMS-1500 item 31's credentials. */
+  renderingFullName?: string | null;
   /**
    * For a correction or void (CLM05-3 7 or 8): the claim it changes, and the payer's number for it once adjudicated.
    */

@@ -14,6 +14,13 @@ type PdfMake = {
 const pdfmake = require('pdfmake') as PdfMake;
 const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 const font = (file: string) => join(fontDir, file);
+const COURIER = {
+  normal: 'Courier',
+  bold: 'Courier-Bold',
+  italics: 'Courier-Oblique',
+  bolditalics: 'Courier-BoldOblique',
+};
+const STANDARD_FONT_NAMES = new Set(Object.values(COURIER));
 pdfmake.setFonts({
   Roboto: {
     normal: font('Roboto-Regular.ttf'),
@@ -21,9 +28,14 @@ pdfmake.setFonts({
     italics: font('Roboto-Italic.ttf'),
     bolditalics: font('Roboto-MediumItalic.ttf'),
   },
+  // Courier, for the red CMS-1500 form's fixed 10-characters-per-inch grid: one of the PDF standard 14 fonts, so it is
+  // named, not embedded, and pdfkit reads its metrics from its own bundled AFM data. pdfmake still passes the name
+  // through its local-file policy, so the policy lets these four names (not paths) through; files stay limited to
+  // the Roboto folder. Same names as pdfmake's standard-fonts/Courier.js.
+  Courier: COURIER,
 });
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir) || STANDARD_FONT_NAMES.has(path));
 
 export async function renderPdf(doc: TDocumentDefinitions, preparedOn: string): Promise<Buffer> {
   const at = new Date(`${preparedOn}T12:00:00Z`);

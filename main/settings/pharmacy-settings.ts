@@ -7,6 +7,7 @@ import {
   DOCUMENT_SETTINGS_DEFAULT,
   FILE_NAME_STYLES,
   IDLE_LOCK_DEFAULT_MINUTES,
+  cms1500OffsetSchema,
   takeBackSiteSchema,
   type BackupStatus,
   type PharmacySettings,
@@ -31,6 +32,7 @@ const stored = z.object({
     .string()
     .refine((v) => v === '' || isTimeZone(v))
     .catch(''),
+  cms1500Offset: cms1500OffsetSchema.catch({ x: 0, y: 0 }),
 });
 
 type Key = keyof PharmacySettings;
@@ -43,6 +45,7 @@ export async function getSettings(q: Q): Promise<PharmacySettings> {
     lastAutoBackup: null,
     documents: DOCUMENT_SETTINGS_DEFAULT,
     timeZone: '',
+    cms1500Offset: { x: 0, y: 0 },
   };
   for (const r of rows) raw[r.key] = JSON.parse(r.value);
   return stored.parse(raw);
@@ -59,7 +62,7 @@ async function put(q: Q, key: Key, value: unknown, by: string): Promise<void> {
 }
 
 export async function updateSettings(q: Q, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<void> {
-  for (const key of ['idleLockMinutes', 'autoBackup', 'documents', 'timeZone'] as const) {
+  for (const key of ['idleLockMinutes', 'autoBackup', 'documents', 'timeZone', 'cms1500Offset'] as const) {
     if (patch[key] === undefined) continue;
     // Document settings without the take-back sites keep the saved sites.
     const value =

@@ -13,6 +13,7 @@ import {
   claimExportRequest,
   claimListRequest,
   type ClaimPreview,
+  type Cms1500Calibration,
   payerSchema,
   renderingPharmacistSchema,
 } from '../schemas/billing';
@@ -57,6 +58,11 @@ export const billingChannels = {
       objectId: res?.id ?? req.reviewId,
       detail: res ? `${res.claimNumber}: ${res.lines.map((l) => `${l.code}x${l.units}`).join(' ')}` : null,
     }),
+  }),
+  'claims:calibrationPage': channel<Cms1500Calibration>()(emptyRequest, {
+    access: 'pharmacist',
+    reads: true,
+    audit: 'none',
   }),
   'claims:batches': channel<BatchSummary[]>()(emptyRequest, { access: 'pharmacist', reads: true, audit: 'none' }),
   'claims:batchFile': channel<ClaimBatch>()(batchIdRequest, {

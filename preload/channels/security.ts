@@ -93,6 +93,7 @@ export const securityChannels = {
         req.documents &&
           `documents: hours "${req.documents.hours}", TTY "${req.documents.tty}", fax ${req.documents.fax || 'none'}, file names ${req.documents.fileNames}`,
         req.timeZone !== undefined && `time zone ${req.timeZone || "the computer's"}`,
+        req.cms1500Offset && `red CMS-1500 nudge ${req.cms1500Offset.x} pt right, ${req.cms1500Offset.y} pt down`,
       ]
         .filter(Boolean)
         .join('; '),

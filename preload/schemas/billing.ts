@@ -305,7 +305,9 @@ export const claimListRequest = z
 
 export const claimExportRequest = z
   .object({
-    format: z.enum(['837p', 'cms1500', 'csv'], { error: 'Choose 837P, CMS-1500 or CSV' }),
+    format: z.enum(['837p', 'cms1500', 'cms1500red', 'csv'], {
+      error: 'Choose 837P, CMS-1500, CMS-1500 on pre-printed red forms or CSV',
+    }),
     from: isoDate('first service date'),
     to: isoDate('last service date'),
     payerId: idSchema,
@@ -344,10 +346,18 @@ export interface BatchSummary {
 
 export interface ClaimBatch {
   id: string;
-  format: '837p' | 'cms1500' | 'csv';
+  /** cms1500red: the data only, for the pre-printed red (OCR) CMS-1500 form. */
+  format: '837p' | 'cms1500' | 'cms1500red' | 'csv';
   fileName: string;
-  /** Text for 837P and CSV; base64 for the CMS-1500 PDF. */
+  /** Text for 837P and CSV; base64 for the CMS-1500 PDFs. */
   content: string;
   claimCount: number;
   interchangeControl: number | null;
+}
+
+/** The calibration page for the red CMS-1500 form (base64 PDF) and the nudge it was printed with. */
+export interface Cms1500Calibration {
+  fileName: string;
+  content: string;
+  offset: { x: number; y: number };
 }

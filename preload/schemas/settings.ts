@@ -75,6 +75,15 @@ export const SUMMARY_REQUIRED_SETTINGS = {
   fax: 'fax number',
 } as const satisfies Partial<Record<keyof DocumentSettings, string>>;
 
+/** Points (1/72 inch) the red CMS-1500 form's data moves right (x) and down (y) for this pharmacy's printer. */
+const offsetPoints = (axis: string) =>
+  z
+    .number({ error: `Enter the ${axis} nudge in points` })
+    .min(-36, `The ${axis} nudge is at most 36 points (half an inch) either way`)
+    .max(36, `The ${axis} nudge is at most 36 points (half an inch) either way`);
+export const cms1500OffsetSchema = z.object({ x: offsetPoints('horizontal'), y: offsetPoints('vertical') }).strict();
+export type Cms1500Offset = z.output<typeof cms1500OffsetSchema>;
+
 export const settingsUpdateRequest = z
   .object({
     idleLockMinutes: z
@@ -95,6 +104,7 @@ export const settingsUpdateRequest = z
       })
       .optional(),
     documents: documentSettingsSchema.optional(),
+    cms1500Offset: cms1500OffsetSchema.optional(),
     timeZone: z
       .string()
       .trim()
@@ -116,6 +126,8 @@ export interface PharmacySettings {
   autoBackup: { enabled: boolean; folder: string };
   lastAutoBackup: BackupStatus | null;
   documents: DocumentSettings;
+  /** The nudge for data printed on the red CMS-1500 form. */
+  cms1500Offset: Cms1500Offset;
   /** The pharmacy's IANA time zone, '' for the computer's own: it decides what "today" is. */
   timeZone: string;
 }

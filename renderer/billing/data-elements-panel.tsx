@@ -7,6 +7,7 @@ import { BridgeFailure, call } from '../api/bridge';
 import { downloadText } from '../ui/download';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { SavedNote } from '../ui/saved-note';
 
 export function DataElementsPanel() {
   const [year, setYear] = useState(String(thisYear()));
@@ -48,11 +49,7 @@ export function DataElementsPanel() {
           Export CSV
         </button>
       </div>
-      {done && (
-        <p role="status" className="status-ok">
-          {done}
-        </p>
-      )}
+      <SavedNote text={done} />
       {refused && (
         <div className="alert alert-error" role="alert" data-testid="elements-refused">
           <p>{refused.message}</p>

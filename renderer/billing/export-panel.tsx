@@ -5,8 +5,10 @@ import type { ClaimBatch, Payer } from '../../preload/schemas/billing';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
+import { useAllowed } from '../app/user-context';
 import { base64Blob, downloadBlob, downloadText } from '../ui/download';
 import { SelectField } from '../ui/field';
+import { Cms1500OffsetForm } from './cms1500-offset-form';
 import { dollars } from './money';
 
 export function ExportPanel({
@@ -29,8 +31,10 @@ export function ExportPanel({
     status: 'ready',
   });
   const batches = useCall('claims:batches', {});
+  const canAlign = useAllowed('settings:update');
+  const settings = useCall('settings:get', {});
   const save = (b: Pick<ClaimBatch, 'fileName' | 'content' | 'format'>) =>
-    b.format === 'cms1500'
+    b.format === 'cms1500' || b.format === 'cms1500red'
       ? downloadBlob(b.fileName, base64Blob(b.content, 'application/pdf'))
       : downloadText(
           b.fileName,
@@ -74,6 +78,7 @@ export function ExportPanel({
           options={[
             { value: '837p', label: 'ASC X12 837P (clearinghouse)' },
             { value: 'cms1500', label: 'CMS-1500 paper claims (PDF)' },
+            { value: 'cms1500red', label: 'CMS-1500 on pre-printed red forms (PDF, data only)' },
             { value: 'csv', label: 'CSV (vendor portal)' },
           ]}
         />
@@ -83,6 +88,27 @@ export function ExportPanel({
           </button>
         </div>
       </div>
+      {format === 'cms1500red' && (
+        <div className="row-end">
+          <p className="muted">
+            Load red CMS-1500 (02/12) forms and print at actual size. Check the alignment first with the calibration
+            page.
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              void call('claims:calibrationPage', {})
+                .then((p) => downloadBlob(p.fileName, base64Blob(p.content, 'application/pdf')))
+                .catch((e: Error) => setMessage({ ok: false, text: e.message }))
+            }
+          >
+            Print calibration page
+          </button>
+        </div>
+      )}
+      {format === 'cms1500red' && canAlign && settings.data && (
+        <Cms1500OffsetForm saved={settings.data.cms1500Offset} />
+      )}
       {busy && <progress aria-label="Exporting claims" className="export-progress" />}
       <p className="muted">
         {count

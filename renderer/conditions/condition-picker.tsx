@@ -2,6 +2,13 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { lookupConditions, type ConditionMatch } from '../../preload/schemas/clinical';
 import { call } from '../api/bridge';
 
+/** A typed code ("E78.5", "e785") stays the first match when the release's results replace the bundled ones, so Enter picks it. */
+function exactCodeFirst(matches: ConditionMatch[], query: string): ConditionMatch[] {
+  const code = (c: string) => c.replace('.', '').toUpperCase();
+  const exact = matches.filter((m) => code(m.code) === code(query));
+  return exact.length ? [...exact, ...matches.filter((m) => !exact.includes(m))] : matches;
+}
+
 /**
  * Type a code, words, or an everyday term ("afib", "sugar"); arrows move, Enter picks. The bundled
  * list answers at once; the pharmacy's loaded ICD-10-CM release, when there is one, a moment later.
@@ -19,12 +26,12 @@ export function ConditionPicker({
   const id = useId();
   useEffect(() => {
     const q = query.trim();
-    setMatches(q ? lookupConditions(q) : []);
+    setMatches(q ? exactCodeFirst(lookupConditions(q), q) : []);
     if (!q) return;
     let current = true;
     const timer = setTimeout(() => {
       call('conditions:search', { query: q })
-        .then((found) => current && setMatches(found))
+        .then((found) => current && setMatches(exactCodeFirst(found, q)))
         .catch(() => undefined);
     }, 150);
     return () => {

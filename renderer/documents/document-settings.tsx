@@ -13,6 +13,7 @@ import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
+import { SavedNote } from '../ui/saved-note';
 
 const REQUIRED = ' (required for the CMR summary)';
 const NEW_SITE: TakeBackSite = { name: '', address: '', hours: '' };
@@ -63,7 +64,7 @@ export function DocumentSettingsForm({ saved: initial }: { saved: DocumentSettin
       <h2 id="doc-settings-title">Printed documents</h2>
       <FormAlert message={errors.form} />
       {missing.length > 0 && (
-        <div className="alert alert-warning" role="status">
+        <div className="alert alert-warning">
           The CMR summary does not print until these are saved: {missing.join(', ')}. The CMS Standardized Format’s
           cover letter tells the patient when to call and the TTY number.
         </div>
@@ -156,11 +157,7 @@ export function DocumentSettingsForm({ saved: initial }: { saved: DocumentSettin
           Save document settings
         </button>
       </div>
-      {saved && (
-        <p role="status" className="status-ok">
-          {saved}
-        </p>
-      )}
+      <SavedNote text={saved} />
     </form>
   );
 }

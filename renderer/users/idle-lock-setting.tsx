@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
+import { SavedNote } from '../ui/saved-note';
 
 /** The automatic logoff setting (HIPAA 164.312(a)(2)(iii)), for the whole pharmacy. */
 export function IdleLockForm({ saved: initial }: { saved: string }) {
@@ -35,11 +36,7 @@ export function IdleLockForm({ saved: initial }: { saved: string }) {
         />
         <button type="submit">Save</button>
       </div>
-      {saved ? (
-        <p role="status" className="status-ok">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNote text={saved} />
     </form>
   );
 }

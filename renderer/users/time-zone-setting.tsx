@@ -3,6 +3,7 @@ import { computerTimeZone, formatIsoDate, setPharmacyTimeZone, todayIso } from '
 import { call } from '../api/bridge';
 import { SelectField } from '../ui/field';
 import { useForm } from '../ui/use-form';
+import { SavedNote } from '../ui/saved-note';
 
 // The zones US pharmacies are in, first; any other zone this computer knows after them.
 const US_ZONES = [
@@ -52,11 +53,7 @@ export function TimeZoneForm({ saved: initial }: { saved: string }) {
           Save time zone
         </button>
       </div>
-      {saved ? (
-        <p role="status" className="status-ok">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNote text={saved} />
     </form>
   );
 }

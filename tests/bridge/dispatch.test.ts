@@ -218,6 +218,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'claims:preview': { payload: { reviewId: 'r-1', payerId: randomUUID() }, field: 'reviewId' },
   'claims:create': { payload: { reviewId: randomUUID(), payerId: 'payer' }, field: 'payerId' },
   'claims:batches': { payload: { all: true }, field: '' },
+  'claims:calibrationPage': { payload: { all: true }, field: '' },
   'adherence:patient': { payload: { patientId: randomUUID(), months: 5 }, field: 'months' },
   'adherence:worklist': { payload: { lateDays: 0 }, field: 'lateDays' },
   'adherence:outreach': { payload: { patientId: 'me' }, field: 'patientId' },

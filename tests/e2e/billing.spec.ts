@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse837p } from '../billing/x12-check';
 import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
@@ -115,6 +116,20 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await expect(refused).toContainText('file was not written');
   await expect(refused).toContainText('Pryor-Mbeki, Oksana (born 06/02/1948): MBI is missing.');
   await snap(page, '54c-data-elements-refused');
+
+  // Red CMS-1500 forms: data only, a calibration page, and the pharmacy's nudge saved for its printer.
+  await page.getByLabel('Format').selectOption('cms1500red');
+  const calibration = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Print calibration page' }).click();
+  const sheet = await (await calibration).path();
+  expect(execFileSync('pdftotext', [sheet, '-'], { encoding: 'utf8' })).toContain('33 BILLING PROVIDER');
+  await page.getByLabel('Move right (points)').fill('4');
+  await page.getByLabel('Move down (points)').fill('-3');
+  await page.getByRole('button', { name: 'Save alignment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: data moves' })).toContainText(
+    'Saved: data moves 4 pt right and 3 pt up on the red form.',
+  );
+  await snap(page, '54d-red-form-alignment');
 
   // The owner's reports show the same work: one CMR completed, one claim paid.
   await page.keyboard.press('Alt+o');

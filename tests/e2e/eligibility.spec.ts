@@ -37,9 +37,11 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
   await page.getByLabel('Find a patient').fill('Featherstone');
   await page.getByRole('row', { name: /FEATHERSTONE, Winifred/ }).click();
   const picker = page.getByLabel('Add a condition');
-  for (const code of ['I10', 'E11.9', 'E78.5']) {
+  for (const [i, code] of ['I10', 'E11.9', 'E78.5'].entries()) {
     await picker.fill(code);
     await picker.press('Enter');
+    // Each one on the list before the next is typed (the picker's results follow the typing).
+    await expect(page.getByRole('heading', { name: /Conditions/ })).toContainText(`${i + 1} of 10`);
   }
   await expect(page.getByRole('heading', { name: /Conditions/ })).toContainText('3 of 10 CMS core chronic diseases');
 

@@ -56,19 +56,19 @@ test('pharmacy settings typed as soon as the Users screen opens are saved and ke
   page.on('response', (r) => void (r.url().endsWith('/api/settings:get') && answered++));
   await page.keyboard.press('Alt+u');
   await page.getByLabel('Lock the screen after (minutes without use)').fill('5');
-  await page.getByLabel('Days and hours (for the CMR cover letter)').fill('Mon–Fri 9 am–6 pm');
-  await page.getByLabel('Pharmacy fax').fill('6145550199');
+  await page.getByLabel('Days and hours (required for the CMR summary)').fill('Mon–Fri 9 am–6 pm');
+  await page.getByLabel('Pharmacy fax (required for the CMR summary)').fill('6145550199');
   await expect.poll(() => answered).toBe(1); // one read for the three settings forms
   await expect(page.getByLabel('Lock the screen after (minutes without use)')).toHaveValue('5');
-  await expect(page.getByLabel('Days and hours (for the CMR cover letter)')).toHaveValue('Mon–Fri 9 am–6 pm');
+  await expect(page.getByLabel('Days and hours (required for the CMR summary)')).toHaveValue('Mon–Fri 9 am–6 pm');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Saved: the screen locks after 5 minutes without use.');
   await page.getByRole('button', { name: 'Save document settings' }).click();
   await expect(page.getByText('Saved: new documents use these details.')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Lock the screen after (minutes without use)')).toHaveValue('5');
-  await expect(page.getByLabel('Days and hours (for the CMR cover letter)')).toHaveValue('Mon–Fri 9 am–6 pm');
-  await expect(page.getByLabel('Pharmacy fax')).toHaveValue('(614) 555-0199');
+  await expect(page.getByLabel('Days and hours (required for the CMR summary)')).toHaveValue('Mon–Fri 9 am–6 pm');
+  await expect(page.getByLabel('Pharmacy fax (required for the CMR summary)')).toHaveValue('(614) 555-0199');
 });
 
 test('an administrator adds a technician, reads and exports the audit trail, and backs up', async ({

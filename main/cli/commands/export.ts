@@ -9,7 +9,7 @@ import { CliError } from '../password-input';
 import { withSignedIn } from '../signed-in';
 
 export const usage =
-  'mtm export claims --data DIR --user USER --format 837p|cms1500|csv --from DATE --to DATE --payer ID --out FILE';
+  'mtm export claims --data DIR --user USER --format 837p|cms1500|cms1500red|csv --from DATE --to DATE --payer ID --out FILE';
 
 /** MM/DD/YYYY or YYYY-MM-DD; anything else reaches the channel as typed and is refused there. */
 const date = (v: string) => parseUsDate(v) ?? v;
@@ -62,7 +62,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
       );
     return r.data as ClaimBatch;
   });
-  writeFileSync(out, batch.format === 'cms1500' ? Buffer.from(batch.content, 'base64') : batch.content, {
+  writeFileSync(out, batch.format.startsWith('cms1500') ? Buffer.from(batch.content, 'base64') : batch.content, {
     mode: 0o600,
   });
   console.log(
