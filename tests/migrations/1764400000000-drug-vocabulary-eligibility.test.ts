@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beforeMigration, columnsOf } from '../helpers/migrations';
-import { indexesOf, insert, PATIENT, rowsOf } from './rows';
+import { FILL, indexesOf, insert, PATIENT, rowsOf } from './rows';
 
 // Adds the loaded RxNorm release (concepts, drug ingredients, NDCs, one release row), fills.drug_key (NULL
 // for fills already there: not yet recognised) with the screening indexes, and the MTM eligibility tables:
@@ -21,24 +21,7 @@ describe('migration 1764400000000-drug-vocabulary-eligibility', () => {
       created_at: at,
       created_by: 'pharmacist1',
     };
-    const fill = {
-      id: 'f1',
-      patient_id: PATIENT.id,
-      rx_number: '6104472',
-      fill_number: 0,
-      fill_date: '2025-10-03',
-      ndc: '00071015523',
-      drug_name: 'Lipitor 20 mg',
-      quantity: 30,
-      days_supply: 30,
-      prescriber_npi: '1467523981',
-      payer: 'Buckeye Rx Plus',
-      bin: '610014',
-      pcn: 'MEDDPRIME',
-      cost: 212.45,
-      import_id: batch.id,
-      created_at: at,
-    };
+    const fill = { ...FILL, import_id: batch.id, created_at: at };
     const refill = { ...fill, id: 'f2', fill_number: 1, fill_date: '2025-11-02', ndc: null, cost: null };
     await insert(old, 'patients', PATIENT);
     await insert(old, 'fill_imports', batch);

@@ -157,6 +157,26 @@ export const PAYER = {
   updated_by: 'pharmacist1',
 };
 
+/** A Lipitor fill for PATIENT, as the fills table first had it (migration 1764300000000): later columns are added by the test that needs them. */
+export const FILL = {
+  id: 'f1',
+  patient_id: PATIENT.id,
+  rx_number: '6104472',
+  fill_number: 0,
+  fill_date: '2025-10-03',
+  ndc: '00071015523',
+  drug_name: 'Lipitor 20 mg',
+  quantity: 30,
+  days_supply: 30,
+  prescriber_npi: '1467523981',
+  payer: 'Buckeye Rx Plus',
+  bin: '610014',
+  pcn: 'MEDDPRIME',
+  cost: 212.45,
+  import_id: null,
+  created_at: AT,
+};
+
 /** The claim for REVIEW, paid (from migration 1764700000000). */
 export const CLAIM = {
   id: '1d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e591',
