@@ -21,6 +21,9 @@ import { RecommendationMedicine1765400000000 } from './1765400000000-recommendat
 import { LargePrint1765500000000 } from './1765500000000-large-print';
 import { DmpAtRisk1765600000000 } from './1765600000000-dmp-at-risk';
 import { TelehealthModifiers1765700000000 } from './1765700000000-telehealth-modifiers';
+import { PopulationFigures1765800000000 } from './1765800000000-population-figures';
+import { MinutesAddenda1765900000000 } from './1765900000000-minutes-addenda';
+import { UniqueMbiPayerPlans1766000000000 } from './1766000000000-unique-mbi-payer-plans';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   LargePrint1765500000000,
   DmpAtRisk1765600000000,
   TelehealthModifiers1765700000000,
+  PopulationFigures1765800000000,
+  MinutesAddenda1765900000000,
+  UniqueMbiPayerPlans1766000000000,
 ].map(forwardOnly);

@@ -6,7 +6,7 @@ import { logOutreach, outreachHistory } from './outreach';
 
 export const adherenceHandlers: HandlersOf<typeof adherenceChannels> = {
   'adherence:patient': async ({ db }, req) => patientAdherence(db, req.patientId, req.months),
-  'adherence:worklist': async ({ db }, req) => adherenceWorklist(db, req.lateDays),
+  'adherence:worklist': async ({ db }, req) => adherenceWorklist(db, req),
   'adherence:outreach': async ({ db }, req) => outreachHistory(db, req.patientId),
   'adherence:logOutreach': async ({ db, user }, req) => logOutreach(db, user, req),
 };

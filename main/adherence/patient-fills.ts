@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { groupBy } from '../common/group-by';
+import { jsonValues } from '../db/dialect';
 import type { Row } from '../db/rows';
 import { all, sql } from '../db/sql';
 
@@ -10,8 +11,8 @@ import { all, sql } from '../db/sql';
 export type WindowFill = Pick<Row<'fills'>, 'patient_id'> & { ingredient: string; date: string; daysSupply: number };
 
 /**
- * Calls `visit` once per living patient with fills in [start, end] — one row per day and ingredient
- * (the largest supply), by date — and the patient's core diseases. The query follows the fills
+ * Calls `visit` once per living patient (of `only`, when given) with fills in [start, end] — one row per day and
+ * ingredient (the largest supply), by date — and the patient's core diseases. The query follows the fills
  * index (patient, day), so SQLite seeks each patient's window and never sorts.
  */
 export async function forEachPatientsFills(
@@ -19,18 +20,22 @@ export async function forEachPatientsFills(
   start: string,
   end: string,
   visit: (patientId: string, fills: WindowFill[], diseases: Set<string>) => void,
+  only?: readonly string[],
 ): Promise<void> {
+  const ids = only ? jsonValues(JSON.stringify(only)) : null;
   const fills = await all<WindowFill>(
     db,
     sql`SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply
         FROM fills f
-        WHERE f.patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL) AND f.drug_key IS NOT NULL
+        WHERE f.patient_id IN (SELECT id FROM patients WHERE deleted_at IS NULL${ids ? sql` AND id IN ${ids}` : sql.empty})
+          AND f.drug_key IS NOT NULL
           AND f.fill_date BETWEEN ${start} AND ${end}
         GROUP BY f.patient_id, f.fill_date, f.drug_key ORDER BY f.patient_id, f.fill_date, f.drug_key`,
   );
   const open = await all<Pick<Row<'patient_conditions'>, 'patient_id' | 'code'>>(
     db,
-    sql`SELECT patient_id, code FROM patient_conditions WHERE resolved_on IS NULL`,
+    sql`SELECT patient_id, code FROM patient_conditions
+        WHERE resolved_on IS NULL${ids ? sql` AND patient_id IN ${ids}` : sql.empty}`,
   );
   const conditions = groupBy(open, (c) => c.patient_id);
   for (let i = 0; i < fills.length;) {

@@ -1,48 +1,46 @@
 // The adherence programme: a patient's PDC per Star measure and per drug with the fills behind
-// them, and the pharmacy-wide outreach worklist (below 80% PDC, or a refill more than N days late),
-// each from one read of the period's fills.
+// them, from one read of the period's fills, and the pharmacy-wide outreach worklist (below 80% PDC, or a refill
+// more than N days late), paged in SQL over each patient's cached figures.
 import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import {
+  formatPdc,
   STAR_MEASURE_LABELS,
   type AdherenceWorklist,
   type AdherenceWorklistEntry,
   type PatientAdherence,
+  type worklistRequest,
 } from '../../preload/schemas/adherence';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
-import { DAY_MS, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
-import { adherenceMeasure, type AdherenceRule } from '../checks/adherence';
-import { BUNDLED_RULES } from '../checks/knowledge-base';
+import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
+import { PAGE_SIZE } from '../../preload/schemas/paging';
+import { lastFirst } from '../../preload/person-name';
+import { adherenceMeasure } from '../checks/adherence';
 import { proportionOfDaysCovered } from '../checks/pdc';
 import { assertLivePatient } from '../patients/patient-store';
-import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
+import { interpretQuery } from '../patients/patient-search';
 import { groupBy } from '../common/group-by';
-import { jsonValues } from '../db/dialect';
 import type { Row } from '../db/rows';
-import { all, sql } from '../db/sql';
-import { forEachPatientsFills, type WindowFill } from './patient-fills';
+import { all, one, sql } from '../db/sql';
+import {
+  daysLate,
+  DEFAULT_LATE_DAYS,
+  refreshInBackground,
+  STAR_RULES,
+  type LateRefill,
+  type PdcReason,
+} from './adherence-figures';
+import type { WindowFill } from './patient-fills';
 
-const STAR_RULES = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
-const LATE_RULE = BUNDLED_RULES.find((r) => r.family === 'lateRefill') as
-  { daysLate: number; stoppedAfter: number } | undefined;
-const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-
-/** A patient on the worklist, with their outreach this month and the last attempt as "date|result". */
-type WorklistPerson = Pick<Row<'patients'>, 'id' | 'phone'> & {
-  name: string;
-  attempts: number;
-  last: string | null;
-  settled: number;
-};
+/** A patient on the worklist, with their cached figures, outreach this month and the last attempt as "date|result". */
+type WorklistPerson = Pick<Row<'patients'>, 'id' | 'phone' | 'date_of_birth' | 'last_name' | 'first_name'> &
+  Pick<Row<'population_figures'>, 'pdc_reasons' | 'late_refills'> & {
+    attempts: number;
+    last: string | null;
+    settled: number;
+  };
 
 const byDrug = (fills: WindowFill[]) => groupBy(fills, (f) => f.ingredient);
-
-/** Days the last fill's supply has been out, for a maintenance drug filled at least twice; null when not late. */
-function daysLate(own: WindowFill[], today: string): number | null {
-  if (own.length < 2) return null;
-  const last = own[own.length - 1]!;
-  const out = dayOf(today) - dayOf(last.date) - last.daysSupply;
-  return out > 0 ? out : null;
-}
 
 export async function patientAdherence(
   db: DataSource,
@@ -88,52 +86,80 @@ export async function patientAdherence(
   };
 }
 
+/** The worklist request as the handler has it (paging defaults applied). */
+export type WorklistQuery = Partial<z.output<typeof worklistRequest>>;
+
+/**
+ * Who to call about adherence, one page at a time, ranked in SQL over the cached figures: most Star measures below
+ * threshold first, then the most days late, then the lowest PDC; searchable by name or date of birth.
+ */
 export async function adherenceWorklist(
   db: DataSource,
-  lateDaysSetting?: number,
+  query: WorklistQuery = {},
   today = todayIso(),
 ): Promise<AdherenceWorklist> {
   const started = performance.now();
-  const lateDays = lateDaysSetting ?? LATE_RULE?.daysLate ?? 7;
-  const stoppedAfter = LATE_RULE?.stoppedAfter ?? 90;
-  const since = isoDaysBefore(today, 364);
-  const reasons = new Map<string, string[]>();
-  await forEachPatientsFills(db, since, today, (patient, own, diseases) => {
-    const found: string[] = [];
-    for (const rule of STAR_RULES) {
-      const m = adherenceMeasure(rule, own, diseases, since, today);
-      if (m && m.pdc < rule.threshold)
-        found.push(`${STAR_MEASURE_LABELS[rule.id] ?? rule.id}: PDC ${Math.round(m.pdc * 100)}%`);
-    }
-    for (const [drug, drugFills] of byDrug(own)) {
-      const late = daysLate(drugFills, today);
-      if (late !== null && late > lateDays && late <= stoppedAfter && isMaintenanceDrug(drug))
-        found.push(`${drug}: refill ${late} days late`);
-    }
-    if (found.length) reasons.set(patient, found);
-  });
-  if (!reasons.size) return { lateDays, entries: [], elapsedMs: Math.round(performance.now() - started) };
-  const ids = [...reasons.keys()];
+  // The worklist shows today's figures: it waits for a background pass under way, then computes what is left.
+  await refreshInBackground(db, today);
+  return {
+    ...(await worklistPage(db, query, today)),
+    updating: false,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** One page of the worklist from the figures as they stand (Today's, while a background pass is bringing them up). */
+export async function worklistPage(
+  db: DataSource,
+  query: WorklistQuery,
+  today: string,
+): Promise<Omit<AdherenceWorklist, 'elapsedMs' | 'updating'>> {
+  const { offset = 0, limit = PAGE_SIZE, onlyDue = false } = query;
+  const lateDays = query.lateDays ?? DEFAULT_LATE_DAYS;
   const monthAgo = isoDaysBefore(today, 30);
+  const settled = sql`EXISTS (SELECT 1 FROM adherence_outreach o WHERE o.patient_id = p.id
+                        AND o.attempted_on >= ${monthAgo} AND o.result IN ('reached', 'refused', 'unableAfterThree'))`;
+  const where = sql.join(
+    [
+      sql`p.deleted_at IS NULL`,
+      sql`(f.star_measures_below > 0 OR f.most_days_late > ${lateDays})`,
+      ...(onlyDue ? [sql`NOT ${settled}`] : []),
+      ...interpretQuery(query.search ?? '').where,
+    ],
+    ' AND ',
+  );
+  const from = sql`population_figures f JOIN patients p ON p.id = f.patient_id WHERE ${where}`;
+  const { total } = (await one<{ total: number }>(db, sql`SELECT count(*) AS total FROM ${from}`))!;
+  const rank = sql`f.star_measures_below DESC,
+                   CASE WHEN f.most_days_late > ${lateDays} THEN f.most_days_late ELSE 0 END DESC,
+                   coalesce(f.lowest_pdc, 1), p.last_name, p.first_name, p.date_of_birth, p.id`;
+  // The page is chosen first, so the outreach columns are looked up for its rows only.
   const people = await all<WorklistPerson>(
     db,
-    sql`SELECT p.id, p.last_name || ', ' || p.first_name AS name, p.phone,
+    sql`SELECT p.id, p.last_name, p.first_name, p.date_of_birth, p.phone, f.pdc_reasons,
+               f.late_refills,
                (SELECT count(*) FROM adherence_outreach o
                 WHERE o.patient_id = p.id AND o.attempted_on >= ${monthAgo}) AS attempts,
                (SELECT attempted_on || '|' || result FROM adherence_outreach o WHERE o.patient_id = p.id
                 ORDER BY attempted_on DESC, created_at DESC LIMIT 1) AS last,
-               EXISTS (SELECT 1 FROM adherence_outreach o WHERE o.patient_id = p.id AND o.attempted_on >= ${monthAgo}
-                       AND o.result IN ('reached', 'refused', 'unableAfterThree')) AS settled
-        FROM patients p WHERE p.deleted_at IS NULL AND p.id IN ${jsonValues(JSON.stringify(ids))}
-        ORDER BY p.last_name, p.first_name`,
+               ${settled} AS settled
+        FROM (SELECT p.id AS page_id FROM ${from} ORDER BY ${rank} LIMIT ${limit} OFFSET ${offset}) page
+        JOIN patients p ON p.id = page.page_id JOIN population_figures f ON f.patient_id = p.id
+        ORDER BY ${rank}`,
   );
-  const entries = people.map((p): AdherenceWorklistEntry => {
+  const items = people.map((p): AdherenceWorklistEntry => {
     const [date, result] = p.last?.split('|') ?? [];
+    const below = JSON.parse(p.pdc_reasons) as PdcReason[];
+    const late = (JSON.parse(p.late_refills) as LateRefill[]).filter((l) => l.days > lateDays);
     return {
       patientId: p.id,
-      name: p.name,
+      name: lastFirst({ lastName: p.last_name, firstName: p.first_name }),
+      dateOfBirth: p.date_of_birth,
       phone: p.phone,
-      reasons: reasons.get(p.id)!,
+      reasons: [
+        ...below.map((b) => `${STAR_MEASURE_LABELS[b.ruleId] ?? b.ruleId}: PDC ${formatPdc(b.pdc)}`),
+        ...late.map((l) => `${l.drug}: refill ${l.days} days late`),
+      ],
       attempts: p.attempts,
       lastOutreach: date
         ? { date, result: result as NonNullable<AdherenceWorklistEntry['lastOutreach']>['result'] }
@@ -141,5 +167,5 @@ export async function adherenceWorklist(
       due: !p.settled,
     };
   });
-  return { lateDays, entries, elapsedMs: Math.round(performance.now() - started) };
+  return { lateDays, items, total, offset, limit };
 }

@@ -45,6 +45,7 @@ const toPayer = (r: PayerRow): Payer => ({
   audioModifier: r.audio_modifier ?? 'none',
   fees: { '99605': r.fee_99605, '99606': r.fee_99606, '99607': r.fee_99607 },
   active: Boolean(r.active),
+  planContracts: JSON.parse(r.plan_contracts) as string[],
 });
 
 export async function billingProvider(q: Q): Promise<BillingProvider | null> {
@@ -76,6 +77,11 @@ export async function payer(q: Q, id: string): Promise<Payer> {
   return toPayer(r);
 }
 
+/** Every payer, the active first. */
+export async function listPayers(q: Q): Promise<Payer[]> {
+  return (await all<PayerRow>(q, sql`SELECT * FROM payers ORDER BY active DESC, name`)).map(toPayer);
+}
+
 export async function billingSetup(q: Q): Promise<BillingSetup> {
   return {
     provider: await billingProvider(q),
@@ -84,7 +90,7 @@ export async function billingSetup(q: Q): Promise<BillingSetup> {
       sql`SELECT username, first_name AS "firstName", last_name AS "lastName", npi, taxonomy FROM billing_pharmacists
           ORDER BY last_name, first_name`,
     ),
-    payers: (await all<PayerRow>(q, sql`SELECT * FROM payers ORDER BY active DESC, name`)).map(toPayer),
+    payers: await listPayers(q),
   };
 }
 
@@ -121,6 +127,9 @@ export async function savePharmacist(q: Q, user: SignedInUser, p: RenderingPharm
   return billingSetup(q);
 }
 
+/** The plan contracts as stored: a JSON array, each once, sorted. */
+const contracts = (p: PayerInput) => JSON.stringify([...new Set(p.planContracts)].sort());
+
 export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promise<BillingSetup> {
   const now = new Date().toISOString();
   if (p.id) {
@@ -132,7 +141,7 @@ export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promis
             remote_place_of_service = ${p.remotePlaceOfService}, video_modifier = ${stored(p.videoModifier)},
             audio_modifier = ${stored(p.audioModifier)}, fee_99605 = ${p.fees['99605']},
             fee_99606 = ${p.fees['99606']}, fee_99607 = ${p.fees['99607']}, active = ${Number(p.active)},
-            updated_at = ${now}, updated_by = ${user.username}, version = version + 1
+            plan_contracts = ${contracts(p)}, updated_at = ${now}, updated_by = ${user.username}, version = version + 1
           WHERE id = ${p.id} AND version = ${p.version ?? 0} RETURNING id`,
     );
     if (!done.length)
@@ -142,11 +151,11 @@ export async function savePayer(q: Q, user: SignedInUser, p: PayerInput): Promis
       q,
       sql`INSERT INTO payers (name, payer_id, kind, submitter_id, receiver_id, receiver_name, claim_filing_code,
             unit_rule, remote_place_of_service, video_modifier, audio_modifier, fee_99605, fee_99606, fee_99607, active,
-            updated_at, updated_by, id)
+            plan_contracts, updated_at, updated_by, id)
           VALUES (${p.name}, ${p.payerId}, ${p.kind}, ${p.submitterId}, ${p.receiverId}, ${p.receiverName},
             ${p.claimFilingCode}, ${p.unitRule}, ${p.remotePlaceOfService}, ${stored(p.videoModifier)},
             ${stored(p.audioModifier)}, ${p.fees['99605']}, ${p.fees['99606']},
-            ${p.fees['99607']}, ${Number(p.active)}, ${now}, ${user.username}, ${randomUUID()})`,
+            ${p.fees['99607']}, ${Number(p.active)}, ${contracts(p)}, ${now}, ${user.username}, ${randomUUID()})`,
     );
   }
   return billingSetup(q);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type {
   Claim,
   ClaimLine,
+  Payer,
   ClaimPreview,
   ClaimStatus,
   claimActionRequest,
@@ -19,12 +20,14 @@ import {
   MODIFIER_LABELS,
   PLACE_OF_SERVICE_LABELS,
 } from '../../preload/schemas/billing';
+import { lastFirst } from '../../preload/person-name';
 import type { SignedInUser } from '../../preload/schemas/security';
 import billing from '../../resources/billing/mtm-billing.json';
 import { AppError, notFound } from '../common/errors';
 import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q, type Sql } from '../db/sql';
-import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
+import { billingProvider, listPayers, payer as loadPayer, renderingPharmacist } from './billing-setup';
+import { defaultPayer, planWarning, type PatientPlan } from './plan-match';
 import { codeService } from './cpt-units';
 
 type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service' | 'modifier'> & {
@@ -33,19 +36,25 @@ type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service' 
   place_of_service: Claim['placeOfService'];
   modifier: Claim['modifier'];
   payer_name: string;
-  patient_name: string;
+  patient_last_name: string;
+  patient_first_name: string;
+  patient_contract_id: string | null;
+  patient_plan_name: string | null;
 };
 
-const SELECT = sql`SELECT c.*, p.name AS payer_name, pt.last_name || ', ' || pt.first_name AS patient_name
+const SELECT = sql`SELECT c.*, p.name AS payer_name, pt.last_name AS patient_last_name,
+    pt.first_name AS patient_first_name, pt.part_d_contract_id AS patient_contract_id,
+    pt.part_d_plan_name AS patient_plan_name
   FROM claims c JOIN payers p ON p.id = c.payer_id JOIN patients pt ON pt.id = c.patient_id`;
-const toClaim = (r: ClaimRow): Claim => ({
+/** The claim, its payer checked against the patient's plan as the registry records it now. */
+const toClaim = (r: ClaimRow, payers: Payer[]): Claim => ({
   id: r.id,
   claimNumber: r.claim_number,
   reviewId: r.review_id,
   payerId: r.payer_id,
   payerName: r.payer_name,
   patientId: r.patient_id,
-  patientName: r.patient_name,
+  patientName: lastFirst({ lastName: r.patient_last_name, firstName: r.patient_first_name }),
   renderingUsername: r.rendering_username,
   status: r.status,
   frequency: r.frequency,
@@ -65,13 +74,18 @@ const toClaim = (r: ClaimRow): Claim => ({
   placeOfService: r.place_of_service,
   modifier: r.modifier,
   payerClaimNumber: r.payer_claim_number,
+  planWarning: planWarning(
+    { contractId: r.patient_contract_id, planName: r.patient_plan_name },
+    payers.find((p) => p.id === r.payer_id)!,
+    payers,
+  ),
   version: r.version,
 });
 
 export async function getClaim(q: Q, id: string): Promise<Claim> {
   const r = await one<ClaimRow>(q, sql`${SELECT} WHERE c.id = ${id}`);
   if (!r) throw notFound('This claim');
-  return toClaim(r);
+  return toClaim(r, await listPayers(q));
 }
 
 export async function listClaims(
@@ -89,7 +103,8 @@ export async function listClaims(
     sql`${SELECT} ${where.length ? sql`WHERE ${sql.join(where, ' AND ')}` : sql.empty}
         ORDER BY c.service_date, c.claim_number`,
   );
-  return rows.map(toClaim);
+  const payers = await listPayers(q);
+  return rows.map((r) => toClaim(r, payers));
 }
 
 /**
@@ -123,8 +138,47 @@ async function isEstablished(q: Q, patientId: string, reviewId: string, serviceD
 
 type BilledReview = Pick<
   Row<'reviews'>,
-  'id' | 'patient_id' | 'status' | 'cmr_date' | 'completed_at' | 'timer_seconds' | 'signed_by' | 'delivery_method'
+  | 'id'
+  | 'patient_id'
+  | 'status'
+  | 'cmr_date'
+  | 'completed_at'
+  | 'face_to_face_minutes'
+  | 'signed_by'
+  | 'delivery_method'
 >;
+
+/** The coded lines priced at the payer's fees, each pointing at the claim's diagnoses. */
+const pricedLines = (
+  coded: ReturnType<typeof codeService>,
+  payer: Pick<Payer, 'fees'>,
+  pointers: number[],
+): ClaimLine[] =>
+  coded.lines.map((l) => ({ ...l, chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units, pointers }));
+const totalOf = (lines: ClaimLine[]) => lines.reduce((sum, l) => sum + l.chargeCents, 0);
+
+/**
+ * A correction sent after the review's minutes were corrected (a minutes addendum) is coded from the corrected minutes;
+ * otherwise it repeats the claim as it was. Null when the minutes are unchanged.
+ */
+async function recodedForCorrection(em: Q, c: Claim): Promise<Sql | null> {
+  const review = await one<Pick<Row<'reviews'>, 'face_to_face_minutes'>>(
+    em,
+    sql`SELECT face_to_face_minutes FROM reviews WHERE id = ${c.reviewId}`,
+  );
+  const minutes = review?.face_to_face_minutes;
+  if (minutes == null || minutes === c.minutes) return null;
+  const payer = await loadPayer(em, c.payerId);
+  const coded = codeService(minutes, payer.unitRule, c.established);
+  if (!coded.units)
+    throw new AppError(
+      'validation',
+      `The review's minutes were corrected to ${minutes}, which is nothing to bill (${coded.explanation}). Void ${c.claimNumber} instead of correcting it.`,
+    );
+  const lines = pricedLines(coded, payer, c.lines[0]?.pointers ?? [1]);
+  const explanation = `${coded.explanation} Corrected from ${c.minutes} minutes by the review's minutes addendum.`;
+  return sql`${minutes}, ${JSON.stringify(lines)}, ${totalOf(lines)}, ${explanation}`;
+}
 
 /** Everything a claim for the review would say, checked; nothing is saved. */
 async function planClaim(
@@ -135,13 +189,19 @@ async function planClaim(
 > {
   const review = await one<BilledReview>(
     em,
-    sql`SELECT id, patient_id, status, cmr_date, completed_at, timer_seconds, signed_by, delivery_method
+    sql`SELECT id, patient_id, status, cmr_date, completed_at, face_to_face_minutes, signed_by, delivery_method
         FROM reviews WHERE id = ${req.reviewId}`,
   );
   if (!review) throw notFound('This review');
   if (review.status !== 'completed')
     throw new AppError('validation', 'Only a signed review can be billed. Finalize it first.');
-  const payer = await loadPayer(em, req.payerId);
+  const plan = await one<PatientPlan>(
+    em,
+    sql`SELECT part_d_contract_id AS "contractId", part_d_plan_name AS "planName" FROM patients
+        WHERE id = ${review.patient_id}`,
+  );
+  const payers = await listPayers(em);
+  const payer = req.payerId ? await loadPayer(em, req.payerId) : defaultPayer(plan!, payers);
   if (!payer.active)
     throw new AppError(
       'validation',
@@ -186,7 +246,8 @@ async function planClaim(
   const serviceDate = review.cmr_date ?? review.completed_at!.slice(0, 10);
   const computedEstablished = await isEstablished(em, review.patient_id, review.id, serviceDate);
   const established = req.established?.value ?? computedEstablished;
-  const minutes = Math.round(review.timer_seconds / 60);
+  // The face-to-face minutes confirmed at sign-off (or by a later minutes addendum), set on every signed review.
+  const minutes = review.face_to_face_minutes!;
   const coded = codeService(minutes, payer.unitRule, established);
   if (!coded.units) throw new AppError('validation', `Nothing to bill: ${coded.explanation}`);
   const pointers = diagnoses.slice(0, 4).map((_, i) => i + 1);
@@ -201,24 +262,21 @@ async function planClaim(
         : undefined;
   const modifier = !choice || choice === 'none' ? null : choice;
   const where = `Place of service ${PLACE_OF_SERVICE_LABELS[placeOfService]}${remote ? ` (${review.delivery_method} review; ${payer.name}'s setting)` : ''}.${modifier ? ` Modifier ${MODIFIER_LABELS[modifier]} on each line (${payer.name}'s setting for ${review.delivery_method} reviews).` : ''}`;
-  const lines: ClaimLine[] = coded.lines.map((l) => ({
-    ...l,
-    chargeCents: payer.fees[l.code as keyof typeof payer.fees] * l.units,
-    pointers,
-  }));
+  const lines = pricedLines(coded, payer, pointers);
   return {
     reviewId: review.id,
     payerId: payer.id,
     patientId: review.patient_id,
     rendering: rendering!.username,
     payerName: payer.name,
+    planWarning: planWarning(plan!, payer, payers),
     serviceDate,
     minutes,
     established,
     computedEstablished,
     lines,
     diagnoses,
-    totalCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
+    totalCents: totalOf(lines),
     explanation: `${coded.explanation} ${where}`,
     placeOfService,
     modifier,
@@ -231,7 +289,9 @@ async function planClaim(
 
 export async function previewClaim(db: DataSource, req: z.output<typeof claimCreateRequest>): Promise<ClaimPreview> {
   const {
+    payerId,
     payerName,
+    planWarning: warning,
     serviceDate,
     minutes,
     established,
@@ -244,7 +304,9 @@ export async function previewClaim(db: DataSource, req: z.output<typeof claimCre
     modifier,
   } = await planClaim(db.manager, req);
   return {
+    payerId,
     payerName,
+    planWarning: warning,
     serviceDate,
     minutes,
     established,
@@ -339,6 +401,7 @@ export async function actOnClaim(
         );
       }
       if (payerNumber.payer_claim_number) await set(payerNumber);
+      const recoded = req.action === 'replace' ? await recodedForCorrection(em, c) : null;
       const newId = randomUUID();
       const frequency = req.action === 'replace' ? billing.claimFrequency.replacement : billing.claimFrequency.void;
       const suffix = frequency === billing.claimFrequency.replacement ? 'R' : 'V';
@@ -346,12 +409,13 @@ export async function actOnClaim(
         em,
         sql`INSERT INTO claims (id, claim_number, review_id, payer_id, patient_id, rendering_username, status,
           frequency,
-              replaces_claim_id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
-              explanation, place_of_service, modifier, created_at, created_by, updated_at, updated_by)
+              replaces_claim_id, service_date, minutes, lines, total_cents, explanation, established,
+              established_override, diagnoses, place_of_service, modifier, created_at, created_by, updated_at, updated_by)
             SELECT ${newId}, claim_number || '-' || ${suffix}, review_id, payer_id, patient_id,
               rendering_username, 'ready',
-              ${frequency}, id, service_date, minutes, established, established_override, lines, diagnoses, total_cents,
-              explanation, place_of_service, modifier, ${now}, ${user.username}, ${now}, ${user.username}
+              ${frequency}, id, service_date,
+              ${recoded ?? sql`minutes, lines, total_cents, explanation`}, established, established_override, diagnoses,
+              place_of_service, modifier, ${now}, ${user.username}, ${now}, ${user.username}
             FROM claims WHERE id = ${c.id}`,
       );
       if (req.action === 'void') await set({ status: 'voided' });

@@ -8,16 +8,18 @@ import type {
   BatchSummary,
   Claim,
   ClaimBatch,
-  claimExportRequest,
+  claimExportPreviewRequest,
+  ClaimRef,
   Cms1500Calibration,
 } from '../../preload/schemas/billing';
+import { lastFirst } from '../../preload/person-name';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { csvTable } from '../../preload/csv';
 import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q } from '../db/sql';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
-import { listClaims } from './claims';
+import { confirmedClaims } from './export-check';
 import { renderPdf } from '../documents/pdf-engine';
 import { cms1500Document } from './cms1500';
 import { cms1500CalibrationDocument, cms1500RedFormDocument } from './cms1500-red-form';
@@ -73,38 +75,6 @@ async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
   };
 }
 
-/**
- * A correction (frequency 7) or void (8) of a claim the payer adjudicated (paid or denied) must name it by the payer's
- * own number (837P 2300 REF*F8, CMS-1500 item 22): the export is refused, naming each claim, while one is not recorded.
- */
-async function refuseUnnamedCorrections(em: EntityManager, claims: Claim[]): Promise<void> {
-  const changing = claims.filter((c) => c.frequency !== '1' && c.replacesClaimId);
-  if (!changing.length) return;
-  const unnamed = await all<Pick<Row<'claims'>, 'id' | 'claim_number' | 'status'>>(
-    em,
-    sql`SELECT id, claim_number, status FROM claims
-        WHERE id IN (${sql.list(changing.map((c) => c.replacesClaimId!))})
-          AND (status IN ('paid', 'denied') OR paid_date IS NOT NULL)
-          AND (payer_claim_number IS NULL OR payer_claim_number = '')`,
-  );
-  if (!unnamed.length) return;
-  const byId = new Map(unnamed.map((u) => [u.id, u]));
-  const problems = changing.flatMap((c) => {
-    const original = byId.get(c.replacesClaimId!);
-    if (!original) return [];
-    const what = c.frequency === '7' ? 'corrects (frequency 7)' : 'voids (frequency 8)';
-    return [
-      `Claim ${c.claimNumber} ${what} claim ${original.claim_number}, which the payer adjudicated, but the payer’s claim number for ${original.claim_number} is not recorded (837P REF*F8, CMS-1500 item 22). Record it on ${original.claim_number} (Payer’s no.…, from the remittance), then export again.`,
-    ];
-  });
-  throw new AppError(
-    'validation',
-    problems.length === 1
-      ? `Nothing was exported. ${problems[0]}`
-      : `Nothing was exported: ${problems.length} corrections or voids lack the payer’s claim number. ${problems.join(' ')}`,
-  );
-}
-
 const CSV_HEADER = [
   'Claim',
   'Frequency',
@@ -126,27 +96,17 @@ const CSV_HEADER = [
   'Billing NPI',
 ];
 
+/** Writes the batch of the claims the pharmacist confirmed (`claims`, from the preview), after the same checks. */
 export async function exportClaims(
   db: DataSource,
   user: SignedInUser,
-  req: z.output<typeof claimExportRequest>,
+  req: z.output<typeof claimExportPreviewRequest> & { claims?: ClaimRef[] },
   at = new Date(),
 ): Promise<ClaimBatch> {
   return db.transaction(async (em) => {
+    const claims = await confirmedClaims(em, req, req.claims);
     const payer = await loadPayer(em, req.payerId);
-    const provider = await billingProvider(em);
-    if (!provider)
-      throw new AppError(
-        'validation',
-        'Enter the pharmacy’s billing details (NPI, EIN, taxonomy, ZIP+4) before exporting claims.',
-      );
-    const claims = await listClaims(em, { from: req.from, to: req.to, payerId: payer.id, status: 'ready' });
-    if (!claims.length)
-      throw new AppError(
-        'validation',
-        `No claims are ready for ${payer.name} with service dates ${req.from} to ${req.to}.`,
-      );
-    await refuseUnnamedCorrections(em, claims);
+    const provider = (await billingProvider(em))!;
     const details = await Promise.all(claims.map((c) => forX12(em, c)));
     let content: string;
     let control: number | null = null;
@@ -180,7 +140,7 @@ export async function exportClaims(
           replaces?.payerClaimNumber ?? null,
           c.serviceDate,
           c.placeOfService,
-          `${p.lastName}, ${p.firstName}`,
+          lastFirst(p),
           p.dateOfBirth,
           p.memberId,
           payer.name,

@@ -4,6 +4,7 @@ import { type HandlersOf } from '../bridge/handler';
 import { billingSetup, savePayer, savePharmacist, saveProvider } from './billing-setup';
 import { actOnClaim, createClaim, listClaims, previewClaim } from './claims';
 import { batchFile, calibrationPage, exportClaims, listBatches } from './export-claims';
+import { exportPreview } from './export-check';
 
 export const billingHandlers: HandlersOf<typeof billingChannels> = {
   'billing:setup': async ({ db }) => billingSetup(db.manager),
@@ -17,5 +18,6 @@ export const billingHandlers: HandlersOf<typeof billingChannels> = {
   'claims:create': async ({ db, user }, req) => createClaim(db, user, req),
   'claims:list': async ({ db }, req) => listClaims(db.manager, req),
   'claims:act': async ({ db, user }, req) => actOnClaim(db, user, req),
+  'claims:exportPreview': async ({ db }, req) => exportPreview(db.manager, req),
   'claims:export': async ({ db, user }, req) => exportClaims(db, user, req),
 };

@@ -4,6 +4,7 @@
 // an identifier (never free text), and a file with a missing or out-of-set value is refused, naming the patient and
 // the field on screen only.
 import type { DataSource } from 'typeorm';
+import { lastFirst } from '../../preload/person-name';
 import type { FieldIssue } from '../../preload/contract';
 import { csvTable } from '../../preload/csv';
 import { todayIso } from '../../preload/schemas/dates';
@@ -108,7 +109,7 @@ function misfit(f: ElementField, v: string | number): string | null {
 /** Each missing or out-of-set value of one record, naming the patient (name and date of birth) and the field. */
 function recordIssues(r: ElementsRecord): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const who = `${r.patient.lastName}, ${r.patient.firstName} (born ${us(r.patient.dateOfBirth)})`;
+  const who = `${lastFirst(r.patient)} (born ${us(r.patient.dateOfBirth)})`;
   const cmr = !empty(r.values.cmrDate);
   const optedOut = !empty(r.values.optOutDate);
   for (const f of ELEMENT_FIELDS) {

@@ -1,4 +1,5 @@
 // Adherence rules: PDC over the last 12 months of the patient's fills in each rule's classes.
+import { formatPdc } from '../../preload/schemas/adherence';
 import { DAY_MS, isoDaysBefore } from '../../preload/schemas/dates';
 import type { PatientChecks } from '../../preload/schemas/checks';
 import { ingredientInClasses, isMaintenanceDrug } from '../medications/vocabulary/bundled';
@@ -34,7 +35,6 @@ export function adherenceMeasure<F extends AdherenceFill>(
   );
   return result.pdc === null ? null : { ...result, pdc: result.pdc, inRule };
 }
-const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 type Summary = PatientChecks['summary'];
 
@@ -93,7 +93,7 @@ export function adherenceFindings(
     const f = findingFor(rule, drugs);
     findings.push({
       ...f,
-      title: `${f.title}: ${percent(result.pdc)} of days covered`,
+      title: `${f.title}: ${formatPdc(result.pdc)} of days covered`,
       explanation: `${f.explanation} Covered ${result.coveredDays} of ${result.periodDays} days since the first fill on ${result.indexDate}.`,
     });
   }

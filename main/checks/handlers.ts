@@ -13,7 +13,8 @@ export const checksHandlers: HandlersOf<typeof checksChannels> = {
     dismissFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req),
   'checks:accept': async ({ db, user, session }, req) =>
     acceptFinding(db, knowledgeFolderOf(session.paths.dataDir), user, req),
-  'checks:population': async ({ db, session }) => populationChecks(db, knowledgeFolderOf(session.paths.dataDir)),
+  'checks:population': async ({ db, session }, req) =>
+    populationChecks(db, knowledgeFolderOf(session.paths.dataDir), req),
   'problems:list': async ({ db }, req) => listProblems(db, req.patientId),
   'problems:add': async ({ db, user }, req) => addProblem(db, user, req),
   'problems:resolve': async ({ db, user }, req) => resolveProblem(db, user, req),

@@ -332,6 +332,7 @@ export interface Tables {
     remote_place_of_service: string;
     video_modifier: string | null;
     audio_modifier: string | null;
+    plan_contracts: string;
   };
   pharmacy: {
     id: number;
@@ -345,6 +346,23 @@ export interface Tables {
     state: string | null;
     zip: string | null;
     created_at: string;
+  };
+  population_figures: {
+    patient_id: string;
+    adherence_as_of: string | null;
+    star_measures_below: number;
+    lowest_pdc: number | null;
+    pdc_reasons: string;
+    most_days_late: number | null;
+    late_refills: string;
+    checks_as_of: string | null;
+    knowledge_version: string | null;
+    serious: string;
+    serious_count: number;
+    review: string;
+    review_count: number;
+    care_gaps: string;
+    care_gap_count: number;
   };
   prescribers: {
     id: string;
@@ -382,6 +400,15 @@ export interface Tables {
     sent_date: string;
     due_date: string;
     recorded_by: string;
+  };
+  review_minutes_addenda: {
+    id: string;
+    review_id: string;
+    old_minutes: number;
+    new_minutes: number;
+    reason: string;
+    created_at: string;
+    created_by: string;
   };
   review_recommendations: {
     id: string;
@@ -443,6 +470,7 @@ export interface Tables {
     follow_up_date: string | null;
     signed_by: string | null;
     recipient: string;
+    face_to_face_minutes: number | null;
   };
   rxn_concepts: {
     rxcui: string;

@@ -321,6 +321,7 @@ export async function fillDemoPharmacy(
     remotePlaceOfService: '10',
     fees: { '99605': 6500, '99606': 5000, '99607': 2500 },
     active: true,
+    planContracts: ['S9901'],
   });
   const payerId = setup.payers[0]!.id;
   const reviews = Math.min(opts.reviews ?? 32, reviewable.length);
@@ -338,7 +339,7 @@ export async function fillDemoPharmacy(
     let r = await createReview(db, user, { patientId, type });
     if (target === 'draft') return r;
     const prescriberId = prescriberIds[k % prescriberIds.length]!;
-    r = await actOnReview(db, user, r.id, r.version, 'start');
+    r = await actOnReview(db, user, r.id, r.version, { action: 'start' });
     r = await updateReview(db, user, {
       id: r.id,
       version: r.version,
@@ -408,10 +409,11 @@ export async function fillDemoPharmacy(
       sentDate: isoDaysBefore(today, 1 + (k % 20)),
       dueDate: isoDaysBefore(today, -7 + (k % 20)),
     });
-    r = await timeReview(db, user, r.id, r.version, { correctMinutes: (type === 'cmr' ? 20 : 10) + (k % 4) * 10 });
+    const minutes = (type === 'cmr' ? 20 : 10) + (k % 4) * 10;
+    r = await timeReview(db, user, r.id, r.version, { correctMinutes: minutes });
     if (target === 'inProgress') return r;
-    if (target === 'awaitingPrescriber') return actOnReview(db, user, r.id, r.version, 'awaitPrescriber');
-    r = await actOnReview(db, user, r.id, r.version, 'complete');
+    if (target === 'awaitingPrescriber') return actOnReview(db, user, r.id, r.version, { action: 'awaitPrescriber' });
+    r = await actOnReview(db, user, r.id, r.version, { action: 'complete', minutes });
     return answer
       ? recordOutcome(db, user, {
           id: r.id,

@@ -4,6 +4,7 @@
 // number at the foot of every page, the safe-disposal section after the action plan, and a cc: line when a copy
 // goes to the prescribers. Fixed text comes from resources/documents/standardized-format.json.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { personFullName } from '../../preload/person-name';
 import format from '../../resources/documents/standardized-format.json';
 import type { Recommendation } from '../../preload/schemas/reviews';
 import type { Language, PmlEntry, ReviewDocumentData } from './document-data';
@@ -36,8 +37,8 @@ export interface SummaryOptions {
   ccPrescribers?: boolean;
 }
 
-export const fullName = (d: ReviewDocumentData) =>
-  [d.patient.firstName, d.patient.middleName, d.patient.lastName].filter(Boolean).join(' ');
+/** The patient's name, in proper case where it was typed all lower or upper case. */
+export const fullName = (d: ReviewDocumentData) => personFullName(d.patient);
 const bold = (text: string): Content => ({ text, bold: true });
 
 /** The action-plan item in the document's language; the English words when no Spanish was written (flagged before printing). */

@@ -38,7 +38,11 @@ const DRAFT_LINE: Content = {
   margin: [0, 18, 0, 0],
 };
 
-/** An unsigned review's documents say so on every page, in words and across the page (above a part's own title too). */
+/**
+ * An unsigned review's documents say so on every page, in words and across the page (above a part's own title too).
+ * The prescriber fax is not one of them: it is the pharmacist's own letter, complete and signed when it is sent, and
+ * it goes out while the review is still open as often as after (the answer it asks for may come after sign-off).
+ */
 function markedDraft(doc: TDocumentDefinitions): TDocumentDefinitions {
   const content = Array.isArray(doc.content)
     ? doc.content.map((c) => {
@@ -108,7 +112,7 @@ export async function makeDocument(
     ...(req.kind === 'prescriberLetter' ? { language: 'en' as const } : {}),
     ...(preparedOn ? { preparedOn } : {}),
   });
-  const draft = d.review.status !== 'completed';
+  const draft = d.review.status !== 'completed' && req.kind !== 'prescriberLetter';
   const withMark = (doc: TDocumentDefinitions) => (draft ? markedDraft(doc) : doc);
   let warnings: string[] = [];
   let officialText = true;
@@ -191,7 +195,10 @@ export async function makeDocument(
   };
 }
 
-/** The summary's sent date, or the fax's communication (sent today, answer due in a week), unless already recorded. */
+/**
+ * The summary's sent date, or the fax's communication (sent today, answer due in a week), unless already recorded.
+ * The fax is recorded whether the review is signed or not: printing it or saving it for an e-fax service sends it.
+ */
 export function recordDocumentSent(
   db: DataSource,
   user: SignedInUser,

@@ -26,7 +26,8 @@ export function pharmacistNoteDocument(d: ReviewDocumentData): TDocumentDefiniti
   const r = d.review;
   const fullNote = r.type === 'cmr';
   const name = [d.patient.firstName, d.patient.middleName, d.patient.lastName].filter(Boolean).join(' ');
-  const minutes = Math.round(r.timer.seconds / 60);
+  // Signed: the face-to-face minutes confirmed (as corrected since); before, the timer's count.
+  const minutes = r.faceToFaceMinutes ?? Math.round(r.timer.seconds / 60);
   const allergies =
     d.patient.allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)).join('; ') ||
     (d.patient.noKnownAllergies ? 'No known allergies' : 'Not recorded');

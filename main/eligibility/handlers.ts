@@ -3,12 +3,12 @@ import type { eligibilityChannels } from '../../preload/channels/eligibility';
 import { type HandlersOf } from '../bridge/handler';
 import { getCriteria, setCriteria } from './criteria-store';
 import { recordEnrollment } from './enrollment-store';
-import { screenPatients } from './screening';
+import { screeningPage } from './screening-page';
 
 export const eligibilityHandlers: HandlersOf<typeof eligibilityChannels> = {
   'eligibility:criteria': async ({ db }, req) => getCriteria(db.manager, req.contractYear),
   'eligibility:setCriteria': async ({ db, user }, req) =>
     setCriteria(db.manager, req.contractYear, req.criteria, user.username),
-  'eligibility:screen': async ({ db }, req) => screenPatients(db, req.contractYear, req.asOf),
+  'eligibility:screen': async ({ db }, req) => screeningPage(db, req),
   'eligibility:record': async ({ db, user }, req) => recordEnrollment(db, user, req),
 };

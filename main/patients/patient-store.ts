@@ -4,6 +4,8 @@ import type { PatientData, PatientDetail, PatientSummary } from '../../preload/s
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
 import { formatIsoDate } from '../../preload/schemas/dates';
+import { formatMbi } from '../../preload/schemas/identifiers';
+import { lastFirst, personFullName } from '../../preload/person-name';
 import { all, one, run, sql, type Q, type Sql } from '../db/sql';
 import { patientColumns, toDetail, toSummary, type AllergyRow, type PatientRow } from './patient-mapper';
 
@@ -75,6 +77,23 @@ export async function findDuplicates(
   return rows.map(toSummary);
 }
 
+/**
+ * One living patient per MBI: refuses an MBI another living record holds, naming that patient (the database's partial
+ * unique index, where the file allowed it, is the backstop). MBIs are stored bare and upper-case (mbiSchema).
+ */
+async function refuseTakenMbi(q: Q, mbi: string | undefined, excludeId?: string): Promise<void> {
+  if (!mbi) return;
+  const holder = await one<Pick<PatientRow, 'first_name' | 'last_name' | 'date_of_birth'>>(
+    q,
+    sql`SELECT first_name, last_name, date_of_birth FROM patients
+        WHERE mbi = ${mbi} AND deleted_at IS NULL ${excludeId ? sql`AND id <> ${excludeId}` : sql.empty}
+        ORDER BY created_at LIMIT 1`,
+  );
+  if (!holder) return;
+  const message = `MBI ${formatMbi(mbi)} already belongs to ${lastFirst({ lastName: holder.last_name, firstName: holder.first_name })} (DOB ${formatIsoDate(holder.date_of_birth)}). Open that record, or check the number on the Medicare card.`;
+  throw new AppError('validation', message, 'patient.mbi', [{ field: 'patient.mbi', message }]);
+}
+
 export async function createPatient(
   db: DataSource,
   user: SignedInUser,
@@ -82,12 +101,13 @@ export async function createPatient(
   allowDuplicate: boolean,
 ): Promise<PatientDetail> {
   return db.transaction(async (em) => {
+    await refuseTakenMbi(em, p.mbi);
     if (!allowDuplicate) {
       const dupes = await findDuplicates(em, p);
       if (dupes.length) {
         throw new AppError(
           'duplicate',
-          `A patient named ${p.firstName} ${p.lastName}, born ${formatIsoDate(p.dateOfBirth)}, is already registered. Open that record, or confirm this is a different person.`,
+          `A patient named ${personFullName(p)}, born ${formatIsoDate(p.dateOfBirth)}, is already registered. Open that record, or confirm this is a different person.`,
         );
       }
     }
@@ -137,6 +157,8 @@ export async function updatePatient(
         `Someone else changed this patient (at ${current.updated_at.slice(11, 16)} UTC by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`,
       );
     }
+    // A record that already shared its MBI (before one patient per MBI) stays editable while the MBI is unchanged.
+    if (p.mbi !== current.mbi) await refuseTakenMbi(em, p.mbi, id);
     const now = new Date().toISOString();
     const c = patientColumns(p);
     await run(

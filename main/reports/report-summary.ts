@@ -60,14 +60,23 @@ const report = <T>(title: string, run: (db: DataSource, period: Period) => Promi
 
 export const REPORTS = {
   cmr: report('Comprehensive medication reviews', async (db, { from, to }) => {
+    // The Part D display measure "MTM Program Completion Rate for CMR" counts, among the patients enrolled in the MTM
+    // programme, those who received a CMR: its denominator is the enrolled, not those offered one.
     const cmr = (await one<Omit<ReportSummary['cmr'], 'rate'>>(
       db,
-      sql`SELECT (SELECT count(*) FROM mtm_enrollments WHERE cmr_offered_date BETWEEN ${from} AND ${to}) AS offered,
-                 (SELECT count(*) FROM reviews r
-                  WHERE r.type = 'cmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ${from} AND ${to})
-                   AS completed`,
+      sql`WITH enrolled AS (
+            SELECT DISTINCT patient_id FROM mtm_enrollments
+            WHERE enrolled_date IS NOT NULL AND enrolled_date <= ${to} AND (opt_out_date IS NULL OR opt_out_date >= ${from})),
+          cmrs AS (
+            SELECT r.patient_id FROM reviews r
+            WHERE r.type = 'cmr' AND r.status = 'completed' AND ${SERVICE} BETWEEN ${from} AND ${to})
+          SELECT (SELECT count(*) FROM enrolled) AS enrolled,
+                 (SELECT count(*) FROM mtm_enrollments WHERE cmr_offered_date BETWEEN ${from} AND ${to}) AS offered,
+                 (SELECT count(*) FROM cmrs) AS completed,
+                 (SELECT count(DISTINCT c.patient_id) FROM cmrs c JOIN enrolled e ON e.patient_id = c.patient_id)
+                   AS enrolledWithCmr`,
     ))!;
-    return { ...cmr, rate: rate(cmr.completed, cmr.offered) };
+    return { ...cmr, rate: rate(cmr.enrolledWithCmr, cmr.enrolled) };
   }),
   tmrByQuarter: report('TMRs per enrolled patient, by quarter', async (db, { from, to }) => {
     const out: ReportSummary['tmrByQuarter'] = [];

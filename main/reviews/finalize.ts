@@ -18,8 +18,22 @@ function withoutReason(parts: ReviewParts): Missing[] {
     }));
 }
 
-export const warningsBeforeSigning = (r: ReviewRow, parts: ReviewParts): Missing[] =>
-  r.type === 'cmr' ? [] : withoutReason(parts);
+/**
+ * Recommendations not recorded as sent yet. The prescriber's communication has a life of its own after sign-off
+ * (sent, then answered or not), so it does not hold up signing; the pharmacist is only reminded.
+ */
+const notSent = (parts: ReviewParts): Missing[] =>
+  parts.communications
+    .filter((c) => !c.sentDate)
+    .map((c) => ({
+      step: 4,
+      message: `The recommendations for ${c.prescriber.name} are not recorded as sent yet: they can go out after signing (printing or saving the fax records it)`,
+    }));
+
+export const warningsBeforeSigning = (r: ReviewRow, parts: ReviewParts): Missing[] => [
+  ...(r.type === 'cmr' ? [] : withoutReason(parts)),
+  ...notSent(parts),
+];
 
 export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
   const missing: Missing[] = [];
@@ -38,8 +52,6 @@ export function missingToFinalize(r: ReviewRow, parts: ReviewParts): Missing[] {
       x.status === 'open' && !parts.plannedBefore.includes(x.id) && !parts.plan.some((rec) => rec.problemId === x.id),
   ))
     need(3, `Problem "${p.title}" has no plan`);
-  for (const c of parts.communications.filter((x) => !x.sentDate))
-    need(4, `Recommendations for ${c.prescriber.name} are not sent yet (method and date)`);
   if (!r.follow_up_date) need(5, 'The next follow-up date');
   return missing;
 }

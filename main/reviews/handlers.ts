@@ -10,6 +10,7 @@ import {
   timeReview,
   updateReview,
 } from './review-store';
+import { correctMinutes } from './minutes-addenda';
 import { addAddendum, recordOutcome, removeRecommendation, saveCommunication, saveRecommendation } from './review-plan';
 import { deletePhrase, listPhrases, savePhrase } from './phrases';
 import { saveReason } from './reasons';
@@ -20,7 +21,8 @@ export const reviewsHandlers: HandlersOf<typeof reviewsChannels> = {
   'reviews:get': async ({ db }, req) => getReview(db, req.id),
   'reviews:forPatient': async ({ db }, req) => patientReviews(db, req.patientId),
   'reviews:update': async ({ db, user }, req) => updateReview(db, user, req),
-  'reviews:act': async ({ db, user }, req) => actOnReview(db, user, req.id, req.version, req.action),
+  'reviews:act': async ({ db, user }, req) => actOnReview(db, user, req.id, req.version, req),
+  'reviews:correctMinutes': async ({ db, user }, req) => correctMinutes(db, user, req),
   'reviews:timer': async ({ db, user }, req) => timeReview(db, user, req.id, req.version, req.timer),
   'reviews:resolveLine': async ({ db, user }, req) => resolveLine(db, user, req),
   'reviews:saveReason': async ({ db, user }, req) => saveReason(db, user, req),

@@ -84,14 +84,16 @@ export function reconcile(entries: ReconciliationEntry[]): ReconciliationLine[] 
 }
 
 /**
- * The pharmacy's side: one entry per drug still current on `today`, with the strength and directions of its
- * latest fill (the label the patient holds now; NULL when that export did not carry them).
+ * The pharmacy's side: one entry per drug still current on `today`, with the strength, directions and prescriber
+ * of its latest fill (the label the patient holds now; NULL when that export did not carry them, or the prescriber
+ * is not on file).
  */
 export async function pharmacyFillEntries(q: Q, patientId: string, today: string): Promise<ReconciliationEntry[]> {
   return all<ReconciliationEntry>(
     q,
-    sql`SELECT 'pharmacyFill' AS source, product, strength, sig FROM (
-          SELECT coalesce(max(drug_name) OVER drug, drug_key) AS product, strength, sig,
+    sql`SELECT 'pharmacyFill' AS source, product, strength, sig,
+          (SELECT id FROM prescribers WHERE npi = prescriber_npi LIMIT 1) AS prescriberId FROM (
+          SELECT coalesce(max(drug_name) OVER drug, drug_key) AS product, strength, sig, prescriber_npi,
             row_number() OVER (drug ORDER BY fill_date DESC, fill_number DESC) AS latest
           FROM fills WHERE patient_id = ${patientId} AND ${currentFillOn(today)}
           WINDOW drug AS (PARTITION BY coalesce(drug_key, drug_name)))

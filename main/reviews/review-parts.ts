@@ -64,7 +64,7 @@ export const PRESCRIBER_NAME_SQL: Sql = sql`p.first_name || ' ' || p.last_name |
 async function currentEntries(q: Q, patientId: string, today: string): Promise<ReconciliationEntry[]> {
   const listed = await all<ReconciliationEntry>(
     q,
-    sql`SELECT source, product, rxcui, strength, sig FROM patient_medications
+    sql`SELECT source, product, rxcui, strength, sig, prescriber_id AS prescriberId FROM patient_medications
         WHERE patient_id = ${patientId} AND stop_date IS NULL`,
   );
   return [...listed, ...(await pharmacyFillEntries(q, patientId, today))];

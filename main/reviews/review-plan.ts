@@ -133,29 +133,37 @@ async function dropUnusedCommunications(em: EntityManager, r: ReviewRow): Promis
   );
 }
 
+/** Recorded by hand, before or after sign-off: the communication goes on after the review is signed. */
 export function saveCommunication(
   db: DataSource,
   user: SignedInUser,
   req: z.output<typeof communicationSaveRequest>,
 ): Promise<Review> {
-  return change(db, user, req.id, req.version, async (em, r) => {
-    const planned = sql`SELECT 1 FROM review_recommendations
+  return change(
+    db,
+    user,
+    req.id,
+    req.version,
+    async (em, r) => {
+      const planned = sql`SELECT 1 FROM review_recommendations
                         WHERE review_id = ${r.id} AND prescriber_id = ${req.prescriberId}`;
-    if (!(await all<unknown>(em, planned)).length)
-      throw new AppError(
-        'validation',
-        'This review has no recommendation for that prescriber. Add one in the plan first.',
-        'prescriberId',
-      );
-    await run(
-      em,
-      sql`INSERT INTO review_communications (review_id, prescriber_id, method, sent_date, due_date, recorded_by)
+      if (!(await all<unknown>(em, planned)).length)
+        throw new AppError(
+          'validation',
+          'This review has no recommendation for that prescriber. Add one in the plan first.',
+          'prescriberId',
+        );
+      await run(
+        em,
+        sql`INSERT INTO review_communications (review_id, prescriber_id, method, sent_date, due_date, recorded_by)
           VALUES (${r.id}, ${req.prescriberId}, ${req.method}, ${req.sentDate}, ${req.dueDate}, ${user.username})
           ON CONFLICT (review_id, prescriber_id) DO UPDATE SET method = excluded.method, sent_date = excluded.sent_date,
             due_date = excluded.due_date, recorded_by = excluded.recorded_by`,
-    );
-    return {};
-  });
+      );
+      return {};
+    },
+    true,
+  );
 }
 
 export function recordOutcome(

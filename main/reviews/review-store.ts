@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { ageOnIso, todayIso } from '../../preload/schemas/dates';
 import type {
+  MinutesAddendum,
   Review,
   ReviewAction,
   ReviewSummary,
@@ -59,6 +60,9 @@ function quarterAfter(iso: string): string {
 const secondsSpent = (r: ReviewRow, now = Date.now()) =>
   r.timer_seconds + (r.timer_running_since ? Math.round((now - Date.parse(r.timer_running_since)) / 1000) : 0);
 
+/** The action on a review; signing confirms the face-to-face minutes. */
+export type ReviewAct = { action: 'complete'; minutes: number } | { action: Exclude<ReviewAction, 'complete'> };
+
 async function loadRow(q: Q, id: string): Promise<ReviewRow> {
   const row = await one<ReviewRow>(q, sql`SELECT * FROM reviews WHERE id = ${id}`);
   if (!row) throw notFound('This review');
@@ -82,9 +86,18 @@ async function soapDraft(q: Q, r: ReviewRow, parts: ReviewParts): Promise<string
     noKnownAllergies: Boolean(p!.no_known_allergies),
     allergies: allergies.map((a) => (a.reaction ? `${a.substance} (${a.reaction})` : a.substance)),
     conditions: clinical.conditions.filter((c) => !c.resolvedOn).map((c) => c.title),
-    minutes: Math.round(secondsSpent(r) / 60),
+    // Signed: the minutes the pharmacist confirmed; until then, the timer's count.
+    minutes: r.face_to_face_minutes ?? Math.round(secondsSpent(r) / 60),
   });
 }
+
+const minutesAddenda = (q: Q, reviewId: string) =>
+  all<MinutesAddendum>(
+    q,
+    sql`SELECT id, old_minutes AS "oldMinutes", new_minutes AS "newMinutes", reason, created_at AS "createdAt",
+          created_by AS "createdBy"
+        FROM review_minutes_addenda WHERE review_id = ${reviewId} ORDER BY created_at`,
+  );
 
 async function toReview(q: Q, r: ReviewRow): Promise<Review> {
   const parts = await reviewParts(q, r);
@@ -106,6 +119,8 @@ async function toReview(q: Q, r: ReviewRow): Promise<Review> {
     concerns: r.concerns,
     currentStep: r.current_step,
     timer: { seconds: r.timer_seconds, runningSince: r.timer_running_since },
+    faceToFaceMinutes: r.face_to_face_minutes,
+    minutesAddenda: await minutesAddenda(q, r.id),
     reconciliation: parts.lines,
     problemsConfirmed: r.problems_confirmed_at ? { by: r.problems_confirmed_by!, at: r.problems_confirmed_at } : null,
     problems: parts.problems,
@@ -184,7 +199,7 @@ export async function createReview(
 
 /**
  * Runs a change on a review at the expected version, then bumps the version. Only what happens
- * after sign-off (a prescriber's answer, an addendum) may touch a completed review.
+ * after sign-off (sending to a prescriber and the answer, an addendum) may touch a completed review.
  */
 export async function change(
   db: DataSource,
@@ -273,13 +288,14 @@ export function actOnReview(
   user: SignedInUser,
   id: string,
   version: number,
-  action: ReviewAction,
+  act: ReviewAct,
 ): Promise<Review> {
+  const { action } = act;
   return change(db, user, id, version, async (em, r) => {
     const status = transition(r.status, action);
     // Starting the review starts its clock; the pharmacist can pause or correct it.
     if (action === 'start') return { status, timer_running_since: r.timer_running_since ?? new Date().toISOString() };
-    if (status !== 'completed') return { status };
+    if (act.action !== 'complete') return { status };
     const parts = await reviewParts(em, r);
     const missing = missingToFinalize(r, parts);
     if (missing.length)
@@ -291,7 +307,8 @@ export function actOnReview(
       );
     const now = new Date().toISOString();
     const seconds = secondsSpent(r, Date.parse(now));
-    const signed = { ...r, timer_seconds: seconds, timer_running_since: null };
+    // The timer keeps what it counted; the minutes billed are those the pharmacist confirms.
+    const signed = { ...r, timer_seconds: seconds, timer_running_since: null, face_to_face_minutes: act.minutes };
     if (r.type === 'cmr') await recordCmrInProgramme(em, user, r);
     await appendAudit(em, {
       username: user.username,
@@ -300,7 +317,7 @@ export function actOnReview(
       patientId: r.patient_id,
       objectId: r.id,
       outcome: 'success',
-      detail: `${REVIEW_TYPE_LABELS[r.type]}, ${Math.round(seconds / 60)} min`,
+      detail: `${REVIEW_TYPE_LABELS[r.type]}, ${act.minutes} min face to face (timer ${Math.round(seconds / 60)} min)`,
     });
     return {
       status,
@@ -308,6 +325,7 @@ export function actOnReview(
       reconciliation_snapshot: JSON.stringify(parts.lines),
       timer_seconds: seconds,
       timer_running_since: null,
+      face_to_face_minutes: act.minutes,
       soap_note: r.soap_note ?? (await soapDraft(em, signed, parts)),
       signed_by: `${user.fullName} (${user.username})`,
     };

@@ -30,7 +30,7 @@ export const adherenceChannels = {
     audit: (_req, res) => ({
       action: 'adherence.worklist',
       category: 'adherence',
-      detail: `${res?.entries.length ?? 0} patients`,
+      detail: `${res?.items.length ?? 0} of ${res?.total ?? 0} patients`,
     }),
   }),
   'adherence:outreach': channel<OutreachAttempt[]>()(outreachHistoryRequest, {

@@ -10,10 +10,12 @@ import {
   claimActionRequest,
   type ClaimBatch,
   claimCreateRequest,
+  claimExportPreviewRequest,
   claimExportRequest,
   claimListRequest,
   type ClaimPreview,
   type Cms1500Calibration,
+  type ExportPreview,
   payerSchema,
   renderingPharmacistSchema,
 } from '../schemas/billing';
@@ -92,6 +94,16 @@ export const billingChannels = {
       patientId: res?.patientId ?? null,
       objectId: req.id,
       detail: res?.claimNumber ?? null,
+    }),
+  }),
+  // The export in two steps: the list of what would be sent, with its problems; then the export of exactly that list.
+  'claims:exportPreview': channel<ExportPreview>()(claimExportPreviewRequest, {
+    access: 'pharmacist',
+    reads: true,
+    audit: (req, res) => ({
+      action: 'claim.export.preview',
+      category: 'billing',
+      detail: `${req.from} to ${req.to}: ${res?.claims.length ?? 0} claims`,
     }),
   }),
   'claims:export': channel<ClaimBatch>()(claimExportRequest, {

@@ -11,12 +11,12 @@ import {
   type PatientChecks,
   patientChecksRequest,
   type PopulationChecks,
+  populationRequest,
   problemAddRequest,
   problemListRequest,
   problemReopenRequest,
   problemResolveRequest,
 } from '../schemas/checks';
-import { emptyRequest } from '../schemas/security';
 
 export const checksChannels = {
   'checks:patient': channel<PatientChecks>()(patientChecksRequest, {
@@ -33,13 +33,13 @@ export const checksChannels = {
   // Judging that a finding does not apply is a clinical decision.
   'checks:dismiss': channel<PatientChecks>()(dismissFindingRequest, { access: 'pharmacist', audit: 'self' }),
   'checks:accept': channel<PatientChecks>()(acceptFindingRequest, { access: 'pharmacist', audit: 'self' }),
-  'checks:population': channel<PopulationChecks>()(emptyRequest, {
+  'checks:population': channel<PopulationChecks>()(populationRequest, {
     access: 'signedIn',
     reads: true,
     audit: (_req, res) => ({
       action: 'check.population',
       category: 'clinical checks',
-      detail: `${res?.screened ?? 0} patients: ${res?.serious.length ?? 0} serious, ${res?.review.length ?? 0} to review, ${res?.careGaps.length ?? 0} care gaps`,
+      detail: `${res?.screened ?? 0} patients: ${res?.counts.serious ?? 0} serious, ${res?.counts.review ?? 0} to review, ${res?.counts.careGaps ?? 0} care gaps`,
     }),
   }),
   'problems:list': channel<DrugTherapyProblem[]>()(problemListRequest, {

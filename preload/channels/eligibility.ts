@@ -7,7 +7,7 @@ import {
   type Enrollment,
   enrollmentActionRequest,
   screeningRequest,
-  type ScreeningResult,
+  type ScreeningPage,
   type YearCriteria,
 } from '../schemas/eligibility';
 
@@ -25,13 +25,13 @@ export const eligibilityChannels = {
       detail: `${req.contractYear}: ${req.criteria.minDiseases} diseases, ${req.criteria.minDrugs} drugs, cost ${req.criteria.costThreshold ?? 'not set'}, ${req.criteria.diseases.length} diseases count`,
     }),
   }),
-  'eligibility:screen': channel<ScreeningResult>()(screeningRequest, {
+  'eligibility:screen': channel<ScreeningPage>()(screeningRequest, {
     access: 'signedIn',
     reads: true,
     audit: (req, res) => ({
       action: 'mtm.screen',
       category: 'mtm',
-      detail: `${req.contractYear}: ${res?.screened ?? 0} patients screened, ${res?.patients.length ?? 0} listed`,
+      detail: `${req.contractYear}: ${res?.screened ?? 0} patients screened, ${res?.total ?? 0} listed`,
     }),
   }),
   'eligibility:record': channel<Enrollment>()(enrollmentActionRequest, { access: 'signedIn', audit: 'self' }),

@@ -3,6 +3,7 @@
 import { channel } from './channel';
 import {
   addendumRequest,
+  minutesCorrectionRequest,
   communicationSaveRequest,
   outcomeRecordRequest,
   patientReviewsRequest,
@@ -68,8 +69,22 @@ export const reviewsChannels = {
       category: 'reviews',
       patientId: res?.patientId ?? null,
       objectId: req.id,
-      detail: res?.status ?? null,
+      detail: res ? `${res.status}${req.action === 'complete' ? `, ${req.minutes} min face to face` : ''}` : null,
     }),
+  }),
+  // Correcting the billed minutes of a signed review is the pharmacist's, like the addenda.
+  'reviews:correctMinutes': channel<Review>()(minutesCorrectionRequest, {
+    access: 'pharmacist',
+    audit: (req, res) => {
+      const last = res?.minutesAddenda.at(-1);
+      return {
+        action: 'review.minutes',
+        category: 'reviews',
+        patientId: res?.patientId ?? null,
+        objectId: req.id,
+        detail: last ? `${last.oldMinutes} → ${last.newMinutes} min` : `to ${req.minutes} min`,
+      };
+    },
   }),
   'reviews:timer': channel<Review>()(reviewTimerRequest, {
     access: 'signedIn',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idSchema, pastDate } from './fields';
 import { optionalText } from './identifiers';
+import { pageFields, type Page } from './paging';
 
 export const OUTREACH_METHODS = ['phone', 'text', 'inPerson', 'mail'] as const;
 export const OUTREACH_METHOD_LABELS: Record<(typeof OUTREACH_METHODS)[number], string> = {
@@ -53,13 +54,25 @@ export interface PatientAdherence {
   drugs: { drug: string; pdc: number | null; fills: { date: string; daysSupply: number }[]; daysLate: number | null }[];
 }
 
+/**
+ * A PDC as the reason a patient is below threshold: one decimal, cut (never rounded) so 79.96% reads "79.9%", not
+ * "80.0%" — a figure below 80% never shows as 80%.
+ */
+export const formatPdc = (pdc: number): string => `${(Math.floor(pdc * 1000 + 1e-9) / 10).toFixed(1)}%`;
+
 export const worklistRequest = z
-  .object({ lateDays: z.number().int().min(1, 'At least one day late').max(90, 'At most 90 days').optional() })
+  .object({
+    lateDays: z.number().int().min(1, 'At least one day late').max(90, 'At most 90 days').optional(),
+    /** Only patients not yet settled (reached, refused, or three failed attempts) in the last 30 days. */
+    onlyDue: z.boolean().default(false),
+    ...pageFields,
+  })
   .strict();
 
 export interface AdherenceWorklistEntry {
   patientId: string;
   name: string;
+  dateOfBirth: string;
   phone: string | null;
   reasons: string[];
   attempts: number;
@@ -68,9 +81,11 @@ export interface AdherenceWorklistEntry {
   due: boolean;
 }
 
-export interface AdherenceWorklist {
+/** A page of the worklist, ranked: most Star measures below threshold, then most days late, then lowest PDC. */
+export interface AdherenceWorklist extends Page<AdherenceWorklistEntry> {
   lateDays: number;
-  entries: AdherenceWorklistEntry[];
+  /** Figures of an earlier day shown while today's are worked out in the background (Today's first visit of a day). */
+  updating: boolean;
   elapsedMs: number;
 }
 

@@ -24,8 +24,8 @@ export const AUDIT_SORT_COLUMNS = ['at', 'username', 'action', 'category', 'pati
 
 export const auditFilterSchema = z
   .object({
-    from: optionalIsoDate('from date', { format: 'Enter the from date as YYYY-MM-DD' }),
-    to: optionalIsoDate('to date', { format: 'Enter the to date as YYYY-MM-DD' }),
+    from: optionalIsoDate('from date'),
+    to: optionalIsoDate('to date'),
     username: z.string().trim().max(64).optional(),
     patient: z.string().trim().max(100).optional(),
     action: z.string().trim().max(64).optional(),

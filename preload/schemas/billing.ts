@@ -2,6 +2,7 @@
 // and claims for finalized reviews.
 import { z } from 'zod';
 import billing from '../../resources/billing/mtm-billing.json';
+import identifiers from '../../resources/reference/identifiers.json';
 import { idSchema, isoDate, moneyCents, paidAmountSchema, versionSchema } from './fields';
 import { npiSchema, phoneDigits, requiredText, US_STATE_CODES } from './identifiers';
 
@@ -139,6 +140,20 @@ export const payerSchema = z
       .object({ '99605': moneyCents('99605'), '99606': moneyCents('99606'), '99607': moneyCents('99607') })
       .strict(),
     active: z.boolean().default(true),
+    /** The Part D contracts whose members this payer pays MTM claims for: a claim's payer defaults from them. */
+    planContracts: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(
+            new RegExp(identifiers.partDContractId.pattern),
+            `A Part D contract number is a plan-type letter and 4 digits, for example ${identifiers.partDContractId.example}`,
+          ),
+      )
+      .max(100, 'At most 100 contracts per payer')
+      .default([]),
   })
   .strict();
 export type PayerInput = z.output<typeof payerSchema>;
@@ -156,7 +171,8 @@ export interface BillingSetup {
 export const claimCreateRequest = z
   .object({
     reviewId: idSchema,
-    payerId: idSchema,
+    /** Left out: the payer that lists the patient's Part D contract (or the only active payer). */
+    payerId: idSchema.optional(),
     /** The pharmacist's override of new vs established, with the reason (kept on the claim). */
     established: z
       .object({ value: z.boolean(), reason: requiredText('reason for the override', 200) })
@@ -175,7 +191,11 @@ export interface ClaimLine {
 
 /** What a claim for a review would say, shown to the pharmacist before it is made. */
 export interface ClaimPreview {
+  /** The payer chosen, or defaulted from the patient's plan. */
+  payerId: string;
   payerName: string;
+  /** How the payer and the patient's Part D plan disagree (or cannot be checked); null when they agree. */
+  planWarning: string | null;
   serviceDate: string;
   minutes: number;
   established: boolean;
@@ -220,6 +240,8 @@ export interface Claim {
   modifier: TelehealthModifier | null;
   /** The payer's number for the claim once adjudicated (ICN/DCN on the remittance). */
   payerClaimNumber: string | null;
+  /** How the claim's payer and the patient's Part D plan disagree (or cannot be checked); null when they agree. */
+  planWarning: string | null;
   version: number;
 }
 
@@ -303,17 +325,47 @@ export const claimListRequest = z
   })
   .strict();
 
+const exportRange = {
+  format: z.enum(['837p', 'cms1500', 'cms1500red', 'csv'], {
+    error: 'Choose 837P, CMS-1500, CMS-1500 on pre-printed red forms or CSV',
+  }),
+  from: isoDate('first service date'),
+  to: isoDate('last service date'),
+  payerId: idSchema,
+};
+const inOrder = (r: { from: string; to: string }) => r.from <= r.to;
+const outOfOrder = { path: ['to'], message: 'The last date cannot be before the first' };
+
+/** The claims an export would send, each with its problems, for the pharmacist to confirm. */
+export const claimExportPreviewRequest = z.object(exportRange).strict().refine(inOrder, outOfOrder);
+
+/** The export, confirmed: exactly the claims of the preview (id and version), or nothing is sent. */
 export const claimExportRequest = z
   .object({
-    format: z.enum(['837p', 'cms1500', 'cms1500red', 'csv'], {
-      error: 'Choose 837P, CMS-1500, CMS-1500 on pre-printed red forms or CSV',
-    }),
-    from: isoDate('first service date'),
-    to: isoDate('last service date'),
-    payerId: idSchema,
+    ...exportRange,
+    claims: z
+      .array(z.object({ id: idSchema, version: versionSchema }).strict(), {
+        error: 'Confirm the list of claims to export',
+      })
+      .max(5000),
   })
   .strict()
-  .refine((r) => r.from <= r.to, { path: ['to'], message: 'The last date cannot be before the first' });
+  .refine(inOrder, outOfOrder);
+export type ClaimRef = z.output<typeof claimExportRequest>['claims'][number];
+
+export interface ClaimProblem {
+  message: string;
+  /** Stops the export until put right (missing data); otherwise a warning the pharmacist confirms (plan mismatch). */
+  blocking: boolean;
+}
+
+export interface ExportPreview {
+  payerName: string;
+  claims: { claim: Claim; problems: ClaimProblem[] }[];
+  /** Problems of the export as a whole (the pharmacy's billing details). */
+  problems: ClaimProblem[];
+  totalCents: number;
+}
 
 export const batchIdRequest = z.object({ id: idSchema }).strict();
 export const dataElementsRequest = z

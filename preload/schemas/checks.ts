@@ -1,6 +1,7 @@
 // Clinical checks: the knowledge-base rule files (bundled in resources/knowledge, or a pharmacy's
 // own in its data folder) and the findings the engine reports for a patient.
 import { z } from 'zod';
+import { pageFields, type Page } from './paging';
 import pgxResults from '../../resources/clinical/pgx-results.json';
 import knowledgeSources from '../../resources/knowledge/sources.json';
 import { idSchema, pastDate } from './fields';
@@ -441,15 +442,26 @@ export interface PopulationEntry {
   findings: string[];
 }
 
-/** The whole pharmacy at once: who to call first. Dismissed findings are left out; most findings first. */
-export interface PopulationChecks {
+/**
+ * The population worklists: serious (contraindicated or major findings of any kind: interactions, kidney dosing,
+ * dose, disease–drug…), review (moderate findings to raise at the next review: older-adult criteria, disease–drug,
+ * dose, duplications) and careGaps (therapy missing for a condition — START, the statin-in-diabetes gap — or a drug
+ * filled too often).
+ */
+export const POPULATION_LISTS = ['serious', 'review', 'careGaps'] as const;
+export type PopulationList = (typeof POPULATION_LISTS)[number];
+export const populationRequest = z
+  .object({ list: z.enum(POPULATION_LISTS, { error: 'Choose a worklist' }).default('serious'), ...pageFields })
+  .strict();
+
+/**
+ * The whole pharmacy at once, who to call first: one page of one list (dismissed findings left out, most findings
+ * first), each list's size, and how many patients were checked.
+ */
+export interface PopulationChecks extends Page<PopulationEntry> {
   screened: number;
-  /** Contraindicated or major findings of any kind (interactions, kidney dosing, dose, disease–drug…). */
-  serious: PopulationEntry[];
-  /** Moderate findings to raise at the next review (older-adult criteria, disease–drug, dose, duplications). */
-  review: PopulationEntry[];
-  /** Therapy missing for a condition (START, the statin-in-diabetes gap) or a drug filled too often. */
-  careGaps: PopulationEntry[];
+  list: PopulationList;
+  counts: Record<PopulationList, number>;
   elapsedMs: number;
 }
 

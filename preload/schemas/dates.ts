@@ -19,6 +19,36 @@ export function parseUsDate(input: string): string | null {
   return null;
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Why a date typed in the right shape (YYYY-MM-DD, as parseUsDate gives it) is not on the calendar, said in MM/DD/YYYY
+ * ("02/30/1946 is not a real date: February 1946 has 28 days"); null when it is real or not date-shaped at all.
+ */
+export function impossibleDate(iso: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const typed = formatIsoDate(iso);
+  if (month < 1 || month > 12) return `${typed} is not a real date: the month (first number) is 01 to 12`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${typed} is not a real date: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return null;
+}
+
 /** Whole years between a date of birth and an ISO date. */
 function yearsBetween(dateOfBirth: string, iso: string): number {
   const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
@@ -76,6 +106,13 @@ export const thisYear = () => Number(todayIso().slice(0, 4));
 
 /** A stored instant (ISO timestamp) as the pharmacy's MM/DD/YYYY. */
 export const formatInstant = (iso: string) => formatIsoDate(localIsoDate(new Date(iso)));
+
+/** A stored instant as the pharmacy's date and time, 11/20/2025 9:05:31 AM: the audit trail's moments. */
+export const formatInstantTime = (iso: string) => {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString('en-US', { timeZone: pharmacyTimeZone() });
+  return `${formatIsoDate(localIsoDate(at))} ${time}`;
+};
 
 /** The ISO date `days` days before an ISO date (UTC, no time-of-day drift). */
 export const isoDaysBefore = (iso: string, days: number) =>

@@ -64,7 +64,7 @@ export interface PrintedDocument {
   warnings: string[];
   /** False when the fixed text is MTM Desk's translation, not the official CMS wording. */
   officialText: boolean;
-  /** Made from a review that is not signed yet: printed with a DRAFT mark. */
+  /** Made from a review that is not signed yet: printed with a DRAFT mark (never the prescriber fax, a letter of its own). */
   draft: boolean;
   /** What the pharmacist should know about fixed text that could not be checked against the current CMS form. */
   notes: string[];

@@ -1,6 +1,7 @@
 // Part D MTM eligibility: the targeting criteria a pharmacy sets per contract year, the screening
 // result per patient, and the enrollment steps recorded against it.
 import { z } from 'zod';
+import { pageFields, type Page } from './paging';
 import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { CORE_CHRONIC_DISEASES } from './clinical';
 import { idSchema, isoDate, pastDate } from './fields';
@@ -106,7 +107,35 @@ export interface YearCriteria extends Criteria {
 
 export const criteriaGetRequest = z.object({ contractYear: year }).strict();
 export const criteriaSetRequest = z.object({ contractYear: year, criteria: criteriaSchema }).strict();
-export const screeningRequest = z.object({ contractYear: year, asOf: isoDate('date').optional() }).strict();
+/** "4 core chronic diseases (3 needed)", "1 core chronic disease (3 needed)": what the patient has against the rule. */
+export function neededLine(have: number, needed: number, noun: string): string {
+  return `${have} ${noun}${have === 1 ? '' : 's'} (${needed} needed)`;
+}
+
+/** Which of the screened patients a page lists. */
+export const SCREENING_VIEWS = {
+  worklist: 'Eligible, to check and close',
+  all: 'All of these, and everyone in the programme',
+  eligible: 'Eligible only',
+  close: 'Close to eligible',
+  programme: 'In the programme',
+  offersDue: 'CMR offers due',
+} as const;
+export type ScreeningView = keyof typeof SCREENING_VIEWS;
+export const SCREENING_SORTS = ['result', 'due', 'name', 'diseases', 'drugs', 'cost', 'status'] as const;
+export type ScreeningSort = (typeof SCREENING_SORTS)[number];
+
+export const screeningRequest = z
+  .object({
+    contractYear: year,
+    asOf: isoDate('date').optional(),
+    view: z
+      .enum(Object.keys(SCREENING_VIEWS) as [ScreeningView], { error: 'Choose which patients to show' })
+      .default('all'),
+    sort: z.enum(SCREENING_SORTS, { error: 'Choose how to sort' }).default('result'),
+    ...pageFields,
+  })
+  .strict();
 
 export interface Enrollment {
   status: EnrollmentStatus;
@@ -129,6 +158,7 @@ export interface Enrollment {
 export interface CmrOfferDue {
   patientId: string;
   patient: string;
+  dateOfBirth: string;
   contractYear: number;
   /** The enrolment date (or targeting date when no enrolment is recorded) the offer counts from. */
   enrolledDate: string;
@@ -172,6 +202,11 @@ export interface ScreeningResult {
   screened: number;
   counts: Record<ScreenedPatient['result'], number>;
   elapsedMs: number;
+}
+
+/** The screening as the screen shows it: one page (`patients`) of one view, and the CMR offers still due. */
+export interface ScreeningPage extends ScreeningResult, Omit<Page<ScreenedPatient>, 'items'> {
+  offersDue: number;
 }
 
 export const enrollmentActionRequest = z.discriminatedUnion('action', [

@@ -1,7 +1,7 @@
 // Field schemas every capability's requests share: record ids, versions, dates and money.
 // Imports nothing but zod and ./dates, so any schema file (identifiers.ts included) can use it.
 import { z } from 'zod';
-import { todayIso } from './dates';
+import { impossibleDate, todayIso } from './dates';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -15,6 +15,11 @@ export function isIsoDate(value: string): boolean {
 
 /** True unless the ISO date is after the pharmacy's today (todayIso, never the bare UTC date). */
 export const isNotFuture = (iso: string) => iso <= todayIso();
+
+/** A date refinement's error: the format message, or why a well-shaped date is not on the calendar (02/30/1946). */
+export const dateError = (format: string) => ({
+  error: (iss: { input?: unknown }) => (typeof iss.input === 'string' && impossibleDate(iss.input)) || format,
+});
 
 /** A stored record's id. */
 export const idSchema = z.uuid({ error: 'Not a valid record id' });
@@ -37,7 +42,7 @@ export const isoDate = (label: string, messages: DateMessages = {}) =>
   z
     .string({ error: messages.missing ?? `Enter the ${label}` })
     .trim()
-    .refine(isIsoDate, messages.format ?? `Enter the ${label} as MM/DD/YYYY`);
+    .refine(isIsoDate, dateError(messages.format ?? `Enter the ${label} as MM/DD/YYYY`));
 
 /** A required calendar date that is today or earlier. */
 export const pastDate = (label: string, messages: DateMessages = {}) =>
@@ -50,7 +55,7 @@ export const optionalIsoDate = (label: string, messages: Omit<DateMessages, 'mis
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || isIsoDate(v), messages.format ?? `Enter the ${label} as MM/DD/YYYY`);
+    .refine((v) => v === undefined || isIsoDate(v), dateError(messages.format ?? `Enter the ${label} as MM/DD/YYYY`));
 
 /** An optional calendar date that, when given, is today or earlier. */
 export const optionalPastDate = (label: string, messages: Omit<DateMessages, 'missing'> = {}) =>

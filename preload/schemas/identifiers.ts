@@ -3,7 +3,7 @@ import { z } from 'zod';
 import identifiers from '../../resources/reference/identifiers.json';
 import usStates from '../../resources/reference/us-states.json';
 import { todayIso } from './dates';
-import { isIsoDate, isNotFuture } from './fields';
+import { dateError, isIsoDate, isNotFuture } from './fields';
 
 /** Moved to ./fields (which identifiers builds on); re-exported for existing importers. */
 export { isIsoDate };
@@ -18,6 +18,9 @@ export const US_STATE_CODES = Object.keys(usStates.states);
 export function normalizeMbi(raw: string): string {
   return raw.replace(/[\s-]/g, '').toUpperCase();
 }
+
+/** 1EG4TE5MK73 → 1EG4-TE5-MK73, as printed on the Medicare card. */
+export const formatMbi = (mbi: string | null) => (mbi ? `${mbi.slice(0, 4)}-${mbi.slice(4, 7)}-${mbi.slice(7)}` : '');
 
 export function isValidMbi(raw: string): boolean {
   return MBI_PATTERN.test(normalizeMbi(raw));
@@ -115,7 +118,7 @@ export const dateOfBirthSchema = z
   .string({ error: 'Enter the date of birth' })
   .trim()
   .min(1, 'Enter the date of birth')
-  .refine(isIsoDate, 'Enter the date of birth as MM/DD/YYYY')
+  .refine(isIsoDate, dateError('Enter the date of birth as MM/DD/YYYY'))
   .refine(isNotFuture, 'The date of birth cannot be in the future')
   .refine(
     (v) => Number(v.slice(0, 4)) >= Number(todayIso().slice(0, 4)) - 125,

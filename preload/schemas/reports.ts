@@ -17,7 +17,11 @@ export interface Share {
 
 export interface ReportSummary {
   period: { from: string; to: string };
-  cmr: { offered: number; completed: number; rate: number | null };
+  /**
+   * Patients enrolled in the programme in the period, CMRs offered and completed, enrolled patients who received one,
+   * and the completion rate: those ÷ the enrolled.
+   */
+  cmr: { enrolled: number; offered: number; completed: number; enrolledWithCmr: number; rate: number | null };
   tmrByQuarter: { quarter: string; tmrs: number; enrolled: number; perEnrolled: number | null }[];
   programme: { contract: string; targeted: number; enrolled: number; optedOut: number }[];
   problems: { category: string; severity: string; count: number }[];

@@ -1,6 +1,7 @@
 // The review encounter (CMR, TMR, follow-up): its states and what moves it between them.
 import { z } from 'zod';
 import bundledPhrases from '../../resources/templates/action-plan-phrases.json';
+import type { AdherenceWorklist } from './adherence';
 import type { DrugTherapyProblem } from './checks';
 import { CMR_OFFER_METHODS, type CmrOfferDue } from './eligibility';
 import { idSchema, isoDate, pastDate, versionSchema as version } from './fields';
@@ -36,6 +37,8 @@ export interface ReconciliationEntry {
   rxcui?: string | null;
   strength?: string | null;
   sig?: string | null;
+  /** Who prescribed it: on the medication list, or of the latest fill when that prescriber is on file. */
+  prescriberId?: string | null;
 }
 
 export interface ReconciliationLine {
@@ -116,7 +119,35 @@ export const reviewUpdateRequest = z
       .strict(),
   })
   .strict();
-export const reviewActRequest = z.object({ id: idSchema, version, action: z.enum(REVIEW_ACTIONS) }).strict();
+/**
+ * The face-to-face minutes the pharmacist confirms at sign-off and bills: whole minutes, at least one (the review
+ * was delivered to someone), at most four hours (16 billable 15-minute units), beyond which a typo (450 for 45) is
+ * likelier than a real encounter.
+ */
+export const MAX_FACE_TO_FACE_MINUTES = 240;
+const faceToFaceMinutes = z
+  .number({ error: 'Confirm the face-to-face minutes spent with the patient' })
+  .int('Enter whole minutes')
+  .min(1, 'At least 1 minute: enter the time spent with the patient')
+  .max(MAX_FACE_TO_FACE_MINUTES, `Check the minutes: more than ${MAX_FACE_TO_FACE_MINUTES} minutes face to face?`);
+/** Signing confirms the face-to-face minutes; the other actions take none. */
+export const reviewActRequest = z.discriminatedUnion('action', [
+  z.object({ id: idSchema, version, action: z.literal('complete'), minutes: faceToFaceMinutes }).strict(),
+  z.object({ id: idSchema, version, action: z.enum(REVIEW_ACTIONS).exclude(['complete']) }).strict(),
+]);
+/** A correction of a signed review's minutes, with why. */
+export const minutesCorrectionRequest = z
+  .object({
+    id: idSchema,
+    version,
+    minutes: faceToFaceMinutes,
+    reason: z
+      .string({ error: 'Say why the minutes change' })
+      .trim()
+      .min(3, 'Say why the minutes change (e.g. "timer left running while the patient waited")')
+      .max(500, 'Keep the reason under 500 characters'),
+  })
+  .strict();
 export const reviewTimerRequest = z
   .object({
     id: idSchema,
@@ -368,6 +399,34 @@ export interface Addendum {
   createdBy: string;
 }
 
+/** A dated correction of a signed review's face-to-face minutes. */
+export interface MinutesAddendum {
+  id: string;
+  oldMinutes: number;
+  newMinutes: number;
+  reason: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/**
+ * Where a prescriber communication is in its own life, apart from the review's sign-off: prepared (not sent yet),
+ * sent (an answer awaited), then answered, or no response once every recommendation has only that.
+ */
+export type CommunicationState = 'prepared' | 'sent' | 'answered' | 'noResponse';
+export const COMMUNICATION_STATE_LABELS: Record<CommunicationState, string> = {
+  prepared: 'Not sent yet',
+  sent: 'Awaiting the answer',
+  answered: 'Answered',
+  noResponse: 'No response',
+};
+export function communicationState(c: PrescriberCommunication, plan: Recommendation[]): CommunicationState {
+  if (!c.sentDate) return 'prepared';
+  const outcomes = plan.filter((x) => c.recommendationIds.includes(x.id)).map((x) => x.outcome?.result);
+  if (outcomes.some((o) => !o)) return 'sent';
+  return outcomes.every((o) => o === 'noResponse') ? 'noResponse' : 'answered';
+}
+
 export interface ReviewLine extends ReconciliationLine {
   resolution: (typeof RESOLUTIONS)[number] | null;
   note: string | null;
@@ -415,6 +474,9 @@ export interface Review {
   currentStep: number;
   /** Seconds counted so far, and when the running timer was started (null when paused). */
   timer: { seconds: number; runningSince: string | null };
+  /** The face-to-face minutes confirmed at sign-off, as corrected since (billing codes from these); null until signed. */
+  faceToFaceMinutes: number | null;
+  minutesAddenda: MinutesAddendum[];
   reconciliation: ReviewLine[];
   problemsConfirmed: { by: string; at: string } | null;
   /** The patient's open problems and any this review planned for. */
@@ -480,27 +542,49 @@ export const phraseSaveRequest = z
 export const phraseDeleteRequest = z.object({ id: idSchema }).strict();
 
 /** The day's review work: what is open, what is overdue, who is due a follow-up. */
+/** Who a line of Today's lists is about: two patients of the same name are told apart by date of birth. */
+interface TodayPatient {
+  patientId: string;
+  patient: string;
+  dateOfBirth: string;
+}
+
+export const TODAY_TASK_KINDS = ['summary', 'send', 'answer', 'offer', 'followUp', 'tmr', 'outreach'] as const;
+
+/** One line of "Do these first": what to do, for whom, why, by when, and what opens it. */
+export interface TodayTask extends TodayPatient {
+  kind: (typeof TODAY_TASK_KINDS)[number];
+  reason: string;
+  /** Null for an adherence call, which has no deadline of its own. */
+  dueDate: string | null;
+  overdue: boolean;
+  /** The review it opens, when it is about one; else the patient's record (or the offers list) opens. */
+  reviewId: string | null;
+}
+
 export interface TodayWork {
-  inProgress: {
+  /** The first things to do: anything overdue or due within the week, soonest first, then the first calls to make. */
+  queue: TodayTask[];
+  inProgress: (TodayPatient & {
     reviewId: string;
-    patientId: string;
-    patient: string;
     type: Review['type'];
     status: ReviewStatus;
     pharmacist: string;
     updatedAt: string;
-  }[];
-  overdueResponses: {
-    reviewId: string;
-    patientId: string;
-    patient: string;
-    prescriber: string;
-    dueDate: string;
-    pending: number;
-  }[];
-  followUpsDue: { reviewId: string; patientId: string; patient: string; followUpDate: string }[];
+  })[];
+  /**
+   * CMRs held with the patient whose written summary is not yet recorded as given or sent: due 14 days after the CMR
+   * (CMS MTM FAQ), soonest first.
+   */
+  summariesDue: (TodayPatient & { reviewId: string; cmrDate: string; dueDate: string; overdue: boolean })[];
+  /** Signed reviews whose recommendations to a prescriber are not yet recorded as sent: due from the signing. */
+  unsentRecommendations: (TodayPatient & { reviewId: string; prescriber: string; dueDate: string; count: number })[];
+  overdueResponses: (TodayPatient & { reviewId: string; prescriber: string; dueDate: string; pending: number })[];
+  followUpsDue: (TodayPatient & { reviewId: string; followUpDate: string })[];
   /** Enrolled this contract year and no TMR signed yet this quarter (CMS expects one at least quarterly). */
-  tmrsDue: { patientId: string; patient: string; lastTmr: string | null }[];
+  tmrsDue: (TodayPatient & { lastTmr: string | null; dueDate: string })[];
   /** Members of this contract year whose CMR offer is still to make, soonest due first (60 days, CMS guidance). */
   cmrOffersDue: CmrOfferDue[];
+  /** The first page of the adherence calls still to make, ranked as the adherence worklist ranks them. */
+  outreach: AdherenceWorklist;
 }

@@ -1,11 +1,13 @@
 // The patient's adherence: PDC per Star measure and per medicine, and the refill timeline.
 import { useState } from 'react';
+import { formatPdc } from '../../preload/schemas/adherence';
 import { useCall } from '../api/use-call';
 import { SelectField } from '../ui/field';
 import { Loaded } from '../ui/loaded';
 import { RefillTimeline } from './refill-timeline';
 
-const pct = (x: number | null) => (x === null ? 'not measured' : `${Math.round(x * 100)}%`);
+// One decimal, never rounded up: a PDC below 80% never reads 80%.
+const pct = (x: number | null) => (x === null ? 'not measured' : formatPdc(x));
 const below = (m: { pdc: number | null; threshold: number }) => m.pdc !== null && m.pdc < m.threshold;
 
 export function AdherencePanel({ patientId }: { patientId: string }) {

@@ -12,12 +12,12 @@ import {
 } from '../../preload/schemas/adherence';
 import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
+import { PAGE_SIZE } from '../../preload/schemas/paging';
 import { call } from '../api/bridge';
-import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
-import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
-import { Loaded } from '../ui/loaded';
+import { FormAlert, SelectField, TextField } from '../ui/field';
+import { PagedList, useKeptCall } from '../ui/paged-list';
 import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 
@@ -32,11 +32,21 @@ function openPatient(click: MouseEvent, patientId: string) {
 export function AdherenceScreen() {
   const [lateDays, setLateDays] = useState('');
   const [onlyDue, setOnlyDue] = useState(true);
-  const list = useCall('adherence:worklist', lateDays && Number(lateDays) > 0 ? { lateDays: Number(lateDays) } : {});
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const late = Number(lateDays) > 0 ? { lateDays: Number(lateDays) } : {};
+  const list = useKeptCall('adherence:worklist', { ...late, onlyDue, search, offset, limit: PAGE_SIZE });
   const [logging, setLogging] = useState<AdherenceWorklistEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const entries = (list.data?.entries ?? []).filter((e) => !onlyDue || e.due);
+  const entries = list.data?.items ?? [];
   const startTmr = (patientId: string) => void startReview(patientId, 'tmr').catch((x: Error) => setError(x.message));
+  // A new filter starts from the first page; a logged call keeps the page.
+  const refilter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setOffset(0);
+    };
   return (
     <section aria-labelledby="adherence-screen-title">
       <div className="page-head">
@@ -48,15 +58,15 @@ export function AdherenceScreen() {
           <TextField
             label="Refill late by more than (days)"
             value={lateDays}
-            onChange={setLateDays}
+            onChange={refilter(setLateDays)}
             placeholder={String(list.data?.lateDays ?? 7)}
             inputMode="numeric"
           />
           <div className="field">
             <span className="field-label">Show</span>
             <label className="checkbox">
-              <input type="checkbox" checked={onlyDue} onChange={(e) => setOnlyDue(e.target.checked)} /> Only patients
-              still to reach
+              <input type="checkbox" checked={onlyDue} onChange={(e) => refilter(setOnlyDue)(e.target.checked)} /> Only
+              patients still to reach
             </label>
           </div>
         </div>
@@ -68,65 +78,89 @@ export function AdherenceScreen() {
       )}
       {logging && (
         <OutreachForm
+          key={logging.patientId}
           entry={logging}
-          onDone={() => {
-            setLogging(null);
+          next={entries[entries.findIndex((e) => e.patientId === logging.patientId) + 1] ?? null}
+          onDone={(next) => {
+            setLogging(next);
             list.reload();
           }}
         />
       )}
       <section className="panel" aria-labelledby="outreach-list">
-        <h2 id="outreach-list">
-          {entries.length} patient{entries.length === 1 ? '' : 's'} {onlyDue ? 'to reach' : 'on the list'}
-        </h2>
-        <Loaded result={list} loading={null}>
-          {() =>
-            entries.length === 0 ? (
-              <p className="muted">
-                Nobody to call: every patient is at goal, current, or reached in the last 30 days.
-              </p>
-            ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th>Patient</th>
-                    <th>Why</th>
-                    <th>Last outreach</th>
-                    <th />
+        <h2 id="outreach-list">{onlyDue ? 'Patients to reach' : 'Everyone on the list'}</h2>
+        <p className="field-hint">
+          Most Star measures below 80% first, then the refill most days late, then the lowest PDC.
+        </p>
+        {list.error && (
+          <div className="alert alert-error" role="alert">
+            {list.error}
+          </div>
+        )}
+        <PagedList
+          id="adherence"
+          page={list.data}
+          loading={list.loading}
+          search={search}
+          onSearch={refilter(setSearch)}
+          onOffset={setOffset}
+        >
+          {entries.length === 0 ? (
+            <p className="muted">Nobody to call: every patient is at goal, current, or reached in the last 30 days.</p>
+          ) : (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>Patient</th>
+                  <th>Why</th>
+                  <th>Last outreach</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.patientId} className={logging?.patientId === e.patientId ? 'active' : undefined}>
+                    <td className="strong">
+                      <a href={`#/patients/${e.patientId}`} onClick={(x) => openPatient(x, e.patientId)}>
+                        {e.name}
+                      </a>
+                      <div className="muted small">
+                        born {formatIsoDate(e.dateOfBirth)}
+                        {e.phone && ` · ${formatPhone(e.phone)}`}
+                      </div>
+                    </td>
+                    <td>{e.reasons.join(' · ')}</td>
+                    <td>{lastOutreach(e)}</td>
+                    <RowActions>
+                      <button type="button" className="link" onClick={() => setLogging(e)}>
+                        Log outreach
+                      </button>
+                      <button type="button" className="link" onClick={() => startTmr(e.patientId)}>
+                        Start TMR
+                      </button>
+                    </RowActions>
                   </tr>
-                </thead>
-                <tbody>
-                  {entries.slice(0, 300).map((e) => (
-                    <tr key={e.patientId}>
-                      <td className="strong">
-                        <a href={`#/patients/${e.patientId}`} onClick={(x) => openPatient(x, e.patientId)}>
-                          {e.name}
-                        </a>
-                        {e.phone && <div className="muted small">{formatPhone(e.phone)}</div>}
-                      </td>
-                      <td>{e.reasons.join(' · ')}</td>
-                      <td>{lastOutreach(e)}</td>
-                      <RowActions>
-                        <button type="button" className="link" onClick={() => setLogging(e)}>
-                          Log outreach
-                        </button>
-                        <button type="button" className="link" onClick={() => startTmr(e.patientId)}>
-                          Start TMR
-                        </button>
-                      </RowActions>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </Loaded>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </PagedList>
       </section>
     </section>
   );
 }
 
-function OutreachForm({ entry, onDone }: { entry: AdherenceWorklistEntry; onDone: () => void }) {
+/** The outreach form; "Log and next patient" saves and opens the form for the patient below on the page. */
+function OutreachForm({
+  entry,
+  next,
+  onDone,
+}: {
+  entry: AdherenceWorklistEntry;
+  next: AdherenceWorklistEntry | null;
+  onDone: (next: AdherenceWorklistEntry | null) => void;
+}) {
+  const [thenNext, setThenNext] = useState(false);
   const {
     values: v,
     set,
@@ -149,7 +183,7 @@ function OutreachForm({ entry, onDone }: { entry: AdherenceWorklistEntry; onDone
       intervention: v.intervention as (typeof OUTREACH_INTERVENTIONS)[number],
       note: v.note,
     });
-    onDone();
+    onDone(thenNext ? next : null);
   });
   return (
     <form
@@ -157,9 +191,11 @@ function OutreachForm({ entry, onDone }: { entry: AdherenceWorklistEntry; onDone
       onSubmit={onSubmit}
       noValidate
       aria-label={`Outreach to ${entry.name}`}
-      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+      onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
     >
-      <h2>Outreach to {entry.name}</h2>
+      <h2>
+        Outreach to {entry.name} <span className="muted">· born {formatIsoDate(entry.dateOfBirth)}</span>
+      </h2>
       <p className="muted">{entry.reasons.join(' · ')}</p>
       <FormAlert message={errors.form} />
       <div className="form-grid">
@@ -198,7 +234,19 @@ function OutreachForm({ entry, onDone }: { entry: AdherenceWorklistEntry; onDone
           placeholder="What was agreed"
         />
       </div>
-      <FormActions submitLabel="Log outreach" busy={busy} onCancel={onDone} />
+      <div className="actions">
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+        <button type="submit" disabled={busy} onClick={() => setThenNext(false)}>
+          Log outreach
+        </button>
+        {next && (
+          <button type="submit" className="primary" disabled={busy} onClick={() => setThenNext(true)}>
+            Log and next patient: {next.name}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

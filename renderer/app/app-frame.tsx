@@ -1,8 +1,14 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { capitalize } from '../ui/capitalize';
 import { allowedAreas } from './app-routes';
 import { navigate } from './use-hash-route';
+
+// The app routes by the hash, so the link's own jump would navigate: focus the main region instead.
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById('main-content')?.focus();
+}
 
 /** Header with pharmacy and user, left navigation, and the page. */
 export function AppFrame({
@@ -21,6 +27,13 @@ export function AppFrame({
   children: ReactNode;
 }) {
   const areas = allowedAreas(user);
+  // A new screen starts the Tab order afresh, as a page load does: the next Tab is the skip link, not wherever
+  // the old screen's focus was. A field the new screen focuses itself (a search box) keeps the focus.
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!document.getElementById('main-content')?.contains(document.activeElement))
+      frame.current?.focus({ preventScroll: true });
+  }, [route]);
 
   // Alt+letter opens an area; Ctrl+L locks the screen at once (stepping away from the counter).
   useEffect(() => {
@@ -41,7 +54,11 @@ export function AppFrame({
   }, [areas, onLock]);
 
   return (
-    <div className="frame">
+    <div className="frame" ref={frame} tabIndex={-1}>
+      {/* The first Tab stop: past the header and the navigation, straight to the page. */}
+      <a className="skip-link" href="#main-content" onClick={skipToMain}>
+        Skip to main content
+      </a>
       <header className="topbar">
         <span className="brand">MTM Desk</span>
         <span className="pharmacy-name">{pharmacyName}</span>
@@ -71,7 +88,9 @@ export function AppFrame({
           ))}
         </ul>
       </nav>
-      <main className="content">{children}</main>
+      <main className="content" id="main-content" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { AUDIT_SORT_COLUMNS, type AuditSearchResult } from '../../preload/schemas/audit';
+import { formatInstantTime, parseUsDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { TextField } from '../ui/field';
 import { downloadText } from '../ui/download';
@@ -18,15 +19,8 @@ const COLUMNS: { key: Sort; label: string }[] = [
 const EMPTY = { from: '', to: '', username: '', patient: '', action: '' };
 const PAGE = 200;
 
-const localTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+/** The dates are typed MM/DD/YYYY, as on every other screen, and sent as YYYY-MM-DD. */
+const asIso = (typed: string) => (typed.trim() ? (parseUsDate(typed) ?? typed) : '');
 
 /** Administrators: who did what, to whose record, when — filter, sort, export. */
 export function AuditScreen() {
@@ -51,7 +45,7 @@ export function AuditScreen() {
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setOffset(0);
-    setFilter({ ...draft });
+    setFilter({ ...draft, from: asIso(draft.from), to: asIso(draft.to) });
   };
 
   async function exportCsv() {
@@ -86,18 +80,18 @@ export function AuditScreen() {
       </div>
       <form className="panel filter-bar" onSubmit={apply} noValidate>
         <TextField
-          label="From (YYYY-MM-DD)"
+          label="From"
           value={draft.from}
           onChange={(from) => setDraft({ ...draft, from })}
           error={errors.fields.from}
-          placeholder="2026-11-01"
+          placeholder="MM/DD/YYYY"
         />
         <TextField
-          label="To (YYYY-MM-DD)"
+          label="To"
           value={draft.to}
           onChange={(to) => setDraft({ ...draft, to })}
           error={errors.fields.to}
-          placeholder="2026-11-30"
+          placeholder="MM/DD/YYYY"
         />
         <TextField
           label="User"
@@ -161,7 +155,7 @@ export function AuditScreen() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id} className={r.outcome === 'success' ? undefined : `outcome-${r.outcome}`}>
-                  <td className="nowrap">{localTime(r.at)}</td>
+                  <td className="nowrap">{formatInstantTime(r.at)}</td>
                   <td>{r.username}</td>
                   <td className="mono">{r.action}</td>
                   <td>{r.category}</td>

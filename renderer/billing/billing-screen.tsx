@@ -27,14 +27,14 @@ export function BillingScreen() {
         {(current) => (
           <>
             <ClaimsPanel
-              key={exported}
+              key={`claims-${exported}`}
               payers={current.payers}
               range={range}
               onChanged={() => setClaimsChanged((n) => n + 1)}
             />
             {current.payers.length > 0 && (
               <ExportPanel
-                key={claimsChanged}
+                key={`export-${claimsChanged}`}
                 payers={current.payers.filter((p) => p.active)}
                 range={range}
                 onExported={() => setExported((n) => n + 1)}

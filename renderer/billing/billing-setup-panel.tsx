@@ -102,7 +102,12 @@ export function BillingSetupPanel({ setup, onSaved }: { setup: BillingSetup; onS
               {setup.payers.map((x) => (
                 <tr key={x.id} className={x.active ? undefined : 'inactive'}>
                   <td className="strong">{x.name}</td>
-                  <td>{PAYER_KIND_LABELS[x.kind]}</td>
+                  <td>
+                    {PAYER_KIND_LABELS[x.kind]}
+                    <div className="muted small">
+                      Plans: {x.planContracts.length ? x.planContracts.join(', ') : 'none listed'}
+                    </div>
+                  </td>
                   <td>
                     {x.payerId} / {x.submitterId} / {x.receiverId}
                   </td>
@@ -292,6 +297,7 @@ function PayerForm({
     f6: money(payer?.fees['99606']),
     f7: money(payer?.fees['99607']),
     active: payer?.active ?? true,
+    planContracts: payer?.planContracts.join(', ') ?? '',
   });
   const onSubmit = submit(async () =>
     onDone(
@@ -310,6 +316,7 @@ function PayerForm({
         audioModifier: v.audioModifier as NonNullable<Payer['audioModifier']>,
         fees: { '99605': Number(v.f5), '99606': Number(v.f6), '99607': Number(v.f7) },
         active: v.active,
+        planContracts: v.planContracts.split(/[\s,;]+/).filter(Boolean),
       }),
     ),
   );
@@ -329,6 +336,14 @@ function PayerForm({
           value={v.kind}
           onChange={set('kind')}
           options={PAYER_KINDS.map((k) => ({ value: k, label: PAYER_KIND_LABELS[k] }))}
+        />
+        <TextField
+          label="Part D contracts it pays for"
+          span={2}
+          value={v.planContracts}
+          onChange={set('planContracts')}
+          error={Object.entries(errors.fields).find(([k]) => k.startsWith('planContracts'))?.[1]}
+          hint="The contract numbers on the members’ cards, e.g. S5810, H4410: a claim’s payer defaults from them"
         />
         <TextField label="Payer ID (clearinghouse)" value={v.payerId} onChange={set('payerId')} error={e('payerId')} />
         <TextField label="Submitter ID" value={v.submitterId} onChange={set('submitterId')} error={e('submitterId')} />

@@ -19,6 +19,7 @@ import { Loaded } from '../ui/loaded';
 import { RowActions } from '../ui/row-actions';
 import { useForm } from '../ui/use-form';
 import { codesOf, dollars } from './money';
+import { PlanWarning } from './claim-problems';
 
 type Action = ClaimAction;
 const ACTION_LABELS: Record<Action, string> = {
@@ -153,7 +154,10 @@ export function ClaimsPanel({
                       </a>
                     </td>
                     <td className="nowrap">{formatIsoDate(c.serviceDate)}</td>
-                    <td>{c.payerName}</td>
+                    <td>
+                      {c.payerName}
+                      {c.planWarning && <PlanWarning text={c.planWarning} />}
+                    </td>
                     <td title={c.explanation}>{codesOf(c.lines)}</td>
                     <td>{dollars(c.totalCents)}</td>
                     <td>

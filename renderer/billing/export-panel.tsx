@@ -1,14 +1,16 @@
 // Export the ready claims of one payer and date range (837P for the clearinghouse, CSV for a
-// vendor portal), and keep every export to download again.
-import { useState } from 'react';
-import type { ClaimBatch, Payer } from '../../preload/schemas/billing';
-import { formatIsoDate } from '../../preload/schemas/dates';
+// vendor portal), and keep every export to download again. Nothing is written until the pharmacist
+// has seen the list of claims it will send, with any problems, and confirmed it.
+import { useEffect, useState } from 'react';
+import type { ClaimBatch, ExportPreview, Payer } from '../../preload/schemas/billing';
+import { formatInstantTime, formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { useAllowed } from '../app/user-context';
 import { base64Blob, downloadBlob, downloadText } from '../ui/download';
 import { SelectField } from '../ui/field';
 import { Cms1500OffsetForm } from './cms1500-offset-form';
+import { ExportConfirmation } from './export-confirmation';
 import { dollars } from './money';
 
 export function ExportPanel({
@@ -24,6 +26,9 @@ export function ExportPanel({
   const [format, setFormat] = useState<ClaimBatch['format']>('837p');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  // A list shown for other choices is not the one to confirm.
+  useEffect(() => setPreview(null), [payerId, format, range.from, range.to]);
   const ready = useCall('claims:list', {
     from: range.from,
     to: range.to,
@@ -41,11 +46,24 @@ export function ExportPanel({
           b.content,
           b.format === 'csv' ? 'text/csv;charset=utf-8' : 'text/plain;charset=us-ascii',
         );
-  const run = async () => {
+  const request = { format, from: range.from, to: range.to, payerId };
+  const review = async () => {
+    setMessage(null);
+    try {
+      setPreview(await call('claims:exportPreview', request));
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+  };
+  const run = async (confirmed: ExportPreview) => {
     setBusy(true);
     setMessage(null);
     try {
-      const b = await call('claims:export', { format, from: range.from, to: range.to, payerId });
+      const b = await call('claims:export', {
+        ...request,
+        claims: confirmed.claims.map(({ claim }) => ({ id: claim.id, version: claim.version })),
+      });
+      setPreview(null);
       save(b);
       setMessage({
         ok: true,
@@ -83,8 +101,8 @@ export function ExportPanel({
           ]}
         />
         <div className="field field-button">
-          <button type="button" className="primary" disabled={busy || !count} onClick={() => void run()}>
-            {busy ? 'Exporting…' : `Export ${count} ready claim${count === 1 ? '' : 's'}`}
+          <button type="button" className="primary" disabled={busy || !count} onClick={() => void review()}>
+            {`Review ${count} ready claim${count === 1 ? '' : 's'} to export…`}
           </button>
         </div>
       </div>
@@ -108,6 +126,15 @@ export function ExportPanel({
       )}
       {format === 'cms1500red' && canAlign && settings.data && (
         <Cms1500OffsetForm saved={settings.data.cms1500Offset} />
+      )}
+      {preview && (
+        <ExportConfirmation
+          preview={preview}
+          format={format}
+          busy={busy}
+          onConfirm={() => void run(preview)}
+          onCancel={() => setPreview(null)}
+        />
       )}
       {busy && <progress aria-label="Exporting claims" className="export-progress" />}
       <p className="muted">
@@ -137,7 +164,7 @@ export function ExportPanel({
             {batches.data.map((b) => (
               <tr key={b.id}>
                 <td className="nowrap">
-                  {new Date(b.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · {b.createdBy}
+                  {formatInstantTime(b.createdAt)} · {b.createdBy}
                 </td>
                 <td>{b.payerName}</td>
                 <td className="nowrap">

@@ -1,14 +1,33 @@
 // Billing a signed review: choose the payer, see exactly what the claim would say (codes, units,
-// how the minutes were counted, new or established), override with a reason if needed, create it.
-import { useState } from 'react';
-import { CLAIM_STATUS_LABELS, type ClaimPreview } from '../../preload/schemas/billing';
+// how the minutes were counted, new or established), override with a reason if needed, create it. A claim made
+// before the minutes were corrected says so: one never sent can be voided and coded again; one the payer has is
+// left as it is, for the pharmacist to correct with the payer.
+import { useEffect, useRef, useState } from 'react';
+import { CLAIM_STATUS_LABELS, type Claim, type ClaimPreview } from '../../preload/schemas/billing';
+import type { Review } from '../../preload/schemas/reviews';
 import { formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { SelectField, TextField } from '../ui/field';
 import { codesOf, dollars } from './money';
+import { PlanWarning } from './claim-problems';
 
-export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
+/** A live claim coded from other minutes than the review now bills. */
+const staleMinutes = (c: Claim, minutes: number | null) =>
+  c.minutes !== minutes && c.frequency !== '8' && !['denied', 'rejected', 'voided'].includes(c.status);
+const neverSent = (c: Claim) => c.status === 'draft' || c.status === 'ready';
+
+export function ReviewBillingPanel({
+  review,
+  takeFocus,
+}: {
+  review: Pick<Review, 'id' | 'faceToFaceMinutes'>;
+  /** Just made after the minutes were corrected: the focus comes here once the claims are read, to bill them. */
+  takeFocus: boolean;
+}) {
+  const reviewId = review.id;
+  const box = useRef<HTMLElement>(null);
+  const focused = useRef(false);
   const setup = useCall('billing:setup', {});
   const claims = useCall('claims:list', { reviewId });
   const [payerId, setPayerId] = useState('');
@@ -28,6 +47,38 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
     setError(null);
     if (id) await call('claims:preview', { reviewId, payerId: id }).then(setPreview, (e: Error) => setError(e.message));
   };
+  const recode = async (c: Claim) => {
+    setError(null);
+    try {
+      await call('claims:act', { id: c.id, version: c.version, action: 'void' });
+      claims.reload();
+      await show(c.payerId);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const stale = (claims.data ?? []).filter((c) => staleMinutes(c, review.faceToFaceMinutes));
+  const billed = (claims.data ?? []).some(
+    (c) => c.status !== 'voided' && c.status !== 'denied' && c.status !== 'rejected',
+  );
+  // The payer the patient's plan names, chosen for the pharmacist when there is one (and nothing is billed yet).
+  useEffect(() => {
+    if (!claims.data || billed || payerId || !review.faceToFaceMinutes) return;
+    call('claims:preview', { reviewId }).then(
+      (p) => {
+        setPayerId(p.payerId);
+        setPreview(p);
+      },
+      () => undefined, // no payer to default to: the pharmacist chooses
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the claims are known
+  }, [claims.data]);
+  // A claim to code again first, else the payer to bill.
+  useEffect(() => {
+    if (!takeFocus || focused.current || !claims.data || !setup.data) return;
+    focused.current = true;
+    box.current?.querySelector<HTMLElement>('.alert button, select')?.focus();
+  }, [takeFocus, claims.data, setup.data]);
   const create = async () => {
     setError(null);
     try {
@@ -40,7 +91,7 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
     }
   };
   return (
-    <section className="panel" aria-labelledby="billing-title">
+    <section className="panel" aria-labelledby="billing-title" ref={box}>
       <h2 id="billing-title">Billing</h2>
       {claims.data && claims.data.length > 0 && (
         <table className="data-table compact">
@@ -59,6 +110,19 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
           </tbody>
         </table>
       )}
+      {stale.map((c) => (
+        <div key={c.id} className="alert alert-warning" role="status">
+          Claim {c.claimNumber} was coded from {c.minutes} minutes; the review now bills {review.faceToFaceMinutes}{' '}
+          minutes.{' '}
+          {neverSent(c) ? (
+            <button type="button" onClick={() => void recode(c)}>
+              Void {c.claimNumber} and code it again
+            </button>
+          ) : (
+            `It is ${CLAIM_STATUS_LABELS[c.status].toLowerCase()} and was not changed: if the payer must know, correct it with them (Billing → Claims).`
+          )}
+        </div>
+      ))}
       {error && (
         <div className="alert alert-error" role="alert">
           {error}
@@ -91,6 +155,7 @@ export function ReviewBillingPanel({ reviewId }: { reviewId: string }) {
             ].join(' · ')}
           </p>
           <p>{preview.explanation}</p>
+          {preview.planWarning && <PlanWarning text={preview.planWarning} />}
           <label className="checkbox">
             <input
               type="checkbox"

@@ -8,6 +8,7 @@ import {
   type Finding,
   type PatientChecks,
 } from '../../preload/schemas/checks';
+import { formatPdc } from '../../preload/schemas/adherence';
 import { formatInstant, formatIsoDate } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
@@ -78,9 +79,9 @@ export function ChecksPanel({ patientId, checks, onChanged }: ChecksPanelProps) 
             (s.kidney.scrDate ? ` from the serum creatinine of ${formatIsoDate(s.kidney.scrDate)}.` : '.')
           : 'not known.'}
         {s.adherence.length > 0 &&
-          ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
+          ` Adherence over 12 months (PQA PDC): ${s.adherence.map((a) => `${ADHERENCE_NAMES[a.ruleId] ?? a.ruleId} ${formatPdc(a.pdc)}`).join(', ')}.`}
         {s.adherenceByDrug.length > 0 &&
-          ` By medicine: ${s.adherenceByDrug.map((a) => `${a.drug} ${Math.round(a.pdc * 100)}%`).join(', ')}.`}
+          ` By medicine: ${s.adherenceByDrug.map((a) => `${a.drug} ${formatPdc(a.pdc)}`).join(', ')}.`}
       </p>
       {s.couldCheckMore.length > 0 && <p className="muted">{s.couldCheckMore.join(' ')}</p>}
       {s.deliberate.length > 0 && (

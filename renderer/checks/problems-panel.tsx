@@ -1,27 +1,23 @@
 import { Fragment, useState } from 'react';
-import {
-  DTP_CATEGORIES,
-  DTP_LABELS,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type DrugTherapyProblem,
-} from '../../preload/schemas/checks';
+import { DTP_LABELS, SEVERITY_LABELS, type DrugTherapyProblem } from '../../preload/schemas/checks';
 import { formatIsoDate, parseUsDate, todayIso } from '../../preload/schemas/dates';
 import { call } from '../api/bridge';
-import { FormActions, FormAlert, SelectField, TextField } from '../ui/field';
+import { FormActions, FormAlert, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
-
-const BLANK = { category: '', severity: 'moderate', title: '', description: '' };
+import { ProblemForm } from './problem-form';
 
 /** The patient's drug-therapy problems: accepted from the checks or entered by the pharmacist. */
 export function ProblemsPanel({
   patientId,
   problems,
+  medicines,
   onChanged,
   readOnly = false,
 }: {
   patientId: string;
   problems: DrugTherapyProblem[] | null;
+  /** The patient's current medicines, for a new problem to name. */
+  medicines: string[];
   onChanged: () => void;
   readOnly?: boolean;
 }) {
@@ -37,19 +33,6 @@ export function ProblemsPanel({
       setReopenError((e as Error).message);
     }
   };
-  const { values: v, set, setValues, errors, busy, submit } = useForm(BLANK, { draft: `problem:${patientId}:new` });
-  const onSubmit = submit(async (f) => {
-    await call('problems:add', {
-      patientId,
-      category: f.category as DrugTherapyProblem['category'],
-      severity: f.severity as DrugTherapyProblem['severity'],
-      title: f.title,
-      description: f.description,
-    });
-    setValues(BLANK);
-    setAdding(false);
-    onChanged();
-  });
   return (
     <section className="panel" aria-labelledby="problems-title">
       <div className="panel-head">
@@ -133,52 +116,15 @@ export function ProblemsPanel({
       )}
       {reopenError && <FormAlert message={reopenError} />}
       {adding && (
-        <form
-          className="inline-panel"
-          onSubmit={onSubmit}
-          noValidate
-          aria-label="Add a drug-therapy problem"
-          onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
-        >
-          <FormAlert message={errors.form} />
-          <div className="form-grid">
-            <SelectField
-              label="Kind of problem"
-              value={v.category}
-              onChange={set('category')}
-              error={errors.fields.category}
-              options={[
-                { value: '', label: 'Choose…' },
-                ...DTP_CATEGORIES.map((c) => ({ value: c, label: DTP_LABELS[c] })),
-              ]}
-              autoFocus
-            />
-            <SelectField
-              label="Severity"
-              value={v.severity}
-              onChange={set('severity')}
-              error={errors.fields.severity}
-              options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
-            />
-            <TextField
-              label="Medicines involved"
-              span={2}
-              value={v.title}
-              onChange={set('title')}
-              error={errors.fields.title}
-              placeholder="e.g. metformin"
-            />
-            <TextField
-              label="What is the problem"
-              span={4}
-              value={v.description}
-              onChange={set('description')}
-              error={errors.fields.description}
-              placeholder="e.g. stops metformin when her stomach is upset; A1c 8.9%"
-            />
-          </div>
-          <FormActions submitLabel="Add problem" busy={busy} onCancel={() => setAdding(false)} />
-        </form>
+        <ProblemForm
+          patientId={patientId}
+          medicines={medicines}
+          onCancel={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            onChanged();
+          }}
+        />
       )}
     </section>
   );

@@ -36,10 +36,11 @@ export function DocumentsPanel({ review: r, save }: Pick<StepProps, 'review' | '
       setBusy(false);
     }
   };
-  // Only documents that leave the pharmacy are recorded, and only once the review is signed.
+  // Only documents that leave the pharmacy are recorded: the summary once the review is signed (before, it is a
+  // draft), the prescriber fax whenever it is printed or saved for an e-fax service, signed or not.
   const recordOut = (req: DocumentRequest) => {
-    if (r.status !== 'completed' || req.kind === 'pharmacistNote' || req.kind === 'pillCard') return;
-    if (req.kind === 'cmrSummary' && r.summarySentDate) return;
+    if (req.kind === 'pharmacistNote' || req.kind === 'pillCard') return;
+    if (req.kind === 'cmrSummary' && (r.status !== 'completed' || r.summarySentDate)) return;
     if (req.kind === 'prescriberLetter' && r.communications.find((c) => c.prescriber.id === req.prescriberId)?.sentDate)
       return;
     void save((cur: Review) =>

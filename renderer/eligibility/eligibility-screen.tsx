@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { isAllowed, PERMISSIONS } from '../../preload/permissions';
 import { CORE_CHRONIC_DISEASES } from '../../preload/schemas/clinical';
 import { formatIsoDate, thisYear, todayIso } from '../../preload/schemas/dates';
@@ -7,18 +7,23 @@ import {
   CMR_OFFER_LABELS,
   DMP_SOURCE_LABELS,
   FIRST_CONTRACT_YEAR,
+  neededLine,
   OPT_OUT_LABELS,
+  SCREENING_VIEWS,
   STATUS_LABELS,
   TARGETING_REASON_LABELS,
   type ScreenedPatient,
-  type ScreeningResult,
+  type ScreeningPage,
+  type ScreeningSort,
+  type ScreeningView,
   type YearCriteria,
 } from '../../preload/schemas/eligibility';
+import { PAGE_SIZE } from '../../preload/schemas/paging';
 import type { SignedInUser } from '../../preload/schemas/security';
-import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
 import { Loaded } from '../ui/loaded';
+import { PagedList, useKeptCall } from '../ui/paged-list';
 import { CriteriaForm, Sources } from './criteria-form';
 import { DmpForm, EnrollmentForm } from './enrollment-form';
 
@@ -31,41 +36,13 @@ const resultLabel = (result: ScreenedPatient['result'], year: number) =>
     close: 'Close',
     notEligible: 'Not eligible',
   })[result];
-const VIEWS = {
-  worklist: 'Eligible, to check and close',
-  eligible: 'Eligible only',
-  close: 'Close to eligible',
-  programme: 'In the programme',
-  offersDue: 'CMR offers due',
-} as const;
-type View = keyof typeof VIEWS;
-type SortKey = 'name' | 'diseases' | 'drugs' | 'cost' | 'result' | 'status' | 'due';
-const RESULT_ORDER = { eligible: 0, thresholdNotSet: 1, checkCost: 2, close: 3, notEligible: 4 };
-/** Next year back to four years ago, never before the first year MTM Desk has rules for. */
+/** Years next year back to four years ago, never before the first year MTM Desk has rules for. */
 const YEAR_CHOICES = (current: number) =>
   [1, 0, -1, -2, -3, -4].map((d) => current + d).filter((y) => y >= FIRST_CONTRACT_YEAR);
 /** #/eligibility/offers opens the CMR offers due (the Today screen links there). */
 const OFFERS_ADDRESS = '/eligibility/offers';
 const money = (n: number) =>
   n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-
-function inView(p: ScreenedPatient, view: View): boolean {
-  if (view === 'programme') return p.enrollment.status !== 'none';
-  if (view === 'eligible') return p.result === 'eligible';
-  if (view === 'close') return p.result === 'close';
-  if (view === 'offersDue') return p.enrollment.cmrOfferDueDate !== null;
-  return p.result !== 'notEligible';
-}
-
-const sorters: Record<SortKey, (a: ScreenedPatient, b: ScreenedPatient) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name),
-  diseases: (a, b) => b.diseases.length - a.diseases.length,
-  drugs: (a, b) => b.maintenanceDrugs.length - a.maintenanceDrugs.length,
-  cost: (a, b) => (b.annualCost ?? -1) - (a.annualCost ?? -1),
-  result: (a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result],
-  status: (a, b) => STATUS_LABELS[a.enrollment.status].localeCompare(STATUS_LABELS[b.enrollment.status]),
-  due: (a, b) => (a.enrollment.cmrOfferDueDate ?? '9').localeCompare(b.enrollment.cmrOfferDueDate ?? '9'),
-};
 
 const setBy = (c: YearCriteria) =>
   c.origin === 'pharmacy' ? `Set by ${c.updatedBy}.` : 'MTM Desk defaults for the year.';
@@ -88,13 +65,21 @@ function criteriaLine(c: YearCriteria): string {
 export function EligibilityScreen({ user }: { user: SignedInUser }) {
   const currentYear = thisYear();
   const [year, setYear] = useState(currentYear);
-  const screening = useCall('eligibility:screen', { contractYear: year });
-  const { data, reload } = screening;
   const [editing, setEditing] = useState(false);
   const fromToday = window.location.hash.replace(/^#/, '') === OFFERS_ADDRESS;
-  const [view, setView] = useState<View>(fromToday ? 'offersDue' : 'worklist');
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<SortKey>(fromToday ? 'due' : 'result');
+  const [view, setView] = useState<ScreeningView>(fromToday ? 'offersDue' : 'worklist');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<ScreeningSort>(fromToday ? 'due' : 'result');
+  const [offset, setOffset] = useState(0);
+  const screening = useKeptCall('eligibility:screen', {
+    contractYear: year,
+    view,
+    sort,
+    search,
+    offset,
+    limit: PAGE_SIZE,
+  });
+  const { reload } = screening;
   const [open, setOpen] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const canEdit = isAllowed(user, PERMISSIONS['eligibility:setCriteria']);
@@ -102,17 +87,16 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
   const startCmr = (patientId: string) =>
     void startReview(patientId, 'cmr').catch((e: Error) => setStartError(e.message));
 
-  const rows = useMemo(() => {
-    if (!data) return [];
-    const q = text.trim().toLowerCase();
-    return data.patients
-      .filter((p) => inView(p, view) && (!q || p.name.toLowerCase().includes(q)))
-      .sort((a, b) => sorters[sort](a, b) || a.name.localeCompare(b.name));
-  }, [data, view, text, sort]);
-
-  const header = (key: SortKey, label: string) => (
+  const header = (key: ScreeningSort, label: string) => (
     <th aria-sort={sort === key ? 'ascending' : 'none'}>
-      <button type="button" className="sort" onClick={() => setSort(key)}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => {
+          setSort(key);
+          setOffset(0);
+        }}
+      >
         {label} {sort === key ? '▼' : ''}
       </button>
     </th>
@@ -130,6 +114,7 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
             onChange={(e) => {
               setYear(Number(e.target.value));
               setEditing(false);
+              setOffset(0);
             }}
           >
             {YEAR_CHOICES(currentYear).map((y) => (
@@ -189,132 +174,137 @@ export function EligibilityScreen({ user }: { user: SignedInUser }) {
               </div>
             )}
             <Summary data={data} />
-            <div className="panel filter-bar elig-filters">
-              <div className="field">
-                <label htmlFor="elig-find">Find patient</label>
-                <input
-                  id="elig-find"
-                  value={text}
-                  onChange={(e) => setText(e.target.value)}
-                  placeholder="Last name"
-                  autoComplete="off"
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="elig-view">Show</label>
-                <select
-                  id="elig-view"
-                  value={view}
-                  onChange={(e) => {
-                    const next = e.target.value as View;
-                    setView(next);
-                    if (next === 'offersDue') setSort('due');
-                  }}
-                >
-                  {Object.entries(VIEWS).map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <p className="result-count" aria-live="polite">
-              {rows.length === 0
-                ? 'No patients to show.'
-                : `${rows.length} patient${rows.length === 1 ? '' : 's'}. ${ROW_HINT}`}
-            </p>
-            {rows.length > 0 && (
-              <table className="data-table eligibility-table">
-                <thead>
-                  <tr>
-                    {header('name', 'Patient')}
-                    {header('diseases', 'Core diseases')}
-                    {header('drugs', 'Maintenance drugs')}
-                    {header('cost', 'Est. annual cost')}
-                    {header('result', 'Result')}
-                    {header('status', 'Programme')}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((p) => (
-                    <Fragment key={p.patientId}>
-                      <tr
-                        className={open === p.patientId ? 'active' : undefined}
-                        tabIndex={0}
-                        aria-expanded={open === p.patientId}
-                        onClick={() => toggle(p.patientId)}
-                        onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && toggle(p.patientId)}
-                      >
-                        <td>
-                          <span className="strong">{p.name}</span>
-                          <span className="muted"> · born {formatIsoDate(p.dateOfBirth)}</span>
-                        </td>
-                        <td className={p.meets.diseases ? undefined : 'short'}>{p.diseases.length}</td>
-                        <td className={p.meets.drugs ? undefined : 'short'}>{p.maintenanceDrugs.length}</td>
-                        <td className={p.meets.cost === false ? 'short' : undefined}>
-                          {p.annualCost === null ? '—' : money(p.annualCost)}
-                        </td>
-                        <td>
-                          <span className={`result result-${p.result === 'thresholdNotSet' ? 'checkCost' : p.result}`}>
-                            {resultLabel(p.result, data.contractYear)}
-                          </span>
-                          {p.enrollment.dmpAtRiskDate && <span className="muted"> · DMP at risk</span>}
-                        </td>
-                        <td>
-                          {STATUS_LABELS[p.enrollment.status]}
-                          <OfferDue due={p.enrollment.cmrOfferDueDate} />
-                          {p.enrollment.cmrOfferDueDate && (
-                            <button
-                              type="button"
-                              className="link"
-                              onClick={(e) => {
-                                e.stopPropagation();
-                                setOpen(p.patientId);
-                              }}
+            <PagedList
+              id="elig"
+              page={{ ...data, items: data.patients }}
+              loading={screening.loading}
+              search={search}
+              onSearch={(text) => {
+                setSearch(text);
+                setOffset(0);
+              }}
+              onOffset={setOffset}
+              filters={
+                <div className="field">
+                  <label htmlFor="elig-view">Show</label>
+                  <select
+                    id="elig-view"
+                    value={view}
+                    onChange={(e) => {
+                      const next = e.target.value as ScreeningView;
+                      setView(next);
+                      setOffset(0);
+                      if (next === 'offersDue') setSort('due');
+                    }}
+                  >
+                    {Object.entries(SCREENING_VIEWS).map(([k, label]) => (
+                      <option key={k} value={k}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              }
+            >
+              {data.patients.length === 0 ? (
+                <p className="muted">No patients to show.</p>
+              ) : (
+                <p className="field-hint">{ROW_HINT}</p>
+              )}
+              {data.patients.length > 0 && (
+                <table className="data-table eligibility-table">
+                  <thead>
+                    <tr>
+                      {header('name', 'Patient')}
+                      {header('diseases', 'Core diseases')}
+                      {header('drugs', 'Maintenance drugs')}
+                      {header('cost', 'Est. annual cost')}
+                      {header('result', 'Result')}
+                      {header('status', 'Programme')}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.patients.map((p) => (
+                      <Fragment key={p.patientId}>
+                        <tr
+                          className={open === p.patientId ? 'active' : undefined}
+                          tabIndex={0}
+                          aria-expanded={open === p.patientId}
+                          onClick={() => toggle(p.patientId)}
+                          onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && toggle(p.patientId)}
+                        >
+                          <td>
+                            <span className="strong">{p.name}</span>
+                            <span className="muted"> · born {formatIsoDate(p.dateOfBirth)}</span>
+                          </td>
+                          <td className={p.meets.diseases ? undefined : 'short'}>{p.diseases.length}</td>
+                          <td className={p.meets.drugs ? undefined : 'short'}>{p.maintenanceDrugs.length}</td>
+                          <td className={p.meets.cost === false ? 'short' : undefined}>
+                            {p.annualCost === null ? '—' : money(p.annualCost)}
+                          </td>
+                          <td>
+                            <span
+                              className={`result result-${p.result === 'thresholdNotSet' ? 'checkCost' : p.result}`}
                             >
-                              Record offer
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                      {open === p.patientId && (
-                        <tr className="detail-row">
-                          <td colSpan={6}>
-                            <Reasons patient={p} criteria={data.criteria} />
-                            <div className="detail-actions">
-                              <button type="button" className="primary" onClick={() => startCmr(p.patientId)}>
-                                Start CMR
+                              {resultLabel(p.result, data.contractYear)}
+                            </span>
+                            {p.enrollment.dmpAtRiskDate && <span className="muted"> · DMP at risk</span>}
+                          </td>
+                          <td>
+                            {STATUS_LABELS[p.enrollment.status]}
+                            <OfferDue due={p.enrollment.cmrOfferDueDate} />
+                            {p.enrollment.cmrOfferDueDate && (
+                              <button
+                                type="button"
+                                className="link"
+                                onClick={(e) => {
+                                  e.stopPropagation();
+                                  setOpen(p.patientId);
+                                }}
+                              >
+                                Record offer
                               </button>
-                              <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
-                                Open patient record
-                              </button>
-                              {startError && (
-                                <span className="field-error" role="alert">
-                                  {startError}
-                                </span>
-                              )}
-                            </div>
-                            <EnrollmentForm
-                              key={p.enrollment.version}
-                              patient={p}
-                              contractYear={data.contractYear}
-                              onSaved={reload}
-                            />
-                            <DmpForm
-                              key={`dmp-${p.enrollment.version}`}
-                              patient={p}
-                              contractYear={data.contractYear}
-                              onSaved={reload}
-                            />
+                            )}
                           </td>
                         </tr>
-                      )}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
-            )}
+                        {open === p.patientId && (
+                          <tr className="detail-row">
+                            <td colSpan={6}>
+                              <Reasons patient={p} criteria={data.criteria} />
+                              <div className="detail-actions">
+                                <button type="button" className="primary" onClick={() => startCmr(p.patientId)}>
+                                  Start CMR
+                                </button>
+                                <button type="button" onClick={() => navigate(`/patients/${p.patientId}`)}>
+                                  Open patient record
+                                </button>
+                                {startError && (
+                                  <span className="field-error" role="alert">
+                                    {startError}
+                                  </span>
+                                )}
+                              </div>
+                              <EnrollmentForm
+                                key={p.enrollment.version}
+                                patient={p}
+                                contractYear={data.contractYear}
+                                onSaved={reload}
+                              />
+                              <DmpForm
+                                key={`dmp-${p.enrollment.version}`}
+                                patient={p}
+                                contractYear={data.contractYear}
+                                onSaved={reload}
+                              />
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </PagedList>
           </>
         )}
       </Loaded>
@@ -334,9 +324,9 @@ function OfferDue({ due }: { due: string | null }) {
   );
 }
 
-function Summary({ data }: { data: ScreeningResult }) {
+function Summary({ data }: { data: ScreeningPage }) {
   const c = data.counts;
-  const offers = data.patients.filter((p) => p.enrollment.cmrOfferDueDate !== null).length;
+  const offers = data.offersDue;
   return (
     <div className="summary-tiles" role="status">
       <div className="tile tile-eligible">
@@ -383,11 +373,11 @@ function Reasons({ patient: p, criteria: c }: { patient: ScreenedPatient; criter
   return (
     <ul className="reasons">
       <li className={p.meets.diseases ? 'met' : 'unmet'}>
-        {mark(p.meets.diseases)} {p.diseases.length} of {c.minDiseases} core chronic diseases needed:{' '}
+        {mark(p.meets.diseases)} {neededLine(p.diseases.length, c.minDiseases, 'core chronic disease')}:{' '}
         {p.diseases.map((d) => DISEASE_NAMES.get(d) ?? d).join(', ') || 'none on file'}
       </li>
       <li className={p.meets.drugs ? 'met' : 'unmet'}>
-        {mark(p.meets.drugs)} {p.maintenanceDrugs.length} of {c.minDrugs} Part D maintenance drugs needed:{' '}
+        {mark(p.meets.drugs)} {neededLine(p.maintenanceDrugs.length, c.minDrugs, 'Part D maintenance drug')}:{' '}
         {p.maintenanceDrugs.join(', ') || 'none filled in the period'}
         {p.unclassifiedFills > 0 && (
           <span className="muted">

@@ -7,7 +7,7 @@ import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { Loaded } from '../ui/loaded';
 import { PatientBanner } from './patient-banner';
-import { addressLines, formatIsoDate, formatPhone } from './patient-format';
+import { addressLines, formatIsoDate, formatPhone, fullName } from './patient-format';
 import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
 import { MedicationsPanel } from '../medications/medications-panel';
@@ -62,9 +62,7 @@ export function PatientDetailView({ id }: { id: string }) {
           </a>
         </div>
       </div>
-      {removing ? (
-        <RemovePanel id={id} name={`${patient.firstName} ${patient.lastName}`} onCancel={() => setRemoving(false)} />
-      ) : null}
+      {removing ? <RemovePanel id={id} name={fullName(patient)} onCancel={() => setRemoving(false)} /> : null}
       <ReviewsPanel patientId={id} />
       <div className="detail-grid clinical-grid">
         <MedicationsPanel patientId={id} onChanged={checks.reload} />

@@ -1,24 +1,25 @@
 import { ageOn, formatIsoDate } from '../../preload/schemas/dates';
-import { formatPhone } from '../../preload/schemas/identifiers';
+import { personFullName, properName } from '../../preload/person-name';
+import { formatMbi, formatPhone } from '../../preload/schemas/identifiers';
 import { LANGUAGES, type PatientDetail, type PatientSummary } from '../../preload/schemas/patients';
 
-export const fullName = (p: Pick<PatientSummary, 'firstName' | 'middleName' | 'lastName'>) =>
-  [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
+/** "Hazel M Brambleton", in proper case where the name was typed all lower or upper case. */
+export const fullName = personFullName;
 
-/** "SMITH, John A" — the safety format: last name first, unmistakable. */
+/** "SMITH, John A" — the safety format: last name first, unmistakable; given names in proper case. */
 export const listName = (p: Pick<PatientSummary, 'firstName' | 'middleName' | 'lastName'>) =>
-  `${p.lastName.toUpperCase()}, ${[p.firstName, p.middleName].filter(Boolean).join(' ')}`;
+  `${p.lastName.toUpperCase()}, ${[p.firstName, p.middleName]
+    .filter((s): s is string => Boolean(s))
+    .map(properName)
+    .join(' ')}`;
 
 export const dobWithAge = (dob: string) => `${formatIsoDate(dob)} (${ageOn(dob)} y)`;
 
 export const sexLabel = (s: PatientSummary['sex']) => ({ female: 'Female', male: 'Male', unknown: 'Unknown' })[s];
 
-/** 1EG4TE5MK73 → 1EG4-TE5-MK73, as printed on the Medicare card. */
-export const formatMbi = (mbi: string | null) => (mbi ? `${mbi.slice(0, 4)}-${mbi.slice(4, 7)}-${mbi.slice(7)}` : '');
-
 export const languageName = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
 
-export { formatIsoDate, formatPhone };
+export { formatIsoDate, formatMbi, formatPhone };
 
 export function addressLines(a: PatientDetail['address']): string[] {
   const cityLine = [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');

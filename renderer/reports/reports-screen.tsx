@@ -112,21 +112,25 @@ function Reports({ r }: { r: ReportSummary }) {
       <ReportCard
         id="cmr"
         title="Comprehensive medication reviews"
-        note="CMRs offered and completed in the period; the completion rate is completed ÷ offered."
+        note="The completion rate is enrolled patients who received a CMR ÷ patients enrolled in the MTM programme in the period (the Part D display measure’s denominator), not ÷ those offered one."
         fileName={`cmr-${stamp}.csv`}
         chart={
           <Bars
-            data={[{ what: 'CMRs', offered: r.cmr.offered, completed: r.cmr.completed }]}
+            data={[{ what: 'CMRs', enrolled: r.cmr.enrolled, offered: r.cmr.offered, completed: r.cmr.completed }]}
             x="what"
             bars={[
+              { key: 'enrolled', name: 'Enrolled' },
               { key: 'offered', name: 'Offered' },
               { key: 'completed', name: 'Completed' },
             ]}
           />
         }
         table={{
-          columns: ['Offered', 'Completed', 'Completion rate'],
-          rows: r.cmr.offered || r.cmr.completed ? [[r.cmr.offered, r.cmr.completed, pct(r.cmr.rate)]] : [],
+          columns: ['Enrolled', 'Offered', 'Completed', 'Enrolled with a CMR', 'Completion rate'],
+          rows:
+            r.cmr.enrolled || r.cmr.offered || r.cmr.completed
+              ? [[r.cmr.enrolled, r.cmr.offered, r.cmr.completed, r.cmr.enrolledWithCmr, pct(r.cmr.rate)]]
+              : [],
         }}
       />
       <ReportCard

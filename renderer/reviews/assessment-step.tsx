@@ -4,6 +4,7 @@ import { useCall } from '../api/use-call';
 import { ChecksPanel } from '../checks/checks-panel';
 import { ProblemsPanel } from '../checks/problems-panel';
 import { Loaded } from '../ui/loaded';
+import { takenMedicines } from './review-step';
 import type { StepProps } from './step-props';
 
 export function AssessmentStep({
@@ -25,7 +26,13 @@ export function AssessmentStep({
           {(found) => <ChecksPanel patientId={r.patientId} checks={found} onChanged={checksChanged} />}
         </Loaded>
       )}
-      <ProblemsPanel patientId={r.patientId} problems={r.problems} onChanged={onProblemsChanged} readOnly={readOnly} />
+      <ProblemsPanel
+        patientId={r.patientId}
+        problems={r.problems}
+        medicines={takenMedicines(r.reconciliation)}
+        onChanged={onProblemsChanged}
+        readOnly={readOnly}
+      />
       <section className="panel confirm-panel" aria-label="Confirm the problem list">
         {r.problemsConfirmed && !stale ? (
           <p>

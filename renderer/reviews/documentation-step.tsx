@@ -1,18 +1,16 @@
 // Step 5: the SOAP note (drafted from the record until the pharmacist edits it), the next
-// follow-up, what is still missing, and sign-off; after sign-off, dated addenda only.
+// follow-up, what is still missing, and sign-off with the face-to-face minutes; after sign-off, dated addenda only.
 import { useState } from 'react';
 import { formatIsoDate } from '../../preload/schemas/dates';
-import { call } from '../api/bridge';
-import { FormActions, FormAlert } from '../ui/field';
 import { useAllowed } from '../app/user-context';
 import { ReviewBillingPanel } from '../billing/review-billing-panel';
 import { DocumentsPanel } from '../documents/documents-panel';
-import { useForm } from '../ui/use-form';
 import { typedDate } from './review-step';
 import { SavedArea, SavedText } from './saved-fields';
+import { Signed, SignOff } from './sign-off';
 import type { StepProps } from './step-props';
 
-export const STEP_NAMES = ['Review', 'Assessment', 'Plan', 'Intervention', 'Documentation'] as const;
+export { STEP_NAMES } from './step-names';
 
 export function DocumentationStep({
   review: r,
@@ -23,6 +21,13 @@ export function DocumentationStep({
   goTo,
 }: StepProps & { goTo: (step: number) => void }) {
   const canBill = useAllowed('claims:create');
+  const [minutesCorrected, setMinutesCorrected] = useState(false);
+  // Signed: on to the next thing to do, printing the summary (the first document, the patient's own).
+  const toDocuments = () =>
+    setTimeout(() => {
+      const documents = document.getElementById('documents-title')?.closest('section');
+      (documents?.querySelector<HTMLElement>('button.primary') ?? documents?.querySelector('button'))?.focus();
+    });
   return (
     <>
       <section className="panel" aria-labelledby="soap-title">
@@ -66,109 +71,16 @@ export function DocumentationStep({
           )}
         </div>
       </section>
-      {readOnly ? <Signed {...{ review: r, submitChange }} /> : <SignOff review={r} goTo={goTo} />}
-      <DocumentsPanel review={r} save={save} />
-      {readOnly && canBill && <ReviewBillingPanel reviewId={r.id} />}
-    </>
-  );
-}
-
-function SignOff({ review: r, goTo }: { review: StepProps['review']; goTo: (step: number) => void }) {
-  const list = (items: StepProps['review']['missing']) => (
-    <ul className="missing-list">
-      {items.map((m) => (
-        <li key={`${m.step}-${m.message}`}>
-          <button type="button" className="link" onClick={() => goTo(m.step)}>
-            Step {m.step} · {STEP_NAMES[m.step - 1]}
-          </button>{' '}
-          {m.message}
-        </li>
-      ))}
-    </ul>
-  );
-  // Worth recording, not required (a TMR's medicines with no reason on the list).
-  const warnings = r.warnings.length > 0 && (
-    <section className="panel" aria-labelledby="warnings-title">
-      <h2 id="warnings-title">Worth recording before you sign</h2>
-      {list(r.warnings)}
-    </section>
-  );
-  if (!r.missing.length)
-    return (
-      <>
-        <section className="panel ok-panel">
-          <p>
-            <span className="ok-mark" aria-hidden="true">
-              ✓
-            </span>{' '}
-            Everything is recorded. Sign and finalize below.
-          </p>
-        </section>
-        {warnings}
-      </>
-    );
-  return (
-    <>
-      <section className="panel attention-panel" aria-labelledby="missing-title">
-        <h2 id="missing-title">Before you can sign</h2>
-        {list(r.missing)}
-      </section>
-      {warnings}
-    </>
-  );
-}
-
-function Signed({ review: r, submitChange }: Pick<StepProps, 'review' | 'submitChange'>) {
-  const [adding, setAdding] = useState(false);
-  const { values, set, setValues, errors, busy, submit } = useForm({ text: '' }, { draft: `addendum:${r.id}` });
-  const onSubmit = submit(async (v) => {
-    await submitChange(() => call('reviews:addAddendum', { id: r.id, text: v.text }));
-    setValues({ text: '' });
-    setAdding(false);
-  });
-  return (
-    <section className="panel" aria-labelledby="signed-title">
-      <div className="panel-head">
-        <h2 id="signed-title">
-          Signed by {r.signedBy} on {formatIsoDate(r.completedAt!.slice(0, 10))}
-        </h2>
-        {!adding && (
-          <button type="button" onClick={() => setAdding(true)}>
-            + Add an addendum
-          </button>
-        )}
-      </div>
-      {r.addenda.map((a) => (
-        <div key={a.id} className="addendum">
-          <p className="muted small">
-            Addendum · {new Date(a.createdAt).toLocaleString()} · {a.createdBy}
-          </p>
-          <p className="pre">{a.text}</p>
-        </div>
-      ))}
-      {adding && (
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          aria-label="Add an addendum"
-          onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
-        >
-          <FormAlert message={errors.form} />
-          <textarea
-            aria-label="Addendum"
-            rows={4}
-            value={values.text}
-            onChange={(e) => set('text')(e.target.value)}
-            autoFocus
-          />
-          {errors.fields.text && (
-            <p className="field-error" role="alert">
-              {errors.fields.text}
-            </p>
-          )}
-          <FormActions submitLabel="Add addendum" busy={busy} onCancel={() => setAdding(false)} />
-        </form>
+      {readOnly ? (
+        <Signed review={r} submitChange={submitChange} onMinutesCorrected={() => setMinutesCorrected(true)} />
+      ) : (
+        <SignOff review={r} goTo={goTo} submitChange={submitChange} onSigned={toDocuments} />
       )}
-    </section>
+      <DocumentsPanel review={r} save={save} />
+      {readOnly && canBill && (
+        // Remade when the minutes change, so the preview and the flags follow the corrected minutes.
+        <ReviewBillingPanel key={r.faceToFaceMinutes} review={r} takeFocus={minutesCorrected} />
+      )}
+    </>
   );
 }

@@ -1,9 +1,12 @@
-// Step 4: one communication per prescriber (how and when it was sent, when the answer is due),
-// referrals and education given; later, each recommendation's outcome. Outcomes arrive after
-// sign-off, so they stay recordable on a completed review.
+// Step 4: one communication per prescriber, with a life of its own apart from sign-off (prepared → sent → answered
+// or no response): recorded as sent when the fax is printed or saved, or here by hand, before or after signing; then
+// each recommendation's answer. Referrals and education given.
+import { useRef } from 'react';
 import {
   COMMUNICATION_LABELS,
   COMMUNICATION_METHODS,
+  COMMUNICATION_STATE_LABELS,
+  communicationState,
   RESPONSE_DAYS,
   OUTCOME_LABELS,
   OUTCOMES,
@@ -14,6 +17,7 @@ import {
 import { formatIsoDate, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import { formatPhone } from '../../preload/schemas/identifiers';
 import { call } from '../api/bridge';
+import { useAllowed } from '../app/user-context';
 import { FormAlert, SelectField, TextField } from '../ui/field';
 import { useForm } from '../ui/use-form';
 import { typedDate } from './review-step';
@@ -68,13 +72,25 @@ export function InterventionStep(props: StepProps) {
 
 function CommunicationPanel({
   review: r,
-  readOnly,
   submitChange,
   save,
   communication: c,
   recommendations,
 }: StepProps & { communication: PrescriberCommunication; recommendations: Recommendation[] }) {
   const sentOn = todayIso();
+  const panel = useRef<HTMLElement>(null);
+  // Sending is the pharmacist's; it goes on after sign-off like the answers.
+  const canSend = useAllowed('reviews:saveCommunication');
+  const state = communicationState(c, r.plan);
+  const pending = recommendations.filter((x) => !x.outcome);
+  /** The next answer to record, else this panel's own button: never the page body. */
+  const focusNextAnswer = () =>
+    setTimeout(() =>
+      (
+        panel.current?.querySelector<HTMLElement>('select[data-pending]:not(:disabled)') ??
+        panel.current?.querySelector<HTMLElement>('button')
+      )?.focus(),
+    );
   const {
     values: v,
     set,
@@ -89,8 +105,8 @@ function CommunicationPanel({
     },
     { draft: `communication:${r.id}:${c.prescriber.id}` },
   );
-  const onSubmit = submit(() =>
-    submitChange((cur) =>
+  const onSubmit = submit(async () => {
+    await submitChange((cur) =>
       call('reviews:saveCommunication', {
         id: cur.id,
         version: cur.version,
@@ -99,11 +115,24 @@ function CommunicationPanel({
         sentDate: typedDate(v.sentDate) ?? '',
         dueDate: typedDate(v.dueDate) ?? '',
       }),
-    ),
-  );
-  const overdue = c.dueDate && c.dueDate < todayIso() && recommendations.some((x) => !x.outcome);
+    );
+    focusNextAnswer();
+  });
+  const record = async (id: string, outcome: (typeof OUTCOMES)[number]) => {
+    await save((cur) =>
+      call('reviews:recordOutcome', {
+        id: cur.id,
+        version: cur.version,
+        recommendationId: id,
+        outcome,
+        date: todayIso(),
+      }),
+    );
+    focusNextAnswer();
+  };
+  const overdue = state === 'sent' && c.dueDate! < todayIso();
   return (
-    <section className="panel" aria-label={`Communication to ${c.prescriber.name}`}>
+    <section className="panel" aria-label={`Communication to ${c.prescriber.name}`} ref={panel}>
       <div className="panel-head">
         <div>
           <h2>{c.prescriber.name}</h2>
@@ -116,15 +145,12 @@ function CommunicationPanel({
               .join(' · ') || 'No fax or phone on file'}
           </p>
         </div>
-        {c.sentDate ? (
-          <p className={overdue ? 'attention' : 'ok-note'}>
-            Sent by {COMMUNICATION_LABELS[c.method!].toLowerCase()} on {formatIsoDate(c.sentDate)} · answer due{' '}
-            {formatIsoDate(c.dueDate!)}
-            {overdue ? ' — overdue' : ''}
-          </p>
-        ) : (
-          <p className="attention">Not sent yet</p>
-        )}
+        <p className={state === 'prepared' || overdue ? 'attention' : 'ok-note'} role="status">
+          <span className="tag">{COMMUNICATION_STATE_LABELS[state]}</span>{' '}
+          {c.sentDate
+            ? `Sent by ${COMMUNICATION_LABELS[c.method!].toLowerCase()} on ${formatIsoDate(c.sentDate)} · answer due ${formatIsoDate(c.dueDate!)}${overdue ? ' — overdue' : ''}`
+            : 'Printing or saving the fax (Documentation) records it as sent today'}
+        </p>
       </div>
       <table className="data-table compact">
         <thead>
@@ -140,27 +166,25 @@ function CommunicationPanel({
                 <span className="tag">{RECOMMENDATION_LABELS[x.action]}</span> {x.detail}
               </td>
               <td>
-                <OutcomeField
-                  recommendation={x}
-                  disabled={!c.sentDate}
-                  onRecord={(outcome) =>
-                    save((cur) =>
-                      call('reviews:recordOutcome', {
-                        id: cur.id,
-                        version: cur.version,
-                        recommendationId: x.id,
-                        outcome,
-                        date: todayIso(),
-                      }),
-                    )
-                  }
-                />
+                <OutcomeField recommendation={x} disabled={!c.sentDate} onRecord={(o) => record(x.id, o)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {!readOnly && (
+      {overdue && (
+        <div className="actions">
+          <button
+            type="button"
+            onClick={() =>
+              void pending.reduce((done, x) => done.then(() => record(x.id, 'noResponse')), Promise.resolve())
+            }
+          >
+            No answer by {formatIsoDate(c.dueDate!)}: record no response
+          </button>
+        </div>
+      )}
+      {canSend && (
         <form
           className="inline-form"
           onSubmit={onSubmit}
@@ -198,7 +222,6 @@ function CommunicationPanel({
           </div>
         </form>
       )}
-      {r.status === 'completed' && !c.sentDate && <p className="muted">Not sent before the review was signed.</p>}
     </section>
   );
 }
@@ -216,6 +239,7 @@ function OutcomeField({
     <div className="outcome">
       <select
         aria-label={`Answer to: ${x.detail}`}
+        data-pending={x.outcome ? undefined : ''}
         disabled={disabled}
         value={x.outcome?.result ?? ''}
         onChange={(e) => e.target.value && void onRecord(e.target.value as (typeof OUTCOMES)[number])}

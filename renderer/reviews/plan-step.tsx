@@ -71,7 +71,14 @@ export function PlanStep({ review: r, readOnly, save, submitChange }: StepProps)
                 </p>
               </div>
               {!readOnly && editing?.problemId !== p.id && (
-                <button type="button" onClick={() => setEditing({ problemId: p.id })}>
+                <button
+                  type="button"
+                  // The step opens on the first problem still without a plan.
+                  data-unplanned={
+                    plans.length === 0 && p.status === 'open' && !r.plannedBefore.includes(p.id) ? '' : undefined
+                  }
+                  onClick={() => setEditing({ problemId: p.id })}
+                >
                   + Add a recommendation
                 </button>
               )}
@@ -261,7 +268,8 @@ function RecommendationForm({
       actor: startActor,
       /** Who acts was set from the kind of recommendation, not by the pharmacist: it follows a change of kind. */
       actorFromAction: !initial,
-      prescriberId: initial?.prescriber?.id ?? (startActor === 'prescriber' && own.length === 1 ? own[0]!.value : ''),
+      /** As chosen; while '', the medicine's prescriber (or the patient's only one) is offered. */
+      prescriberId: initial?.prescriber?.id ?? '',
       detail: initial?.detail ?? suggestion?.detail ?? '',
       onPlan: initial ? Boolean(initial.talkedAbout) : true,
       phraseId: '',
@@ -293,6 +301,15 @@ function RecommendationForm({
     (m, i, all) => !ofProblem.includes(m) && all.indexOf(m) === i,
   );
   const taken = action === 'start' ? alreadyTaken(v.choice, lines) : undefined;
+  // The prescriber of the medicine the recommendation is about, when on file; else the patient's only prescriber.
+  const ofMedicine = lines.find((l) => l.medicine === medicine)?.entries.find((e) => e.prescriberId)?.prescriberId;
+  const prescriberId =
+    v.prescriberId ||
+    (ofMedicine && prescribers.some((p) => p.value === ofMedicine)
+      ? ofMedicine
+      : own.length === 1
+        ? own[0]!.value
+        : '');
 
   // The pharmacy's wordings for this kind of recommendation (MTM Desk's own when it has none).
   const wordings: Omit<Phrase, 'updatedBy'>[] = useMemo(() => {
@@ -342,7 +359,6 @@ function RecommendationForm({
         choice,
         actor,
         phraseId: '',
-        prescriberId: cur.prescriberId || (actor === 'prescriber' && own.length === 1 ? own[0]!.value : ''),
       };
     });
   const chooseActor = (actor: string) => setValues((cur) => ({ ...cur, actor, actorFromAction: false }));
@@ -360,7 +376,7 @@ function RecommendationForm({
       problemId: problem.id,
       action: v.action as RecommendationAction,
       actor: v.actor as Recommendation['actor'],
-      prescriberId: v.actor === 'prescriber' ? v.prescriberId || null : null,
+      prescriberId: v.actor === 'prescriber' ? prescriberId || null : null,
       medicine,
       detail: v.detail,
       ...texts,
@@ -380,7 +396,7 @@ function RecommendationForm({
         <fieldset className={`field span-4 plain-fieldset${err('action') ? ' has-error' : ''}`}>
           <legend className="field-label">Recommendation</legend>
           <div className="row-end" style={{ flexWrap: 'wrap', gap: '0.5rem 1.25rem' }}>
-            {RECOMMENDATION_ACTIONS.map((a) => (
+            {RECOMMENDATION_ACTIONS.map((a, i) => (
               <label key={a} className="checkbox">
                 <input
                   type="radio"
@@ -388,6 +404,8 @@ function RecommendationForm({
                   value={a}
                   checked={v.action === a}
                   onChange={() => chooseAction(a)}
+                  // The form opens on its first choice (arrows move between the kinds).
+                  autoFocus={startAction ? startAction === a : i === 0}
                 />
                 {RECOMMENDATION_LABELS[a]}
               </label>
@@ -496,9 +514,14 @@ function RecommendationForm({
           <SelectField
             label="Prescriber"
             span={2}
-            value={v.prescriberId}
+            value={prescriberId}
             onChange={set('prescriberId')}
             error={err('prescriberId')}
+            hint={
+              prescriberId && !v.prescriberId && prescriberId === ofMedicine
+                ? `Prescribes ${medicine ?? 'this medicine'}`
+                : undefined
+            }
             options={[{ value: '', label: 'Choose…' }, ...prescribers]}
           />
         )}

@@ -3,6 +3,7 @@ import { REVIEW_TYPE_LABELS, STATUS_LABELS, type Review, type ReviewAction } fro
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { PatientBanner } from '../patients/patient-banner';
+import { useFocusFirst, useKeepFocus } from '../ui/focus-after';
 import { Loaded } from '../ui/loaded';
 import { AssessmentStep } from './assessment-step';
 import { DocumentationStep, STEP_NAMES } from './documentation-step';
@@ -11,12 +12,44 @@ import { PlanStep } from './plan-step';
 import { ReviewStep } from './review-step';
 import type { Changes, StepProps } from './step-props';
 
-const ACTION_LABELS: Record<ReviewAction, string> = {
+/** The actions of the row under the steps; signing is step 5's sign-off, where the minutes are confirmed. */
+type RowAction = Exclude<ReviewAction, 'complete'>;
+const ACTION_LABELS: Record<RowAction, string> = {
   start: 'Start review',
   awaitPrescriber: 'Waiting for prescriber',
   resume: 'Resume',
-  complete: 'Sign and finalize',
 };
+const isRowAction = (a: ReviewAction): a is RowAction => a !== 'complete';
+
+/** Where the focus goes when a step opens: the step's first thing to do, in the order tried. */
+const STEP_START: Record<number, readonly string[]> = {
+  1: ['.step-body select'],
+  2: ['.step-body .finding button.primary', '.step-body button.primary'],
+  3: ['.step-body [data-unplanned]', '.step-body button'],
+  4: ['.step-body button.primary', '.step-body button, .step-body select'],
+  5: [
+    // The follow-up the step suggests, when none is set yet: one key away from settling it.
+    '.step-body section[aria-labelledby="follow-title"] button',
+    '.step-body .attention-panel button',
+    // The minutes to confirm before signing, never straight onto Sign (Enter would sign the timer's count).
+    '.step-body input[name="faceToFaceMinutes"]',
+    '.step-body button.primary',
+    '.step-body button',
+  ],
+};
+
+/**
+ * Alt+Enter: the main action of the part of the step that has the focus (the focused finding's Accept, the open
+ * form's Save), the first of the step's when the focus is elsewhere.
+ */
+function mainActionHere(root: HTMLElement): HTMLButtonElement | null {
+  const inPart = document.activeElement?.closest('form, article, .panel');
+  const scope = inPart && root.contains(inPart) ? inPart : root.querySelector('.step-body');
+  return (
+    scope?.querySelector<HTMLButtonElement>('button.primary:not(:disabled), button[type="submit"]:not(:disabled)') ??
+    null
+  );
+}
 
 const minutes = (t: Review['timer'], now: number) =>
   Math.floor((t.seconds + (t.runningSince ? Math.max(0, now - Date.parse(t.runningSince)) / 1000 : 0)) / 60);
@@ -73,20 +106,34 @@ function ReviewView({ initial }: { initial: Review }) {
     },
     [save],
   );
+  const act = useCallback(
+    (a: RowAction) => void save((r) => call('reviews:act', { id: r.id, version: r.version, action: a })),
+    [save],
+  );
+  const root = useRef<HTMLElement>(null);
+  // A step opened, or the review started or signed: the focus goes to what there is to do first.
+  useFocusFirst(root, `${step}|${review.status}`, STEP_START[step]!);
+  useKeepFocus(root, [...STEP_START[step]!, '.review-actions button']);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') goTo(step + (e.key === 'ArrowRight' ? 1 : -1));
+      else if (n >= 1 && n <= STEP_NAMES.length) goTo(n);
+      else if (e.key === 'Enter' && root.current) mainActionHere(root.current)?.click();
+      else if (e.key.toLowerCase() === 's' && latest.current.allowedActions.includes('start')) act('start');
+      else return;
       e.preventDefault();
-      goTo(step + (e.key === 'ArrowRight' ? 1 : -1));
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, step]);
+    // Before the focused control sees the keys (Alt+↓ and Alt+→ would open a focused list box).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [goTo, step, act]);
 
   const props: StepProps = { review, readOnly, update, save, submitChange: (work) => run(work, true) };
   const refresh = () => void save((r) => call('reviews:get', { id: r.id }));
   return (
-    <article>
+    <article ref={root}>
       {patient.data && <PatientBanner patient={patient.data} />}
       <div className="page-head review-head">
         <div>
@@ -98,8 +145,10 @@ function ReviewView({ initial }: { initial: Review }) {
           </h1>
         </div>
         <div className="review-timer" role="timer" aria-label="Time spent">
-          <span className="tile-number">{minutes(review.timer, now)} min</span>
-          {!readOnly && (
+          {/* Signed: the face-to-face minutes confirmed (and billed), not what the timer happened to count. */}
+          <span className="tile-number">{review.faceToFaceMinutes ?? minutes(review.timer, now)} min</span>
+          {/* Before the review starts there is only Start review, which starts the clock. */}
+          {!readOnly && review.status !== 'draft' && (
             <>
               <button
                 type="button"
@@ -113,7 +162,7 @@ function ReviewView({ initial }: { initial: Review }) {
                   )
                 }
               >
-                {review.timer.runningSince ? 'Pause timer' : 'Start timer'}
+                {review.timer.runningSince ? 'Pause timer' : 'Resume timer'}
               </button>
               <CorrectTime
                 onCorrect={(m) =>
@@ -126,7 +175,12 @@ function ReviewView({ initial }: { initial: Review }) {
           )}
         </div>
       </div>
-      <nav className="steps" aria-label="Review steps" title="Alt+← and Alt+→ move between steps">
+      <nav
+        className="steps"
+        aria-label="Review steps"
+        aria-describedby="review-keys"
+        title="Alt+← and Alt+→ move between steps, Alt+1 to Alt+5 open one"
+      >
         {STEP_NAMES.map((label, i) => {
           const open = review.missing.filter((m) => m.step === i + 1).length;
           // A later step is only "done" once the steps it builds on are.
@@ -137,6 +191,8 @@ function ReviewView({ initial }: { initial: Review }) {
               type="button"
               className={`step${i + 1 === step ? ' current' : ''}`}
               aria-current={i + 1 === step ? 'step' : undefined}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              title={`${label} (Alt+${i + 1})`}
               onClick={() => goTo(i + 1)}
             >
               <span className="step-number">{i + 1}</span> {label}
@@ -152,16 +208,34 @@ function ReviewView({ initial }: { initial: Review }) {
           );
         })}
       </nav>
+      <p className="key-hint" id="review-keys">
+        Keys: <kbd>Alt</kbd>+<kbd>←</kbd> <kbd>→</kbd> previous or next step · <kbd>Alt</kbd>+<kbd>1</kbd>–<kbd>5</kbd>{' '}
+        a step
+        {!readOnly && (
+          <>
+            {' '}
+            · <kbd>Alt</kbd>+<kbd>Enter</kbd> the main action where you are (Accept, Save)
+            {review.status === 'draft' && (
+              <>
+                {' '}
+                · <kbd>Alt</kbd>+<kbd>S</kbd> start the review and its timer
+              </>
+            )}
+          </>
+        )}
+      </p>
       {error && (
         <div className="alert alert-error" role="alert">
           {error}
         </div>
       )}
-      {step === 1 && <ReviewStep {...props} />}
-      {step === 2 && <AssessmentStep {...props} onProblemsChanged={refresh} />}
-      {step === 3 && <PlanStep {...props} />}
-      {step === 4 && <InterventionStep {...props} />}
-      {step === 5 && <DocumentationStep {...props} goTo={goTo} />}
+      <div className="step-body">
+        {step === 1 && <ReviewStep {...props} />}
+        {step === 2 && <AssessmentStep {...props} onProblemsChanged={refresh} />}
+        {step === 3 && <PlanStep {...props} />}
+        {step === 4 && <InterventionStep {...props} />}
+        {step === 5 && <DocumentationStep {...props} goTo={goTo} />}
+      </div>
       <div className="actions review-actions">
         <span className="save-status" role="status">
           {readOnly
@@ -171,21 +245,23 @@ function ReviewView({ initial }: { initial: Review }) {
               : 'Every change is saved as you make it'}
         </span>
         {step > 1 && (
-          <button type="button" onClick={() => goTo(step - 1)}>
+          <button type="button" onClick={() => goTo(step - 1)} aria-keyshortcuts="Alt+ArrowLeft" title="Alt+←">
             ← {STEP_NAMES[step - 2]}
           </button>
         )}
         {step < STEP_NAMES.length && (
-          <button type="button" onClick={() => goTo(step + 1)}>
+          <button type="button" onClick={() => goTo(step + 1)} aria-keyshortcuts="Alt+ArrowRight" title="Alt+→">
             {STEP_NAMES[step]} →
           </button>
         )}
-        {review.allowedActions.map((a) => (
+        {review.allowedActions.filter(isRowAction).map((a) => (
           <button
             key={a}
             type="button"
-            className={a === 'complete' || a === 'start' ? 'primary' : undefined}
-            onClick={() => void save((r) => call('reviews:act', { id: r.id, version: r.version, action: a }))}
+            className={a === 'start' ? 'primary' : undefined}
+            aria-keyshortcuts={a === 'start' ? 'Alt+S' : undefined}
+            title={a === 'start' ? 'Start the review and its timer (Alt+S)' : undefined}
+            onClick={() => act(a)}
           >
             {ACTION_LABELS[a]}
           </button>

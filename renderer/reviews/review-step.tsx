@@ -1,5 +1,6 @@
 // Step 1: who took part and how, the CMS dates, the reconciliation, and the patient's concerns.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { DrugTherapyProblem } from '../../preload/schemas/checks';
 import { CMR_OFFER_LABELS, CMR_OFFER_METHODS } from '../../preload/schemas/eligibility';
 import { formatIsoDate, parseUsDate } from '../../preload/schemas/dates';
 import { SOURCE_LABELS } from '../../preload/schemas/medications';
@@ -15,9 +16,12 @@ import {
 } from '../../preload/schemas/reviews';
 import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
+import { ProblemForm } from '../checks/problem-form';
 import { ConditionsPanel } from '../conditions/conditions-panel';
 import { LabsPanel } from '../conditions/labs-panel';
+import { MedicationForm } from '../medications/medication-form';
 import { SelectField } from '../ui/field';
+import { focusNext } from '../ui/focus-after';
 import { Loaded } from '../ui/loaded';
 import { SavedArea, SavedText } from './saved-fields';
 import type { StepProps } from './step-props';
@@ -25,11 +29,21 @@ import type { StepProps } from './step-props';
 const LINE_STATUS = { matched: 'Matched', onlyOne: 'One source only', different: 'Differs' } as const;
 /** A typed US date becomes ISO; anything else goes to the bridge as typed, to be refused with a clear message. */
 export const typedDate = (v: string) => (v.trim() ? (parseUsDate(v) ?? v) : null);
+/** The medicines the patient still takes, as the reconciliation names them: what a problem can be about. */
+export const takenMedicines = (lines: ReviewLine[]) =>
+  lines.filter((l) => l.resolution !== 'stopped' && l.resolution !== 'notTaking').map((l) => l.medicine);
+const words = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+/** An open problem already about the line's medicine (accepted from the checks, or recorded here). */
+const problemFor = (l: ReviewLine, problems: DrugTherapyProblem[]) =>
+  problems.find((p) => p.status === 'open' && words(p.title).includes(words(l.medicine)));
 
 export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
   // Once the differing lines are settled, the rest usually are "as listed": one click for all of them, each still
   // changeable.
   const restOpen = r.reconciliation.filter((l) => l.status !== 'different' && !l.resolution);
+  const [addingMedicine, setAddingMedicine] = useState(false);
+  // Medicines and problems added here change the reconciliation and the problem list: read the review again.
+  const refresh = () => save((cur) => call('reviews:get', { id: cur.id }));
   return (
     <>
       <section className="panel" aria-labelledby="encounter-title">
@@ -44,6 +58,13 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
                 { value: '', label: 'Choose…' },
                 ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_LABELS[m] })),
               ]}
+            />
+            {/* What every review records first, side by side; the rest is for who received it and the offer. */}
+            <SavedText
+              label="CMR date"
+              value={r.cmrDate && formatIsoDate(r.cmrDate)}
+              onSave={(v) => update({ cmrDate: typedDate(v) })}
+              placeholder="MM/DD/YYYY"
             />
             <SelectField
               label="Received by"
@@ -88,12 +109,6 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
               ]}
             />
             <SavedText
-              label="CMR date"
-              value={r.cmrDate && formatIsoDate(r.cmrDate)}
-              onSave={(v) => update({ cmrDate: typedDate(v) })}
-              placeholder="MM/DD/YYYY"
-            />
-            <SavedText
               label="Written summary sent"
               value={r.summarySentDate && formatIsoDate(r.summarySentDate)}
               onSave={(v) => update({ summarySentDate: typedDate(v) })}
@@ -108,6 +123,15 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
             Medication reconciliation{' '}
             <span className="count-note">{r.reconciliation.filter((l) => !l.resolution).length} to resolve</span>
           </h2>
+          {!readOnly && !addingMedicine && (
+            <button
+              type="button"
+              title="A medicine the patient reports (an OTC, a sample, one from another pharmacy), added to the list"
+              onClick={() => setAddingMedicine(true)}
+            >
+              + Add a medicine
+            </button>
+          )}
           {!readOnly && restOpen.length > 0 && (
             <button
               type="button"
@@ -131,6 +155,15 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
             </button>
           )}
         </div>
+        {addingMedicine && (
+          <MedicationForm
+            patientId={r.patientId}
+            onDone={() => {
+              setAddingMedicine(false);
+              void refresh();
+            }}
+          />
+        )}
         <table className="data-table compact reconcile-table">
           <thead>
             <tr>
@@ -146,6 +179,10 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
                 key={l.key}
                 line={l}
                 readOnly={readOnly}
+                patientId={r.patientId}
+                medicines={takenMedicines(r.reconciliation)}
+                problem={problemFor(l, r.problems)}
+                onRecorded={() => void refresh()}
                 onResolve={(resolution, note) =>
                   save((cur) =>
                     call('reviews:resolveLine', { id: cur.id, version: cur.version, lineKey: l.key, resolution, note }),
@@ -175,68 +212,123 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
 function ReconcileRow({
   line: l,
   readOnly,
+  patientId,
+  medicines,
+  problem,
+  onRecorded,
   onResolve,
   onReason,
 }: {
   line: ReviewLine;
   readOnly: boolean;
+  patientId: string;
+  medicines: string[];
+  /** The open problem already about this medicine, if any. */
+  problem: DrugTherapyProblem | undefined;
+  onRecorded: () => void;
   onResolve: (resolution: ReviewLine['resolution'] & string, note: string) => Promise<void>;
   onReason: (reason: string) => Promise<void>;
 }) {
   const [note, setNote] = useState(l.note ?? '');
+  const [recording, setRecording] = useState(false);
+  // Shown as chosen at once, and not reset by an earlier choice's save coming back while arrowing through them.
+  const [choice, setChoice] = useState<string>(l.resolution ?? '');
+  const sending = useRef<string | null>(null);
+  useEffect(() => {
+    if (sending.current === null) setChoice(l.resolution ?? '');
+  }, [l.resolution]);
   const name = l.ingredients.join(' + ') || l.entries[0]!.product;
   const taking = l.resolution !== 'stopped' && l.resolution !== 'notTaking';
+  // What the sources disagree on, and how the patient says she takes it: the problem's description to start from.
+  const difference = [...l.differences, ...(note.trim() ? [`patient: ${note.trim()}`] : [])].join('; ');
   return (
-    <tr className={l.resolution ? undefined : 'unresolved'}>
-      <td>
-        <span className="strong">{name}</span>
-        {/* "Why I use it" prints on the patient's medication list: asked here for each medicine still taken. */}
-        {taking && (
-          <ReasonInput key={l.reason ?? ''} name={name} saved={l.reason} readOnly={readOnly} onReason={onReason} />
-        )}
-      </td>
-      <td>
-        {l.entries.map((e, i) => (
-          <div key={i}>
-            <span className="muted">{SOURCE_LABELS[e.source]}:</span>{' '}
-            {[e.product, e.strength, e.sig].filter(Boolean).join(' · ')}
-          </div>
-        ))}
-      </td>
-      <td>
-        <span className={`line-status line-${l.status}`}>{LINE_STATUS[l.status]}</span>
-        {l.differences.map((d) => (
-          <div key={d} className="muted small">
-            {d}
-          </div>
-        ))}
-      </td>
-      <td>
-        <select
-          aria-label={`How the patient takes ${name}`}
-          disabled={readOnly}
-          value={l.resolution ?? ''}
-          onChange={(e) => e.target.value && void onResolve(e.target.value as ReviewLine['resolution'] & string, note)}
-        >
-          <option value="">Choose…</option>
-          {RESOLUTIONS.map((res) => (
-            <option key={res} value={res}>
-              {RESOLUTION_LABELS[res]}
-            </option>
+    <>
+      <tr className={l.resolution ? undefined : 'unresolved'}>
+        <td>
+          <span className="strong">{name}</span>
+          {/* "Why I use it" prints on the patient's medication list: asked here for each medicine still taken. */}
+          {taking && (
+            <ReasonInput key={l.reason ?? ''} name={name} saved={l.reason} readOnly={readOnly} onReason={onReason} />
+          )}
+        </td>
+        <td>
+          {l.entries.map((e, i) => (
+            <div key={i}>
+              <span className="muted">{SOURCE_LABELS[e.source]}:</span>{' '}
+              {[e.product, e.strength, e.sig].filter(Boolean).join(' · ')}
+            </div>
           ))}
-        </select>
-        {(l.resolution === 'differently' || note) && (
-          <input
-            aria-label="Note"
-            value={note}
+        </td>
+        <td>
+          <span className={`line-status line-${l.status}`}>{LINE_STATUS[l.status]}</span>
+          {l.differences.map((d) => (
+            <div key={d} className="muted small">
+              {d}
+            </div>
+          ))}
+          {l.status === 'different' &&
+            (problem ? (
+              <div className="small">On the problem list: {problem.title}</div>
+            ) : (
+              !readOnly &&
+              !recording && (
+                <button type="button" className="link" onClick={() => setRecording(true)}>
+                  Record as a problem
+                </button>
+              )
+            ))}
+        </td>
+        <td>
+          <select
+            aria-label={`How the patient takes ${name}`}
             disabled={readOnly}
-            onChange={(e) => setNote(e.target.value)}
-            onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)}
-            placeholder="How the patient takes it (prints on their list)"
-          />
-        )}
-      </td>
-    </tr>
+            value={choice}
+            onChange={(e) => {
+              const v = e.target.value as ReviewLine['resolution'] & string;
+              setChoice(v);
+              if (!v) return;
+              sending.current = v;
+              void onResolve(v, note).finally(() => {
+                if (sending.current === v) sending.current = null;
+              });
+            }}
+          >
+            <option value="">Choose…</option>
+            {RESOLUTIONS.map((res) => (
+              <option key={res} value={res}>
+                {RESOLUTION_LABELS[res]}
+              </option>
+            ))}
+          </select>
+          {(choice === 'differently' || note) && (
+            <input
+              aria-label="Note"
+              value={note}
+              disabled={readOnly}
+              onChange={(e) => setNote(e.target.value)}
+              onBlur={() => l.resolution && note !== (l.note ?? '') && void onResolve(l.resolution, note)}
+              placeholder="How the patient takes it (prints on their list)"
+            />
+          )}
+        </td>
+      </tr>
+      {recording && (
+        <tr>
+          <td colSpan={4}>
+            <ProblemForm
+              patientId={patientId}
+              medicines={medicines}
+              prefill={{ medicines: [l.medicine], description: `Medication reconciliation: ${difference}` }}
+              onCancel={() => setRecording(false)}
+              onDone={() => {
+                setRecording(false);
+                onRecorded();
+              }}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -257,11 +349,17 @@ function ReasonInput({
     <div className="field">
       <input
         aria-label={`Why the patient uses ${name}`}
+        className="reason-input"
         value={reason}
         disabled={readOnly}
         onChange={(e) => setReason(e.target.value)}
         onBlur={() => reason.trim() && reason.trim() !== (saved ?? '') && void onReason(reason.trim())}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        // Enter saves it (leaving the field) and goes on to the next medicine still without a reason.
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          focusNext(e.currentTarget, 'input.reason-input[aria-invalid="true"]');
+        }}
         placeholder="Why they use it"
         aria-invalid={saved ? undefined : true}
       />

@@ -1,58 +1,61 @@
-// The home screen: what to do now. Each count opens its list; a row opens the review or patient.
+// The home screen: what to do now. "Do these first" ranks what is overdue or due this week, each one action away;
+// each count opens its list (searchable, paged); the backup line can back up at once.
 import { useState, type ReactNode } from 'react';
 import { formatInstant, formatIsoDate, pharmacyTimeZone, thisYear } from '../../preload/schemas/dates';
-import { CMR_OFFER_DAYS, type ScreenedPatient } from '../../preload/schemas/eligibility';
-import { REVIEW_TYPE_LABELS, STATUS_LABELS, type TodayWork } from '../../preload/schemas/reviews';
+import { CMR_OFFER_DAYS } from '../../preload/schemas/eligibility';
+import { pageOf, PAGE_SIZE } from '../../preload/schemas/paging';
+import type { PharmacySettings } from '../../preload/schemas/settings';
+import { REVIEW_TYPE_LABELS, STATUS_LABELS, type TodayTask, type TodayWork } from '../../preload/schemas/reviews';
+import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { navigate } from '../app/use-hash-route';
 import { startReview } from '../reviews/start-review';
-import { Loaded, type LoadResult } from '../ui/loaded';
+import { Loaded } from '../ui/loaded';
+import { matchesPatient, PagedList } from '../ui/paged-list';
 
-type ListKey =
-  'inProgress' | 'overdueResponses' | 'followUpsDue' | 'tmrsDue' | 'cmrOffersDue' | 'outreach' | 'notOffered';
+type ListKey = Exclude<keyof TodayWork, 'queue'>;
 const TITLES: Record<ListKey, string> = {
   inProgress: 'Reviews in progress',
+  summariesDue: 'Written CMR summaries to give or send',
+  unsentRecommendations: 'Recommendations to send to prescribers',
   overdueResponses: 'Prescriber answers overdue',
   followUpsDue: 'Follow-ups due this week',
   tmrsDue: 'TMRs due this quarter',
   cmrOffersDue: 'CMR offers due',
   outreach: 'Adherence outreach due',
-  notOffered: 'Eligible, CMR not yet offered',
 };
+const OFFERS = '/eligibility/offers';
 
-/** One of the review lists, loaded with the others. */
-const part = <K extends keyof TodayWork>(work: LoadResult<TodayWork>, key: K): LoadResult<TodayWork[K]> => ({
-  data: work.data?.[key] ?? null,
-  error: work.error,
-});
-const toOffer = (p: ScreenedPatient) =>
-  p.result === 'eligible' &&
-  !p.enrollment.cmrOfferedDate &&
-  !p.enrollment.cmrCompletedDate &&
-  p.enrollment.status !== 'optedOut';
+/** Who a line is about: the name, and the date of birth that tells two of the same name apart. */
+const who = (r: { patient: string; dateOfBirth: string }) => (
+  <>
+    {r.patient}
+    <div className="muted small">born {formatIsoDate(r.dateOfBirth)}</div>
+  </>
+);
+const due = (date: string | null, overdue: boolean) =>
+  date === null ? 'Today' : overdue ? <strong>{formatIsoDate(date)} (overdue)</strong> : formatIsoDate(date);
 
 export function TodayScreen() {
   const work = useCall('reviews:today', {});
-  const year = thisYear();
-  // The eligibility screen is the slower count, so it fills in on its own.
-  const screen = useCall('eligibility:screen', { contractYear: year });
-  const adherence = useCall('adherence:worklist', {});
   const settings = useCall('settings:get', {});
-  const outreach = { data: adherence.data?.entries.filter((e) => e.due) ?? null, error: adherence.error };
-  const backup = settings.data?.lastAutoBackup ?? null;
-  const [open, setOpen] = useState<ListKey>('inProgress');
+  const [open, setOpen] = useState<ListKey>('summariesDue');
   const [failure, setFailure] = useState<string | null>(null);
-  const notOffered = { data: screen.data?.patients.filter(toOffer) ?? null, error: screen.error };
-  const counts: Record<ListKey, number | null> = {
-    inProgress: work.data?.inProgress.length ?? null,
-    overdueResponses: work.data?.overdueResponses.length ?? null,
-    followUpsDue: work.data?.followUpsDue.length ?? null,
-    tmrsDue: work.data?.tmrsDue.length ?? null,
-    cmrOffersDue: work.data?.cmrOffersDue.length ?? null,
-    outreach: outreach.data?.length ?? null,
-    notOffered: notOffered.data?.length ?? null,
+  const fail = (x: Error) => setFailure(x.message);
+  const counts = (k: ListKey): number | null => {
+    const d = work.data;
+    if (!d) return null;
+    return k === 'outreach' ? d.outreach.total : d[k].length;
   };
-  const openReview = (id: string) => navigate(`/reviews/${id}`);
+
+  /** The one action a line of "Do these first" offers. */
+  const act = (t: TodayTask): { label: string; run: () => void } => {
+    if (t.reviewId && (t.kind === 'summary' || t.kind === 'send' || t.kind === 'answer'))
+      return { label: 'Open review', run: () => navigate(`/reviews/${t.reviewId}`) };
+    if (t.kind === 'offer') return { label: 'Record offer', run: () => navigate(OFFERS) };
+    if (t.kind === 'tmr') return { label: 'Start TMR', run: () => void startReview(t.patientId, 'tmr').catch(fail) };
+    return { label: 'Open patient', run: () => navigate(`/patients/${t.patientId}`) };
+  };
 
   return (
     <section aria-labelledby="today-title">
@@ -73,156 +76,227 @@ export function TodayScreen() {
           {failure}
         </div>
       )}
+      <section className="panel" aria-labelledby="today-first">
+        <h2 id="today-first">Do these first</h2>
+        <p className="field-hint">Overdue and due within the week, soonest first; then the first adherence calls.</p>
+        <Loaded result={{ data: work.data?.queue ?? null, error: work.error }}>
+          {(queue) =>
+            queue.length === 0 ? (
+              <p className="muted">Nothing is overdue or due this week, and nobody is waiting for a call.</p>
+            ) : (
+              <table className="data-table today-queue">
+                <thead>
+                  <tr>
+                    <th>Patient</th>
+                    <th>What and why</th>
+                    <th>Due</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {queue.map((t) => {
+                    const action = act(t);
+                    return (
+                      <tr key={`${t.kind}-${t.reviewId ?? t.patientId}`}>
+                        <td className="strong">{who(t)}</td>
+                        <td>{t.reason}</td>
+                        <td className="nowrap">{due(t.dueDate, t.overdue)}</td>
+                        <td className="row-actions">
+                          <button type="button" className={t.overdue ? 'primary' : undefined} onClick={action.run}>
+                            {action.label}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )
+          }
+        </Loaded>
+      </section>
       <div className="summary-tiles today-tiles">
         {(Object.keys(TITLES) as ListKey[]).map((k) => (
           <button
             key={k}
             type="button"
-            className={`tile tile-button${open === k ? ' tile-open' : ''}${counts[k] ? ' tile-attention' : ''}`}
+            className={`tile tile-button${open === k ? ' tile-open' : ''}${counts(k) ? ' tile-attention' : ''}`}
             aria-pressed={open === k}
             onClick={() => setOpen(k)}
           >
-            <span className="tile-number">{counts[k] ?? '…'}</span> {TITLES[k]}
+            <span className="tile-number">{counts(k) ?? '…'}</span> {TITLES[k]}
           </button>
         ))}
-        <div className={`tile${backup && !backup.ok ? ' tile-attention' : ''}`} role="status" aria-label="Last backup">
-          <span className="tile-number tile-small">
-            {backup ? (backup.ok ? formatInstant(backup.at) : 'Failed') : 'None'}
-          </span>{' '}
-          Last automatic backup{backup && !backup.ok ? `: ${backup.message}` : ''}
-        </div>
+        <BackupTile settings={settings.data} onFailure={setFailure} />
       </div>
       <section className="panel" aria-labelledby="today-list">
         <h2 id="today-list">{TITLES[open]}</h2>
-        {open === 'inProgress' && (
-          <WorkTable
-            rows={part(work, 'inProgress')}
-            head={['Patient', 'Review', 'Status', 'Last change']}
-            onOpen={(r) => openReview(r.reviewId)}
-            empty="No open reviews."
-          >
-            {(r) => [
-              r.patient,
-              REVIEW_TYPE_LABELS[r.type],
-              STATUS_LABELS[r.status],
-              `${new Date(r.updatedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · ${r.pharmacist}`,
-            ]}
-          </WorkTable>
-        )}
-        {open === 'overdueResponses' && (
-          <WorkTable
-            rows={part(work, 'overdueResponses')}
-            head={['Patient', 'Prescriber', 'Answer was due', 'Unanswered']}
-            onOpen={(r) => openReview(r.reviewId)}
-            empty="No prescriber answers are overdue."
-          >
-            {(r) => [r.patient, r.prescriber, formatIsoDate(r.dueDate), String(r.pending)]}
-          </WorkTable>
-        )}
-        {open === 'followUpsDue' && (
-          <WorkTable
-            rows={part(work, 'followUpsDue')}
-            head={['Patient', 'Follow-up due']}
-            onOpen={(r) => navigate(`/patients/${r.patientId}`)}
-            empty="No follow-ups due this week."
-          >
-            {(r) => [r.patient, formatIsoDate(r.followUpDate)]}
-          </WorkTable>
-        )}
-        {open === 'tmrsDue' && (
-          <WorkTable
-            rows={part(work, 'tmrsDue')}
-            head={['Patient', 'Last TMR', '']}
-            onOpen={(r) => navigate(`/patients/${r.patientId}`)}
-            empty="Every enrolled patient has had a TMR this quarter."
-          >
-            {(r) => [
-              r.patient,
-              r.lastTmr ? formatIsoDate(r.lastTmr) : 'None',
-              <button
-                key="tmr"
-                type="button"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  void startReview(r.patientId, 'tmr').catch((x: Error) => setFailure(x.message));
-                }}
-              >
-                Start TMR
-              </button>,
-            ]}
-          </WorkTable>
-        )}
-        {open === 'cmrOffersDue' && (
-          <WorkTable
-            rows={part(work, 'cmrOffersDue')}
-            head={['Patient', 'Enrolled', 'Offer due', '']}
-            onOpen={() => navigate('/eligibility/offers')}
-            empty={`Every member enrolled for ${year} has been offered a CMR.`}
-          >
-            {(r) => [
-              r.patient,
-              formatIsoDate(r.enrolledDate),
-              `${formatIsoDate(r.dueDate)}${r.overdue ? ' (overdue)' : ''}`,
-              <button
-                key="offer"
-                type="button"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  navigate('/eligibility/offers');
-                }}
-              >
-                Record offer
-              </button>,
-            ]}
-          </WorkTable>
-        )}
+        <Loaded result={work}>
+          {(w) => <TodayList key={open} list={open} work={w} onTmr={(id) => void startReview(id, 'tmr').catch(fail)} />}
+        </Loaded>
         {open === 'cmrOffersDue' && (
           <p className="muted">
             CMS guidance: offer the CMR within {CMR_OFFER_DAYS} days of enrolment. Overdue offers come first.
           </p>
         )}
-        {open === 'outreach' && (
-          <WorkTable
-            rows={outreach}
-            head={['Patient', 'Why', 'Last outreach']}
-            onOpen={() => navigate('/adherence')}
-            empty="Nobody to call about adherence."
-          >
-            {(r) => [r.name, r.reasons.join(' · '), r.lastOutreach ? formatIsoDate(r.lastOutreach.date) : 'None yet']}
-          </WorkTable>
-        )}
-        {open === 'notOffered' && (
-          <WorkTable
-            rows={notOffered}
-            head={['Patient', 'Born', 'Plan', '']}
-            onOpen={(p) => navigate(`/patients/${p.patientId}`)}
-            empty={`Every eligible patient has been offered a CMR for ${year}.`}
-          >
-            {(p) => [
-              p.name,
-              formatIsoDate(p.dateOfBirth),
-              p.planName ?? '—',
-              <button
-                key="start"
-                type="button"
-                className="primary"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  void startReview(p.patientId, 'cmr').catch((x: Error) => setFailure(x.message));
-                }}
-              >
-                Start CMR
-              </button>,
-            ]}
-          </WorkTable>
+        {open === 'summariesDue' && (
+          <p className="muted">
+            CMS: the written summary is given at the CMR or sent within 14 days. Printing the summary records it as
+            given.
+          </p>
         )}
       </section>
     </section>
   );
 }
 
+/** One of Today's lists, searchable and paged (the adherence calls page on their own screen). */
+function TodayList({ list, work, onTmr }: { list: ListKey; work: TodayWork; onTmr: (patientId: string) => void }) {
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const openReview = (id: string) => navigate(`/reviews/${id}`);
+  const openPatient = (id: string) => navigate(`/patients/${id}`);
+  const year = thisYear();
+  const table = <T extends { patient: string; dateOfBirth: string }>(
+    rows: T[],
+    head: string[],
+    onOpen: (row: T) => void,
+    empty: string,
+    cells: (row: T) => ReactNode[],
+  ) => {
+    const found = rows.filter((r) => matchesPatient(search, r.patient, r.dateOfBirth));
+    const page = pageOf(found, offset, PAGE_SIZE);
+    return (
+      <PagedList
+        id={`today-${list}`}
+        page={page}
+        search={search}
+        onSearch={(t) => {
+          setSearch(t);
+          setOffset(0);
+        }}
+        onOffset={setOffset}
+      >
+        <WorkTable rows={page.items} head={head} onOpen={onOpen} empty={empty}>
+          {cells}
+        </WorkTable>
+      </PagedList>
+    );
+  };
+  if (list === 'inProgress')
+    return table(
+      work.inProgress,
+      ['Patient', 'Review', 'Status', 'Last change'],
+      (r) => openReview(r.reviewId),
+      'No open reviews.',
+      (r) => [
+        who(r),
+        REVIEW_TYPE_LABELS[r.type],
+        STATUS_LABELS[r.status],
+        `${new Date(r.updatedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })} · ${r.pharmacist}`,
+      ],
+    );
+  if (list === 'summariesDue')
+    return table(
+      work.summariesDue,
+      ['Patient', 'CMR held', 'Summary due'],
+      (r) => openReview(r.reviewId),
+      'Every CMR’s written summary has been given or sent.',
+      (r) => [who(r), formatIsoDate(r.cmrDate), due(r.dueDate, r.overdue)],
+    );
+  if (list === 'unsentRecommendations')
+    return table(
+      work.unsentRecommendations,
+      ['Patient', 'Prescriber', 'Review signed', 'Recommendations'],
+      (r) => openReview(r.reviewId),
+      'Every signed review’s recommendations have been sent.',
+      (r) => [who(r), r.prescriber, formatIsoDate(r.dueDate), String(r.count)],
+    );
+  if (list === 'overdueResponses')
+    return table(
+      work.overdueResponses,
+      ['Patient', 'Prescriber', 'Answer was due', 'Unanswered'],
+      (r) => openReview(r.reviewId),
+      'No prescriber answers are overdue.',
+      (r) => [who(r), r.prescriber, formatIsoDate(r.dueDate), String(r.pending)],
+    );
+  if (list === 'followUpsDue')
+    return table(
+      work.followUpsDue,
+      ['Patient', 'Follow-up due'],
+      (r) => openPatient(r.patientId),
+      'No follow-ups due this week.',
+      (r) => [who(r), formatIsoDate(r.followUpDate)],
+    );
+  if (list === 'tmrsDue')
+    return table(
+      work.tmrsDue,
+      ['Patient', 'Last TMR', 'Due by', ''],
+      (r) => openPatient(r.patientId),
+      'Every enrolled patient has had a TMR this quarter.',
+      (r) => [
+        who(r),
+        r.lastTmr ? formatIsoDate(r.lastTmr) : 'None',
+        formatIsoDate(r.dueDate),
+        <button
+          key="tmr"
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            onTmr(r.patientId);
+          }}
+        >
+          Start TMR
+        </button>,
+      ],
+    );
+  if (list === 'cmrOffersDue')
+    return table(
+      work.cmrOffersDue,
+      ['Patient', 'Enrolled', 'Offer due', ''],
+      () => navigate(OFFERS),
+      `Every member enrolled for ${year} has been offered a CMR.`,
+      (r) => [
+        who(r),
+        formatIsoDate(r.enrolledDate),
+        due(r.dueDate, r.overdue),
+        <button
+          key="offer"
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            navigate(OFFERS);
+          }}
+        >
+          Record offer
+        </button>,
+      ],
+    );
+  const calls = work.outreach;
+  return (
+    <>
+      <p className="result-count">
+        {calls.total === 0
+          ? 'Nobody to call about adherence.'
+          : `The first ${calls.items.length} of ${calls.total}, most at risk first.`}{' '}
+        {calls.updating &&
+          "These are the figures last worked out; today's are being worked out now and show when you next open Today."}{' '}
+        <a href="#/adherence">Open the adherence worklist</a> to search, page and log calls.
+      </p>
+      <WorkTable
+        rows={calls.items.map((e) => ({ ...e, patient: e.name }))}
+        head={['Patient', 'Why', 'Last outreach']}
+        onOpen={(e) => openPatient(e.patientId)}
+        empty="Nobody to call about adherence."
+      >
+        {(e) => [who(e), e.reasons.join(' · '), e.lastOutreach ? formatIsoDate(e.lastOutreach.date) : 'None yet']}
+      </WorkTable>
+    </>
+  );
+}
+
 type WorkTableProps<T> = {
-  rows: LoadResult<T[]>;
+  rows: T[];
   head: string[];
   onOpen: (row: T) => void;
   empty: string;
@@ -230,40 +304,76 @@ type WorkTableProps<T> = {
 };
 
 function WorkTable<T>({ rows, head, onOpen, empty, children }: WorkTableProps<T>) {
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <Loaded result={rows}>
-      {(list) =>
-        list.length === 0 ? (
-          <p className="muted">{empty}</p>
+    <table className="data-table">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr
+            key={i}
+            className="clickable"
+            tabIndex={0}
+            onClick={() => onOpen(row)}
+            onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(row)}
+          >
+            {children(row).map((cell, j) => (
+              <td key={j} className={j === 0 ? 'strong' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The last automatic backup, and "Back up now" to the backup folder (or the Backup screen to choose one). */
+function BackupTile({
+  settings,
+  onFailure,
+}: {
+  settings: PharmacySettings | null;
+  onFailure: (m: string | null) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const last = settings?.lastAutoBackup ?? null;
+  const folder = settings?.autoBackup.folder ?? '';
+  const backUp = async () => {
+    onFailure(null);
+    setBusy(true);
+    try {
+      const r = await call('backup:create', { folder });
+      setDone(formatInstant(r.createdAt));
+    } catch (x) {
+      onFailure((x as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={`tile${last && !last.ok ? ' tile-attention' : ''}`} role="status" aria-label="Last backup">
+      <span className="tile-number tile-small">
+        {done ?? (last ? (last.ok ? formatInstant(last.at) : 'Failed') : 'None')}
+      </span>{' '}
+      {done ? 'Backed up just now' : `Last automatic backup${last && !last.ok ? `: ${last.message}` : ''}`}
+      <div>
+        {folder ? (
+          <button type="button" disabled={busy} onClick={() => void backUp()}>
+            {busy ? 'Backing up…' : 'Back up now'}
+          </button>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                {head.map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.slice(0, 200).map((row, i) => (
-                <tr
-                  key={i}
-                  className="clickable"
-                  tabIndex={0}
-                  onClick={() => onOpen(row)}
-                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(row)}
-                >
-                  {children(row).map((cell, j) => (
-                    <td key={j} className={j === 0 ? 'strong' : undefined}>
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
-    </Loaded>
+          <a href="#/backup">Back up now</a>
+        )}
+      </div>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { sampleSignedCmr } from '../helpers/sample-review';
 import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
 import { differenceFromReference, pagesText, renderPage } from '../documents/pdf-tools';
 import { el, parse837p } from './x12-check';
+import { confirmationOf, confirmedExport } from './confirmed-export';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
 
@@ -51,7 +52,9 @@ describe('claims from signed reviews', () => {
     const preview = await call(session, 'claims:preview', { reviewId: review.id, payerId });
     const claim = await call(session, 'claims:create', { reviewId: review.id, payerId });
     expect(preview).toEqual({
+      payerId,
       payerName: 'Buckeye Senior Rx',
+      planWarning: null,
       serviceDate: claim.serviceDate,
       minutes: 38,
       established: false,
@@ -88,7 +91,7 @@ describe('claims from signed reviews', () => {
     });
 
     await act(session, claim, { action: 'ready' });
-    const batch = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    const batch = await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     const exported = (await call(session, 'claims:list', { payerId }))[0]!;
     expect(exported).toMatchObject({ status: 'exported', batchId: batch.id });
     const submitted = await act(session, exported, { action: 'submitted' });
@@ -115,7 +118,7 @@ describe('claims from signed reviews', () => {
         lineKey: l.key,
         resolution: 'asListed',
       });
-    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete', minutes: 22 });
     // The CMR's problems were planned there: the follow-up need not plan them again.
     expect(tmr.status).toBe('completed');
     // This payer wants telehealth-at-home (POS 10) on telephone reviews; the in-person CMR stays 01 (pharmacy).
@@ -148,7 +151,7 @@ describe('claims from signed reviews', () => {
     );
     await act(session, claim, { action: 'ready' });
     const x12 = parse837p(
-      (await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
+      (await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
     );
     expect(x12.segments.filter((s) => s.tag === 'CLM').map((s) => el(s, 5))).toEqual(['10:B:1']);
     const cmr = await call(session, 'claims:create', {
@@ -170,7 +173,7 @@ describe('claims from signed reviews', () => {
     let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), {
       action: 'ready',
     });
-    const first = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    const first = await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     expect(first).toMatchObject({
       claimCount: 1,
       interchangeControl: 1,
@@ -212,7 +215,13 @@ describe('claims from signed reviews', () => {
 
     // Nothing left to export; once paid the claim is corrected with a replacement (7), then voided (8).
     expect(
-      await dispatch(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId }),
+      await dispatch(session, 'claims:export', {
+        format: '837p',
+        from: daysAgo(30),
+        to: daysAgo(0),
+        payerId,
+        claims: [],
+      }),
     ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No claims are ready/) } });
     c = (await call(session, 'claims:list', { payerId }))[0]!;
     c = await act(session, c, { action: 'submitted' });
@@ -241,7 +250,7 @@ describe('claims from signed reviews', () => {
       replacesClaimId: c.id,
       claimNumber: `${c.claimNumber}-R`,
     });
-    const second = await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    const second = await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     expect(second.interchangeControl).toBe(2);
     const again = parse837p(second.content);
     expect(again.problems).toEqual([]);
@@ -271,7 +280,7 @@ describe('claims from signed reviews', () => {
     const c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), {
       action: 'ready',
     });
-    const batch = await call(session, 'claims:export', {
+    const batch = await confirmedExport(session, {
       format: 'cms1500',
       from: daysAgo(30),
       to: daysAgo(0),
@@ -306,7 +315,7 @@ describe('claims from signed reviews', () => {
   it('exports a CSV for vendor portals, with cells a spreadsheet cannot run', async () => {
     const { session, review, payerId } = await billable();
     await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), { action: 'ready' });
-    const batch = await call(session, 'claims:export', { format: 'csv', from: daysAgo(30), to: daysAgo(0), payerId });
+    const batch = await confirmedExport(session, { format: 'csv', from: daysAgo(30), to: daysAgo(0), payerId });
     const [header, row] = batch.content.trim().split('\r\n');
     expect(header).toBe(
       '"Claim","Frequency","Replaces","Payer claim number replaced","Service date","Place of service","Patient","Date of birth","Member ID","Payer","Codes","Units","Charge","Diagnoses","Minutes","Patient status","Rendering NPI","Billing NPI"',
@@ -357,7 +366,7 @@ describe('claims from signed reviews', () => {
         lineKey: l.key,
         resolution: 'asListed',
       });
-    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete', minutes: 22 });
     expect((await call(session, 'claims:preview', { reviewId: tmr.id, payerId })).modifier).toBe('95');
     const video = await call(session, 'claims:create', { reviewId: tmr.id, payerId });
     expect(video).toMatchObject({ modifier: '95', lines: [{ code: '99606' }] });
@@ -369,7 +378,7 @@ describe('claims from signed reviews', () => {
     expect((await call(session, 'claims:list', { reviewId: tmr.id }))[0]!.modifier).toBe('95');
 
     await act(session, video, { action: 'ready' });
-    const paper = await call(session, 'claims:export', {
+    const paper = await confirmedExport(session, {
       format: 'cms1500',
       from: daysAgo(30),
       to: daysAgo(0),
@@ -384,7 +393,7 @@ describe('claims from signed reviews', () => {
     const voiding = await act(session, exported, { action: 'void' });
     expect(voiding).toMatchObject({ frequency: '8', modifier: '95' });
     const x12 = parse837p(
-      (await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
+      (await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
     );
     expect(x12.problems).toEqual([]);
     expect(x12.segments.filter((s) => s.tag === 'SV1').map((s) => [el(s, 1), el(s, 2), el(s, 4)])).toEqual([
@@ -399,7 +408,7 @@ describe('claims from signed reviews', () => {
     let c = await act(session, await call(session, 'claims:create', { reviewId: review.id, payerId }), {
       action: 'ready',
     });
-    await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
+    await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId });
     c = (await call(session, 'claims:list', { payerId }))[0]!;
     c = await act(session, c, { action: 'paid', paidAmount: 80, paidDate: daysAgo(0), payerClaimNumber: '26330-1' });
     const replacement = await act(session, c, { action: 'replace' });
@@ -407,16 +416,21 @@ describe('claims from signed reviews', () => {
     const { db } = session.current();
     await run(db, sql`UPDATE claims SET payer_claim_number = NULL WHERE id = ${c.id}`);
     const batches = (await call(session, 'claims:batches', {})).length;
-    for (const format of ['837p', 'cms1500', 'csv'] as const)
-      expect(
-        await dispatch(session, 'claims:export', { format, from: daysAgo(30), to: daysAgo(0), payerId }),
-      ).toMatchObject({
+    for (const format of ['837p', 'cms1500', 'csv'] as const) {
+      const range = { format, from: daysAgo(30), to: daysAgo(0), payerId };
+      const preview = await call(session, 'claims:exportPreview', range);
+      // The list shows the problem before anything is sent.
+      expect(preview.claims.map((x) => x.problems)).toEqual([
+        [{ blocking: true, message: expect.stringMatching(/^Claim .* corrects \(frequency 7\)/) }],
+      ]);
+      expect(await dispatch(session, 'claims:export', { ...range, claims: confirmationOf(preview) })).toMatchObject({
         ok: false,
         error: {
           code: 'validation',
           message: `Nothing was exported. Claim ${replacement.claimNumber} corrects (frequency 7) claim ${c.claimNumber}, which the payer adjudicated, but the payer’s claim number for ${c.claimNumber} is not recorded (837P REF*F8, CMS-1500 item 22). Record it on ${c.claimNumber} (Payer’s no.…, from the remittance), then export again.`,
         },
       });
+    }
     expect((await call(session, 'claims:batches', {})).length).toBe(batches);
     expect((await call(session, 'claims:list', { payerId, status: 'ready' })).map((x) => x.id)).toEqual([
       replacement.id,
@@ -433,7 +447,7 @@ describe('claims from signed reviews', () => {
     ).toMatchObject({ ok: false, error: { field: 'payerClaimNumber' } });
     await act(session, c, { action: 'payerNumber', payerClaimNumber: '26330-0004471' });
     const x12 = parse837p(
-      (await call(session, 'claims:export', { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
+      (await confirmedExport(session, { format: '837p', from: daysAgo(30), to: daysAgo(0), payerId })).content,
     );
     expect(x12.segments.filter((s) => s.tag === 'REF' && el(s, 1) === 'F8').map((s) => el(s, 2))).toEqual([
       '26330-0004471',

@@ -6,6 +6,7 @@ import { billable } from '../helpers/billing-setup';
 import { call, daysAgo } from '../helpers/temp-pharmacy';
 import { renderPage, wordBoxes, type WordBox } from '../documents/pdf-tools';
 import layout from '../../resources/billing/cms1500-red-form.json';
+import { confirmedExport } from './confirmed-export';
 
 type Session = Awaited<ReturnType<typeof billable>>['session'];
 const act = (session: Session, c: Claim, action: Record<string, unknown>) =>
@@ -14,8 +15,7 @@ const colX = (col: number) => (col - 1) * 7.2;
 const lineY = (line: number) => (line - 1) * 12;
 const redForm = async (session: Session, payerId: string) =>
   Buffer.from(
-    (await call(session, 'claims:export', { format: 'cms1500red', from: daysAgo(30), to: daysAgo(0), payerId }))
-      .content,
+    (await confirmedExport(session, { format: 'cms1500red', from: daysAgo(30), to: daysAgo(0), payerId })).content,
     'base64',
   );
 const word = (words: WordBox[], text: string) => {

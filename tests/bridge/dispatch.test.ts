@@ -133,6 +133,10 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
     field: 'changes.cmrDate',
   },
   'reviews:act': { payload: { id: randomUUID(), version: 1, action: 'finish' }, field: 'action' },
+  'reviews:correctMinutes': {
+    payload: { id: randomUUID(), version: 1, minutes: 20, reason: '' },
+    field: 'reason',
+  },
   'reviews:timer': {
     payload: { id: randomUUID(), version: 1, timer: { correctMinutes: -5 } },
     field: 'timer.correctMinutes',
@@ -234,9 +238,13 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
     payload: { action: 'paid', id: randomUUID(), version: 1, paidAmount: -5, paidDate: '2026-01-01' },
     field: 'paidAmount',
   },
-  'claims:export': {
+  'claims:exportPreview': {
     payload: { format: '837p', from: '2026-02-01', to: '2026-01-01', payerId: randomUUID() },
     field: 'to',
+  },
+  'claims:export': {
+    payload: { format: '837p', from: '2026-01-01', to: '2026-01-31', payerId: randomUUID(), claims: [{ id: 'all' }] },
+    field: 'claims.0.id',
   },
   'documents:make': { payload: { kind: 'cmrSummary', reviewId: randomUUID(), language: 'fr' }, field: 'language' },
   'documents:carePlan': { payload: { reviewId: 'latest' }, field: 'reviewId' },

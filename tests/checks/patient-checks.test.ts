@@ -132,7 +132,7 @@ describe("a patient's clinical checks", () => {
     expect(statin).toMatchObject({
       severity: 'moderate',
       dtp: 'nonadherence',
-      title: 'atorvastatin: 67% of days covered',
+      title: 'atorvastatin: 66.9% of days covered',
     });
     expect(statin.explanation).toContain('Covered 81 of 121 days');
     expect(checks.summary.adherence).toEqual([{ ruleId: 'pdc.statin', pdc: 81 / 121, periodDays: 121 }]);

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { run, sql } from '../../main/db/sql';
+import { knowledgeFolderOf } from '../../main/checks/patient-checks';
+import { refreshCheckFigures } from '../../main/checks/population';
+import { all, run, sql } from '../../main/db/sql';
+import { todayIso } from '../../preload/schemas/dates';
 import type { Session } from '../../main/security/session';
 import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
 
@@ -25,7 +28,7 @@ async function patientWith(session: Session, lastName: string, fills: [string, n
 
 describe('checks over the whole pharmacy', () => {
   it('lists serious findings and care gaps, leaving out dismissed findings', async () => {
-    const { session } = await newPharmacy();
+    const { session, dataDir } = await newPharmacy();
     const bleeding = await patientWith(session, 'Bleeder', [
       ['WARFARIN 5 MG TAB', 10],
       ['IBUPROFEN 600 MG TAB', 5],
@@ -43,7 +46,7 @@ describe('checks over the whole pharmacy', () => {
       ],
       ['E11.9'],
     );
-    await patientWith(
+    const fine = await patientWith(
       session,
       'Fine',
       [
@@ -55,14 +58,37 @@ describe('checks over the whole pharmacy', () => {
 
     const r = await call(session, 'checks:population', {});
     expect(r.screened).toBe(4);
-    expect(r.serious).toEqual([
+    expect(r.counts).toEqual({ serious: 1, review: expect.any(Number), careGaps: 1 });
+    expect(r).toMatchObject({ list: 'serious', total: 1, offset: 0, limit: 50 });
+    expect(r.items).toEqual([
       { patientId: bleeding, name: 'Bleeder, Pat', dateOfBirth: sixtyYearsAgo(), findings: ['warfarin + ibuprofen'] },
     ]);
+    const lists = await Promise.all(
+      (['serious', 'review', 'careGaps'] as const).map((list) => call(session, 'checks:population', { list })),
+    );
     // Adherence is the adherence worklist's: the clinical-check worklist does not list the patient with gaps.
-    expect([...r.serious, ...r.review, ...r.careGaps].some((e) => e.name === 'Gaps, Pat')).toBe(false);
-    expect(r.careGaps.map((e) => `${e.name}: ${e.findings.join(', ')}`)).toEqual([
+    expect(lists.flatMap((l) => l.items).some((e) => e.name === 'Gaps, Pat')).toBe(false);
+    expect(lists[2]!.items.map((e) => `${e.name}: ${e.findings.join(', ')}`)).toEqual([
       'Sugar, Pat: Diabetes, aged 40–75, without a statin',
     ]);
+    expect((await call(session, 'checks:population', { list: 'careGaps', search: 'bleed' })).total).toBe(0);
+    await expect(call(session, 'checks:population', { list: 'urgent' as 'serious' })).rejects.toThrow(
+      /Choose a worklist/,
+    );
+
+    // The figures are kept; a patient checked alone (after a change to their record) gets what the pass over the
+    // pharmacy gives.
+    const { db } = session.current();
+    const figures = sql`SELECT patient_id, serious, review, care_gaps, knowledge_version FROM population_figures
+                        ORDER BY patient_id`;
+    const alone = await all<Record<string, string>>(db, figures);
+    await run(db, sql`UPDATE population_figures SET checks_as_of = NULL`);
+    await refreshCheckFigures(db, knowledgeFolderOf(dataDir), todayIso(), 0);
+    const passed = await all<Record<string, string>>(db, figures);
+    expect(passed).toEqual(alone);
+    await run(db, sql`UPDATE population_figures SET checks_as_of = NULL WHERE patient_id <> ${fine}`);
+    await call(session, 'checks:population', {});
+    expect(await all(db, figures)).toEqual(passed);
 
     const checks = await call(session, 'checks:patient', { patientId: bleeding });
     const f = checks.findings[0]!;
@@ -72,7 +98,7 @@ describe('checks over the whole pharmacy', () => {
       fingerprint: f.fingerprint,
       reason: 'Ibuprofen was a 5-day course; cardiology aware',
     });
-    expect((await call(session, 'checks:population', {})).serious).toEqual([]);
+    expect(await call(session, 'checks:population', {})).toMatchObject({ items: [], total: 0 });
     await session.signOut();
   });
 });

@@ -92,7 +92,7 @@ describe('the demo pharmacy', () => {
     const screen = await call(session, 'eligibility:screen', { contractYear: 2026, asOf: '2026-11-30' });
     expect(screen.counts.eligible).toBeGreaterThan(0);
     expect(screen.criteria.costThreshold).not.toBeNull();
-    expect((await call(session, 'adherence:worklist', {})).entries.length).toBeGreaterThan(0);
+    expect((await call(session, 'adherence:worklist', {})).total).toBeGreaterThan(0);
     const everyone = sql`SELECT first_name || last_name || date_of_birth AS n FROM patients ORDER BY n`;
     const names = async (q: typeof db) => (await all<{ n: string }>(q, everyone)).map((r) => r.n);
     const first = await names(db);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse837p } from '../billing/x12-check';
-import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
+import { billingOnFile, expect, onFile, readyPharmacy, snap, test } from './fixtures';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -11,32 +11,7 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
 }) => {
   await readyPharmacy(page, server);
   // On file already: billing set-up, and a CMR signed at 31 minutes for a patient with hypertension.
-  await onFile(page, 'billing:saveProvider', {
-    legalName: 'Riverside Community Pharmacy LLC',
-    npi: '1245319599',
-    taxId: '31-7654321',
-    taxonomy: '3336C0003X',
-    address: { line1: '200 Front Street', city: 'Columbus', state: 'OH', zip: '43215-1234' },
-    phone: '6145550142',
-  });
-  await onFile(page, 'billing:savePharmacist', {
-    username: 'dwhitfield',
-    firstName: 'Dana',
-    lastName: 'Whitfield',
-    npi: '1234567893',
-    taxonomy: '183500000X',
-  });
-  await onFile(page, 'billing:savePayer', {
-    name: 'Buckeye Senior Rx',
-    payerId: 'BSRX1',
-    kind: 'partD',
-    submitterId: 'RIVERSIDE01',
-    receiverId: 'CLEARHOUSE',
-    receiverName: 'Midwest Claims Exchange',
-    claimFilingCode: 'CI',
-    unitRule: 'midpoint',
-    fees: { '99605': 65, '99606': 50, '99607': 25 },
-  });
+  await billingOnFile(page, [{ name: 'Buckeye Senior Rx', payerId: 'BSRX1', planContracts: ['S5810'] }]);
   const patient = await onFile(page, 'patients:create', {
     patient: {
       firstName: 'Oksana',
@@ -45,7 +20,7 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
       sex: 'female',
       noKnownAllergies: true,
       address: { line1: '75 Poplar Ave', city: 'Columbus', state: 'OH', zip: '43204' },
-      partD: { planName: 'Buckeye Senior Rx', memberId: 'BSR-99120' },
+      partD: { planName: 'Buckeye Senior Rx', contractId: 'S5810', memberId: 'BSR-99120' },
     },
   });
   await onFile(page, 'conditions:add', { patientId: patient.id, code: 'I10' });
@@ -57,7 +32,7 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
     changes: { deliveryMethod: 'inPerson', cmrDate: today, problemsConfirmed: true, followUpDate: r.suggestedFollowUp },
   });
   r = await onFile(page, 'reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: 31 } });
-  r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+  r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 31 });
 
   // On the signed review: the claim's computation before it is made.
   await page.goto(`${page.url().split('#')[0]}#/reviews/${r.id}`);
@@ -78,8 +53,11 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   const row = page.getByRole('row', { name: /Pryor-Mbeki/ });
   await row.getByRole('button', { name: 'Ready' }).click();
   await expect(row).toContainText('Ready');
+  await page.getByRole('button', { name: 'Review 1 ready claim to export…' }).click();
+  const list = page.getByRole('region', { name: /1 claim to Buckeye Senior Rx/ });
+  await expect(list.getByRole('row', { name: /Pryor-Mbeki/ })).toContainText('None');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export 1 ready claim' }).click();
+  await list.getByRole('button', { name: 'Confirm and export 1 claim' }).click();
   const file = await (await download).path();
   const parsed = parse837p(readFileSync(file, 'utf8'));
   expect(parsed.problems).toEqual([]);
@@ -135,10 +113,73 @@ test('a signed CMR billed: the claim previewed on the review, exported as 837P, 
   await page.keyboard.press('Alt+o');
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
   const cmr = page.getByRole('region', { name: 'Comprehensive medication reviews' });
-  await expect(cmr.getByRole('row').nth(1)).toHaveText(/0\s*1\s*—/);
+  await expect(cmr.getByRole('row').nth(1)).toHaveText(/^1\s*0\s*1\s*1\s*100%$/);
   const claims = page.getByRole('region', { name: 'Claims by status' });
   await expect(claims.getByRole('row', { name: /^Paid 1/ })).toContainText('$90.00');
   await expect(claims.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Pharmacist time per review type' })).toContainText('31');
   await snap(page, '55-reports');
+});
+
+test('a claim to a payer that is not the patient’s plan says so, and the export waits for its list to be confirmed', async ({
+  page,
+  server,
+}) => {
+  await readyPharmacy(page, server);
+  const setup = await billingOnFile(page, [
+    { name: 'Buckeye Senior Rx', payerId: 'BSRX1', planContracts: ['S5810'] },
+    { name: 'Lakeside Advantage', payerId: 'LKSA1', planContracts: ['H4410'] },
+  ]);
+  const lakeside = setup.payers.find((p) => p.name === 'Lakeside Advantage')!;
+  const patient = await onFile(page, 'patients:create', {
+    patient: {
+      firstName: 'hazel',
+      lastName: 'QUIMBY',
+      dateOfBirth: '1944-10-12',
+      sex: 'female',
+      noKnownAllergies: true,
+      address: { line1: '12 Alder Court', city: 'Columbus', state: 'OH', zip: '43204' },
+      partD: { planName: 'Buckeye Senior Rx (PDP)', contractId: 'S5810', memberId: 'BSR-20417' },
+    },
+  });
+  await onFile(page, 'conditions:add', { patientId: patient.id, code: 'I10' });
+  let r = await onFile(page, 'reviews:create', { patientId: patient.id, type: 'cmr' });
+  r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
+  r = await onFile(page, 'reviews:update', {
+    id: r.id,
+    version: r.version,
+    changes: { deliveryMethod: 'inPerson', cmrDate: today, problemsConfirmed: true, followUpDate: r.suggestedFollowUp },
+  });
+  r = await onFile(page, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 31 });
+  const claim = await onFile(page, 'claims:create', { reviewId: r.id, payerId: lakeside.id });
+  await onFile(page, 'claims:act', { action: 'ready', id: claim.id, version: claim.version });
+
+  const mismatch =
+    'The patient’s plan is Buckeye Senior Rx (PDP), contract S5810, which Lakeside Advantage does not pay for (it lists H4410). Bill Buckeye Senior Rx, which lists it.';
+  await page.keyboard.press('Alt+l');
+  // The claims list states it, the name shown in proper case.
+  const row = page.getByRole('row', { name: /Quimby, Hazel/ });
+  await expect(row).toContainText(mismatch);
+
+  await page
+    .getByRole('region', { name: 'Export claims' })
+    .getByLabel('Payer')
+    .selectOption({ label: 'Lakeside Advantage' });
+  await page.getByRole('button', { name: 'Review 1 ready claim to export…' }).click();
+  const list = page.getByRole('region', { name: /1 claim to Lakeside Advantage/ });
+  await expect(list.getByRole('row', { name: /Quimby, Hazel/ })).toContainText(`⚠ Check: ${mismatch}`);
+  await expect(list.getByRole('alert')).toContainText('One warning needs checking');
+  await expect(page.getByRole('row', { name: /claims-837p-/ })).toHaveCount(0);
+  await snap(page, '54e-export-confirm-mismatch');
+
+  // Cancelled, nothing is written; confirmed, exactly that claim is sent.
+  await list.getByRole('button', { name: 'Cancel' }).click();
+  await expect(list).toHaveCount(0);
+  await expect(row).toContainText('Ready');
+  await page.getByRole('button', { name: 'Review 1 ready claim to export…' }).click();
+  const download = page.waitForEvent('download');
+  await list.getByRole('button', { name: 'Confirm and export 1 claim' }).click();
+  await download;
+  await expect(page.getByRole('status')).toContainText('Exported 1 claim to claims-837p-');
+  await expect(row).toContainText('Exported');
 });

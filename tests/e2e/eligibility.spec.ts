@@ -71,6 +71,15 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
   const winifred = page.getByRole('row', { name: /^Featherstone, Winifred/ });
   await expect(winifred).toContainText(/Cost threshold not set for \d{4}/);
   await expect(page.getByRole('row', { name: /Okafor/ })).toHaveCount(0);
+  // Paged with the total shown; found by date of birth as well as by name.
+  const showing = page.getByRole('status').filter({ hasText: /^(Showing|None)/ });
+  await expect(showing).toHaveText('Showing 1 of 1');
+  await page.getByLabel('Find patient').fill('07/22/1948');
+  await expect(showing).toHaveText('None matching “07/22/1948”');
+  await page.getByLabel('Find patient').fill('03/14/1950');
+  await expect(showing).toHaveText('Showing 1 of 1 matching “03/14/1950”');
+  await page.getByLabel('Find patient').fill('');
+  await expect(showing).toHaveText('Showing 1 of 1');
   // Her row: the reason code cannot be known yet, and the plan's drug management programme status is recorded here.
   await winifred.click();
   const dmp = page.getByRole('form', { name: /Drug management programme status for FEATHERSTONE, Winifred/i });
@@ -92,8 +101,8 @@ test('the eligibility worklist: criteria per year, the reasons per patient, and 
 
   await winifred.click();
   const details = page.locator('tr.detail-row');
-  await expect(details).toContainText('3 of 3 core chronic diseases needed: Diabetes, Dyslipidemia, Hypertension');
-  await expect(details).toContainText('8 of 8 Part D maintenance drugs needed');
+  await expect(details).toContainText('3 core chronic diseases (3 needed): Diabetes, Dyslipidemia, Hypertension');
+  await expect(details).toContainText('8 Part D maintenance drugs (8 needed)');
   await expect(details).not.toContainText('amoxicillin');
   await snap(page, '38-eligibility-worklist');
   await details.getByLabel('What happened').selectOption('offerCmr');

@@ -25,7 +25,7 @@ test('a pharmacist sets up the pharmacy, registers a patient, finds them, and fi
 
   // Sign-in lands on the day's work; with an empty pharmacy every list is empty.
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await expect(page.getByText('No open reviews.')).toBeVisible();
+  await expect(page.getByText('Nothing is overdue or due this week, and nobody is waiting for a call.')).toBeVisible();
   await page.keyboard.press('Alt+P');
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('Dana Whitfield');

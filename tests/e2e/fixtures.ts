@@ -155,3 +155,38 @@ export async function onFile<C extends ChannelName>(
     [channel, request, HTTP_API_PREFIX, HTTP_TOKEN_HEADER] as const,
   );
 }
+
+/** A Part D payer as the tests set it up, named and listing the contracts it pays for. */
+type TestPayer = { name: string; payerId: string; planContracts?: string[] };
+
+/** The pharmacy's billing details, Dana Whitfield as rendering pharmacist, and each payer (midpoint rule, $65/50/25). */
+export async function billingOnFile(page: Page, payers: TestPayer[]): Promise<ResponseOf<'billing:savePayer'>> {
+  await onFile(page, 'billing:saveProvider', {
+    legalName: 'Riverside Community Pharmacy LLC',
+    npi: '1245319599',
+    taxId: '31-7654321',
+    taxonomy: '3336C0003X',
+    address: { line1: '200 Front Street', city: 'Columbus', state: 'OH', zip: '43215-1234' },
+    phone: '6145550142',
+  });
+  await onFile(page, 'billing:savePharmacist', {
+    username: 'dwhitfield',
+    firstName: 'Dana',
+    lastName: 'Whitfield',
+    npi: '1234567893',
+    taxonomy: '183500000X',
+  });
+  let setup: ResponseOf<'billing:savePayer'> | undefined;
+  for (const p of payers)
+    setup = await onFile(page, 'billing:savePayer', {
+      ...p,
+      kind: 'partD',
+      submitterId: 'RIVERSIDE01',
+      receiverId: 'CLEARHOUSE',
+      receiverName: 'Midwest Claims Exchange',
+      claimFilingCode: 'CI',
+      unitRule: 'midpoint',
+      fees: { '99605': 65, '99606': 50, '99607': 25 },
+    });
+  return setup!;
+}

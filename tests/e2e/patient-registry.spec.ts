@@ -19,7 +19,7 @@ test('field-level messages explain bad input and nothing is saved', async ({ pag
   await page.getByRole('button', { name: 'Register patient' }).click();
 
   await expect(page.getByText('Please correct the 4 highlighted fields.')).toBeVisible();
-  await expect(page.getByText('Enter the date of birth as MM/DD/YYYY')).toBeVisible();
+  await expect(page.getByText('02/30/1948 is not a real date: February 1948 has 29 days')).toBeVisible();
   await expect(page.getByText(/Enter the 11-character Medicare number/)).toBeVisible();
   await expect(page.getByText('Enter a 5-digit ZIP code or ZIP+4')).toBeVisible();
   await expect(page.getByText(/A Part D contract number is a plan-type letter/)).toBeVisible();
@@ -79,4 +79,33 @@ test('editing keeps history-safe versions, and removing needs a reason and hides
   await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   await page.getByLabel('Find a patient').fill('Achterberg');
   await expect(page.getByText('Matching by name: no patients found')).toBeVisible();
+});
+
+test('one patient per MBI: a second record with the same number is refused, naming the first', async ({
+  page,
+  server,
+}) => {
+  await readyPharmacy(page, server);
+  // Typed all in lower case: stored as typed, shown in proper case.
+  await registerPatient(page, { first: 'rosalind', last: 'brambleton', dob: '03/04/1946', nka: true });
+  await page.getByLabel('Medicare number (MBI)').fill('1EG4-TE5-MK73');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByTestId('banner-name')).toHaveText('BRAMBLETON, Rosalind');
+  await page.getByRole('link', { name: '← Patients' }).click();
+  await expect(page.getByRole('row', { name: /BRAMBLETON, Rosalind/ })).toBeVisible();
+
+  await registerPatient(page, { first: 'Rosa', last: 'Bramble', dob: '03/14/1946', nka: true });
+  await page.getByLabel('Medicare number (MBI)').fill('1eg4te5mk73');
+  await page.getByRole('button', { name: 'Register patient' }).click();
+  await expect(page.getByText('Please correct the highlighted field.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'MBI 1EG4-TE5-MK73 already belongs to Brambleton, Rosalind (DOB 03/04/1946). Open that record, or check the number on the Medicare card.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByLabel('Medicare number (MBI)')).toHaveAttribute('aria-invalid', 'true');
+  await snap(page, '13b-duplicate-mbi-refused');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('row', { name: /BRAMBLE/ })).toHaveCount(1);
 });

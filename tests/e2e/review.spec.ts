@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import type { Locator } from '@playwright/test';
-import { expect, onFile, readyPharmacy, snap, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, onFile, readyPharmacy, snap, test, type RunningServer } from './fixtures';
 
 // A realistic CMR patient: hypertension, type 2 diabetes, dyslipidemia, heart failure therapy, with
 // ten maintenance medicines filled twice each (the pharmacy's history, imported first).
@@ -64,13 +64,9 @@ function counted() {
   };
 }
 
-test('a CMR for a 10-medication patient, from the Today worklist to a signed review that survives a reload', async ({
-  page,
-  server,
-}) => {
-  test.setTimeout(120_000);
+/** The pharmacy before the counter: the fill history imported, the chart's conditions, the prescriber on file. */
+async function cmrPatientOnFile(page: Page, server: RunningServer) {
   await readyPharmacy(page, server);
-  // Before the counter: the fill history is imported, the chart has conditions, the prescriber is on file.
   await page.keyboard.press('Alt+i');
   await page
     .getByLabel('CSV export from your dispensing system')
@@ -78,8 +74,8 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByLabel(/Create the 1 missing patient/).check();
   await page.getByRole('button', { name: 'Import 20 fills' }).click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 20 fills');
-  const [patient] = (await onFile(page, 'patients:search', { query: 'Castellanos', limit: 5 })).patients;
-  for (const code of ['I10', 'E11.9', 'E78.5']) await onFile(page, 'conditions:add', { patientId: patient!.id, code });
+  const patient = (await onFile(page, 'patients:search', { query: 'Castellanos', limit: 5 })).patients[0]!;
+  for (const code of ['I10', 'E11.9', 'E78.5']) await onFile(page, 'conditions:add', { patientId: patient.id, code });
   const year = new Date().getFullYear();
   const criteria = await onFile(page, 'eligibility:criteria', { contractYear: year });
   await onFile(page, 'eligibility:setCriteria', {
@@ -101,15 +97,22 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
       preferredContact: 'fax',
     },
   });
+  return patient;
+}
 
+/** The mouse walk's count of user actions, for the keyboard walk to print beside its own. */
+let mouseActions: number | null = null;
+
+test('a CMR for a 10-medication patient, from the patient’s page to a signed review that survives a reload', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const patient = await cmrPatientOnFile(page, server);
   const user = counted();
-  await page.keyboard.press('Alt+d');
-  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  const notOffered = page.getByRole('button', { name: /Eligible, CMR not yet offered/ });
-  await expect(notOffered).toContainText('1');
-  await user.click(notOffered);
-  await snap(page, '45-today');
-  await user.click(page.getByRole('row', { name: /Castellanos-Whitby/ }).getByRole('button', { name: 'Start CMR' }));
+  // From the patient's page (where every worklist leads), counted from Start CMR.
+  await page.evaluate((id) => (location.hash = `#/patients/${id}`), patient.id);
+  await user.click(page.getByRole('button', { name: 'Start CMR' }));
   const heading = page.getByRole('heading', { name: /Comprehensive medication review/ });
   await expect(heading).toContainText('Draft');
   await user.click(page.getByRole('button', { name: 'Start review' }));
@@ -147,7 +150,10 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   );
   await user.click(page.getByRole('button', { name: '+ Add a problem' }));
   await user.choose(page.getByLabel('Kind of problem'), 'nonadherence');
-  await user.fill(page.getByLabel('Medicines involved'), 'metformin');
+  // The medicines involved are picked from her list.
+  await user.click(
+    page.getByRole('group', { name: 'Medicines involved' }).getByRole('checkbox', { name: 'metformin', exact: true }),
+  );
   await user.fill(
     page.getByLabel('What is the problem'),
     'Takes half the prescribed dose because of stomach upset; A1c 8.4%',
@@ -221,7 +227,6 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   // Step 4: the recommendation goes to the prescriber by fax today, answer due in a week.
   await user.click(page.getByRole('button', { name: 'Intervention →' }));
   const okonjo = page.getByRole('region', { name: 'Communication to Beatrice Okonjo, MD' });
-  await expect(okonjo).toContainText('Not sent yet');
   await user.click(okonjo.getByRole('button', { name: 'Record as sent' }));
   await expect(okonjo).toContainText(/Sent by fax on \d\d\/\d\d\/\d{4} · answer due/);
   await snap(page, '49-review-step4');
@@ -237,7 +242,8 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await user.click(page.getByRole('button', { name: 'Sign and finalize' }));
   await expect(heading).toContainText('Completed');
   await expect(page.getByRole('heading', { name: /Signed by Dana Whitfield, PharmD \(dwhitfield\)/ })).toBeVisible();
-  console.log(`User actions from the Today worklist to a signed CMR: ${user.count}`);
+  console.log(`User actions from the patient’s page to a signed CMR: ${user.count}`);
+  mouseActions = user.count;
   test.info().annotations.push({ type: 'user actions', description: String(user.count) });
 
   // Everything is still there after a reload, read-only.
@@ -314,7 +320,6 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await expect(okonjo).toContainText(/\d\d\/\d\d\/\d{4} · dwhitfield/);
   await page.keyboard.press('Alt+d');
   await expect(page.getByRole('button', { name: /Reviews in progress/ })).toContainText('0');
-  await expect(page.getByRole('button', { name: /Eligible, CMR not yet offered/ })).toContainText('0');
 
   // The pharmacy's own phrase joins the list offered in the plan step.
   await page.keyboard.press('Alt+a');
@@ -332,7 +337,7 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await snap(page, '51-phrases');
 
   // At the follow-up TMR the metformin problem is marked resolved: it needs no plan, the note says how.
-  await page.evaluate((id) => (location.hash = `#/patients/${id}`), patient!.id);
+  await page.evaluate((id) => (location.hash = `#/patients/${id}`), patient.id);
   await page.getByRole('button', { name: 'Start TMR' }).click();
   await page.getByRole('button', { name: 'Assessment →' }).click();
   const problems = page.getByRole('region', { name: /Drug-therapy problems/ });
@@ -352,4 +357,271 @@ test('a CMR for a 10-medication patient, from the Today worklist to a signed rev
   await page.getByRole('button', { name: /2 Assessment/ }).click();
   await problems.getByRole('button', { name: 'Reopen' }).click();
   await expect(problems).toContainText('2 open');
+});
+
+/**
+ * The keyboard, counted: every key pressed (a typed text counts each of its characters). `tabTo` presses Tab (or
+ * Shift+Tab) until the control has the focus, so the count is what a keyboard user would press.
+ */
+function keyed(page: Page) {
+  let n = 0;
+  let typed = 0;
+  const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
+  const press = async (key: string, times = 1) => {
+    for (let i = 0; i < times; i++) {
+      n++;
+      await page.keyboard.press(key);
+    }
+  };
+  return {
+    get count() {
+      return n;
+    },
+    /** Of the count, the characters of typed text (the rest are commands: Tab, Enter, arrows, shortcuts). */
+    get typed() {
+      return typed;
+    },
+    press,
+    type: async (text: string) => {
+      n += text.length;
+      typed += text.length;
+      await page.keyboard.type(text);
+    },
+    /** Tabs to the control; how many presses it took. */
+    tabTo: async (target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab') => {
+      await expect(target).toBeVisible();
+      for (let i = 0; i < 120; i++) {
+        if (await focused(target)) return i;
+        await press(key);
+      }
+      throw new Error(`${key} never reached ${String(target)}`);
+    },
+    /** Arrow keys within a group (radios, a roving list) until the control has the focus. */
+    arrowTo: async (target: Locator, key = 'ArrowDown') => {
+      for (let i = 0; i < 20 && !(await focused(target)); i++) await press(key);
+      await expect(target).toBeFocused();
+    },
+  };
+}
+
+test('the same CMR walked with the keyboard only, with the keys counted', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  const patient = await cmrPatientOnFile(page, server);
+  const keys = keyed(page);
+  const focusedIs = (l: Locator) => expect(l).toBeFocused();
+
+  // From the patient's page; the skip link is the first Tab stop of a new screen and jumps past the navigation.
+  await page.evaluate((id) => (location.hash = `#/patients/${id}`), patient.id);
+  await expect(page.getByRole('button', { name: 'Start CMR' })).toBeVisible();
+  await keys.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await focusedIs(skip);
+  await snap(page, '44-skip-link');
+  await keys.press('Enter');
+  await focusedIs(page.getByRole('main'));
+  await keys.tabTo(page.getByRole('button', { name: 'Start CMR' }));
+  await keys.press('Enter');
+  const heading = page.getByRole('heading', { name: /Comprehensive medication review/ });
+  await expect(heading).toContainText('Draft');
+  // One Start button, which starts the timer too.
+  await expect(page.getByRole('button', { name: /timer/ })).toHaveCount(0);
+  await keys.press('Alt+s');
+  await expect(heading).toContainText('In progress');
+  await expect(page.getByRole('button', { name: 'Pause timer' })).toBeVisible();
+
+  // Step 1: the review opens on its first field.
+  const delivered = page.getByLabel('Delivered');
+  await focusedIs(delivered);
+  await keys.press('ArrowDown');
+  await expect(delivered).toHaveValue('inPerson');
+  await keys.tabTo(page.getByLabel('CMR date'));
+  await keys.type(new Date().toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }));
+  // All ten as listed at once (none differs between the sources), then metformin changed to how she takes it.
+  await keys.tabTo(page.getByRole('button', { name: 'Mark the other 10 as taking as listed' }));
+  await keys.press('Enter');
+  await expect(page.getByRole('heading', { name: /Medication reconciliation/ })).toContainText('0 to resolve');
+  // The button is gone: the focus is on the first reason to give, and Enter goes on to the next.
+  const metformin = page.getByLabel('How the patient takes metformin');
+  for (const [medicine, reason] of Object.entries(REASONS).sort(([a], [b]) => a.localeCompare(b))) {
+    await keys.tabTo(page.getByLabel(`Why the patient uses ${medicine}`));
+    await keys.type(reason);
+    if (medicine !== 'metformin') {
+      await keys.press('Enter');
+      continue;
+    }
+    await keys.press('Tab');
+    await focusedIs(metformin);
+    await keys.press('ArrowDown');
+    await expect(metformin).toHaveValue('differently');
+    await keys.press('Tab');
+    await focusedIs(page.getByLabel('Note'));
+    await keys.type('Takes one tablet a day, not two: stomach upset');
+    await keys.press('Tab');
+  }
+  await expect(page.getByRole('button', { name: /1 Review/ })).toContainText('✓');
+
+  // Step 2: the step opens on the first finding's Accept.
+  await keys.press('Alt+ArrowRight');
+  const accept = page
+    .getByRole('article', { name: /: (lisinopril \+ spironolactone|spironolactone \+ lisinopril)$/ })
+    .getByRole('button', { name: 'Accept as a problem' });
+  await expect(page.locator('.finding button.primary').first()).toBeFocused();
+  const tabsToAccept = await keys.tabTo(accept);
+  console.log(`Tabs to the first Accept on Assessment: 0 (focus lands on it); to the interaction's: ${tabsToAccept}`);
+  await snap(page, '47k-assessment-focus');
+  await keys.press('Alt+Enter');
+  const problems = page.getByRole('region', { name: /Drug-therapy problems/ });
+  await expect(problems).toContainText('1 open');
+  // The accepted card is gone; the focus went on to the next finding, not to the page body.
+  await expect(page.locator('.finding :focus')).toHaveCount(1);
+  await keys.tabTo(page.getByRole('button', { name: '+ Add a problem' }));
+  await keys.press('Enter');
+  const kind = page.getByLabel('Kind of problem');
+  await focusedIs(kind);
+  await keys.type('no');
+  await expect(kind).toHaveValue('nonadherence');
+  const picker = page.getByRole('group', { name: 'Medicines involved' });
+  await keys.tabTo(picker.getByRole('checkbox').first());
+  await keys.arrowTo(picker.getByRole('checkbox', { name: 'metformin', exact: true }));
+  await keys.press('Space');
+  await keys.tabTo(page.getByLabel('What is the problem'));
+  await keys.type('Takes half the prescribed dose because of stomach upset; A1c 8.4%');
+  await keys.press('Enter');
+  await expect(problems).toContainText('2 open');
+  await keys.tabTo(page.getByRole('button', { name: 'Confirm problem list' }));
+  await keys.press('Enter');
+  await expect(page.getByText(/Problem list confirmed by dwhitfield/)).toBeVisible();
+
+  // Step 3: the step opens on the first problem without a plan; the form on its first kind of recommendation.
+  await keys.press('Alt+ArrowRight');
+  const interaction = page.getByRole('region', { name: /Plan for .*spironolactone/ });
+  await focusedIs(interaction.getByRole('button', { name: '+ Add a recommendation' }));
+  await keys.press('Enter');
+  await focusedIs(interaction.getByRole('radio', { name: 'Start' }));
+  await keys.arrowTo(interaction.getByRole('radio', { name: 'Monitor' }));
+  await keys.press('Tab');
+  await keys.arrowTo(interaction.getByRole('radio', { name: 'spironolactone' }));
+  await keys.tabTo(interaction.getByLabel('Who acts'));
+  await keys.press('ArrowDown');
+  await expect(interaction.getByLabel('Who acts')).toHaveValue('prescriber');
+  await keys.press('Tab');
+  await keys.press('ArrowDown');
+  await expect(interaction.getByLabel('Prescriber', { exact: true })).toHaveValue(/./);
+  await keys.tabTo(interaction.getByLabel(/Recommendation in clinical words/));
+  await keys.type('Check serum potassium and creatinine; last results are over a year old');
+  await keys.press('Alt+Enter');
+  await expect(interaction.locator('.plan-item .tag')).toHaveText('Monitor spironolactone');
+  const forMetformin = page.getByRole('region', { name: 'Plan for metformin' });
+  await focusedIs(forMetformin.getByRole('button', { name: '+ Add a recommendation' }));
+  await keys.press('Enter');
+  await keys.arrowTo(forMetformin.getByRole('radio', { name: 'Educate' }));
+  await expect(forMetformin.getByRole('radio', { name: 'metformin' })).toBeChecked();
+  await keys.tabTo(forMetformin.getByLabel(/Recommendation in clinical words/));
+  await keys.type('Take metformin with meals to limit stomach upset; discussed extended-release with patient');
+  await keys.press('Alt+Enter');
+  await expect(forMetformin.locator('.plan-item .map-item')).toContainText(
+    'Take metformin at the same time every day.',
+  );
+  await expect(page.getByRole('button', { name: /3 Plan/ })).toContainText('✓');
+
+  // Step 4: the recommendation goes to the prescriber.
+  await keys.press('Alt+ArrowRight');
+  const okonjo = page.getByRole('region', { name: 'Communication to Beatrice Okonjo, MD' });
+  await keys.tabTo(okonjo.getByRole('button', { name: 'Record as sent' }));
+  await keys.press('Enter');
+  await expect(okonjo).toContainText(/Sent by fax on \d\d\/\d\d\/\d{4}/);
+
+  // Step 5: the follow-up the step offers, then sign-off.
+  await keys.press('Alt+ArrowRight');
+  await keys.tabTo(page.getByRole('button', { name: /^Use \d\d\/\d\d\/\d{4} \(in 3 months\)/ }));
+  await keys.press('Enter');
+  await expect(page.getByText('Everything is recorded. Sign and finalize below.')).toBeVisible();
+  await keys.tabTo(page.getByRole('button', { name: 'Sign and finalize' }));
+  await keys.press('Enter');
+  await expect(heading).toContainText('Completed');
+  await expect(page.getByRole('heading', { name: /Signed by Dana Whitfield, PharmD \(dwhitfield\)/ })).toBeVisible();
+  console.log(`CMR walk: mouse ${mouseActions ?? '(not run)'} actions, keyboard ${keys.count} keys`);
+  console.log(`  keyboard: ${keys.typed} characters of typed text, ${keys.count - keys.typed} other keys`);
+  test.info().annotations.push({ type: 'keys', description: String(keys.count) });
+});
+
+test('what step 1 learns carries forward: a difference becomes a problem, a reported medicine joins the list, the plan’s prescriber is the medicine’s', async ({
+  page,
+  server,
+}) => {
+  await readyPharmacy(page, server);
+  // Filled here as 500 mg; the patient's list (from her prescriber) says 1000 mg.
+  await page.keyboard.press('Alt+i');
+  await page.getByLabel('CSV export from your dispensing system').setInputFiles({
+    name: 'fills.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Patient Last Name,Patient First Name,DOB,Rx #,Refill #,Date Filled,Drug Name,Strength,Qty,Days Supply,Cost',
+        `Castellanos-Whitby,Mercedes,09/30/1949,71003,0,${ymd(20)},Metformin 500 mg tab,500 mg,60,30,12.00`,
+      ].join('\n'),
+    ),
+  });
+  await page.getByLabel(/Create the 1 missing patient/).check();
+  await page.getByRole('button', { name: 'Import 1 fill' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('Imported 1 fill');
+  const patient = (await onFile(page, 'patients:search', { query: 'Castellanos', limit: 5 })).patients[0]!;
+  const okonjo = await onFile(page, 'prescribers:create', {
+    prescriber: { npi: '1245319599', firstName: 'Beatrice', lastName: 'Okonjo', credentials: 'MD', fax: '6145550134' },
+  });
+  await onFile(page, 'medications:add', {
+    patientId: patient.id,
+    medication: {
+      product: 'Metformin',
+      strength: '1000 mg',
+      kind: 'rx',
+      source: 'patientReported',
+      indication: 'Diabetes',
+      prescriberId: okonjo.id,
+    },
+  });
+  const review = await onFile(page, 'reviews:create', { patientId: patient.id, type: 'cmr' });
+  await page.evaluate((id) => (location.hash = `#/reviews/${id}`), review.id);
+  await page.getByRole('button', { name: 'Start review' }).click();
+
+  // The difference offers a problem, prefilled with the medicine and what differs.
+  const row = page.getByRole('row', { name: /metformin/ });
+  await expect(row).toContainText('Differs');
+  await snap(page, '46b-step1-difference');
+  await row.getByRole('button', { name: 'Record as a problem' }).click();
+  const form = page.getByRole('form', { name: 'Add a drug-therapy problem' });
+  await expect(form.getByRole('checkbox', { name: 'metformin', exact: true })).toBeChecked();
+  await expect(form.getByLabel('What is the problem')).toHaveValue(
+    /^Medication reconciliation: strength: 1000 mg \(Patient reported\) vs 500 mg \(Our pharmacy fills\)/,
+  );
+  await form.getByLabel('Kind of problem').selectOption('doseTooHigh');
+  // A medicine she reports, added without leaving the review.
+  await page.getByRole('button', { name: '+ Add a medicine' }).click();
+  const add = page.getByRole('form', { name: 'Add a medicine' });
+  await add.getByLabel('Medicine', { exact: true }).fill('Ibuprofen');
+  await add.getByLabel('Kind').selectOption('otc');
+  await add.getByLabel('Strength').fill('200 mg');
+  await add.getByLabel('How I use it').fill('Take 2 tablets by mouth when her knees ache');
+  await snap(page, '46c-step1-carry-forward');
+  await add.getByRole('button', { name: 'Add to list' }).click();
+  await expect(page.getByRole('combobox', { name: 'How the patient takes ibuprofen' })).toBeVisible();
+  await form.getByRole('button', { name: 'Add problem' }).click();
+  await expect(row).toContainText('On the problem list: metformin');
+
+  // The problem's medicines are picked from the list: ibuprofen is there now.
+  await page.getByRole('button', { name: 'Assessment →' }).click();
+  await page.getByRole('button', { name: '+ Add a problem' }).click();
+  await expect(
+    page.getByRole('group', { name: 'Medicines involved' }).getByRole('checkbox', { name: 'ibuprofen', exact: true }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // The recommendation's prescriber is the one who prescribes the medicine.
+  await page.getByRole('button', { name: 'Plan →' }).click();
+  const plan = page.getByRole('region', { name: 'Plan for metformin' });
+  await plan.getByRole('button', { name: '+ Add a recommendation' }).click();
+  await plan.getByRole('radio', { name: 'Change dose' }).check();
+  await expect(plan.getByLabel('Who acts')).toHaveValue('prescriber');
+  await expect(plan.getByLabel('Prescriber', { exact: true })).toHaveValue(okonjo.id);
+  await expect(plan.getByText('Prescribes metformin')).toBeVisible();
 });

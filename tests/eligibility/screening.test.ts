@@ -4,7 +4,7 @@ import { dispatch } from '../../main/bridge/dispatch';
 import { all, run, sql } from '../../main/db/sql';
 import type { Row } from '../../main/db/rows';
 import type { Session } from '../../main/security/session';
-import type { ScreenedPatient } from '../../preload/schemas/eligibility';
+import { neededLine, type ScreenedPatient } from '../../preload/schemas/eligibility';
 import { call, newPharmacy } from '../helpers/temp-pharmacy';
 
 const AS_OF = '2025-06-30';
@@ -60,6 +60,12 @@ const screen = async (session: Session, contractYear = 2025, asOf = AS_OF) =>
 const byName = (patients: ScreenedPatient[], name: string) => patients.find((p) => p.name === `${name}, Test`);
 
 describe('Part D MTM eligibility screening', () => {
+  it('says what a patient has against what the rule needs, met or not', () => {
+    expect(neededLine(4, 3, 'core chronic disease')).toBe('4 core chronic diseases (3 needed)');
+    expect(neededLine(1, 3, 'core chronic disease')).toBe('1 core chronic disease (3 needed)');
+    expect(neededLine(0, 8, 'Part D maintenance drug')).toBe('0 Part D maintenance drugs (8 needed)');
+  });
+
   it('applies each criterion at its boundary and explains the result per patient', async () => {
     const { session } = await newPharmacy();
     const three = [DISEASES.diabetes, DISEASES.hypertension, DISEASES.dyslipidemia];
@@ -264,6 +270,31 @@ describe('Part D MTM eligibility screening', () => {
       sql`SELECT action FROM audit_log WHERE category = 'mtm' AND patient_id = ${patientId} ORDER BY id`,
     );
     expect(audit.map((a) => a.action)).toEqual(['mtm.target', 'mtm.offerCmr', 'mtm.optOut', 'mtm.enroll']);
+    await session.signOut();
+  });
+
+  it('ranks, searches (name or date of birth) and pages the worklist, with the total', async () => {
+    const { session } = await newPharmacy();
+    const three = [DISEASES.diabetes, DISEASES.hypertension, DISEASES.dyslipidemia];
+    await patientWith(session, 'Close', three.slice(0, 2), EIGHT, 5000);
+    for (const name of ['Carr', 'Abel', 'Bose']) await patientWith(session, name, three, EIGHT, 5000);
+    await patientWith(session, 'FarOff', [DISEASES.diabetes], ['metformin'], 200);
+
+    const first = await call(session, 'eligibility:screen', { contractYear: 2025, asOf: AS_OF, limit: 2 });
+    // Eligible before close, then by name; the far-off patient is on no page.
+    expect(first).toMatchObject({ total: 4, offset: 0, limit: 2, screened: 5, offersDue: 0 });
+    expect(first.patients.map((p) => p.name)).toEqual(['Abel, Test', 'Bose, Test']);
+    const next = await call(session, 'eligibility:screen', { contractYear: 2025, asOf: AS_OF, offset: 2, limit: 2 });
+    expect(next.patients.map((p) => p.name)).toEqual(['Carr, Test', 'Close, Test']);
+    const close = await call(session, 'eligibility:screen', { contractYear: 2025, asOf: AS_OF, view: 'close' });
+    expect(close.patients.map((p) => p.name)).toEqual(['Close, Test']);
+    const found = await call(session, 'eligibility:screen', { contractYear: 2025, asOf: AS_OF, search: 'bos' });
+    expect(found.patients.map((p) => p.name)).toEqual(['Bose, Test']);
+    const born = await call(session, 'eligibility:screen', { contractYear: 2025, asOf: AS_OF, search: '01/01/1945' });
+    expect(born.total).toBe(4);
+    await expect(
+      call(session, 'eligibility:screen', { contractYear: 2025, view: 'everyone' as 'worklist' }),
+    ).rejects.toThrow(/Choose which patients to show/);
     await session.signOut();
   });
 });

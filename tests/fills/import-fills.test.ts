@@ -256,7 +256,14 @@ describe('fill history import', () => {
     expect((await all<Label>(db, labels))[0]).toEqual(stored[0]);
     const patient = await one<Pick<Row<'patients'>, 'id'>>(db, sql`SELECT id FROM patients`);
     expect(await pharmacyFillEntries(db, patient!.id, '2026-12-01')).toEqual([
-      { source: 'pharmacyFill', product: 'Atorvastatin 40 mg tab', strength: '40 mg', sig: '1 PO QD' },
+      // No prescriber NPI in this export: the line names no prescriber.
+      {
+        source: 'pharmacyFill',
+        product: 'Atorvastatin 40 mg tab',
+        strength: '40 mg',
+        sig: '1 PO QD',
+        prescriberId: null,
+      },
     ]);
     await session.signOut();
   });

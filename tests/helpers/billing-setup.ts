@@ -21,6 +21,8 @@ export const PAYER = {
   claimFilingCode: 'CI',
   unitRule: 'whole',
   fees: { '99605': 65, '99606': 50, '99607': 25.5 },
+  // The sample patient's plan, Buckeye Senior Rx (PDP).
+  planContracts: ['S5810'] as string[],
 } as const;
 
 export async function billable() {

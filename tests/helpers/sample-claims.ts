@@ -24,6 +24,7 @@ export const payer: Payer = {
   remotePlaceOfService: '01',
   fees: { '99605': 6500, '99606': 5000, '99607': 2550 },
   active: true,
+  planContracts: ['S5810'],
 };
 const rendering = {
   username: 'pharmacist1',

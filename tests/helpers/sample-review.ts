@@ -111,6 +111,26 @@ export interface SampleReview {
   prescriberId: string;
 }
 
+/** A review created and started, step 1's fields saved with `changes`, and every reconciliation line taken as listed. */
+export async function startedReview(
+  session: Session,
+  patientId: string,
+  type: Review['type'],
+  changes: Record<string, unknown>,
+): Promise<Review> {
+  let r = await call(session, 'reviews:create', { patientId, type });
+  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
+  r = await call(session, 'reviews:update', { id: r.id, version: r.version, changes });
+  for (const line of r.reconciliation)
+    r = await call(session, 'reviews:resolveLine', {
+      id: r.id,
+      version: r.version,
+      lineKey: line.key,
+      resolution: 'asListed',
+    });
+  return r;
+}
+
 /** Signs a CMR for a new patient taking `medicines` of the list above (up to 25). */
 export async function sampleSignedCmr(
   session: Session,
@@ -176,26 +196,13 @@ export async function sampleSignedCmr(
     title: 'atorvastatin',
     description: 'Misses evening doses 2–3 times a week',
   });
-  let r = await call(session, 'reviews:create', { patientId: patient.id, type: 'cmr' });
-  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
-  r = await call(session, 'reviews:update', {
-    id: r.id,
-    version: r.version,
-    changes: {
-      deliveryMethod: 'inPerson',
-      cmrDate: opts.cmrDate,
-      concerns: 'Feels dizzy some mornings',
-      problemsConfirmed: true,
-      followUpDate: null,
-    },
+  let r = await startedReview(session, patient.id, 'cmr', {
+    deliveryMethod: 'inPerson',
+    cmrDate: opts.cmrDate,
+    concerns: 'Feels dizzy some mornings',
+    problemsConfirmed: true,
+    followUpDate: null,
   });
-  for (const line of r.reconciliation)
-    r = await call(session, 'reviews:resolveLine', {
-      id: r.id,
-      version: r.version,
-      lineKey: line.key,
-      resolution: 'asListed',
-    });
   // Each recommendation names the one medicine it acts on (one she takes: with a short list, the first). The items
   // are in English only, as a pharmacy's own phrase without Spanish leaves them (the documents flag it).
   const taken = MEDICINES.slice(0, opts.medicines).map((m) => m.product.toLowerCase());
@@ -242,6 +249,6 @@ export async function sampleSignedCmr(
     version: r.version,
     changes: { followUpDate: r.suggestedFollowUp },
   });
-  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 38 });
   return { review: r, patientId: patient.id, prescriberId: doctor.id };
 }

@@ -44,6 +44,13 @@ describe('dates as typed at the counter', () => {
 
   it('refuses impossible, future and implausibly old dates of birth', () => {
     expect(dateOfBirthSchema.safeParse('1948-02-30').success).toBe(false);
+    // 02/30/1946 as typed (the form sends parseUsDate's 1946-02-30): say the date does not exist, not how to type it.
+    expect(dateOfBirthSchema.safeParse(parseUsDate('02/30/1946')).error?.issues[0]?.message).toBe(
+      '02/30/1946 is not a real date: February 1946 has 28 days',
+    );
+    expect(dateOfBirthSchema.safeParse('March 3').error?.issues[0]?.message).toBe(
+      'Enter the date of birth as MM/DD/YYYY',
+    );
     expect(dateOfBirthSchema.safeParse('2999-01-01').error?.issues[0]?.message).toBe(
       'The date of birth cannot be in the future',
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { patientInputSchema } from '../../preload/schemas/patients';
 import { AppError } from '../../main/common/errors';
 import type { Row } from '../../main/db/rows';
-import { one, sql } from '../../main/db/sql';
+import { one, run, sql } from '../../main/db/sql';
 import {
   createPatient,
   deletePatient,
@@ -60,16 +60,92 @@ describe('patient records', () => {
     const { db, user, session } = await signedIn();
     await createPatient(db, user, patient(), false);
     const err = await rejection(
-      createPatient(db, user, patient({ firstName: 'WINIFRED', lastName: 'quenneville', allergies: [] }), false),
+      createPatient(
+        db,
+        user,
+        patient({ firstName: 'WINIFRED', lastName: 'quenneville', mbi: undefined, allergies: [] }),
+        false,
+      ),
     );
     expect(err).toMatchObject({ code: 'duplicate' });
     expect(err?.message).toContain('born 08/21/1944');
     expect((await searchPatients(db, 'Quenneville', 50)).patients).toHaveLength(1);
 
-    await createPatient(db, user, patient(), true);
+    await createPatient(db, user, patient({ mbi: undefined }), true);
     expect(
       await findDuplicates(db.manager, { firstName: 'winifred', lastName: 'QUENNEVILLE', dateOfBirth: '1944-08-21' }),
     ).toHaveLength(2);
+    await session.signOut();
+  });
+
+  it('keeps one living patient per MBI: a second is refused, naming the first, whatever the dashes or case', async () => {
+    const { db, user, session } = await signedIn();
+    const first = await createPatient(
+      db,
+      user,
+      patient({ firstName: 'ROSALIND', lastName: 'brambleton', dateOfBirth: '1946-03-04' }),
+      false,
+    );
+    const taken =
+      'MBI 1EG4-TE5-MK73 already belongs to Brambleton, Rosalind (DOB 03/04/1946). Open that record, or check the number on the Medicare card.';
+    // A different person, even with the duplicate-name warning confirmed, may not share the number.
+    const err = await rejection(createPatient(db, user, patient({ mbi: '1eg4 te5 mk73' }), true));
+    expect(err).toMatchObject({
+      code: 'validation',
+      message: taken,
+      issues: [{ field: 'patient.mbi', message: taken }],
+    });
+    expect((await searchPatients(db, '', 50)).patients).toHaveLength(1);
+
+    // Nor may another patient be edited to it; the holder keeps it through its own edits.
+    const other = await createPatient(db, user, patient({ mbi: '2A00A00AA00' }), false);
+    expect(
+      await rejection(updatePatient(db, user, other.id, other.version, patient({ mbi: '1EG4-TE5-MK73' }))),
+    ).toMatchObject({ message: taken });
+    expect((await getPatient(db, other.id)).mbi).toBe('2A00A00AA00');
+    await updatePatient(
+      db,
+      user,
+      first.id,
+      first.version,
+      patient({ firstName: 'Rosalind', lastName: 'Brambleton', dateOfBirth: '1946-03-04', phone: '330-555-0111' }),
+    );
+
+    // Once the first is removed, the number is free.
+    await deletePatient(db, user, first.id, 'Registered in error');
+    const moved = await updatePatient(db, user, other.id, other.version, patient({ mbi: '1EG4TE5MK73' }));
+    expect(moved.mbi).toBe('1EG4TE5MK73');
+    await session.signOut();
+  });
+
+  it('lets a record that already shared its MBI (from before the rule) be edited while its MBI is unchanged', async () => {
+    const { db, user, session } = await signedIn();
+    const a = await createPatient(db, user, patient({ mbi: undefined }), false);
+    const b = await createPatient(db, user, patient({ firstName: 'Winnie', mbi: undefined }), true);
+    // As a file from before one patient per MBI may hold them (without the unique index, which could not be built).
+    await run(db, sql`DROP INDEX idx_patients_live_mbi`);
+    await run(db, sql`UPDATE patients SET mbi = ${'1EG4TE5MK73'} WHERE id IN (${a.id}, ${b.id})`);
+    const edited = await updatePatient(db, user, a.id, a.version, patient({ phone: '330-555-0111' }));
+    expect(edited).toMatchObject({ mbi: '1EG4TE5MK73', phone: '3305550111' });
+    await session.signOut();
+  });
+
+  it('shows and compares names in proper case where they were typed all lower or upper case', async () => {
+    const { db, user, session } = await signedIn();
+    const hazel = await createPatient(
+      db,
+      user,
+      patient({ firstName: 'hazel', lastName: 'MCDONALD', mbi: undefined }),
+      false,
+    );
+    // Stored as typed.
+    expect(hazel).toMatchObject({ firstName: 'hazel', lastName: 'MCDONALD' });
+    const err = await rejection(
+      createPatient(db, user, patient({ firstName: 'Hazel', lastName: 'McDonald', mbi: undefined }), false),
+    );
+    expect(err?.message).toBe(
+      'A patient named Hazel McDonald, born 08/21/1944, is already registered. Open that record, or confirm this is a different person.',
+    );
     await session.signOut();
   });
 

@@ -4,6 +4,7 @@ import { run, sql } from '../../main/db/sql';
 import { recodeFills } from '../../main/medications/vocabulary/recognise-fills';
 import { billable } from '../helpers/billing-setup';
 import { call, daysAgo } from '../helpers/temp-pharmacy';
+import { confirmedExport } from '../billing/confirmed-export';
 
 describe('reports on a small pharmacy, against figures worked out by hand', () => {
   it('counts the programme, problems, outcomes, adherence, claims and time', async () => {
@@ -45,7 +46,7 @@ describe('reports on a small pharmacy, against figures worked out by hand', () =
         resolution: 'asListed',
       });
     tmr = await call(session, 'reviews:timer', { id: tmr.id, version: tmr.version, timer: { correctMinutes: 15 } });
-    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete' });
+    tmr = await call(session, 'reviews:act', { id: tmr.id, version: tmr.version, action: 'complete', minutes: 15 });
     // Claims: the CMR paid $80.00 of $90.50; the TMR denied.
     const act = (id: string, version: number, a: Record<string, unknown>) =>
       call(session, 'claims:act', { id, version, ...a } as never);
@@ -53,7 +54,7 @@ describe('reports on a small pharmacy, against figures worked out by hand', () =
       const c = await call(session, 'claims:create', { reviewId, payerId });
       await act(c.id, c.version, { action: 'ready' });
     }
-    await call(session, 'claims:export', { format: 'csv', from: daysAgo(30), to: today, payerId });
+    await confirmedExport(session, { format: 'csv', from: daysAgo(30), to: today, payerId });
     const [cmrClaim, tmrClaim] = (await call(session, 'claims:list', { payerId })).sort((a, b) =>
       a.serviceDate.localeCompare(b.serviceDate),
     );
@@ -75,7 +76,8 @@ describe('reports on a small pharmacy, against figures worked out by hand', () =
     await recodeFills(session.current().db);
 
     const r = await call(session, 'reports:summary', { from: daysAgo(60), to: today });
-    expect(r.cmr).toEqual({ offered: 1, completed: 1, rate: 1 });
+    // Over the enrolled (the Star measure's denominator): two enrolled, one offered (the other), one with a CMR.
+    expect(r.cmr).toEqual({ enrolled: 2, offered: 1, completed: 1, enrolledWithCmr: 1, rate: 0.5 });
     expect(r.tmrByQuarter.at(-1)).toMatchObject({ tmrs: 1, enrolled: 2, perEnrolled: 0.5 });
     expect(r.programme).toEqual([
       { contract: 'No plan recorded', targeted: 1, enrolled: 1, optedOut: 0 },

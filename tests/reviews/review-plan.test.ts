@@ -3,6 +3,7 @@ import { dispatch } from '../../main/bridge/dispatch';
 import { run, sql } from '../../main/db/sql';
 import { DEFAULT_PHRASES, fillPhrase, RECOMMENDATION_ACTIONS, type Review } from '../../preload/schemas/reviews';
 import { addTechnician, call, daysAgo, newPharmacy, signInAsTechnician } from '../helpers/temp-pharmacy';
+import { startedReview } from '../helpers/sample-review';
 
 type Session = Awaited<ReturnType<typeof newPharmacy>>['session'];
 
@@ -47,26 +48,13 @@ async function cmrWithProblems() {
     title: 'atorvastatin',
     description: 'Skips doses when she feels well',
   });
-  let r = await call(session, 'reviews:create', { patientId: p.id, type: 'cmr' });
-  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
-  r = await call(session, 'reviews:update', {
-    id: r.id,
-    version: r.version,
-    changes: {
-      deliveryMethod: 'inPerson',
-      cmrDate: daysAgo(0),
-      cmrOfferedDate: daysAgo(0),
-      cmrOfferedMethod: 'inPerson',
-      concerns: 'Knee pain at night',
-    },
+  const r = await startedReview(session, p.id, 'cmr', {
+    deliveryMethod: 'inPerson',
+    cmrDate: daysAgo(0),
+    cmrOfferedDate: daysAgo(0),
+    cmrOfferedMethod: 'inPerson',
+    concerns: 'Knee pain at night',
   });
-  for (const line of r.reconciliation)
-    r = await call(session, 'reviews:resolveLine', {
-      id: r.id,
-      version: r.version,
-      lineKey: line.key,
-      resolution: 'asListed',
-    });
   return { session, patientId: p.id, doctor, nsaid, statin, r };
 }
 
@@ -196,9 +184,10 @@ describe('review plan, intervention and sign-off', () => {
         recommendationIds: [r.plan[0]!.id],
       },
     ]);
-    expect(messages(r)).toEqual([
-      '4: Recommendations for Beatrice Okonjo, MD are not sent yet (method and date)',
-      '5: The next follow-up date',
+    // The fax not sent yet does not hold up signing: it is a reminder only.
+    expect(messages(r)).toEqual(['5: The next follow-up date']);
+    expect(r.warnings).toMatchObject([
+      { step: 4, message: expect.stringMatching(/^The recommendations for Beatrice/) },
     ]);
 
     expect(
@@ -239,7 +228,12 @@ describe('review plan, intervention and sign-off', () => {
       '2: Problems were added after the list was confirmed: confirm it again',
       '3: Problem "vitamin D" has no plan',
     ]);
-    const refused = await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+    const refused = await dispatch(session, 'reviews:act', {
+      id: r.id,
+      version: r.version,
+      action: 'complete',
+      minutes: 30,
+    });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'validation', message: expect.stringContaining('Problem "vitamin D" has no plan') },
@@ -271,7 +265,7 @@ describe('review plan, intervention and sign-off', () => {
     });
     expect(r).toMatchObject({ soapNoteEdited: true, soapNote: expect.stringContaining('verbalised understanding') });
 
-    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 30 });
     expect(r).toMatchObject({
       status: 'completed',
       signedBy: 'Lee Ambrose, RPh (pharmacist1)',
@@ -432,7 +426,7 @@ describe('review plan, intervention and sign-off', () => {
     expect(today.followUpsDue).toEqual([]);
 
     r = await call(session, 'reviews:update', { id: r.id, version: r.version, changes: { followUpDate: daysAgo(-5) } });
-    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 30 });
     r = await call(session, 'reviews:recordOutcome', {
       id: r.id,
       version: r.version,
@@ -534,20 +528,12 @@ async function duplication() {
     title: 'lisinopril + losartan',
     description: 'Two RAS blockers: ACE inhibitor and ARB together',
   });
-  let r = await call(session, 'reviews:create', { patientId: p.id, type: 'cmr' });
-  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
-  r = await call(session, 'reviews:update', {
-    id: r.id,
-    version: r.version,
-    changes: { deliveryMethod: 'inPerson', cmrDate: daysAgo(0), problemsConfirmed: true, followUpDate: daysAgo(-90) },
+  const r = await startedReview(session, p.id, 'cmr', {
+    deliveryMethod: 'inPerson',
+    cmrDate: daysAgo(0),
+    problemsConfirmed: true,
+    followUpDate: daysAgo(-90),
   });
-  for (const line of r.reconciliation)
-    r = await call(session, 'reviews:resolveLine', {
-      id: r.id,
-      version: r.version,
-      lineKey: line.key,
-      resolution: 'asListed',
-    });
   const stop = (medicine: unknown, more: Record<string, unknown> = {}) =>
     recommend(session, r, {
       problemId: dup.id,
@@ -771,7 +757,9 @@ describe('a recommendation acts on one medicine, and its action-plan item says s
     });
     const reason = 'Give the reason for glipizide 5 mg (it prints on the medication list)';
     expect(r.missing).toEqual([{ step: 1, message: reason }]);
-    expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' })).toMatchObject({
+    expect(
+      await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 30 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'validation', message: `The review cannot be finalized yet. Missing: ${reason}.` },
     });
@@ -788,7 +776,7 @@ describe('a recommendation acts on one medicine, and its action-plan item says s
     });
     tmr = await call(session, 'reviews:get', { id: tmr.id });
     expect(tmr.warnings).toEqual([]);
-    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 30 });
     expect(r.status).toBe('completed');
     expect(
       await dispatch(session, 'reviews:saveReason', { id: r.id, lineKey: 'glipizide', reason: 'Sugar' }),

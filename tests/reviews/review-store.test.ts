@@ -84,7 +84,9 @@ describe('reviews', () => {
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/changed \(by pharmacist1\) after you opened it/) },
     });
-    expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' })).toMatchObject({
+    expect(
+      await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 30 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/Cannot complete a review that is draft/) },
     });
@@ -92,7 +94,12 @@ describe('reviews', () => {
     r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'start' });
     expect(r).toMatchObject({ status: 'inProgress', allowedActions: ['awaitPrescriber', 'complete'] });
     expect(r.timer.runningSince).not.toBeNull();
-    const refused = await dispatch(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+    const refused = await dispatch(session, 'reviews:act', {
+      id: r.id,
+      version: r.version,
+      action: 'complete',
+      minutes: 30,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(refused.ok ? [] : refused.error.issues?.map((i) => i.message)).toEqual([
       'How the review was delivered (in person, telephone, video)',
@@ -160,7 +167,7 @@ describe('reviews', () => {
     ]);
     expect(r.missing).toEqual([]);
     r = await call(session, 'reviews:timer', { id: r.id, version: r.version, timer: { correctMinutes: 25 } });
-    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete' });
+    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 25 });
     expect(r).toMatchObject({ status: 'completed', allowedActions: [], timer: { seconds: 1500, runningSince: null } });
 
     // Read-only, and the reconciliation stays as it was when completed.
@@ -199,6 +206,62 @@ describe('reviews', () => {
     expect(await dispatch(session, 'reviews:act', { id: r.id, version: r.version + 1, action: 'start' })).toMatchObject(
       { ok: false, error: { code: 'forbidden' } },
     );
+    await session.signOut();
+  });
+
+  it('starts the clock when the review starts: one Start, no separate timer', async () => {
+    const { session, patientId } = await patientWithMedicines();
+    const draft = await call(session, 'reviews:create', { patientId, type: 'cmr' });
+    expect(draft.timer.runningSince).toBeNull();
+    const started = await call(session, 'reviews:act', { id: draft.id, version: draft.version, action: 'start' });
+    expect(started).toMatchObject({ status: 'inProgress', timer: { runningSince: expect.any(String) } });
+    await session.signOut();
+  });
+
+  it('names each reconciled medicine’s prescriber: the list’s, else the latest fill’s when that NPI is on file', async () => {
+    const { session, patientId } = await patientWithMedicines();
+    const db = session.current().db;
+    const okonjo = await call(session, 'prescribers:create', {
+      prescriber: {
+        npi: '1245319599',
+        firstName: 'Beatrice',
+        lastName: 'Okonjo',
+        credentials: 'MD',
+        fax: '2165550134',
+      },
+    });
+    const list = await call(session, 'medications:list', { patientId });
+    const lipitor = list.active.find((m) => m.product === 'Lipitor')!;
+    await call(session, 'medications:update', {
+      id: lipitor.id,
+      version: lipitor.version,
+      medication: {
+        product: 'Lipitor',
+        strength: '20 mg',
+        kind: 'rx',
+        source: 'patientReported',
+        prescriberId: okonjo.id,
+      },
+    });
+    // Amlodipine's older fill names a prescriber not on file, its latest one Dr Okonjo.
+    for (const [npi, ago] of [
+      ['1003000126', 40],
+      ['1245319599', 10],
+    ] as const)
+      await run(
+        db,
+        sql`INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply,
+              prescriber_npi, created_at)
+            VALUES (${randomUUID()}, ${patientId}, 'RX-AML', ${ago === 40 ? 1 : 2}, ${daysAgo(ago)}, 'AMLODIPINE 5 MG TAB',
+              30, 30, ${npi}, ${new Date().toISOString()})`,
+      );
+    await recodeFills(db);
+    const review = await call(session, 'reviews:create', { patientId, type: 'cmr' });
+    const prescribers = Object.fromEntries(
+      review.reconciliation.map((l) => [l.medicine, l.entries.map((e) => `${e.source}:${e.prescriberId ?? '-'}`)]),
+    );
+    expect(prescribers.atorvastatin).toEqual([`patientReported:${okonjo.id}`, 'pharmacyFill:-']);
+    expect(prescribers.amlodipine).toEqual([`pharmacyFill:${okonjo.id}`]);
     await session.signOut();
   });
 });

@@ -1,6 +1,8 @@
 // The Today screen's "CMR offers due" list: members enrolled this contract year with no CMR offer yet, each
 // with the date it is due (enrolment + 60 days, CMS guidance), soonest first.
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run, sql } from '../../main/db/sql';
 import { cmrOffersDue } from '../../main/eligibility/cmr-offers';
 import { cmrOfferDueDate } from '../../main/eligibility/targeting';
 import { todayWork } from '../../main/reviews/today';
@@ -102,6 +104,75 @@ describe('CMR offers due', () => {
     setPharmacyTimeZone('UTC');
     expect(await cmrOffersDue(db)).toMatchObject([{ dueDate: '2026-03-06', overdue: true }]);
     vi.useRealTimers();
+    await session.signOut();
+  });
+
+  it('puts what is overdue or due this week first, written CMR summaries due 14 days after the CMR included', async () => {
+    const { session } = await newPharmacy();
+    const db = session.current().db;
+    const person = async (lastName: string, dateOfBirth: string) =>
+      (
+        await call(session, 'patients:create', {
+          patient: { firstName: 'Rosalind', lastName, dateOfBirth, sex: 'female' },
+        })
+      ).id;
+    const cmr = async (patientId: string, cmrDate: string, sent: string | null, status = 'completed') => {
+      const id = randomUUID();
+      await run(
+        db,
+        sql`INSERT INTO reviews (id, patient_id, type, status, pharmacist, cmr_date, summary_sent_date, created_at,
+                                 updated_at, updated_by)
+            VALUES (${id}, ${patientId}, 'cmr', ${status}, 'pharmacist1', ${cmrDate}, ${sent}, ${`${cmrDate}T10:00:00Z`},
+                    ${`${cmrDate}T10:00:00Z`}, 'pharmacist1')`,
+      );
+      return id;
+    };
+    // Two patients of one name, told apart by date of birth.
+    const older = await person('Brambleton', '1941-04-04');
+    const younger = await person('Brambleton', '1952-05-05');
+    const overdue = await cmr(older, '2026-08-10', null);
+    const dueSoon = await cmr(younger, '2026-08-28', null, 'inProgress');
+    await cmr(await person('Given', '1950-01-01'), '2026-08-20', '2026-08-20');
+    const enrolled = await person('Enrolled', '1946-06-06');
+    await call(session, 'eligibility:record', {
+      patientId: enrolled,
+      contractYear: 2026,
+      version: 0,
+      action: 'enroll',
+      date: '2026-07-01',
+    });
+
+    const work = await todayWork(db, '2026-09-01');
+    expect(work.summariesDue).toEqual([
+      {
+        reviewId: overdue,
+        patientId: older,
+        patient: 'Brambleton, Rosalind',
+        dateOfBirth: '1941-04-04',
+        cmrDate: '2026-08-10',
+        dueDate: '2026-08-24',
+        overdue: true,
+      },
+      expect.objectContaining({ reviewId: dueSoon, dateOfBirth: '1952-05-05', dueDate: '2026-09-11', overdue: false }),
+    ]);
+    // Overdue first, then due within the week; the summary due 09/11 and the TMR due at the quarter's end wait in
+    // their lists.
+    expect(work.queue.map((t) => [t.kind, t.patient, t.dateOfBirth, t.dueDate, t.overdue, t.reviewId])).toEqual([
+      ['summary', 'Brambleton, Rosalind', '1941-04-04', '2026-08-24', true, overdue],
+      ['offer', 'Enrolled, Rosalind', '1946-06-06', '2026-08-30', true, null],
+    ]);
+    expect(work.queue[0]!.reason).toBe('Written CMR summary: give or send it within 14 days of the CMR of 08/10/2026');
+    expect(work.tmrsDue).toEqual([
+      {
+        patientId: enrolled,
+        patient: 'Enrolled, Rosalind',
+        dateOfBirth: '1946-06-06',
+        lastTmr: null,
+        dueDate: '2026-09-30',
+      },
+    ]);
+    expect((await todayWork(db, '2026-09-05')).queue.map((t) => t.kind)).toEqual(['summary', 'offer', 'summary']);
+    expect(work.outreach).toMatchObject({ items: [], total: 0 });
     await session.signOut();
   });
 });

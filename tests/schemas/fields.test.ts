@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { claimActionRequest, claimExportRequest, payerSchema } from '../../preload/schemas/billing';
+import {
+  claimActionRequest,
+  claimExportPreviewRequest,
+  claimExportRequest,
+  payerSchema,
+} from '../../preload/schemas/billing';
 import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import {
   idSchema,
@@ -17,7 +22,16 @@ import { reportRequest } from '../../preload/schemas/reports';
 import { outreachLogRequest } from '../../preload/schemas/adherence';
 import { medicationStopRequest } from '../../preload/schemas/medications';
 
-const NOT_DATES = ['2026-13-45', '2026-02-30', '2025-02-29', '2026-00-10', '2026-1-5', '03/14/1950', ''];
+const NOT_DATES = ['2026-1-5', '03/14/1950', 'tomorrow', ''];
+/** Date-shaped but not on the calendar, with why. */
+const IMPOSSIBLE: [string, string][] = [
+  ['2026-02-30', '02/30/2026 is not a real date: February 2026 has 28 days'],
+  ['2025-02-29', '02/29/2025 is not a real date: February 2025 has 28 days'],
+  ['1946-04-31', '04/31/1946 is not a real date: April 1946 has 30 days'],
+  ['2026-13-45', '13/45/2026 is not a real date: the month (first number) is 01 to 12'],
+  ['2026-00-10', '00/10/2026 is not a real date: the month (first number) is 01 to 12'],
+  ['2026-01-00', '01/00/2026 is not a real date: January 2026 has 31 days'],
+];
 const message = (r: { error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 
 describe('isoDate', () => {
@@ -25,6 +39,7 @@ describe('isoDate', () => {
 
   it('refuses dates that are not on the calendar, and accepts 29 February in a leap year', () => {
     for (const v of NOT_DATES) expect(message(paid.safeParse(v)), v).toBe('Enter the date paid as MM/DD/YYYY');
+    for (const [v, why] of IMPOSSIBLE) expect(message(paid.safeParse(v)), v).toBe(why);
     expect(paid.parse('2024-02-29')).toBe('2024-02-29');
     expect(paid.parse(' 2024-02-29 ')).toBe('2024-02-29');
   });
@@ -49,20 +64,27 @@ describe('billing requests use the calendar-checked date', () => {
     for (const v of ['2026-13-45', '2026-02-30', '2025-02-29']) {
       const r = paidAction(v);
       expect(r.success, v).toBe(false);
-      expect(r.error?.issues[0]).toMatchObject({ path: ['paidDate'], message: 'Enter the date paid as MM/DD/YYYY' });
+      expect(r.error?.issues[0]).toMatchObject({
+        path: ['paidDate'],
+        message: expect.stringContaining('not a real date'),
+      });
     }
     expect(paidAction('2024-02-29').success).toBe(true);
   });
 
   it('checks the export range dates too', () => {
     const payerId = randomUUID();
-    expect(
-      claimExportRequest.safeParse({ format: 'csv', from: '2026-02-30', to: '2026-03-31', payerId }).error?.issues[0]
-        ?.message,
-    ).toBe('Enter the first service date as MM/DD/YYYY');
-    expect(claimExportRequest.safeParse({ format: 'csv', from: '2024-02-01', to: '2024-02-29', payerId }).success).toBe(
-      true,
-    );
+    const range = (from: string, to: string) => ({ format: 'csv', from, to, payerId });
+    const parsers = [
+      (from: string, to: string) => claimExportPreviewRequest.safeParse(range(from, to)),
+      (from: string, to: string) => claimExportRequest.safeParse({ ...range(from, to), claims: [] }),
+    ];
+    for (const parse of parsers) {
+      expect(message(parse('2026-02-30', '2026-03-31'))).toBe(
+        '02/30/2026 is not a real date: February 2026 has 28 days',
+      );
+      expect(parse('2024-02-01', '2024-02-29').success).toBe(true);
+    }
   });
 
   it('keeps the fee bounds and messages', () => {
@@ -80,6 +102,9 @@ describe('billing requests use the calendar-checked date', () => {
 describe('reports use the calendar-checked date', () => {
   it('refuses 2025-02-29 and accepts 2024-02-29', () => {
     expect(message(reportRequest.safeParse({ from: '2025-02-29', to: '2025-03-31' }))).toBe(
+      '02/29/2025 is not a real date: February 2025 has 28 days',
+    );
+    expect(message(reportRequest.safeParse({ from: '2025-2', to: '2025-03-31' }))).toBe(
       'Enter the first date as MM/DD/YYYY',
     );
     expect(reportRequest.safeParse({ from: '2024-02-29', to: '2024-03-31' }).success).toBe(true);
@@ -99,7 +124,8 @@ describe('pastDate', () => {
 
   it('still refuses non-dates first', () => {
     for (const v of ['2026-13-45', '2026-02-30', '2025-02-29'])
-      expect(message(measured.safeParse(v)), v).toBe('Enter the date measured as MM/DD/YYYY');
+      expect(message(measured.safeParse(v)), v).toContain('is not a real date');
+    expect(message(measured.safeParse('13/45/2026'))).toBe('Enter the date measured as MM/DD/YYYY');
     expect(measured.parse('2024-02-29')).toBe('2024-02-29');
   });
 
@@ -118,7 +144,8 @@ describe('pastDate', () => {
     const stop = (stopDate?: string) =>
       medicationStopRequest.safeParse({ id: randomUUID(), version: 1, stopDate, reason: 'Side effects' });
     expect(message(stop(undefined))).toBe('Enter the date it was stopped');
-    expect(message(stop('2025-02-29'))).toBe('Enter the stop date as MM/DD/YYYY');
+    expect(message(stop('2025-02-29'))).toBe('02/29/2025 is not a real date: February 2025 has 28 days');
+    expect(message(stop('2025-2-3'))).toBe('Enter the stop date as MM/DD/YYYY');
     expect(message(stop(tomorrow))).toBe('The stop date cannot be in the future');
     expect(stop(todayIso()).success).toBe(true);
   });
@@ -129,10 +156,11 @@ describe('optional dates', () => {
     const start = optionalPastDate('start date');
     expect(start.parse('')).toBeUndefined();
     expect(start.parse(undefined)).toBeUndefined();
-    expect(message(start.safeParse('2025-02-29'))).toBe('Enter the start date as MM/DD/YYYY');
+    expect(message(start.safeParse('2025-02-29'))).toBe('02/29/2025 is not a real date: February 2025 has 28 days');
+    expect(message(start.safeParse('2025-02'))).toBe('Enter the start date as MM/DD/YYYY');
     expect(message(start.safeParse(isoDaysBefore(todayIso(), -1)))).toBe('The start date cannot be in the future');
     expect(
-      message(optionalIsoDate('from date', { format: 'Enter the from date as YYYY-MM-DD' }).safeParse('2026-13-45')),
+      message(optionalIsoDate('from date', { format: 'Enter the from date as YYYY-MM-DD' }).safeParse('2026-13')),
     ).toBe('Enter the from date as YYYY-MM-DD');
   });
 });

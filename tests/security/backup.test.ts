@@ -16,7 +16,7 @@ async function pharmacyWithPatients(n: number) {
     await createPatient(
       db,
       user,
-      patient({ firstName: `Ottoline${i}`, lastName: 'Featherstonehaugh', allergies: [] }),
+      patient({ firstName: `Ottoline${i}`, lastName: 'Featherstonehaugh', mbi: undefined, allergies: [] }),
       false,
     );
   return ctx;
@@ -34,7 +34,7 @@ describe('backup and restore', () => {
     await createPatient(
       session.current().db,
       session.current().user,
-      patient({ firstName: 'Later', lastName: 'Addition' }),
+      patient({ firstName: 'Later', lastName: 'Addition', mbi: undefined }),
       false,
     );
 

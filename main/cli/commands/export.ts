@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BillingSetup, ClaimBatch } from '../../../preload/schemas/billing';
+import type { BillingSetup, ClaimBatch, ExportPreview } from '../../../preload/schemas/billing';
 import { parseUsDate } from '../../../preload/schemas/dates';
 import { dispatch } from '../../bridge/dispatch';
 import { requireOption } from '../args';
@@ -50,16 +50,26 @@ export async function exportCommand(argv: string[]): Promise<void> {
       throw new CliError(
         `No payer "${wanted}". Payers: ${payers.map((p) => `${p.name} (${p.payerId})`).join(', ') || 'none set up'}.`,
       );
-    const r = await dispatch(session, 'claims:export', {
+    // The same two steps as the Billing screen: the list with its problems (printed), then exactly that list.
+    const range = {
       format,
       from: date(requireOption(values, 'from')),
       to: date(requireOption(values, 'to')),
       payerId: payer.id,
+    };
+    const failed = (e: { message: string; issues?: { field: string; message: string }[] }) =>
+      new CliError(e.issues?.length ? e.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : e.message);
+    const preview = await dispatch(session, 'claims:exportPreview', range);
+    if (!preview.ok) throw failed(preview.error);
+    const { claims } = preview.data as ExportPreview;
+    for (const { claim, problems } of claims)
+      for (const p of problems)
+        console.log(`${claim.claimNumber}: ${p.blocking ? 'cannot be sent' : 'warning'}: ${p.message}`);
+    const r = await dispatch(session, 'claims:export', {
+      ...range,
+      claims: claims.map(({ claim }) => ({ id: claim.id, version: claim.version })),
     });
-    if (!r.ok)
-      throw new CliError(
-        r.error.issues?.length ? r.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : r.error.message,
-      );
+    if (!r.ok) throw failed(r.error);
     return r.data as ClaimBatch;
   });
   writeFileSync(out, batch.format.startsWith('cms1500') ? Buffer.from(batch.content, 'base64') : batch.content, {
