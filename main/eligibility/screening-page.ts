@@ -59,13 +59,15 @@ export async function screeningPage(db: DataSource, req: z.output<typeof screeni
       )
     : null;
   const order = SORTS[req.sort];
+  // Each name lower-cased once, not at every comparison (thousands of rows at a busy pharmacy).
+  const nameKey = new Map(result.patients.map((p) => [p, p.name.toLowerCase()]));
   const rows = result.patients
     .filter((p) => IN_VIEW[req.view](p) && (!found || found.has(p.patientId)))
     .sort(
       (a, b) =>
         order(a, b) ||
         byText(dueOf(a), dueOf(b)) ||
-        byText(a.name.toLowerCase(), b.name.toLowerCase()) ||
+        byText(nameKey.get(a)!, nameKey.get(b)!) ||
         byText(a.dateOfBirth, b.dateOfBirth),
     );
   return {

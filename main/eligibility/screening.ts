@@ -5,7 +5,9 @@ import targeting from '../../resources/regulatory/mtm-targeting.json';
 import { coreDiseasesOf } from '../../preload/schemas/clinical';
 import { DAY_MS, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
-import { commaList } from '../db/dialect';
+import { commaList, jsonValues } from '../db/dialect';
+import { lastFirst } from '../../preload/person-name';
+import { claimStale, stalePatients, writeFigures } from '../population/figures-store';
 import type { Row } from '../db/rows';
 import { all, sql } from '../db/sql';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
@@ -25,6 +27,60 @@ type FillAgg = Pick<Row<'fills'>, 'patient_id'> & {
   first_fill: string;
 };
 type PatientRow = Pick<Row<'patients'>, 'id' | 'first_name' | 'last_name' | 'date_of_birth' | 'part_d_plan_name'>;
+
+/** The period's fills summed per patient (of `only`, when given). */
+function fillSums(db: DataSource, start: string, end: string, only?: readonly string[]): Promise<FillAgg[]> {
+  return all<FillAgg>(
+    db,
+    sql`SELECT f.patient_id, ${commaList(sql`f.drug_key`)} AS drugs, sum(f.cost) AS cost, count(f.cost) AS costed,
+            count(*) - count(f.drug_key) AS unclassified, min(f.fill_date) AS first_fill
+        FROM fills f WHERE f.fill_date BETWEEN ${start} AND ${end}
+          ${only ? sql`AND f.patient_id IN ${jsonValues(JSON.stringify(only))}` : sql.empty}
+        GROUP BY f.patient_id`,
+  );
+}
+
+const SUM_COLUMNS = [
+  'eligibility_as_of',
+  'fill_drugs',
+  'fill_cost',
+  'fills_costed',
+  'fills_unclassified',
+  'first_fill',
+];
+
+/**
+ * The year of fills to `today` summed per patient, from the population figures: only patients whose fills changed
+ * (the triggers drop their row) or whose sums are of an earlier day are summed again.
+ */
+async function cachedFillSums(db: DataSource, today: string): Promise<FillAgg[]> {
+  const stale = await stalePatients(db, 'eligibility', today);
+  if (stale.ids.length) {
+    const token = await claimStale(db, 'eligibility', stale.ids);
+    // Most of the pharmacy stale (a new day): one pass over the year's fills is cheaper than the list.
+    const only = stale.ids.length * 2 > stale.living ? undefined : stale.ids;
+    const sums = new Map((await fillSums(db, isoDaysBefore(today, 364), today, only)).map((f) => [f.patient_id, f]));
+    const rows = stale.ids.map((id) => {
+      const f = sums.get(id);
+      return [
+        id,
+        today,
+        f?.drugs ?? null,
+        f?.cost ?? null,
+        f?.costed ?? 0,
+        f?.unclassified ?? 0,
+        f?.first_fill ?? null,
+      ];
+    });
+    await writeFigures(db, 'eligibility', token, SUM_COLUMNS, rows);
+  }
+  return all<FillAgg>(
+    db,
+    sql`SELECT patient_id, fill_drugs AS drugs, fill_cost AS cost, fills_costed AS costed,
+               fills_unclassified AS unclassified, first_fill
+        FROM population_figures WHERE first_fill IS NOT NULL`,
+  );
+}
 
 /** Annual cost from the period's fills; a history shorter than a year is scaled up, from at least 90 days. */
 function annualCost(agg: FillAgg | undefined, asOfMs: number): number | null {
@@ -77,12 +133,9 @@ export async function screenPatients(
   const asOfMs = Date.parse(asOf);
   const periodStart = isoDaysBefore(asOf, 364);
 
-  const fills = await all<FillAgg>(
-    db,
-    sql`SELECT f.patient_id, ${commaList(sql`f.drug_key`)} AS drugs, sum(f.cost) AS cost, count(f.cost) AS costed,
-            count(*) - count(f.drug_key) AS unclassified, min(f.fill_date) AS first_fill
-        FROM fills f WHERE f.fill_date BETWEEN ${periodStart} AND ${asOf} GROUP BY f.patient_id`,
-  );
+  // Screening to today (the usual case) reads the fill sums kept in the population figures; another day's sums are
+  // computed on the spot.
+  const fills = asOf === todayIso() ? await cachedFillSums(db, asOf) : await fillSums(db, periodStart, asOf);
   const fillsOf = new Map(fills.map((f) => [f.patient_id, f]));
   const conditions = await all<Pick<Row<'patient_conditions'>, 'patient_id' | 'code'>>(
     db,
@@ -114,7 +167,7 @@ export async function screenPatients(
     const enrollment: Enrollment = enrollmentOf(enrollments.get(p.id));
     return {
       patientId: p.id,
-      name: `${p.last_name}, ${p.first_name}`,
+      name: lastFirst({ lastName: p.last_name, firstName: p.first_name }),
       dateOfBirth: p.date_of_birth,
       planName: p.part_d_plan_name,
       diseases,

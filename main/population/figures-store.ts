@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { all, run, sql } from '../db/sql';
 
-/** The two halves of a row, each with its own as-of date. */
-export type FiguresHalf = 'adherence' | 'checks';
-const AS_OF = { adherence: 'adherence_as_of', checks: 'checks_as_of' } as const;
+/** The parts of a row (adherence, checks, the eligibility screen's fill sums), each with its own as-of date. */
+const AS_OF = { adherence: 'adherence_as_of', checks: 'checks_as_of', eligibility: 'eligibility_as_of' } as const;
+export type FiguresHalf = keyof typeof AS_OF;
 
 /**
  * Living patients whose half is stale (no row, not computed for `today`, or, for the checks, computed with another

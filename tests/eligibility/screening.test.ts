@@ -5,7 +5,7 @@ import { all, run, sql } from '../../main/db/sql';
 import type { Row } from '../../main/db/rows';
 import type { Session } from '../../main/security/session';
 import { neededLine, type ScreenedPatient } from '../../preload/schemas/eligibility';
-import { call, newPharmacy } from '../helpers/temp-pharmacy';
+import { call, daysAgo, newPharmacy } from '../helpers/temp-pharmacy';
 
 const AS_OF = '2025-06-30';
 const EIGHT = [
@@ -295,6 +295,32 @@ describe('Part D MTM eligibility screening', () => {
     await expect(
       call(session, 'eligibility:screen', { contractYear: 2025, view: 'everyone' as 'worklist' }),
     ).rejects.toThrow(/Choose which patients to show/);
+    await session.signOut();
+  });
+
+  it('screens to today from the fill sums kept in the population figures, summed again when a fill changes', async () => {
+    const { session } = await newPharmacy();
+    const db = session.current().db;
+    const year = Number(daysAgo(0).slice(0, 4));
+    const seven = EIGHT.filter((d) => d !== 'metformin');
+    const id = await patientWith(session, 'cached', Object.values(DISEASES), seven, 7000, daysAgo(30));
+    const first = (await call(session, 'eligibility:screen', { contractYear: year, view: 'all' })).patients;
+    // Typed in lower case, shown in proper case.
+    expect(first.map((p) => [p.name, p.maintenanceDrugs])).toEqual([['Cached, Test', [...seven].sort()]]);
+    expect(await all(db, sql`SELECT eligibility_as_of, fills_costed FROM population_figures`)).toEqual([
+      { eligibility_as_of: daysAgo(0), fills_costed: 7 },
+    ]);
+
+    await run(
+      db,
+      sql`INSERT INTO fills
+            (id, patient_id, rx_number, fill_number, fill_date, drug_name, quantity, days_supply, cost, created_at)
+          VALUES (${randomUUID()}, ${id}, 'cached-9', 0, ${daysAgo(2)}, 'METFORMIN 500 MG TAB', 60, 30, 12,
+                  ${new Date().toISOString()})`,
+    );
+    const again = (await call(session, 'eligibility:screen', { contractYear: year, view: 'all' })).patients[0]!;
+    expect(again.maintenanceDrugs).toEqual([...EIGHT].sort());
+    expect(again.annualCost).toBeGreaterThan(first[0]!.annualCost!);
     await session.signOut();
   });
 });
