@@ -1,10 +1,12 @@
 import type { QueryRunner } from 'typeorm';
+import { prepareServer } from './dialect';
 import type { ForwardMigration } from './forward-only';
 
 export class InitialSchema1763900000000 implements ForwardMigration {
   name = 'InitialSchema1763900000000';
 
   async up(q: QueryRunner): Promise<void> {
+    await prepareServer(q);
     await q.query(`CREATE TABLE pharmacy (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       name TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { createTrigger } from './dialect';
 import type { ForwardMigration } from './forward-only';
 
 export class AuditSettingsUsers1763990000000 implements ForwardMigration {
@@ -23,10 +24,12 @@ export class AuditSettingsUsers1763990000000 implements ForwardMigration {
     await q.query(`CREATE INDEX idx_audit_patient ON audit_log (patient_id)`);
     await q.query(`CREATE INDEX idx_audit_user ON audit_log (username)`);
     await q.query(`CREATE INDEX idx_audit_action ON audit_log (action)`);
-    await q.query(
+    await createTrigger(
+      q,
       `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`,
     );
-    await q.query(
+    await createTrigger(
+      q,
       `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END`,
     );
     await q.query(

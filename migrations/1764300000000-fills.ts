@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { addInsertionOrder } from './dialect';
 import type { ForwardMigration } from './forward-only';
 
 export class Fills1764300000000 implements ForwardMigration {
@@ -43,6 +44,7 @@ export class Fills1764300000000 implements ForwardMigration {
     )`);
     // One fill per prescription number, fill number and date: re-importing adds nothing.
     await q.query(`CREATE UNIQUE INDEX idx_fills_natural_key ON fills (rx_number, fill_number, fill_date)`);
+    await addInsertionOrder(q, 'fills');
     await q.query(`CREATE INDEX idx_fills_patient ON fills (patient_id, fill_date)`);
     await q.query(
       `CREATE TABLE import_mappings (signature TEXT PRIMARY KEY, mapping TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
+import { run, sql } from '../main/db/sql';
+import { addInsertionOrder } from './dialect';
 import type { ForwardMigration } from './forward-only';
 import starter from '../resources/templates/map-phrases.json';
 
@@ -41,6 +43,7 @@ export class ReviewPlan1764600000000 implements ForwardMigration {
       created_by TEXT NOT NULL,
       CHECK ((actor = 'prescriber') = (prescriber_id IS NOT NULL))
     )`);
+    await addInsertionOrder(q, 'review_recommendations');
     await q.query(`CREATE INDEX idx_recommendations_review ON review_recommendations (review_id)`);
     // One communication per prescriber per review.
     await q.query(`CREATE TABLE review_communications (
@@ -72,9 +75,11 @@ export class ReviewPlan1764600000000 implements ForwardMigration {
     )`);
     const now = new Date().toISOString();
     for (const p of starter.phrases) {
-      await q.query(
-        `INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [randomUUID(), p.action, p.label, p.talkedAbout, p.toDo, now, `MTM Desk starter phrases ${starter.version}`],
+      await run(
+        q,
+        sql`INSERT INTO map_phrases (id, action, label, talked_about, to_do, updated_at, updated_by)
+          VALUES (${randomUUID()}, ${p.action}, ${p.label}, ${p.talkedAbout}, ${p.toDo}, ${now},
+            ${`MTM Desk starter phrases ${starter.version}`})`,
       );
     }
   }

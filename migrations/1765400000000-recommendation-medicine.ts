@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { run, sql } from '../main/db/sql';
 import type { ForwardMigration } from './forward-only';
 import wording from '../resources/templates/action-plan-phrases.json';
 
@@ -20,20 +21,11 @@ export class RecommendationMedicine1765400000000 implements ForwardMigration {
     // new wording, which names the one medicine in every step, in English and Spanish.
     const now = new Date().toISOString();
     for (const p of wording.phrases)
-      await q.query(
-        `UPDATE map_phrases SET talked_about = ?, to_do = ?, talked_about_es = ?, to_do_es = ?, updated_at = ?,
-           updated_by = ?
-         WHERE action = ? AND label = ? AND updated_by LIKE 'MTM Desk starter phrases %'`,
-        [
-          p.talkedAbout,
-          p.toDo,
-          p.talkedAboutEs,
-          p.toDoEs,
-          now,
-          `MTM Desk starter phrases ${wording.version}`,
-          p.action,
-          p.label,
-        ],
+      await run(
+        q,
+        sql`UPDATE map_phrases SET talked_about = ${p.talkedAbout}, to_do = ${p.toDo}, talked_about_es = ${p.talkedAboutEs},
+           to_do_es = ${p.toDoEs}, updated_at = ${now}, updated_by = ${`MTM Desk starter phrases ${wording.version}`}
+         WHERE action = ${p.action} AND label = ${p.label} AND updated_by LIKE 'MTM Desk starter phrases %'`,
       );
   }
 }

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { createTrigger } from './dialect';
 import type { ForwardMigration } from './forward-only';
 
 /** What a change to each table makes stale: fills and conditions feed both halves, the rest only the checks. */
@@ -42,19 +43,23 @@ export class PopulationFigures1765800000000 implements ForwardMigration {
     // A write to any source table makes that patient's figures stale at once (a patient moved between rows makes
     // both stale). Kept narrow: only rows whose patient changed are touched.
     for (const [table, stale] of SOURCES) {
-      await q.query(
+      await createTrigger(
+        q,
         `CREATE TRIGGER trg_${table}_figures_insert AFTER INSERT ON ${table} BEGIN ${stale} = NEW.patient_id; END`,
       );
-      await q.query(
+      await createTrigger(
+        q,
         `CREATE TRIGGER trg_${table}_figures_update AFTER UPDATE ON ${table}
          BEGIN ${stale} IN (OLD.patient_id, NEW.patient_id); END`,
       );
-      await q.query(
+      await createTrigger(
+        q,
         `CREATE TRIGGER trg_${table}_figures_delete AFTER DELETE ON ${table} BEGIN ${stale} = OLD.patient_id; END`,
       );
     }
     // Age and sex are in the checks (older-adult criteria, sex-specific rules).
-    await q.query(
+    await createTrigger(
+      q,
       `CREATE TRIGGER trg_patients_figures_update AFTER UPDATE OF date_of_birth, sex ON patients
        BEGIN ${CHECKS} = NEW.id; END`,
     );

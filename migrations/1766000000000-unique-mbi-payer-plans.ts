@@ -13,9 +13,10 @@ export class UniqueMbiPayerPlans1766000000000 implements ForwardMigration {
     // resolve (the patient store refuses any new duplicate either way), and the index is made only where none exist.
     const [{ n }] = (await q.query(
       `SELECT count(*) AS n FROM (SELECT mbi FROM patients WHERE mbi IS NOT NULL AND deleted_at IS NULL
-         GROUP BY mbi HAVING count(*) > 1)`,
-    )) as [{ n: number }];
-    if (n === 0)
+         GROUP BY mbi HAVING count(*) > 1) AS duplicates`,
+    )) as [{ n: number | string }];
+    // PostgreSQL's count is a bigint, which its driver may give as text.
+    if (Number(n) === 0)
       await q.query(
         `CREATE UNIQUE INDEX idx_patients_live_mbi ON patients (mbi) WHERE mbi IS NOT NULL AND deleted_at IS NULL`,
       );

@@ -24,6 +24,7 @@ import { TelehealthModifiers1765700000000 } from './1765700000000-telehealth-mod
 import { PopulationFigures1765800000000 } from './1765800000000-population-figures';
 import { MinutesAddenda1765900000000 } from './1765900000000-minutes-addenda';
 import { UniqueMbiPayerPlans1766000000000 } from './1766000000000-unique-mbi-payer-plans';
+import { EligibilityFigures1766100000000 } from './1766100000000-eligibility-figures';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   PopulationFigures1765800000000,
   MinutesAddenda1765900000000,
   UniqueMbiPayerPlans1766000000000,
+  EligibilityFigures1766100000000,
 ].map(forwardOnly);

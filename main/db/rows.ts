@@ -363,6 +363,12 @@ export interface Tables {
     review_count: number;
     care_gaps: string;
     care_gap_count: number;
+    eligibility_as_of: string | null;
+    fill_drugs: string | null;
+    fill_cost: number | null;
+    fills_costed: number;
+    fills_unclassified: number;
+    first_fill: string | null;
   };
   prescribers: {
     id: string;

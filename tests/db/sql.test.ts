@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { all, one, run, sql } from '../../main/db/sql';
+import { addDays } from '../../main/db/dialect';
+import { all, one, render, run, sql } from '../../main/db/sql';
 import { newPharmacy } from '../helpers/temp-pharmacy';
 
 describe('the sql tag', () => {
@@ -10,6 +11,18 @@ describe('the sql tag', () => {
     expect(q.text).toBe('SELECT id FROM patients WHERE last_name = ? AND deleted_at IS NULL AND id IN (?, ?) LIMIT ?');
     expect(q.params).toEqual([name, 'a', 'b', 5]);
     expect(sql`x IN (${sql.list([])})`.text).toBe('x IN (NULL)');
+  });
+
+  it('renders the same fragment for each backend: ? on SQLite, $1… on PostgreSQL, dialect parts per backend', () => {
+    const q = sql`SELECT * FROM fills WHERE id IN (${sql.list(['a', 'b'])}) AND ${addDays(sql`fill_date`, sql`${3}`)} >= ${'2026-03-01'}`;
+    expect(render(q, 'sqlite')).toEqual({
+      text: "SELECT * FROM fills WHERE id IN (?, ?) AND date(fill_date, '+' || (?) || ' days') >= ?",
+      params: ['a', 'b', 3, '2026-03-01'],
+    });
+    expect(render(q, 'postgres')).toEqual({
+      text: "SELECT * FROM fills WHERE id IN ($1, $2) AND to_char(CAST(fill_date AS date) + CAST($3 AS integer), 'YYYY-MM-DD') >= $4",
+      params: ['a', 'b', 3, '2026-03-01'],
+    });
   });
 
   it('lets only column names and ASC/DESC through as text', () => {
