@@ -21,6 +21,7 @@ import { escapeLike } from '../common/like';
 import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
+import { like } from '../db/dialect';
 
 type ConditionRow = Row<'patient_conditions'>;
 type LabRow = Omit<Row<'patient_labs'>, 'type'> & { type: LabResult['type'] };
@@ -59,12 +60,12 @@ export async function searchConditions(q: Q, query: string, limit = 25): Promise
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const code = query.trim().toUpperCase();
   const titleHas = sql.join(
-    terms.map((t) => sql`lower(title) LIKE ${`%${escapeLike(t)}%`} ESCAPE '\\'`),
+    terms.map((t) => like(sql`lower(title)`, `%${escapeLike(t)}%`)),
     ' AND ',
   );
   const rows = await all<CodeRow>(
     q,
-    sql`SELECT code, title FROM icd10cm_codes WHERE code LIKE ${`${escapeLike(code)}%`} ESCAPE '\\' OR (${titleHas})
+    sql`SELECT code, title FROM icd10cm_codes WHERE ${like(sql`code`, `${escapeLike(code)}%`)} OR (${titleHas})
         ORDER BY code LIMIT ${limit * 2}`,
   );
   const seen = new Set(bundled.map((b) => b.code));

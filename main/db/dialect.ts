@@ -32,3 +32,14 @@ export const insertionOrder = (alias?: string): Sql => {
   const column = (name: string) => sql.identifiers(alias ? `${alias}.${name}` : name);
   return sql.perBackend({ sqlite: column('rowid'), postgres: column('insertion_order') });
 };
+
+/**
+ * `column LIKE pattern`, ignoring case as SQLite's LIKE does (the pattern's wildcards escaped with backslash, see
+ * main/common/like.ts). PostgreSQL refuses LIKE on a nondeterministic (nocase) column and its LIKE minds case, so
+ * there it is ILIKE under the default collation.
+ */
+export const like = (column: Sql, pattern: string): Sql =>
+  sql.perBackend({
+    sqlite: sql`${column} LIKE ${pattern} ESCAPE '\\'`,
+    postgres: sql`${column} COLLATE "default" ILIKE ${pattern} ESCAPE '\\'`,
+  });

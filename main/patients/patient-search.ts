@@ -5,6 +5,7 @@ import { escapeLike } from '../common/like';
 import type { PatientSearchResult } from '../../preload/schemas/patients';
 import { all, sql, type Sql } from '../db/sql';
 import { toSummary, type PatientRow } from './patient-mapper';
+import { like } from '../db/dialect';
 
 /** How the text was read, and the conditions (ANDed) it puts on living patients. */
 type Query = { by: PatientSearchResult['matchedBy']; where: Sql[] };
@@ -19,12 +20,12 @@ export function interpretQuery(raw: string): Query {
 
   if (/^[\d\s().+-]+$/.test(text) && text.replace(/\D/g, '').length >= 4) {
     const digits = text.replace(/\D/g, '');
-    return { by: 'phone', where: [sql`p.phone LIKE ${`%${escapeLike(digits)}%`} ESCAPE '\\'`] };
+    return { by: 'phone', where: [like(sql`p.phone`, `%${escapeLike(digits)}%`)] };
   }
 
   const mbi = normalizeMbi(text);
   if (/^[1-9][A-Z0-9]{3,10}$/.test(mbi) && /[A-Z]/.test(mbi)) {
-    return { by: 'mbi', where: [sql`p.mbi LIKE ${`${escapeLike(mbi)}%`} ESCAPE '\\'`] };
+    return { by: 'mbi', where: [like(sql`p.mbi`, `${escapeLike(mbi)}%`)] };
   }
 
   // "Smith, Jo" is last-name-first; otherwise each word must begin a first, middle or last name.
@@ -32,8 +33,8 @@ export function interpretQuery(raw: string): Query {
   if (text.includes(',')) {
     const [last = '', first = ''] = text.split(',').map((s) => s.trim());
     const where: Sql[] = [];
-    if (last) where.push(sql`p.last_name LIKE ${`${escapeLike(last)}%`} ESCAPE '\\'`);
-    if (first) where.push(sql`p.first_name LIKE ${`${escapeLike(first)}%`} ESCAPE '\\'`);
+    if (last) where.push(like(sql`p.last_name`, `${escapeLike(last)}%`));
+    if (first) where.push(like(sql`p.first_name`, `${escapeLike(first)}%`));
     return { by: 'name', where };
   }
   const words = text.split(/\s+/).slice(0, 4);
@@ -41,8 +42,8 @@ export function interpretQuery(raw: string): Query {
     by: 'name',
     where: words.map((w) => {
       const prefix = `${escapeLike(w)}%`;
-      return sql`(p.last_name LIKE ${prefix} ESCAPE '\\' OR p.first_name LIKE ${prefix} ESCAPE '\\'
-        OR p.middle_name LIKE ${prefix} ESCAPE '\\')`;
+      return sql`(${like(sql`p.last_name`, prefix)} OR ${like(sql`p.first_name`, prefix)}
+        OR ${like(sql`p.middle_name`, prefix)})`;
     }),
   };
 }

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../common/errors';
 import { escapeLike } from '../common/like';
 import type { Row } from '../db/rows';
 import { all, one, run, sql, type Sql } from '../db/sql';
+import { like } from '../db/dialect';
 
 /** A row of the prescribers table, its way of contact narrowed to the ones there are. */
 export type PrescriberRow = Omit<Row<'prescribers'>, 'preferred_contact'> & {
@@ -139,11 +140,11 @@ export async function searchPrescribers(
     where.push(sql`(p.npi LIKE ${`${text}%`} OR p.phone LIKE ${part} OR p.fax LIKE ${part})`);
   } else if (text) {
     const [last = '', first = ''] = text.includes(',') ? text.split(',').map((s) => s.trim()) : [text, ''];
-    const like = (s: string) => `${escapeLike(s)}%`;
-    const orFirst = first ? sql.empty : sql` OR p.first_name LIKE ${like(last)} ESCAPE '\\'`;
+    const starts = (s: string) => `${escapeLike(s)}%`;
+    const orFirst = first ? sql.empty : sql` OR ${like(sql`p.first_name`, starts(last))}`;
     const anywhere = `%${escapeLike(last)}%`;
-    where.push(sql`(p.last_name LIKE ${like(last)} ESCAPE '\\' OR p.practice LIKE ${anywhere} ESCAPE '\\'${orFirst})`);
-    if (first) where.push(sql`p.first_name LIKE ${like(first)} ESCAPE '\\'`);
+    where.push(sql`(${like(sql`p.last_name`, starts(last))} OR ${like(sql`p.practice`, anywhere)}${orFirst})`);
+    if (first) where.push(like(sql`p.first_name`, starts(first)));
   }
   const rows = await all<PrescriberRow>(
     db,

@@ -122,12 +122,11 @@ export const REPORTS = {
     ),
   ),
   prescribers: report('Acceptance rate per prescriber', async (db, period) =>
-    // dialect: sum() over a boolean (rr.outcome IN (...)) is SQLite's 0/1; PostgreSQL needs a CASE or count(*) FILTER.
     (
       await all<Omit<ReportSummary['prescribers'][number], 'rate'>>(
         db,
         sql`SELECT ${PRESCRIBER_NAME_SQL} AS prescriber, count(*) AS sent, count(rr.outcome) AS answered,
-                   sum(rr.outcome IN ('accepted', 'modified')) AS changed
+                   count(CASE WHEN rr.outcome IN ('accepted', 'modified') THEN 1 END) AS changed
             FROM review_recommendations rr ${inPeriod(period)} JOIN prescribers p ON p.id = rr.prescriber_id
             WHERE rr.actor = 'prescriber' GROUP BY p.id ORDER BY sent DESC, prescriber`,
       )

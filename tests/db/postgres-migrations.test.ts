@@ -9,7 +9,8 @@ import type { ForwardMigration } from '../../migrations/forward-only';
 import { forwardOnly } from '../../migrations/forward-only';
 import { INSERTION_ORDER } from '../../migrations/dialect';
 import { openDatabase } from '../../main/db/data-source';
-import { addDays, commaList, insertionOrder, jsonValues } from '../../main/db/dialect';
+import { addDays, commaList, insertionOrder, jsonValues, like } from '../../main/db/dialect';
+import { escapeLike } from '../../main/common/like';
 import { openPostgres } from '../../main/db/postgres-source';
 import { all, backendOf, one, run, sql } from '../../main/db/sql';
 import { newDataKey } from '../../main/security/keyring';
@@ -231,6 +232,14 @@ describe.skipIf(noPostgres)('PostgreSQL: migrations and the data layer on a real
         { id: 'a' },
         { id: 'b' },
       ]);
+      // Case ignored on a nocase name column (which PostgreSQL refuses to LIKE), wildcards in the pattern escaped.
+      const named = (pattern: string) => all(db, sql`SELECT id FROM patients WHERE ${like(sql`last_name`, pattern)}`);
+      expect(await named(`${escapeLike("o'b")}%`)).toEqual([{ id: 'p1' }]);
+      expect(await named(`${escapeLike('O_B')}%`)).toEqual([]);
+      expect(await all(db, sql`SELECT id FROM fills WHERE ${like(sql`drug_name`, '%METFORMIN%')} ORDER BY id`)).toEqual(
+        [{ id: 'b' }, { id: 'c' }],
+      );
+
       const order = await all<{ row: number }>(db, sql`SELECT ${insertionOrder()} AS row FROM fills WHERE id = ${'a'}`);
       expect(
         await all(db, sql`SELECT id FROM fills WHERE ${insertionOrder()} IN (${sql.list([order[0]!.row])})`),

@@ -5,6 +5,7 @@ import { escapeLike } from '../../common/like';
 import type { Row } from '../../db/rows';
 import { all, one, sql, type Q } from '../../db/sql';
 import { BUNDLED_DRUGS, BUNDLED_VERSION, drugClass, searchBundled, type BundledDrug } from './bundled';
+import { like } from '../../db/dialect';
 
 const LIMIT = 15;
 type Concept = Pick<Row<'rxn_concepts'>, 'rxcui' | 'name'>;
@@ -56,7 +57,7 @@ export async function searchDrugs(q: Q, query: string): Promise<DrugMatch[]> {
     q,
     sql`
     SELECT rxcui, tty, name FROM rxn_concepts
-    WHERE tty IN ('IN', 'BN') AND name LIKE ${`${escapeLike(query.trim())}%`} ESCAPE '\\'
+    WHERE tty IN ('IN', 'BN') AND ${like(sql`name`, `${escapeLike(query.trim())}%`)}
     ORDER BY tty DESC, length(name), name LIMIT ${LIMIT * 2}`,
   );
   const extra: DrugMatch[] = [];

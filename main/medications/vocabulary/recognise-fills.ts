@@ -81,13 +81,13 @@ export async function recodeFills(db: DataSource): Promise<number> {
   await db.transaction(async (em) => {
     for (const f of pending) {
       const key = recognisedKey(keys, f);
-      // dialect: `IS ?` matches NULL to NULL (IS NOT DISTINCT FROM on PostgreSQL).
+      // IS NOT DISTINCT FROM matches NULL to NULL, in SQLite (which reads it as IS) and PostgreSQL alike.
       if (key) {
         await run(
           em,
           sql`
           UPDATE fills SET drug_key = ${key}
-          WHERE drug_key IS NULL AND ndc IS ${f.ndc} AND drug_name IS ${f.drugName}`,
+          WHERE drug_key IS NULL AND ndc IS NOT DISTINCT FROM ${f.ndc} AND drug_name IS NOT DISTINCT FROM ${f.drugName}`,
         );
       }
     }

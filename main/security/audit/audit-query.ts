@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { AuditExport, AuditRow, AuditSearchResult, auditFilterSchema } from '../../../preload/schemas/audit';
 import { escapeLike } from '../../common/like';
-import { addDays } from '../../db/dialect';
+import { addDays, like } from '../../db/dialect';
 import { all, one, sql, type Sql } from '../../db/sql';
 import { toAuditEntry } from './audit-log';
 import { csvTable } from '../../../preload/csv';
@@ -28,9 +28,10 @@ function where(f: Filter): Sql {
   if (f.username) clauses.push(sql`a.username = ${f.username} COLLATE NOCASE`);
   if (f.action) clauses.push(sql`a.action = ${f.action}`);
   if (f.patient) {
-    const like = `${escapeLike(f.patient)}%`;
-    clauses.push(sql`
-      (a.patient_id = ${f.patient} OR p.last_name LIKE ${like} ESCAPE '\\' OR p.first_name LIKE ${like} ESCAPE '\\')`);
+    const prefix = `${escapeLike(f.patient)}%`;
+    clauses.push(
+      sql`(a.patient_id = ${f.patient} OR ${like(sql`p.last_name`, prefix)} OR ${like(sql`p.first_name`, prefix)})`,
+    );
   }
   return clauses.length ? sql`WHERE ${sql.join(clauses, ' AND ')}` : sql.empty;
 }
