@@ -8,7 +8,7 @@ import { BUNDLED_RULES } from '../checks/knowledge-base';
 import { groupBy } from '../common/group-by';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
 import { logFailure } from '../common/log';
-import { claimStale, stalePatients, writeFigures } from '../population/figures-store';
+import { mostOf, refreshStale, stalePatients } from '../population/figures-store';
 import { forEachPatientsFills, type WindowFill } from './patient-fills';
 
 export const STAR_RULES = BUNDLED_RULES.filter((r): r is AdherenceRule => r.family === 'adherence');
@@ -70,29 +70,31 @@ function figuresOf(patientId: string, own: WindowFill[], diseases: Set<string>, 
  * Brings living patients' adherence figures up to `today`, computing only the stale ones — at most `atMost` of them,
  * so a background pass can work in slices — and says how many are still stale.
  */
-export async function refreshAdherenceFigures(db: DataSource, today: string, atMost = Infinity): Promise<number> {
-  const stale = await stalePatients(db, 'adherence', today);
-  const ids = stale.ids.slice(0, atMost);
-  if (!ids.length) return 0;
-  const token = await claimStale(db, 'adherence', ids);
-  const rows = new Map<string, unknown[]>();
-  await forEachPatientsFills(
-    db,
-    isoDaysBefore(today, 364),
-    today,
-    (patient, own, diseases) => rows.set(patient, figuresOf(patient, own, diseases, today)),
-    // Most of the pharmacy stale (a new day): the plain pass over every patient's window is cheaper than the list.
-    ids.length * 2 > stale.living ? undefined : ids,
-  );
-  // Patients without fills in the year are on no list, and current too.
-  await writeFigures(
+export function refreshAdherenceFigures(
+  db: DataSource,
+  today: string,
+  atMost = Infinity,
+  stale?: Awaited<ReturnType<typeof stalePatients>>,
+): Promise<number> {
+  return refreshStale(
     db,
     'adherence',
-    token,
+    today,
     COLUMNS,
-    ids.map((id) => rows.get(id) ?? figuresOf(id, [], new Set(), today)),
+    async (ids, living) => {
+      const rows = new Map<string, unknown[]>();
+      await forEachPatientsFills(
+        db,
+        isoDaysBefore(today, 364),
+        today,
+        (patient, own, diseases) => rows.set(patient, figuresOf(patient, own, diseases, today)),
+        mostOf(ids, living) ? undefined : ids,
+      );
+      // Patients without fills in the year are on no list, and current too.
+      return ids.map((id) => rows.get(id) ?? figuresOf(id, [], new Set(), today));
+    },
+    { atMost, stale },
   );
-  return stale.ids.length - ids.length;
 }
 
 /** Patients per slice of the background pass: a slice is a fraction of a second at 20 000 patients. */
@@ -120,10 +122,9 @@ export function refreshInBackground(db: DataSource, today: string, slice = SLICE
  * date at once.
  */
 export async function figuresForToday(db: DataSource, today: string, slice = SLICE): Promise<{ updating: boolean }> {
-  const running = inBackground.get(db);
-  if (!running) {
-    const { ids } = await stalePatients(db, 'adherence', today);
-    if (ids.length <= slice) return (await refreshAdherenceFigures(db, today), { updating: false });
+  if (!inBackground.has(db)) {
+    const stale = await stalePatients(db, 'adherence', today);
+    if (stale.ids.length <= slice) return (await refreshAdherenceFigures(db, today, slice, stale), { updating: false });
   }
   refreshInBackground(db, today, slice).catch((err: unknown) => logFailure('population figures', err));
   return { updating: true };

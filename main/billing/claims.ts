@@ -148,6 +148,18 @@ type BilledReview = Pick<
   | 'delivery_method'
 >;
 
+/** What a claim file needs of the patient and the registry lacks now: a member ID or MBI, the full address. */
+export async function patientGaps(q: Q, patientId: string): Promise<('memberId' | 'address')[]> {
+  const p = await one<Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>>(
+    q,
+    sql`SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ${patientId}`,
+  );
+  const gaps: ('memberId' | 'address')[] = [];
+  if (!p?.part_d_member_id && !p?.mbi) gaps.push('memberId');
+  if (!p?.address_line1 || !p.city || !p.state || !p.zip) gaps.push('address');
+  return gaps;
+}
+
 /** The coded lines priced at the payer's fees, each pointing at the claim's diagnoses. */
 const pricedLines = (
   coded: ReturnType<typeof codeService>,
@@ -219,15 +231,9 @@ async function planClaim(
   const signer = /\(([^)]+)\)$/.exec(review.signed_by ?? '')?.[1] ?? '';
   const rendering = await renderingPharmacist(em, signer);
   if (!rendering) missing.push(`the NPI and taxonomy of ${signer || 'the signing pharmacist'}`);
-  const patient = await one<
-    Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>
-  >(
-    em,
-    sql`SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ${review.patient_id}`,
-  );
-  if (!patient?.part_d_member_id && !patient?.mbi) missing.push('the patient’s member ID or MBI');
-  if (!patient?.address_line1 || !patient.city || !patient.state || !patient.zip)
-    missing.push('the patient’s full address');
+  const gaps = await patientGaps(em, review.patient_id);
+  if (gaps.includes('memberId')) missing.push('the patient’s member ID or MBI');
+  if (gaps.includes('address')) missing.push('the patient’s full address');
   const conditions = await all<Pick<Row<'patient_conditions'>, 'code'>>(
     em,
     sql`SELECT code FROM patient_conditions WHERE patient_id = ${review.patient_id} AND resolved_on IS NULL

@@ -10,9 +10,9 @@ import type {
 } from '../../preload/schemas/billing';
 import { AppError } from '../common/errors';
 import type { Row } from '../db/rows';
-import { all, one, sql, type Q } from '../db/sql';
+import { all, sql, type Q } from '../db/sql';
 import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
-import { listClaims } from './claims';
+import { listClaims, patientGaps } from './claims';
 
 type ExportRange = z.output<typeof claimExportPreviewRequest>;
 
@@ -48,14 +48,10 @@ async function unnamedCorrections(q: Q, claims: Claim[]): Promise<Map<string, st
 
 /** The patient details a claim file carries, as the registry holds them now (they may have changed since the claim). */
 async function patientProblems(q: Q, claim: Claim): Promise<ClaimProblem[]> {
-  const p = await one<Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>>(
-    q,
-    sql`SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ${claim.patientId}`,
-  );
+  const gaps = await patientGaps(q, claim.patientId);
   const problems: ClaimProblem[] = [];
-  if (!p?.part_d_member_id && !p?.mbi) problems.push(blocking(`Add ${claim.patientName}’s member ID or MBI.`));
-  if (!p?.address_line1 || !p.city || !p.state || !p.zip)
-    problems.push(blocking(`Add ${claim.patientName}’s full address.`));
+  if (gaps.includes('memberId')) problems.push(blocking(`Add ${claim.patientName}’s member ID or MBI.`));
+  if (gaps.includes('address')) problems.push(blocking(`Add ${claim.patientName}’s full address.`));
   if (!(await renderingPharmacist(q, claim.renderingUsername)))
     problems.push(blocking(`Add the NPI and taxonomy of ${claim.renderingUsername} under Billing set-up.`));
   return problems;

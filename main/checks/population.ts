@@ -20,7 +20,7 @@ import type { Row } from '../db/rows';
 import { all, one, sql } from '../db/sql';
 import { recodeFills } from '../medications/vocabulary/recognise-fills';
 import { interpretQuery } from '../patients/patient-search';
-import { claimStale, stalePatients, writeFigures } from '../population/figures-store';
+import { refreshStale } from '../population/figures-store';
 import { forEachPicture, loadPicture, type Picture } from './clinical-picture';
 import { runChecks, type RawFinding } from './engine';
 import { BUNDLED_RULES, knowledgeFor, type Knowledge } from './knowledge-base';
@@ -74,33 +74,39 @@ export async function refreshCheckFigures(
   await recodeFills(db);
   const { knowledge } = knowledgeFor(knowledgeFolder);
   const version = versionOf(knowledge);
-  const stale = await stalePatients(db, 'checks', today, version);
-  if (!stale.ids.length) return;
-  const token = await claimStale(db, 'checks', stale.ids);
-  const oneByOne = stale.ids.length <= oneByOneAtMost;
-  const dismissals = await all<Pick<Row<'check_dismissals'>, 'patient_id' | 'fingerprint'>>(
+  await refreshStale(
     db,
-    sql`SELECT patient_id, fingerprint FROM check_dismissals
-        ${oneByOne ? sql`WHERE patient_id IN ${jsonValues(JSON.stringify(stale.ids))}` : sql.empty}`,
+    'checks',
+    today,
+    WRITTEN,
+    async (ids) => {
+      const oneByOne = ids.length <= oneByOneAtMost;
+      const dismissals = await all<Pick<Row<'check_dismissals'>, 'patient_id' | 'fingerprint'>>(
+        db,
+        sql`SELECT patient_id, fingerprint FROM check_dismissals
+            ${oneByOne ? sql`WHERE patient_id IN ${jsonValues(JSON.stringify(ids))}` : sql.empty}`,
+      );
+      const dismissed = new Set(dismissals.map((d) => `${d.patient_id}|${d.fingerprint}`));
+      const rows: unknown[][] = [];
+      const visit = (p: Picture) => {
+        const found: Record<PopulationList, string[]> = { serious: [], review: [], careGaps: [] };
+        for (const f of runChecks(p, knowledge, { forWorklist: true }).findings) {
+          const key = listOf(f);
+          if (key && !dismissed.has(`${p.patientId}|${f.fingerprint}`)) found[key].push(f.title);
+        }
+        rows.push([
+          p.patientId,
+          today,
+          version,
+          ...POPULATION_LISTS.flatMap((l) => [JSON.stringify(found[l]), found[l].length]),
+        ]);
+      };
+      if (oneByOne) for (const id of ids) visit(await loadPicture(db.manager, id, today));
+      else await forEachPicture(db.manager, today, visit);
+      return rows;
+    },
+    { knowledgeVersion: version },
   );
-  const dismissed = new Set(dismissals.map((d) => `${d.patient_id}|${d.fingerprint}`));
-  const rows: unknown[][] = [];
-  const visit = (p: Picture) => {
-    const found: Record<PopulationList, string[]> = { serious: [], review: [], careGaps: [] };
-    for (const f of runChecks(p, knowledge, { forWorklist: true }).findings) {
-      const key = listOf(f);
-      if (key && !dismissed.has(`${p.patientId}|${f.fingerprint}`)) found[key].push(f.title);
-    }
-    rows.push([
-      p.patientId,
-      today,
-      version,
-      ...POPULATION_LISTS.flatMap((l) => [JSON.stringify(found[l]), found[l].length]),
-    ]);
-  };
-  if (oneByOne) for (const id of stale.ids) visit(await loadPicture(db.manager, id, today));
-  else await forEachPicture(db.manager, today, visit);
-  await writeFigures(db, 'checks', token, WRITTEN, rows);
 }
 
 /**

@@ -7,7 +7,7 @@ import { DAY_MS, isoDaysBefore, todayIso } from '../../preload/schemas/dates';
 import type { Enrollment, ScreenedPatient, ScreeningResult, YearCriteria } from '../../preload/schemas/eligibility';
 import { commaList, jsonValues } from '../db/dialect';
 import { lastFirst } from '../../preload/person-name';
-import { claimStale, stalePatients, writeFigures } from '../population/figures-store';
+import { mostOf, refreshStale } from '../population/figures-store';
 import type { Row } from '../db/rows';
 import { all, sql } from '../db/sql';
 import { isMaintenanceDrug } from '../medications/vocabulary/bundled';
@@ -54,13 +54,10 @@ const SUM_COLUMNS = [
  * (the triggers drop their row) or whose sums are of an earlier day are summed again.
  */
 async function cachedFillSums(db: DataSource, today: string): Promise<FillAgg[]> {
-  const stale = await stalePatients(db, 'eligibility', today);
-  if (stale.ids.length) {
-    const token = await claimStale(db, 'eligibility', stale.ids);
-    // Most of the pharmacy stale (a new day): one pass over the year's fills is cheaper than the list.
-    const only = stale.ids.length * 2 > stale.living ? undefined : stale.ids;
-    const sums = new Map((await fillSums(db, isoDaysBefore(today, 364), today, only)).map((f) => [f.patient_id, f]));
-    const rows = stale.ids.map((id) => {
+  await refreshStale(db, 'eligibility', today, SUM_COLUMNS, async (ids, living) => {
+    const summed = await fillSums(db, isoDaysBefore(today, 364), today, mostOf(ids, living) ? undefined : ids);
+    const sums = new Map(summed.map((f) => [f.patient_id, f]));
+    return ids.map((id) => {
       const f = sums.get(id);
       return [
         id,
@@ -72,8 +69,7 @@ async function cachedFillSums(db: DataSource, today: string): Promise<FillAgg[]>
         f?.first_fill ?? null,
       ];
     });
-    await writeFigures(db, 'eligibility', token, SUM_COLUMNS, rows);
-  }
+  });
   return all<FillAgg>(
     db,
     sql`SELECT patient_id, fill_drugs AS drugs, fill_cost AS cost, fills_costed AS costed,

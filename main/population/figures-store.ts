@@ -9,16 +9,16 @@ import { all, run, sql } from '../db/sql';
 
 /** The parts of a row (adherence, checks, the eligibility screen's fill sums), each with its own as-of date. */
 const AS_OF = { adherence: 'adherence_as_of', checks: 'checks_as_of', eligibility: 'eligibility_as_of' } as const;
-export type FiguresHalf = keyof typeof AS_OF;
+export type FiguresPart = keyof typeof AS_OF;
 
 /**
- * Living patients whose half is stale (no row, not computed for `today`, or, for the checks, computed with another
+ * Living patients whose part is stale (no row, not computed for `today`, or, for the checks, computed with another
  * knowledge version), and how many living patients there are: the caller chooses between recomputing only those and
  * one set-based pass over the pharmacy.
  */
 export async function stalePatients(
   db: DataSource,
-  half: FiguresHalf,
+  half: FiguresPart,
   today: string,
   knowledgeVersion?: string,
 ): Promise<{ ids: string[]; living: number }> {
@@ -43,7 +43,7 @@ const batches = <T>(rows: readonly T[]) =>
  * column. A write to a source table while the figures are computed clears the token (the triggers), so the figures
  * computed from the older read are not kept (see writeFigures).
  */
-export async function claimStale(db: DataSource, half: FiguresHalf, ids: readonly string[]): Promise<string> {
+export async function claimStale(db: DataSource, half: FiguresPart, ids: readonly string[]): Promise<string> {
   const token = `computing ${randomUUID()}`;
   const asOf = sql.identifiers(AS_OF[half]);
   for (const part of batches(ids))
@@ -65,7 +65,7 @@ export async function claimStale(db: DataSource, half: FiguresHalf, ids: readonl
  */
 export async function writeFigures(
   db: DataSource,
-  half: FiguresHalf,
+  half: FiguresPart,
   token: string,
   columns: readonly string[],
   rows: readonly unknown[][],
@@ -86,4 +86,31 @@ export async function writeFigures(
           )}) AS v
           WHERE population_figures.patient_id = v.column1 AND ${asOf} = ${token}`,
     );
+}
+
+/** Most of the pharmacy stale (a new day): one set-based pass over every patient is cheaper than the list of ids. */
+export const mostOf = (ids: readonly string[], living: number) => ids.length * 2 > living;
+
+/** Who is stale, as stalePatients says; a caller that has just asked passes it on rather than asking again. */
+type Stale = Awaited<ReturnType<typeof stalePatients>>;
+
+/**
+ * Brings one part of the figures up to `today`: the stale patients (at most `atMost`) are claimed, `compute` works
+ * out a row per id (the patient id, then `columns` in order), and the rows are written unless a patient changed
+ * meanwhile. Says how many patients are still stale.
+ */
+export async function refreshStale(
+  db: DataSource,
+  part: FiguresPart,
+  today: string,
+  columns: readonly string[],
+  compute: (ids: string[], living: number) => Promise<unknown[][]>,
+  opts: { knowledgeVersion?: string; atMost?: number; stale?: Stale } = {},
+): Promise<number> {
+  const stale = opts.stale ?? (await stalePatients(db, part, today, opts.knowledgeVersion));
+  const ids = stale.ids.slice(0, opts.atMost ?? Infinity);
+  if (!ids.length) return 0;
+  const token = await claimStale(db, part, ids);
+  await writeFigures(db, part, token, columns, await compute(ids, stale.living));
+  return stale.ids.length - ids.length;
 }
