@@ -1,7 +1,8 @@
 // The SQL that differs between SQLite (the encrypted file) and PostgreSQL (the shared server, issue
 // 21), in one place: everything else is written in the subset both understand. Each function returns
 // a fragment for the `sql` tag, rendered for the backend the query runs on.
-import { sql, type Sql } from './sql';
+import { AppError } from '../common/errors';
+import { backendOf, sql, type Q, type Sql } from './sql';
 
 /** An ISO date (YYYY-MM-DD text) `days` days after `date` (both fragments or values), as ISO text. */
 export const addDays = (date: Sql, days: Sql): Sql =>
@@ -43,3 +44,62 @@ export const like = (column: Sql, pattern: string): Sql =>
     sqlite: sql`${column} LIKE ${pattern} ESCAPE '\\'`,
     postgres: sql`${column} COLLATE "default" ILIKE ${pattern} ESCAPE '\\'`,
   });
+
+/** The SHA-256 of a text, in lower-case hex (on SQLite, a function the connection defines: ./data-source). */
+export const sha256Hex = (text: Sql): Sql =>
+  sql.perBackend({
+    sqlite: sql`mtm_sha256(${text})`,
+    postgres: sql`encode(sha256(convert_to(${text}, 'UTF8')), 'hex')`,
+  });
+
+/** Locks taken with whileHolding: one number per kind of work that workstations take turns at. */
+export const LOCKS = { auditChain: 0x6d746d01, import: 0x6d746d02, claimExport: 0x6d746d03 } as const;
+
+type Manager = Q & { transaction?: unknown; queryRunner?: { isTransactionActive: boolean } };
+
+/**
+ * Runs `fn` holding `lock` until its transaction ends. SQLite has one writer at a time already; on
+ * PostgreSQL other workstations' transactions wait for the lock (outside a transaction, one is begun).
+ */
+export async function whileHolding<T>(q: Q, lock: number, fn: (q: Q) => Promise<T>): Promise<T> {
+  if (backendOf(q) === 'sqlite') return fn(q);
+  const m = q as Manager;
+  const locked = async (t: Q) => {
+    await t.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    return fn(t);
+  };
+  if (m.queryRunner?.isTransactionActive || typeof m.transaction !== 'function') return locked(q);
+  return (q as unknown as { transaction: (f: (em: Q) => Promise<T>) => Promise<T> }).transaction(locked);
+}
+
+type Source = Q & {
+  createQueryRunner?: () => {
+    connect(): Promise<unknown>;
+    query(t: string, p?: unknown[]): Promise<unknown>;
+    release(): Promise<void>;
+  };
+};
+
+/**
+ * Runs `fn` unless another workstation holds `lock` (then refuses at once with `busy`, changing nothing):
+ * for work two workstations must not do at the same time, such as imports and claim exports. On SQLite
+ * the one process already runs such work one at a time.
+ */
+export async function exclusively<T>(db: Q, lock: number, busy: string, fn: () => Promise<T>): Promise<T> {
+  const source = db as Source;
+  if (backendOf(db) === 'sqlite' || !source.createQueryRunner) return fn();
+  // A session lock lives on one connection: held on a runner of its own for the whole of `fn`.
+  const runner = source.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS got', [lock])) as { got: boolean }[];
+    if (!row?.got) throw new AppError('conflict', busy);
+    try {
+      return await fn();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [lock]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

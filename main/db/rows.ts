@@ -497,6 +497,12 @@ export interface Tables {
     loaded_at: string;
     loaded_by: string;
   };
+  shared_keyring: {
+    id: number;
+    keyring: string;
+    version: number;
+    updated_at: string;
+  };
   users: {
     id: string;
     username: string;

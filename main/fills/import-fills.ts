@@ -13,11 +13,11 @@ import {
   type ImportIssue,
 } from '../../preload/schemas/fills';
 import type { SignedInUser } from '../../preload/schemas/security';
-import { rawConnection } from '../db/data-source';
+import { audited, inOneTransaction, insertRows, statement, type BulkWork } from '../db/bulk';
 import type { Row } from '../db/rows';
 import { all, one, sql } from '../db/sql';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
-import { appendAudit, appendAuditRaw } from '../security/audit/audit-log';
+import { appendAudit } from '../security/audit/audit-log';
 import { autoMap, toFillRow, type FillRow } from './fill-rows';
 import { readCsv, type CsvFile } from './read-csv';
 
@@ -39,6 +39,44 @@ const signatureOf = (headers: string[]) =>
     .digest('hex');
 const labelOf = (f: FillField) => FILL_FIELDS.find((x) => x.id === f)!.label;
 const SAMPLE_LENGTH = 40;
+const PATIENT_COLUMNS = [
+  'id',
+  'version',
+  'first_name',
+  'last_name',
+  'date_of_birth',
+  'sex',
+  'preferred_language',
+  'no_known_allergies',
+  'external_id',
+  'notes',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+];
+const FILL_COLUMNS = [
+  'id',
+  'patient_id',
+  'rx_number',
+  'fill_number',
+  'fill_date',
+  'ndc',
+  'drug_name',
+  'strength',
+  'dose_form',
+  'sig',
+  'drug_key',
+  'quantity',
+  'days_supply',
+  'prescriber_npi',
+  'payer',
+  'bin',
+  'pcn',
+  'cost',
+  'import_id',
+  'created_at',
+];
 
 /** Each header's first non-empty value, shortened: enough to tell a sig column from a drug-name column. */
 function samplesOf(csv: CsvFile): Record<string, string> {
@@ -199,52 +237,37 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
 
   const importId = randomUUID();
   const now = new Date().toISOString();
-  const raw = rawConnection(db);
   const needed = new Set(good.map((r) => matched.patientOf.get(r)!));
-  const createPatient = raw.prepare(
-    `INSERT INTO patients (id, version, first_name, last_name, date_of_birth, sex, preferred_language,
-      no_known_allergies, external_id, notes, created_at, created_by, updated_at, updated_by)
-     VALUES (?, 1, ?, ?, ?, 'unknown', 'en', 0, ?, ?, ?, ?, ?, ?)`,
-  );
-  // A fill already there is kept as first imported, even when a later export adds directions, strength or
-  // form it lacked: a re-import never rewrites history, and its count of fills already there stays true.
-  const insertFill = raw.prepare(
-    `INSERT INTO fills (id, patient_id, rx_number, fill_number, fill_date, ndc, drug_name, strength, dose_form, sig,
-      drug_key, quantity, days_supply, prescriber_npi, payer, bin, pcn, cost, import_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
-  raw.transaction(() => {
-    raw
-      .prepare(
-        `INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients,
-          skipped_invalid, created_at, created_by) VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?, ?)`,
-      )
-      .run(
-        importId,
-        opts.fileName,
-        createHash('sha256').update(opts.bytes).digest('hex'),
-        csv.rows.length,
-        now,
-        user.username,
-      );
-    for (const p of matched.toCreate) {
-      if (!needed.has(p.id)) continue;
-      createPatient.run(
-        p.id,
-        p.row.firstName,
-        p.row.lastName,
-        p.row.dateOfBirth,
-        p.row.patientExternalId,
-        `Created by fill import of ${opts.fileName}`,
-        now,
-        user.username,
-        now,
-        user.username,
-      );
-      report.newPatients++;
-    }
-    for (const r of good) {
-      const res = insertFill.run(
+  const created = matched.toCreate.filter((p) => needed.has(p.id));
+  await inOneTransaction(db, `the import of ${opts.fileName}`, function* (): BulkWork<void> {
+    yield statement(sql`
+      INSERT INTO fill_imports (id, file_name, file_sha256, rows, imported, duplicates, created_patients,
+        skipped_invalid, created_at, created_by)
+      VALUES (${importId}, ${opts.fileName}, ${createHash('sha256').update(opts.bytes).digest('hex')},
+        ${csv.rows.length}, 0, 0, 0, 0, ${now}, ${user.username})`);
+    report.newPatients = yield insertRows('patients', PATIENT_COLUMNS, created, (p) => [
+      p.id,
+      1,
+      p.row.firstName,
+      p.row.lastName,
+      p.row.dateOfBirth,
+      'unknown',
+      'en',
+      0,
+      p.row.patientExternalId,
+      `Created by fill import of ${opts.fileName}`,
+      now,
+      user.username,
+      now,
+      user.username,
+    ]);
+    // A fill already there is kept as first imported, even when a later export adds directions, strength or
+    // form it lacked: a re-import never rewrites history, and its count of fills already there stays true.
+    report.imported = yield insertRows(
+      'fills',
+      FILL_COLUMNS,
+      good,
+      (r) => [
         randomUUID(),
         matched.patientOf.get(r),
         r.rxNumber,
@@ -265,24 +288,20 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
         r.cost,
         importId,
         now,
-      );
-      if (res.changes) report.imported++;
-      else report.duplicates++;
-    }
-    raw
-      .prepare(
-        'UPDATE fill_imports SET imported = ?, duplicates = ?, created_patients = ?, skipped_invalid = ? WHERE id = ?',
-      )
-      .run(report.imported, report.duplicates, report.newPatients, report.invalidRows, importId);
-    raw
-      .prepare(
-        `INSERT INTO import_mappings (signature, mapping, updated_at, updated_by) VALUES (?, ?, ?, ?)
-          ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping,
-          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run(signatureOf(csv.headers), JSON.stringify(mapping), now, user.username);
-    // In the same transaction: an import is never there without its audit row, whenever the process dies.
-    appendAuditRaw(raw, {
+      ],
+      { ignoreDuplicates: true },
+    );
+    report.duplicates += good.length - report.imported;
+    yield statement(sql`
+      UPDATE fill_imports SET imported = ${report.imported}, duplicates = ${report.duplicates},
+        created_patients = ${report.newPatients}, skipped_invalid = ${report.invalidRows}
+      WHERE id = ${importId}`);
+    yield statement(sql`
+      INSERT INTO import_mappings (signature, mapping, updated_at, updated_by)
+      VALUES (${signatureOf(csv.headers)}, ${JSON.stringify(mapping)}, ${now}, ${user.username})
+      ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping,
+        updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+    yield audited({
       username: user.username,
       action: 'fills.import',
       category: 'fills',
@@ -290,6 +309,6 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
       outcome: 'success',
       detail: `${opts.fileName}: ${report.imported} imported, ${report.duplicates} already present, ${report.newPatients} new patients, ${report.invalidRows} invalid rows skipped`,
     });
-  })();
+  });
   return report;
 }

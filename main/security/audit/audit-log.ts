@@ -1,10 +1,10 @@
 // The audit trail: one row per security-relevant event, append-only (triggers refuse UPDATE and
 // DELETE) and hash-chained so that an edited or removed row is detected by verifyAuditChain.
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { AuditEntry, AuditOutcome } from '../../../preload/schemas/audit';
 import type { Row } from '../../db/rows';
 import { all, one, run, sql, type Q, type Sql } from '../../db/sql';
+import { LOCKS, sha256Hex, whileHolding } from '../../db/dialect';
 import type { AuditDescription } from '../../../preload/channels/channel';
 import { anchorAuthentic, type Keyring } from '../keyring';
 
@@ -42,19 +42,20 @@ function rowOf(e: AuditEvent) {
   };
 }
 
-// One statement reads the previous hash and writes the new row, so no other write can slip between.
-// dialect: mtm_sha256 is a function the SQLite connection defines (main/db/data-source).
+// One statement reads the previous hash and writes the new row, so no other write can slip between
+// (on a shared server, workstations also take turns: see appendAudit).
 function insert(e: AuditEvent): Sql {
   const r = rowOf(e);
   return sql`
     INSERT INTO audit_log (at, username, action, category, patient_id, object_id, outcome, detail, prev_hash, hash)
     SELECT ${r.at}, ${r.username}, ${r.action}, ${r.category}, ${r.patient_id}, ${r.object_id}, ${r.outcome},
-      ${r.detail}, prev.h, mtm_sha256(coalesce(prev.h, '') || ${content(r)})
+      ${r.detail}, prev.h, ${sha256Hex(sql`coalesce(prev.h, '') || ${content(r)}`)}
     FROM (SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h) AS prev`;
 }
 
 export async function appendAudit(db: Q, e: AuditEvent): Promise<void> {
-  await run(db, insert(e));
+  // Two workstations reading the same last row would fork the chain: the lock orders them.
+  await whileHolding(db, LOCKS.auditChain, (q) => run(q, insert(e)));
 }
 
 /**
@@ -71,7 +72,7 @@ export function appendAuditRaw(
 export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in order and names the first row that does not follow from the one before. */
-export async function verifyAuditChain(db: DataSource): Promise<ChainReport> {
+export async function verifyAuditChain(db: Q): Promise<ChainReport> {
   const rows = await all<AuditLogRow>(db, sql`SELECT * FROM audit_log ORDER BY id`);
   let prev: AuditLogRow | null = null;
   for (const r of rows) {
