@@ -72,3 +72,8 @@ export async function createTrigger(q: QueryRunner, sqlite: string): Promise<voi
     BEGIN ${plpgsql}; IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $fn$`);
   await q.query(`CREATE TRIGGER ${name} ${when} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
 }
+
+/** Statements for what only PostgreSQL has (TRUNCATE, say): SQLite has nothing to guard, so nothing runs there. */
+export async function onPostgresOnly(q: QueryRunner, ...statements: string[]): Promise<void> {
+  if (onPostgres(q)) for (const s of statements) await q.query(s);
+}

@@ -25,6 +25,8 @@ import { PopulationFigures1765800000000 } from './1765800000000-population-figur
 import { MinutesAddenda1765900000000 } from './1765900000000-minutes-addenda';
 import { UniqueMbiPayerPlans1766000000000 } from './1766000000000-unique-mbi-payer-plans';
 import { EligibilityFigures1766100000000 } from './1766100000000-eligibility-figures';
+import { SharedKeyring1766200000000 } from './1766200000000-shared-keyring';
+import { AuditNoTruncate1766300000000 } from './1766300000000-audit-no-truncate';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   MinutesAddenda1765900000000,
   UniqueMbiPayerPlans1766000000000,
   EligibilityFigures1766100000000,
+  SharedKeyring1766200000000,
+  AuditNoTruncate1766300000000,
 ].map(forwardOnly);

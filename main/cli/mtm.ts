@@ -9,6 +9,7 @@ import { init, usage as initUsage } from './commands/init';
 import { knowledgeCommand, usage as knowledgeUsage } from './commands/knowledge';
 import { rekey, usage as rekeyUsage } from './commands/rekey';
 import { restore, usage as restoreUsage } from './commands/restore';
+import { sharedCommand, usage as sharedUsage } from './commands/shared';
 import { CliError } from './password-input';
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
@@ -22,6 +23,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   export: exportCommand,
   demo: demoCommand,
   knowledge: knowledgeCommand,
+  shared: sharedCommand,
 };
 const usage = [
   'Usage:',
@@ -36,6 +38,7 @@ const usage = [
     exportUsage,
     demoUsage,
     knowledgeUsage,
+    sharedUsage,
   ].map((u) => `  ${u}`),
   'The password (or recovery code) is read from MTM_PASSWORD or the first line of standard input.',
 ].join('\n');

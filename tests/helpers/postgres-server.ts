@@ -3,8 +3,17 @@
 // its superuser; a fresh database per test; stopped and removed after the file's tests.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, isIP } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
@@ -62,10 +71,56 @@ function freePort(): Promise<number> {
 export interface PostgresServer {
   /** A new empty database on the server, as a connection URL. */
   newDatabase(): Promise<string>;
+  /** With `tls`: the PEM of the CA that signed the server's certificate (the cluster's own, made for it). */
+  ca?: string;
   stop(): void;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface PostgresServerOptions {
+  /** Serve TLS (ssl=on) with a certificate for these names (default localhost and 127.0.0.1), from a CA of its own. */
+  tls?: boolean | { names: string[] };
+}
+
+/**
+ * A CA and a server certificate for `names` (IP addresses as IP SANs), made with openssl in `dir`. The key is
+ * mode 0600 and the cluster owner's: the server refuses a key others can read.
+ */
+function makeCertificates(dir: string, names: string[]): { ca: string; settings: string } {
+  const file = (name: string) => join(dir, name);
+  const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  openssl(
+    ['req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', '2'].concat([
+      '-subj',
+      '/CN=MTM Desk test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=keyCertSign',
+    ]),
+  );
+  openssl(['req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', `/CN=${names[0]}`]);
+  const san = names.map((n) => (isIP(n) ? `IP:${n}` : `DNS:${n}`)).join(',');
+  writeFileSync(file('server.ext'), `subjectAltName=${san}\nextendedKeyUsage=serverAuth\n`);
+  openssl(
+    ['x509', '-req', '-in', file('server.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key')].concat([
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      file('server.ext'),
+      '-out',
+      file('server.crt'),
+    ]),
+  );
+  chmodSync(file('server.key'), 0o600);
+  for (const f of ['ca.key', 'server.csr', 'server.ext']) rmSync(file(f));
+  if (NOBODY) for (const f of ['server.key', 'server.crt']) chownSync(file(f), NOBODY.uid, NOBODY.gid);
+  const settings = ` -c ssl=on -c ssl_cert_file=${file('server.crt')} -c ssl_key_file=${file('server.key')}`;
+  return { ca: readFileSync(file('ca.crt'), 'utf8'), settings };
+}
+
+export async function startPostgres(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   if (!BIN) throw new Error(noPostgres!);
   // As root, under /tmp: a TMPDIR in root's home would not be reachable by nobody.
   const dir = mkdtempSync(join(AS_ROOT ? '/tmp' : tmpdir(), 'mtm-pg-'));
@@ -75,6 +130,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   writeFileSync(pwfile, password, { mode: 0o600 });
   if (NOBODY) for (const f of [dir, pwfile]) chownSync(f, NOBODY.uid, NOBODY.gid);
   const port = await freePort();
+  let tls: { ca: string; settings: string } | undefined;
   try {
     asOwner('initdb', [
       '-D',
@@ -88,8 +144,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       'UTF8',
     ]);
     rmSync(pwfile);
+    if (options.tls) {
+      const names = options.tls === true ? ['localhost', '127.0.0.1'] : options.tls.names;
+      tls = makeCertificates(dir, names);
+    }
     // Durability settings off: the cluster is thrown away, and a crash test kills the server, not the machine.
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`;
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off${tls?.settings ?? ''}`;
     asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', settings, 'start']);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
@@ -109,6 +169,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return `${base}/${name}`;
     },
+    ...(tls ? { ca: tls.ca } : {}),
     stop() {
       try {
         asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -120,14 +181,43 @@ export async function startPostgres(): Promise<PostgresServer> {
 }
 
 /** For a test file: one cluster for all its tests (started before, removed after). */
-export function usePostgres(): PostgresServer {
+export function usePostgres(options: PostgresServerOptions = {}): PostgresServer {
   let server: PostgresServer | undefined;
   beforeAll(async () => {
-    if (!noPostgres) server = await startPostgres();
+    if (!noPostgres) server = await startPostgres(options);
   }, 60_000);
   afterAll(() => server?.stop());
   return {
     newDatabase: () => server!.newDatabase(),
+    get ca() {
+      return server?.ca;
+    },
     stop: () => server?.stop(),
   };
+}
+
+let owners = 0;
+
+/**
+ * A new database owned by a role of its own (LOGIN CREATEROLE, not superuser), as a pharmacy's IT person sets
+ * one up; `as(user, password)` gives the same database's URL for another account.
+ */
+export async function newOwnedDatabase(server: PostgresServer) {
+  const superUrl = new URL(await server.newDatabase());
+  const n = ++owners;
+  const [owner, ownerPassword, database] = [`mtm_owner_${n}`, `owner password ${n}`, superUrl.pathname.slice(1)];
+  const client = new pg.Client(superUrl.toString());
+  await client.connect();
+  try {
+    await client.query(`CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
+    await client.query(`ALTER DATABASE ${database} OWNER TO ${owner}`);
+  } finally {
+    await client.end();
+  }
+  const as = (user: string, password: string) => {
+    const url = new URL(superUrl);
+    [url.username, url.password] = [user, password];
+    return url.toString();
+  };
+  return { n, owner, ownerPassword, superUrl: superUrl.toString(), ownerUrl: as(owner, ownerPassword), as };
 }
