@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   'alreadyInitialized',
   'notInitialized',
   'unknownChannel',
+  'unavailable', // the shared database cannot be reached or used (the message says why)
   'internal', // anything unexpected; details go to the log, never to the screen
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

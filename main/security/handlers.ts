@@ -14,6 +14,7 @@ const DEMO_PATIENTS = 300;
 export const securityHandlers: HandlersOf<typeof securityChannels> = {
   'security:status': async ({ session }) => session.status(),
   'security:setup': async ({ session }, req) => session.setup(req),
+  'security:connectShared': async ({ session }, req) => session.connectShared(req),
   'security:setupDemo': async ({ session }, req) => {
     const { demo: _summary, ...result } = await createDemoPharmacy(session, req.account, {
       patients: DEMO_PATIENTS,

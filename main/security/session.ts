@@ -21,14 +21,16 @@ import { DOCUMENT_SETTINGS_DEFAULT, IDLE_LOCK_DEFAULT_MINUTES } from '../../prel
 import { AppError } from '../common/errors';
 import { logFailure } from '../common/log';
 import { openDatabase, rawConnection } from '../db/data-source';
+import { openPostgres } from '../db/postgres-source';
 import type { Row } from '../db/rows';
-import { one, run, sql } from '../db/sql';
+import { one, run, sql, type Q } from '../db/sql';
 import { dataPaths, type DataPaths } from '../db/data-paths';
 import { getPharmacy, insertPharmacy } from '../pharmacy/pharmacy-store';
 import { getSettings, updateSettings } from '../settings/pharmacy-settings';
 import { ALARMS_ACKNOWLEDGED, anchorProblem, appendAudit, openAlarms, type AuditEvent } from './audit/audit-log';
 import { flushEvents, queueEvent, type PendingEvent } from './audit/pending-events';
 import {
+  anchorAuthentic,
   anchorFor,
   createKeyring,
   hasOldSlot,
@@ -46,6 +48,20 @@ import {
 import { assertMayTry, recordFailure, recordSuccess } from './sign-in-throttle';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { findActiveUser, insertUser, toSignedInUser } from './users';
+import { connectionError, serverOf } from './shared-database/connection-errors';
+import {
+  caFromInput,
+  checkedCa,
+  checkedUrl,
+  driverOptions,
+  readSharedConfig,
+  sealedPassword,
+  writeSharedConfig,
+  type SharedConfig,
+  type SharedConnection,
+} from './shared-database/shared-config';
+import { pullKeyring, pushKeyring } from './shared-database/shared-keyring';
+import { fileSealer, type Sealer } from './shared-database/workstation-seal';
 
 export const BAD_CREDENTIALS = 'The username or password is incorrect. Check Caps Lock and try again.';
 const BAD_RECOVERY = 'That recovery code, username or reason was not accepted. Check the code and try again.';
@@ -85,9 +101,80 @@ export class Session {
   private anchorTimer: NodeJS.Timeout | null = null;
   /** What the last unlock found wrong with the audit trail's anchor, for administrators to see. */
   private integrityProblem: string | null = null;
+  /** On a shared server: the version of the keyring last read from it (a write from an older copy is refused). */
+  private keyringVersion: number | null = null;
 
-  constructor(dataDir: string) {
+  /** `sealers`: what can open the shared database's password here (the app adds the OS keychain). */
+  constructor(
+    dataDir: string,
+    readonly sealers: readonly Sealer[] = [fileSealer()],
+  ) {
     this.paths = dataPaths(dataDir);
+  }
+
+  /** The shared database this folder points to, or null for the encrypted file. */
+  get shared(): SharedConfig | null {
+    return readSharedConfig(this.paths.dataDir);
+  }
+
+  /** The pharmacy's database, opened with the data key (a shared server needs no key to open, only to sign in). */
+  private async openStore(key: Buffer): Promise<DataSource> {
+    const config = this.shared;
+    if (!config) return openDatabase(this.paths.database, key);
+    return this.openShared(config);
+  }
+
+  private async openShared(config: Pick<SharedConfig, 'url' | 'ca'>, password?: string): Promise<DataSource> {
+    const { url, ssl } = driverOptions(config, password ?? sealedPassword(this.shared!, this.sealers));
+    try {
+      return await openPostgres(url, { ssl });
+    } catch (err) {
+      throw connectionError(err, config.url);
+    }
+  }
+
+  /**
+   * Points this workstation at a shared pharmacy database: the connection is tried first, then kept
+   * (password sealed). With a pharmacy already on the server this workstation signs in next; without,
+   * the first-run setup creates it there.
+   */
+  async connectShared(c: SharedConnection): Promise<AppStatus> {
+    if (this.isInitialized)
+      throw new AppError('alreadyInitialized', 'This workstation already has its pharmacy. Sign in instead.');
+    if (existsSync(this.paths.database))
+      throw new AppError(
+        'alreadyInitialized',
+        `${this.paths.dataDir} holds a pharmacy's own database file. Move it to the shared database with mtm move instead, so nothing is lost.`,
+      );
+    if (!c.password)
+      throw new AppError('validation', 'Enter the database password.', 'password', [
+        { field: 'password', message: 'Enter the database password.' },
+      ]);
+    const config = { url: checkedUrl(c.url), ca: checkedCa(caFromInput(c.ca)) };
+    const db = await this.openShared(config, c.password);
+    try {
+      mkdirSync(this.paths.dataDir, { recursive: true, mode: 0o700 });
+      writeSharedConfig(this.paths.dataDir, { ...c, ...config }, this.sealers[0]!);
+      await pullKeyring(db, this.paths.keyring);
+    } finally {
+      await db.destroy();
+    }
+    return this.status();
+  }
+
+  /** The keyring as it is now: on a shared server, read again from it (another workstation may have changed it). */
+  private async freshKeyring(q?: Q): Promise<Keyring> {
+    if (!this.shared) return readKeyring(this.paths.keyring);
+    const stored = await pullKeyring(q ?? this.current().db, this.paths.keyring);
+    if (!stored) throw new AppError('notInitialized', 'No pharmacy has been set up in the shared database yet.');
+    this.keyringVersion = stored.version;
+    return stored.keyring;
+  }
+
+  /** Writes the keyring: the file, or the server's row and this workstation's copy (within `q`'s transaction if given). */
+  private async saveKeyring(next: Keyring, q?: Q): Promise<void> {
+    if (!this.shared) writeKeyring(this.paths.keyring, next);
+    else this.keyringVersion = await pushKeyring(q ?? this.current().db, this.paths.keyring, next, this.keyringVersion);
   }
 
   /** Subscribes to lock, sign-out and sign-in; returns the unsubscribe. */
@@ -118,6 +205,7 @@ export class Session {
   }
 
   status(): AppStatus {
+    const shared = this.shared;
     return {
       initialized: this.isInitialized,
       user: this.unlocked?.user ?? null,
@@ -126,6 +214,7 @@ export class Session {
       idleLockMinutes: this.idleLockMinutes,
       auditIntegrity: this.unlocked?.user.isAdmin ? this.integrityProblem : null,
       timeZone: pharmacyTimeZone(),
+      shared: shared ? serverOf(shared.url) : null,
     };
   }
 
@@ -187,30 +276,38 @@ export class Session {
     this.anchor = { lastId: last.id, hash: last.hash, written: false };
     this.anchorTimer ??= setTimeout(() => {
       this.anchorTimer = null;
-      try {
-        this.writeAnchor();
-      } catch (err) {
-        // Still unwritten: tried again at lock or sign-out. A timer must never take the app down.
-        logFailure('audit anchor', err);
-      }
+      // Still unwritten if this fails: tried again at lock or sign-out. A timer must never take the app down.
+      this.writeAnchor().catch((err: unknown) => logFailure('audit anchor', err));
     }, ANCHOR_FLUSH_MS).unref();
   }
 
-  private writeAnchor(): void {
+  private async writeAnchor(): Promise<void> {
     const u = this.unlocked;
-    if (!u || !this.anchor || this.anchor.written) return;
-    const keyring = readKeyring(this.paths.keyring);
-    writeKeyring(this.paths.keyring, {
-      ...keyring,
-      auditAnchor: anchorFor(u.key, keyring, this.anchor.lastId, this.anchor.hash),
-    });
-    this.anchor.written = true;
+    const anchor = this.anchor;
+    if (!u || !anchor || anchor.written) return;
+    // A shared keyring another workstation wrote meanwhile (its own anchor) is read again and the write retried.
+    for (let attempt = 1; ; attempt++) {
+      const keyring = await this.freshKeyring(u.db);
+      // Another workstation replaced the data key: an anchor under the old one would read as tampering.
+      if (keyring.auditAnchor && !anchorAuthentic(u.key, keyring, keyring.auditAnchor)) return;
+      try {
+        await this.saveKeyring(
+          { ...keyring, auditAnchor: anchorFor(u.key, keyring, anchor.lastId, anchor.hash) },
+          u.db,
+        );
+        break;
+      } catch (err) {
+        if (attempt === 3 || !(err instanceof AppError && err.code === 'conflict')) throw err;
+      }
+    }
+    anchor.written = true;
   }
 
   async setup(req: SetupData): Promise<SetupResult> {
     if (this.isInitialized)
       throw new AppError('alreadyInitialized', 'This pharmacy is already set up. Sign in instead.');
-    if (existsSync(this.paths.database)) {
+    const shared = this.shared;
+    if (!shared && existsSync(this.paths.database)) {
       throw new AppError(
         'alreadyInitialized',
         `A database already exists in ${this.paths.dataDir} but its keyring is missing. Restore keyring.json from a backup; setup will not overwrite the database.`,
@@ -227,7 +324,12 @@ export class Session {
         { username: req.account.username, password: req.account.password },
         recoveryCode,
       );
-      db = await openDatabase(this.paths.database, key);
+      db = await this.openStore(key);
+      if (shared && (await getPharmacy(db.manager)))
+        throw new AppError(
+          'alreadyInitialized',
+          'A pharmacy is already set up in the shared database. Sign in instead.',
+        );
       const userRow = await db.transaction(async (em) => {
         await insertPharmacy(em, req.pharmacy);
         const row = await insertUser(em, {
@@ -246,18 +348,20 @@ export class Session {
           outcome: 'success',
           detail: `pharmacy "${req.pharmacy.name}" created`,
         });
+        // On a shared server the keyring commits with the pharmacy (a second workstation setting up at once fails).
+        if (shared) await this.saveKeyring(keyring, em);
         return row;
       });
       // The keyring is written last: until it exists the pharmacy is not set up, and a failed setup can be retried.
-      writeKeyring(this.paths.keyring, keyring);
+      if (!shared) writeKeyring(this.paths.keyring, keyring);
       await this.open(db, key, toSignedInUser(userRow), true);
       // From the first row on, the keyring anchors the trail (a keyring without an anchor is then a sign of tampering).
-      this.writeAnchor();
+      await this.writeAnchor();
       return { recoveryCode, user: toSignedInUser(userRow) };
     } catch (err) {
       if (db?.isInitialized) await db.destroy();
       key.fill(0);
-      for (const suffix of ['', '-wal', '-shm']) rmSync(this.paths.database + suffix, { force: true });
+      if (!shared) for (const suffix of ['', '-wal', '-shm']) rmSync(this.paths.database + suffix, { force: true });
       throw err;
     }
   }
@@ -294,12 +398,10 @@ export class Session {
     await this.open(opened.db, opened.key, toSignedInUser(row));
     // The first format's slot is replaced now that the password is at hand (it could not be re-keyed);
     // after open, so the waiting events were read under the keyring they were written for.
-    if (hasOldSlot(readKeyring(this.paths.keyring), row.username)) {
-      writeKeyring(
-        this.paths.keyring,
-        await withUserSlot(readKeyring(this.paths.keyring), opened.key, row.username, req.password),
-      );
-      this.writeAnchor();
+    const keyring = await this.freshKeyring();
+    if (hasOldSlot(keyring, row.username)) {
+      await this.saveKeyring(await withUserSlot(keyring, opened.key, row.username, req.password));
+      await this.writeAnchor();
     }
     await this.audit({
       username: row.username,
@@ -318,6 +420,8 @@ export class Session {
   private async openWith(
     unlock: (keyring: Keyring) => Promise<Buffer | null>,
   ): Promise<{ db: DataSource; key: Buffer } | null> {
+    const shared = this.shared;
+    if (shared) return this.openSharedWith(shared, unlock);
     const candidates = existsSync(this.paths.keyringNext)
       ? [this.paths.keyringNext, this.paths.keyring]
       : [this.paths.keyring];
@@ -334,6 +438,23 @@ export class Session {
         if (!(err instanceof AppError) || candidates.length === 1 || file === this.paths.keyring) throw err;
       }
     }
+    return null;
+  }
+
+  /** On a shared server the keyring is read from it first (an account may have been made at another workstation). */
+  private async openSharedWith(
+    config: SharedConfig,
+    unlock: (keyring: Keyring) => Promise<Buffer | null>,
+  ): Promise<{ db: DataSource; key: Buffer } | null> {
+    const db = await this.openShared(config);
+    try {
+      const key = await unlock(await this.freshKeyring(db));
+      if (key) return { db, key };
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    await db.destroy();
     return null;
   }
 
@@ -394,7 +515,7 @@ export class Session {
 
   async changeOwnPassword(req: z.output<typeof changeOwnPasswordRequest>): Promise<SignedInUser> {
     const { db, key, user } = this.current();
-    const check = await unlockWithPassword(readKeyring(this.paths.keyring), user.username, req.currentPassword);
+    const check = await unlockWithPassword(await this.freshKeyring(db), user.username, req.currentPassword);
     if (!check) {
       await this.audit({
         username: user.username,
@@ -434,11 +555,11 @@ export class Session {
     mustChange: boolean,
     within?: (em: EntityManager) => Promise<void>,
   ): Promise<void> {
-    const next = await withUserSlot(readKeyring(this.paths.keyring), key, username, password);
+    const next = await withUserSlot(await this.freshKeyring(db), key, username, password);
     await db.transaction(async (em) => {
       if (within) await within(em);
       await run(em, sql`UPDATE users SET must_change_password = ${mustChange ? 1 : 0} WHERE username = ${username}`);
-      writeKeyring(this.paths.keyring, next);
+      await this.saveKeyring(next, em);
     });
   }
 
@@ -447,22 +568,40 @@ export class Session {
    * sealed to every remaining slot, a new recovery code (returned: shown once). Done when a user is
    * disabled and offered after a password change, so an old keyring or backup and an old password
    * no longer open today's data. The next keyring is written first; if the process dies between the
-   * two steps, the next sign-in finds which keyring opens the database (openWith).
+   * two steps, the next sign-in finds which keyring opens the database (openWith). A shared server is
+   * not encrypted by the app: there the new keyring is the whole change (backups and the anchor use the key).
    */
   async rekey(reason: string, plan: Omit<RekeyPlan, 'recoveryCode'>): Promise<RekeyResult> {
     const u = this.current();
-    const keyring = readKeyring(this.paths.keyring);
+    const keyring = await this.freshKeyring();
     // Events sealed to the old pending key are moved into the trail before that key goes.
     await u.db.transaction((em) => flushEvents(this.paths.pendingAudit, keyring, u.key, em));
     const recoveryCode = newRecoveryCode();
     const newKey = newDataKey();
     const { keyring: next, dropped } = await rekeyedKeyring(keyring, newKey, { ...plan, recoveryCode });
     const last = await one<AuditTip>(u.db, sql`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-    writeKeyring(
-      this.paths.keyringNext,
-      last ? { ...next, auditAnchor: anchorFor(newKey, next, last.id, last.hash) } : next,
-    );
-    const raw = rawConnection(u.db);
+    const anchored = last ? { ...next, auditAnchor: anchorFor(newKey, next, last.id, last.hash) } : next;
+    if (this.shared) await this.saveKeyring(anchored);
+    else this.reencrypt(u.db, anchored, newKey);
+    u.key.fill(0);
+    this.unlocked!.key = newKey;
+    this.anchor = last ? { lastId: last.id, hash: last.hash, written: true } : null;
+    await appendAudit(u.db.manager, {
+      username: u.user.username,
+      action: 'security.rekey',
+      category: 'security',
+      outcome: 'success',
+      detail: `${reason}; new recovery code issued${dropped.length ? `; slots of the first format not carried over: ${dropped.join(', ')}` : ''}`,
+    });
+    await this.anchorAudit();
+    await this.writeAnchor();
+    return { recoveryCode, dropped };
+  }
+
+  /** The encrypted file under `newKey`, its keyring put in place after. */
+  private reencrypt(db: DataSource, next: Keyring, newKey: Buffer): void {
+    writeKeyring(this.paths.keyringNext, next);
+    const raw = rawConnection(db);
     // SQLite3 Multiple Ciphers re-keys only outside WAL mode: checkpoint, switch, re-key, switch back.
     // Leaving WAL needs the only connection: with the database open elsewhere nothing is changed.
     raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -483,19 +622,6 @@ export class Session {
     raw.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
     raw.pragma('journal_mode = WAL');
     renameSync(this.paths.keyringNext, this.paths.keyring);
-    u.key.fill(0);
-    this.unlocked!.key = newKey;
-    this.anchor = last ? { lastId: last.id, hash: last.hash, written: true } : null;
-    await appendAudit(u.db.manager, {
-      username: u.user.username,
-      action: 'security.rekey',
-      category: 'security',
-      outcome: 'success',
-      detail: `${reason}; new recovery code issued${dropped.length ? `; slots of the first format not carried over: ${dropped.join(', ')}` : ''}`,
-    });
-    await this.anchorAudit();
-    this.writeAnchor();
-    return { recoveryCode, dropped };
   }
 
   /** Closes the database and wipes the key; only the same user's password (or another sign-in) reopens it. */
@@ -572,7 +698,7 @@ export class Session {
     this.anchorTimer = null;
     // The anchor follows the trail to its last row before the key is wiped.
     await this.anchorAudit();
-    this.writeAnchor();
+    await this.writeAnchor();
     this.anchor = null;
     const u = this.unlocked;
     this.unlocked = null;

@@ -11,6 +11,7 @@ import {
 } from '../schemas/audit';
 import {
   type AppStatus,
+  connectSharedRequest,
   emptyRequest,
   setupDemoRequest,
   setupRequest,
@@ -44,6 +45,8 @@ import {
 export const securityChannels = {
   'security:status': channel<AppStatus>()(emptyRequest, { access: 'public', reads: true, audit: 'none' }),
   'security:setup': channel<SetupResult>()(setupRequest, { access: 'public', audit: 'self' }),
+  // Before any pharmacy is open here, so nothing to write a trail to: the server's own log sees the connection.
+  'security:connectShared': channel<AppStatus>()(connectSharedRequest, { access: 'public', audit: 'none' }),
   'security:setupDemo': channel<SetupResult>()(setupDemoRequest, { access: 'public', audit: 'self' }),
   'security:restore': channel<RestoreReport>()(restoreRequest, { access: 'public', audit: 'self' }),
   'security:signIn': channel<SignedInUser>()(signInRequest, { access: 'public', audit: 'self' }),

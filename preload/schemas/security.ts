@@ -90,6 +90,23 @@ export const signInRequest = z
 
 export const emptyRequest = z.object({}).strict();
 
+/** A workstation joining a shared pharmacy database (issue 21): checked again in main before anything is kept. */
+export const connectSharedRequest = z
+  .object({
+    url: z
+      .string({ error: 'Enter the connection URL your IT person gave you.' })
+      .trim()
+      .min(1, 'Enter the connection URL your IT person gave you.')
+      .max(500),
+    ca: z
+      .string({ error: "Give the server's CA certificate (a .pem or .crt file from your IT person)." })
+      .trim()
+      .min(1, "Give the server's CA certificate (a .pem or .crt file from your IT person).")
+      .max(20_000, 'That file is too large to be a CA certificate.'),
+    password: z.string({ error: 'Enter the database password.' }).min(1, 'Enter the database password.').max(200),
+  })
+  .strict();
+
 export type Role = 'pharmacist' | 'technician';
 
 export interface SignedInUser {
@@ -128,6 +145,8 @@ export interface AppStatus {
   auditIntegrity: string | null;
   /** The pharmacy's time zone (its settings, else the computer's): what "today" means on every screen. */
   timeZone: string;
+  /** The shared pharmacy database this workstation uses, or null for the encrypted file on this computer. */
+  shared: { server: string; database: string; user: string } | null;
 }
 
 export interface SetupResult {

@@ -113,7 +113,13 @@ export function App() {
     );
   }
   if (!status.initialized)
-    return <SetupScreen onDone={(r: SetupResult) => setRecoveryCode(r.recoveryCode)} onRestored={refresh} />;
+    return (
+      <SetupScreen
+        shared={status.shared}
+        onDone={(r: SetupResult) => setRecoveryCode(r.recoveryCode)}
+        onRestored={refresh}
+      />
+    );
   if (user?.mustChangePassword) return <ChangePasswordScreen user={user} forced onDone={refresh} />;
 
   if (user && owner?.username === user.username) {

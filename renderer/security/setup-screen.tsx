@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SetupResult } from '../../preload/schemas/security';
+import type { AppStatus, SetupResult } from '../../preload/schemas/security';
 import { PASSWORD_MIN_LENGTH } from '../../preload/schemas/security';
 import { call } from '../api/bridge';
 import { FormAlert, TextField } from '../ui/field';
@@ -7,6 +7,7 @@ import { addressInput, BLANK_ADDRESS } from '../ui/address-fields';
 import { passwordsMatch, useForm } from '../ui/use-form';
 import { DemoForm } from './demo-form';
 import { RestoreForm } from './restore-form';
+import { SharedForm } from './shared-form';
 
 const EMPTY = {
   name: '',
@@ -24,9 +25,19 @@ const EMPTY = {
 };
 
 /** First run: the pharmacy and its first pharmacist (an administrator). */
-export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResult) => void; onRestored: () => void }) {
+export function SetupScreen({
+  shared,
+  onDone,
+  onRestored,
+}: {
+  /** The shared database this workstation was just connected to, with no pharmacy in it yet. */
+  shared: AppStatus['shared'];
+  onDone: (result: SetupResult) => void;
+  onRestored: () => void;
+}) {
   const [restoring, setRestoring] = useState(false);
   const [demo, setDemo] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const {
     values: v,
     set,
@@ -52,6 +63,13 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
       </main>
     );
   }
+  if (connecting) {
+    return (
+      <main className="centered-page">
+        <SharedForm onConnected={onRestored} onCancel={() => setConnecting(false)} />
+      </main>
+    );
+  }
   if (restoring) {
     return (
       <main className="centered-page">
@@ -63,16 +81,30 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (result: SetupResu
     <main className="centered-page">
       <form className="card wide" onSubmit={onSubmit} noValidate aria-labelledby="setup-title">
         <h1 id="setup-title">Set up MTM Desk</h1>
-        <p className="lead">
-          Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on
-          this computer.{' '}
-          <button type="button" className="link" onClick={() => setRestoring(true)}>
-            Moving from another computer? Restore from a backup
-          </button>{' '}
-          <button type="button" className="link" onClick={() => setDemo(true)}>
-            Just looking? Open the demo pharmacy
-          </button>
-        </p>
+        {shared ? (
+          <p className="lead">
+            Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored in the shared
+            database <strong>{shared.database}</strong> on <strong>{shared.server}</strong>, where the other computers
+            will find it.{' '}
+            <button type="button" className="link" onClick={() => setRestoring(true)}>
+              Restore a backup into it instead
+            </button>
+          </p>
+        ) : (
+          <p className="lead">
+            Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on
+            this computer.{' '}
+            <button type="button" className="link" onClick={() => setRestoring(true)}>
+              Moving from another computer? Restore from a backup
+            </button>{' '}
+            <button type="button" className="link" onClick={() => setConnecting(true)}>
+              Several computers? Use a shared pharmacy database
+            </button>{' '}
+            <button type="button" className="link" onClick={() => setDemo(true)}>
+              Just looking? Open the demo pharmacy
+            </button>
+          </p>
+        )}
         <FormAlert message={errors.form} />
         <fieldset>
           <legend>Pharmacy</legend>

@@ -31,6 +31,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
     field: 'account.password',
   },
   'security:signIn': { payload: { username: 'pharmacist1' }, field: 'password' },
+  'security:connectShared': { payload: { url: 'postgres://mtm_app@db/mtm', ca: 'x' }, field: 'password' },
   'security:signOut': { payload: { everyone: true }, field: '' },
   'security:restore': { payload: { file: '/tmp/x.mtmbackup', username: 'pharmacist1' }, field: 'password' },
   'security:lock': { payload: { minutes: 5 }, field: '' },

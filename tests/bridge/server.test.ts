@@ -72,6 +72,7 @@ describe('the loopback bridge server', () => {
         initialized: false,
         user: null,
         pharmacyName: null,
+        shared: null,
         locked: null,
         idleLockMinutes: 10,
         auditIntegrity: null,

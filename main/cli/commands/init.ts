@@ -6,7 +6,14 @@ import { requireDataDir, requireOption } from '../args';
 import { CliError, readPassword } from '../password-input';
 
 export const usage =
-  'mtm init --data DIR --pharmacy NAME --user USER [--full-name NAME] [--ncpdp ID] [--npi NPI] [--phone PHONE]';
+  'mtm init --data DIR [--shared postgres://USER@SERVER:PORT/DB --ca FILE] --pharmacy NAME --user USER [--full-name NAME] [--ncpdp ID] [--npi NPI] [--phone PHONE]';
+
+/** The shared database's password: from the environment only, never the command line (other users can see that). */
+function databasePassword(): string {
+  const password = process.env.MTM_DB_PASSWORD;
+  if (!password) throw new CliError('Set MTM_DB_PASSWORD to the shared database password (it is then kept sealed).');
+  return password;
+}
 
 export async function init(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -19,9 +26,24 @@ export async function init(argv: string[]): Promise<void> {
       ncpdp: { type: 'string' },
       npi: { type: 'string' },
       phone: { type: 'string' },
+      shared: { type: 'string' },
+      ca: { type: 'string' },
     },
   });
   const dataDir = requireDataDir(values);
+  const session = new Session(dataDir);
+  if (values.shared) {
+    // This workstation joins the shared database; the pharmacy is set up in it only if none is there yet.
+    const status = await session
+      .connectShared({ url: values.shared, ca: requireOption(values, 'ca'), password: databasePassword() })
+      .catch(asCliError);
+    const where = `the shared database ${status.shared!.database} on ${status.shared!.server}`;
+    if (status.initialized) {
+      console.log(`Connected ${dataDir} to ${where}, which already holds the pharmacy: sign in with your own account.`);
+      return;
+    }
+    console.log(`Connected ${dataDir} to ${where}; setting up the pharmacy in it.`);
+  }
   const pharmacy = pharmacyDraftSchema.safeParse({
     name: requireOption(values, 'pharmacy'),
     ncpdpId: values.ncpdp,
@@ -39,16 +61,19 @@ export async function init(argv: string[]): Promise<void> {
   if (!account.success)
     throw new CliError(account.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 
-  const session = new Session(dataDir);
   try {
     const { recoveryCode } = await session.setup({ pharmacy: pharmacy.data, account: account.data });
     console.log(`Created the pharmacy "${pharmacy.data.name}" in ${dataDir} with pharmacist ${account.data.username}.`);
     console.log('Recovery code (shown only now; print it and keep it locked away):');
     console.log(recoveryCode);
   } catch (err) {
-    if (err instanceof AppError) throw new CliError(err.message);
-    throw err;
+    asCliError(err);
   } finally {
     await session.signOut();
   }
+}
+
+function asCliError(err: unknown): never {
+  if (err instanceof AppError) throw new CliError(err.message);
+  throw err;
 }
