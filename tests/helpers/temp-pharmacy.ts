@@ -8,6 +8,7 @@ import type { Row } from '../../main/db/rows';
 import { all, sql } from '../../main/db/sql';
 import { Session } from '../../main/security/session';
 import { isoDaysBefore, todayIso } from '../../preload/schemas/dates';
+import { dropSharedDatabases, newSharedDatabase, onPostgres } from './backend';
 import { SETUP } from './setup-data';
 
 export { PASSWORD, SETUP } from './setup-data';
@@ -23,6 +24,7 @@ afterEach(async () => {
       .signOut()
       .catch(() => undefined);
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+  if (onPostgres) await dropSharedDatabases();
 });
 
 /** A new empty folder that is removed after the test. */
@@ -32,11 +34,15 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A pharmacy set up in a temp folder, signed in as its first pharmacist. */
+/**
+ * A pharmacy set up in a temp folder, signed in as its first pharmacist: in an encrypted file, or with
+ * MTM_TEST_BACKEND=postgres in a new shared database the folder is connected to (./backend).
+ */
 export async function newPharmacy(): Promise<{ session: Session; dataDir: string; recoveryCode: string }> {
   const dataDir = tempDir();
   const session = new Session(dataDir);
   sessions.push(session);
+  if (onPostgres) await session.connectShared(await newSharedDatabase());
   const { recoveryCode } = await session.setup(SETUP);
   return { session, dataDir, recoveryCode };
 }
