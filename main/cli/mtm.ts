@@ -6,6 +6,7 @@ import { demoCommand, usage as demoUsage } from './commands/demo';
 import { exportCommand, usage as exportUsage } from './commands/export';
 import { importCommand, usage as importUsage } from './commands/import';
 import { init, usage as initUsage } from './commands/init';
+import { move, usage as moveUsage } from './commands/move';
 import { knowledgeCommand, usage as knowledgeUsage } from './commands/knowledge';
 import { rekey, usage as rekeyUsage } from './commands/rekey';
 import { restore, usage as restoreUsage } from './commands/restore';
@@ -24,6 +25,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   demo: demoCommand,
   knowledge: knowledgeCommand,
   shared: sharedCommand,
+  move,
 };
 const usage = [
   'Usage:',
@@ -39,6 +41,7 @@ const usage = [
     demoUsage,
     knowledgeUsage,
     sharedUsage,
+    moveUsage,
   ].map((u) => `  ${u}`),
   'The password (or recovery code) is read from MTM_PASSWORD or the first line of standard input.',
 ].join('\n');

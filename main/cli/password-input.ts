@@ -13,5 +13,12 @@ export async function readPassword(envVar = 'MTM_PASSWORD'): Promise<string> {
   throw new CliError(`No password given: set ${envVar} or pipe the password on standard input.`);
 }
 
+/** The shared database's password: from the environment only, never the command line (other users can see that). */
+export function databasePassword(): string {
+  const password = process.env.MTM_DB_PASSWORD;
+  if (!password) throw new CliError('Set MTM_DB_PASSWORD to the shared database password (it is then kept sealed).');
+  return password;
+}
+
 /** A failure the CLI reports as one line on stderr with exit code 1. */
 export class CliError extends Error {}

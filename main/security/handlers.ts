@@ -28,7 +28,7 @@ export const securityHandlers: HandlersOf<typeof securityChannels> = {
         'alreadyInitialized',
         'This computer already has a pharmacy set up. Restore into an empty data folder with `mtm restore`.',
       );
-    return restoreBackup(req, session.paths.dataDir);
+    return restoreBackup(req, session.paths.dataDir, session.sealers);
   },
   'security:signIn': async ({ session }, req) => session.signIn(req),
   'security:signOut': async ({ session }) => done(session.signOut()),

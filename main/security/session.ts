@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { pharmacyTimeZone, setPharmacyTimeZone } from '../../preload/schemas/dates';
+import { localIsoDate, pharmacyTimeZone, setPharmacyTimeZone } from '../../preload/schemas/dates';
 import type { PharmacySettings } from '../../preload/schemas/settings';
 import type {
   AppStatus,
@@ -21,7 +21,8 @@ import { DOCUMENT_SETTINGS_DEFAULT, IDLE_LOCK_DEFAULT_MINUTES } from '../../prel
 import { AppError } from '../common/errors';
 import { logFailure } from '../common/log';
 import { openDatabase, rawConnection } from '../db/data-source';
-import { openPostgres } from '../db/postgres-source';
+import { copyIntoShared, openSharedDatabase } from './shared-database/into-shared';
+import type { CopyReport } from '../db/copy-pharmacy';
 import type { Row } from '../db/rows';
 import { one, run, sql, type Q } from '../db/sql';
 import { dataPaths, type DataPaths } from '../db/data-paths';
@@ -48,12 +49,11 @@ import {
 import { assertMayTry, recordFailure, recordSuccess } from './sign-in-throttle';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 import { findActiveUser, insertUser, toSignedInUser } from './users';
-import { connectionError, serverOf } from './shared-database/connection-errors';
+import { serverOf } from './shared-database/connection-errors';
 import {
   caFromInput,
   checkedCa,
   checkedUrl,
-  driverOptions,
   readSharedConfig,
   sealedPassword,
   writeSharedConfig,
@@ -124,13 +124,17 @@ export class Session {
     return this.openShared(config);
   }
 
-  private async openShared(config: Pick<SharedConfig, 'url' | 'ca'>, password?: string): Promise<DataSource> {
-    const { url, ssl } = driverOptions(config, password ?? sealedPassword(this.shared!, this.sealers));
-    try {
-      return await openPostgres(url, { ssl });
-    } catch (err) {
-      throw connectionError(err, config.url);
-    }
+  private openShared(config: Pick<SharedConfig, 'url' | 'ca'>, password?: string): Promise<DataSource> {
+    return openSharedDatabase(config, password ?? sealedPassword(this.shared!, this.sealers));
+  }
+
+  /** The connection typed for a shared database, checked (URL, CA, password) before anything is tried. */
+  private checkedConnection(c: SharedConnection): Pick<SharedConfig, 'url' | 'ca'> {
+    if (!c.password)
+      throw new AppError('validation', 'Enter the database password.', 'password', [
+        { field: 'password', message: 'Enter the database password.' },
+      ]);
+    return { url: checkedUrl(c.url), ca: checkedCa(caFromInput(c.ca)) };
   }
 
   /**
@@ -146,11 +150,7 @@ export class Session {
         'alreadyInitialized',
         `${this.paths.dataDir} holds a pharmacy's own database file. Move it to the shared database with mtm move instead, so nothing is lost.`,
       );
-    if (!c.password)
-      throw new AppError('validation', 'Enter the database password.', 'password', [
-        { field: 'password', message: 'Enter the database password.' },
-      ]);
-    const config = { url: checkedUrl(c.url), ca: checkedCa(caFromInput(c.ca)) };
+    const config = this.checkedConnection(c);
     const db = await this.openShared(config, c.password);
     try {
       mkdirSync(this.paths.dataDir, { recursive: true, mode: 0o700 });
@@ -160,6 +160,42 @@ export class Session {
       await db.destroy();
     }
     return this.status();
+  }
+
+  /**
+   * Moves this folder's pharmacy into an empty shared database (`mtm move`), signed in as an administrator:
+   * one transaction on the server, verified (every table's rows, the audit chain to its last hash) before it
+   * commits. Then the folder points at the server, and the file is kept beside it as `…moved-DATE`, unused.
+   */
+  async moveToShared(c: SharedConnection): Promise<CopyReport> {
+    const { db, user } = this.current();
+    if (this.shared) throw new AppError('alreadyInitialized', 'This pharmacy already works on a shared database.');
+    if (!user.isAdmin) throw new AppError('forbidden', 'Only an administrator can move the pharmacy.');
+    const config = this.checkedConnection(c);
+    const server = await this.openShared(config, c.password);
+    let report: CopyReport;
+    try {
+      // The keyring's anchor is brought to the trail's last row first: the copy carries both as they are.
+      await this.anchorAudit();
+      report = await copyIntoShared(db, server, readKeyring(this.paths.keyring), this.paths.keyring, {
+        username: user.username,
+        action: 'security.move',
+        category: 'security',
+        outcome: 'success',
+        detail: `moved from the encrypted file on this computer to ${serverOf(config.url).database} on ${serverOf(config.url).server}`,
+      });
+    } finally {
+      await server.destroy();
+    }
+    // Nothing more is written to the file: its last audit row is the one the server has.
+    this.locked = null;
+    await this.close();
+    this.emit({ type: 'signedOut' });
+    writeSharedConfig(this.paths.dataDir, { ...c, ...config }, this.sealers[0]!);
+    const retired = `${this.paths.database}.moved-${localIsoDate(new Date())}`;
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(this.paths.database + suffix)) renameSync(this.paths.database + suffix, retired + suffix);
+    return report;
   }
 
   /** The keyring as it is now: on a shared server, read again from it (another workstation may have changed it). */

@@ -3,17 +3,10 @@ import { pharmacyDraftSchema, newAccountSchema } from '../../../preload/schemas/
 import { AppError } from '../../common/errors';
 import { Session } from '../../security/session';
 import { requireDataDir, requireOption } from '../args';
-import { CliError, readPassword } from '../password-input';
+import { CliError, databasePassword, readPassword } from '../password-input';
 
 export const usage =
   'mtm init --data DIR [--shared postgres://USER@SERVER:PORT/DB --ca FILE] --pharmacy NAME --user USER [--full-name NAME] [--ncpdp ID] [--npi NPI] [--phone PHONE]';
-
-/** The shared database's password: from the environment only, never the command line (other users can see that). */
-function databasePassword(): string {
-  const password = process.env.MTM_DB_PASSWORD;
-  if (!password) throw new CliError('Set MTM_DB_PASSWORD to the shared database password (it is then kept sealed).');
-  return password;
-}
 
 export async function init(argv: string[]): Promise<void> {
   const { values } = parseArgs({

@@ -24,7 +24,12 @@ import { AppError } from '../../common/errors';
 import { writeFileAtomic } from '../../common/atomic-file';
 import { databaseInfo, openDatabase, quickCheck } from '../../db/data-source';
 import type { Row } from '../../db/rows';
-import { all, one, run, sql } from '../../db/sql';
+import type { DataSource } from 'typeorm';
+import { copyPharmacy } from '../../db/copy-pharmacy';
+import { all, backendOf, one, run, sql } from '../../db/sql';
+import { copyIntoShared, openSharedDatabase } from '../shared-database/into-shared';
+import { readSharedConfig, sealedPassword } from '../shared-database/shared-config';
+import { fileSealer, type Sealer } from '../shared-database/workstation-seal';
 import { appendAudit } from '../audit/audit-log';
 import { dataPaths } from '../../db/data-paths';
 import {
@@ -84,6 +89,28 @@ export function prepareBackupFolder(folder: string): void {
   }
 }
 
+/**
+ * The pharmacy's database as an encrypted file at `copy`, opened. The file is copied between changes, never inside
+ * one (VACUUM cannot run in a transaction); a shared database is copied from one consistent snapshot into a new
+ * file under the same key, so every backup is the same kind of file and restores onto either backend.
+ */
+async function snapshot(session: Session, copy: string): Promise<DataSource> {
+  const { db, key } = session.current();
+  if (backendOf(db) === 'postgres') {
+    const file = await openDatabase(copy, key);
+    try {
+      await copyPharmacy(db, file);
+    } catch (err) {
+      await file.destroy();
+      throw err;
+    }
+    return file;
+  }
+  // dialect: SQLite's consistent copy of a live database.
+  await session.serialized(() => run(db, sql`VACUUM INTO ${copy}`));
+  return openDatabase(copy, key);
+}
+
 /** Writes a backup into `folder` under a dated name, or to exactly `opts.file`. */
 export async function createBackup(
   session: Session,
@@ -95,11 +122,8 @@ export async function createBackup(
   prepareBackupFolder(folder);
   const copy = join(folder, `.mtm-desk-${process.pid}-${Date.now()}.tmp`);
   try {
-    // Between changes, never inside one (VACUUM cannot run in a transaction).
-    // dialect: SQLite's consistent copy of a live database.
-    await session.serialized(() => run(db, sql`VACUUM INTO ${copy}`));
     // Counted and anchored on the copy itself, so the header matches the snapshot even if writes went on meanwhile.
-    const copyDb = await openDatabase(copy, key);
+    const copyDb = await snapshot(session, copy);
     const keyring = readKeyring(session.paths.keyring);
     // A backup of a damaged file would only carry the damage forward: check the snapshot first.
     const [counts, last] = await quickCheck(copyDb)
@@ -149,8 +173,17 @@ export function pruneBackups(folder: string, prefix: string, keep: number): stri
   return old.map((b) => b.name);
 }
 
-export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDir: string): Promise<RestoreReport> {
+/**
+ * Restores a backup into an empty data folder: as its encrypted file, or, in a folder connected to an empty
+ * shared database, onto the server (the backup's file checked first, then copied in one transaction).
+ */
+export async function restoreBackup(
+  req: z.output<typeof restoreRequest>,
+  dataDir: string,
+  sealers: readonly Sealer[] = [fileSealer()],
+): Promise<RestoreReport> {
   const paths = dataPaths(dataDir);
+  const shared = readSharedConfig(dataDir);
   if (existsSync(paths.database) || existsSync(paths.keyring)) {
     throw new AppError('alreadyInitialized', `${dataDir} already holds a pharmacy. Restore into an empty data folder.`);
   }
@@ -163,42 +196,56 @@ export async function restoreBackup(req: z.output<typeof restoreRequest>, dataDi
     throw new AppError('badCredentials', 'That username and password, or recovery code, does not open this backup.');
 
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = shared ? join(dataDir, `.mtm-desk-restore-${process.pid}-${Date.now()}.tmp`) : paths.database;
+  const event = {
+    username: req.recoveryCode ? '(recovery code)' : req.username!,
+    action: 'backup.restore',
+    category: 'backup',
+    outcome: 'success',
+    detail: `from ${basename(req.file)} taken ${header.createdAt}`,
+  } as const;
   try {
-    writeFileSync(paths.database, database, { mode: 0o600 });
+    writeFileSync(file, database, { mode: 0o600 });
     // Opening runs any newer migrations; then the full integrity check and the counts.
-    const db = await openDatabase(paths.database, key);
+    const db = await openDatabase(file, key);
     let counts: RecordCounts;
     try {
-      // dialect: SQLite's full integrity check.
-      const [check] = await all<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
-      if (check?.integrity_check !== 'ok')
-        throw new AppError('internal', `The restored database failed its integrity check (${check?.integrity_check}).`);
-      counts = await recordCounts(db);
-      for (const k of Object.keys(header.counts) as (keyof RecordCounts)[]) {
-        if (counts[k] !== header.counts[k])
-          throw new AppError(
-            'internal',
-            `The restored database has ${counts[k]} ${k} where the backup recorded ${header.counts[k]}.`,
-          );
+      counts = await checkedRestore(db, header.counts);
+      if (!shared) await appendAudit(db.manager, event);
+      else {
+        const server = await openSharedDatabase(shared, sealedPassword(shared, sealers));
+        await copyIntoShared(db, server, keyring, paths.keyring, event).finally(() => server.destroy());
       }
-      await appendAudit(db.manager, {
-        username: req.recoveryCode ? '(recovery code)' : req.username!,
-        action: 'backup.restore',
-        category: 'backup',
-        outcome: 'success',
-        detail: `from ${basename(req.file)} taken ${header.createdAt}`,
-      });
     } finally {
       await db.destroy();
     }
-    writeKeyring(paths.keyring, keyring);
-    chmodSync(paths.database, 0o600);
+    if (shared) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    else {
+      writeKeyring(paths.keyring, keyring);
+      chmodSync(paths.database, 0o600);
+    }
     return { integrity: 'ok', counts, createdAt: header.createdAt };
   } catch (err) {
-    for (const f of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring])
-      rmSync(f, { force: true });
+    for (const f of [file, `${file}-wal`, `${file}-shm`, paths.keyring]) rmSync(f, { force: true });
     throw err;
   } finally {
     key.fill(0);
   }
+}
+
+/** The restored file passes SQLite's full integrity check and holds what the backup's header recorded. */
+async function checkedRestore(db: DataSource, recorded: RecordCounts): Promise<RecordCounts> {
+  // dialect: SQLite's full integrity check.
+  const [check] = await all<{ integrity_check: string }>(db, sql`PRAGMA integrity_check`);
+  if (check?.integrity_check !== 'ok')
+    throw new AppError('internal', `The restored database failed its integrity check (${check?.integrity_check}).`);
+  const counts = await recordCounts(db);
+  for (const k of Object.keys(recorded) as (keyof RecordCounts)[]) {
+    if (counts[k] !== recorded[k])
+      throw new AppError(
+        'internal',
+        `The restored database has ${counts[k]} ${k} where the backup recorded ${recorded[k]}.`,
+      );
+  }
+  return counts;
 }
