@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { exclusively, LOCKS } from '../db/dialect';
 import { localIsoDate } from '../../preload/schemas/dates';
 import type {
   BatchSummary,
@@ -97,83 +98,89 @@ const CSV_HEADER = [
 ];
 
 /** Writes the batch of the claims the pharmacist confirmed (`claims`, from the preview), after the same checks. */
+/** Two workstations exporting at once could put the same claim in two batches: the second waits its turn. */
+const EXPORT_BUSY =
+  'Another workstation is exporting claims right now. Nothing was exported here: try again in a moment.';
+
 export async function exportClaims(
   db: DataSource,
   user: SignedInUser,
   req: z.output<typeof claimExportPreviewRequest> & { claims?: ClaimRef[] },
   at = new Date(),
 ): Promise<ClaimBatch> {
-  return db.transaction(async (em) => {
-    const claims = await confirmedClaims(em, req, req.claims);
-    const payer = await loadPayer(em, req.payerId);
-    const provider = (await billingProvider(em))!;
-    const details = await Promise.all(claims.map((c) => forX12(em, c)));
-    let content: string;
-    let control: number | null = null;
-    let fileName: string;
-    if (req.format === '837p') {
-      const counter = await one<Pick<Row<'x12_control'>, 'last_interchange'>>(
+  return exclusively(db, LOCKS.claimExport, EXPORT_BUSY, () =>
+    db.transaction(async (em) => {
+      const claims = await confirmedClaims(em, req, req.claims);
+      const payer = await loadPayer(em, req.payerId);
+      const provider = (await billingProvider(em))!;
+      const details = await Promise.all(claims.map((c) => forX12(em, c)));
+      let content: string;
+      let control: number | null = null;
+      let fileName: string;
+      if (req.format === '837p') {
+        const counter = await one<Pick<Row<'x12_control'>, 'last_interchange'>>(
+          em,
+          sql`SELECT last_interchange FROM x12_control WHERE id = 1`,
+        );
+        const { last_interchange } = counter!;
+        control = last_interchange + 1;
+        await run(em, sql`UPDATE x12_control SET last_interchange = ${control} WHERE id = 1`);
+        content = build837p({ provider, payer, claims: details, control, at });
+        fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
+      } else if (req.format === 'cms1500red') {
+        const { cms1500Offset } = await getSettings(em);
+        content = (
+          await renderPdf(cms1500RedFormDocument(details, provider, payer, cms1500Offset), localIsoDate(at))
+        ).toString('base64');
+        fileName = `claims-cms1500-red-form-${req.from}-${req.to}.pdf`;
+      } else if (req.format === 'cms1500') {
+        content = (await renderPdf(cms1500Document(details, provider, payer), localIsoDate(at))).toString('base64');
+        fileName = `claims-cms1500-${req.from}-${req.to}.pdf`;
+      } else {
+        content = csvTable(
+          CSV_HEADER,
+          details.map(({ claim: c, patient: p, rendering, replaces }) => [
+            c.claimNumber,
+            c.frequency,
+            replaces?.claimNumber ?? null,
+            replaces?.payerClaimNumber ?? null,
+            c.serviceDate,
+            c.placeOfService,
+            lastFirst(p),
+            p.dateOfBirth,
+            p.memberId,
+            payer.name,
+            c.lines.map((l) => `${l.code} x${l.units}`).join('; '),
+            c.lines.reduce((s, l) => s + l.units, 0),
+            (c.totalCents / 100).toFixed(2),
+            c.diagnoses.join('; '),
+            c.minutes,
+            c.established ? 'established' : 'new',
+            rendering.npi,
+            provider.npi,
+          ]),
+        );
+        fileName = `claims-${req.from}-${req.to}.csv`;
+      }
+      const id = randomUUID();
+      await run(
         em,
-        sql`SELECT last_interchange FROM x12_control WHERE id = 1`,
-      );
-      const { last_interchange } = counter!;
-      control = last_interchange + 1;
-      await run(em, sql`UPDATE x12_control SET last_interchange = ${control} WHERE id = 1`);
-      content = build837p({ provider, payer, claims: details, control, at });
-      fileName = `claims-837p-${req.from}-${req.to}-${String(control).padStart(9, '0')}.x12`;
-    } else if (req.format === 'cms1500red') {
-      const { cms1500Offset } = await getSettings(em);
-      content = (
-        await renderPdf(cms1500RedFormDocument(details, provider, payer, cms1500Offset), localIsoDate(at))
-      ).toString('base64');
-      fileName = `claims-cms1500-red-form-${req.from}-${req.to}.pdf`;
-    } else if (req.format === 'cms1500') {
-      content = (await renderPdf(cms1500Document(details, provider, payer), localIsoDate(at))).toString('base64');
-      fileName = `claims-cms1500-${req.from}-${req.to}.pdf`;
-    } else {
-      content = csvTable(
-        CSV_HEADER,
-        details.map(({ claim: c, patient: p, rendering, replaces }) => [
-          c.claimNumber,
-          c.frequency,
-          replaces?.claimNumber ?? null,
-          replaces?.payerClaimNumber ?? null,
-          c.serviceDate,
-          c.placeOfService,
-          lastFirst(p),
-          p.dateOfBirth,
-          p.memberId,
-          payer.name,
-          c.lines.map((l) => `${l.code} x${l.units}`).join('; '),
-          c.lines.reduce((s, l) => s + l.units, 0),
-          (c.totalCents / 100).toFixed(2),
-          c.diagnoses.join('; '),
-          c.minutes,
-          c.established ? 'established' : 'new',
-          rendering.npi,
-          provider.npi,
-        ]),
-      );
-      fileName = `claims-${req.from}-${req.to}.csv`;
-    }
-    const id = randomUUID();
-    await run(
-      em,
-      sql`INSERT INTO claim_batches
+        sql`INSERT INTO claim_batches
             (id, format, payer_id, from_date, to_date, file_name, content, claim_count, interchange_control,
              created_at, created_by)
           VALUES (${id}, ${req.format}, ${payer.id}, ${req.from}, ${req.to}, ${fileName}, ${content}, ${claims.length},
             ${control}, ${at.toISOString()}, ${user.username})`,
-    );
-    await run(
-      em,
-      sql`UPDATE claims
+      );
+      await run(
+        em,
+        sql`UPDATE claims
           SET status = 'exported', batch_id = ${id}, version = version + 1, updated_at = ${at.toISOString()},
             updated_by = ${user.username}
           WHERE id IN (${sql.list(claims.map((c) => c.id))})`,
-    );
-    return { id, format: req.format, fileName, content, claimCount: claims.length, interchangeControl: control };
-  });
+      );
+      return { id, format: req.format, fileName, content, claimCount: claims.length, interchangeControl: control };
+    }),
+  );
 }
 
 export async function listBatches(q: Q): Promise<BatchSummary[]> {

@@ -3,6 +3,7 @@
 // release is replaced in the same transaction as the audit row, so a failed load changes nothing.
 import type { DataSource } from 'typeorm';
 import type { SignedInUser } from '../../preload/schemas/security';
+import { oneImportAtATime } from '../db/bulk';
 import { AppError } from '../common/errors';
 import { run, sql } from '../db/sql';
 import { openReleaseFiles } from '../common/release-files';
@@ -55,32 +56,34 @@ export async function loadIcd10cm(db: DataSource, user: SignedInUser, path: stri
         'validation',
         `${name.toLowerCase()} holds only ${codes.size} codes: a full ICD-10-CM release has about 74 000. Nothing was loaded.`,
       );
-    await db.transaction(async (em) => {
-      await run(em, sql`DELETE FROM icd10cm_codes`);
-      await run(em, sql`DELETE FROM icd10cm_release`);
-      const rows = [...codes];
-      // Several hundred rows a statement: one round trip per batch, well inside SQLite's parameter limit.
-      for (let i = 0; i < rows.length; i += 400) {
-        const batch = rows.slice(i, i + 400);
-        const values = sql.join(
-          batch.map(([code, title]) => sql`(${code}, ${title})`),
-          ', ',
-        );
-        await run(em, sql`INSERT INTO icd10cm_codes (code, title) VALUES ${values}`);
-      }
-      await run(
-        em,
-        sql`INSERT INTO icd10cm_release (id, release, codes, loaded_at, loaded_by)
+    await oneImportAtATime(db, () =>
+      db.transaction(async (em) => {
+        await run(em, sql`DELETE FROM icd10cm_codes`);
+        await run(em, sql`DELETE FROM icd10cm_release`);
+        const rows = [...codes];
+        // Several hundred rows a statement: one round trip per batch, well inside SQLite's parameter limit.
+        for (let i = 0; i < rows.length; i += 400) {
+          const batch = rows.slice(i, i + 400);
+          const values = sql.join(
+            batch.map(([code, title]) => sql`(${code}, ${title})`),
+            ', ',
+          );
+          await run(em, sql`INSERT INTO icd10cm_codes (code, title) VALUES ${values}`);
+        }
+        await run(
+          em,
+          sql`INSERT INTO icd10cm_release (id, release, codes, loaded_at, loaded_by)
             VALUES (1, ${files.release}, ${codes.size}, ${new Date().toISOString()}, ${user.username})`,
-      );
-      await appendAudit(em, {
-        username: user.username,
-        action: 'conditions.loadIcd10cm',
-        category: 'conditions',
-        outcome: 'success',
-        detail: `${files.release}: ${codes.size} billable codes`,
-      });
-    });
+        );
+        await appendAudit(em, {
+          username: user.username,
+          action: 'conditions.loadIcd10cm',
+          category: 'conditions',
+          outcome: 'success',
+          detail: `${files.release}: ${codes.size} billable codes`,
+        });
+      }),
+    );
     return { release: files.release, codes: codes.size };
   } finally {
     files.close();

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors';
 import { appendAudit, appendAuditRaw, type AuditEvent } from '../security/audit/audit-log';
 import { rawConnection } from './data-source';
+import { exclusively, LOCKS } from './dialect';
 import { all, backendOf, render, sql, type Sql } from './sql';
 
 interface Insert {
@@ -150,3 +151,15 @@ export async function inOneTransaction<T>(db: DataSource, what: string, work: ()
     );
   }
 }
+
+/**
+ * Runs an import (fills, RxNorm, ICD-10-CM) unless another workstation is running one: two at once would each
+ * see the other's half-made rows as already there, so the second is refused at once with a plain reason.
+ */
+export const oneImportAtATime = <T>(db: DataSource, fn: () => Promise<T>): Promise<T> =>
+  exclusively(
+    db,
+    LOCKS.import,
+    'Another workstation is importing a file right now. Nothing was imported here: try again when it has finished.',
+    fn,
+  );

@@ -55,9 +55,15 @@ export class Sql {
   }
 }
 
+/**
+ * dialect: PostgreSQL folds an unquoted name to lower case, so `AS daysSupply` would answer `dayssupply`;
+ * camel-case aliases are quoted there, and rows keep the names the code reads on both backends.
+ */
+const CAMEL_ALIAS = /\bAS ([a-z][a-z0-9]*[A-Z]\w*)\b/g;
+
 function renderInto(parts: readonly Part[], backend: Backend, out: Rendered): void {
   for (const p of parts) {
-    if (typeof p === 'string') out.text += p;
+    if (typeof p === 'string') out.text += backend === 'postgres' ? p.replace(CAMEL_ALIAS, 'AS "$1"') : p;
     else if (p instanceof Value) {
       out.params.push(p.value);
       out.text += backend === 'postgres' ? `$${out.params.length}` : '?';
@@ -133,7 +139,10 @@ const isRowsAndCount = (r: unknown): r is [unknown[], number] =>
 export async function all<Row>(q: Q, s: Sql): Promise<Row[]> {
   const backend = backendOf(q);
   const { text, params } = render(s, backend);
-  const result: unknown = await q.query(text, params);
+  const result: unknown = await q.query(text, params).catch((e: unknown) => {
+    if (process.env.SQLDEBUG) console.error('SQLDEBUG', text);
+    throw e;
+  });
   return (backend === 'postgres' && isRowsAndCount(result) ? result[0] : result) as Row[];
 }
 
@@ -146,5 +155,8 @@ export async function one<Row>(q: Q, s: Sql): Promise<Row | undefined> {
 /** A statement whose rows are not wanted (use RETURNING with `all` to learn what changed). */
 export async function run(q: Q, s: Sql): Promise<void> {
   const { text, params } = render(s, backendOf(q));
-  await q.query(text, params);
+  await q.query(text, params).catch((e: unknown) => {
+    if (process.env.SQLDEBUG) console.error('SQLDEBUG', text);
+    throw e;
+  });
 }

@@ -13,7 +13,7 @@ import {
   type ImportIssue,
 } from '../../preload/schemas/fills';
 import type { SignedInUser } from '../../preload/schemas/security';
-import { audited, inOneTransaction, insertRows, statement, type BulkWork } from '../db/bulk';
+import { audited, inOneTransaction, insertRows, oneImportAtATime, statement, type BulkWork } from '../db/bulk';
 import type { Row } from '../db/rows';
 import { all, one, sql } from '../db/sql';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
@@ -145,7 +145,9 @@ function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: 
 
 /** Checks, then imports (or refuses) the file; every real attempt is written to the audit trail. */
 export async function importFills(db: DataSource, user: SignedInUser, opts: ImportOptions): Promise<FillImportReport> {
-  const report = await checkAndImport(db, user, opts);
+  const report = opts.preview
+    ? await checkAndImport(db, user, opts)
+    : await oneImportAtATime(db, () => checkAndImport(db, user, opts));
   if (report.refused && !opts.preview) {
     await appendAudit(db.manager, {
       username: user.username,

@@ -28,7 +28,7 @@ export async function stalePatients(
     db,
     sql`SELECT p.id, (SELECT count(*) FROM patients WHERE deleted_at IS NULL) AS living
         FROM patients p LEFT JOIN population_figures f ON f.patient_id = p.id
-        WHERE p.deleted_at IS NULL AND (${asOf} IS NULL OR ${asOf} <> ${today}${version})`,
+        WHERE p.deleted_at IS NULL AND (CAST(${asOf} AS text) IS NULL OR ${asOf} <> ${today}${version})`,
   );
   return { ids: rows.map((r) => r.id), living: rows[0]?.living ?? 0 };
 }

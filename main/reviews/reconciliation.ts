@@ -96,7 +96,7 @@ export async function pharmacyFillEntries(q: Q, patientId: string, today: string
           SELECT coalesce(max(drug_name) OVER drug, drug_key) AS product, strength, sig, prescriber_npi,
             row_number() OVER (drug ORDER BY fill_date DESC, fill_number DESC) AS latest
           FROM fills WHERE patient_id = ${patientId} AND ${currentFillOn(today)}
-          WINDOW drug AS (PARTITION BY coalesce(drug_key, drug_name)))
+          WINDOW drug AS (PARTITION BY coalesce(drug_key, drug_name))) AS current_fills
         WHERE latest = 1`,
   );
 }

@@ -116,9 +116,9 @@ export async function reviewParts(q: Q, r: ReviewRow): Promise<ReviewParts> {
       q,
       sql`SELECT * FROM drug_therapy_problems WHERE patient_id = ${r.patient_id}
             AND (id IN (SELECT problem_id FROM review_recommendations WHERE review_id = ${r.id})
-                 OR (status = 'open' AND (${r.completed_at} IS NULL OR created_at <= ${r.completed_at}))
+                 OR (status = 'open' AND (CAST(${r.completed_at} AS text) IS NULL OR created_at <= ${r.completed_at}))
                  OR (status = 'resolved' AND resolved_on >= ${r.created_at.slice(0, 10)}
-                     AND (${r.completed_at} IS NULL OR resolved_on <= ${r.completed_at})))
+                     AND (CAST(${r.completed_at} AS text) IS NULL OR resolved_on <= ${r.completed_at})))
           ORDER BY created_at`,
     )
   ).map(toProblem);

@@ -7,9 +7,9 @@
 import type { DataSource } from 'typeorm';
 import type { SignedInUser } from '../../../preload/schemas/security';
 import { AppError } from '../../common/errors';
-import { rawConnection } from '../../db/data-source';
+import { audited, inOneTransaction, insertRows, oneImportAtATime, statement, type BulkWork } from '../../db/bulk';
 import { normalizeNdc } from '../../fills/ndc';
-import { appendAuditRaw } from '../../security/audit/audit-log';
+import { sql } from '../../db/sql';
 import { recodeFills } from './recognise-fills';
 import { openRrfRelease } from './rrf-files';
 
@@ -112,36 +112,36 @@ export async function loadRxNorm(db: DataSource, user: SignedInUser, path: strin
       }
     }
 
-    const counts = { IN: 0, SCD: 0, BN: 0 };
-    const raw = rawConnection(db);
-    raw.transaction(() => {
-      for (const t of ['rxn_concepts', 'rxn_drug_ingredients', 'rxn_ndcs', 'rxn_release'])
-        raw.prepare(`DELETE FROM ${t}`).run();
-      const concept = raw.prepare('INSERT INTO rxn_concepts (rxcui, tty, name) VALUES (?, ?, ?)');
-      const link = raw.prepare(
-        'INSERT INTO rxn_drug_ingredients (drug_rxcui, ingredient_rxcui) VALUES (?, ?) ON CONFLICT DO NOTHING',
-      );
-      for (const [rxcui, t] of tty) {
-        if (t === 'SCDC') continue;
-        concept.run(rxcui, t, names.get(rxcui));
-        if (t === 'IN') counts.IN++;
-        if (t === 'SCD') counts.SCD++;
-        if (t === 'BN') counts.BN++;
-        if (t === 'SCD' || t === 'SBD' || t === 'BN') for (const i of ingredientsOf(rxcui)) link.run(rxcui, i);
-      }
-      const ndc = raw.prepare('INSERT INTO rxn_ndcs (ndc, rxcui) VALUES (?, ?)');
-      for (const [code, rxcui] of ndcs) ndc.run(code, rxcui);
-      raw
-        .prepare('INSERT INTO rxn_release (id, release, loaded_at, loaded_by) VALUES (1, ?, ?, ?)')
-        .run(release.release, new Date().toISOString(), user.username);
-      appendAuditRaw(raw, {
-        username: user.username,
-        action: 'drugs.loadRxNorm',
-        category: 'drugs',
-        outcome: 'success',
-        detail: `${release.release}: ${counts.IN} ingredients, ${counts.SCD} clinical drugs, ${counts.BN} brands, ${ndcs.size} NDCs`,
-      });
-    })();
+    const concepts = [...tty].filter(([, t]) => t !== 'SCDC');
+    const count = (kind: string) => concepts.filter(([, t]) => t === kind).length;
+    const counts = { IN: count('IN'), SCD: count('SCD'), BN: count('BN') };
+    const links = concepts
+      .filter(([, t]) => t === 'SCD' || t === 'SBD' || t === 'BN')
+      .flatMap(([rxcui]) => [...ingredientsOf(rxcui)].map((i) => [rxcui, i] as const));
+    await oneImportAtATime(db, () =>
+      inOneTransaction(db, `the RxNorm load of ${release.release}`, function* (): BulkWork<void> {
+        for (const t of ['rxn_concepts', 'rxn_drug_ingredients', 'rxn_ndcs', 'rxn_release'])
+          yield statement(sql`DELETE FROM ${sql.identifiers(t)}`);
+        yield insertRows('rxn_concepts', ['rxcui', 'tty', 'name'], concepts, ([rxcui, t]) => [
+          rxcui,
+          t,
+          names.get(rxcui),
+        ]);
+        yield insertRows('rxn_drug_ingredients', ['drug_rxcui', 'ingredient_rxcui'], links, (l) => l, {
+          ignoreDuplicates: true,
+        });
+        yield insertRows('rxn_ndcs', ['ndc', 'rxcui'], ndcs, (n) => n);
+        yield statement(sql`INSERT INTO rxn_release (id, release, loaded_at, loaded_by)
+          VALUES (1, ${release.release}, ${new Date().toISOString()}, ${user.username})`);
+        yield audited({
+          username: user.username,
+          action: 'drugs.loadRxNorm',
+          category: 'drugs',
+          outcome: 'success',
+          detail: `${release.release}: ${counts.IN} ingredients, ${counts.SCD} clinical drugs, ${counts.BN} brands, ${ndcs.size} NDCs`,
+        });
+      }),
+    );
     const recodedFills = await recodeFills(db);
     return {
       release: release.release,

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { z } from 'zod';
+import type { DataSource } from 'typeorm';
 import type {
   BackupFileInfo,
   BackupResult,
@@ -24,7 +25,6 @@ import { AppError } from '../../common/errors';
 import { writeFileAtomic } from '../../common/atomic-file';
 import { databaseInfo, openDatabase, quickCheck } from '../../db/data-source';
 import type { Row } from '../../db/rows';
-import type { DataSource } from 'typeorm';
 import { copyPharmacy } from '../../db/copy-pharmacy';
 import { all, backendOf, one, run, sql } from '../../db/sql';
 import { copyIntoShared, openSharedDatabase } from '../shared-database/into-shared';
