@@ -29,6 +29,7 @@ import { all, one, run, sql, type Q, type Sql } from '../db/sql';
 import { billingProvider, listPayers, payer as loadPayer, renderingPharmacist } from './billing-setup';
 import { defaultPayer, planWarning, type PatientPlan } from './plan-match';
 import { codeService } from './cpt-units';
+import { lockRow } from '../db/dialect';
 
 type ClaimRow = Omit<Row<'claims'>, 'status' | 'frequency' | 'place_of_service' | 'modifier'> & {
   status: ClaimStatus;
@@ -367,6 +368,7 @@ export async function actOnClaim(
   req: z.output<typeof claimActionRequest>,
 ): Promise<Claim> {
   const resultId = await db.transaction(async (em) => {
+    await lockRow(em, 'claims', req.id);
     const c = await getClaim(em, req.id);
     if (c.version !== req.version)
       throw new AppError('conflict', 'This claim was changed after you opened it. Reload, then try again.');

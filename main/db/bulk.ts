@@ -8,8 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors';
 import { appendAudit, appendAuditRaw, type AuditEvent } from '../security/audit/audit-log';
 import { rawConnection } from './data-source';
-import { exclusively, LOCKS } from './dialect';
-import { all, backendOf, render, sql, type Sql } from './sql';
+import { columnTypes, exclusively, LOCKS } from './dialect';
+import { backendOf, render, sql, type Sql } from './sql';
 
 interface Insert {
   kind: 'insert';
@@ -84,15 +84,7 @@ async function onPostgres(em: EntityManager, step: Step): Promise<number> {
     return (await runner.query(text, params, true)).affected ?? 0;
   }
   // unnest needs each array's type: the columns' own, from the catalog.
-  const types = new Map(
-    (
-      await all<{ name: string; type: string }>(
-        em,
-        sql`SELECT attname AS name, format_type(atttypid, NULL) AS type FROM pg_attribute
-          WHERE attrelid = CAST(${step.table} AS regclass) AND attnum > 0 AND NOT attisdropped`,
-      )
-    ).map((c) => [c.name, c.type]),
-  );
+  const types = await columnTypes(em, step.table);
   const arrays = step.columns.map((c, i) => `CAST($${i + 1} AS ${types.get(c)}[])`).join(', ');
   const text = `INSERT INTO ${step.table} (${step.columns.join(', ')}) SELECT * FROM unnest(${arrays})${conflictClause(step)}`;
   let changed = 0;

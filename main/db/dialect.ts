@@ -2,7 +2,7 @@
 // 21), in one place: everything else is written in the subset both understand. Each function returns
 // a fragment for the `sql` tag, rendered for the backend the query runs on.
 import { AppError } from '../common/errors';
-import { backendOf, sql, type Q, type Sql } from './sql';
+import { all, backendOf, sql, Sql, type Q } from './sql';
 
 /** An ISO date (YYYY-MM-DD text) `days` days after `date` (both fragments or values), as ISO text. */
 export const addDays = (date: Sql, days: Sql): Sql =>
@@ -53,6 +53,36 @@ export const sha256Hex = (text: Sql): Sql =>
   });
 
 /** Locks taken with whileHolding: one number per kind of work that workstations take turns at. */
+/**
+ * PostgreSQL's own types of `table`'s columns (from the catalog), for values it cannot type by itself: the
+ * arrays of a bulk insert, the columns of a VALUES list (which it would otherwise take as text).
+ */
+export async function columnTypes(q: Q, table: string): Promise<Map<string, string>> {
+  const rows = await all<{ name: string; type: string }>(
+    q,
+    sql`SELECT attname AS name, format_type(atttypid, NULL) AS type FROM pg_attribute
+      WHERE attrelid = CAST(${table} AS regclass) AND attnum > 0 AND NOT attisdropped`,
+  );
+  return new Map(rows.map((c) => [c.name, c.type]));
+}
+
+/**
+ * Holds row `id` of `table` until the transaction ends: a version read and the write after it are then one
+ * step on a server where two workstations write at once (on SQLite the one writer already makes it so).
+ */
+export async function lockRow(q: Q, table: string, id: string): Promise<void> {
+  if (backendOf(q) === 'postgres')
+    await q.query(`SELECT 1 FROM ${sql.identifiers(table).text} WHERE id = $1 FOR UPDATE`, [id]);
+}
+
+const TYPE_NAME = /^[a-z][a-z0-9 ]*$/;
+
+/** `value` cast to a type named by the catalog (columnTypes), never by input. */
+export function castTo(value: Sql, type: string): Sql {
+  if (!TYPE_NAME.test(type)) throw new Error(`Not a type name: ${type.slice(0, 40)}`);
+  return sql`CAST(${value} AS ${new Sql([type])})`;
+}
+
 export const LOCKS = { auditChain: 0x6d746d01, import: 0x6d746d02, claimExport: 0x6d746d03 } as const;
 
 type Manager = Q & { transaction?: unknown; queryRunner?: { isTransactionActive: boolean } };

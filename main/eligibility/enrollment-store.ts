@@ -9,6 +9,7 @@ import { one, run, sql } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { appendAudit } from '../security/audit/audit-log';
 import { cmrOfferDueDate } from './targeting';
+import { lockRow } from '../db/dialect';
 
 export type EnrollmentRow = Omit<Row<'mtm_enrollments'>, 'cmr_offered_method' | 'dmp_at_risk_source'> & {
   cmr_offered_method: Enrollment['cmrOfferedMethod'];
@@ -129,6 +130,8 @@ export async function currentEnrollment(
 /** Records a programme step inside the caller's transaction (a completed CMR review records its own). */
 export async function applyEnrollment(em: EntityManager, user: SignedInUser, a: EnrollmentAction): Promise<Enrollment> {
   await assertLivePatient(em, a.patientId);
+  // The patient's row stands for the enrollment, which may not exist yet.
+  await lockRow(em, 'patients', a.patientId);
   const current = await currentEnrollment(em, a.patientId, a.contractYear);
   if (current.version !== a.version)
     throw new AppError(

@@ -16,6 +16,7 @@ import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q } from '../db/sql';
 import { assertLivePatient } from '../patients/patient-store';
 import { recogniseBundled } from './vocabulary/bundled';
+import { lockRow } from '../db/dialect';
 
 type Input = z.output<typeof medicationInputSchema>;
 /** An entry with its prescriber's name (null when it has none). */
@@ -140,6 +141,7 @@ export async function addMedication(
 }
 
 async function loadCurrent(em: Q, id: string, version: number, verb: string): Promise<Medication> {
+  await lockRow(em, 'patient_medications', id);
   const med = await load(em, id);
   if (med.stopDate)
     throw new AppError(

@@ -8,6 +8,7 @@ import { formatMbi } from '../../preload/schemas/identifiers';
 import { lastFirst, personFullName } from '../../preload/person-name';
 import { all, one, run, sql, type Q, type Sql } from '../db/sql';
 import { patientColumns, toDetail, toSummary, type AllergyRow, type PatientRow } from './patient-mapper';
+import { lockRow } from '../db/dialect';
 
 /** Refuses work on a patient who does not exist or was removed. */
 export async function assertLivePatient(q: Q, id: string): Promise<void> {
@@ -150,6 +151,7 @@ export async function updatePatient(
   p: PatientData,
 ): Promise<PatientDetail> {
   return db.transaction(async (em) => {
+    await lockRow(em, 'patients', id);
     const current = await loadRow(em, id);
     if (current.version !== version) {
       throw new AppError(

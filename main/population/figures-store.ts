@@ -5,7 +5,8 @@
 // patients changed since.
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { all, run, sql } from '../db/sql';
+import { castTo, columnTypes } from '../db/dialect';
+import { all, backendOf, run, sql } from '../db/sql';
 
 /** The parts of a row (adherence, checks, the eligibility screen's fill sums), each with its own as-of date. */
 const AS_OF = { adherence: 'adherence_as_of', checks: 'checks_as_of', eligibility: 'eligibility_as_of' } as const;
@@ -71,8 +72,13 @@ export async function writeFigures(
   rows: readonly unknown[][],
 ) {
   // VALUES columns are column1, column2… in SQLite and PostgreSQL alike; column1 is the patient id.
+  // dialect: PostgreSQL takes a VALUES list's bound values as text, so each is cast to its column's type there.
+  const types = backendOf(db) === 'postgres' ? await columnTypes(db, 'population_figures') : null;
   const set = sql.join(
-    columns.map((c, i) => sql`${sql.identifiers(c)} = v.${sql.identifiers(`column${i + 2}`)}`),
+    columns.map((c, i) => {
+      const value = sql.identifiers(`v.column${i + 2}`);
+      return sql`${sql.identifiers(c)} = ${types ? castTo(value, types.get(c)!) : value}`;
+    }),
     ', ',
   );
   const asOf = sql.identifiers(`population_figures.${AS_OF[half]}`);

@@ -28,6 +28,7 @@ import { suggestionFor } from './plan-medicines';
 import { liveLines, reviewParts, type ReviewParts, type ReviewRow } from './review-parts';
 import { allowedActions, transition } from './review-status';
 import { draftSoapNote } from './soap-note';
+import { lockRow } from '../db/dialect';
 
 // Review fields and their columns: one table for the update statement and for reading back.
 const COLUMNS = {
@@ -211,6 +212,7 @@ export async function change(
   afterSignOff = false,
 ): Promise<Review> {
   await db.transaction(async (em) => {
+    await lockRow(em, 'reviews', id);
     const r = await loadRow(em, id);
     if (r.status === 'completed' && !afterSignOff)
       throw new AppError('conflict', 'A completed review is read-only; add a dated addendum instead.');
@@ -229,7 +231,8 @@ export async function change(
       Object.entries(columns).map(([c, v]) => sql`${sql.identifiers(c)} = ${v}`),
       ', ',
     );
-    await run(em, sql`UPDATE reviews SET ${set} WHERE id = ${id}`);
+    // The version again in the write: a second signature racing this one changes nothing (and is refused above).
+    await run(em, sql`UPDATE reviews SET ${set} WHERE id = ${id} AND version = ${version}`);
   });
   return getReview(db, id);
 }

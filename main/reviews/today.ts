@@ -64,7 +64,8 @@ export async function todayWork(db: DataSource, today = todayIso()): Promise<Tod
         JOIN prescribers p ON p.id = c.prescriber_id
         JOIN review_recommendations rr
           ON rr.review_id = c.review_id AND rr.prescriber_id = c.prescriber_id AND rr.outcome IS NULL
-        WHERE c.due_date < ${today} GROUP BY c.review_id, c.prescriber_id ORDER BY c.due_date`,
+        WHERE c.due_date < ${today}
+        GROUP BY c.review_id, c.prescriber_id, c.due_date, r.id, pt.id, p.id ORDER BY c.due_date`,
   );
   // Signing no longer waits for the fax, so a signed review's recommendations may still be waiting to go out.
   const unsentRecommendations = await named<TodayWork['unsentRecommendations'][number]>(
@@ -76,7 +77,7 @@ export async function todayWork(db: DataSource, today = todayIso()): Promise<Tod
         JOIN prescribers p ON p.id = rr.prescriber_id
         WHERE NOT EXISTS (SELECT 1 FROM review_communications c
                           WHERE c.review_id = rr.review_id AND c.prescriber_id = rr.prescriber_id)
-        GROUP BY r.id, rr.prescriber_id ORDER BY dueDate`,
+        GROUP BY r.id, rr.prescriber_id, pt.id, p.id ORDER BY dueDate`,
   );
   // Due within the week, unless a newer review for the patient has already been started.
   const weekAhead = isoDaysBefore(today, -WEEK);

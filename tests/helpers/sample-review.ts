@@ -141,6 +141,8 @@ export async function sampleSignedCmr(
     sigs?: Record<string, string>;
     /** false: leave the pharmacy's printed-document settings as they are (blank in a new pharmacy). */
     documentSettings?: DocumentSettings | false;
+    /** true: everything done but the signature (the review is ready to sign). */
+    unsigned?: boolean;
   },
 ): Promise<SampleReview> {
   if (opts.documentSettings !== false)
@@ -249,6 +251,7 @@ export async function sampleSignedCmr(
     version: r.version,
     changes: { followUpDate: r.suggestedFollowUp },
   });
-  r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 38 });
+  if (!opts.unsigned)
+    r = await call(session, 'reviews:act', { id: r.id, version: r.version, action: 'complete', minutes: 38 });
   return { review: r, patientId: patient.id, prescriberId: doctor.id };
 }
