@@ -55,7 +55,7 @@ export async function patientAdherence(
     sql`SELECT f.patient_id, f.drug_key AS ingredient, f.fill_date AS date, max(f.days_supply) AS daysSupply
         FROM fills f
         WHERE f.patient_id = ${patientId} AND f.drug_key IS NOT NULL AND f.fill_date BETWEEN ${start} AND ${today}
-        GROUP BY f.fill_date, f.drug_key ORDER BY f.fill_date`,
+        GROUP BY f.patient_id, f.fill_date, f.drug_key ORDER BY f.fill_date`,
   );
   const conditions = await all<Pick<Row<'patient_conditions'>, 'code'>>(
     db,

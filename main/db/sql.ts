@@ -56,14 +56,20 @@ export class Sql {
 }
 
 /**
- * dialect: PostgreSQL folds an unquoted name to lower case, so `AS daysSupply` would answer `dayssupply`;
- * camel-case aliases are quoted there, and rows keep the names the code reads on both backends.
+ * dialect: PostgreSQL folds an unquoted name to lower case, so `AS daysSupply` would answer `dayssupply`. There
+ * camel-case names (only ever the aliases the code reads rows by) are quoted, outside string literals.
  */
-const CAMEL_ALIAS = /\bAS ([a-z][a-z0-9]*[A-Z]\w*)\b/g;
+const LITERAL = /('(?:[^']|'')*'|"[^"]*")/;
+const CAMEL_NAME = /\b([a-z][a-z0-9]*[A-Z]\w*)\b/g;
+const quoteCamel = (text: string) =>
+  text
+    .split(LITERAL)
+    .map((piece, i) => (i % 2 ? piece : piece.replace(CAMEL_NAME, '"$1"')))
+    .join('');
 
 function renderInto(parts: readonly Part[], backend: Backend, out: Rendered): void {
   for (const p of parts) {
-    if (typeof p === 'string') out.text += backend === 'postgres' ? p.replace(CAMEL_ALIAS, 'AS "$1"') : p;
+    if (typeof p === 'string') out.text += backend === 'postgres' ? quoteCamel(p) : p;
     else if (p instanceof Value) {
       out.params.push(p.value);
       out.text += backend === 'postgres' ? `$${out.params.length}` : '?';
@@ -139,10 +145,7 @@ const isRowsAndCount = (r: unknown): r is [unknown[], number] =>
 export async function all<Row>(q: Q, s: Sql): Promise<Row[]> {
   const backend = backendOf(q);
   const { text, params } = render(s, backend);
-  const result: unknown = await q.query(text, params).catch((e: unknown) => {
-    if (process.env.SQLDEBUG) console.error('SQLDEBUG', text);
-    throw e;
-  });
+  const result: unknown = await q.query(text, params);
   return (backend === 'postgres' && isRowsAndCount(result) ? result[0] : result) as Row[];
 }
 
@@ -155,8 +158,5 @@ export async function one<Row>(q: Q, s: Sql): Promise<Row | undefined> {
 /** A statement whose rows are not wanted (use RETURNING with `all` to learn what changed). */
 export async function run(q: Q, s: Sql): Promise<void> {
   const { text, params } = render(s, backendOf(q));
-  await q.query(text, params).catch((e: unknown) => {
-    if (process.env.SQLDEBUG) console.error('SQLDEBUG', text);
-    throw e;
-  });
+  await q.query(text, params);
 }

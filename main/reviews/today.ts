@@ -93,15 +93,17 @@ export async function todayWork(db: DataSource, today = todayIso()): Promise<Tod
   const quarter = quarterOf(today);
   const tmrs = await named<Omit<TodayWork['tmrsDue'][number], 'dueDate'>>(
     db,
-    sql`SELECT e.patient_id AS patientId, ${PATIENT_SQL},
+    // Ordered outside: PostgreSQL sorts by an output name only as it stands, not inside an expression.
+    sql`SELECT * FROM (
+          SELECT e.patient_id AS patientId, ${PATIENT_SQL},
                (SELECT max(coalesce(t.cmr_date, substr(t.completed_at, 1, 10))) FROM reviews t
                 WHERE t.patient_id = e.patient_id AND t.type = 'tmr' AND t.status = 'completed') AS lastTmr
-        FROM mtm_enrollments e JOIN patients pt ON pt.id = e.patient_id AND pt.deleted_at IS NULL
-        WHERE e.contract_year = ${Number(today.slice(0, 4))} AND e.enrolled_date IS NOT NULL AND e.opt_out_date IS NULL
-          AND NOT EXISTS (SELECT 1 FROM reviews t
-                          WHERE t.patient_id = e.patient_id AND t.type = 'tmr' AND t.status = 'completed'
-                          AND coalesce(t.cmr_date, substr(t.completed_at, 1, 10)) >= ${quarter.start})
-        ORDER BY lastTmr IS NOT NULL, lastTmr, pt.last_name, pt.first_name, pt.date_of_birth`,
+          FROM mtm_enrollments e JOIN patients pt ON pt.id = e.patient_id AND pt.deleted_at IS NULL
+          WHERE e.contract_year = ${Number(today.slice(0, 4))} AND e.enrolled_date IS NOT NULL AND e.opt_out_date IS NULL
+            AND NOT EXISTS (SELECT 1 FROM reviews t
+                            WHERE t.patient_id = e.patient_id AND t.type = 'tmr' AND t.status = 'completed'
+                            AND coalesce(t.cmr_date, substr(t.completed_at, 1, 10)) >= ${quarter.start})) AS due
+        ORDER BY lastTmr IS NOT NULL, lastTmr, lastName, firstName, dateOfBirth`,
   );
   const tmrsDue = tmrs.map((t) => ({ ...t, dueDate: quarter.end }));
   const offers = await cmrOffersDue(db, today);

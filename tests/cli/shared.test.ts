@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { openPostgres } from '../../main/db/postgres-source';
 import { one, sql } from '../../main/db/sql';
 import { mtm } from '../helpers/mtm-cli';
@@ -12,7 +13,7 @@ import { tempDir } from '../helpers/temp-pharmacy';
 const server = usePostgres({ tls: true });
 const APP_PASSWORD = 'a long app role password';
 
-describe.skipIf(noPostgres)('mtm shared prepare', () => {
+describe.skipIf(noPostgres)('mtm shared prepare', FILE_ONLY, () => {
   it('prepares the database with the owner account from PGPASSWORD and the app password from MTM_DB_PASSWORD', async () => {
     const { n, ownerUrl, ownerPassword, as } = await newOwnedDatabase(server);
     const caFile = join(tempDir(), 'ca.pem');

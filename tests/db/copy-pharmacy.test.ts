@@ -1,5 +1,6 @@
 // A whole pharmacy copied between the encrypted file and a shared server, both ways: every table's rows the
 // same, the audit chain verified to the same last hash, and a refused or failed copy leaves the target unchanged.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { copyPharmacy } from '../../main/db/copy-pharmacy';
@@ -11,7 +12,6 @@ import { newDataKey } from '../../main/security/keyring';
 import { FILE_ONLY } from '../helpers/backend';
 import { noPostgres, usePostgres } from '../helpers/postgres-server';
 import { newPharmacy, tempDir } from '../helpers/temp-pharmacy';
-import { join } from 'node:path';
 
 const server = usePostgres();
 

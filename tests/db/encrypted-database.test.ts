@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { AppError } from '../../main/common/errors';
 import { all, sql } from '../../main/db/sql';
 import { createPatient, getPatient } from '../../main/patients/patient-store';
@@ -13,7 +14,7 @@ const rejection = (p: Promise<unknown>) =>
     (e: unknown) => e as AppError,
   );
 
-describe('the encrypted pharmacy database', () => {
+describe('the encrypted pharmacy database', FILE_ONLY, () => {
   it('holds no plaintext: no SQLite header and no patient name in the file or its WAL', async () => {
     const { session } = await newPharmacy();
     const { db, user } = session.current();

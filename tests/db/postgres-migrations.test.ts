@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { MIGRATIONS } from '../../migrations';
 import type { ForwardMigration } from '../../migrations/forward-only';
 import { forwardOnly } from '../../migrations/forward-only';
@@ -97,7 +98,7 @@ async function someFills(db: DataSource): Promise<void> {
     );
 }
 
-describe.skipIf(noPostgres)('PostgreSQL: migrations and the data layer on a real server', () => {
+describe.skipIf(noPostgres)('PostgreSQL: migrations and the data layer on a real server', FILE_ONLY, () => {
   it('applies every migration to an empty database, all in one transaction', async () => {
     const db = await postgres();
     expect(backendOf(db)).toBe('postgres');

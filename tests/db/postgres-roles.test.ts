@@ -4,6 +4,7 @@
 // under its role says who must run what.
 import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { MIGRATIONS } from '../../migrations';
 import { AppError } from '../../main/common/errors';
 import { prepareSharedDatabase } from '../../main/db/postgres-roles';
@@ -44,7 +45,7 @@ const grantsOf = async (db: DataSource, role: string) =>
       FROM information_schema.role_table_grants WHERE grantee = ${role} GROUP BY table_name ORDER BY table_name`,
   );
 
-describe.skipIf(noPostgres)('PostgreSQL: the app role prepared by the owner', () => {
+describe.skipIf(noPostgres)('PostgreSQL: the app role prepared by the owner', FILE_ONLY, () => {
   it('reads and writes patients but cannot change or empty the audit trail, create tables, or act as superuser', async () => {
     const { n, ownerUrl, as } = await ownedDatabase();
     const appRole = `mtm_app_${n}`;

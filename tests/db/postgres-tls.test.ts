@@ -2,6 +2,7 @@
 // the CA given and name the host in the URL, or nothing connects; anything weaker is refused before connecting.
 import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { AppError } from '../../main/common/errors';
 import {
   connectionSecurity,
@@ -57,7 +58,7 @@ describe('requireVerifiedTls: only a verified connection (or plain text to this 
   });
 });
 
-describe.skipIf(noPostgres)('PostgreSQL over TLS, verify-full', () => {
+describe.skipIf(noPostgres)('PostgreSQL over TLS, verify-full', FILE_ONLY, () => {
   it('connects with the right CA, by address and by name, and reports the connection verified', async () => {
     const url = `${await server.newDatabase()}?sslmode=verify-full`;
     const db = await opened(url, { ssl: { ca: server.ca! }, migrations: [] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import demo from '../../resources/demo/demo-pharmacy.json';
 import type { Row } from '../../main/db/rows';
 import { all, sql } from '../../main/db/sql';
@@ -21,7 +22,7 @@ async function demoPharmacy(seed: number) {
 
 const products: Record<string, { strength: string; form: string; sig: string }> = demo.products.items;
 
-describe('the demo pharmacy', () => {
+describe('the demo pharmacy', FILE_ONLY, () => {
   it('gives every medicine a strength it is made in and directions the sig translator reads completely', () => {
     const medicines = [...demo.conditions.flatMap((c) => c.medicines), ...demo.otherMedicines];
     expect(Object.keys(products).sort()).toEqual([...new Set(medicines)].sort());
@@ -105,7 +106,7 @@ describe('the demo pharmacy', () => {
   });
 });
 
-describe('mtm demo', () => {
+describe('mtm demo', FILE_ONLY, () => {
   it('creates an encrypted demo pharmacy from the command line, and refuses a bad size', async () => {
     const { join } = await import('node:path');
     const { tempDir } = await import('../helpers/temp-pharmacy');

@@ -9,7 +9,10 @@ export type TestBackend = 'sqlite' | 'postgres';
 export const TEST_BACKEND: TestBackend = process.env.MTM_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
 export const onPostgres = TEST_BACKEND === 'postgres';
 
-/** For tests of the encrypted file itself (its pages, key, raw connection), skipped on the shared server. */
+/**
+ * For tests of the encrypted file itself (its pages, key, raw connection), skipped on the shared server; and for
+ * tests that start a server of their own (they test both backends at once), which need run in one pass only.
+ */
 export const FILE_ONLY = { skip: onPostgres };
 
 export interface SuiteServer {

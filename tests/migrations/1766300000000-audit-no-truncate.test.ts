@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { MIGRATIONS } from '../../migrations';
 import { openPostgres } from '../../main/db/postgres-source';
 import { all, one, run, sql } from '../../main/db/sql';
@@ -24,7 +25,7 @@ afterEach(async () => {
   while (open.length) await open.pop()!.destroy();
 });
 
-describe('migration 1766300000000-audit-no-truncate', () => {
+describe('migration 1766300000000-audit-no-truncate', FILE_ONLY, () => {
   it('changes nothing in the SQLite file', async () => {
     const schema = (db: DataSource) => all(db, sql`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`);
     const { db: old, migrate } = await beforeMigration('AuditNoTruncate1766300000000');

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Row as TableRow } from '../../main/db/rows';
 import { all, one, sql } from '../../main/db/sql';
@@ -57,7 +58,7 @@ async function findings(dataDir: string) {
   return { chain, integrity, status, rows };
 }
 
-describe('audit trail tampering', () => {
+describe('audit trail tampering', FILE_ONLY, () => {
   it('1. an edited row with the whole chain re-hashed after it is named by the keyring anchor', async () => {
     const { session, dataDir } = await usedPharmacy();
     const raw = await rawUnguarded(session);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { dispatch } from '../../main/bridge/dispatch';
 import { run, sql } from '../../main/db/sql';
 import { verifyAuditChain } from '../../main/security/audit/audit-log';
@@ -54,7 +55,7 @@ describe('the audit trail', () => {
     await session.signOut();
   });
 
-  it('names the first broken link when a row is altered, or removed, by hand in the file', async () => {
+  it('names the first broken link when a row is altered, or removed, by hand in the file', FILE_ONLY, async () => {
     const { session, dataDir } = await newPharmacy();
     for (const q of ['a', 'b', 'c', 'd']) await dispatch(session, 'patients:search', { query: q });
     await session.signOut();

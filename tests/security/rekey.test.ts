@@ -2,6 +2,7 @@
 // old backup, with a password that opened it then, opens today's database.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { dispatch } from '../../main/bridge/dispatch';
 import { openDatabase } from '../../main/db/data-source';
 import type { Row } from '../../main/db/rows';
@@ -33,7 +34,7 @@ async function opens(file: string, key: Buffer | null): Promise<boolean> {
   }
 }
 
-describe('re-keying', () => {
+describe('re-keying', FILE_ONLY, () => {
   it('after a user is disabled, an old keyring or backup with an old password no longer opens the live database', async () => {
     const { session, dataDir, recoveryCode } = await newPharmacy();
     await addTechnician(session);

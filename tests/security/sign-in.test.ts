@@ -3,6 +3,7 @@
 // data, and the server's idle lock reaches the screen as an event.
 import { request } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
+import { FILE_ONLY } from '../helpers/backend';
 import { dispatch } from '../../main/bridge/dispatch';
 import { startBridgeServer } from '../../main/bridge/server';
 import { Session } from '../../main/security/session';
@@ -143,66 +144,70 @@ describe('sign-in throttling', () => {
 });
 
 describe('failures and the log', () => {
-  it('a busy database, an internal error and a malformed body log a reference, never the patient', async () => {
-    const { session } = await newPharmacy();
-    const lines: string[] = [];
-    const spies = [
-      vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
-      vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
-      vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-        lines.push(String(c));
-        return true;
-      }),
-    ];
-    const other = await rawOpen(session);
-    const server = await startBridgeServer({ session, staticDir: tempDir() });
-    try {
-      other.exec('BEGIN EXCLUSIVE');
-      const busy = await dispatch(session, 'patients:create', {
-        patient: {
-          firstName: 'Zebulon',
-          lastName: 'Quackenbush',
-          dateOfBirth: '1939-07-07',
-          sex: 'male',
-          notes: 'lives alone on Quackenbush Lane',
-        },
-      });
-      expect(busy).toMatchObject({
-        ok: false,
-        error: { code: 'conflict', message: expect.stringMatching(/database is busy.*Nothing was changed/) },
-      });
-      other.exec('ROLLBACK');
-      other.close();
+  it(
+    'a busy database, an internal error and a malformed body log a reference, never the patient',
+    FILE_ONLY,
+    async () => {
+      const { session } = await newPharmacy();
+      const lines: string[] = [];
+      const spies = [
+        vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
+        vi.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void lines.push(a.map(String).join(' '))),
+        vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+          lines.push(String(c));
+          return true;
+        }),
+      ];
+      const other = await rawOpen(session);
+      const server = await startBridgeServer({ session, staticDir: tempDir() });
+      try {
+        other.exec('BEGIN EXCLUSIVE');
+        const busy = await dispatch(session, 'patients:create', {
+          patient: {
+            firstName: 'Zebulon',
+            lastName: 'Quackenbush',
+            dateOfBirth: '1939-07-07',
+            sex: 'male',
+            notes: 'lives alone on Quackenbush Lane',
+          },
+        });
+        expect(busy).toMatchObject({
+          ok: false,
+          error: { code: 'conflict', message: expect.stringMatching(/database is busy.*Nothing was changed/) },
+        });
+        other.exec('ROLLBACK');
+        other.close();
 
-      // An internal failure: a table the app relies on is gone (as a damaged file would have it).
-      const raw = await rawOpen(session);
-      raw.exec('ALTER TABLE patients RENAME TO patients_gone');
-      raw.close();
-      const internal = await dispatch(session, 'patients:search', { query: 'Quackenbush' });
-      expect(internal).toMatchObject({
-        ok: false,
-        error: { code: 'internal', message: expect.stringMatching(/reference [0-9A-F]{8}/) },
-      });
+        // An internal failure: a table the app relies on is gone (as a damaged file would have it).
+        const raw = await rawOpen(session);
+        raw.exec('ALTER TABLE patients RENAME TO patients_gone');
+        raw.close();
+        const internal = await dispatch(session, 'patients:search', { query: 'Quackenbush' });
+        expect(internal).toMatchObject({
+          ok: false,
+          error: { code: 'internal', message: expect.stringMatching(/reference [0-9A-F]{8}/) },
+        });
 
-      const malformed = await post(
-        server.url,
-        server.token,
-        'patients:create',
-        '{"patient":{"firstName":"Zebulon","lastName":"Quackenbush"',
-      );
-      expect(malformed).toMatchObject({
-        ok: false,
-        error: { code: 'validation', message: 'The request body is not valid JSON.' },
-      });
-    } finally {
-      await server.close();
-      await session.signOut();
-      spies.forEach((s) => s.mockRestore());
-    }
-    const log = lines.join('\n');
-    expect(log).toMatch(/\[mtm\] patients:search failed \(ref [0-9A-F]{8}\): /);
-    expect(log).not.toMatch(/Quackenbush|Zebulon|1939-07-07/i);
-  });
+        const malformed = await post(
+          server.url,
+          server.token,
+          'patients:create',
+          '{"patient":{"firstName":"Zebulon","lastName":"Quackenbush"',
+        );
+        expect(malformed).toMatchObject({
+          ok: false,
+          error: { code: 'validation', message: 'The request body is not valid JSON.' },
+        });
+      } finally {
+        await server.close();
+        await session.signOut();
+        spies.forEach((s) => s.mockRestore());
+      }
+      const log = lines.join('\n');
+      expect(log).toMatch(/\[mtm\] patients:search failed \(ref [0-9A-F]{8}\): /);
+      expect(log).not.toMatch(/Quackenbush|Zebulon|1939-07-07/i);
+    },
+  );
 });
 
 describe('the idle lock', () => {

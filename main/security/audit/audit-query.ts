@@ -40,13 +40,14 @@ const SELECT = sql`
   SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE upper(p.last_name) || ', ' || p.first_name END AS patient_name
   FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id`;
 
-async function rows(db: DataSource, f: Filter, limit: number, offset: number): Promise<AuditRow[]> {
+/** `limit` null: every row (the CSV export). */
+async function rows(db: DataSource, f: Filter, limit: number | null, offset: number): Promise<AuditRow[]> {
   const dir = f.direction === 'asc' ? 'ASC' : 'DESC';
   const order = sql.identifiers(`${SORT_SQL[f.sort]} ${dir}, a.id ${dir}`);
   const raw = await all<Parameters<typeof toAuditEntry>[0] & { patient_name: string | null }>(
     db,
     sql`
-    ${SELECT} ${where(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+    ${SELECT} ${where(f)} ORDER BY ${order} ${limit === null ? sql.empty : sql`LIMIT ${limit} OFFSET ${offset}`}`,
   );
   return raw.map((r) => ({ ...toAuditEntry(r), patientName: r.patient_name }));
 }
@@ -82,7 +83,7 @@ const CSV_COLUMNS = [
 ];
 
 export async function exportAuditCsv(db: DataSource, f: Filter, now = new Date()): Promise<AuditExport> {
-  const all = await rows(db, f, -1, 0);
+  const all = await rows(db, f, null, 0);
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return {
     filename: `mtm-audit-${stamp}.csv`,

@@ -33,19 +33,20 @@ function workstationKey(file: string): Buffer {
   return key;
 }
 
-/** Seals with a key file (created at first use) of this OS user's. */
-export function fileSealer(keyFile = defaultWorkstationKeyFile()): Sealer {
+/** Seals with a key file (created at first use) of this OS user's; by default found when used, not when made. */
+export function fileSealer(keyFile?: string): Sealer {
+  const file = () => keyFile ?? defaultWorkstationKeyFile();
   return {
     kind: 'workstation-key',
     seal(text) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', workstationKey(keyFile), iv);
+      const cipher = createCipheriv('aes-256-gcm', workstationKey(file()), iv);
       const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]);
     },
     open(sealed) {
       try {
-        const decipher = createDecipheriv('aes-256-gcm', workstationKey(keyFile), sealed.subarray(0, 12));
+        const decipher = createDecipheriv('aes-256-gcm', workstationKey(file()), sealed.subarray(0, 12));
         decipher.setAuthTag(sealed.subarray(12, 28));
         return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
       } catch {
