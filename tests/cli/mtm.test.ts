@@ -29,7 +29,9 @@ describe('mtm init and check', () => {
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toEqual({
       ok: true,
+      backend: 'sqlite',
       integrity: 'ok',
+      connection: null,
       schemaVersion: new (MIGRATIONS.at(-1)!)().name,
       migrations: MIGRATIONS.length,
       counts: expect.objectContaining({ users: 1, patients: 1, removedPatients: 0, allergies: 1 }),

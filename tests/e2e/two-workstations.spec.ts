@@ -220,7 +220,7 @@ test('two workstations on one database see each other’s saves, refuse a stale 
     await expect(
       onFile(b, 'reviews:act', { id: reviewId, version: at, action: 'complete', minutes: 38 }),
     ).rejects.toThrow('A completed review is read-only; add a dated addendum instead.');
-  expect((await onFile(a, 'reviews:get', { id: reviewId })).signedBy).toBe(PHARMACIST);
+  expect((await onFile(a, 'reviews:get', { id: reviewId })).signedBy).toBe('Lee Ambrose, RPh (pharmacist1)');
 
   // The patient's page: A changes the phone number; B's open page shows it with the notice.
   for (const page of [a, b]) {
