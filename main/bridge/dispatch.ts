@@ -8,6 +8,7 @@ import { isAllowed, PERMISSIONS, REQUIREMENT_WORDS } from '../../preload/permiss
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError } from '../common/errors';
 import { logFailure } from '../common/log';
+import { connectionLost } from '../db/dialect';
 import { appendAudit, type AuditEvent } from '../security/audit/audit-log';
 import { AUDIT_POLICY, READ_ONLY, type Described } from '../security/audit/audit-policy';
 import type { Session } from '../security/session';
@@ -60,6 +61,12 @@ function envelope(err: unknown, channel: string): BridgeError {
       code: 'conflict',
       message:
         'The database is busy: another program (a backup tool, or MTM Desk elsewhere) is writing to it. Nothing was changed; try again in a moment.',
+    };
+  if (connectionLost(err))
+    return {
+      code: 'unavailable',
+      message:
+        'The shared database server cannot be reached just now, so this was not done. Check the network, or ask your IT contact whether the server is running; then try again.',
     };
   // Unexpected: its name and message go to the log (never the object: SQL parameters hold patient data); the screen
   // gets a reference to quote.

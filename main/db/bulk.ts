@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors';
 import { appendAudit, appendAuditRaw, type AuditEvent } from '../security/audit/audit-log';
 import { rawConnection } from './data-source';
-import { columnTypes, exclusively, LOCKS } from './dialect';
+import { columnTypes, connectionLost, exclusively, LOCKS } from './dialect';
 import { backendOf, render, sql, type Sql } from './sql';
 
 interface Insert {
@@ -99,15 +99,6 @@ async function onPostgres(em: EntityManager, step: Step): Promise<number> {
   }
   await flush();
   return changed;
-}
-
-/** A server gone (shut down, crashed, unreachable) rather than a statement refused. */
-function connectionLost(err: unknown): boolean {
-  const { code, message } = err as { code?: unknown; message?: unknown };
-  return (
-    (typeof code === 'string' && (/^(08|57P0)/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code))) ||
-    /connection terminated|connection.*(closed|ended)/i.test(String(message))
-  );
 }
 
 /**

@@ -83,6 +83,16 @@ export function castTo(value: Sql, type: string): Sql {
   return sql`CAST(${value} AS ${new Sql([type])})`;
 }
 
+/** A server gone (shut down, crashed, unreachable) rather than a statement refused. */
+export function connectionLost(err: unknown): boolean {
+  const { code, message, name } = err as { code?: unknown; message?: unknown; name?: unknown };
+  return (
+    name === 'QueryRunnerAlreadyReleasedError' ||
+    (typeof code === 'string' && (/^(08|57P0)/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(code))) ||
+    /connection terminated|connection.*(closed|ended)/i.test(String(message))
+  );
+}
+
 export const LOCKS = { auditChain: 0x6d746d01, import: 0x6d746d02, claimExport: 0x6d746d03 } as const;
 
 type Manager = Q & { transaction?: unknown; queryRunner?: { isTransactionActive: boolean } };
@@ -127,9 +137,10 @@ export async function exclusively<T>(db: Q, lock: number, busy: string, fn: () =
     try {
       return await fn();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [lock]);
+      // A connection the server dropped took its lock with it; fn's own error is the one to report.
+      await runner.query('SELECT pg_advisory_unlock($1)', [lock]).catch(() => undefined);
     }
   } finally {
-    await runner.release();
+    await runner.release().catch(() => undefined);
   }
 }

@@ -74,6 +74,10 @@ export interface PostgresServer {
   /** With `tls`: the PEM of the CA that signed the server's certificate (the cluster's own, made for it). */
   ca?: string;
   stop(): void;
+  /** Kills the server as a crash would (immediate shutdown: no checkpoint, every connection cut). */
+  crash(): void;
+  /** Starts it again after a crash (it recovers from its log as after a power cut). */
+  restart(): void;
 }
 
 export interface PostgresServerOptions {
@@ -131,6 +135,10 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
   if (NOBODY) for (const f of [dir, pwfile]) chownSync(f, NOBODY.uid, NOBODY.gid);
   const port = await freePort();
   let tls: { ca: string; settings: string } | undefined;
+  let settings = '';
+  const start = () =>
+    asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', settings, 'start']);
+  const kill = () => asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   try {
     asOwner('initdb', [
       '-D',
@@ -149,8 +157,8 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       tls = makeCertificates(dir, names);
     }
     // Durability settings off: the cluster is thrown away, and a crash test kills the server, not the machine.
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off${tls?.settings ?? ''}`;
-    asOwner('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', settings, 'start']);
+    settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off${tls?.settings ?? ''}`;
+    start();
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -172,11 +180,15 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     ...(tls ? { ca: tls.ca } : {}),
     stop() {
       try {
-        asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        kill();
+      } catch {
+        // Already down (a crash test): only the files are left to remove.
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    crash: kill,
+    restart: start,
   };
 }
 
@@ -193,6 +205,8 @@ export function usePostgres(options: PostgresServerOptions = {}): PostgresServer
       return server?.ca;
     },
     stop: () => server?.stop(),
+    crash: () => server!.crash(),
+    restart: () => server!.restart(),
   };
 }
 
