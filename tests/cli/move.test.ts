@@ -88,7 +88,9 @@ describe.skipIf(noPostgres)('mtm move', FILE_ONLY, () => {
     const checked = mtm(['check', '--data', dataDir, '--user', SETUP.account.username], { env });
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain('Integrity: kept by the PostgreSQL server');
-    expect(checked.stdout).toMatch(/^Connection: TLSv1\.[23] \(.+\), server's certificate and name verified, PostgreSQL 1\d/m);
+    expect(checked.stdout).toMatch(
+      /^Connection: TLSv1\.[23] \(.+\), server's certificate and name verified, PostgreSQL 1\d/m,
+    );
     expect(checked.stdout).toContain(`Patients: ${count}`);
 
     // Moving a second pharmacy onto the same server is refused, and that pharmacy's folder is left as it was.
