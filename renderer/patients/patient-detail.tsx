@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PatientDetail } from '../../preload/schemas/patients';
 import { call } from '../api/bridge';
 import { navigate } from '../app/use-hash-route';
@@ -6,6 +6,7 @@ import { capitalize } from '../ui/capitalize';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { Loaded } from '../ui/loaded';
+import { useLiveRecord } from '../ui/use-live-record';
 import { PatientBanner } from './patient-banner';
 import { addressLines, formatIsoDate, formatPhone, fullName } from './patient-format';
 import { ConditionsPanel } from '../conditions/conditions-panel';
@@ -27,7 +28,18 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 }
 
 export function PatientDetailView({ id }: { id: string }) {
-  const record = useCall('patients:get', { id });
+  const loaded = useCall('patients:get', { id });
+  // A save on another workstation sharing the database: the newer record replaces the one loaded, with a notice.
+  const [newer, setNewer] = useState<PatientDetail | null>(null);
+  const shown = newer?.id === id && loaded.data && newer.version > loaded.data.version ? newer : loaded.data;
+  const record = { data: shown, error: loaded.error };
+  const current = useRef(shown);
+  current.current = shown;
+  const live = useLiveRecord({
+    current: () => current.current,
+    read: () => call('patients:get', { id }),
+    apply: setNewer,
+  });
   const clinical = useCall('patients:clinical', { patientId: id });
   const checks = useCall('checks:patient', { patientId: id });
   const [removing, setRemoving] = useState(false);
@@ -61,6 +73,16 @@ export function PatientDetailView({ id }: { id: string }) {
             Edit details
           </a>
         </div>
+      </div>
+      <div role="status">
+        {live.notice && (
+          <p className="alert live-notice">
+            {live.notice}{' '}
+            <button type="button" className="small" onClick={live.dismiss}>
+              Dismiss
+            </button>
+          </p>
+        )}
       </div>
       {removing ? <RemovePanel id={id} name={fullName(patient)} onCancel={() => setRemoving(false)} /> : null}
       <ReviewsPanel patientId={id} />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { REVIEW_TYPE_LABELS, STATUS_LABELS, type Review, type ReviewAction } from '../../preload/schemas/reviews';
-import { call } from '../api/bridge';
+import { BridgeFailure, call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { PatientBanner } from '../patients/patient-banner';
 import { useFocusFirst, useKeepFocus } from '../ui/focus-after';
 import { Loaded } from '../ui/loaded';
+import { useLiveRecord } from '../ui/use-live-record';
 import { AssessmentStep } from './assessment-step';
 import { DocumentationStep, STEP_NAMES } from './documentation-step';
 import { InterventionStep } from './intervention-step';
@@ -54,6 +55,9 @@ function mainActionHere(root: HTMLElement): HTMLButtonElement | null {
 const minutes = (t: Review['timer'], now: number) =>
   Math.floor((t.seconds + (t.runningSince ? Math.max(0, now - Date.parse(t.runningSince)) / 1000 : 0)) / 60);
 
+/** The review without what changes on every save (a step moved to elsewhere changes nothing on this screen). */
+const withoutBookkeeping = ({ version: _v, updatedAt: _u, ...rest }: Review) => rest;
+
 /** One review encounter: every change saved as it is made, so leaving and coming back resumes here. */
 export function ReviewScreen({ id }: { id: string }) {
   return <Loaded result={useCall('reviews:get', { id })}>{(r) => <ReviewView key={r.id} initial={r} />}</Loaded>;
@@ -63,6 +67,8 @@ function ReviewView({ initial }: { initial: Review }) {
   const [review, setReview] = useState(initial);
   const latest = useRef(initial);
   const queue = useRef(Promise.resolve());
+  // This screen's changes queued or running: while any is, a newer version may be its own.
+  const pending = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const patient = useCall('patients:get', { id: initial.patientId });
@@ -73,23 +79,70 @@ function ReviewView({ initial }: { initial: Review }) {
   }, []);
 
   const readOnly = review.status === 'completed';
+  const dismissNotice = useRef(() => {});
+  /**
+   * A change refused because the review changed elsewhere (the message says by whom): the review as saved now
+   * replaces this screen's, so the person sees what was done and can make their change again.
+   */
+  const reloadAfterConflict = useCallback(async (e: unknown): Promise<Error> => {
+    if (!(e instanceof BridgeFailure) || e.error.code !== 'conflict') return e as Error;
+    let fresh: Review;
+    try {
+      fresh = await call('reviews:get', { id: latest.current.id });
+    } catch {
+      return e;
+    }
+    if (fresh.version === latest.current.version) return e;
+    latest.current = fresh;
+    setReview(fresh);
+    // An earlier "updated from another workstation" notice is old news beside this message.
+    dismissNotice.current();
+    return new BridgeFailure({
+      ...e.error,
+      message: `${e.error.message} This screen now shows the review as last saved: make your change again if it is still needed.`,
+    });
+  }, []);
   // Changes run one after another on the latest version, so a quick blur-then-click never conflicts with itself.
   // Only refs and state setters inside: the same function on every render.
-  const run = useCallback((work: (r: Review) => Promise<Review>, rethrow: boolean) => {
-    const done = queue.current.then(async () => {
-      try {
-        latest.current = await work(latest.current);
-        setReview(latest.current);
-        setSavedAt(new Date());
-        setError(null);
-      } catch (e) {
-        if (rethrow) throw e;
-        setError((e as Error).message);
-      }
-    });
-    queue.current = done.catch(() => undefined);
-    return done;
-  }, []);
+  const run = useCallback(
+    (work: (r: Review) => Promise<Review>, rethrow: boolean) => {
+      pending.current++;
+      const done = queue.current
+        .then(async () => {
+          try {
+            latest.current = await work(latest.current);
+            setReview(latest.current);
+            setSavedAt(new Date());
+            setError(null);
+            dismissNotice.current();
+          } catch (e) {
+            const failure = await reloadAfterConflict(e);
+            if (rethrow) throw failure;
+            setError(failure.message);
+          }
+        })
+        .finally(() => pending.current--);
+      queue.current = done.catch(() => undefined);
+      return done;
+    },
+    [reloadAfterConflict],
+  );
+  // Saves from other workstations on the same database appear here within seconds, never under a save of this screen's.
+  const live = useLiveRecord({
+    current: () => latest.current,
+    read: () => call('reviews:get', { id: latest.current.id }),
+    busy: () => pending.current > 0,
+    apply: (fresh) => {
+      // The step open here stays open: the other workstation moving between steps is not this person's move.
+      const mine = { ...fresh, currentStep: latest.current.currentStep };
+      const seen = JSON.stringify(withoutBookkeeping(mine)) !== JSON.stringify(withoutBookkeeping(latest.current));
+      latest.current = mine;
+      setReview(mine);
+      setError(null);
+      return seen;
+    },
+  });
+  dismissNotice.current = live.dismiss;
   const save = useCallback((work: (r: Review) => Promise<Review>) => run(work, false), [run]);
   const update = (changes: Changes) => save((r) => call('reviews:update', { id: r.id, version: r.version, changes }));
   // A completed review is read-only, so moving between its steps is only a view change.
@@ -224,6 +277,16 @@ function ReviewView({ initial }: { initial: Review }) {
           </>
         )}
       </p>
+      <div role="status">
+        {live.notice && (
+          <p className="alert live-notice">
+            {live.notice}{' '}
+            <button type="button" className="small" onClick={live.dismiss}>
+              Dismiss
+            </button>
+          </p>
+        )}
+      </div>
       {error && (
         <div className="alert alert-error" role="alert">
           {error}

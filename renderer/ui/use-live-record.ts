@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BridgeFailure } from '../api/bridge';
+
+/** What a record needs for the check: its version, and when (and, where the record says, by whom) it was saved. */
+export interface LiveRecord {
+  version: number;
+  updatedAt: string;
+  updatedBy?: string | null;
+}
+
+export interface LiveRecordOptions<T extends LiveRecord> {
+  /** The record as this screen holds it now (a getter, so a save that just finished is seen before React renders). */
+  current: () => T | null;
+  /** Reads the record again from the database. */
+  read: () => Promise<T>;
+  /** True while one of this screen's own saves is queued or running: a newer version then may be its own. */
+  busy?: () => boolean;
+  /** Hands a newer record to the screen; false when nothing the person sees changed (no notice then). */
+  apply: (fresh: T) => boolean | void;
+  /**
+   * False while the screen holds typed, unsaved input the newer record would overwrite: the record is then held back
+   * and the notice offers `reload` instead.
+   */
+  canApply?: () => boolean;
+  /** How often to look while the screen is open and visible (default every 5 seconds). */
+  everyMs?: number;
+}
+
+export interface LiveRecordState {
+  /** The plain-language notice to show in a polite live region, or null. */
+  notice: string | null;
+  /** True when a newer record is held back (the screen had unsaved input): `reload` applies it. */
+  held: boolean;
+  /** Applies the held-back record (the "Reload" button). */
+  reload: () => void;
+  dismiss: () => void;
+}
+
+const DEFAULT_EVERY_MS = 5_000;
+
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** "Updated from another workstation: Lee Ambrose saved changes at 10:42 AM. You now see them." */
+export function updatedNotice(fresh: LiveRecord, shown: boolean): string {
+  const who = fresh.updatedBy ? `${fresh.updatedBy} saved changes` : 'changes were saved';
+  const then = shown ? 'You now see them.' : 'Reload to see them; what you typed here is not saved yet.';
+  return `Updated from another workstation: ${who} at ${timeOf(fresh.updatedAt)}. ${then}`;
+}
+
+/** A refusal because the session is locked or signed out: the app shows its own screen for that, the check stays quiet. */
+const endedSession = (e: unknown) =>
+  e instanceof BridgeFailure && (e.error.code === 'locked' || e.error.code === 'unauthenticated');
+
+/**
+ * Keeps an open record screen up to date with saves made on other workstations sharing the database: it reads the
+ * record again every few seconds (and when the window comes back into view or regains focus) and, when the version
+ * went up and none of this screen's own saves is under way, hands the newer record to the screen with a notice.
+ * Nothing is read while the window is hidden; the checks stop when the screen closes (the app closes every screen
+ * when it locks) and after a refusal because the session is locked or signed out, which stays quiet.
+ */
+export function useLiveRecord<T extends LiveRecord>(options: LiveRecordOptions<T>): LiveRecordState {
+  const opts = useRef(options);
+  opts.current = options;
+  const [notice, setNotice] = useState<string | null>(null);
+  // The newer record held back while the screen has unsaved input (a ref: applying it is not a render's business).
+  const heldRecord = useRef<T | null>(null);
+  const [held, setHeld] = useState(false);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const stopped = useRef(false);
+
+  const check = useCallback((): Promise<void> => {
+    if (stopped.current) return Promise.resolve();
+    if (inFlight.current) return inFlight.current;
+    const done = (async () => {
+      try {
+        const fresh = await opts.current.read();
+        if (stopped.current) return;
+        const { current, busy, canApply, apply } = opts.current;
+        const shown = current();
+        // Only a newer version, and never while this screen's own save may be the one that made it.
+        if (!shown || fresh.version <= shown.version || busy?.()) return;
+        if (canApply && !canApply()) {
+          if (fresh.version <= (heldRecord.current?.version ?? 0)) return;
+          heldRecord.current = fresh;
+          setHeld(true);
+          setNotice(updatedNotice(fresh, false));
+          return;
+        }
+        const visible = apply(fresh) !== false;
+        heldRecord.current = null;
+        setHeld(false);
+        if (visible) setNotice(updatedNotice(fresh, true));
+      } catch (e) {
+        // Locked or signed out: the app already shows the lock or sign-in screen and closes this one.
+        if (endedSession(e)) stopped.current = true;
+        // Any other failure (the server unreachable for a moment): the next check tries again, without a word.
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    inFlight.current = done;
+    return done;
+  }, []);
+
+  useEffect(() => {
+    stopped.current = false;
+    const visible = () => document.visibilityState === 'visible';
+    const timer = setInterval(() => {
+      if (visible()) void check();
+    }, opts.current.everyMs ?? DEFAULT_EVERY_MS);
+    const onShow = () => {
+      if (visible()) void check();
+    };
+    document.addEventListener('visibilitychange', onShow);
+    window.addEventListener('focus', onShow);
+    return () => {
+      stopped.current = true;
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onShow);
+      window.removeEventListener('focus', onShow);
+    };
+  }, [check]);
+
+  const reload = useCallback(() => {
+    const fresh = heldRecord.current;
+    heldRecord.current = null;
+    setHeld(false);
+    if (!fresh) return;
+    opts.current.apply(fresh);
+    setNotice(updatedNotice(fresh, true));
+  }, []);
+  const dismiss = useCallback(() => setNotice(null), []);
+  return { notice, held, reload, dismiss };
+}
