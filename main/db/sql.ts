@@ -61,11 +61,19 @@ export class Sql {
  */
 const LITERAL = /('(?:[^']|'')*'|"[^"]*")/;
 const CAMEL_NAME = /\b([a-z][a-z0-9]*[A-Z]\w*)\b/g;
-const quoteCamel = (text: string) =>
-  text
-    .split(LITERAL)
-    .map((piece, i) => (i % 2 ? piece : piece.replace(CAMEL_NAME, '"$1"')))
-    .join('');
+/** Each text part quoted once: parts come from the code's templates, a fixed set, and are rendered on every query. */
+const quoted = new Map<string, string>();
+function quoteCamel(text: string): string {
+  let out = quoted.get(text);
+  if (out === undefined) {
+    out = text
+      .split(LITERAL)
+      .map((piece, i) => (i % 2 ? piece : piece.replace(CAMEL_NAME, '"$1"')))
+      .join('');
+    quoted.set(text, out);
+  }
+  return out;
+}
 
 function renderInto(parts: readonly Part[], backend: Backend, out: Rendered): void {
   for (const p of parts) {

@@ -6,6 +6,7 @@ import { capitalize } from '../ui/capitalize';
 import { TextField } from '../ui/field';
 import { useFormErrors } from '../ui/form-errors';
 import { Loaded } from '../ui/loaded';
+import { LiveNotice } from '../ui/live-notice';
 import { useLiveRecord } from '../ui/use-live-record';
 import { PatientBanner } from './patient-banner';
 import { addressLines, formatIsoDate, formatPhone, fullName } from './patient-format';
@@ -74,16 +75,7 @@ export function PatientDetailView({ id }: { id: string }) {
           </a>
         </div>
       </div>
-      <div role="status">
-        {live.notice && (
-          <p className="alert live-notice">
-            {live.notice}{' '}
-            <button type="button" className="small" onClick={live.dismiss}>
-              Dismiss
-            </button>
-          </p>
-        )}
-      </div>
+      <LiveNotice live={live} />
       {removing ? <RemovePanel id={id} name={fullName(patient)} onCancel={() => setRemoving(false)} /> : null}
       <ReviewsPanel patientId={id} />
       <div className="detail-grid clinical-grid">

@@ -5,6 +5,7 @@ import { useCall } from '../api/use-call';
 import { PatientBanner } from '../patients/patient-banner';
 import { useFocusFirst, useKeepFocus } from '../ui/focus-after';
 import { Loaded } from '../ui/loaded';
+import { LiveNotice } from '../ui/live-notice';
 import { useLiveRecord } from '../ui/use-live-record';
 import { AssessmentStep } from './assessment-step';
 import { DocumentationStep, STEP_NAMES } from './documentation-step';
@@ -277,16 +278,7 @@ function ReviewView({ initial }: { initial: Review }) {
           </>
         )}
       </p>
-      <div role="status">
-        {live.notice && (
-          <p className="alert live-notice">
-            {live.notice}{' '}
-            <button type="button" className="small" onClick={live.dismiss}>
-              Dismiss
-            </button>
-          </p>
-        )}
-      </div>
+      <LiveNotice live={live} />
       {error && (
         <div className="alert alert-error" role="alert">
           {error}

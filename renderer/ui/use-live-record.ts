@@ -17,34 +17,23 @@ export interface LiveRecordOptions<T extends LiveRecord> {
   busy?: () => boolean;
   /** Hands a newer record to the screen; false when nothing the person sees changed (no notice then). */
   apply: (fresh: T) => boolean | void;
-  /**
-   * False while the screen holds typed, unsaved input the newer record would overwrite: the record is then held back
-   * and the notice offers `reload` instead.
-   */
-  canApply?: () => boolean;
-  /** How often to look while the screen is open and visible (default every 5 seconds). */
-  everyMs?: number;
 }
 
 export interface LiveRecordState {
   /** The plain-language notice to show in a polite live region, or null. */
   notice: string | null;
-  /** True when a newer record is held back (the screen had unsaved input): `reload` applies it. */
-  held: boolean;
-  /** Applies the held-back record (the "Reload" button). */
-  reload: () => void;
   dismiss: () => void;
 }
 
-const DEFAULT_EVERY_MS = 5_000;
+/** How often an open, visible record screen looks for saves made elsewhere. */
+const EVERY_MS = 5_000;
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** "Updated from another workstation: Lee Ambrose saved changes at 10:42 AM. You now see them." */
-export function updatedNotice(fresh: LiveRecord, shown: boolean): string {
+function updatedNotice(fresh: LiveRecord): string {
   const who = fresh.updatedBy ? `${fresh.updatedBy} saved changes` : 'changes were saved';
-  const then = shown ? 'You now see them.' : 'Reload to see them; what you typed here is not saved yet.';
-  return `Updated from another workstation: ${who} at ${timeOf(fresh.updatedAt)}. ${then}`;
+  return `Updated from another workstation: ${who} at ${timeOf(fresh.updatedAt)}. You now see them.`;
 }
 
 /** A refusal because the session is locked or signed out: the app shows its own screen for that, the check stays quiet. */
@@ -62,9 +51,6 @@ export function useLiveRecord<T extends LiveRecord>(options: LiveRecordOptions<T
   const opts = useRef(options);
   opts.current = options;
   const [notice, setNotice] = useState<string | null>(null);
-  // The newer record held back while the screen has unsaved input (a ref: applying it is not a render's business).
-  const heldRecord = useRef<T | null>(null);
-  const [held, setHeld] = useState(false);
   const inFlight = useRef<Promise<void> | null>(null);
   const stopped = useRef(false);
 
@@ -75,21 +61,11 @@ export function useLiveRecord<T extends LiveRecord>(options: LiveRecordOptions<T
       try {
         const fresh = await opts.current.read();
         if (stopped.current) return;
-        const { current, busy, canApply, apply } = opts.current;
+        const { current, busy, apply } = opts.current;
         const shown = current();
         // Only a newer version, and never while this screen's own save may be the one that made it.
         if (!shown || fresh.version <= shown.version || busy?.()) return;
-        if (canApply && !canApply()) {
-          if (fresh.version <= (heldRecord.current?.version ?? 0)) return;
-          heldRecord.current = fresh;
-          setHeld(true);
-          setNotice(updatedNotice(fresh, false));
-          return;
-        }
-        const visible = apply(fresh) !== false;
-        heldRecord.current = null;
-        setHeld(false);
-        if (visible) setNotice(updatedNotice(fresh, true));
+        if (apply(fresh) !== false) setNotice(updatedNotice(fresh));
       } catch (e) {
         // Locked or signed out: the app already shows the lock or sign-in screen and closes this one.
         if (endedSession(e)) stopped.current = true;
@@ -107,7 +83,7 @@ export function useLiveRecord<T extends LiveRecord>(options: LiveRecordOptions<T
     const visible = () => document.visibilityState === 'visible';
     const timer = setInterval(() => {
       if (visible()) void check();
-    }, opts.current.everyMs ?? DEFAULT_EVERY_MS);
+    }, EVERY_MS);
     const onShow = () => {
       if (visible()) void check();
     };
@@ -121,14 +97,6 @@ export function useLiveRecord<T extends LiveRecord>(options: LiveRecordOptions<T
     };
   }, [check]);
 
-  const reload = useCallback(() => {
-    const fresh = heldRecord.current;
-    heldRecord.current = null;
-    setHeld(false);
-    if (!fresh) return;
-    opts.current.apply(fresh);
-    setNotice(updatedNotice(fresh, true));
-  }, []);
   const dismiss = useCallback(() => setNotice(null), []);
-  return { notice, held, reload, dismiss };
+  return { notice, dismiss };
 }
