@@ -63,12 +63,17 @@ export async function billingProvider(q: Q): Promise<BillingProvider | null> {
 }
 
 export async function renderingPharmacist(q: Q, username: string): Promise<RenderingPharmacist | null> {
-  const r = await one<RenderingPharmacist>(
+  return (await renderingPharmacists(q, [username])).get(username) ?? null;
+}
+
+/** The billing details of each of these pharmacists who has them, by username. */
+export async function renderingPharmacists(q: Q, usernames: string[]): Promise<Map<string, RenderingPharmacist>> {
+  const rows = await all<RenderingPharmacist>(
     q,
     sql`SELECT username, first_name AS "firstName", last_name AS "lastName", npi, taxonomy FROM billing_pharmacists
-        WHERE username = ${username}`,
+        WHERE username IN (${sql.list(usernames)})`,
   );
-  return r ?? null;
+  return new Map(rows.map((r) => [r.username, r]));
 }
 
 export async function payer(q: Q, id: string): Promise<Payer> {

@@ -150,15 +150,31 @@ type BilledReview = Pick<
 >;
 
 /** What a claim file needs of the patient and the registry lacks now: a member ID or MBI, the full address. */
-export async function patientGaps(q: Q, patientId: string): Promise<('memberId' | 'address')[]> {
-  const p = await one<Pick<Row<'patients'>, 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>>(
+export type PatientGap = 'memberId' | 'address';
+
+export async function patientGaps(q: Q, patientId: string): Promise<PatientGap[]> {
+  return (await patientsGaps(q, [patientId])).get(patientId) ?? ['memberId', 'address'];
+}
+
+/** What each patient's record lacks for a claim file, by patient id (a patient not found lacks everything). */
+export async function patientsGaps(q: Q, patientIds: string[]): Promise<Map<string, PatientGap[]>> {
+  const rows = await all<
+    Pick<Row<'patients'>, 'id' | 'part_d_member_id' | 'mbi' | 'address_line1' | 'city' | 'state' | 'zip'>
+  >(
     q,
-    sql`SELECT part_d_member_id, mbi, address_line1, city, state, zip FROM patients WHERE id = ${patientId}`,
+    sql`SELECT id, part_d_member_id, mbi, address_line1, city, state, zip FROM patients
+        WHERE id IN (${sql.list(patientIds)})`,
   );
-  const gaps: ('memberId' | 'address')[] = [];
-  if (!p?.part_d_member_id && !p?.mbi) gaps.push('memberId');
-  if (!p?.address_line1 || !p.city || !p.state || !p.zip) gaps.push('address');
-  return gaps;
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return new Map(
+    patientIds.map((id) => {
+      const p = byId.get(id);
+      const gaps: PatientGap[] = [];
+      if (!p?.part_d_member_id && !p?.mbi) gaps.push('memberId');
+      if (!p?.address_line1 || !p.city || !p.state || !p.zip) gaps.push('address');
+      return [id, gaps];
+    }),
+  );
 }
 
 /** The coded lines priced at the payer's fees, each pointing at the claim's diagnoses. */

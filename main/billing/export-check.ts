@@ -11,8 +11,8 @@ import type {
 import { AppError } from '../common/errors';
 import type { Row } from '../db/rows';
 import { all, sql, type Q } from '../db/sql';
-import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
-import { listClaims, patientGaps } from './claims';
+import { billingProvider, payer as loadPayer, renderingPharmacists } from './billing-setup';
+import { listClaims, patientsGaps } from './claims';
 
 type ExportRange = z.output<typeof claimExportPreviewRequest>;
 
@@ -46,15 +46,21 @@ async function unnamedCorrections(q: Q, claims: Claim[]): Promise<Map<string, st
   return problems;
 }
 
-/** The patient details a claim file carries, as the registry holds them now (they may have changed since the claim). */
-async function patientProblems(q: Q, claim: Claim): Promise<ClaimProblem[]> {
-  const gaps = await patientGaps(q, claim.patientId);
-  const problems: ClaimProblem[] = [];
-  if (gaps.includes('memberId')) problems.push(blocking(`Add ${claim.patientName}’s member ID or MBI.`));
-  if (gaps.includes('address')) problems.push(blocking(`Add ${claim.patientName}’s full address.`));
-  if (!(await renderingPharmacist(q, claim.renderingUsername)))
-    problems.push(blocking(`Add the NPI and taxonomy of ${claim.renderingUsername} under Billing set-up.`));
-  return problems;
+/** The patient and pharmacist details each claim file carries, as the records hold them now (they may have changed). */
+async function detailProblems(q: Q, claims: Claim[]): Promise<Map<string, ClaimProblem[]>> {
+  const gaps = await patientsGaps(q, [...new Set(claims.map((c) => c.patientId))]);
+  const rendering = await renderingPharmacists(q, [...new Set(claims.map((c) => c.renderingUsername))]);
+  return new Map(
+    claims.map((claim) => {
+      const lacks = gaps.get(claim.patientId) ?? [];
+      const problems: ClaimProblem[] = [];
+      if (lacks.includes('memberId')) problems.push(blocking(`Add ${claim.patientName}’s member ID or MBI.`));
+      if (lacks.includes('address')) problems.push(blocking(`Add ${claim.patientName}’s full address.`));
+      if (!rendering.has(claim.renderingUsername))
+        problems.push(blocking(`Add the NPI and taxonomy of ${claim.renderingUsername} under Billing set-up.`));
+      return [claim.id, problems];
+    }),
+  );
 }
 
 /** The ready claims of one payer and date range, each with its problems; nothing is written. */
@@ -62,17 +68,16 @@ export async function exportPreview(q: Q, req: ExportRange): Promise<ExportPrevi
   const payer = await loadPayer(q, req.payerId);
   const claims = await listClaims(q, { from: req.from, to: req.to, payerId: payer.id, status: 'ready' });
   const corrections = await unnamedCorrections(q, claims);
-  const checked = await Promise.all(
-    claims.map(async (claim) => {
-      const unnamed = corrections.get(claim.id);
-      const problems = [
-        ...(claim.planWarning ? [{ message: claim.planWarning, blocking: false }] : []),
-        ...(unnamed ? [blocking(unnamed)] : []),
-        ...(await patientProblems(q, claim)),
-      ];
-      return { claim, problems };
-    }),
-  );
+  const details = await detailProblems(q, claims);
+  const checked = claims.map((claim) => {
+    const unnamed = corrections.get(claim.id);
+    const problems = [
+      ...(claim.planWarning ? [{ message: claim.planWarning, blocking: false }] : []),
+      ...(unnamed ? [blocking(unnamed)] : []),
+      ...details.get(claim.id)!,
+    ];
+    return { claim, problems };
+  });
   return {
     payerName: payer.name,
     claims: checked,

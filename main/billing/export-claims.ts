@@ -19,7 +19,7 @@ import { AppError } from '../common/errors';
 import { csvTable } from '../../preload/csv';
 import type { Row } from '../db/rows';
 import { all, one, run, sql, type Q } from '../db/sql';
-import { billingProvider, payer as loadPayer, renderingPharmacist } from './billing-setup';
+import { billingProvider, payer as loadPayer, renderingPharmacists } from './billing-setup';
 import { confirmedClaims } from './export-check';
 import { renderPdf } from '../documents/pdf-engine';
 import { cms1500Document } from './cms1500';
@@ -39,41 +39,49 @@ type PatientRow = Pick<
   zip: string;
 };
 
-async function forX12(em: EntityManager, claim: Claim): Promise<ClaimFor837> {
-  const p = await one<PatientRow>(
+/** Everything the 837P says of each claim, read for the whole batch at once (four queries, not four per claim). */
+async function forX12(em: EntityManager, claims: Claim[]): Promise<ClaimFor837[]> {
+  const ids = (pick: (c: Claim) => string | null) => sql.list([...new Set(claims.map(pick).filter((v) => v !== null))]);
+  const patients = await all<PatientRow & { id: string }>(
     em,
-    sql`SELECT first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city,
+    sql`SELECT id, first_name, middle_name, last_name, date_of_birth, sex, part_d_member_id, mbi, address_line1, city,
       state, zip
-        FROM patients WHERE id = ${claim.patientId}`,
+        FROM patients WHERE id IN (${ids((c) => c.patientId)})`,
   );
-  const rendering = await renderingPharmacist(em, claim.renderingUsername);
-  if (!p || !rendering)
-    throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
-  const replaced = claim.replacesClaimId
-    ? await one<Pick<Row<'claims'>, 'claim_number' | 'payer_claim_number'>>(
-        em,
-        sql`SELECT claim_number, payer_claim_number FROM claims WHERE id = ${claim.replacesClaimId}`,
-      )
-    : undefined;
-  const user = await one<Pick<Row<'users'>, 'full_name'>>(
+  const rendering = await renderingPharmacists(em, [...new Set(claims.map((c) => c.renderingUsername))]);
+  const replaced = await all<Pick<Row<'claims'>, 'id' | 'claim_number' | 'payer_claim_number'>>(
     em,
-    sql`SELECT full_name FROM users WHERE username = ${claim.renderingUsername}`,
+    sql`SELECT id, claim_number, payer_claim_number FROM claims WHERE id IN (${ids((c) => c.replacesClaimId)})`,
   );
-  return {
-    claim,
-    rendering,
-    renderingFullName: user?.full_name ?? null,
-    replaces: replaced ? { claimNumber: replaced.claim_number, payerClaimNumber: replaced.payer_claim_number } : null,
-    patient: {
-      firstName: p.first_name,
-      middleName: p.middle_name,
-      lastName: p.last_name,
-      dateOfBirth: p.date_of_birth,
-      sex: p.sex,
-      memberId: p.part_d_member_id ?? p.mbi ?? '',
-      address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip },
-    },
-  };
+  const users = await all<Pick<Row<'users'>, 'username' | 'full_name'>>(
+    em,
+    sql`SELECT username, full_name FROM users WHERE username IN (${ids((c) => c.renderingUsername)})`,
+  );
+  const patientOf = new Map(patients.map((p) => [p.id, p]));
+  const replacedOf = new Map(replaced.map((r) => [r.id, r]));
+  const nameOf = new Map(users.map((u) => [u.username, u.full_name]));
+  return claims.map((claim) => {
+    const p = patientOf.get(claim.patientId);
+    const pharmacist = rendering.get(claim.renderingUsername);
+    if (!p || !pharmacist)
+      throw new AppError('validation', `Claim ${claim.claimNumber} lacks its patient or rendering pharmacist details.`);
+    const replaces = claim.replacesClaimId ? replacedOf.get(claim.replacesClaimId) : undefined;
+    return {
+      claim,
+      rendering: pharmacist,
+      renderingFullName: nameOf.get(claim.renderingUsername) ?? null,
+      replaces: replaces ? { claimNumber: replaces.claim_number, payerClaimNumber: replaces.payer_claim_number } : null,
+      patient: {
+        firstName: p.first_name,
+        middleName: p.middle_name,
+        lastName: p.last_name,
+        dateOfBirth: p.date_of_birth,
+        sex: p.sex,
+        memberId: p.part_d_member_id ?? p.mbi ?? '',
+        address: { line1: p.address_line1, city: p.city, state: p.state, zip: p.zip },
+      },
+    };
+  });
 }
 
 const CSV_HEADER = [
@@ -113,7 +121,7 @@ export async function exportClaims(
       const claims = await confirmedClaims(em, req, req.claims);
       const payer = await loadPayer(em, req.payerId);
       const provider = (await billingProvider(em))!;
-      const details = await Promise.all(claims.map((c) => forX12(em, c)));
+      const details = await forX12(em, claims);
       let content: string;
       let control: number | null = null;
       let fileName: string;

@@ -3,6 +3,7 @@
 // rendering pharmacist and service lines. Control numbers and segment counts are computed here;
 // tests parse every file back with node-x12.
 import type { BillingProvider, Claim, Payer, RenderingPharmacist } from '../../preload/schemas/billing';
+import { localHourMinute, localIsoDate } from '../../preload/schemas/dates';
 
 export interface ClaimFor837 {
   claim: Claim;
@@ -51,8 +52,8 @@ export function build837p(p: {
   at: Date;
   production?: boolean;
 }): string {
-  const date = p.at.toISOString();
-  const [ccyymmdd, hhmm] = [ymd(date.slice(0, 10)), date.slice(11, 16).replace(':', '')];
+  // The interchange is dated as the pharmacy's clock reads, not UTC's (which is tomorrow after 7 pm Eastern).
+  const [ccyymmdd, hhmm] = [ymd(localIsoDate(p.at)), localHourMinute(p.at).replace(':', '')];
   const control = String(p.control).padStart(9, '0');
   const body: string[][] = [];
   const seg = (...elements: string[]) => body.push(elements);

@@ -112,7 +112,7 @@ async function admit(session: Session, channel: ChannelName, describe: () => Des
       'Choose your own password first: the one you were given is temporary.',
     );
   }
-  session.touch();
+  if (!contract[channel].background) session.touch();
   return user;
 }
 

@@ -76,5 +76,6 @@ export function toDetail(r: PatientRow, allergies: AllergyRow[]): PatientDetail 
     notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
   };
 }

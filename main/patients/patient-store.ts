@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { PatientData, PatientDetail, PatientSummary } from '../../preload/schemas/patients';
 import type { SignedInUser } from '../../preload/schemas/security';
 import { AppError, notFound } from '../common/errors';
-import { formatIsoDate } from '../../preload/schemas/dates';
+import { formatIsoDate, localHourMinute } from '../../preload/schemas/dates';
 import { formatMbi } from '../../preload/schemas/identifiers';
 import { lastFirst, personFullName } from '../../preload/person-name';
 import { all, one, run, sql, type Q, type Sql } from '../db/sql';
@@ -156,7 +156,7 @@ export async function updatePatient(
     if (current.version !== version) {
       throw new AppError(
         'conflict',
-        `Someone else changed this patient (at ${current.updated_at.slice(11, 16)} UTC by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`,
+        `Someone else changed this patient (at ${localHourMinute(new Date(current.updated_at))} by ${current.updated_by}) after you opened it. Reload to see their changes, then make yours again.`,
       );
     }
     // A record that already shared its MBI (before one patient per MBI) stays editable while the MBI is unchanged.

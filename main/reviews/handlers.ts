@@ -1,6 +1,7 @@
 // The reviews channels implemented: each handler gets (ctx, request) and calls the domain code beside it.
 import type { reviewsChannels } from '../../preload/channels/reviews';
 import { type HandlersOf } from '../bridge/handler';
+import { recordVersion } from '../db/record-version';
 import {
   actOnReview,
   createReview,
@@ -19,6 +20,7 @@ import { todayWork } from './today';
 export const reviewsHandlers: HandlersOf<typeof reviewsChannels> = {
   'reviews:create': async ({ db, user }, req) => createReview(db, user, req),
   'reviews:get': async ({ db }, req) => getReview(db, req.id),
+  'reviews:version': async ({ db }, req) => recordVersion(db, 'review', req.id),
   'reviews:forPatient': async ({ db }, req) => patientReviews(db, req.patientId),
   'reviews:update': async ({ db, user }, req) => updateReview(db, user, req),
   'reviews:act': async ({ db, user }, req) => actOnReview(db, user, req.id, req.version, req),

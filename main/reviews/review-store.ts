@@ -144,6 +144,7 @@ async function toReview(q: Q, r: ReviewRow): Promise<Review> {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
   };
 }
 

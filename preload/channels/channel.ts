@@ -30,19 +30,22 @@ export interface ChannelSpec<Req extends z.ZodType, Res, A extends Requirement> 
   /** Only reads the database: runs outside the change queue and is audited after it answers. */
   reads: boolean;
   audit: AuditRule<z.output<Req>, Res>;
+  /** Asked by a screen on its own (not by the person): does not count as activity for the idle lock. */
+  background: boolean;
 }
 
 export const channel =
   <Res>() =>
   <Req extends z.ZodType, A extends Requirement>(
     request: Req,
-    spec: { access: A; reads?: true; audit: AuditRule<z.output<Req>, Res> },
+    spec: { access: A; reads?: true; background?: true; audit: AuditRule<z.output<Req>, Res> },
   ): ChannelSpec<Req, Res, A> => ({
     request,
     response: undefined as Res,
     access: spec.access,
     reads: spec.reads ?? false,
     audit: spec.audit,
+    background: spec.background ?? false,
   });
 
 /** The audit category of the patient record itself. */

@@ -1,6 +1,7 @@
 // The channels for the patient registry: each with its request schema, response type, who may call it (access), whether
 // it only reads (reads) and how a call is written to the audit trail (audit).
 import { RECORD, channel } from './channel';
+import type { RecordVersion } from '../schemas/fields';
 import { type PatientClinical, patientClinicalRequest } from '../schemas/clinical';
 import {
   duplicateCheckRequest,
@@ -28,6 +29,13 @@ export const patientsChannels = {
     access: 'signedIn',
     reads: true,
     audit: (req) => ({ action: 'patient.read', category: RECORD, patientId: req.id, objectId: req.id }),
+  }),
+  // An open patient's check for saves made at another workstation: no record content, so nothing to audit.
+  'patients:version': channel<RecordVersion>()(patientIdRequest, {
+    access: 'signedIn',
+    reads: true,
+    background: true,
+    audit: 'none',
   }),
   'patients:create': channel<PatientDetail>()(patientCreateRequest, {
     access: 'signedIn',

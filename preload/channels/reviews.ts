@@ -1,6 +1,7 @@
 // The channels for medication reviews and action-plan phrases: each with its request schema, response type, who may
 // call it (access), whether it only reads (reads) and how a call is written to the audit trail (audit).
 import { channel } from './channel';
+import type { RecordVersion } from '../schemas/fields';
 import {
   addendumRequest,
   minutesCorrectionRequest,
@@ -46,6 +47,13 @@ export const reviewsChannels = {
       patientId: res?.patientId ?? null,
       objectId: req.id,
     }),
+  }),
+  // An open review's check for saves made at another workstation: no record content, so nothing to audit.
+  'reviews:version': channel<RecordVersion>()(reviewIdRequest, {
+    access: 'signedIn',
+    reads: true,
+    background: true,
+    audit: 'none',
   }),
   'reviews:forPatient': channel<ReviewSummary[]>()(patientReviewsRequest, {
     access: 'signedIn',

@@ -98,6 +98,18 @@ export function localIsoDate(at: Date, timeZone = pharmacyTimeZone()): string {
   return f.format(at);
 }
 
+/** The time of day (HH:MM, 24-hour) of an instant in the pharmacy's time zone. */
+export function localHourMinute(at: Date, timeZone = pharmacyTimeZone()): string {
+  const key = `${timeZone} time`;
+  let f = formatters.get(key);
+  if (!f)
+    formatters.set(
+      key,
+      (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })),
+    );
+  return f.format(at);
+}
+
 /** Today as YYYY-MM-DD: the pharmacy's local date. */
 export const todayIso = (now: Date = new Date()) => localIsoDate(now);
 

@@ -27,6 +27,13 @@ export const idSchema = z.uuid({ error: 'Not a valid record id' });
 /** The version a client last saw, for optimistic locking. */
 export const versionSchema = z.number().int().positive();
 
+/** A record's version and its last save, by whom: enough for a screen to tell whether it is still current. */
+export interface RecordVersion {
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** Overrides for a date field's messages, for the few fields whose wording predates these helpers. */
 export interface DateMessages {
   /** When the value is missing or not a string; default `Enter the ${label}`. */

@@ -139,6 +139,7 @@ export interface PatientDetail extends PatientSummary {
   notes: string | null;
   createdAt: string;
   updatedAt: string;
+  updatedBy: string;
 }
 
 export interface PatientSearchResult {

@@ -506,6 +506,7 @@ export interface Review {
   version: number;
   createdAt: string;
   updatedAt: string;
+  updatedBy: string;
 }
 
 /** The pharmacy's reusable plain-language phrases for action-plan items; {medicine} is filled in. */

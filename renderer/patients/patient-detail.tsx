@@ -38,6 +38,7 @@ export function PatientDetailView({ id }: { id: string }) {
   current.current = shown;
   const live = useLiveRecord({
     current: () => current.current,
+    version: () => call('patients:version', { id }),
     read: () => call('patients:get', { id }),
     apply: setNewer,
   });

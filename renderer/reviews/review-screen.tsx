@@ -131,6 +131,7 @@ function ReviewView({ initial }: { initial: Review }) {
   // Saves from other workstations on the same database appear here within seconds, never under a save of this screen's.
   const live = useLiveRecord({
     current: () => latest.current,
+    version: () => call('reviews:version', { id: latest.current.id }),
     read: () => call('reviews:get', { id: latest.current.id }),
     busy: () => pending.current > 0,
     apply: (fresh) => {

@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RecordVersion } from '../../preload/schemas/fields';
 import { BridgeFailure } from '../api/bridge';
 
-/** What a record needs for the check: its version, and when (and, where the record says, by whom) it was saved. */
-export interface LiveRecord {
-  version: number;
-  updatedAt: string;
-  updatedBy?: string | null;
-}
+/** What a record needs for the check: its version, and when and by whom it was last saved. */
+export type LiveRecord = RecordVersion;
 
 export interface LiveRecordOptions<T extends LiveRecord> {
   /** The record as this screen holds it now (a getter, so a save that just finished is seen before React renders). */
   current: () => T | null;
-  /** Reads the record again from the database. */
+  /** Its version now in the database: cheap, unaudited, asked every few seconds. */
+  version: () => Promise<RecordVersion>;
+  /** Reads the record again from the database (only when its version went up). */
   read: () => Promise<T>;
   /** True while one of this screen's own saves is queued or running: a newer version then may be its own. */
   busy?: () => boolean;
@@ -32,8 +31,7 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-
 
 /** "Updated from another workstation: Lee Ambrose saved changes at 10:42 AM. You now see them." */
 function updatedNotice(fresh: LiveRecord): string {
-  const who = fresh.updatedBy ? `${fresh.updatedBy} saved changes` : 'changes were saved';
-  return `Updated from another workstation: ${who} at ${timeOf(fresh.updatedAt)}. You now see them.`;
+  return `Updated from another workstation: ${fresh.updatedBy} saved changes at ${timeOf(fresh.updatedAt)}. You now see them.`;
 }
 
 /** A refusal because the session is locked or signed out: the app shows its own screen for that, the check stays quiet. */
@@ -42,7 +40,7 @@ const endedSession = (e: unknown) =>
 
 /**
  * Keeps an open record screen up to date with saves made on other workstations sharing the database: it reads the
- * record again every few seconds (and when the window comes back into view or regains focus) and, when the version
+ * version again every few seconds (and when the window comes back into view or regains focus) and, when it
  * went up and none of this screen's own saves is under way, hands the newer record to the screen with a notice.
  * Nothing is read while the window is hidden; the checks stop when the screen closes (the app closes every screen
  * when it locks) and after a refusal because the session is locked or signed out, which stays quiet.
@@ -59,13 +57,14 @@ export function useLiveRecord<T extends LiveRecord>(options: LiveRecordOptions<T
     if (inFlight.current) return inFlight.current;
     const done = (async () => {
       try {
-        const fresh = await opts.current.read();
-        if (stopped.current) return;
-        const { current, busy, apply } = opts.current;
-        const shown = current();
         // Only a newer version, and never while this screen's own save may be the one that made it.
-        if (!shown || fresh.version <= shown.version || busy?.()) return;
-        if (apply(fresh) !== false) setNotice(updatedNotice(fresh));
+        const stale = (v: RecordVersion) => {
+          const shown = opts.current.current();
+          return !stopped.current && shown !== null && v.version > shown.version && !opts.current.busy?.();
+        };
+        if (!stale(await opts.current.version())) return;
+        const fresh = await opts.current.read();
+        if (stale(fresh) && opts.current.apply(fresh) !== false) setNotice(updatedNotice(fresh));
       } catch (e) {
         // Locked or signed out: the app already shows the lock or sign-in screen and closes this one.
         if (endedSession(e)) stopped.current = true;

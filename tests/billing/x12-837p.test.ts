@@ -1,9 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setPharmacyTimeZone } from '../../preload/schemas/dates';
 import { build837p } from '../../main/billing/x12-837p';
 import { payer, provider, sampleClaims } from '../helpers/sample-claims';
 import { el, parse837p } from './x12-check';
 
 describe('837P batch', () => {
+  afterEach(() => setPharmacyTimeZone(null));
+
+  it('is dated by the pharmacy’s clock: 8:30 pm in New York is not already tomorrow', () => {
+    setPharmacyTimeZone('America/New_York');
+    const content = build837p({
+      provider,
+      payer,
+      claims: sampleClaims(1),
+      control: 7,
+      at: new Date('2026-12-04T01:30:00Z'),
+    });
+    const { interchange, group, segments } = parse837p(content);
+    expect([el(interchange.header, 9), el(interchange.header, 10)]).toEqual(['261203', '2030']);
+    expect([el(group.header, 4), el(group.header, 5)]).toEqual(['20261203', '2030']);
+    const bht = segments.find((s) => s.tag === 'BHT')!;
+    expect([el(bht, 4), el(bht, 5)]).toEqual(['20261203', '2030']);
+  });
+
   it('writes 1 000 claims that parse back with every loop, count and control number right', () => {
     const batch = sampleClaims(1000);
     const content = build837p({ provider, payer, claims: batch, control: 4321, at: new Date('2026-11-30T15:04:00Z') });

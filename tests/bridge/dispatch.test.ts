@@ -71,6 +71,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   'backup:list': { payload: { folder: 7 }, field: 'folder' },
   'patients:search': { payload: { query: 5 }, field: 'query' },
   'patients:get': { payload: { id: 'not-a-uuid' }, field: 'id' },
+  'patients:version': { payload: { id: 'not-a-uuid' }, field: 'id' },
   'patients:create': { payload: { patient: { ...validPatient, mbi: '1SG4TE5MK73' } }, field: 'patient.mbi' },
   'patients:update': { payload: { id: randomUUID(), version: 0, patient: validPatient }, field: 'version' },
   'patients:delete': { payload: { id: randomUUID(), reason: '   ' }, field: 'reason' },
@@ -128,6 +129,7 @@ const NEAR_MISS: Record<ChannelName, { payload: unknown; field: string }> = {
   },
   'reviews:create': { payload: { patientId: randomUUID(), type: 'annual' }, field: 'type' },
   'reviews:get': { payload: { id: 'review-1' }, field: 'id' },
+  'reviews:version': { payload: { id: 'review-1' }, field: 'id' },
   'reviews:forPatient': { payload: { patientId: 7 }, field: 'patientId' },
   'reviews:update': {
     payload: { id: randomUUID(), version: 1, changes: { cmrDate: '2999-01-01' } },
