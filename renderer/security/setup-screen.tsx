@@ -91,19 +91,29 @@ export function SetupScreen({
             </button>
           </p>
         ) : (
-          <p className="lead">
-            Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on
-            this computer.{' '}
-            <button type="button" className="link" onClick={() => setRestoring(true)}>
-              Moving from another computer? Restore from a backup
-            </button>{' '}
-            <button type="button" className="link" onClick={() => setConnecting(true)}>
-              Several computers? Use a shared pharmacy database
-            </button>{' '}
-            <button type="button" className="link" onClick={() => setDemo(true)}>
-              Just looking? Open the demo pharmacy
-            </button>
-          </p>
+          <>
+            <p className="lead">
+              Enter your pharmacy’s details and create the first pharmacist account. Patient data is stored encrypted on
+              this computer.
+            </p>
+            <ul className="other-starts">
+              <li>
+                <button type="button" className="link" onClick={() => setRestoring(true)}>
+                  Moving from another computer? Restore from a backup
+                </button>
+              </li>
+              <li>
+                <button type="button" className="link" onClick={() => setConnecting(true)}>
+                  Several computers? Use a shared pharmacy database
+                </button>
+              </li>
+              <li>
+                <button type="button" className="link" onClick={() => setDemo(true)}>
+                  Just looking? Open the demo pharmacy
+                </button>
+              </li>
+            </ul>
+          </>
         )}
         <FormAlert message={errors.form} />
         <fieldset>

@@ -35,7 +35,8 @@ const { todayIso } = await import('./preload/schemas/dates.ts');
 const { call } = await import('./tests/helpers/call.ts');
 const { sampleSignedCmr } = await import('./tests/helpers/sample-review.ts');
 const { SETUP } = await import('./tests/helpers/setup-data.ts');
-const [dirA, dirB, second, temporary] = process.argv.slice(1);
+const { writeFileSync } = await import('node:fs');
+const [dirA, dirB, second, temporary, caFile] = process.argv.slice(1);
 const pg = await startPostgres({ tls: true });
 try {
   const superUrl = new URL(await pg.newDatabase());
@@ -53,7 +54,8 @@ try {
   await call(a, 'security:changeOwnPassword', { currentPassword: temporary, newPassword: second });
   await a.signOut();
   await new Session(dirB).connectShared(connection);
-  console.log(JSON.stringify({ reviewId: sample.review.id, patientId: sample.patientId }));
+  writeFileSync(caFile, pg.ca);
+  console.log(JSON.stringify({ reviewId: sample.review.id, patientId: sample.patientId, url: connection.url, password }));
 } catch (e) {
   pg.stop();
   throw e;
@@ -62,10 +64,29 @@ process.stdin.resume();
 process.stdin.on('end', () => { pg.stop(); process.exit(0); });
 `;
 
-function startHost(dirA: string, dirB: string): Promise<{ child: ChildProcess; reviewId: string; patientId: string }> {
+/** What the host prints: the prepared review and patient, and the three items a third workstation joins with. */
+interface Hosted {
+  reviewId: string;
+  patientId: string;
+  url: string;
+  password: string;
+}
+
+function startHost(dirA: string, dirB: string, caFile: string): Promise<Hosted & { child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', HOST, dirA, dirB, SECOND.password, 'temporary pass for marisol 1'],
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      HOST,
+      dirA,
+      dirB,
+      SECOND.password,
+      'temporary pass for marisol 1',
+      caFile,
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
@@ -76,7 +97,7 @@ function startHost(dirA: string, dirB: string): Promise<{ child: ChildProcess; r
       const m = /^(\{"reviewId".*\})$/m.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, ...(JSON.parse(m[1]!) as { reviewId: string; patientId: string }) });
+        resolve({ child, ...(JSON.parse(m[1]!) as Hosted) });
       }
     };
     child.stdout!.on('data', onData);
@@ -90,6 +111,7 @@ let configHome: string;
 const stations: Workstation[] = [];
 let reviewId: string;
 let patientId: string;
+let joining: { url: string; password: string; caFile: string };
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
@@ -98,8 +120,10 @@ test.beforeAll(async () => {
   configHome = mkdtempSync(join(tmpdir(), 'mtm-ws-config-'));
   process.env.XDG_CONFIG_HOME = configHome;
   const dirs = [mkdtempSync(join(tmpdir(), 'mtm-ws-a-')), mkdtempSync(join(tmpdir(), 'mtm-ws-b-'))] as const;
-  const started = await startHost(...dirs);
+  const caFile = join(configHome, 'pharmacy-server-ca.pem');
+  const started = await startHost(...dirs, caFile);
   ({ child: host, reviewId, patientId } = started);
+  joining = { url: started.url, password: started.password, caFile };
   for (const dir of dirs) stations.push({ dir, ...(await startServer(dir)) });
 });
 
@@ -158,6 +182,7 @@ test('two workstations on one database see each other’s saves, refuse a stale 
   await expect(a.locator('.save-status')).toContainText('Saved');
   const notice = b.locator('.live-notice');
   await expect(notice).toContainText('Updated from another workstation', { timeout: 12_000 });
+  await expect(notice).toContainText(`${PHARMACIST} saved changes at`);
   await expect(notice).toContainText('You now see them.');
   await expect(b.getByLabel('Delivered')).toHaveValue('telephone');
   // The notice is in a polite live region, read out without taking the focus.
@@ -256,4 +281,45 @@ test('two workstations on one database see each other’s saves, refuse a stale 
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
   await expect(a.getByRole('heading', { name: 'Patients' })).toBeVisible();
   expect((await onFile(a, 'patients:get', { id: patientId })).phone).toBe('2165550199');
+});
+
+test('a third computer joins the shared database from the first-run screen, with plain refusals on the way', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mtm-ws-c-'));
+  const station = await startServer(dir);
+  try {
+    await page.goto(station.url);
+    await expect(page.getByRole('heading', { name: 'Set up MTM Desk' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/setup-first-run.png' });
+    await page.getByRole('button', { name: 'Several computers? Use a shared pharmacy database' }).click();
+    await expect(page.getByRole('heading', { name: 'Use a shared pharmacy database' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/shared-form.png' });
+
+    // A connection that would not check the server's certificate is refused, saying what is accepted.
+    const weak = new URL(joining.url);
+    weak.searchParams.set('sslmode', 'require');
+    await page.getByLabel('Connection URL').fill(weak.toString());
+    await page.getByLabel('Server’s CA certificate file').fill(joining.caFile);
+    await page.getByLabel('Database password').fill(joining.password);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByText(/sslmode=require is not accepted/)).toBeVisible();
+    // A CA file that is not there is named.
+    await page.getByLabel('Connection URL').fill(joining.url);
+    await page.getByLabel('Server’s CA certificate file').fill(join(dir, 'no-such-ca.pem'));
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByText(/no-such-ca\.pem/)).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/shared-form-refused.png' });
+
+    // The right three items: the pharmacy is already there, so this computer goes straight to sign-in.
+    await page.getByLabel('Server’s CA certificate file').fill(joining.caFile);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
+    await signIn(page, SECOND.username, SECOND.password);
+    await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+    expect((await onFile(page, 'patients:get', { id: patientId })).lastName).toBe("O'Connor-Nguyễn");
+  } finally {
+    await stop(station.child);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
