@@ -27,6 +27,7 @@ import { UniqueMbiPayerPlans1766000000000 } from './1766000000000-unique-mbi-pay
 import { EligibilityFigures1766100000000 } from './1766100000000-eligibility-figures';
 import { SharedKeyring1766200000000 } from './1766200000000-shared-keyring';
 import { AuditNoTruncate1766300000000 } from './1766300000000-audit-no-truncate';
+import { NdcDirectory1766400000000 } from './1766400000000-ndc-directory';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   EligibilityFigures1766100000000,
   SharedKeyring1766200000000,
   AuditNoTruncate1766300000000,
+  NdcDirectory1766400000000,
 ].map(forwardOnly);

@@ -213,6 +213,35 @@ export interface Tables {
     dmp_at_risk_date: string | null;
     dmp_at_risk_source: string | null;
   };
+  ndc_packages: {
+    ndc11: string;
+    ndc_dashed: string;
+    product_ndc: string;
+    description: string | null;
+    excluded: string | null;
+  };
+  ndc_products: {
+    product_ndc: string;
+    proprietary_name: string | null;
+    nonproprietary_name: string | null;
+    dosage_form: string | null;
+    route: string | null;
+    strength: string | null;
+    labeler: string | null;
+    dea_schedule: string | null;
+    marketing_end: string | null;
+    excluded: string | null;
+  };
+  ndc_release: {
+    id: number;
+    release: string;
+    file_date: string | null;
+    products: number;
+    packages: number;
+    skipped: number;
+    loaded_at: string;
+    loaded_by: string;
+  };
   patient_allergies: {
     id: string;
     patient_id: string;

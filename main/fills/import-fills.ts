@@ -18,7 +18,9 @@ import type { Row } from '../db/rows';
 import { all, one, sql } from '../db/sql';
 import { recognisedKey, recogniseFills } from '../medications/vocabulary/recognise-fills';
 import { appendAudit } from '../security/audit/audit-log';
+import { resolveTenDigitNdcs, type TenDigitResolution } from '../ndc-directory/resolve-ndc';
 import { autoMap, toFillRow, type FillRow } from './fill-rows';
+import { isTenDigitNdc } from './ndc';
 import { readCsv, type CsvFile } from './read-csv';
 
 export interface ImportOptions {
@@ -143,6 +145,18 @@ function matchPatients(rows: FillRow[], patients: PatientKey[], createPatients: 
   return { issues, patientOf, toCreate: [...toCreate.values()] };
 }
 
+/**
+ * The file's 10-digit NDCs without dashes, each read by what the pharmacy already knows (its own fills, the
+ * RxNorm and FDA NDC references): taken when exactly one reading is known, in one look-up for the whole file.
+ */
+async function readTenDigitNdcs(db: DataSource, csv: CsvFile, at: number | undefined) {
+  if (at === undefined) return new Map<string, TenDigitResolution>();
+  const tens = csv.rows.map((r) => (r.cells[at] ?? '').trim()).filter(isTenDigitNdc);
+  return tens.length ? resolveTenDigitNdcs(db, tens) : new Map<string, TenDigitResolution>();
+}
+
+const withCell = (cells: string[], at: number, value: string) => cells.map((c, i) => (i === at ? value : c));
+
 /** Checks, then imports (or refuses) the file; every real attempt is written to the audit trail. */
 export async function importFills(db: DataSource, user: SignedInUser, opts: ImportOptions): Promise<FillImportReport> {
   const report = opts.preview
@@ -201,9 +215,17 @@ async function checkAndImport(db: DataSource, user: SignedInUser, opts: ImportOp
   const today = todayIso();
   const seen = new Set<string>();
   const rows: FillRow[] = [];
+  const ndcAt = index.ndc;
+  const tenDigit = await readTenDigitNdcs(db, csv, ndcAt);
   for (const { line, cells } of csv.rows) {
-    const r = toFillRow(line, cells, index, today);
-    if ('issues' in r) report.issues.push(...r.issues);
+    const ten = ndcAt === undefined ? undefined : tenDigit.get((cells[ndcAt] ?? '').trim());
+    const r = toFillRow(line, ten && 'ndc11' in ten ? withCell(cells, ndcAt!, ten.ndc11) : cells, index, today);
+    if ('issues' in r)
+      report.issues.push(
+        ...r.issues.map((i) =>
+          ten && 'problem' in ten && i.field === labelOf('ndc') ? { ...i, reason: ten.problem } : i,
+        ),
+      );
     else {
       const key = `${r.row.rxNumber}|${r.row.fillNumber}|${r.row.fillDate}`;
       if (seen.has(key)) report.duplicates++;

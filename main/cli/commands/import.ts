@@ -7,6 +7,7 @@ import { importFills } from '../../fills/import-fills';
 import type { SignedInUser } from '../../../preload/schemas/security';
 import { loadIcd10cm } from '../../conditions/icd10cm-load';
 import { loadRxNorm } from '../../medications/vocabulary/rxnorm-load';
+import { importNdcDirectory, type NdcDirectoryReport } from '../../ndc-directory/import-ndc-directory';
 import { CliError } from '../password-input';
 import { withSignedIn } from '../signed-in';
 
@@ -14,6 +15,7 @@ export const usage = [
   'mtm import fills FILE --data DIR --user USER [--mapping FILE] [--valid-only] [--create-patients]',
   '  mtm import rxnorm ZIP_OR_FOLDER --data DIR --user ADMIN   (NLM RxNorm release: RXNCONSO.RRF, RXNREL.RRF, RXNSAT.RRF)',
   '  mtm import icd10cm ZIP_OR_FILE --data DIR --user ADMIN    (CMS ICD-10-CM code descriptions: icd10cm-codes-YYYY.txt or the order file)',
+  '  mtm import ndc ZIP_OR_FOLDER --data DIR --user ADMIN       (FDA NDC Directory, text version: product.txt and package.txt)',
 ].join('\n');
 const MAX_LISTED = 200;
 
@@ -37,8 +39,26 @@ function print(r: FillImportReport): void {
   if (r.issues.length > MAX_LISTED) console.log(`  … and ${r.issues.length - MAX_LISTED} more problems`);
 }
 
+function printNdc(r: NdcDirectoryReport): void {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  console.log(
+    `Loaded the FDA NDC Directory ${r.release}${r.fileDate ? ` (files of ${r.fileDate})` : ''}: ${plural(r.products, 'product')}, ${plural(r.packages, 'package')}` +
+      ` (${r.excluded.products} products and ${r.excluded.packages} packages are not current listings).`,
+  );
+  const skipped = r.skipped.products + r.skipped.packages;
+  if (skipped) {
+    console.log(
+      `${plural(skipped, 'row')} could not be read and were not loaded (${r.skipped.products} in product.txt, ${r.skipped.packages} in package.txt):`,
+    );
+    for (const p of r.problems) console.log(`  ${p.file} line ${p.line}: ${p.reason}`);
+    if (skipped > r.problems.length) console.log(`  … and ${skipped - r.problems.length} more`);
+  }
+  const repeated = r.duplicates.products + r.duplicates.packages;
+  if (repeated) console.log(`${plural(repeated, 'row')} repeated an NDC already read; the first was kept.`);
+}
+
 /**
- * Replaces a loaded reference release (RxNorm, ICD-10-CM); an administrator's job, like installing any reference data.
+ * Replaces a loaded reference release (RxNorm, ICD-10-CM, FDA NDC Directory); an administrator's job, like installing any reference data.
  */
 async function importRelease<R>(
   argv: string[],
@@ -74,6 +94,7 @@ export async function importCommand(argv: string[]): Promise<void> {
       `Loaded ${r.release}: ${r.codes} billable ICD-10-CM codes. Every one can now be recorded as a patient's condition.`,
     );
   }
+  if (what === 'ndc') return printNdc(await importRelease(rest, 'FDA NDC Directory', importNdcDirectory));
   if (what !== 'fills') throw new CliError(`Unknown import "${what ?? ''}". Use: ${usage}`);
   const { values, positionals } = parseArgs({
     args: rest,
