@@ -28,6 +28,7 @@ import { EligibilityFigures1766100000000 } from './1766100000000-eligibility-fig
 import { SharedKeyring1766200000000 } from './1766200000000-shared-keyring';
 import { AuditNoTruncate1766300000000 } from './1766300000000-audit-no-truncate';
 import { NdcDirectory1766400000000 } from './1766400000000-ndc-directory';
+import { BagScans1766500000000 } from './1766500000000-bag-scans';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SharedKeyring1766200000000,
   AuditNoTruncate1766300000000,
   NdcDirectory1766400000000,
+  BagScans1766500000000,
 ].map(forwardOnly);

@@ -15,6 +15,7 @@ import { documentsChannels } from './channels/documents';
 import { eligibilityChannels } from './channels/eligibility';
 import { fillsChannels } from './channels/fills';
 import { prescribersChannels } from './channels/prescribers';
+import { scanningChannels } from './channels/scanning';
 
 export const contract = {
   ...securityChannels,
@@ -30,6 +31,7 @@ export const contract = {
   ...eligibilityChannels,
   ...fillsChannels,
   ...prescribersChannels,
+  ...scanningChannels,
 };
 
 export type Contract = typeof contract;

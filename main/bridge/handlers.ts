@@ -14,6 +14,7 @@ import { documentsHandlers } from '../documents/handlers';
 import { eligibilityHandlers } from '../eligibility/handlers';
 import { fillsHandlers } from '../fills/handlers';
 import { prescribersHandlers } from '../prescribers/handlers';
+import { scanningHandlers } from '../scanning/handlers';
 import type { Handler } from './handler';
 
 export const handlers: { [C in ChannelName]: Handler<C> } = {
@@ -30,4 +31,5 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   ...eligibilityHandlers,
   ...fillsHandlers,
   ...prescribersHandlers,
+  ...scanningHandlers,
 };

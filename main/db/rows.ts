@@ -33,6 +33,24 @@ export interface Tables {
     prev_hash: string | null;
     hash: string;
   };
+  bag_scans: {
+    id: string;
+    patient_id: string;
+    review_id: string | null;
+    scanned_on: string;
+    scanned_at: string;
+    scanned_by: string;
+    kind: string;
+    ndc: string | null;
+    product: string;
+    strength: string | null;
+    dose_form: string | null;
+    lot: string | null;
+    expiry: string | null;
+    serial: string | null;
+    rx_number: string | null;
+    fill_id: string | null;
+  };
   billing_pharmacists: {
     username: string;
     first_name: string;

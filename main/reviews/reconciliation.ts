@@ -6,7 +6,7 @@ import type { ReconciliationEntry, ReconciliationLine } from '../../preload/sche
 import { currentFillOn } from '../checks/current-fills';
 import { all, sql, type Q } from '../db/sql';
 import { parseSig } from '../medications/sig/parse-sig';
-import { ingredientParts, ingredientsIn, listedIngredient, normalizeDrugText } from '../medications/vocabulary/bundled';
+import { normalizeDrugText, productIngredients } from '../medications/vocabulary/bundled';
 
 const squash = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
 const words = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim().replace(/\.$/, '');
@@ -20,11 +20,7 @@ function meaning(s: string | null | undefined): string {
   return JSON.stringify([p.dose, p.frequency.min, p.frequency.max, p.frequency.times, p.prn]);
 }
 
-/** The sorted single ingredients of an entry: from its RxCUI when coded, else from its name. */
-function ingredientsOf(e: ReconciliationEntry): string[] {
-  const coded = e.rxcui ? listedIngredient(e.rxcui, e.product) : null;
-  return coded ? ingredientParts(coded).sort() : ingredientsIn(e.product);
-}
+const ingredientsOf = (e: ReconciliationEntry): string[] => productIngredients(e.rxcui, e.product);
 
 /** "strength 10 mg (Our pharmacy fills) vs 20 mg (Patient reported)", when the sources that state it disagree. */
 function disagreement(

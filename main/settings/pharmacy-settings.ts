@@ -1,15 +1,21 @@
 // Pharmacy-wide settings kept in the encrypted database (they apply to every user and computer).
 import { z } from 'zod';
 import { isTimeZone } from '../../preload/schemas/dates';
+import { AppError } from '../common/errors';
 import type { Row } from '../db/rows';
+import { compileLabelLayout } from '../scanning/label-code';
+import { labelLayoutOf } from '../scanning/scanner-settings';
 import { all, run, sql, type Q } from '../db/sql';
 import {
   DOCUMENT_SETTINGS_DEFAULT,
   FILE_NAME_STYLES,
   IDLE_LOCK_DEFAULT_MINUTES,
   cms1500OffsetSchema,
+  SCANNER_SETTINGS_DEFAULT,
+  scannerSettingsSchema,
   takeBackSiteSchema,
   type BackupStatus,
+  type ScannerSettings,
   type PharmacySettings,
   type settingsUpdateRequest,
 } from '../../preload/schemas/settings';
@@ -33,9 +39,19 @@ const stored = z.object({
     .refine((v) => v === '' || isTimeZone(v))
     .catch(''),
   cms1500Offset: cms1500OffsetSchema.catch({ x: 0, y: 0 }),
+  scanner: scannerSettingsSchema.catch(SCANNER_SETTINGS_DEFAULT),
 });
 
 type Key = keyof PharmacySettings;
+
+/** A label layout the scanner code can read, or the field's error saying why not (nothing is saved then). */
+function checkLabelLayout(scanner: ScannerSettings): void {
+  const compiled = compileLabelLayout(labelLayoutOf(scanner));
+  if (!compiled.ok) {
+    const field = 'scanner.labelPattern';
+    throw new AppError('validation', compiled.problem, field, [{ field, message: compiled.problem }]);
+  }
+}
 
 export async function getSettings(q: Q): Promise<PharmacySettings> {
   const rows = await all<Pick<Row<'app_settings'>, 'key' | 'value'>>(q, sql`SELECT key, value FROM app_settings`);
@@ -46,6 +62,7 @@ export async function getSettings(q: Q): Promise<PharmacySettings> {
     documents: DOCUMENT_SETTINGS_DEFAULT,
     timeZone: '',
     cms1500Offset: { x: 0, y: 0 },
+    scanner: SCANNER_SETTINGS_DEFAULT,
   };
   for (const r of rows) raw[r.key] = JSON.parse(r.value);
   return stored.parse(raw);
@@ -62,7 +79,8 @@ async function put(q: Q, key: Key, value: unknown, by: string): Promise<void> {
 }
 
 export async function updateSettings(q: Q, patch: z.output<typeof settingsUpdateRequest>, by: string): Promise<void> {
-  for (const key of ['idleLockMinutes', 'autoBackup', 'documents', 'timeZone', 'cms1500Offset'] as const) {
+  if (patch.scanner) checkLabelLayout(patch.scanner);
+  for (const key of ['idleLockMinutes', 'autoBackup', 'documents', 'timeZone', 'cms1500Offset', 'scanner'] as const) {
     if (patch[key] === undefined) continue;
     // Document settings without the take-back sites keep the saved sites.
     const value =

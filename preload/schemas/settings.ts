@@ -84,6 +84,28 @@ const offsetPoints = (axis: string) =>
 export const cms1500OffsetSchema = z.object({ x: offsetPoints('horizontal'), y: offsetPoints('vertical') }).strict();
 export type Cms1500Offset = z.output<typeof cms1500OffsetSchema>;
 
+/** How the pharmacy's own Rx labels carry their barcode, and what its scanners send for the GS1 separator. */
+export const LABEL_SYMBOLOGIES = ['code128', 'code39', 'qr', 'datamatrix'] as const;
+export const scannerSettingsSchema = z
+  .object({
+    labelSymbology: z.enum(LABEL_SYMBOLOGIES, { error: 'Choose the barcode type printed on your labels' }),
+    /** {rx} the Rx number, {fill} the fill number, {store} a store code; {rx:7} a fixed width; other text as printed. */
+    labelPattern: z
+      .string({ error: 'Enter what the label barcode holds, e.g. {rx}' })
+      .trim()
+      .min(1, 'Enter what the label barcode holds, e.g. {rx}')
+      .max(100, 'At most 100 characters'),
+    /** '' for the standard group separator (ASCII 29); else the one character the scanners are set to send. */
+    groupSeparator: z.string().max(1, 'One character, or empty for the standard separator'),
+  })
+  .strict();
+export type ScannerSettings = z.output<typeof scannerSettingsSchema>;
+export const SCANNER_SETTINGS_DEFAULT: ScannerSettings = {
+  labelSymbology: 'code128',
+  labelPattern: '{rx}',
+  groupSeparator: '',
+};
+
 export const settingsUpdateRequest = z
   .object({
     idleLockMinutes: z
@@ -105,6 +127,7 @@ export const settingsUpdateRequest = z
       .optional(),
     documents: documentSettingsSchema.optional(),
     cms1500Offset: cms1500OffsetSchema.optional(),
+    scanner: scannerSettingsSchema.optional(),
     timeZone: z
       .string()
       .trim()
@@ -130,6 +153,7 @@ export interface PharmacySettings {
   cms1500Offset: Cms1500Offset;
   /** The pharmacy's IANA time zone, '' for the computer's own: it decides what "today" is. */
   timeZone: string;
+  scanner: ScannerSettings;
 }
 
 export const backupCreateRequest = z

@@ -208,3 +208,9 @@ export function ingredientsIn(description: string): string[] {
   }
   return [...found].sort();
 }
+
+/** The sorted single ingredients of a product: from its RxCUI when coded, else from its name. */
+export function productIngredients(rxcui: string | null | undefined, product: string): string[] {
+  const coded = rxcui ? listedIngredient(rxcui, product) : null;
+  return coded ? ingredientParts(coded).sort() : ingredientsIn(product);
+}
