@@ -11,6 +11,7 @@ import { AddUserForm } from './add-user-form';
 import { DocumentSettingsForm } from '../documents/document-settings';
 import { IdleLockForm } from './idle-lock-setting';
 import { TimeZoneForm } from './time-zone-setting';
+import { ScannerForm } from './scanner-setting';
 
 type Pending = { kind: 'reset' | 'disable'; user: UserSummary } | null;
 type Rekeyed = { report: RekeyReport; why: string } | null;
@@ -158,7 +159,7 @@ export function UsersScreen() {
           </table>
         )}
       </Loaded>
-      {/* One read of the settings for the three forms; each shows only once it has the saved values,
+      {/* One read of the settings for the four forms; each shows only once it has the saved values,
           so nothing typed is overwritten. */}
       <Loaded result={settings}>
         {(s) => (
@@ -166,6 +167,7 @@ export function UsersScreen() {
             <IdleLockForm saved={String(s.idleLockMinutes)} />
             <TimeZoneForm saved={s.timeZone} />
             <DocumentSettingsForm saved={s.documents} />
+            <ScannerForm saved={s.scanner} />
           </>
         )}
       </Loaded>

@@ -376,3 +376,26 @@ test('the pharmacy time zone decides what today is, and is kept', async ({ page,
   await page.reload();
   await expect(page.getByLabel("Time zone (decides what today's date is)")).toHaveValue('Pacific/Honolulu');
 });
+
+test('the pharmacy says what its Rx label barcode holds; a layout that cannot be read is refused', async ({
+  page,
+  server,
+}) => {
+  await readyPharmacy(page, server);
+  await page.keyboard.press('Alt+u');
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Barcode scanner and Rx labels' }) });
+  await expect(form.getByLabel('What the label barcode holds')).toHaveValue('{rx}');
+  await form.getByLabel('What the label barcode holds').fill('{fill}-{store}');
+  await form.getByRole('button', { name: 'Save scanner settings' }).click();
+  await expect(form.getByText(/\{rx\}/).last()).toBeVisible();
+  await expect(form.getByLabel('What the label barcode holds')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('What the label barcode holds').fill('RX{rx}-{fill}');
+  await form.getByLabel('Barcode type on your labels').selectOption('qr');
+  await form.getByRole('button', { name: 'Save scanner settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved: scanned labels are read this way from now on.');
+  await form.scrollIntoViewIfNeeded();
+  await snap(page, '31-scanner-settings');
+  await page.reload();
+  await expect(page.getByLabel('What the label barcode holds')).toHaveValue('RX{rx}-{fill}');
+  await expect(page.getByLabel('Barcode type on your labels')).toHaveValue('qr');
+});
