@@ -21,6 +21,7 @@ import { listMedications } from '../../main/medications/medication-store';
 import { searchPatients } from '../../main/patients/patient-search';
 import { getPatient } from '../../main/patients/patient-store';
 import { REPORTS } from '../../main/reports/report-summary';
+import { scanBottle } from '../../main/scanning/brown-bag';
 import { todayWork } from '../../main/reviews/today';
 import { readKeyring, unlockWithPassword } from '../../main/security/keyring';
 import type { Session } from '../../main/security/session';
@@ -326,6 +327,34 @@ export async function benchRows(t: BenchTarget): Promise<BenchResult> {
       },
       { target: 1000 },
     );
+
+  // A brown bag: the pharmacy's own labels of ten of one patient's prescriptions, scanned one after another into
+  // the bag of the day (each scan reads the code, finds the fill, keeps the scan and reconciles the whole bag).
+  const scanRow = 'brown bag: one bottle scanned into a bag of 10 (scanning:scan)';
+  const bag = await prepare([scanRow], async () => {
+    const rxs = await all<{ patient_id: string; rx_number: string }>(
+      db,
+      sql`SELECT patient_id, rx_number FROM fills
+          WHERE patient_id = (SELECT patient_id FROM fills GROUP BY patient_id
+                              ORDER BY COUNT(DISTINCT rx_number) DESC, patient_id LIMIT 1)
+          GROUP BY patient_id, rx_number ORDER BY rx_number LIMIT 10`,
+    );
+    if (rxs.length < 10) throw new Error('no demo patient has ten prescriptions');
+    return { patientId: rxs[0]!.patient_id, codes: rxs.map((r) => r.rx_number) };
+  });
+  if (bag) {
+    await measure(
+      scanRow,
+      bag.codes.length,
+      (i) => scanBottle(db, user, { patientId: bag.patientId, code: bag.codes[i]! }),
+      {
+        target: 300,
+        p95: true,
+        warm: 0,
+      },
+    );
+    await run(db, sql`DELETE FROM bag_scans WHERE patient_id = ${bag.patientId}`);
+  }
 
   // 100 000 fill rows for existing patients, through the real importer (checks, recognition, one transaction).
   const lines = ['Patient ID,Rx Number,Fill Number,Date Filled,Drug Name,Quantity,Days Supply,Cost'];
