@@ -60,18 +60,14 @@ async function checkBag(q: Q, bag: BagKey): Promise<void> {
     );
 }
 
-interface Product {
-  kind: ScanKind;
+/** What a scan keeps: the code's facts and the product named (`ndc` as 11 digits), and the fill a label named. */
+type Product = Pick<
+  BagLine,
+  'kind' | 'product' | 'strength' | 'doseForm' | 'lot' | 'expiry' | 'serial' | 'rxNumber'
+> & {
   ndc: string | null;
-  product: string;
-  strength: string | null;
-  doseForm: string | null;
-  lot: string | null;
-  expiry: string | null;
-  serial: string | null;
-  rxNumber: string | null;
   fillId: string | null;
-}
+};
 
 /** The 11-digit NDC of a code's 10-digit one, or why the bottle cannot be named. */
 async function elevenDigit(q: Q, ndc10: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { all, sql } from '../../main/db/sql';
-import { importFills, type ImportOptions } from '../../main/fills/import-fills';
+import { importFills } from '../../main/fills/import-fills';
+import { fillImport } from '../helpers/fill-csv';
 import { importNdcDirectory } from '../../main/ndc-directory/import-ndc-directory';
 import { ndcZip } from '../ndc-directory/ndc-fixture';
 import { newPharmacy } from '../helpers/temp-pharmacy';
@@ -8,30 +9,8 @@ import { newPharmacy } from '../helpers/temp-pharmacy';
 // Some pharmacy systems export the NDC as 10 digits without dashes. Which 11-digit NDC that is depends on the
 // configuration the dashes would have shown; the import takes it only when exactly one reading is known (from
 // the pharmacy's own earlier fills, the RxNorm release or the FDA NDC Directory), and otherwise refuses the row.
-const HEADER = 'Last,First,DOB,Rx,Fill,Date,NDC,Drug,Qty,Days';
 const row = (rx: string, date: string, ndc: string, drug: string) =>
   `Abernathy,Cornelius,01/02/1940,${rx},0,${date},${ndc},${drug},30,30`;
-const MAPPING = {
-  lastName: 'Last',
-  firstName: 'First',
-  dateOfBirth: 'DOB',
-  rxNumber: 'Rx',
-  fillNumber: 'Fill',
-  fillDate: 'Date',
-  ndc: 'NDC',
-  drugName: 'Drug',
-  quantity: 'Qty',
-  daysSupply: 'Days',
-};
-const options = (fileName: string, rows: string[], more: Partial<ImportOptions> = {}): ImportOptions => ({
-  fileName,
-  bytes: Buffer.from([HEADER, ...rows].join('\n')),
-  mapping: MAPPING,
-  validOnly: false,
-  createPatients: true,
-  preview: false,
-  ...more,
-});
 const BASE =
   'is a 10-digit NDC without dashes, which cannot be converted safely: export the 11-digit NDC or keep the dashes';
 
@@ -44,7 +23,7 @@ describe('fill import of 10-digit NDCs without dashes', () => {
       await importFills(
         db,
         user,
-        options('september.csv', [
+        fillImport('september.csv', [
           row('5001', '2026-09-01', '0071-0155-23', 'LIPITOR 10MG TAB'),
           row('5002', '2026-09-01', '65862-0080-01', 'METFORMIN 500MG TAB'),
         ]),
@@ -57,13 +36,13 @@ describe('fill import of 10-digit NDCs without dashes', () => {
       row('5002', '2026-10-01', '6586200801', 'METFORMIN 500MG TAB'), // line 4: two readings known once it is
     ];
     // Before the directory: 0002322730 is unknown, the metformin one resolves by September's fill.
-    const first = await importFills(db, user, options('october.csv', october, { preview: true }));
+    const first = await importFills(db, user, fillImport('october.csv', october, { preview: true }));
     expect(first.issues).toEqual([
       { line: 3, field: 'NDC', reason: `"0002322730" ${BASE}; none of the three readings is known` },
     ]);
 
     await importNdcDirectory(db, user, await ndcZip());
-    const refused = await importFills(db, user, options('october.csv', october));
+    const refused = await importFills(db, user, fillImport('october.csv', october));
     expect(refused).toMatchObject({ refused: true, imported: 0, invalidRows: 1 });
     expect(refused.issues).toEqual([
       {
@@ -73,7 +52,7 @@ describe('fill import of 10-digit NDCs without dashes', () => {
       },
     ]);
 
-    const taken = await importFills(db, user, options('october.csv', october, { validOnly: true }));
+    const taken = await importFills(db, user, fillImport('october.csv', october, { validOnly: true }));
     expect(taken).toMatchObject({ refused: false, imported: 2, invalidRows: 1 });
     const rows = await all<{ rx_number: string; fill_date: string; ndc: string }>(
       db,
@@ -93,7 +72,7 @@ describe('fill import of 10-digit NDCs without dashes', () => {
     const report = await importFills(
       db,
       user,
-      options('export.csv', [
+      fillImport('export.csv', [
         row('7001', '2026-10-01', '1234567890', 'SOMETHING'),
         row('7002', '2026-10-01', '12345-678-90', 'DASHED'),
         row('7003', '2026-10-01', '12345678901', 'ELEVEN'),

@@ -8,6 +8,7 @@ import { all, sql } from '../../main/db/sql';
 import { importFills } from '../../main/fills/import-fills';
 import { loadRxNorm } from '../../main/medications/vocabulary/rxnorm-load';
 import type { Session } from '../../main/security/session';
+import { FILL_HEADER, FILL_MAPPING } from '../helpers/fill-csv';
 import { call, newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/rxnorm-sample');
@@ -84,7 +85,7 @@ describe('RxNorm release loader', () => {
       patient: { firstName: 'Cornelius', lastName: 'Abernathy', dateOfBirth: '1940-01-02', sex: 'male' },
     });
     const csv = [
-      'Last,First,DOB,Rx,Fill,Date,NDC,Drug,Qty,Days',
+      FILL_HEADER,
       'Abernathy,Cornelius,01/02/1940,5001,0,2026-01-05,99999-0002-01,,60,30',
       'Abernathy,Cornelius,01/02/1940,5002,0,2026-01-05,,ZORBIX 5MG TAB,30,30',
     ].join('\n');
@@ -94,18 +95,7 @@ describe('RxNorm release loader', () => {
       validOnly: false,
       createPatients: false,
       preview: false,
-      mapping: {
-        lastName: 'Last',
-        firstName: 'First',
-        dateOfBirth: 'DOB',
-        rxNumber: 'Rx',
-        fillNumber: 'Fill',
-        fillDate: 'Date',
-        ndc: 'NDC',
-        drugName: 'Drug',
-        quantity: 'Qty',
-        daysSupply: 'Days',
-      },
+      mapping: FILL_MAPPING,
     });
     expect(imported).toMatchObject({
       imported: 2,

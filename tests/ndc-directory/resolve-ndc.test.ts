@@ -6,22 +6,11 @@ import { tenDigitReadings } from '../../main/fills/ndc';
 import { importNdcDirectory } from '../../main/ndc-directory/import-ndc-directory';
 import { lookupNdcProduct, resolveTenDigitNdc, resolveTenDigitNdcs } from '../../main/ndc-directory/resolve-ndc';
 import type { SignedInUser } from '../../preload/schemas/security';
+import { FILL_MAPPING } from '../helpers/fill-csv';
 import { newPharmacy } from '../helpers/temp-pharmacy';
 import { ndcZip } from './ndc-fixture';
 
-const MAPPING = {
-  lastName: 'Last',
-  firstName: 'First',
-  dateOfBirth: 'DOB',
-  rxNumber: 'Rx',
-  fillNumber: 'Fill',
-  fillDate: 'Date',
-  ndc: 'NDC',
-  drugName: 'Drug',
-  strength: 'Strength',
-  quantity: 'Qty',
-  daysSupply: 'Days',
-};
+const MAPPING = { ...FILL_MAPPING, strength: 'Strength' };
 
 /** Fills for one patient, created by the import: [rx, date, ndc, drug, strength]. */
 async function fills(db: DataSource, user: SignedInUser, rows: string[][]) {

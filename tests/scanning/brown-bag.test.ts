@@ -9,6 +9,7 @@ import { importNdcDirectory } from '../../main/ndc-directory/import-ndc-director
 import { gs1CheckDigit } from '../../main/scanning/gs1';
 import type { Session } from '../../main/security/session';
 import { ndcZip } from '../ndc-directory/ndc-fixture';
+import { fillImport } from '../helpers/fill-csv';
 import { auditRows, call, newPharmacy } from '../helpers/temp-pharmacy';
 
 const GS = '\x1d';
@@ -17,20 +18,6 @@ const wrongCheck = (code: string) => `${code.slice(0, -1)}${(Number(code.at(-1))
 const upc = (ndc10: string) => `3${ndc10}${gs1CheckDigit(`3${ndc10}`)}`;
 const dataMatrix = (ndc10: string, expiry: string, lot: string, serial: string) =>
   `${GS}01${gtin(ndc10)}17${expiry}10${lot}${GS}21${serial}`;
-
-const HEADER = 'Last,First,DOB,Rx,Fill,Date,NDC,Drug,Qty,Days';
-const MAPPING = {
-  lastName: 'Last',
-  firstName: 'First',
-  dateOfBirth: 'DOB',
-  rxNumber: 'Rx',
-  fillNumber: 'Fill',
-  fillDate: 'Date',
-  ndc: 'NDC',
-  drugName: 'Drug',
-  quantity: 'Qty',
-  daysSupply: 'Days',
-};
 
 /** Cornelius has atorvastatin and metformin filled here; Beatrix (another patient) has Rx 6001. */
 async function pharmacy(): Promise<{ session: Session; patientId: string }> {
@@ -41,14 +28,7 @@ async function pharmacy(): Promise<{ session: Session; patientId: string }> {
     'Abernathy,Cornelius,01/02/1940,5002,0,11/02/2026,68180-512-01,METFORMIN 500MG TAB,60,30',
     'Quill,Beatrix,05/06/1941,6001,0,11/02/2026,0071-0155-23,LIPITOR 10MG TAB,30,30',
   ];
-  const report = await importFills(db, user, {
-    fileName: 'november.csv',
-    bytes: Buffer.from([HEADER, ...rows].join('\n')),
-    mapping: MAPPING,
-    validOnly: false,
-    createPatients: true,
-    preview: false,
-  });
+  const report = await importFills(db, user, fillImport('november.csv', rows));
   expect(report).toMatchObject({ refused: false, imported: 3 });
   await importNdcDirectory(db, user, await ndcZip());
   const p = await one<{ id: string }>(db, sql`SELECT id FROM patients WHERE last_name = 'Abernathy'`);
