@@ -13,7 +13,8 @@ import { disableCoreDumps } from './core-dumps';
 import { electronSettings } from './electron-settings';
 import { registerIpc } from './ipc';
 import {
-  denyAllPermissions,
+  permissionCheckHandler,
+  permissionRequestHandler,
   guardFrameNavigation,
   guardNavigation,
   isOwnPage,
@@ -56,8 +57,8 @@ function createWindow(settings: ReturnType<typeof electronSettings>, s: Session)
 
 app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererDir));
-  electronSession.defaultSession.setPermissionRequestHandler(denyAllPermissions);
-  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+  electronSession.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
+  electronSession.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
   if (app.isPackaged) Menu.setApplicationMenu(null);
   const settings = electronSettings();
   const dataDir = process.env.MTM_DATA_DIR ?? defaultDataDir(settings, join(app.getPath('userData'), 'data'));

@@ -75,13 +75,44 @@ export function windowOptions(
   };
 }
 
-/** No camera, microphone, notifications, geolocation…: the app needs none. */
-export function denyAllPermissions(
+/** What Electron tells a permission request handler about a media request (the fields read here). */
+export interface PermissionDetails {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+  mediaTypes?: ('video' | 'audio')[];
+}
+
+/**
+ * The camera, for reading bottle barcodes on the workstation, when the app's own page asks for video alone; no
+ * microphone, notifications, geolocation, clipboard… (the app needs none).
+ */
+export function permissionRequestHandler(
   _webContents: unknown,
-  _permission: string,
+  permission: string,
   callback: (granted: boolean) => void,
+  details?: PermissionDetails,
 ): void {
-  callback(false);
+  const types = details?.mediaTypes ?? [];
+  const cameraOnly =
+    permission === 'media' &&
+    types.length > 0 &&
+    types.every((t) => t === 'video') &&
+    details?.isMainFrame !== false &&
+    isOwnPage(details?.requestingUrl ?? '');
+  callback(cameraOnly);
+}
+
+/**
+ * The synchronous check Chromium makes before listing cameras or asking: the same rule — the camera (video) for our
+ * own page, nothing else.
+ */
+export function permissionCheckHandler(
+  _webContents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details?: { mediaType?: string },
+): boolean {
+  return permission === 'media' && details?.mediaType === 'video' && isOwnPage(`${requestingOrigin}/`);
 }
 
 /** will-navigate and will-redirect: the window never leaves its own page. */

@@ -5,6 +5,7 @@ import { call } from '../api/bridge';
 import { useCall } from '../api/use-call';
 import { formatIsoDate } from '../patients/patient-format';
 import { TextField } from '../ui/field';
+import { ScanBottles } from '../scanning/scan-bottles';
 import { Loaded } from '../ui/loaded';
 import { useForm } from '../ui/use-form';
 import { MedicationForm } from './medication-form';
@@ -29,6 +30,7 @@ export function MedicationsPanel({ patientId, onChanged }: { patientId: string; 
   const meds = useCall('medications:list', { patientId });
   const { data: list, reload } = meds;
   const [open, setOpen] = useState<Open>(null);
+  const [scanning, setScanning] = useState(false);
   const history = (med: Medication) => setOpen({ kind: 'history', med });
   const done = () => {
     setOpen(null);
@@ -42,12 +44,34 @@ export function MedicationsPanel({ patientId, onChanged }: { patientId: string; 
         <h2 id="meds-title">
           Medications <span className="count-note">{list ? `${list.active.length} active` : ''}</span>
         </h2>
-        {open?.kind === 'add' ? null : (
-          <button type="button" onClick={() => setOpen({ kind: 'add' })}>
-            + Add medicine
-          </button>
-        )}
+        <div className="scan-head-actions">
+          {scanning ? null : (
+            <button
+              type="button"
+              onClick={() => setScanning(true)}
+              title="Scan the bottles the patient brought against this list"
+            >
+              Scan bottles
+            </button>
+          )}
+          {open?.kind === 'add' ? null : (
+            <button type="button" onClick={() => setOpen({ kind: 'add' })}>
+              + Add medicine
+            </button>
+          )}
+        </div>
       </div>
+      {scanning ? (
+        <ScanBottles
+          patientId={patientId}
+          startOn
+          onClose={() => setScanning(false)}
+          onChanged={() => {
+            reload();
+            onChanged();
+          }}
+        />
+      ) : null}
       {open?.kind === 'add' ? <MedicationForm patientId={patientId} onDone={done} /> : null}
       <Loaded result={meds} loading={null}>
         {(list) => (

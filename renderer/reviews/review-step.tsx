@@ -23,6 +23,7 @@ import { MedicationForm } from '../medications/medication-form';
 import { SelectField } from '../ui/field';
 import { focusNext } from '../ui/focus-after';
 import { Loaded } from '../ui/loaded';
+import { ScanBottles } from '../scanning/scan-bottles';
 import { SavedArea, SavedText } from './saved-fields';
 import type { StepProps } from './step-props';
 
@@ -117,6 +118,8 @@ export function ReviewStep({ review: r, readOnly, update, save }: StepProps) {
           </div>
         </fieldset>
       </section>
+      {/* The bottles the patient brought, scanned: each lands on the reconciliation below. */}
+      {!readOnly && <ScanBottles patientId={r.patientId} reviewId={r.id} onChanged={() => void refresh()} />}
       <section className="panel" aria-labelledby="reconcile-title">
         <div className="panel-head">
           <h2 id="reconcile-title">

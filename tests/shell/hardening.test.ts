@@ -7,7 +7,8 @@ import { APP_ORIGIN, appResponse } from '../../main/shell/app-protocol';
 import { coreFileLimit, disableCoreDumps } from '../../main/shell/core-dumps';
 import { bridgeHandler } from '../../main/shell/ipc-handler';
 import {
-  denyAllPermissions,
+  permissionCheckHandler,
+  permissionRequestHandler,
   guardFrameNavigation,
   guardNavigation,
   isAllowedExternalUrl,
@@ -61,8 +62,8 @@ describe('the Electron shell, without Electron', () => {
       "on('will-redirect', guardNavigation)",
       "on('will-frame-navigate', guardFrameNavigation)",
       'setWindowOpenHandler(windowOpenHandler(',
-      'setPermissionRequestHandler(denyAllPermissions)',
-      'setPermissionCheckHandler(() => false)',
+      'setPermissionRequestHandler(permissionRequestHandler)',
+      'setPermissionCheckHandler(permissionCheckHandler)',
       'protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])',
       'protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererDir))',
       'win.loadURL(APP_START_URL)',
@@ -212,11 +213,33 @@ describe('the Electron shell, without Electron', () => {
     expect(isAllowedExternalUrl('https://WWW.CMS.GOV/')).toBe(true);
   });
 
-  it('denies every permission request', () => {
+  it('denies every permission request but the camera (video only) for its own page', () => {
     const answers: boolean[] = [];
+    const own = `${ROOT}/index.html`;
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
-      denyAllPermissions(null, p, (granted) => answers.push(granted));
+      permissionRequestHandler(null, p, (granted) => answers.push(granted));
     expect(answers).toEqual([false, false, false, false, false]);
+    // The synchronous check: the camera for our origin, nothing else.
+    expect(permissionCheckHandler(null, 'media', ROOT, { mediaType: 'video' })).toBe(true);
+    expect(permissionCheckHandler(null, 'media', ROOT, { mediaType: 'audio' })).toBe(false);
+    expect(permissionCheckHandler(null, 'media', ROOT)).toBe(false);
+    expect(permissionCheckHandler(null, 'media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
+    expect(permissionCheckHandler(null, 'notifications', ROOT, { mediaType: 'video' })).toBe(false);
+    const ask = (permission: string, details: Parameters<typeof permissionRequestHandler>[3]) => {
+      let answer: boolean | undefined;
+      permissionRequestHandler(null, permission, (granted) => (answer = granted), details);
+      return answer;
+    };
+    expect(ask('media', { requestingUrl: own, isMainFrame: true, mediaTypes: ['video'] })).toBe(true);
+    expect(ask('media', { requestingUrl: own, isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(ask('media', { requestingUrl: own, isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
+    expect(ask('media', { requestingUrl: own, isMainFrame: true, mediaTypes: [] })).toBe(false);
+    expect(ask('media', { requestingUrl: own, isMainFrame: true })).toBe(false);
+    expect(ask('media', { requestingUrl: own, isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', 'app://evil/index.html', `blob:${own}`, ''])
+      expect(ask('media', { requestingUrl: url, isMainFrame: true, mediaTypes: ['video'] }), url).toBe(false);
+    for (const p of ['display-capture', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi'])
+      expect(ask(p, { requestingUrl: own, isMainFrame: true, mediaTypes: ['video'] }), p).toBe(false);
   });
 
   it('answers IPC only from frames showing its own page', async () => {
