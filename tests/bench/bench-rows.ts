@@ -340,7 +340,14 @@ export async function benchRows(t: BenchTarget): Promise<BenchResult> {
           GROUP BY patient_id, rx_number ORDER BY rx_number LIMIT 10`,
     );
     if (rxs.length < 10) throw new Error('no demo patient has ten prescriptions');
-    return { patientId: rxs[0]!.patient_id, codes: rxs.map((r) => r.rx_number) };
+    // The demo's Rx numbers (D12-3) are not what a label's {rx} reads: these ten get numbers of digits.
+    const codes = rxs.map((_, k) => String(9_100_000 + k));
+    for (const [k, r] of rxs.entries())
+      await run(
+        db,
+        sql`UPDATE fills SET rx_number = ${codes[k]!} WHERE patient_id = ${r.patient_id} AND rx_number = ${r.rx_number}`,
+      );
+    return { patientId: rxs[0]!.patient_id, codes };
   });
   if (bag) {
     await measure(
