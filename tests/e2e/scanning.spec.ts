@@ -111,11 +111,8 @@ const lineCount = (page: Page, n: number) =>
     timeout: 10_000,
   });
 
-test('a brown bag of ten bottles scanned at the counter: matched, new, expired, undo, typing is not a scan', async ({
-  page,
-  server,
-}) => {
-  test.setTimeout(120_000);
+/** The pharmacy, Eleanor's fills (and Walter's gabapentin) imported, her eight listed medicines: her id. */
+async function eleanor(page: Page, server: Parameters<typeof readyPharmacy>[1]): Promise<string> {
   await readyPharmacy(page, server);
   const file = { name: 'fills.csv', base64: Buffer.from(CSV).toString('base64') };
   const preview = await onFile(page, 'fills:preview', { file });
@@ -132,6 +129,15 @@ test('a brown bag of ten bottles scanned at the counter: matched, new, expired, 
       patientId: patient.id,
       medication: { product: d.name, strength: d.strength, doseForm: d.form, kind: 'rx', source: 'pharmacyFill' },
     });
+  return patient.id;
+}
+
+test('a brown bag of ten bottles scanned at the counter: matched, new, expired, undo, typing is not a scan', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const patient = { id: await eleanor(page, server) };
   await page.evaluate((id) => (location.hash = `#/patients/${id}`), patient.id);
 
   const meds = page.getByRole('region', { name: /^Medications/ });
@@ -238,4 +244,33 @@ test('a brown bag of ten bottles scanned at the counter: matched, new, expired, 
   await scan(page, upcA(DRUGS[1]!.ndc));
   await page.waitForTimeout(300);
   await expect(lines).toHaveCount(10);
+});
+
+test('in step 1 of a review, a scanned bottle new to the list is added from its line and joins the reconciliation', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(90_000);
+  const patientId = await eleanor(page, server);
+  const review = await onFile(page, 'reviews:create', { patientId, type: 'cmr' });
+  await page.evaluate((id) => (location.hash = `#/reviews/${id}`), review.id);
+  await expect(page.getByRole('heading', { name: /Comprehensive medication review/ })).toBeVisible();
+  const panel = page.getByRole('region', { name: /Brown bag/ });
+  await panel.getByRole('button', { name: 'Scan bottles' }).click();
+  await expect(panel.getByText('Ready to scan')).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await scan(page, upcA(OTHERS.ndc));
+  await lineCount(page, 1);
+  await expect(panel.getByTestId('scan-line').first()).toContainText('Gabapentin');
+  await expect(panel.getByRole('status').first()).toContainText('Gabapentin: New');
+  await panel.getByRole('button', { name: 'Add as from another pharmacy' }).click();
+  await expect(panel.getByTestId('scan-line').first()).toContainText('On the list (Other pharmacy)');
+  const reconciliation = page.locator('section, .panel', {
+    has: page.getByRole('heading', { name: /^Medication reconciliation/ }),
+  });
+  await expect(reconciliation.last()).toContainText('Other pharmacy: Gabapentin');
+  // The bag belongs to the review: the medication list's bag of today is empty.
+  expect((await onFile(page, 'scanning:bag', { patientId })).counts.scanned).toBe(0);
+  expect((await onFile(page, 'scanning:bag', { patientId, reviewId: review.id })).counts.scanned).toBe(1);
+  await snap(page, 'scan-bottles-review-step-1');
 });
