@@ -26,14 +26,14 @@ export async function openSharedDatabase(
  * Copies the pharmacy of `file` into the empty shared database `server` in one transaction, verified before
  * it commits, with its keyring (copied to `mirror`) and `event` on the trail (its detail gets the figures).
  */
-export function copyIntoShared(
+export async function copyIntoShared(
   file: DataSource,
   server: DataSource,
   keyring: Keyring,
   mirror: string,
   event: AuditEvent,
 ): Promise<CopyReport> {
-  return copyPharmacy(file, server, {
+  const report = await copyPharmacy(file, server, {
     beforeCommit: async (em, report) => {
       await pushKeyring(em, mirror, keyring, null);
       const rows = report.tables.reduce((n, t) => n + t.rows, 0);
@@ -43,4 +43,9 @@ export function copyIntoShared(
       });
     },
   });
+  // The planner has no statistics for tables just filled until autovacuum's next round (about a minute): without
+  // them it takes a table of thousands of patients for a handful and joins by nested loops. Tables the role does not own are
+  // skipped by PostgreSQL (autovacuum still analyses them).
+  await server.query('ANALYZE');
+  return report;
 }
