@@ -13,16 +13,8 @@ export interface WedgeOptions {
   suffixKeys?: string[];
   /** A key the scanner is set to send first (e.g. "F13" or "~"); dropped from the scan. */
   prefixKey?: string;
-  /** When false, a fast burst without a suffix key is still a scan once the keys stop (default true). */
-  requireSuffix?: boolean;
   /** A character the scanner sends instead of the group separator; kept in the scan as \x1d. */
   groupSeparator?: string;
-}
-
-export interface KeyEvent {
-  key: string;
-  /** Milliseconds, any monotonic clock (event.timeStamp). */
-  time: number;
 }
 
 export interface WedgeOutput {
@@ -40,7 +32,6 @@ export class WedgeReader {
   private readonly maxGapMs: number;
   private readonly suffixKeys: ReadonlySet<string>;
   private readonly prefixKey: string | undefined;
-  private readonly requireSuffix: boolean;
   private readonly gsKeys: ReadonlySet<string>;
   private keys: string[] = [];
   private last = -Infinity;
@@ -50,7 +41,6 @@ export class WedgeReader {
     this.maxGapMs = options.maxGapMs ?? 50;
     this.suffixKeys = new Set(options.suffixKeys ?? ['Enter', 'Tab']);
     this.prefixKey = options.prefixKey;
-    this.requireSuffix = options.requireSuffix ?? true;
     this.gsKeys = new Set([
       'GroupSeparator',
       GROUP_SEPARATOR,
@@ -58,14 +48,9 @@ export class WedgeReader {
     ]);
   }
 
-  /** True while keys are held back: the page should call flush() once maxGapMs has passed. */
+  /** True while keys are held back, not yet known to be a scan or typing. */
   get pending(): boolean {
     return this.keys.length > 0;
-  }
-
-  /** How long after the last key flush() will have something to decide, in ms. */
-  get timeoutMs(): number {
-    return this.maxGapMs + 1;
   }
 
   push(key: string, time: number): WedgeOutput {
@@ -93,14 +78,9 @@ export class WedgeReader {
     return out;
   }
 
-  /** Decides held keys once no key has come for maxGapMs (call from a timer); `time` is now. */
-  flush(time: number = Infinity): WedgeOutput {
-    if (this.keys.length === 0 || time - this.last <= this.maxGapMs) return {};
-    return this.settle();
-  }
-
   private settle(): WedgeOutput {
-    const out: WedgeOutput = !this.requireSuffix && this.isScan() ? { scan: this.text() } : { typed: [...this.keys] };
+    // Keys that stopped coming before a suffix key: a person typing.
+    const out: WedgeOutput = { typed: [...this.keys] };
     this.reset();
     return out;
   }
@@ -130,18 +110,4 @@ export class WedgeReader {
 function merge(into: WedgeOutput, more: WedgeOutput): void {
   if (more.scan !== undefined) into.scan = more.scan;
   if (more.typed?.length) into.typed = [...(into.typed ?? []), ...more.typed];
-}
-
-/** Splits a recorded key sequence into scans and typing (the WedgeReader run over it). */
-export function splitKeyEvents(events: KeyEvent[], options: WedgeOptions = {}): { scans: string[]; typed: string[] } {
-  const reader = new WedgeReader(options);
-  const scans: string[] = [];
-  const typed: string[] = [];
-  const take = (o: WedgeOutput): void => {
-    if (o.typed) typed.push(...o.typed);
-    if (o.scan !== undefined) scans.push(o.scan);
-  };
-  for (const e of events) take(reader.push(e.key, e.time));
-  take(reader.flush());
-  return { scans, typed };
 }
