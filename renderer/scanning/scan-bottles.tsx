@@ -224,9 +224,12 @@ export function ScanBottles({
       <div role="status" className="scan-status">
         {notice && <p className="alert alert-ok scan-notice">{notice}</p>}
       </div>
-      <div role="alert" className="scan-error">
-        {error && <p className="alert alert-error">{error}</p>}
-      </div>
+      {/* Put in only with a message (as every alert in the app), so it is announced and no empty alert stands. */}
+      {error && (
+        <div role="alert" className="scan-error">
+          <p className="alert alert-error">{error}</p>
+        </div>
+      )}
       {lines.length > 0 && (
         <table className="data-table scan-table" aria-label="Bottles scanned">
           <thead>
