@@ -1,7 +1,7 @@
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yazl from 'yazl';
+import { writeZip } from '../helpers/zip-file';
 import { ICD_CODES } from '../../preload/schemas/clinical';
 import { dispatch } from '../../main/bridge/dispatch';
 import { loadIcd10cm } from '../../main/conditions/icd10cm-load';
@@ -30,19 +30,8 @@ const orderFile = () =>
     )
     .join('\n');
 
-async function zipped(name: string, file: string, text: string): Promise<string> {
-  const out = join(tempDir(), name);
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(text), `Code Descriptions/${file}`);
-  zip.end();
-  await new Promise<void>((resolve, reject) =>
-    zip.outputStream
-      .pipe(createWriteStream(out))
-      .on('close', () => resolve())
-      .on('error', reject),
-  );
-  return out;
-}
+const zipped = (name: string, file: string, text: string) =>
+  writeZip(name, [{ path: `Code Descriptions/${file}`, text }]);
 
 describe('the ICD-10-CM release loader', () => {
   it('loads the codes file from the CMS zip in one transaction, after which any billable code can be recorded and is checked', async () => {

@@ -1,7 +1,7 @@
-import { cpSync, createWriteStream, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yazl from 'yazl';
+import { writeZip } from '../helpers/zip-file';
 import { dispatch } from '../../main/bridge/dispatch';
 import type { Row } from '../../main/db/rows';
 import { all, sql } from '../../main/db/sql';
@@ -13,19 +13,11 @@ import { call, newPharmacy, tempDir } from '../helpers/temp-pharmacy';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/rxnorm-sample');
 
-async function zipOf(dir: string, name: string): Promise<string> {
-  const out = join(tempDir(), name);
-  const zip = new yazl.ZipFile();
-  for (const f of ['RXNCONSO.RRF', 'RXNREL.RRF', 'RXNSAT.RRF']) zip.addFile(join(dir, f), `rrf/${f}`);
-  zip.end();
-  await new Promise<void>((resolve, reject) =>
-    zip.outputStream
-      .pipe(createWriteStream(out))
-      .on('close', () => resolve())
-      .on('error', reject),
+const zipOf = (dir: string, name: string) =>
+  writeZip(
+    name,
+    ['RXNCONSO.RRF', 'RXNREL.RRF', 'RXNSAT.RRF'].map((f) => ({ path: `rrf/${f}`, file: join(dir, f) })),
   );
-  return out;
-}
 
 const search = (session: Session, query: string) => call(session, 'drugs:search', { query });
 

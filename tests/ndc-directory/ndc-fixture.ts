@@ -1,9 +1,9 @@
 // A small FDA NDC Directory in FDA's text layout (ndctext.zip: product.txt and package.txt, tab-separated,
 // a header row of FDA's column names in FDA's order). The products are real listings as the directory
 // shows them (names, forms, strengths, labelers, package codes); PRODUCTID's SPL document part is shortened.
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yazl from 'yazl';
+import { writeZip } from '../helpers/zip-file';
 import { tempDir } from '../helpers/temp-pharmacy';
 
 export const PRODUCT_HEADER = [
@@ -217,16 +217,8 @@ export function ndcFolder(f: NdcFixture = {}, name = 'ndctext', omit?: 'product.
 }
 
 /** The files in a zip as FDA publishes it (no folder inside), dated `date`. */
-export async function ndcZip(f: NdcFixture = {}, name = 'ndctext.zip', date = new Date(2026, 11, 1, 6, 0)) {
-  const out = join(tempDir(), name);
-  const zip = new yazl.ZipFile();
-  for (const [file, text] of Object.entries(texts(f))) zip.addBuffer(Buffer.from(text), file, { mtime: date });
-  zip.end();
-  await new Promise<void>((resolve, reject) =>
-    zip.outputStream
-      .pipe(createWriteStream(out))
-      .on('close', () => resolve())
-      .on('error', reject),
+export const ndcZip = (f: NdcFixture = {}, name = 'ndctext.zip', mtime = new Date(2026, 11, 1, 6, 0)) =>
+  writeZip(
+    name,
+    Object.entries(texts(f)).map(([path, text]) => ({ path, text, mtime })),
   );
-  return out;
-}
